@@ -1,0 +1,88 @@
+// Database sessions as the Lucia guide teaches them: a random id and a random secret, only a SHA-256 hash of
+// the secret stored, compared in constant time; sliding expiry; a new session at every login.
+import { cookieSecure } from "~/env.server";
+import { db } from "~/db.server";
+import { constantTimeEqual, parseSessionToken, randomToken, sha256 } from "./tokens.server";
+
+export const SESSION_COOKIE = "gilde_session";
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY;
+// A session used in the second half of its life is extended to a full lifetime again.
+const REFRESH_WHEN_LEFT_MS = 15 * DAY;
+
+export type SessionUser = { id: string; name: string; email: string; role: "PARTICIPANT" | "TRAINER" | "ADMIN" };
+
+export async function createSession(userId: string, now = new Date()) {
+  const id = randomToken();
+  const secret = randomToken();
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  await db.session.create({ data: { id, secretHash: sha256(secret), userId, expiresAt, createdAt: now } });
+  return { token: `${id}.${secret}`, expiresAt };
+}
+
+export async function validateSessionToken(
+  token: string | null | undefined,
+  now = new Date(),
+): Promise<{ user: SessionUser; sessionId: string; expiresAt: Date; refreshed: boolean } | null> {
+  const parsed = parseSessionToken(token);
+  if (!parsed) return null;
+  const session = await db.session.findUnique({
+    where: { id: parsed.id },
+    select: {
+      id: true,
+      secretHash: true,
+      expiresAt: true,
+      user: { select: { id: true, name: true, email: true, role: true } },
+    },
+  });
+  if (!session) return null;
+  if (!constantTimeEqual(new Uint8Array(session.secretHash), new Uint8Array(sha256(parsed.secret)))) return null;
+  if (session.expiresAt.getTime() <= now.getTime()) {
+    await db.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  let expiresAt = session.expiresAt;
+  let refreshed = false;
+  if (expiresAt.getTime() - now.getTime() < REFRESH_WHEN_LEFT_MS) {
+    expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+    await db.session.update({ where: { id: session.id }, data: { expiresAt } });
+    refreshed = true;
+  }
+  return { user: session.user, sessionId: session.id, expiresAt, refreshed };
+}
+
+export async function invalidateSession(token: string | null | undefined) {
+  const parsed = parseSessionToken(token);
+  if (parsed) await db.session.deleteMany({ where: { id: parsed.id } });
+}
+
+export async function invalidateUserSessions(userId: string) {
+  await db.session.deleteMany({ where: { userId } });
+}
+
+export function readSessionCookie(request: Request): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}
+
+export function sessionCookie(token: string, expiresAt: Date): string {
+  return [
+    `${SESSION_COOKIE}=${token}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    "Path=/",
+    `Expires=${expiresAt.toUTCString()}`,
+    ...(cookieSecure() ? ["Secure"] : []),
+  ].join("; ");
+}
+
+export function clearedSessionCookie(): string {
+  return [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0", ...(cookieSecure() ? ["Secure"] : [])].join(
+    "; ",
+  );
+}

@@ -1,0 +1,186 @@
+// Cohorts, their staff and their gildes.
+import { Prisma } from "@prisma/client";
+import { db } from "~/db.server";
+
+export async function listCohorts() {
+  return db.cohort.findMany({
+    orderBy: { startsOn: "desc" },
+    select: {
+      id: true,
+      name: true,
+      startsOn: true,
+      endsOn: true,
+      priceCents: true,
+      capacity: true,
+      _count: { select: { gildes: true, enrollments: { where: { status: { in: ["ACTIVE", "COMPLETED"] } } } } },
+    },
+  });
+}
+
+export async function createCohort(input: { name: string; startsOn: Date; endsOn: Date; priceCents: number; capacity: number }) {
+  return db.cohort.create({ data: input, select: { id: true } });
+}
+
+export async function getCohortForAdmin(cohortId: string) {
+  const cohort = await db.cohort.findUnique({
+    where: { id: cohortId },
+    select: {
+      id: true,
+      name: true,
+      startsOn: true,
+      endsOn: true,
+      priceCents: true,
+      capacity: true,
+      staff: { select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: "asc" } },
+      gildes: {
+        orderBy: { name: "asc" },
+        select: {
+          id: true,
+          name: true,
+          members: { orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true } } } },
+        },
+      },
+    },
+  });
+  if (!cohort) return null;
+  const placed = new Set(cohort.gildes.flatMap((g) => g.members.map((m) => m.user.id)));
+  const participants = await db.enrollment.findMany({
+    where: { cohortId, status: { in: ["ACTIVE", "COMPLETED"] } },
+    orderBy: { user: { name: "asc" } },
+    select: { status: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  const trainers = await db.user.findMany({
+    where: { role: "TRAINER", staffOf: { none: { cohortId } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, email: true },
+  });
+  return {
+    ...cohort,
+    participants: participants.map((p) => ({ ...p.user, status: p.status, placed: placed.has(p.user.id) })),
+    availableTrainers: trainers,
+  };
+}
+
+export async function addTrainer(cohortId: string, userId: string) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
+  if (!user || user.role !== "TRAINER") return { ok: false as const, error: "Kies een trainer uit de lijst." };
+  await db.cohortStaff.upsert({
+    where: { cohortId_userId: { cohortId, userId } },
+    create: { cohortId, userId },
+    update: {},
+  });
+  return { ok: true as const };
+}
+
+export async function removeTrainer(cohortId: string, userId: string) {
+  await db.cohortStaff.deleteMany({ where: { cohortId, userId } });
+}
+
+export async function createGilde(cohortId: string, name: string) {
+  try {
+    await db.gilde.create({ data: { cohortId, name: name.trim() } });
+    return { ok: true as const };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false as const, error: "Deze groep heeft al een gilde met die naam." };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Places a participant of the cohort in one of its gildes, or takes them out (gildeId null).
+ * One gilde per participant per cohort: moving replaces the old membership in one transaction.
+ */
+export async function placeParticipant(cohortId: string, userId: string, gildeId: string | null) {
+  const enrollment = await db.enrollment.findUnique({
+    where: { userId_cohortId: { userId, cohortId } },
+    select: { status: true },
+  });
+  if (!enrollment || !["ACTIVE", "COMPLETED"].includes(enrollment.status)) {
+    return { ok: false as const, error: "Deze deelnemer is niet (meer) ingeschreven in deze groep." };
+  }
+  if (gildeId) {
+    const gilde = await db.gilde.findFirst({ where: { id: gildeId, cohortId }, select: { id: true } });
+    if (!gilde) return { ok: false as const, error: "Kies een gilde van deze groep." };
+  }
+  await db.$transaction(async (tx) => {
+    await tx.gildeMember.deleteMany({ where: { cohortId, userId } });
+    if (gildeId) await tx.gildeMember.create({ data: { gildeId, userId, cohortId } });
+  });
+  return { ok: true as const };
+}
+
+export async function listUsers({ q, page = 1, perPage = 50 }: { q?: string; page?: number; perPage?: number }) {
+  const where: Prisma.UserWhereInput = q
+    ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q.toLowerCase() } }] }
+    : {};
+  const [users, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        role: true,
+        createdAt: true,
+        enrollments: { select: { status: true, cohort: { select: { name: true } } } },
+      },
+    }),
+    db.user.count({ where }),
+  ]);
+  return { users, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+/** What each role's dashboard shows. An alumnus is a participant with a completed enrollment. */
+export async function dashboardFor(user: { id: string; role: string }) {
+  if (user.role === "ADMIN") {
+    const [users, cohorts, queued] = await Promise.all([
+      db.user.count(),
+      db.cohort.count(),
+      db.outboxMessage.count({ where: { sentAt: null } }),
+    ]);
+    return { kind: "admin" as const, users, cohorts, queued };
+  }
+  if (user.role === "TRAINER") {
+    const cohorts = await db.cohort.findMany({
+      where: { staff: { some: { userId: user.id } } },
+      orderBy: { startsOn: "desc" },
+      select: {
+        id: true,
+        name: true,
+        startsOn: true,
+        endsOn: true,
+        gildes: { select: { id: true, name: true, _count: { select: { members: true } } }, orderBy: { name: "asc" } },
+        _count: { select: { enrollments: { where: { status: "ACTIVE" } } } },
+      },
+    });
+    return { kind: "trainer" as const, cohorts };
+  }
+  const enrollments = await db.enrollment.findMany({
+    where: { userId: user.id },
+    orderBy: { appliedAt: "desc" },
+    select: {
+      id: true,
+      status: true,
+      completedAt: true,
+      cohort: {
+        select: {
+          id: true,
+          name: true,
+          startsOn: true,
+          endsOn: true,
+          gildes: {
+            where: { members: { some: { userId: user.id } } },
+            select: { name: true, members: { select: { user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } } },
+          },
+        },
+      },
+    },
+  });
+  const isAlumnus = enrollments.some((e) => e.status === "COMPLETED");
+  return { kind: isAlumnus ? ("alumnus" as const) : ("participant" as const), enrollments };
+}

@@ -1,0 +1,31 @@
+// Dutch formatting: dates in Europe/Amsterdam, amounts in euro.
+const TIME_ZONE = "Europe/Amsterdam";
+
+const dateFormat = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: TIME_ZONE });
+const dateTimeFormat = new Intl.DateTimeFormat("nl-NL", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: TIME_ZONE,
+});
+// Calendar dates (a cohort's start) are stored as UTC midnight and shown as that calendar day.
+const calendarFormat = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const euroFormat = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" });
+
+export const formatDate = (value: string | Date) => dateFormat.format(new Date(value));
+export const formatDateTime = (value: string | Date) => dateTimeFormat.format(new Date(value));
+export const formatCalendarDate = (value: string | Date) => calendarFormat.format(new Date(value));
+export const formatEuro = (cents: number) => euroFormat.format(cents / 100);
+export const isoDay = (value: string | Date) => new Date(value).toISOString().slice(0, 10);
+
+export const ROLE_LABELS: Record<string, string> = { PARTICIPANT: "deelnemer", TRAINER: "trainer", ADMIN: "beheerder" };
+export const ENROLLMENT_LABELS: Record<string, string> = {
+  APPLIED: "aangemeld",
+  ACCEPTED: "toegelaten",
+  ACTIVE: "ingeschreven",
+  COMPLETED: "afgerond",
+  WITHDRAWN: "teruggetrokken",
+  REJECTED: "afgewezen",
+};

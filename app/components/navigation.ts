@@ -1,0 +1,12 @@
+// What each role may use. Later capabilities add their entries here.
+export type NavRole = "PARTICIPANT" | "TRAINER" | "ADMIN";
+export type NavItem = { to: string; label: string; roles: NavRole[] };
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/dashboard", label: "Overzicht", roles: ["PARTICIPANT", "TRAINER", "ADMIN"] },
+  { to: "/beheer", label: "Beheer", roles: ["ADMIN"] },
+];
+
+export function navFor(role: NavRole | undefined): NavItem[] {
+  return role ? NAV_ITEMS.filter((item) => item.roles.includes(role)) : [];
+}

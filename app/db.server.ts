@@ -1,0 +1,60 @@
+// The one Prisma client of the process. The server entry connects before loading the Remix build; the build's
+// copy of this module finds the connection on globalThis, so the process never opens the embedded database twice.
+import { PrismaClient } from "@prisma/client";
+import { adapterFor, closeDriver, openDriver, type Driver } from "./db/adapter.server";
+
+type DbState = { prisma: PrismaClient; driver: Driver };
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __gildeDb: { pending: Promise<DbState>; ready?: DbState } | undefined;
+}
+
+async function open(): Promise<DbState> {
+  const driver = await openDriver();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const prisma = new PrismaClient({ adapter: adapterFor(driver) as any });
+  return { prisma, driver };
+}
+
+/** Opens the database once per process (taking the data-directory lock on PGlite). */
+export async function connectDb(): Promise<DbState> {
+  if (!globalThis.__gildeDb) {
+    const slot: NonNullable<typeof globalThis.__gildeDb> = { pending: open() };
+    globalThis.__gildeDb = slot;
+    slot.pending.then(
+      (state) => (slot.ready = state),
+      () => {
+        if (globalThis.__gildeDb === slot) globalThis.__gildeDb = undefined;
+      },
+    );
+  }
+  const state = await globalThis.__gildeDb.pending;
+  globalThis.__gildeDb.ready = state;
+  return state;
+}
+
+export async function disconnectDb() {
+  const slot = globalThis.__gildeDb;
+  globalThis.__gildeDb = undefined;
+  if (!slot) return;
+  const { prisma, driver } = await slot.pending;
+  await prisma.$disconnect();
+  await closeDriver(driver);
+}
+
+export function currentDriver(): Driver {
+  const state = globalThis.__gildeDb?.ready;
+  if (!state) throw new Error("De database is niet verbonden: roep eerst connectDb() aan.");
+  return state.driver;
+}
+
+/** The Prisma client; usable once connectDb() has resolved (the server and test setup do that first). */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const state = globalThis.__gildeDb?.ready;
+    if (!state) throw new Error("De database is niet verbonden: roep eerst connectDb() aan.");
+    const value = Reflect.get(state.prisma, property);
+    return typeof value === "function" ? value.bind(state.prisma) : value;
+  },
+});

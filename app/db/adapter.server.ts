@@ -1,0 +1,137 @@
+// Chooses and opens the database driver: embedded PGlite in DATA_DIR by default, a PostgreSQL server when
+// DATABASE_URL is set. Shared by the app (app/db.server.ts), the CLI (prisma.config.ts) and the scripts.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+
+export type DbKind = "pglite" | "postgres";
+
+export function databaseUrl(): string | undefined {
+  const url = process.env.DATABASE_URL?.trim();
+  return url ? url : undefined;
+}
+
+export function databaseKind(): DbKind {
+  return databaseUrl() ? "postgres" : "pglite";
+}
+
+export function dataDir(): string {
+  return path.resolve(process.env.DATA_DIR?.trim() || "data");
+}
+
+/** The schema to use on PostgreSQL (tests give each worker its own), from `?schema=` in the URL. */
+export function postgresSchema(url: string): string | undefined {
+  try {
+    return new URL(url).searchParams.get("schema") ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly lockPath: string,
+    readonly pid: number,
+  ) {
+    super(
+      `De ingebouwde database in ${path.dirname(lockPath)} is al in gebruik door een ander proces (pid ${pid}).\n` +
+        `PGlite kan maar door één proces tegelijk gebruikt worden: stop dat proces eerst, ` +
+        `of start deze kopie met een eigen DATA_DIR (bijvoorbeeld DATA_DIR=./data-2 npm start).`,
+    );
+    this.name = "DataDirLockedError";
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite does not lock its directory and one writer at a time is all it survives, so we take a lock file
+ * ourselves. A lock left behind by a process that no longer runs is taken over.
+ */
+export function acquireDataDirLock(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const lockPath = path.join(dir, "pglite.lock");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      const release = () => {
+        try {
+          if (fs.readFileSync(lockPath, "utf8").trim() === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const pid = Number.parseInt(fs.readFileSync(lockPath, "utf8"), 10);
+      if (Number.isFinite(pid) && pid !== process.pid && isAlive(pid)) {
+        throw new DataDirLockedError(lockPath, pid);
+      }
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Kon het slot ${lockPath} niet nemen.`);
+}
+
+export type Driver =
+  | { kind: "pglite"; pglite: PGlite; release: () => void }
+  | { kind: "postgres"; pool: pg.Pool; schema?: string };
+
+/** Opens the underlying driver (no Prisma). */
+export async function openDriver(): Promise<Driver> {
+  const url = databaseUrl();
+  if (url) {
+    const schema = postgresSchema(url);
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+    });
+    return { kind: "postgres", pool, schema };
+  }
+  const dir = dataDir();
+  const release = acquireDataDirLock(dir);
+  try {
+    const pglite = new PGlite(path.join(dir, "pglite"));
+    await pglite.waitReady;
+    return { kind: "pglite", pglite, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+export async function closeDriver(driver: Driver) {
+  if (driver.kind === "postgres") {
+    await driver.pool.end();
+  } else {
+    await driver.pglite.close();
+    driver.release();
+  }
+}
+
+export function adapterFor(driver: Driver) {
+  if (driver.kind === "postgres") {
+    return new PrismaPg(driver.pool, driver.schema ? { schema: driver.schema } : undefined);
+  }
+  return new PrismaPGlite(driver.pglite);
+}
+
+/** For prisma.config.ts: the CLI opens its own driver (and, on PGlite, respects the app's lock). */
+export async function createAdapterFactory(_options: { forCli: boolean }) {
+  const driver = await openDriver();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return adapterFor(driver) as any;
+}

@@ -1,0 +1,50 @@
+// Reusable zod fields with Dutch messages.
+import { z } from "zod";
+import { passwordProblem, PASSWORD_MAX } from "~/auth/password";
+
+export const requiredText = (label: string, max = 200) =>
+  z
+    .string({ required_error: `Vul ${label} in.`, invalid_type_error: `Vul ${label} in.` })
+    .trim()
+    .min(1, `Vul ${label} in.`)
+    .max(max, `${label[0].toUpperCase()}${label.slice(1)} mag hoogstens ${max} tekens lang zijn.`);
+
+export const emailField = z
+  .string({ required_error: "Vul je e-mailadres in." })
+  .trim()
+  .min(1, "Vul je e-mailadres in.")
+  .max(254, "Dit e-mailadres is te lang.")
+  .email("Dit is geen geldig e-mailadres, bijvoorbeeld naam@organisatie.nl.");
+
+export const newPasswordField = z
+  .string({ required_error: "Kies een wachtwoord." })
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  });
+
+export const passwordField = z
+  .string({ required_error: "Vul je wachtwoord in." })
+  .min(1, "Vul je wachtwoord in.")
+  .max(PASSWORD_MAX * 4, "Dit e-mailadres en wachtwoord horen niet bij elkaar.");
+
+/** A honeypot that people never see; bots fill it in. */
+export const honeypot = z
+  .string()
+  .optional()
+  .refine((value) => !value, "Dit formulier kon niet worden verstuurd.");
+
+export const euroAmount = (label: string) =>
+  z
+    .string({ required_error: `Vul ${label} in.` })
+    .trim()
+    .min(1, `Vul ${label} in.`)
+    .regex(/^\d{1,6}([.,]\d{1,2})?$/, `Vul ${label} in als bedrag in euro, bijvoorbeeld 2450 of 2450,00.`)
+    .transform((value) => Math.round(Number(value.replace(",", ".")) * 100));
+
+export const isoDate = (label: string) =>
+  z
+    .string({ required_error: `Vul ${label} in.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Vul ${label} in als datum.`)
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), `Vul ${label} in als geldige datum.`)
+    .transform((value) => new Date(`${value}T00:00:00Z`));

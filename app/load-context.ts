@@ -1,0 +1,11 @@
+// What the HTTP server hands every loader and action besides the request.
+export type GildeLoadContext = { clientIp: string };
+
+declare module "@remix-run/server-runtime" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends GildeLoadContext {}
+}
+
+export function clientIp(context: Partial<GildeLoadContext> | undefined): string {
+  return context?.clientIp || "onbekend";
+}

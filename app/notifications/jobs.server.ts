@@ -1,0 +1,22 @@
+// Work the app does in the background, inside each app process. Every job is safe to run in several
+// instances at once (row locks with SKIP LOCKED).
+import { deliverOutbox } from "./sender.server";
+
+export function startJobs({ intervalMs = 30_000 } = {}): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await deliverOutbox();
+    } catch (error) {
+      console.error("Achtergrondtaak mislukt:", error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,42 @@
+// Every e-mail goes through the outbox table, written in the same transaction as the change that causes it.
+// A sender (sender.server.ts) delivers over SMTP when configured; otherwise messages stay here for /beheer.
+import type { Prisma } from "@prisma/client";
+import { db } from "~/db.server";
+
+type Tx = Prisma.TransactionClient;
+
+export type Mail = { to: string; subject: string; text: string; html?: string };
+
+function escapeHtml(value: string) {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** Plain text to simple, safe HTML: paragraphs, line breaks, and links on their own. */
+export function textToHtml(text: string): string {
+  const paragraphs = text.split(/\n{2,}/).map((p) =>
+    escapeHtml(p)
+      .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')
+      .replace(/\n/g, "<br>"),
+  );
+  return `<div style="font-family: system-ui, sans-serif; line-height: 1.5">${paragraphs.map((p) => `<p>${p}</p>`).join("")}</div>`;
+}
+
+export async function queueMail(tx: Tx, mail: Mail) {
+  return tx.outboxMessage.create({
+    data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? textToHtml(mail.text) },
+    select: { id: true },
+  });
+}
+
+export async function listOutbox({ page = 1, perPage = 50 }: { page?: number; perPage?: number } = {}) {
+  const [messages, total] = await Promise.all([
+    db.outboxMessage.findMany({
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: { id: true, to: true, subject: true, text: true, createdAt: true, sentAt: true, attempts: true, lastError: true },
+    }),
+    db.outboxMessage.count(),
+  ]);
+  return { messages, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
+}

@@ -1,0 +1,101 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getUser, sessionHeaders } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { navFor } from "~/components/navigation";
+import { ROLE_LABELS } from "~/components/format";
+import stylesheet from "~/styles/app.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction = () => [
+  { title: "Gilde — leergang Creative Communities" },
+  { name: "description", content: "Het leerplatform van de post-hbo leergang Creative Communities: wijkgericht werken, samen in gildes." },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return json(
+    { user: user ? { name: user.name, role: user.role } : null },
+    { headers: sessionHeaders(request) },
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user ?? null;
+  return (
+    <html lang="nl">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#inhoud">
+          Naar de inhoud
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link to={user ? "/dashboard" : "/"} className="brand">
+              <span className="brand__mark" aria-hidden="true">
+                G
+              </span>
+              <span className="brand__name">Gilde</span>
+              <span className="brand__tagline">leergang Creative Communities</span>
+            </Link>
+            <nav aria-label="Hoofdmenu" className="site-nav">
+              <ul>
+                {navFor(user?.role).map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to}>{item.label}</NavLink>
+                  </li>
+                ))}
+              </ul>
+              {user ? (
+                <div className="site-nav__account">
+                  <span className="site-nav__user">
+                    {user.name} <span className="badge">{ROLE_LABELS[user.role]}</span>
+                  </span>
+                  <Form method="post" action="/uitloggen">
+                    <button type="submit" className="button button--quiet">
+                      Uitloggen
+                    </button>
+                  </Form>
+                </div>
+              ) : (
+                <ul>
+                  <li>
+                    <NavLink to="/inloggen">Inloggen</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/registreren">Registreren</NavLink>
+                  </li>
+                </ul>
+              )}
+            </nav>
+          </div>
+        </header>
+        <main id="inhoud" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>Gilde · het leerplatform van de post-hbo leergang Creative Communities</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

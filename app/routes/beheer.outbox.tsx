@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatDateTime } from "~/components/format";
+import { listOutbox } from "~/notifications/outbox.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "ADMIN");
+  const page = Math.max(1, Number.parseInt(new URL(request.url).searchParams.get("pagina") ?? "1", 10) || 1);
+  return json({ smtp: Boolean(process.env.SMTP_URL), ...(await listOutbox({ page })) });
+}
+
+export default function AdminOutbox() {
+  const { smtp, messages, total, page, pages } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>E-mail outbox</h1>
+      <p className="notice">
+        {smtp
+          ? "E-mail wordt via SMTP verstuurd. Mislukte verzendingen worden later opnieuw geprobeerd."
+          : "Er is geen SMTP-server ingesteld (SMTP_URL): e-mail blijft hier staan en wordt niet verstuurd."}
+      </p>
+      <p className="muted">{total} berichten</p>
+      <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+        {messages.map((message) => (
+          <li key={message.id} className="card">
+            <details>
+              <summary>
+                <strong>{message.subject}</strong> aan {message.to} · {formatDateTime(message.createdAt)}{" "}
+                {message.sentAt ? (
+                  <span className="badge">verzonden</span>
+                ) : message.lastError ? (
+                  <span className="badge badge--danger">mislukt ({message.attempts}×), wordt opnieuw geprobeerd</span>
+                ) : (
+                  <span className="badge badge--warm">in de wachtrij</span>
+                )}
+              </summary>
+              <pre className="mail">{message.text}</pre>
+              {message.lastError ? <p className="field__error">Laatste fout: {message.lastError}</p> : null}
+            </details>
+          </li>
+        ))}
+      </ul>
+      {pages > 1 ? (
+        <nav className="pagination" aria-label="Pagina's">
+          {page > 1 ? <Link to={`?pagina=${page - 1}`}>Nieuwere berichten</Link> : null}
+          <span>
+            Pagina {page} van {pages}
+          </span>
+          {page < pages ? <Link to={`?pagina=${page + 1}`}>Oudere berichten</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Outbox — Beheer — Gilde" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

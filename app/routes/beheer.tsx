@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "ADMIN");
+  return null;
+}
+
+export default function AdminLayout() {
+  return (
+    <>
+      <nav aria-label="Beheer" className="site-nav" style={{ marginBottom: "1.5rem" }}>
+        <ul>
+          <li>
+            <NavLink to="/beheer" end>
+              Groepen
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/beheer/gebruikers">Gebruikers</NavLink>
+          </li>
+          <li>
+            <NavLink to="/beheer/outbox">E-mail outbox</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { registerUser } from "~/auth/account.server";
+import { requireAnonymous } from "~/auth/guards.server";
+import { PASSWORD_MIN } from "~/auth/password";
+import { sessionCookie } from "~/auth/session.server";
+import { Field, FormError, Honeypot } from "~/components/field";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { emailField, honeypot, newPasswordField, requiredText } from "~/forms/fields";
+import { failure, parseForm } from "~/forms/parse";
+
+const RegisterSchema = z.object({
+  name: requiredText("je naam", 120),
+  email: emailField,
+  password: newPasswordField,
+  website: honeypot,
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const parsed = parseForm(RegisterSchema, formData);
+  if (!parsed.ok) return json(parsed, { status: 400 });
+  const result = await registerUser(parsed.data);
+  if (!result.ok) return json(failure(formData, result.fieldErrors), { status: 400 });
+  return redirect("/dashboard", {
+    headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) },
+  });
+}
+
+export default function Register() {
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData?.fieldErrors ?? {};
+  const values = actionData?.values ?? {};
+  return (
+    <div className="form">
+      <h1>Account aanmaken</h1>
+      <p className="muted">Met een account kun je je aanmelden voor de leergang en, als je bent toegelaten, de modules volgen.</p>
+      <FormError error={actionData?.formError} />
+      <Form method="post" noValidate>
+        <Honeypot />
+        <Field name="name" label="Naam" autoComplete="name" required defaultValue={values.name} error={errors.name} />
+        <Field name="email" label="E-mailadres" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
+        <Field
+          name="password"
+          label="Wachtwoord"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={`Minstens ${PASSWORD_MIN} tekens. Een zin van een paar woorden is sterk en goed te onthouden.`}
+          error={errors.password}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Bezig…" : "Account aanmaken"}
+        </button>
+      </Form>
+      <p className="muted" style={{ marginTop: "1.5rem" }}>
+        Heb je al een account? <Link to="/inloggen">Log in</Link>.
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Account aanmaken — Gilde" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

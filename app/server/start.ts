@@ -1,0 +1,68 @@
+// `npm start`: open the database (taking the lock on PGlite), migrate and seed the embedded database,
+// load the Remix build and serve it. On PostgreSQL it refuses to start with pending migrations.
+import path from "node:path";
+import type { ServerBuild } from "@remix-run/node";
+import { DataDirLockedError } from "~/db/adapter.server";
+import { migrate, pendingMigrations } from "~/db/migrate.server";
+import { connectDb, disconnectDb } from "~/db.server";
+import { EnvError, env } from "~/env.server";
+import { startJobs } from "~/notifications/jobs.server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from "../../prisma/seed";
+import { createHttpApp } from "./http.server";
+
+async function main() {
+  const config = env();
+  const { driver } = await connectDb();
+  if (driver.kind === "pglite") {
+    const applied = await migrate(driver);
+    if (applied.length) console.log(`Migraties toegepast: ${applied.join(", ")}`);
+    if (await seedDemoIfEmpty()) console.log("Demogegevens aangemaakt.");
+  } else {
+    const pending = await pendingMigrations(driver);
+    if (pending.length) {
+      throw new StartError(
+        `De PostgreSQL-database mist ${pending.length} migratie(s): ${pending.join(", ")}.\nVoer eerst 'npm run db:migrate' uit.`,
+      );
+    }
+  }
+
+  const build = (await import(path.resolve("build/index.js"))) as ServerBuild;
+  const app = createHttpApp({ build, trustProxy: config.TRUST_PROXY });
+  const server = app.listen(config.PORT, () => {
+    const address = `http://localhost:${config.PORT}`;
+    console.log(`\nGilde draait op ${address} (database: ${driver.kind === "pglite" ? "ingebouwd (PGlite)" : "PostgreSQL"})`);
+    if (driver.kind === "pglite") {
+      console.log(`Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
+      for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(26)} ${account.label}`);
+    }
+  });
+  const stopJobs = config.JOBS === "on" ? startJobs() : () => {};
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: Gilde stopt…`);
+    stopJobs();
+    server.close();
+    // Give open requests a moment, then close the database cleanly (PGlite flushes to disk here).
+    setTimeout(() => {
+      disconnectDb()
+        .catch((error) => console.error(error))
+        .finally(() => process.exit(0));
+    }, 500).unref();
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+class StartError extends Error {}
+
+main().catch((error) => {
+  if (error instanceof DataDirLockedError || error instanceof EnvError || error instanceof StartError) {
+    console.error(`\nGilde kan niet starten.\n${error.message}\n`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+// Demo data: cohort "Voorjaar 2027" with two gildes, and the demo accounts of DESIGN.md. Seeded by `npm start`
+// into an empty embedded database only, or explicitly with `npm run db:seed`; never into production by itself.
+import { pathToFileURL } from "node:url";
+import { hashPassword } from "../app/auth/password.server";
+import { migrate } from "../app/db/migrate.server";
+import { connectDb, db, disconnectDb } from "../app/db.server";
+
+export const DEMO_PASSWORD = "gilde-demo-2027";
+
+export const DEMO_ACCOUNTS = [
+  { email: "beheer@gilde.test", name: "Bea Beheer", role: "ADMIN", label: "beheerder" },
+  { email: "trainer@gilde.test", name: "Tom Trainer", role: "TRAINER", label: "trainer van Voorjaar 2027" },
+  { email: "deelnemer@gilde.test", name: "Dewi de Vries", role: "PARTICIPANT", label: "deelnemer, gilde De Wevers" },
+  { email: "deelnemer2@gilde.test", name: "Youssef El Amrani", role: "PARTICIPANT", label: "deelnemer, gilde De Wevers" },
+  { email: "deelnemer3@gilde.test", name: "Marieke Jansen", role: "PARTICIPANT", label: "deelnemer, gilde De Wevers" },
+  { email: "deelnemer4@gilde.test", name: "Kees Bakker", role: "PARTICIPANT", label: "deelnemer, gilde De Wevers" },
+  { email: "deelnemer5@gilde.test", name: "Fatma Yilmaz", role: "PARTICIPANT", label: "deelnemer, gilde De Smeden" },
+  { email: "deelnemer6@gilde.test", name: "Joost van Dijk", role: "PARTICIPANT", label: "deelnemer, gilde De Smeden" },
+  { email: "deelnemer7@gilde.test", name: "Priya Ramdin", role: "PARTICIPANT", label: "deelnemer, gilde De Smeden" },
+  { email: "deelnemer8@gilde.test", name: "Sanne Visser", role: "PARTICIPANT", label: "deelnemer, gilde De Smeden" },
+  { email: "alumnus@gilde.test", name: "Anouk Alumnus", role: "PARTICIPANT", label: "alumnus (Najaar 2025)" },
+] as const;
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export async function seedDemo() {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(async (tx) => {
+    const users = new Map<string, string>();
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await tx.user.create({
+        data: { email: account.email, name: account.name, role: account.role, passwordHash },
+        select: { id: true },
+      });
+      users.set(account.email, user.id);
+    }
+    const id = (email: string) => users.get(email)!;
+
+    const spring = await tx.cohort.create({
+      data: { name: "Voorjaar 2027", startsOn: day("2027-03-01"), endsOn: day("2027-11-30"), priceCents: 245000, capacity: 24 },
+      select: { id: true },
+    });
+    const autumn = await tx.cohort.create({
+      data: { name: "Najaar 2025", startsOn: day("2025-09-01"), endsOn: day("2026-06-30"), priceCents: 235000, capacity: 24 },
+      select: { id: true },
+    });
+    await tx.cohortStaff.createMany({
+      data: [
+        { cohortId: spring.id, userId: id("trainer@gilde.test") },
+        { cohortId: autumn.id, userId: id("trainer@gilde.test") },
+      ],
+    });
+    const wevers = await tx.gilde.create({ data: { cohortId: spring.id, name: "De Wevers" }, select: { id: true } });
+    const smeden = await tx.gilde.create({ data: { cohortId: spring.id, name: "De Smeden" }, select: { id: true } });
+    const participants = DEMO_ACCOUNTS.filter((a) => a.email.startsWith("deelnemer"));
+    for (const [index, account] of participants.entries()) {
+      const userId = id(account.email);
+      await tx.enrollment.create({
+        data: { userId, cohortId: spring.id, status: "ACTIVE", acceptedAt: new Date(), activatedAt: new Date() },
+      });
+      await tx.gildeMember.create({ data: { gildeId: index < 4 ? wevers.id : smeden.id, userId, cohortId: spring.id } });
+    }
+    const oldGilde = await tx.gilde.create({ data: { cohortId: autumn.id, name: "De Bouwers" }, select: { id: true } });
+    await tx.enrollment.create({
+      data: {
+        userId: id("alumnus@gilde.test"),
+        cohortId: autumn.id,
+        status: "COMPLETED",
+        acceptedAt: day("2025-07-01"),
+        activatedAt: day("2025-07-15"),
+        completedAt: day("2026-06-30"),
+      },
+    });
+    await tx.gildeMember.create({ data: { gildeId: oldGilde.id, userId: id("alumnus@gilde.test"), cohortId: autumn.id } });
+  });
+}
+
+/** Seeds only a database without any user; returns whether it did. */
+export async function seedDemoIfEmpty(): Promise<boolean> {
+  if ((await db.user.count()) > 0) return false;
+  await seedDemo();
+  return true;
+}
+
+async function main() {
+  const { driver } = await connectDb();
+  if (driver.kind === "pglite") await migrate(driver);
+  const existing = await db.user.findUnique({ where: { email: DEMO_ACCOUNTS[0].email }, select: { id: true } });
+  if (existing) {
+    console.log("De demogegevens staan al in deze database; er is niets veranderd.");
+  } else {
+    await seedDemo();
+    console.log(`Demogegevens aangemaakt. Wachtwoord van alle demo-accounts: ${DEMO_PASSWORD}`);
+  }
+  await disconnectDb();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch(async (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    await disconnectDb().catch(() => {});
+    process.exit(1);
+  });
+}
