@@ -3,7 +3,7 @@
 // engine runs from the WASM build inside the npm package, so migrate and generate work offline.
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { createAdapterFactory } from "./app/db/adapter.server.ts";
+import { createAdapterFactory } from "./app/db/adapter.server";
 
 export default defineConfig({
   experimental: { adapter: true },

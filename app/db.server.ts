@@ -19,18 +19,19 @@ async function open(): Promise<DbState> {
 
 /** Opens the database once per process (taking the data-directory lock on PGlite). */
 export async function connectDb(): Promise<DbState> {
-  if (!globalThis.__gildeDb) {
-    const slot: NonNullable<typeof globalThis.__gildeDb> = { pending: open() };
-    globalThis.__gildeDb = slot;
-    slot.pending.then(
-      (state) => (slot.ready = state),
+  let slot = globalThis.__gildeDb;
+  if (!slot) {
+    const fresh: { pending: Promise<DbState>; ready?: DbState } = { pending: open() };
+    globalThis.__gildeDb = slot = fresh;
+    fresh.pending.then(
+      (state) => (fresh.ready = state),
       () => {
-        if (globalThis.__gildeDb === slot) globalThis.__gildeDb = undefined;
+        if (globalThis.__gildeDb === fresh) globalThis.__gildeDb = undefined;
       },
     );
   }
-  const state = await globalThis.__gildeDb.pending;
-  globalThis.__gildeDb.ready = state;
+  const state = await slot.pending;
+  slot.ready = state;
   return state;
 }
 

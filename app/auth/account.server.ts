@@ -6,7 +6,7 @@ import { queueMail } from "~/notifications/outbox.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { createSession, invalidateUserSessions } from "./session.server";
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, afterFailure, lockMessage, lockedUntil, type ThrottleLimit } from "./throttle";
-import { randomToken, sha256 } from "./tokens.server";
+import { constantTimeEqual, randomToken, sha256 } from "./tokens.server";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -100,7 +100,7 @@ async function findUsableReset(token: string, now: Date) {
     select: { id: true, tokenHash: true, userId: true, expiresAt: true, usedAt: true },
   });
   if (!reset || reset.usedAt || reset.expiresAt <= now) return null;
-  if (!Buffer.from(reset.tokenHash).equals(sha256(secret))) return null;
+  if (!constantTimeEqual(reset.tokenHash, sha256(secret))) return null;
   return reset;
 }
 

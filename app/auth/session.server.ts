@@ -36,7 +36,7 @@ export async function validateSessionToken(
     },
   });
   if (!session) return null;
-  if (!constantTimeEqual(new Uint8Array(session.secretHash), new Uint8Array(sha256(parsed.secret)))) return null;
+  if (!constantTimeEqual(session.secretHash, sha256(parsed.secret))) return null;
   if (session.expiresAt.getTime() <= now.getTime()) {
     await db.session.deleteMany({ where: { id: session.id } });
     return null;

@@ -6,12 +6,16 @@ export function randomToken(): string {
   return crypto.randomBytes(20).toString("base64url");
 }
 
-export function sha256(value: string): Buffer {
-  return crypto.createHash("sha256").update(value).digest();
+/** SHA-256 as hex: how secrets are stored. */
+export function sha256(value: string): string {
+  return crypto.createHash("sha256").update(value).digest("hex");
 }
 
-export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && crypto.timingSafeEqual(a, b);
+/** Compares two hex digests without leaking where they differ. */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a, "hex");
+  const right = Buffer.from(b, "hex");
+  return left.length === right.length && left.length > 0 && crypto.timingSafeEqual(left, right);
 }
 
 /** A session token is `<id>.<secret>`; anything else is not a token. */

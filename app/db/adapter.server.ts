@@ -129,9 +129,33 @@ export function adapterFor(driver: Driver) {
   return new PrismaPGlite(driver.pglite);
 }
 
-/** For prisma.config.ts: the CLI opens its own driver (and, on PGlite, respects the app's lock). */
+/**
+ * For prisma.config.ts: the CLI opens its own driver (and, on PGlite, respects the app's lock).
+ *
+ * Two fixes over the plain PGlite factory, both needed for `prisma migrate deploy` to behave:
+ * `executeScript` must wait for the script (the adapter returns before PGlite has run it, so a failing
+ * migration would be reported as applied), and disposing the adapter must close PGlite and give the
+ * lock back, otherwise the CLI process never exits.
+ */
 export async function createAdapterFactory(_options: { forCli: boolean }) {
   const driver = await openDriver();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return adapterFor(driver) as any;
+  const factory = adapterFor(driver);
+  if (driver.kind === "postgres") return factory as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const { pglite } = driver;
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connectToShadowDb: () => (factory as PrismaPGlite).connectToShadowDb(),
+    async connect() {
+      const adapter = await factory.connect();
+      return Object.assign(adapter, {
+        async executeScript(script: string) {
+          await pglite.exec(script);
+        },
+        async dispose() {
+          await closeDriver(driver);
+        },
+      });
+    },
+  } as any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }

@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           ? await createGilde(cohortId, input.name)
           : await placeParticipant(cohortId, input.userId, input.gildeId);
   if (!outcome.ok) {
-    const field = input.intent === "create-gilde" ? { name: outcome.error } : {};
+    const field: Record<string, string> = input.intent === "create-gilde" ? { name: outcome.error } : {};
     return json({ ...failure(formData, field, input.intent === "create-gilde" ? undefined : outcome.error), intent: input.intent }, { status: 400 });
   }
   return json({ ok: true as const, intent: input.intent });

@@ -23,7 +23,7 @@ CREATE TABLE "User" (
 -- CreateTable
 CREATE TABLE "Session" (
     "id" TEXT NOT NULL,
-    "secretHash" BYTEA NOT NULL,
+    "secretHash" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expiresAt" TIMESTAMPTZ(3) NOT NULL,
@@ -34,7 +34,7 @@ CREATE TABLE "Session" (
 -- CreateTable
 CREATE TABLE "PasswordReset" (
     "id" TEXT NOT NULL,
-    "tokenHash" BYTEA NOT NULL,
+    "tokenHash" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expiresAt" TIMESTAMPTZ(3) NOT NULL,
