@@ -10,18 +10,21 @@ declare global {
   var __gildeDb: { pending: Promise<DbState>; ready?: DbState } | undefined;
 }
 
-async function open(): Promise<DbState> {
-  const driver = await openDriver();
+async function open(openFn: () => Promise<Driver>): Promise<DbState> {
+  const driver = await openFn();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const prisma = new PrismaClient({ adapter: adapterFor(driver) as any });
   return { prisma, driver };
 }
 
-/** Opens the database once per process (taking the data-directory lock on PGlite). */
-export async function connectDb(): Promise<DbState> {
+/**
+ * Opens the database once per process (taking the data-directory lock on PGlite). Tests pass their own
+ * opener to start from a prepared database.
+ */
+export async function connectDb(openFn: () => Promise<Driver> = openDriver): Promise<DbState> {
   let slot = globalThis.__gildeDb;
   if (!slot) {
-    const fresh: { pending: Promise<DbState>; ready?: DbState } = { pending: open() };
+    const fresh: { pending: Promise<DbState>; ready?: DbState } = { pending: open(openFn) };
     globalThis.__gildeDb = slot = fresh;
     fresh.pending.then(
       (state) => (fresh.ready = state),

@@ -52,5 +52,6 @@ export function appUrl(): string {
 export function cookieSecure(): boolean {
   const e = env();
   if (e.COOKIE_SECURE !== "auto") return e.COOKIE_SECURE === "true";
-  return e.NODE_ENV === "production";
+  // Secure cookies are only sent over https; a local `npm start` on http://localhost must keep working.
+  return e.APP_URL?.startsWith("https://") ?? false;
 }

@@ -26,6 +26,7 @@ export function getUser(request: Request): Promise<SessionUser | null> {
       if (!token) return null;
       const result = await validateSessionToken(token);
       if (!result) {
+        deadSessions.add(request);
         cookieUpdates.set(request, clearedSessionCookie());
         return null;
       }
@@ -38,6 +39,8 @@ export function getUser(request: Request): Promise<SessionUser | null> {
 }
 
 const cookieUpdates = new WeakMap<Request, string>();
+// Requests that came with a session cookie that is expired, ended or tampered with.
+const deadSessions = new WeakSet<Request>();
 
 export function sessionHeaders(request: Request): HeadersInit {
   const cookie = cookieUpdates.get(request);
@@ -46,8 +49,9 @@ export function sessionHeaders(request: Request): HeadersInit {
 
 function loginRedirect(request: Request) {
   const url = new URL(request.url);
-  const redirectTo = `${url.pathname}${url.search}`;
-  return redirect(`/inloggen?redirectTo=${encodeURIComponent(redirectTo)}`, { headers: sessionHeaders(request) });
+  const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+  if (deadSessions.has(request)) params.set("sessie", "verlopen");
+  return redirect(`/inloggen?${params}`, { headers: sessionHeaders(request) });
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

@@ -126,7 +126,56 @@ export function adapterFor(driver: Driver) {
   if (driver.kind === "postgres") {
     return new PrismaPg(driver.pool, driver.schema ? { schema: driver.schema } : undefined);
   }
-  return new PrismaPGlite(driver.pglite);
+  return new PGliteWithPrismaErrors(driver.pglite);
+}
+
+/**
+ * pglite-prisma-adapter reports every database error as a raw "postgres" error, so a unique violation does
+ * not become Prisma's P2002 the way it does through @prisma/adapter-pg. We translate the common constraint
+ * errors the same way adapter-pg does, so application code sees one behaviour on both databases.
+ */
+class PGliteWithPrismaErrors extends PrismaPGlite {
+  override async connect() {
+    const adapter = await super.connect();
+    translatePgliteErrors(adapter);
+    return adapter;
+  }
+}
+
+let errorsTranslated = false;
+
+function translatePgliteErrors(adapter: object) {
+  if (errorsTranslated) return;
+  // The adapter and its transactions share this prototype, which owns `onError`.
+  const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as { onError(error: unknown): never };
+  const original = queryable.onError;
+  queryable.onError = function onError(this: unknown, error: unknown): never {
+    try {
+      return original.call(this, error);
+    } catch (thrown) {
+      const cause = (thrown as { cause?: Record<string, unknown> }).cause;
+      if ((thrown as Error).name === "DriverAdapterError" && cause?.kind === "postgres") {
+        const translated = constraintError(cause);
+        if (translated) (thrown as { cause: unknown }).cause = translated;
+      }
+      throw thrown;
+    }
+  };
+  errorsTranslated = true;
+}
+
+function constraintError(error: Record<string, unknown>) {
+  const fields = (error.detail as string | undefined)?.match(/Key \(([^)]+)\)/)?.[1]?.split(", ").map((f) => f.replace(/"/g, ""));
+  switch (error.code) {
+    case "23505":
+      return { kind: "UniqueConstraintViolation", constraint: fields ? { fields } : undefined };
+    case "23502":
+      return { kind: "NullConstraintViolation", constraint: fields ? { fields } : undefined };
+    case "23503":
+      return { kind: "ForeignKeyConstraintViolation", constraint: error.column ? { fields: [error.column] } : undefined };
+    default:
+      return undefined;
+  }
 }
 
 /**

@@ -34,13 +34,29 @@ export const honeypot = z
   .optional()
   .refine((value) => !value, "Dit formulier kon niet worden verstuurd.");
 
+/** Euro amounts as Dutch people type them: "2450", "2450,50", "2.450", "2.450,50", "€ 2450". Null if not. */
+export function parseEuroCents(input: string): number | null {
+  const value = input.replace(/^€/, "").replace(/\s+/g, "");
+  let normal: string;
+  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(value)) normal = value.replace(/\./g, "").replace(",", ".");
+  else if (/^\d{1,7}([.,]\d{1,2})?$/.test(value)) normal = value.replace(",", ".");
+  else return null;
+  return Math.round(Number(normal) * 100);
+}
+
 export const euroAmount = (label: string) =>
   z
     .string({ required_error: `Vul ${label} in.` })
     .trim()
     .min(1, `Vul ${label} in.`)
-    .regex(/^\d{1,6}([.,]\d{1,2})?$/, `Vul ${label} in als bedrag in euro, bijvoorbeeld 2450 of 2450,00.`)
-    .transform((value) => Math.round(Number(value.replace(",", ".")) * 100));
+    .transform((value, ctx) => {
+      const cents = parseEuroCents(value);
+      if (cents === null) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Vul ${label} in als bedrag in euro, bijvoorbeeld 2450 of 2.450,00.` });
+        return z.NEVER;
+      }
+      return cents;
+    });
 
 export const isoDate = (label: string) =>
   z

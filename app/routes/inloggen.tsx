@@ -39,6 +39,11 @@ export default function Login() {
   return (
     <div className="form">
       <h1>Inloggen</h1>
+      {searchParams.get("sessie") === "verlopen" && !actionData ? (
+        <p className="notice" role="status">
+          Je sessie is verlopen of niet meer geldig. Log opnieuw in om verder te gaan.
+        </p>
+      ) : null}
       <FormError error={actionData?.formError} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? values.redirectTo ?? ""} />

@@ -14,7 +14,6 @@ export function createHttpApp({ build, trustProxy }: { build: ServerBuild; trust
   app.use((req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     if (
       isCrossSiteRequest({
         method: req.method,

@@ -1,0 +1,30 @@
+// Once per integration run. On PGlite: migrate an in-memory database once and hand its dump to every test
+// file, which then starts from it in a fraction of a second. On PostgreSQL each file makes its own schema.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { TestProject } from "vitest/node";
+import { migrate } from "~/db/migrate.server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync(path.resolve("build/index.js"))) {
+    throw new Error("Er is nog geen build: voer eerst 'npm run build' uit (npm test doet dat vanzelf).");
+  }
+  if (process.env.DATABASE_URL) return;
+  const pglite = new PGlite();
+  await pglite.waitReady;
+  await migrate({ kind: "pglite", pglite, release: () => {} });
+  const dump = await pglite.dumpDataDir("none");
+  await pglite.close();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gilde-test-")), "template.tar");
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide("pgliteTemplate", file);
+  return () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+}

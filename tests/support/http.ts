@@ -1,0 +1,104 @@
+// The built app over real HTTP, and a small browser-like client: it keeps cookies, sends the Origin header a
+// browser would, does not follow redirects by itself, and gives each client its own address (the test app
+// trusts X-Forwarded-For so that login throttling per address can be tested without clients sharing one).
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createHttpApp } from "~/server/http.server";
+
+export type TestApp = { baseUrl: string; client: (options?: { ip?: string }) => Client; close: () => Promise<void> };
+
+export async function startTestApp(): Promise<TestApp> {
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const app = createHttpApp({ build, trustProxy: true });
+  const server = app.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    client: (options) => new Client(baseUrl, options?.ip),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+let nextIp = 1;
+
+export type Page = { status: number; location: string | null; html: string; text: string; headers: Headers };
+
+export class Client {
+  readonly cookies = new Map<string, string>();
+  readonly ip: string;
+
+  constructor(
+    readonly baseUrl: string,
+    ip?: string,
+  ) {
+    this.ip = ip ?? `10.${process.pid % 250}.${Math.floor(nextIp / 250)}.${nextIp++ % 250}`;
+  }
+
+  async request(pathname: string, init: RequestInit = {}): Promise<Page> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set("Cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    headers.set("X-Forwarded-For", this.ip);
+    const response = await fetch(new URL(pathname, this.baseUrl), { ...init, headers, redirect: "manual" });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(";");
+      const [name, ...value] = pair.split("=");
+      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
+      if (expired) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value.join("="));
+    }
+    const html = await response.text();
+    return { status: response.status, location: response.headers.get("Location"), html, text: visibleText(html), headers: response.headers };
+  }
+
+  get(pathname: string) {
+    return this.request(pathname);
+  }
+
+  /** A form post as the browser sends it from one of our own pages. */
+  post(pathname: string, fields: Record<string, string>, { origin = this.baseUrl }: { origin?: string } = {}) {
+    return this.request(pathname, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+      body: new URLSearchParams(fields).toString(),
+    });
+  }
+
+  /** Follows redirects like a browser until a page renders. */
+  async follow(page: Page): Promise<Page> {
+    let current = page;
+    for (let hops = 0; current.location && hops < 5; hops++) current = await this.get(current.location);
+    return current;
+  }
+
+  async login(email: string, password: string): Promise<Page> {
+    return this.post("/inloggen", { email, password });
+  }
+}
+
+/** The text a reader sees, roughly: tags removed, entities for the common characters decoded. */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, " ")
+    .replace(/<style[\s\S]*?<\/style>/g, " ")
+    .replace(/<!-- -->/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&nbsp;/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The value attribute of the input with this name in the page, if any. */
+export function inputValue(html: string, name: string): string | undefined {
+  const tag = html.match(new RegExp(`<input[^>]*name="${name}"[^>]*>`))?.[0];
+  if (!tag) return undefined;
+  return tag.match(/value="([^"]*)"/)?.[1]?.replace(/&amp;/g, "&").replace(/&quot;/g, '"') ?? "";
+}

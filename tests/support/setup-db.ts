@@ -1,0 +1,48 @@
+// Before each integration test file: a database of its own. PGlite: an in-memory copy of the migrated
+// template. PostgreSQL (DATABASE_URL set): a fresh schema in the test database, migrated, dropped afterwards.
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { afterAll, beforeAll, inject } from "vitest";
+import { migrate } from "~/db/migrate.server";
+import { connectDb, disconnectDb } from "~/db.server";
+
+let schema: string | undefined;
+const baseUrl = process.env.DATABASE_URL;
+
+async function withAdminClient(sql: string) {
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  if (baseUrl) {
+    schema = `test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    await withAdminClient(`CREATE SCHEMA "${schema}"`);
+    const url = new URL(baseUrl);
+    url.searchParams.set("schema", schema);
+    process.env.DATABASE_URL = url.toString();
+    const { driver } = await connectDb();
+    await migrate(driver);
+  } else {
+    const template = fs.readFileSync(inject("pgliteTemplate"));
+    await connectDb(async () => {
+      const pglite = new PGlite({ loadDataDir: new Blob([template]) });
+      await pglite.waitReady;
+      return { kind: "pglite", pglite, release: () => {} };
+    });
+  }
+});
+
+afterAll(async () => {
+  await disconnectDb();
+  if (baseUrl && schema) {
+    process.env.DATABASE_URL = baseUrl;
+    await withAdminClient(`DROP SCHEMA "${schema}" CASCADE`);
+  }
+});

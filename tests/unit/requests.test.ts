@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { isCrossSiteRequest } from "~/auth/csrf";
+import { safeRedirect } from "~/auth/redirect";
+import { parseEnv } from "~/env.server";
+import { parseEuroCents } from "~/forms/fields";
+import { nextAttemptDelay } from "~/notifications/sender.server";
+
+describe("redirect after login", () => {
+  it("follows local paths", () => {
+    expect(safeRedirect("/beheer/outbox?pagina=2")).toBe("/beheer/outbox?pagina=2");
+  });
+
+  it("ignores anything that leaves the site", () => {
+    for (const bad of ["https://kwaad.example", "//kwaad.example", "/\\kwaad.example", "javascript:alert(1)", "", null, "/\tx"]) {
+      expect(safeRedirect(bad)).toBe("/dashboard");
+    }
+  });
+});
+
+describe("cross-site request check", () => {
+  const base = { path: "/inloggen", host: "gilde.example.nl" };
+  it("lets same-origin posts and reads through", () => {
+    expect(isCrossSiteRequest({ ...base, method: "POST", origin: "https://gilde.example.nl", secFetchSite: "same-origin" })).toBe(false);
+    expect(isCrossSiteRequest({ ...base, method: "GET", origin: "https://kwaad.example", secFetchSite: "cross-site" })).toBe(false);
+  });
+
+  it("refuses posts from another origin", () => {
+    expect(isCrossSiteRequest({ ...base, method: "POST", origin: "https://kwaad.example", secFetchSite: undefined })).toBe(true);
+    expect(isCrossSiteRequest({ ...base, method: "POST", origin: undefined, secFetchSite: "cross-site" })).toBe(true);
+    expect(isCrossSiteRequest({ ...base, method: "POST", origin: "null", secFetchSite: undefined })).toBe(true);
+  });
+
+  it("exempts the Stripe webhook, which proves itself with a signature", () => {
+    expect(isCrossSiteRequest({ ...base, path: "/webhooks/stripe", method: "POST", origin: "https://stripe.com", secFetchSite: "cross-site" })).toBe(false);
+  });
+});
+
+describe("environment", () => {
+  it("lists every wrong variable in one readable message", () => {
+    expect(() => parseEnv({ PORT: "negentig", DATABASE_URL: "mysql://x", SMTP_URL: "mail.example" })).toThrowError(
+      /PORT[\s\S]*DATABASE_URL: moet beginnen met postgres:\/\/[\s\S]*SMTP_URL/,
+    );
+  });
+
+  it("works with nothing set", () => {
+    expect(parseEnv({})).toMatchObject({ PORT: 3000, DATA_DIR: "data", JOBS: "on" });
+  });
+});
+
+describe("euro amounts", () => {
+  it("reads amounts as they are typed in the Netherlands", () => {
+    expect(parseEuroCents("2450")).toBe(245000);
+    expect(parseEuroCents("2450,50")).toBe(245050);
+    expect(parseEuroCents("2.450")).toBe(245000);
+    expect(parseEuroCents("2.450,5")).toBe(245050);
+    expect(parseEuroCents("€ 1.250,00")).toBe(125000);
+    expect(parseEuroCents("12.5")).toBe(1250);
+  });
+
+  it("refuses what is not an amount", () => {
+    for (const bad of ["", "twee", "-10", "2,450,00", "1.2.3"]) expect(parseEuroCents(bad)).toBeNull();
+  });
+});
+
+describe("mail retry backoff", () => {
+  it("waits longer after each failure, up to six hours", () => {
+    expect(nextAttemptDelay(1)).toBe(60_000);
+    expect(nextAttemptDelay(2)).toBe(120_000);
+    expect(nextAttemptDelay(20)).toBe(6 * 60 * 60 * 1000);
+  });
+});
