@@ -1,5 +1,5 @@
 // A labelled form field with its error next to it, announced to screen readers.
-import type { InputHTMLAttributes, ReactNode } from "react";
+import { useEffect, type InputHTMLAttributes, type ReactNode } from "react";
 
 type FieldProps = {
   name: string;
@@ -60,4 +60,18 @@ export function Honeypot() {
       <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
     </div>
   );
+}
+
+/**
+ * After a failed submit (with JavaScript on): password inputs are emptied, as the server never sends a
+ * password back, and focus moves to the first field with an error, or else to the password to retype.
+ */
+export function useAfterFailedSubmit(failed: unknown) {
+  useEffect(() => {
+    if (!failed) return;
+    const passwords = document.querySelectorAll<HTMLInputElement>('main input[type="password"]');
+    passwords.forEach((input) => (input.value = ""));
+    const target = document.querySelector<HTMLElement>('main [aria-invalid="true"]') ?? passwords[0];
+    target?.focus();
+  }, [failed]);
 }

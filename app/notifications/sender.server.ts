@@ -21,29 +21,38 @@ function smtpTransport(): Transport | undefined {
   return transport;
 }
 
+// A claimed message is not offered again for this long; if the process dies while sending, it is retried after.
+const CLAIM_MS = 10 * 60 * 1000;
+
+/**
+ * Claims a batch of due messages in one statement (so several app instances never send the same message),
+ * sends them outside any transaction, and records the outcome of each.
+ */
 export async function deliverOutbox({ batch = 20, via = smtpTransport() }: { batch?: number; via?: Transport } = {}) {
   if (!via) return { sent: 0, failed: 0 };
+  const claimedUntil = new Date(Date.now() + CLAIM_MS);
+  const due = await db.$queryRaw<{ id: string; to: string; subject: string; text: string; html: string; attempts: number }[]>`
+    UPDATE "OutboxMessage" SET "nextAttemptAt" = ${claimedUntil}
+    WHERE id IN (
+      SELECT id FROM "OutboxMessage"
+      WHERE "sentAt" IS NULL AND "nextAttemptAt" <= now()
+      ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)
+    RETURNING id, "to", subject, text, html, attempts`;
   let sent = 0;
   let failed = 0;
-  await db.$transaction(async (tx) => {
-    const due = await tx.$queryRaw<{ id: string; to: string; subject: string; text: string; html: string; attempts: number }[]>`
-      SELECT id, "to", subject, text, html, attempts FROM "OutboxMessage"
-      WHERE "sentAt" IS NULL AND "nextAttemptAt" <= now()
-      ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
-    for (const message of due) {
-      try {
-        await via.sendMail({ from: env().MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html });
-        await tx.outboxMessage.update({ where: { id: message.id }, data: { sentAt: new Date(), attempts: message.attempts + 1, lastError: null } });
-        sent++;
-      } catch (error) {
-        const attempts = message.attempts + 1;
-        await tx.outboxMessage.update({
-          where: { id: message.id },
-          data: { attempts, lastError: String((error as Error).message).slice(0, 500), nextAttemptAt: new Date(Date.now() + nextAttemptDelay(attempts)) },
-        });
-        failed++;
-      }
+  for (const message of due) {
+    const attempts = message.attempts + 1;
+    try {
+      await via.sendMail({ from: env().MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      await db.outboxMessage.update({ where: { id: message.id }, data: { sentAt: new Date(), attempts, lastError: null } });
+      sent++;
+    } catch (error) {
+      await db.outboxMessage.update({
+        where: { id: message.id },
+        data: { attempts, lastError: String((error as Error).message).slice(0, 500), nextAttemptAt: new Date(Date.now() + nextAttemptDelay(attempts)) },
+      });
+      failed++;
     }
-  });
+  }
   return { sent, failed };
 }

@@ -6,7 +6,7 @@ import { signIn } from "~/auth/account.server";
 import { requireAnonymous } from "~/auth/guards.server";
 import { safeRedirect } from "~/auth/redirect";
 import { sessionCookie } from "~/auth/session.server";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, useAfterFailedSubmit } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { emailField, passwordField } from "~/forms/fields";
 import { failure, parseForm } from "~/forms/parse";
@@ -32,6 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const actionData = useActionData<typeof action>();
+  useAfterFailedSubmit(actionData);
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const errors = actionData?.fieldErrors ?? {};

@@ -6,7 +6,7 @@ import { registerUser } from "~/auth/account.server";
 import { requireAnonymous } from "~/auth/guards.server";
 import { PASSWORD_MIN } from "~/auth/password";
 import { sessionCookie } from "~/auth/session.server";
-import { Field, FormError, Honeypot } from "~/components/field";
+import { Field, FormError, Honeypot, useAfterFailedSubmit } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { emailField, honeypot, newPasswordField, requiredText } from "~/forms/fields";
 import { failure, parseForm } from "~/forms/parse";
@@ -36,6 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Register() {
   const actionData = useActionData<typeof action>();
+  useAfterFailedSubmit(actionData);
   const busy = useNavigation().state === "submitting";
   const errors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? {};

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { checkResetToken, RESET_INVALID, resetPassword } from "~/auth/account.server";
 import { PASSWORD_MIN } from "~/auth/password";
 import { sessionCookie } from "~/auth/session.server";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, useAfterFailedSubmit } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { newPasswordField } from "~/forms/fields";
 import { failure, parseForm } from "~/forms/parse";
@@ -31,6 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ResetPassword() {
   const { valid } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  useAfterFailedSubmit(actionData);
   if (!valid || actionData?.formError === RESET_INVALID) {
     return (
       <div className="form">
