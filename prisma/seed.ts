@@ -2,6 +2,7 @@
 // into an empty embedded database only, or explicitly with `npm run db:seed`; never into production by itself.
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "../app/auth/password.server";
+import { loadCourse } from "../app/content/course.server";
 import { migrate } from "../app/db/migrate.server";
 import { connectDb, db, disconnectDb } from "../app/db.server";
 
@@ -23,7 +24,11 @@ export const DEMO_ACCOUNTS = [
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-export async function seedDemo() {
+/**
+ * `moduleSlugs`: the course's modules in order. The demo cohort opens the first three at once and the rest
+ * every four weeks from its start (drip), so the demo shows both open and not-yet-open modules.
+ */
+export async function seedDemo(moduleSlugs: string[] = []) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     const users = new Map<string, string>();
@@ -52,6 +57,12 @@ export async function seedDemo() {
     });
     const wevers = await tx.gilde.create({ data: { cohortId: spring.id, name: "De Wevers" }, select: { id: true } });
     const smeden = await tx.gilde.create({ data: { cohortId: spring.id, name: "De Smeden" }, select: { id: true } });
+    const start = day("2027-03-01").getTime();
+    for (const [index, moduleSlug] of moduleSlugs.entries()) {
+      if (index < 3) continue;
+      const opensOn = new Date(start + (index - 2) * 28 * 24 * 60 * 60 * 1000);
+      await tx.moduleRelease.create({ data: { cohortId: spring.id, moduleSlug, opensOn, updatedById: id("trainer@gilde.test") } });
+    }
     const participants = DEMO_ACCOUNTS.filter((a) => a.email.startsWith("deelnemer"));
     for (const [index, account] of participants.entries()) {
       const userId = id(account.email);
@@ -76,9 +87,9 @@ export async function seedDemo() {
 }
 
 /** Seeds only a database without any user; returns whether it did. */
-export async function seedDemoIfEmpty(): Promise<boolean> {
+export async function seedDemoIfEmpty(moduleSlugs: string[] = []): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
-  await seedDemo();
+  await seedDemo(moduleSlugs);
   return true;
 }
 
@@ -89,7 +100,8 @@ async function main() {
   if (existing) {
     console.log("De demogegevens staan al in deze database; er is niets veranderd.");
   } else {
-    await seedDemo();
+    const course = await loadCourse();
+    await seedDemo(course.modules.map((m) => m.slug));
     console.log(`Demogegevens aangemaakt. Wachtwoord van alle demo-accounts: ${DEMO_PASSWORD}`);
   }
   await disconnectDb();

@@ -21,6 +21,13 @@ export async function createCohort(input: { name: string; startsOn: Date; endsOn
   return db.cohort.create({ data: input, select: { id: true } });
 }
 
+/** Name and dates of a cohort (the caller has checked access; a missing cohort is a 404). */
+export async function getCohortSummary(cohortId: string) {
+  const cohort = await db.cohort.findUnique({ where: { id: cohortId }, select: { id: true, name: true, startsOn: true, endsOn: true } });
+  if (!cohort) throw new Response("Niet gevonden", { status: 404 });
+  return cohort;
+}
+
 export async function getCohortForAdmin(cohortId: string) {
   const cohort = await db.cohort.findUnique({
     where: { id: cohortId },

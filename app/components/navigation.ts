@@ -4,6 +4,7 @@ export type NavItem = { to: string; label: string; roles: NavRole[] };
 
 export const NAV_ITEMS: NavItem[] = [
   { to: "/dashboard", label: "Overzicht", roles: ["PARTICIPANT", "TRAINER", "ADMIN"] },
+  { to: "/modules", label: "Modules", roles: ["PARTICIPANT", "TRAINER", "ADMIN"] },
   { to: "/beheer", label: "Beheer", roles: ["ADMIN"] },
 ];
 

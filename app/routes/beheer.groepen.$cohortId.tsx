@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, Link } from "@remix-run/react";
 import { z } from "zod";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
 import { addTrainer, createGilde, getCohortForAdmin, placeParticipant, removeTrainer } from "~/cohorts/cohorts.server";
@@ -57,6 +57,9 @@ export default function AdminCohort() {
   return (
     <>
       <h1>{cohort.name}</h1>
+      <p>
+        <Link to={`/modules/planning/${cohort.id}`}>Planning van de modules (wanneer elke module opent)</Link>
+      </p>
       <p className="muted">
         {formatCalendarDate(cohort.startsOn)} tot {formatCalendarDate(cohort.endsOn)} · {formatEuro(cohort.priceCents)} ·{" "}
         {cohort.capacity} plaatsen

@@ -5,16 +5,25 @@ import { requireUser } from "~/auth/guards.server";
 import { dashboardFor } from "~/cohorts/cohorts.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ENROLLMENT_LABELS, formatCalendarDate } from "~/components/format";
+import { ProgressBar } from "~/components/progress-bar";
+import { courseOverview } from "~/content/pages.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ name: user.name, dashboard: await dashboardFor(user) });
+  const [dashboard, course] = await Promise.all([dashboardFor(user), user.role === "PARTICIPANT" ? courseOverview(user) : null]);
+  return json({ name: user.name, dashboard, course: course?.total ? courseSummary(course) : null });
+}
+
+/** Whole-course progress and where to read on: the first open module not yet read. */
+function courseSummary(course: Awaited<ReturnType<typeof courseOverview>>) {
+  const next = course.modules.find((m) => m.open && m.progress?.status !== "done");
+  return { ...course.total!, next: next ? { slug: next.slug, title: next.title, started: next.progress?.status === "busy" } : null };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function Dashboard() {
-  const { name, dashboard } = useLoaderData<typeof loader>();
+  const { name, dashboard, course } = useLoaderData<typeof loader>();
   const firstName = name.split(" ")[0];
   return (
     <>
@@ -22,7 +31,30 @@ export default function Dashboard() {
       {dashboard.kind === "admin" ? <AdminDashboard data={dashboard} /> : null}
       {dashboard.kind === "trainer" ? <TrainerDashboard data={dashboard} /> : null}
       {dashboard.kind === "participant" || dashboard.kind === "alumnus" ? <ParticipantDashboard data={dashboard} /> : null}
+      {course ? <CourseCard course={course} /> : null}
     </>
+  );
+}
+
+function CourseCard({ course }: { course: NonNullable<Data["course"]> }) {
+  return (
+    <section className="card" aria-labelledby="leergang" style={{ marginTop: "1.5rem" }}>
+      <h2 id="leergang" style={{ marginTop: 0 }}>
+        De leergang
+      </h2>
+      <p>
+        {course.done} van {course.count} modules gelezen.
+      </p>
+      <ProgressBar percent={course.percent} label="Voortgang in de hele leergang" />
+      <p style={{ marginBottom: 0 }}>
+        {course.next ? (
+          <Link className="button" to={`/modules/${course.next.slug}`}>
+            {course.next.started ? "Verder lezen" : "Begin"}: {course.next.title}
+          </Link>
+        ) : null}{" "}
+        <Link to="/modules">Alle modules</Link>
+      </p>
+    </section>
   );
 }
 
@@ -76,6 +108,9 @@ function TrainerDashboard({ data }: { data: Extract<Data["dashboard"], { kind: "
                   </li>
                 ))}
               </ul>
+              <p style={{ marginBottom: 0 }}>
+                <Link to={`/modules/planning/${cohort.id}`}>Planning van de modules</Link>
+              </p>
             </section>
           ))}
         </div>

@@ -2,6 +2,9 @@
 // load the Remix build and serve it. On PostgreSQL it refuses to start with pending migrations.
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
+import { ContentError } from "~/content/compile.server";
+import { loadCourse, mdxStats } from "~/content/course.server";
+import { syncContentIndex } from "~/content/search.server";
 import { DataDirLockedError } from "~/db/adapter.server";
 import { migrate, pendingMigrations } from "~/db/migrate.server";
 import { connectDb, disconnectDb } from "~/db.server";
@@ -12,11 +15,15 @@ import { createHttpApp } from "./http.server";
 
 async function main() {
   const config = env();
+  // The course first: content that does not compile stops the start before anything else happens.
+  const course = await loadCourse();
+  const stats = mdxStats();
+  console.log(`Cursus geladen: ${course.modules.length} modules (${stats.compiled} gecompileerd, ${stats.fromDisk} uit de cache).`);
   const { driver } = await connectDb();
   if (driver.kind === "pglite") {
     const applied = await migrate(driver);
     if (applied.length) console.log(`Migraties toegepast: ${applied.join(", ")}`);
-    if (await seedDemoIfEmpty()) console.log("Demogegevens aangemaakt.");
+    if (await seedDemoIfEmpty(course.modules.map((m) => m.slug))) console.log("Demogegevens aangemaakt.");
   } else {
     const pending = await pendingMigrations(driver);
     if (pending.length) {
@@ -25,6 +32,8 @@ async function main() {
       );
     }
   }
+
+  await syncContentIndex(course);
 
   const build = (await import(path.resolve("build/index.js"))) as ServerBuild;
   const app = createHttpApp({ build, trustProxy: config.TRUST_PROXY });
@@ -59,7 +68,9 @@ async function main() {
 class StartError extends Error {}
 
 main().catch((error) => {
-  if (error instanceof DataDirLockedError || error instanceof EnvError || error instanceof StartError) {
+  if (error instanceof ContentError) {
+    console.error(`\nGilde kan niet starten: fout in de cursusinhoud.\n${error.message}\n`);
+  } else if (error instanceof DataDirLockedError || error instanceof EnvError || error instanceof StartError) {
     console.error(`\nGilde kan niet starten.\n${error.message}\n`);
   } else {
     console.error(error);

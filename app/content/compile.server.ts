@@ -1,0 +1,193 @@
+// Reads content/modules, validates frontmatter, and compiles the MDX with mdx-bundler: once per content
+// version. The key of a compiled file is the hash of its source and of what it imports; compiled code is kept
+// in memory and in DATA_DIR/cache/mdx, so a restart with unchanged content compiles nothing.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import { bundleMDX } from "mdx-bundler";
+import { AssignmentFrontmatter, describeIssues, ModuleFrontmatter } from "./schema";
+import { splitSections, type Section } from "./sections";
+
+// Bump when the way we compile changes, so old cache files are not reused.
+const COMPILER_VERSION = "mdx-bundler-10/gilde-1";
+
+export class ContentError extends Error {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(`${file}\n${problem}`);
+    this.name = "ContentError";
+  }
+}
+
+export type CompiledAssignment = {
+  slug: string;
+  file: string;
+  frontmatter: AssignmentFrontmatter;
+  code: string;
+};
+
+export type CompiledModule = {
+  slug: string;
+  dir: string;
+  frontmatter: ModuleFrontmatter;
+  code: string;
+  intro: Section;
+  sections: Section[];
+  assignments: CompiledAssignment[];
+  /** Assignment slugs the text links to with <Opdracht slug>. */
+  linkedAssignments: string[];
+};
+
+export type Course = { version: string; modules: CompiledModule[] };
+
+export type CompileStats = { compiled: number; fromDisk: number; fromMemory: number };
+export const compileStats: CompileStats = { compiled: 0, fromDisk: 0, fromMemory: 0 };
+
+const memory = new Map<string, string>();
+
+function relative(file: string) {
+  return path.relative(process.cwd(), file) || file;
+}
+
+/** Relative imports of an MDX file (content may import a shared snippet); their contents are part of the key. */
+function importedFiles(source: string, dir: string): string[] {
+  return [...source.matchAll(/^import\s+[^'"]*['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => path.resolve(dir, m[1]));
+}
+
+function cacheKey(source: string, file: string): string {
+  const hash = crypto.createHash("sha256").update(COMPILER_VERSION).update("\0").update(source);
+  for (const imported of importedFiles(source, path.dirname(file))) {
+    hash.update("\0").update(fs.existsSync(imported) ? fs.readFileSync(imported) : "missing");
+  }
+  return hash.digest("hex");
+}
+
+async function compileMdx(source: string, file: string, cacheDir: string): Promise<string> {
+  const key = cacheKey(source, file);
+  const cached = memory.get(key);
+  if (cached) {
+    compileStats.fromMemory++;
+    return cached;
+  }
+  const cacheFile = path.join(cacheDir, `${key}.js`);
+  if (fs.existsSync(cacheFile)) {
+    const code = fs.readFileSync(cacheFile, "utf8");
+    memory.set(key, code);
+    compileStats.fromDisk++;
+    return code;
+  }
+  let code: string;
+  try {
+    ({ code } = await bundleMDX({ source, cwd: path.dirname(file) }));
+  } catch (error) {
+    throw new ContentError(relative(file), `MDX kon niet worden gecompileerd:\n${mdxErrorText(error)}`);
+  }
+  compileStats.compiled++;
+  memory.set(key, code);
+  fs.mkdirSync(cacheDir, { recursive: true });
+  // Write-then-rename: a second process reading at the same moment never sees half a file.
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, code);
+  fs.renameSync(temporary, cacheFile);
+  return code;
+}
+
+function mdxErrorText(error: unknown): string {
+  const errors = (error as { errors?: { text: string; location?: { line: number; column: number } | null }[] }).errors;
+  if (errors?.length) {
+    return errors
+      .map((e) => `  - ${e.location ? `regel ${e.location.line}, kolom ${e.location.column}: ` : ""}${e.text.split("\n")[0]}`)
+      .join("\n");
+  }
+  return `  - ${(error as Error).message?.split("\n")[0] ?? String(error)}`;
+}
+
+function readFrontmatter(file: string) {
+  const source = fs.readFileSync(file, "utf8");
+  try {
+    const parsed = matter(source);
+    return { source, data: parsed.data as unknown, body: parsed.content };
+  } catch (error) {
+    throw new ContentError(relative(file), `De frontmatter (YAML tussen de ---) is ongeldig:\n  - ${(error as Error).message.split("\n")[0]}`);
+  }
+}
+
+function linkedAssignmentSlugs(body: string): string[] {
+  return [...body.matchAll(/<Opdracht\s+slug=["']([^"']+)["']/g)].map((m) => m[1]);
+}
+
+export async function compileCourse({
+  contentDir = path.resolve(process.env.CONTENT_DIR?.trim() || "content"),
+  cacheDir,
+}: { contentDir?: string; cacheDir: string }): Promise<Course> {
+  const modulesDir = path.join(contentDir, "modules");
+  if (!fs.existsSync(modulesDir)) throw new ContentError(relative(modulesDir), "Deze map met modules bestaat niet.");
+  const folders = fs
+    .readdirSync(modulesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+
+  const modules: CompiledModule[] = [];
+  for (const folder of folders) {
+    const dir = path.join(modulesDir, folder);
+    const slugMatch = /^\d{2}-([a-z0-9-]+)$/.exec(folder);
+    if (!slugMatch) throw new ContentError(relative(dir), "Een modulemap heet NN-slug, bijvoorbeeld 03-vertrouwen-als-fundament.");
+    const indexFile = path.join(dir, "index.mdx");
+    if (!fs.existsSync(indexFile)) throw new ContentError(relative(indexFile), "Elke module heeft een index.mdx.");
+
+    const index = readFrontmatter(indexFile);
+    const frontmatter = ModuleFrontmatter.safeParse(index.data);
+    if (!frontmatter.success) throw new ContentError(relative(indexFile), `De frontmatter klopt niet:\n${describeIssues(frontmatter.error)}`);
+    const code = await compileMdx(index.source, indexFile, cacheDir);
+    const { intro, sections } = splitSections(index.body, frontmatter.data.title);
+    if (sections.length === 0) throw new ContentError(relative(indexFile), "Een module heeft minstens één ##-kop (een sectie).");
+
+    const assignments: CompiledAssignment[] = [];
+    for (const name of fs.readdirSync(dir).filter((n) => /^opdracht-.+\.mdx$/.test(n)).sort()) {
+      const file = path.join(dir, name);
+      const assignment = readFrontmatter(file);
+      const parsed = AssignmentFrontmatter.safeParse(assignment.data);
+      if (!parsed.success) throw new ContentError(relative(file), `De frontmatter klopt niet:\n${describeIssues(parsed.error)}`);
+      assignments.push({ slug: parsed.data.slug, file: relative(file), frontmatter: parsed.data, code: await compileMdx(assignment.source, file, cacheDir) });
+    }
+    modules.push({
+      slug: slugMatch[1],
+      dir: relative(dir),
+      frontmatter: frontmatter.data,
+      code,
+      intro,
+      sections,
+      assignments,
+      linkedAssignments: linkedAssignmentSlugs(index.body),
+    });
+  }
+  checkCourse(modules);
+  modules.sort((a, b) => a.frontmatter.order - b.frontmatter.order);
+  const version = crypto.createHash("sha256").update(modules.map((m) => m.code + m.assignments.map((a) => a.code).join("")).join("\0")).digest("hex").slice(0, 16);
+  return { version, modules };
+}
+
+/** What one file cannot see: duplicate orders and slugs, links to assignments that do not exist. */
+function checkCourse(modules: CompiledModule[]) {
+  const orders = new Map<number, string>();
+  const assignmentSlugs = new Map<string, string>();
+  for (const module of modules) {
+    const other = orders.get(module.frontmatter.order);
+    if (other) throw new ContentError(`${module.dir}/index.mdx`, `order ${module.frontmatter.order} wordt ook gebruikt door ${other}.`);
+    orders.set(module.frontmatter.order, module.dir);
+    for (const assignment of module.assignments) {
+      const first = assignmentSlugs.get(assignment.slug);
+      if (first) throw new ContentError(assignment.file, `De slug "${assignment.slug}" wordt ook gebruikt door ${first}.`);
+      assignmentSlugs.set(assignment.slug, assignment.file);
+    }
+  }
+  for (const module of modules) {
+    for (const slug of module.linkedAssignments) {
+      if (!assignmentSlugs.has(slug)) throw new ContentError(`${module.dir}/index.mdx`, `<Opdracht slug="${slug}"> verwijst naar een opdracht die niet bestaat.`);
+    }
+  }
+}

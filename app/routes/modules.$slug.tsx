@@ -1,0 +1,180 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { invariantResponse, requireUser } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatCalendarDate } from "~/components/format";
+import { ProgressBar } from "~/components/progress-bar";
+import { findModule } from "~/content/course.server";
+import { canTrackModule, modulePage } from "~/content/pages.server";
+import { STATUS_LABELS } from "~/content/progress";
+import { setModuleRead, setSectionRead } from "~/content/progress.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const page = await modulePage(user, params.slug ?? "");
+  invariantResponse(page, "Deze module bestaat niet.", { status: 404 });
+  return json(page);
+}
+
+const ProgressIntent = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("read"), section: z.string().max(100) }),
+  z.object({ intent: z.literal("unread"), section: z.string().max(100) }),
+  z.object({ intent: z.literal("read-all") }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const module = findModule(params.slug ?? "");
+  invariantResponse(module, "Deze module bestaat niet.", { status: 404 });
+  invariantResponse(await canTrackModule(user, module.slug), "Je kunt in deze module geen voortgang bijhouden.", { status: 403 });
+  const parsed = ProgressIntent.safeParse(Object.fromEntries(await request.formData()));
+  invariantResponse(parsed.success, "Onbekende actie.");
+  const input = parsed.data;
+  if (input.intent === "read-all") {
+    await setModuleRead(user.id, module);
+  } else {
+    const known = await setSectionRead(user.id, module, input.section, input.intent === "read");
+    invariantResponse(known, "Deze sectie bestaat niet (meer) in deze module.");
+  }
+  // Without JavaScript the browser posted the whole page: send it back to where the reader was.
+  if (!new URL(request.url).searchParams.has("_data")) {
+    return redirect(`/modules/${module.slug}${input.intent === "read-all" ? "" : `#${input.section}`}`);
+  }
+  return json({ ok: true });
+}
+
+export default function ModulePage() {
+  const page = useLoaderData<typeof loader>();
+  return (
+    <article>
+      <p className="muted" style={{ margin: 0 }}>
+        <Link to="/modules">Modules</Link> · Module {page.order} · ongeveer {page.minutes} minuten
+      </p>
+      <h1>{page.title}</h1>
+      {page.open ? <OpenModule /> : <LockedModule />}
+      <nav className="pager" aria-label="Vorige en volgende module">
+        {page.previous ? <Link to={`/modules/${page.previous.slug}`}>← {page.previous.title}</Link> : <span />}
+        {page.next ? <Link to={`/modules/${page.next.slug}`}>{page.next.title} →</Link> : <span />}
+      </nav>
+    </article>
+  );
+}
+
+function LockedModule() {
+  const page = useLoaderData<typeof loader>();
+  return (
+    <div className="locked">
+      <p className="lead">{page.summary}</p>
+      {page.opensOn ? (
+        <p>
+          <strong>Deze module opent op {formatCalendarDate(page.opensOn)}.</strong> Je trainer heeft de modules van je groep over
+          de leergang verdeeld; tot die datum zie je alleen deze samenvatting.
+        </p>
+      ) : (
+        <p>
+          <strong>De tekst van deze module gaat open zodra je bent ingeschreven voor een groep.</strong>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function OpenModule() {
+  const page = useLoaderData<typeof loader>();
+  const markAll = useFetcher();
+  return (
+    <div className="module-layout">
+      <div>
+        <p className="lead">{page.summary}</p>
+        <section className="card" aria-labelledby="leerdoelen">
+          <h2 id="leerdoelen" style={{ fontSize: "1.15rem", marginTop: 0 }}>
+            Leerdoelen
+          </h2>
+          <ul className="goals">
+            {page.learningGoals.map((goal) => (
+              <li key={goal}>{goal}</li>
+            ))}
+          </ul>
+        </section>
+        <div id="inleiding" className="prose" dangerouslySetInnerHTML={{ __html: page.html ?? "" }} />
+
+        {page.assignments.length ? (
+          <section aria-labelledby="opdrachten">
+            <h2 id="opdrachten">Opdrachten bij deze module</h2>
+            <ul>
+              {page.assignments.map((assignment) => (
+                <li key={assignment.slug}>
+                  <Link to={`/opdrachten/${assignment.slug}`}>{assignment.title}</Link>: {assignment.summary}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="bronnen">
+          <h2 id="bronnen">Bronnen</h2>
+          <ul className="muted">
+            {page.sources.map((source) => (
+              <li key={source}>{source}</li>
+            ))}
+          </ul>
+        </section>
+
+        {page.progress && page.progress.status !== "done" ? (
+          <markAll.Form method="post" style={{ marginTop: "1.5rem" }}>
+            <input type="hidden" name="intent" value="read-all" />
+            <button type="submit" className="button">
+              Ik heb de hele module gelezen
+            </button>
+          </markAll.Form>
+        ) : null}
+      </div>
+
+      <aside className="module-layout__aside" aria-labelledby="inhoud-module">
+        <h2 id="inhoud-module" style={{ fontSize: "1.05rem", marginTop: 0 }}>
+          Inhoud
+        </h2>
+        {page.progress ? (
+          <div style={{ marginBottom: "0.75rem" }}>
+            <p style={{ margin: "0 0 0.3rem" }}>
+              {STATUS_LABELS[page.progress.status]}: {page.progress.read} van {page.progress.total} secties gelezen
+            </p>
+            <ProgressBar percent={page.progress.percent} label={`Voortgang in ${page.title}`} />
+          </div>
+        ) : null}
+        <ol className="toc">
+          {page.sections.map((section) => (
+            <li key={section.anchor}>
+              <a href={`#${section.anchor}`}>{section.heading}</a>
+              {page.progress ? <ReadToggle anchor={section.anchor} heading={section.heading} read={section.read} /> : null}
+            </li>
+          ))}
+        </ol>
+      </aside>
+    </div>
+  );
+}
+
+function ReadToggle({ anchor, heading, read }: { anchor: string; heading: string; read: boolean }) {
+  const fetcher = useFetcher();
+  // Show the new state at once; the server confirms it when the page data reloads.
+  const pending = fetcher.formData?.get("intent");
+  const shown = pending ? pending === "read" : read;
+  return (
+    <fetcher.Form method="post">
+      <input type="hidden" name="section" value={anchor} />
+      <input type="hidden" name="intent" value={shown ? "unread" : "read"} />
+      <button type="submit" aria-pressed={shown} aria-label={`${heading}: ${shown ? "gelezen (klik om terug te zetten)" : "markeer als gelezen"}`}>
+        {shown ? "✓ Gelezen" : "Gelezen?"}
+      </button>
+    </fetcher.Form>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Module"} — Gilde` }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
