@@ -12,11 +12,16 @@ export function GeneralErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message = MESSAGES[status] ?? (status >= 500 ? MESSAGES[500] : MESSAGES[400]);
+  // Our own 4xx responses carry a Dutch sentence that says more than the general text.
+  const specific =
+    isRouteErrorResponse(error) && status < 500 && typeof error.data === "string" && error.data.length > 0 && error.data.length < 300
+      ? error.data
+      : null;
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-page__code">Foutcode {status}</p>
       <h1 id="error-title">{message.title}</h1>
-      <p>{message.text}</p>
+      <p>{specific ?? message.text}</p>
       <p>
         <Link to="/dashboard">Naar je overzicht</Link> · <Link to="/">Naar de startpagina</Link>
       </p>

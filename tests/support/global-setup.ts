@@ -5,11 +5,13 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
+import { compileCourse } from "~/content/compile.server";
 import { migrate } from "~/db/migrate.server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteTemplate: string;
+    mdxCacheDir: string;
   }
 }
 
@@ -17,14 +19,20 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync(path.resolve("build/index.js"))) {
     throw new Error("Er is nog geen build: voer eerst 'npm run build' uit (npm test doet dat vanzelf).");
   }
-  if (process.env.DATABASE_URL) return;
+  // Compile the course once for the whole run; every test file then loads it from this cache.
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-test-"));
+  const mdxCacheDir = path.join(work, "mdx");
+  await compileCourse({ cacheDir: mdxCacheDir });
+  project.provide("mdxCacheDir", mdxCacheDir);
+  const cleanup = () => fs.rmSync(work, { recursive: true, force: true });
+  if (process.env.DATABASE_URL) return cleanup;
   const pglite = new PGlite();
   await pglite.waitReady;
   await migrate({ kind: "pglite", pglite, release: () => {} });
   const dump = await pglite.dumpDataDir("none");
   await pglite.close();
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "gilde-test-")), "template.tar");
+  const file = path.join(work, "template.tar");
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   project.provide("pgliteTemplate", file);
-  return () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  return cleanup;
 }

@@ -1,9 +1,11 @@
-// Before each integration test file: a database of its own. PGlite: an in-memory copy of the migrated
+// Before each integration test file: the compiled course (from the run's cache) and a database of its own. PGlite: an in-memory copy of the migrated
 // template. PostgreSQL (DATABASE_URL set): a fresh schema in the test database, migrated, dropped afterwards.
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
+import { loadCourse } from "~/content/course.server";
+import { syncContentIndex } from "~/content/search.server";
 import { migrate } from "~/db/migrate.server";
 import { connectDb, disconnectDb } from "~/db.server";
 
@@ -21,6 +23,7 @@ async function withAdminClient(sql: string) {
 }
 
 beforeAll(async () => {
+  const course = await loadCourse({ cacheDir: inject("mdxCacheDir") });
   if (baseUrl) {
     schema = `test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     await withAdminClient(`CREATE SCHEMA "${schema}"`);
@@ -37,6 +40,7 @@ beforeAll(async () => {
       return { kind: "pglite", pglite, release: () => {} };
     });
   }
+  await syncContentIndex(course);
 });
 
 afterAll(async () => {

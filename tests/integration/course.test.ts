@@ -1,0 +1,212 @@
+// Reading the course: the module list with progress, marking sections read, drip dates, search.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getCourse } from "~/content/course.server";
+import { db } from "~/db.server";
+import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import { startTestApp, type Client, type TestApp } from "../support/http";
+
+let app: TestApp;
+beforeAll(async () => (app = await startTestApp()));
+afterAll(() => app.close());
+
+const first = () => getCourse().modules[0];
+const second = () => getCourse().modules[1];
+
+async function participant(cohortId?: string) {
+  const user = await createUser({ name: "Lotte Lezer" });
+  const cohort = cohortId ?? (await createCohort()).id;
+  await enroll(user.id, cohort);
+  const browser = app.client();
+  await browser.login(user.email, PASSWORD);
+  return { user, browser, cohortId: cohort };
+}
+
+function readButtons(html: string) {
+  return [...html.matchAll(/name="section" value="([^"]+)"[\s\S]*?aria-pressed="(true|false)"/g)].map((m) => ({ anchor: m[1], read: m[2] === "true" }));
+}
+
+describe("module list and pages", () => {
+  it("lists the modules in order with summary, time and status", async () => {
+    const { browser } = await participant();
+    const page = await browser.get("/modules");
+    expect(page.status).toBe(200);
+    const titles = getCourse().modules.map((m) => m.frontmatter.title);
+    let position = -1;
+    for (const title of titles) {
+      const next = page.text.indexOf(title);
+      expect(next, title).toBeGreaterThan(position);
+      position = next;
+    }
+    expect(page.text).toContain(first().frontmatter.summary.slice(0, 60).replace(/'/g, "'"));
+    expect(page.text).toContain(`ongeveer ${first().frontmatter.minutes} minuten`);
+    expect(page.text).toContain("Nog niet begonnen");
+    expect(page.text).toContain("0 van 9 modules gelezen");
+  });
+
+  it("shows a module with goals, contents, text blocks, assignments and neighbours", async () => {
+    const { browser } = await participant();
+    const page = await browser.get(`/modules/${second().slug}`);
+    expect(page.text).toContain(second().frontmatter.title);
+    expect(page.text).toContain(second().frontmatter.learningGoals[0].slice(0, 50));
+    for (const section of second().sections) expect(page.html).toContain(`href="#${section.anchor}"`);
+    expect(page.html).toContain('class="block block--reflectie"');
+    expect(page.html).toContain("Opdracht in je eigen wijk");
+    expect(page.html).toContain(`href="/modules/${first().slug}"`);
+    expect(page.html).toContain(`href="/modules/${getCourse().modules[2].slug}"`);
+    expect((await browser.get("/modules/bestaat-niet")).status).toBe(404);
+  });
+
+  it("asks an anonymous visitor to log in", async () => {
+    expect((await app.client().get(`/modules/${first().slug}`)).location).toMatch(/^\/inloggen\?redirectTo=/);
+  });
+});
+
+describe("progress", () => {
+  it("saves read sections per participant, across logins, and shows it on the dashboard", async () => {
+    const { user, browser } = await participant();
+    const other = await participant();
+    const module = first();
+    const [a, b] = module.sections;
+
+    const marked = await browser.post(`/modules/${module.slug}`, { intent: "read", section: a.anchor });
+    expect(marked.location).toBe(`/modules/${module.slug}#${a.anchor}`);
+    await browser.post(`/modules/${module.slug}`, { intent: "read", section: b.anchor });
+    await browser.post(`/modules/${module.slug}`, { intent: "read", section: b.anchor });
+
+    const fresh = app.client();
+    await fresh.login(user.email, PASSWORD);
+    const page = await fresh.get(`/modules/${module.slug}`);
+    expect(readButtons(page.html).filter((s) => s.read).map((s) => s.anchor)).toEqual([a.anchor, b.anchor]);
+    expect(page.text).toContain(`Bezig: 2 van ${module.sections.length} secties gelezen`);
+
+    const othersPage = await other.browser.get(`/modules/${module.slug}`);
+    expect(readButtons(othersPage.html).every((s) => !s.read)).toBe(true);
+
+    await browser.post(`/modules/${module.slug}`, { intent: "unread", section: a.anchor });
+    expect(await db.sectionRead.count({ where: { userId: user.id } })).toBe(1);
+
+    await browser.post(`/modules/${module.slug}`, { intent: "read-all" });
+    const list = await browser.get("/modules");
+    expect(list.text).toContain("1 van 9 modules gelezen");
+    const dashboard = await browser.get("/dashboard");
+    expect(dashboard.text).toContain("1 van 9 modules gelezen");
+    expect(dashboard.html).toContain(`href="/modules/${second().slug}"`);
+  });
+
+  it("refuses a section that does not exist, and a visitor who is not enrolled", async () => {
+    const { user, browser } = await participant();
+    const bad = await browser.post(`/modules/${first().slug}`, { intent: "read", section: "verzonnen" });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("Deze sectie bestaat niet");
+    expect(await db.sectionRead.count({ where: { userId: user.id } })).toBe(0);
+
+    const outsider = await createUser();
+    const visitor = app.client();
+    await visitor.login(outsider.email, PASSWORD);
+    const page = await visitor.get(`/modules/${first().slug}`);
+    expect(page.text).toContain("gaat open zodra je bent ingeschreven");
+    expect(page.html).not.toContain('class="block block--reflectie"');
+    expect((await visitor.post(`/modules/${first().slug}`, { intent: "read-all" })).status).toBe(403);
+  });
+});
+
+describe("drip", () => {
+  async function trainerOf(cohortId: string): Promise<Client> {
+    const trainer = await createUser({ role: "TRAINER" });
+    await db.cohortStaff.create({ data: { cohortId, userId: trainer.id } });
+    const browser = app.client();
+    await browser.login(trainer.email, PASSWORD);
+    return browser;
+  }
+
+  it("hides a module's text until its date, shows the date, and never hides it from the trainer", async () => {
+    const { browser, cohortId } = await participant();
+    const trainer = await trainerOf(cohortId);
+    const planning = `/modules/planning/${cohortId}`;
+    expect((await trainer.get(planning)).status).toBe(200);
+
+    const saved = await trainer.post(planning, { [`opens-${second().slug}`]: "2099-09-01", [`opens-${first().slug}`]: "2020-01-01" });
+    expect(saved.status).toBe(200);
+    expect(saved.text).toContain("De planning is opgeslagen.");
+
+    const closed = await browser.get(`/modules/${second().slug}`);
+    expect(closed.text).toContain("Deze module opent op 1 september 2099");
+    expect(closed.text).toContain(second().frontmatter.summary.slice(0, 40));
+    expect(closed.html).not.toContain('class="block block--reflectie"');
+    expect((await browser.post(`/modules/${second().slug}`, { intent: "read-all" })).status).toBe(403);
+    expect((await browser.get("/modules")).text).toContain("opent op 1 september 2099");
+
+    const open = await browser.get(`/modules/${first().slug}`);
+    expect(open.html).toContain('class="block block--reflectie"');
+
+    const trainerView = await trainer.get(`/modules/${second().slug}`);
+    expect(trainerView.html).toContain('class="block block--reflectie"');
+
+    // Clearing the date opens the module again.
+    await trainer.post(planning, { [`opens-${second().slug}`]: "" });
+    expect((await browser.get(`/modules/${second().slug}`)).html).toContain('class="block block--reflectie"');
+  });
+
+  it("keeps the planning and explains a wrong date", async () => {
+    const { cohortId } = await participant();
+    const trainer = await trainerOf(cohortId);
+    const planning = `/modules/planning/${cohortId}`;
+    await trainer.post(planning, { [`opens-${second().slug}`]: "2099-09-01" });
+    const bad = await trainer.post(planning, { [`opens-${second().slug}`]: "2099-02-31", [`opens-${first().slug}`]: "2099-01-05" });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("Vul een geldige datum in");
+    expect(bad.html).toContain('value="2099-02-31"');
+    expect(bad.html).toContain('value="2099-01-05"');
+    const releases = await db.moduleRelease.findMany({ where: { cohortId } });
+    expect(releases.map((r) => [r.moduleSlug, r.opensOn.toISOString().slice(0, 10)])).toEqual([[second().slug, "2099-09-01"]]);
+  });
+
+  it("lets only the cohort's own trainers plan it", async () => {
+    const { cohortId, browser } = await participant();
+    const stranger = await trainerOf((await createCohort()).id);
+    expect((await stranger.get(`/modules/planning/${cohortId}`)).status).toBe(404);
+    expect((await stranger.post(`/modules/planning/${cohortId}`, { [`opens-${first().slug}`]: "2099-01-01" })).status).toBe(404);
+    expect((await browser.get(`/modules/planning/${cohortId}`)).status).toBe(404);
+    expect(await db.moduleRelease.count({ where: { cohortId } })).toBe(0);
+  });
+});
+
+describe("search", () => {
+  it("finds inflected Dutch words and highlights them", async () => {
+    const { browser } = await participant();
+    const page = await browser.get(`/modules?q=${encodeURIComponent("bewoners")}`);
+    expect(page.text).toMatch(/\d+ plekken gevonden voor ‘bewoners’/);
+    const marks = [...page.html.matchAll(/<mark>([^<]+)<\/mark>/g)].map((m) => m[1].toLowerCase());
+    expect(marks).toContain("bewoner");
+    expect(marks).toContain("bewoners");
+    expect(page.html).toMatch(new RegExp(`href="/modules/[a-z0-9-]+#[a-z0-9-]+"`));
+  });
+
+  it("finds a section by a word in a different form than the text uses", async () => {
+    const { browser } = await participant();
+    const page = await browser.get(`/modules?q=${encodeURIComponent("wijkteam")}`);
+    const marks = [...page.html.matchAll(/<mark>([^<]+)<\/mark>/g)].map((m) => m[1].toLowerCase());
+    expect(marks).toContain("wijkteams");
+  });
+
+  it("does not search modules that are not open yet, and says so when nothing is found", async () => {
+    const { browser, cohortId } = await participant();
+    const onlyInSecond = "leefwereld";
+    for (const module of getCourse().modules.slice(1)) {
+      await db.moduleRelease.create({ data: { cohortId, moduleSlug: module.slug, opensOn: new Date("2099-01-01") } });
+    }
+    const page = await browser.get(`/modules?q=${onlyInSecond}`);
+    const links = [...page.html.matchAll(/href="\/modules\/([a-z0-9-]+)#/g)].map((m) => m[1]);
+    expect(links.every((slug) => slug === first().slug)).toBe(true);
+
+    const nothing = await browser.get(`/modules?q=${encodeURIComponent("xylofoonorkest")}`);
+    expect(nothing.text).toContain("Niets gevonden voor ‘xylofoonorkest’");
+  });
+
+  it("treats search input as words, never as SQL or HTML", async () => {
+    const { browser } = await participant();
+    const page = await browser.get(`/modules?q=${encodeURIComponent(`"vertrouwen' OR 1=1; -- <script>alert(1)</script>`)}`);
+    expect(page.status).toBe(200);
+    expect(page.html).not.toContain("<script>alert(1)</script>");
+  });
+});
