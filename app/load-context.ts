@@ -1,5 +1,9 @@
 // What the HTTP server hands every loader and action besides the request.
-export type GildeLoadContext = { clientIp: string };
+export type GildeLoadContext = {
+  clientIp: string;
+  /** Prerendered HTML the document render takes from here instead of from the loader data (<StaticHtml>). */
+  staticHtml?: Map<string, string>;
+};
 
 declare module "@remix-run/server-runtime" {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

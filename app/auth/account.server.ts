@@ -4,7 +4,7 @@ import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { hashPassword, verifyPassword } from "./password.server";
-import { createSession, invalidateUserSessions } from "./session.server";
+import { createSession, forgetSessions, invalidateUserSessions } from "./session.server";
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, afterFailure, lockMessage, lockedUntil, type ThrottleLimit } from "./throttle";
 import { constantTimeEqual, randomToken, sha256 } from "./tokens.server";
 
@@ -123,6 +123,7 @@ export async function resetPassword(token: string, password: string, now = new D
     return true;
   });
   if (!claimed) return { ok: false as const };
+  forgetSessions({ userId: reset.userId });
   return { ok: true as const, userId: reset.userId, session: await createSession(reset.userId, now) };
 }
 

@@ -3,6 +3,7 @@
 import { cookieSecure } from "~/env.server";
 import { db } from "~/db.server";
 import { constantTimeEqual, parseSessionToken, randomToken, sha256 } from "./tokens.server";
+import { sharedMap } from "~/cache.server";
 
 export const SESSION_COOKIE = "gilde_session";
 const DAY = 24 * 60 * 60 * 1000;
@@ -20,24 +21,47 @@ export async function createSession(userId: string, now = new Date()) {
   return { token: `${id}.${secret}`, expiresAt };
 }
 
+/**
+ * Validated sessions are remembered for a few seconds, so a page with several loaders, or a reader clicking
+ * through, does not ask the database every time. Ending a session (logout, reset) forgets it here at once;
+ * another app instance may accept an ended session for at most SESSION_CACHE_MS.
+ */
+export const SESSION_CACHE_MS = 10_000;
+type Cached = { secretHash: string; expiresAt: Date; user: SessionUser; until: number };
+const recent = sharedMap<Cached>("sessions");
+
+export function forgetSessions(filter: { sessionId?: string; userId?: string } = {}) {
+  if (!filter.sessionId && !filter.userId) return recent.clear();
+  if (filter.sessionId) recent.delete(filter.sessionId);
+  if (filter.userId) for (const [id, entry] of recent) if (entry.user.id === filter.userId) recent.delete(id);
+}
+
+async function lookUpSession(id: string) {
+  const cached = recent.get(id);
+  if (cached && cached.until > Date.now()) return { id, ...cached };
+  // The hottest query of the app (every page): one raw statement, no ORM mapping.
+  const [row] = await db.$queryRaw<{ id: string; secretHash: string; expiresAt: Date; userId: string; name: string; email: string; role: SessionUser["role"] }[]>`
+    SELECT s.id, s."secretHash", s."expiresAt", u.id AS "userId", u.name, u.email, u.role::text AS role
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${id}`;
+  if (!row) return null;
+  const session = { secretHash: row.secretHash, expiresAt: new Date(row.expiresAt), user: { id: row.userId, name: row.name, email: row.email, role: row.role } };
+  if (recent.size > 10_000) recent.clear();
+  recent.set(id, { ...session, until: Date.now() + SESSION_CACHE_MS });
+  return { id, ...session };
+}
+
 export async function validateSessionToken(
   token: string | null | undefined,
   now = new Date(),
 ): Promise<{ user: SessionUser; sessionId: string; expiresAt: Date; refreshed: boolean } | null> {
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
-  const session = await db.session.findUnique({
-    where: { id: parsed.id },
-    select: {
-      id: true,
-      secretHash: true,
-      expiresAt: true,
-      user: { select: { id: true, name: true, email: true, role: true } },
-    },
-  });
+  const session = await lookUpSession(parsed.id);
   if (!session) return null;
   if (!constantTimeEqual(session.secretHash, sha256(parsed.secret))) return null;
   if (session.expiresAt.getTime() <= now.getTime()) {
+    forgetSessions({ sessionId: session.id });
     await db.session.deleteMany({ where: { id: session.id } });
     return null;
   }
@@ -46,6 +70,7 @@ export async function validateSessionToken(
   if (expiresAt.getTime() - now.getTime() < REFRESH_WHEN_LEFT_MS) {
     expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
     await db.session.update({ where: { id: session.id }, data: { expiresAt } });
+    forgetSessions({ sessionId: session.id });
     refreshed = true;
   }
   return { user: session.user, sessionId: session.id, expiresAt, refreshed };
@@ -53,10 +78,13 @@ export async function validateSessionToken(
 
 export async function invalidateSession(token: string | null | undefined) {
   const parsed = parseSessionToken(token);
-  if (parsed) await db.session.deleteMany({ where: { id: parsed.id } });
+  if (!parsed) return;
+  forgetSessions({ sessionId: parsed.id });
+  await db.session.deleteMany({ where: { id: parsed.id } });
 }
 
 export async function invalidateUserSessions(userId: string) {
+  forgetSessions({ userId });
   await db.session.deleteMany({ where: { userId } });
 }
 

@@ -3,6 +3,7 @@
 // anyone else sees summaries only.
 import type { SessionUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
+import { sharedMap } from "~/cache.server";
 
 export type CourseAccess = {
   kind: "staff" | "alumnus" | "participant" | "outsider";
@@ -13,25 +14,53 @@ export type CourseAccess = {
   today: string;
 };
 
+const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function amsterdamDay(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return dayFormat.format(now);
+}
+
+/**
+ * A participant's enrollment and drip dates change rarely and are read on every course page, so they are
+ * remembered for a few seconds. Changing them through this module forgets them at once in this process;
+ * other instances follow within ACCESS_CACHE_MS.
+ */
+export const ACCESS_CACHE_MS = 10_000;
+const recent = sharedMap<{ access: Omit<CourseAccess, "today">; until: number }>("course-access");
+
+export function forgetCourseAccess() {
+  recent.clear();
 }
 
 export async function courseAccessFor(user: Pick<SessionUser, "id" | "role">, now = new Date()): Promise<CourseAccess> {
   const today = amsterdamDay(now);
   if (user.role !== "PARTICIPANT") return { kind: "staff", cohort: null, opensOn: new Map(), today };
-  const enrollments = await db.enrollment.findMany({
-    where: { userId: user.id, status: { in: ["ACTIVE", "COMPLETED"] } },
-    select: { status: true, cohort: { select: { id: true, name: true, moduleReleases: { select: { moduleSlug: true, opensOn: true } } } } },
-    orderBy: { cohort: { startsOn: "desc" } },
-  });
+  const cached = recent.get(user.id);
+  if (cached && cached.until > Date.now()) return { ...cached.access, today };
+  const access = await loadParticipantAccess(user.id);
+  if (recent.size > 10_000) recent.clear();
+  recent.set(user.id, { access, until: Date.now() + ACCESS_CACHE_MS });
+  return { ...access, today };
+}
+
+async function loadParticipantAccess(userId: string): Promise<Omit<CourseAccess, "today">> {
+  const enrollments = await db.$queryRaw<{ status: string; id: string; name: string }[]>`
+    SELECT e.status::text AS status, c.id, c.name
+    FROM "Enrollment" e JOIN "Cohort" c ON c.id = e."cohortId"
+    WHERE e."userId" = ${userId} AND e.status IN ('ACTIVE', 'COMPLETED')
+    ORDER BY c."startsOn" DESC`;
   const active = enrollments.find((e) => e.status === "ACTIVE");
   if (active) {
-    const { moduleReleases, ...cohort } = active.cohort;
-    return { kind: "participant", cohort, opensOn: new Map(moduleReleases.map((r) => [r.moduleSlug, r.opensOn])), today };
+    const releases = await db.$queryRaw<{ moduleSlug: string; opensOn: Date }[]>`
+      SELECT "moduleSlug", "opensOn" FROM "ModuleRelease" WHERE "cohortId" = ${active.id}`;
+    return {
+      kind: "participant",
+      cohort: { id: active.id, name: active.name },
+      opensOn: new Map(releases.map((r) => [r.moduleSlug, new Date(r.opensOn)])),
+    };
   }
-  if (enrollments.length > 0) return { kind: "alumnus", cohort: { id: enrollments[0].cohort.id, name: enrollments[0].cohort.name }, opensOn: new Map(), today };
-  return { kind: "outsider", cohort: null, opensOn: new Map(), today };
+  if (enrollments.length > 0) return { kind: "alumnus", cohort: { id: enrollments[0].id, name: enrollments[0].name }, opensOn: new Map() };
+  return { kind: "outsider", cohort: null, opensOn: new Map() };
 }
 
 export function canRead(access: CourseAccess, moduleSlug: string): boolean {
@@ -67,4 +96,5 @@ export async function saveReleases(cohortId: string, dates: Map<string, Date | n
       }
     }
   });
+  forgetCourseAccess();
 }

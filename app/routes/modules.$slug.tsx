@@ -6,16 +6,18 @@ import { invariantResponse, requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatCalendarDate } from "~/components/format";
 import { ProgressBar } from "~/components/progress-bar";
+import { StaticHtml } from "~/components/static-html";
+import { stashStaticHtml } from "~/components/static-html.server";
 import { findModule } from "~/content/course.server";
 import { canTrackModule, modulePage } from "~/content/pages.server";
 import { STATUS_LABELS } from "~/content/progress";
 import { setModuleRead, setSectionRead } from "~/content/progress.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = await modulePage(user, params.slug ?? "");
   invariantResponse(page, "Deze module bestaat niet.", { status: 404 });
-  return json(page);
+  return json({ ...page, html: stashStaticHtml(context, "moduletekst", page.html) });
 }
 
 const ProgressIntent = z.discriminatedUnion("intent", [
@@ -98,7 +100,8 @@ function OpenModule() {
             ))}
           </ul>
         </section>
-        <div id="inleiding" className="prose" dangerouslySetInnerHTML={{ __html: page.html ?? "" }} />
+        <div id="inleiding" />
+        <StaticHtml id="moduletekst" className="prose" html={page.html} />
 
         {page.assignments.length ? (
           <section aria-labelledby="opdrachten">

@@ -1,4 +1,5 @@
 // The HTTP server around the Remix build: static assets, the one CSRF check, the client address.
+import fs from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -31,14 +32,23 @@ export function createHttpApp({ build, trustProxy }: { build: ServerBuild; trust
 
   const publicDir = path.resolve("build/public");
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(publicDir, { maxAge: "1h" }));
+  // Other public files by name only, so a page request never costs a trip to the file system.
+  const publicFiles = new Set(
+    fs.existsSync(publicDir) ? fs.readdirSync(publicDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`) : [],
+  );
+  const servePublic = express.static(publicDir, { maxAge: "1h" });
+  app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
 
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV,
-      getLoadContext: (req) => ({ clientIp: (trustProxy ? req.ip : req.socket.remoteAddress) ?? "onbekend" }),
+      getLoadContext: (req) => ({
+        clientIp: (trustProxy ? req.ip : req.socket.remoteAddress) ?? "onbekend",
+        // Only a document request renders HTML on the server; data requests (?_data) carry the HTML themselves.
+        staticHtml: req.query._data === undefined ? new Map() : undefined,
+      }),
     }),
   );
   return app;

@@ -56,6 +56,16 @@ describe("module list and pages", () => {
     expect((await browser.get("/modules/bestaat-niet")).status).toBe(404);
   });
 
+  it("sends the module text once in a page, and in the data for client-side navigation", async () => {
+    const { browser } = await participant();
+    const heading = second().sections[1].heading;
+    const page = await browser.get(`/modules/${second().slug}`);
+    expect(page.html.split(`>${heading} <a class="heading-anchor"`).length - 1).toBe(1);
+    expect(page.html).not.toContain('\\u003ch2 id=\\"');
+    const data = await browser.get(`/modules/${second().slug}?_data=${encodeURIComponent("routes/modules.$slug")}`);
+    expect(JSON.parse(data.html).html).toContain(`id="${second().sections[1].anchor}"`);
+  });
+
   it("asks an anonymous visitor to log in", async () => {
     expect((await app.client().get(`/modules/${first().slug}`)).location).toMatch(/^\/inloggen\?redirectTo=/);
   });

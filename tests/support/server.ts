@@ -19,10 +19,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer({ dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-e2e-")) } = {}): Promise<RunningServer> {
+export async function startServer({
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-e2e-")),
+  env: extra = {},
+}: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, JOBS: "off" };
   delete env.DATABASE_URL;
+  Object.assign(env, extra);
   delete env.VITEST;
   const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "app/server/start.ts"], {
     env,

@@ -1,0 +1,74 @@
+// `npm run bench`: requests per second and latency of a logged-in module page against the framework's ceiling
+// (a bare page of the same app and size, no database, no MDX), on the production build. Budget (issue 3):
+// the module page reaches at least 50% of the ceiling and at least 500 requests per second, and no request
+// compiles MDX.
+import autocannon from "autocannon";
+import { startServer } from "../support/server";
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+type Result = { name: string; rps: number; p50: number; p99: number; bytes: number; errors: number };
+
+async function measure(name: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
+  // Warm up first: the first requests pay for JIT and caches.
+  await autocannon({ url, headers, connections: CONNECTIONS, duration: 3 });
+  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION });
+  return {
+    name,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    bytes: Math.round(result.throughput.average / Math.max(1, result.requests.average)),
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function main() {
+  const server = await startServer({ env: { BENCH: "on" } });
+  try {
+    const login = await fetch(`${server.baseUrl}/inloggen`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "deelnemer@gilde.test", password: "gilde-demo-2027" }),
+    });
+    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    if (!cookie.includes("gilde_session=")) throw new Error("Inloggen als deelnemer@gilde.test mislukte.");
+
+    const modulePath = "/modules/vertrouwen-als-fundament";
+    const modulePage = await fetch(server.baseUrl + modulePath, { headers: { Cookie: cookie } });
+    const moduleBytes = (await modulePage.text()).length;
+    if (modulePage.status !== 200 || moduleBytes < 10_000) throw new Error(`De modulepagina gaf ${modulePage.status}.`);
+    const mdxBefore = await (await fetch(`${server.baseUrl}/bench/statisch?mdx&_data=routes/bench.statisch`)).json();
+
+    const staticPath = `/bench/statisch?bytes=${moduleBytes}`;
+    const ceiling = await measure("plafond: statische pagina", server.baseUrl + staticPath);
+    const module = await measure(`modulepagina (ingelogd) ${modulePath}`, server.baseUrl + modulePath, { Cookie: cookie });
+    const mdxAfter = await (await fetch(`${server.baseUrl}/bench/statisch?mdx&_data=routes/bench.statisch`)).json();
+
+    console.log(`\nGilde bench: ${DURATION} s per meting, ${CONNECTIONS} verbindingen, database ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}\n`);
+    console.log("meting                                              req/s    p50 ms   p99 ms   bytes    fouten");
+    for (const r of [ceiling, module]) {
+      console.log(`${r.name.padEnd(50)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.bytes).padStart(8)} ${String(r.errors).padStart(8)}`);
+    }
+    const share = module.rps / ceiling.rps;
+    const compiledDuringLoad = mdxAfter.mdx.compiled - mdxBefore.mdx.compiled;
+    const checks = [
+      [`modulepagina haalt ${Math.round(share * 100)}% van het plafond (eis: ≥ 50%)`, share >= 0.5],
+      [`modulepagina ${module.rps} req/s (eis: ≥ 500)`, module.rps >= 500],
+      [`MDX gecompileerd tijdens de meting: ${compiledDuringLoad} (eis: 0)`, compiledDuringLoad === 0],
+      [`fouten: ${ceiling.errors + module.errors} (eis: 0)`, ceiling.errors + module.errors === 0],
+    ] as const;
+    console.log("");
+    for (const [text, ok] of checks) console.log(`${ok ? "OK  " : "FOUT"} ${text}`);
+    process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
