@@ -143,7 +143,7 @@ export async function compileCourse({
     const frontmatter = ModuleFrontmatter.safeParse(index.data);
     if (!frontmatter.success) throw new ContentError(relative(indexFile), `De frontmatter klopt niet:\n${describeIssues(frontmatter.error)}`);
     const code = await compileMdx(index.source, indexFile, cacheDir);
-    const { intro, sections } = splitSections(index.body, frontmatter.data.title);
+    const { intro, sections } = splitSections(index.body, "Inleiding");
     if (sections.length === 0) throw new ContentError(relative(indexFile), "Een module heeft minstens één ##-kop (een sectie).");
 
     const assignments: CompiledAssignment[] = [];
@@ -167,7 +167,13 @@ export async function compileCourse({
   }
   checkCourse(modules);
   modules.sort((a, b) => a.frontmatter.order - b.frontmatter.order);
-  const version = crypto.createHash("sha256").update(modules.map((m) => m.code + m.assignments.map((a) => a.code).join("")).join("\0")).digest("hex").slice(0, 16);
+  // Everything derived from the files counts, so a change in how sections are cut also rebuilds the search index.
+  const version = crypto
+    .createHash("sha256")
+    .update(COMPILER_VERSION)
+    .update(JSON.stringify(modules.map((m) => [m.slug, m.code, m.intro, m.sections, m.assignments.map((a) => a.code)])))
+    .digest("hex")
+    .slice(0, 16);
   return { version, modules };
 }
 

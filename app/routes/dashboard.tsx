@@ -17,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Whole-course progress and where to read on: the first open module not yet read. */
 function courseSummary(course: Awaited<ReturnType<typeof courseOverview>>) {
   const next = course.modules.find((m) => m.open && m.progress?.status !== "done");
-  return { ...course.total!, next: next ? { slug: next.slug, title: next.title, started: next.progress?.status === "busy" } : null };
+  return {
+    ...course.total!,
+    next: next ? { slug: next.slug, title: next.title, started: next.progress?.status === "busy" } : null,
+    modules: course.modules.map((m) => ({ slug: m.slug, order: m.order, title: m.title, open: m.open, percent: m.progress?.percent ?? 0 })),
+  };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -46,6 +50,21 @@ function CourseCard({ course }: { course: NonNullable<Data["course"]> }) {
         {course.done} van {course.count} modules gelezen.
       </p>
       <ProgressBar percent={course.percent} label="Voortgang in de hele leergang" />
+      <details style={{ margin: "0.75rem 0" }}>
+        <summary>Voortgang per module</summary>
+        <ul className="toc" style={{ marginTop: "0.5rem" }}>
+          {course.modules.map((m) => (
+            <li key={m.slug}>
+              <Link to={`/modules/${m.slug}`}>
+                {m.order}. {m.title}
+              </Link>
+              <span style={{ minWidth: "9rem" }}>
+                {m.open ? <ProgressBar percent={m.percent} label={`Voortgang in ${m.title}`} /> : <span className="muted">nog niet open</span>}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </details>
       <p style={{ marginBottom: 0 }}>
         {course.next ? (
           <Link className="button" to={`/modules/${course.next.slug}`}>

@@ -9,18 +9,13 @@ import { describe, expect, it } from "vitest";
 import { compileCourse, ContentError } from "~/content/compile.server";
 import { getCourse, moduleHtml } from "~/content/course.server";
 import { wordCount } from "~/content/sections";
+import { rejection } from "../support/rejection";
 
 const fixtures = path.resolve("tests/integration/fixtures");
 const tempCache = () => fs.mkdtempSync(path.join(os.tmpdir(), "gilde-mdx-"));
 
-async function contentError(contentDir: string): Promise<ContentError> {
-  try {
-    await compileCourse({ contentDir, cacheDir: tempCache() });
-  } catch (error) {
-    if (error instanceof ContentError) return error;
-    throw error;
-  }
-  throw new Error("verwachtte een ContentError");
+function contentError(contentDir: string): Promise<ContentError> {
+  return rejection(compileCourse({ contentDir, cacheDir: tempCache() }), ContentError);
 }
 
 describe("validation", () => {

@@ -4,6 +4,7 @@ import { requireCohortMember, requireCohortTrainer, requireRole } from "~/auth/g
 import { db } from "~/db.server";
 import { createCohort, createUser, enroll, PASSWORD, sessionCookieFor } from "../support/factories";
 import { inputValue, startTestApp, type Client, type TestApp } from "../support/http";
+import { rejection } from "../support/rejection";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
@@ -21,15 +22,7 @@ function navLinks(html: string): string[] {
   return [...nav.matchAll(/<a [^>]*href="([^"]+)"/g)].map((m) => m[1]);
 }
 
-async function throws(promise: Promise<unknown>): Promise<Response> {
-  try {
-    await promise;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-  throw new Error("verwachtte een Response");
-}
+const throws = (promise: Promise<unknown>) => rejection(promise, Response);
 
 describe("each role has its own dashboard and navigation", () => {
   it("participant without an enrollment is told what comes next, and sees no Beheer", async () => {
