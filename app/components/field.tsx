@@ -75,3 +75,28 @@ export function useAfterFailedSubmit(failed: unknown) {
     target?.focus();
   }, [failed]);
 }
+
+type TextAreaProps = { name: string; label: string; hint?: ReactNode; error?: string; defaultValue?: string; rows?: number; warning?: string };
+
+/** A labelled textarea; a warning (not an error) is shown in the warm colour. */
+export function TextArea({ name, label, hint, error, defaultValue, rows = 4, warning }: TextAreaProps) {
+  const fieldId = `field-${name}`;
+  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null, warning ? `${fieldId}-warning` : null].filter(Boolean).join(" ");
+  return (
+    <div className={error ? "field field--invalid" : "field"}>
+      <label htmlFor={fieldId}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${fieldId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea id={fieldId} name={name} rows={rows} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} />
+      <FieldError id={error ? `${fieldId}-error` : undefined} error={error} />
+      {warning ? (
+        <p className="field__warning" id={`${fieldId}-warning`} role="alert">
+          {warning}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -5,6 +5,8 @@ export type NavItem = { to: string; label: string; roles: NavRole[] };
 export const NAV_ITEMS: NavItem[] = [
   { to: "/dashboard", label: "Overzicht", roles: ["PARTICIPANT", "TRAINER", "ADMIN"] },
   { to: "/modules", label: "Modules", roles: ["PARTICIPANT", "TRAINER", "ADMIN"] },
+  { to: "/wijk", label: "Mijn wijk", roles: ["PARTICIPANT"] },
+  { to: "/opdrachten", label: "Opdrachten", roles: ["PARTICIPANT"] },
   { to: "/beheer", label: "Beheer", roles: ["ADMIN"] },
 ];
 

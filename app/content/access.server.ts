@@ -10,6 +10,8 @@ export type CourseAccess = {
   cohort: { id: string; name: string } | null;
   /** Opening dates (UTC midnight of the calendar day) set for the participant's cohort. */
   opensOn: Map<string, Date>;
+  /** The name of the participant's wijk (from their wijkprofiel), to personalise the course text. */
+  wijkName: string | null;
   /** Today's calendar day in Amsterdam, as YYYY-MM-DD. */
   today: string;
 };
@@ -28,13 +30,15 @@ export function amsterdamDay(now: Date): string {
 export const ACCESS_CACHE_MS = 10_000;
 const recent = sharedMap<{ access: Omit<CourseAccess, "today">; until: number }>("course-access");
 
-export function forgetCourseAccess() {
-  recent.clear();
+/** Forgets one participant's access (their wijk changed), or everyone's (drip dates or enrollments changed). */
+export function forgetCourseAccess(userId?: string) {
+  if (userId) recent.delete(userId);
+  else recent.clear();
 }
 
 export async function courseAccessFor(user: Pick<SessionUser, "id" | "role">, now = new Date()): Promise<CourseAccess> {
   const today = amsterdamDay(now);
-  if (user.role !== "PARTICIPANT") return { kind: "staff", cohort: null, opensOn: new Map(), today };
+  if (user.role !== "PARTICIPANT") return { kind: "staff", cohort: null, opensOn: new Map(), wijkName: null, today };
   const cached = recent.get(user.id);
   if (cached && cached.until > Date.now()) return { ...cached.access, today };
   const access = await loadParticipantAccess(user.id);
@@ -44,6 +48,10 @@ export async function courseAccessFor(user: Pick<SessionUser, "id" | "role">, no
 }
 
 async function loadParticipantAccess(userId: string): Promise<Omit<CourseAccess, "today">> {
+  const [wijk] = await db.$queryRaw<{ name: string }[]>`
+    SELECT v.name FROM "WijkVersion" v JOIN "Wijk" w ON w.id = v."wijkId"
+    WHERE w."userId" = ${userId} ORDER BY v.number DESC LIMIT 1`;
+  const wijkName = wijk?.name ?? null;
   const enrollments = await db.$queryRaw<{ status: string; id: string; name: string }[]>`
     SELECT e.status::text AS status, c.id, c.name
     FROM "Enrollment" e JOIN "Cohort" c ON c.id = e."cohortId"
@@ -57,10 +65,11 @@ async function loadParticipantAccess(userId: string): Promise<Omit<CourseAccess,
       kind: "participant",
       cohort: { id: active.id, name: active.name },
       opensOn: new Map(releases.map((r) => [r.moduleSlug, new Date(r.opensOn)])),
+      wijkName,
     };
   }
-  if (enrollments.length > 0) return { kind: "alumnus", cohort: { id: enrollments[0].id, name: enrollments[0].name }, opensOn: new Map() };
-  return { kind: "outsider", cohort: null, opensOn: new Map() };
+  if (enrollments.length > 0) return { kind: "alumnus", cohort: { id: enrollments[0].id, name: enrollments[0].name }, opensOn: new Map(), wijkName };
+  return { kind: "outsider", cohort: null, opensOn: new Map(), wijkName };
 }
 
 export function canRead(access: CourseAccess, moduleSlug: string): boolean {

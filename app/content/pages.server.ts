@@ -64,8 +64,8 @@ export async function modulePage(user: SessionUser, slug: string, now = new Date
     open,
     opensOn: opensOn(access, slug)?.toISOString() ?? null,
     accessKind: access.kind,
-    // The wijk name comes with the wijkprofiel (a later capability); until then the text says "je eigen wijk".
-    html: open ? moduleHtml(module, null) : null,
+    // Personalised with the participant's wijk once they have a wijkprofiel; until then "je eigen wijk".
+    html: open ? moduleHtml(module, access.wijkName) : null,
     sections: module.sections.map((s) => ({ anchor: s.anchor, heading: s.heading, read: progress?.readAnchors.has(s.anchor) ?? false })),
     progress: progress ? { percent: progress.percent, status: progress.status, read: progress.read, total: progress.total } : null,
     assignments: module.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title, summary: a.frontmatter.summary })),

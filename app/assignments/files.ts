@@ -1,0 +1,73 @@
+// What may be attached, judged by the file's content (its first bytes), not only by its name.
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_FILES = 10;
+
+type Kind = { mediaType: string; extensions: string[]; image: boolean };
+
+const KINDS: Kind[] = [
+  { mediaType: "application/pdf", extensions: ["pdf"], image: false },
+  { mediaType: "image/jpeg", extensions: ["jpg", "jpeg"], image: true },
+  { mediaType: "image/png", extensions: ["png"], image: true },
+  { mediaType: "image/gif", extensions: ["gif"], image: true },
+  { mediaType: "image/webp", extensions: ["webp"], image: true },
+  { mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"], image: false },
+  { mediaType: "application/msword", extensions: ["doc"], image: false },
+];
+
+function startsWith(bytes: Uint8Array, signature: number[], offset = 0) {
+  return signature.every((byte, i) => bytes[offset + i] === byte);
+}
+
+/** The media type the content really has, among the allowed ones; null when it is none of them. */
+export function sniffMediaType(head: Uint8Array): string | null {
+  if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "application/pdf";
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return "image/jpeg";
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  if (startsWith(head, [0x47, 0x49, 0x46, 0x38])) return "image/gif";
+  if (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && startsWith(head, [0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
+  // A .docx is a ZIP that holds word/document.xml; the name appears in the archive's directory.
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return "application/zip";
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "application/msword";
+  return null;
+}
+
+export function extensionOf(name: string): string {
+  const match = /\.([a-z0-9]{1,8})$/i.exec(name);
+  return match ? match[1].toLowerCase() : "";
+}
+
+export function isImage(mediaType: string) {
+  return KINDS.some((k) => k.mediaType === mediaType && k.image);
+}
+
+export type FileCheck = { ok: true; mediaType: string; name: string } | { ok: false; error: string };
+
+/**
+ * Checks a file's name and content. `zipHasWordDocument` tells, for a ZIP, whether it holds a Word document.
+ */
+export function checkFile(originalName: string, head: Uint8Array, size: number, zipHasWordDocument = false): FileCheck {
+  const name = safeFileName(originalName);
+  if (!name) return { ok: false, error: `De bestandsnaam ‘${originalName.slice(0, 60)}’ is niet bruikbaar. Geef het bestand een gewone naam.` };
+  if (size === 0) return { ok: false, error: `${name} is leeg.` };
+  if (size > MAX_FILE_BYTES) return { ok: false, error: `${name} is groter dan 20 MB. Maak het bestand kleiner of verdeel het.` };
+  const kind = KINDS.find((k) => k.extensions.includes(extensionOf(name)));
+  if (!kind) return { ok: false, error: `${name}: dit soort bestand kun je niet toevoegen. Wel: PDF, Word (.docx, .doc) en foto's (JPG, PNG, GIF, WebP).` };
+  let sniffed = sniffMediaType(head);
+  if (sniffed === "application/zip") sniffed = zipHasWordDocument ? KINDS[5].mediaType : null;
+  if (sniffed !== kind.mediaType) {
+    return { ok: false, error: `${name} heet een ${extensionOf(name).toUpperCase()}-bestand, maar de inhoud is dat niet. Bewaar het opnieuw in het juiste formaat.` };
+  }
+  return { ok: true, mediaType: kind.mediaType, name };
+}
+
+/**
+ * A file name fit to show and to offer for download: no folders, no control characters, at most 200
+ * characters. Null when nothing usable is left or the name tries to climb out of a folder.
+ */
+export function safeFileName(original: string): string | null {
+  if (original.includes("\0") || /(^|[\\/])\.\.([\\/]|$)/.test(original) || original.length > 255) return null;
+  const base = original.split(/[\\/]/).pop() ?? "";
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").trim();
+  if (!cleaned || cleaned === "." || cleaned === "..") return null;
+  return cleaned.slice(0, 200);
+}

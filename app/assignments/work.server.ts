@@ -1,0 +1,243 @@
+// A participant's work on assignments: the list, drafts with conflict detection, attachments, handing in.
+import { Prisma } from "@prisma/client";
+import type { SessionUser } from "~/auth/guards.server";
+import { formatDateTime } from "~/components/format";
+import { canRead, courseAccessFor } from "~/content/access.server";
+import { findAssignment, getCourse } from "~/content/course.server";
+import { db } from "~/db.server";
+import { appUrl } from "~/env.server";
+import { queueMail } from "~/notifications/outbox.server";
+import { checkFile, MAX_FILES } from "./files";
+import { assignmentStatus, effectiveDue, handInBlocked, isLate, type AssignmentStatus } from "./rules";
+import { fileStore } from "./storage.server";
+
+export class WorkError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+/** The cohort whose assignments this participant does: their active enrollment. */
+async function activeCohort(user: SessionUser) {
+  const access = await courseAccessFor(user);
+  if (access.kind !== "participant" || !access.cohort) return null;
+  return { cohortId: access.cohort.id, access };
+}
+
+async function scheduleAndExtension(cohortId: string, slug: string, userId: string) {
+  const [schedule, extension] = await Promise.all([
+    db.assignmentSchedule.findUnique({ where: { cohortId_assignmentSlug: { cohortId, assignmentSlug: slug } } }),
+    db.extension.findUnique({ where: { cohortId_assignmentSlug_userId: { cohortId, assignmentSlug: slug, userId } } }),
+  ]);
+  return { schedule, extension, due: effectiveDue(schedule, extension?.dueAt ?? null) };
+}
+
+export async function assignmentList(user: SessionUser, now = new Date()) {
+  const active = await activeCohort(user);
+  if (!active) return null;
+  const { cohortId, access } = active;
+  const [schedules, extensions, submissions, drafts] = await Promise.all([
+    db.assignmentSchedule.findMany({ where: { cohortId } }),
+    db.extension.findMany({ where: { cohortId, userId: user.id } }),
+    db.submission.findMany({ where: { cohortId, userId: user.id }, select: { assignmentSlug: true, status: true, versions: { select: { late: true, handedInAt: true }, orderBy: { number: "desc" }, take: 1 } } }),
+    db.draft.findMany({ where: { cohortId, userId: user.id }, select: { assignmentSlug: true, body: true } }),
+  ]);
+  const rows = getCourse().modules.flatMap((module) =>
+    module.assignments.map((assignment) => {
+      const slug = assignment.slug;
+      const schedule = schedules.find((s) => s.assignmentSlug === slug) ?? null;
+      const due = effectiveDue(schedule, extensions.find((e) => e.assignmentSlug === slug)?.dueAt ?? null);
+      const submission = submissions.find((s) => s.assignmentSlug === slug) ?? null;
+      const status: AssignmentStatus = assignmentStatus(submission, Boolean(drafts.find((d) => d.assignmentSlug === slug)?.body.trim()));
+      return {
+        slug,
+        title: assignment.frontmatter.title,
+        module: { slug: module.slug, title: module.frontmatter.title, order: module.frontmatter.order },
+        open: canRead(access, module.slug),
+        due: due?.toISOString() ?? null,
+        extended: extensions.some((e) => e.assignmentSlug === slug),
+        closed: schedule?.closed ?? false,
+        status,
+        late: submission?.versions[0]?.late ?? false,
+        overdue: due !== null && due < now && (status === "open" || status === "concept" || status === "herziening"),
+      };
+    }),
+  );
+  const todo = rows.filter((r) => r.open && !r.closed && ["open", "concept", "herziening"].includes(r.status));
+  const next = todo.filter((r) => r.due).sort((a, b) => a.due!.localeCompare(b.due!))[0] ?? todo[0] ?? null;
+  return { cohortName: access.cohort!.name, rows, next: next ? { slug: next.slug, title: next.title, due: next.due } : null };
+}
+
+const attachmentSelect = { id: true, originalName: true, mediaType: true, size: true } as const;
+
+/** Everything the assignment page shows the participant about their own work. */
+export async function workOn(user: SessionUser, slug: string) {
+  const active = await activeCohort(user);
+  const found = findAssignment(slug);
+  if (!active || !found || !canRead(active.access, found.module.slug)) return null;
+  const { cohortId } = active;
+  const [{ schedule, extension, due }, submission, draft, wijk] = await Promise.all([
+    scheduleAndExtension(cohortId, slug, user.id),
+    db.submission.findUnique({
+      where: { userId_cohortId_assignmentSlug: { userId: user.id, cohortId, assignmentSlug: slug } },
+      select: {
+        status: true,
+        versions: {
+          orderBy: { number: "desc" },
+          select: { id: true, number: true, body: true, handedInAt: true, late: true, wijkVersion: { select: { number: true, name: true } }, attachments: { select: attachmentSelect } },
+        },
+      },
+    }),
+    db.draft.findUnique({
+      where: { userId_cohortId_assignmentSlug: { userId: user.id, cohortId, assignmentSlug: slug } },
+      select: { body: true, revision: true, updatedAt: true, attachments: { select: attachmentSelect, orderBy: { createdAt: "asc" } } },
+    }),
+    db.wijkVersion.findFirst({ where: { wijk: { userId: user.id } }, orderBy: { number: "desc" } }),
+  ]);
+  return {
+    cohortId,
+    due,
+    extended: Boolean(extension),
+    closed: schedule?.closed ?? false,
+    submission,
+    draft,
+    wijk,
+    status: assignmentStatus(submission, Boolean(draft?.body.trim())),
+    blocked: handInBlocked(schedule, submission),
+  };
+}
+
+async function requireWork(user: SessionUser, slug: string) {
+  const work = await workOn(user, slug);
+  if (!work) throw new WorkError("Deze opdracht hoort niet bij jouw groep, of is nog niet open.", 404);
+  return work;
+}
+
+export type DraftSave = { ok: true; revision: number } | { ok: false; conflict: true; body: string; revision: number };
+
+/**
+ * Saves the draft when nobody saved it in between (the client sends the revision it started from). A save
+ * from an older revision, another tab for instance, is refused and gets the stored text back.
+ */
+export async function saveDraft(user: SessionUser, slug: string, body: string, baseRevision: number): Promise<DraftSave> {
+  const work = await requireWork(user, slug);
+  if (work.blocked) throw new WorkError(work.blocked);
+  const key = { userId: user.id, cohortId: work.cohortId, assignmentSlug: slug };
+  if (!work.draft) {
+    if (baseRevision === 0) {
+      try {
+        const created = await db.draft.create({ data: { ...key, body, revision: 1 } });
+        return { ok: true, revision: created.revision };
+      } catch (error) {
+        if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+      }
+    }
+  } else {
+    const { count } = await db.draft.updateMany({ where: { ...key, revision: baseRevision }, data: { body, revision: baseRevision + 1 } });
+    if (count === 1) return { ok: true, revision: baseRevision + 1 };
+  }
+  const current = await db.draft.findUniqueOrThrow({ where: { userId_cohortId_assignmentSlug: key } });
+  return { ok: false, conflict: true, body: current.body, revision: current.revision };
+}
+
+/** Hands in the current draft: one new frozen version, with the wijkprofiel version it refers to. */
+export async function handIn(user: SessionUser, slug: string, now = new Date()) {
+  const work = await requireWork(user, slug);
+  if (work.blocked) throw new WorkError(work.blocked);
+  if (!work.draft?.body.trim()) throw new WorkError("Je inlevering is nog leeg. Schrijf eerst je uitwerking.");
+  const found = findAssignment(slug)!;
+  const late = isLate(now, work.due);
+  const key = { userId: user.id, cohortId: work.cohortId, assignmentSlug: slug };
+  try {
+    const version = await db.$transaction(async (tx) => {
+      let submission = await tx.submission.findUnique({ where: { userId_cohortId_assignmentSlug: key }, select: { id: true } });
+      if (!submission) {
+        // Two hand-ins at once: the second create fails on the unique key and is told it was already handed in.
+        submission = await tx.submission.create({ data: { ...key, status: "SUBMITTED" }, select: { id: true } });
+      } else {
+        const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Submission" WHERE id = ${submission.id} FOR UPDATE`;
+        if (locked.status !== "RETURNED") throw new WorkError("Je hebt deze opdracht al ingeleverd.", 409);
+        await tx.submission.update({ where: { id: submission.id }, data: { status: "SUBMITTED" } });
+      }
+      const draft = await tx.draft.findUniqueOrThrow({ where: { userId_cohortId_assignmentSlug: key }, select: { id: true, body: true } });
+      const previous = await tx.submissionVersion.count({ where: { submissionId: submission.id } });
+      const wijk = await tx.wijkVersion.findFirst({ where: { wijk: { userId: user.id } }, orderBy: { number: "desc" }, select: { id: true } });
+      const created = await tx.submissionVersion.create({
+        data: { submissionId: submission.id, number: previous + 1, body: draft.body, wijkVersionId: wijk?.id ?? null, handedInAt: now, late },
+      });
+      await tx.attachment.updateMany({ where: { draftId: draft.id }, data: { draftId: null, versionId: created.id } });
+      await queueMail(tx, {
+        to: user.email,
+        subject: `Ingeleverd: ${found.assignment.frontmatter.title}`,
+        text:
+          `Hallo ${user.name},\n\n` +
+          `Je hebt ‘${found.assignment.frontmatter.title}’ ingeleverd op ${formatDateTime(now)} (versie ${created.number}` +
+          `${late ? ", na de deadline" : ""}). Je trainer bekijkt je werk; je krijgt bericht als er feedback is.\n\n` +
+          `Je inlevering terugzien: ${appUrl()}/opdrachten/${slug}\n\nGroet,\nGilde — leergang Creative Communities`,
+      });
+      return created;
+    });
+    return { number: version.number, late };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2034")) {
+      throw new WorkError("Je hebt deze opdracht al ingeleverd.", 409);
+    }
+    throw error;
+  }
+}
+
+export type IncomingFile = { name: string; bytes: Uint8Array };
+
+/** Adds files to the draft. Each file is checked on its content; refused files are named with the reason. */
+export async function addAttachments(user: SessionUser, slug: string, files: IncomingFile[]) {
+  const work = await requireWork(user, slug);
+  if (work.blocked) throw new WorkError(work.blocked);
+  const existing = work.draft?.attachments.length ?? 0;
+  if (existing + files.length > MAX_FILES) throw new WorkError(`Je kunt hoogstens ${MAX_FILES} bestanden toevoegen; er zijn er al ${existing}.`);
+  const checks = files.map((file) => ({ file, check: checkFile(file.name, file.bytes.subarray(0, 16), file.bytes.length, hasWordDocument(file.bytes)) }));
+  const refused = checks.flatMap(({ check }) => (check.ok ? [] : [check.error]));
+  if (refused.length) throw new WorkError(refused.join(" "));
+  const key = { userId: user.id, cohortId: work.cohortId, assignmentSlug: slug };
+  const draft = await db.draft.upsert({ where: { userId_cohortId_assignmentSlug: key }, create: { ...key }, update: {}, select: { id: true } });
+  for (const { file, check } of checks) {
+    if (!check.ok) continue;
+    const stored = await fileStore().put(file.bytes);
+    await db.attachment.create({
+      data: { userId: user.id, draftId: draft.id, originalName: check.name, mediaType: check.mediaType, size: file.bytes.length, sha256: stored.sha256, storageKey: stored.key },
+    });
+  }
+}
+
+function hasWordDocument(bytes: Uint8Array) {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("word/document.xml");
+}
+
+export async function removeAttachment(user: SessionUser, slug: string, attachmentId: string) {
+  const work = await requireWork(user, slug);
+  if (work.blocked) throw new WorkError(work.blocked);
+  const attachment = await db.attachment.findFirst({ where: { id: attachmentId, userId: user.id, draftId: { not: null }, versionId: null } });
+  if (!attachment) throw new WorkError("Dit bestand bestaat niet (meer).", 404);
+  await db.attachment.delete({ where: { id: attachment.id } });
+  await fileStore().remove(attachment.storageKey);
+}
+
+/** An attachment its owner, or a trainer or admin of the cohort, may download. Anyone else: null. */
+export async function attachmentForDownload(user: SessionUser, id: string) {
+  const attachment = await db.attachment.findUnique({
+    where: { id },
+    select: { userId: true, originalName: true, mediaType: true, storageKey: true, version: { select: { submission: { select: { cohortId: true } } } } },
+  });
+  if (!attachment) return null;
+  if (attachment.userId !== user.id) {
+    const cohortId = attachment.version?.submission.cohortId;
+    if (!cohortId || user.role === "PARTICIPANT") return null;
+    if (user.role === "TRAINER") {
+      const staff = await db.cohortStaff.findUnique({ where: { cohortId_userId: { cohortId, userId: user.id } } });
+      if (!staff) return null;
+    }
+  }
+  return { ...attachment, bytes: await fileStore().read(attachment.storageKey) };
+}

@@ -1,0 +1,144 @@
+// The participant's wijkprofiel: the neighbourhood every assignment is practised in. Saving adds a version.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireRole } from "~/auth/guards.server";
+import { Field, FormError, TextArea } from "~/components/field";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { WijkHistory } from "~/components/wijk-history";
+import { failure, parseForm, type FormFailure } from "~/forms/parse";
+import { requiredText } from "~/forms/fields";
+import { isCbsCode, personalDataIn } from "~/wijk/privacy";
+import { saveWijk, wijkHistory, WIJK_TEXT_FIELDS } from "~/wijk/wijk.server";
+
+const optionalText = (max: number) => z.string().trim().max(max, `Dit veld mag hoogstens ${max} tekens bevatten.`).default("");
+
+const WijkSchema = z.object({
+  name: requiredText("de naam van je wijk of buurt", 120),
+  municipality: requiredText("de gemeente", 120),
+  cbsCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .default("")
+    .refine((v) => v === "" || isCbsCode(v), "Een CBS-code ziet eruit als BU03630000 (buurt), WK036300 (wijk) of GM0363 (gemeente).")
+    .transform((v) => v || null),
+  homes: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => v === "" || (/^\d{1,6}$/.test(v) && Number(v) > 0), "Vul het aantal woningen in als getal, bijvoorbeeld 500.")
+    .transform((v) => (v ? Number(v) : null)),
+  role: optionalText(2000),
+  connectors: optionalText(5000),
+  networks: optionalText(5000),
+  ambitions: optionalText(5000),
+  problems: optionalText(5000),
+  chances: optionalText(5000),
+  confirmPersonalData: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "PARTICIPANT");
+  return json({ versions: await wijkHistory(user.id) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "PARTICIPANT");
+  const formData = await request.formData();
+  const parsed = parseForm(WijkSchema, formData);
+  if (!parsed.ok) return json({ ...parsed, warnings: {} as Record<string, string> }, { status: 400 });
+  const { confirmPersonalData, ...input } = parsed.data;
+  const warnings: Record<string, string> = {};
+  for (const field of WIJK_TEXT_FIELDS) {
+    const found = personalDataIn(input[field]);
+    if (found.length) {
+      warnings[field] = `Hier staat iets dat op een ${found.join(" en een ")} lijkt. Beschrijf mensen naar hun rol, zonder gegevens waaraan je ze kunt herkennen.`;
+    }
+  }
+  if (Object.keys(warnings).length && !confirmPersonalData) {
+    return json({ ...failure(formData, {}, "Nog niet opgeslagen: kijk naar de waarschuwingen hieronder."), warnings }, { status: 400 });
+  }
+  const { version, changed } = await saveWijk(user.id, input);
+  return json({ ok: true as const, changed, number: version.number });
+}
+
+const TEXT_LABELS: Record<(typeof WIJK_TEXT_FIELDS)[number], { label: string; hint: string }> = {
+  role: { label: "Jouw rol in de wijk", hint: "Bijvoorbeeld: opbouwwerker bij een welzijnsorganisatie, twee dagen per week in deze buurt." },
+  connectors: { label: "Verbinders die je kent", hint: "Naar hun rol: ‘de vrouw die de voedselbank-uitgifte regelt’, niet hun naam." },
+  networks: { label: "Netwerken", hint: "Formele en informele netwerken: een moskee, een voetbalclub, een appgroep van de flat." },
+  ambitions: { label: "Ideeën en ambities van bewoners", hint: "Wat je bewoners hoorde zeggen dat ze willen, in hun woorden." },
+  problems: { label: "Problemen", hint: "Zoals bewoners en professionals ze zien; zeg erbij wie wat ziet." },
+  chances: { label: "Kansen", hint: "Wat er al is en waarop je kunt bouwen." },
+};
+
+export default function WijkPage() {
+  const { versions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && "fieldErrors" in result ? (result as FormFailure & { warnings: Record<string, string> }) : undefined;
+  const current = versions[0];
+  const value = (name: string) => (failed ? failed.values[name] : current ? String((current as Record<string, unknown>)[name] ?? "") : "");
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <h1>Mijn wijk</h1>
+      <p className="lead">
+        Elke opdracht van de leergang voer je uit in je eigen wijk. Beschrijf hier de wijk of buurt waar je werkt; je
+        opdrachten en de teksten van de modules gebruiken wat je hier invult. Elke keer dat je opslaat, bewaren we een
+        nieuwe versie, zodat je ziet hoe je beeld van de wijk groeit.
+      </p>
+      <p className="notice notice--warm">
+        Schrijf over bewoners en verbinders naar hun <strong>rol</strong>, niet met namen, adressen, telefoonnummers of
+        e-mailadressen. Je gildegenoten en je trainer lezen mee.
+      </p>
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {result.changed ? `Opgeslagen als versie ${result.number}.` : "Er was niets veranderd; je wijkprofiel is hetzelfde gebleven."}
+        </p>
+      ) : null}
+      <FormError error={failed?.formError} />
+      <Form method="post" noValidate className="form--wide">
+        <Field name="name" label="Naam van de wijk of buurt" required defaultValue={value("name")} error={failed?.fieldErrors.name} />
+        <Field name="municipality" label="Gemeente" required defaultValue={value("municipality")} error={failed?.fieldErrors.municipality} />
+        <Field
+          name="cbsCode"
+          label="CBS-code (niet verplicht)"
+          hint="Te vinden op cbs.nl bij ‘Kerncijfers wijken en buurten’, bijvoorbeeld BU03630000."
+          defaultValue={value("cbsCode")}
+          error={failed?.fieldErrors.cbsCode}
+        />
+        <Field name="homes" label="Ongeveer hoeveel woningen" inputMode="numeric" defaultValue={value("homes")} error={failed?.fieldErrors.homes} />
+        {WIJK_TEXT_FIELDS.map((field) => (
+          <TextArea
+            key={field}
+            name={field}
+            label={TEXT_LABELS[field].label}
+            hint={TEXT_LABELS[field].hint}
+            defaultValue={value(field)}
+            error={failed?.fieldErrors[field]}
+            warning={failed?.warnings[field]}
+          />
+        ))}
+        {failed && Object.keys(failed.warnings).length ? (
+          <div className="field">
+            <label>
+              <input type="checkbox" name="confirmPersonalData" value="ja" /> Ik heb het gecontroleerd: er staan geen gegevens in
+              waaraan je bewoners kunt herkennen. Toch opslaan.
+            </label>
+          </div>
+        ) : null}
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Bezig met opslaan…" : "Wijkprofiel opslaan"}
+        </button>
+      </Form>
+      <WijkHistory versions={versions} />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Mijn wijk — Gilde" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

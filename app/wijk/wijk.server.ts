@@ -1,0 +1,44 @@
+// The participant's wijkprofiel. Every save that changes something adds a dated version; nothing is overwritten.
+import { db } from "~/db.server";
+import { forgetCourseAccess } from "~/content/access.server";
+
+export const WIJK_TEXT_FIELDS = ["role", "connectors", "networks", "ambitions", "problems", "chances"] as const;
+
+export type WijkInput = {
+  name: string;
+  municipality: string;
+  cbsCode: string | null;
+  homes: number | null;
+  role: string;
+  connectors: string;
+  networks: string;
+  ambitions: string;
+  problems: string;
+  chances: string;
+};
+
+const FIELDS: (keyof WijkInput)[] = ["name", "municipality", "cbsCode", "homes", ...WIJK_TEXT_FIELDS];
+
+export async function currentWijk(userId: string) {
+  return db.wijkVersion.findFirst({ where: { wijk: { userId } }, orderBy: { number: "desc" } });
+}
+
+export async function wijkHistory(userId: string) {
+  return db.wijkVersion.findMany({ where: { wijk: { userId } }, orderBy: { number: "desc" } });
+}
+
+/** Saves a new version when anything changed; returns it (or the unchanged current one). */
+export async function saveWijk(userId: string, input: WijkInput) {
+  const result = await db.$transaction(async (tx) => {
+    const wijk = await tx.wijk.upsert({ where: { userId }, create: { userId }, update: {}, select: { id: true } });
+    // Lock the wijk so two saves at once get consecutive numbers.
+    await tx.$queryRaw`SELECT id FROM "Wijk" WHERE id = ${wijk.id} FOR UPDATE`;
+    const latest = await tx.wijkVersion.findFirst({ where: { wijkId: wijk.id }, orderBy: { number: "desc" } });
+    if (latest && FIELDS.every((field) => latest[field] === input[field])) return { version: latest, changed: false };
+    const version = await tx.wijkVersion.create({ data: { wijkId: wijk.id, number: (latest?.number ?? 0) + 1, ...input } });
+    return { version, changed: true };
+  });
+  // The wijk name personalises the course text.
+  if (result.changed) forgetCourseAccess(userId);
+  return result;
+}
