@@ -3,6 +3,8 @@ export type GildeLoadContext = {
   clientIp: string;
   /** Prerendered HTML the document render takes from here instead of from the loader data (<StaticHtml>). */
   staticHtml?: Map<string, string>;
+  /** A fetch by Remix's client (?_data) rather than a page the browser loads or posts. */
+  dataRequest?: boolean;
 };
 
 declare module "@remix-run/server-runtime" {

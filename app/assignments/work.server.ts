@@ -189,15 +189,17 @@ export async function handIn(user: SessionUser, slug: string, now = new Date()) 
   }
 }
 
-export type IncomingFile = { name: string; bytes: Uint8Array };
+/** An uploaded file; `bytes` holds at most the allowed size, `size` is the real size. */
+export type IncomingFile = { name: string; bytes: Uint8Array; size: number };
 
 /** Adds files to the draft. Each file is checked on its content; refused files are named with the reason. */
 export async function addAttachments(user: SessionUser, slug: string, files: IncomingFile[]) {
   const work = await requireWork(user, slug);
   if (work.blocked) throw new WorkError(work.blocked);
   const existing = work.draft?.attachments.length ?? 0;
+  if (files.length === 0) throw new WorkError("Kies eerst een of meer bestanden.");
   if (existing + files.length > MAX_FILES) throw new WorkError(`Je kunt hoogstens ${MAX_FILES} bestanden toevoegen; er zijn er al ${existing}.`);
-  const checks = files.map((file) => ({ file, check: checkFile(file.name, file.bytes.subarray(0, 16), file.bytes.length, hasWordDocument(file.bytes)) }));
+  const checks = files.map((file) => ({ file, check: checkFile(file.name, file.bytes.subarray(0, 16), file.size, hasWordDocument(file.bytes)) }));
   const refused = checks.flatMap(({ check }) => (check.ok ? [] : [check.error]));
   if (refused.length) throw new WorkError(refused.join(" "));
   const key = { userId: user.id, cohortId: work.cohortId, assignmentSlug: slug };

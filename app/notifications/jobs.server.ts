@@ -1,5 +1,6 @@
 // Work the app does in the background, inside each app process. Every job is safe to run in several
-// instances at once (row locks with SKIP LOCKED).
+// instances at once (row locks with SKIP LOCKED, or a unique key recording what was done).
+import { sendDeadlineReminders } from "~/assignments/reminders.server";
 import { deliverOutbox } from "./sender.server";
 
 export function startJobs({ intervalMs = 30_000 } = {}): () => void {
@@ -8,6 +9,7 @@ export function startJobs({ intervalMs = 30_000 } = {}): () => void {
     if (running) return;
     running = true;
     try {
+      await sendDeadlineReminders();
       await deliverOutbox();
     } catch (error) {
       console.error("Achtergrondtaak mislukt:", error);

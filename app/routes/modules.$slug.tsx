@@ -26,7 +26,7 @@ const ProgressIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("read-all") }),
 ]);
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const module = findModule(params.slug ?? "");
   invariantResponse(module, "Deze module bestaat niet.", { status: 404 });
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(known, "Deze sectie bestaat niet (meer) in deze module.");
   }
   // Without JavaScript the browser posted the whole page: send it back to where the reader was.
-  if (!new URL(request.url).searchParams.has("_data")) {
+  if (!context.dataRequest) {
     return redirect(`/modules/${module.slug}${input.intent === "read-all" ? "" : `#${input.section}`}`);
   }
   return json({ ok: true });

@@ -1,10 +1,17 @@
-// An assignment as the course describes it: what to do in your wijk, what to hand in, how it is assessed.
-// Handing in (drafts, deadlines, submissions) is added by the assignments capability.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+// An assignment: what to do in your own wijk, your wijkprofiel beside it, and for a participant of the cohort
+// the writing space, attachments, handing in and every version handed in.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, UploadHandler } from "@remix-run/node";
+import { json, unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
+import { MAX_FILE_BYTES, MAX_FILES } from "~/assignments/files";
+import { renderMarkdown } from "~/assignments/markdown";
+import { STATUS_LABELS } from "~/assignments/rules";
+import { addAttachments, handIn, removeAttachment, saveDraft, WorkError, workOn, type IncomingFile } from "~/assignments/work.server";
+import { DraftEditor } from "~/components/draft-editor";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormError } from "~/components/field";
+import { formatDateTime } from "~/components/format";
 import { canRead, courseAccessFor } from "~/content/access.server";
 import { assignmentHtml, findAssignment } from "~/content/course.server";
 
@@ -15,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await courseAccessFor(user);
   const open = canRead(access, found.module.slug);
   const { frontmatter } = found.assignment;
+  const work = user.role === "PARTICIPANT" && open ? await workOn(user, found.assignment.slug) : null;
   return json({
     slug: found.assignment.slug,
     title: frontmatter.title,
@@ -22,66 +30,303 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     module: { slug: found.module.slug, title: found.module.frontmatter.title },
     open,
     handIn: open ? frontmatter.handIn : null,
-    html: open ? (assignmentHtml(found.assignment.slug, null) ?? "") : null,
+    html: open ? (assignmentHtml(found.assignment.slug, access.wijkName) ?? "") : null,
     rubric: open ? frontmatter.rubric : [],
     peerReview: frontmatter.peerReview,
+    work: work
+      ? {
+          due: work.due?.toISOString() ?? null,
+          extended: work.extended,
+          closed: work.closed,
+          status: work.status,
+          blocked: work.blocked,
+          draft: { body: work.draft?.body ?? "", revision: work.draft?.revision ?? 0, attachments: work.draft?.attachments ?? [] },
+          versions: (work.submission?.versions ?? []).map((v) => ({ ...v, html: renderMarkdown(v.body) })),
+          wijk: work.wijk,
+        }
+      : null,
   });
+}
+
+const MAX_BODY = 100_000;
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const slug = params.slug ?? "";
+  try {
+    if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+      return json(await upload(user, slug, request));
+    }
+    const formData = await request.formData();
+    const intent = String(formData.get("intent") ?? "");
+    if (intent === "remove-attachment") {
+      await removeAttachment(user, slug, String(formData.get("attachmentId") ?? ""));
+      return json({ ok: true as const, message: "Het bestand is verwijderd." });
+    }
+    if (intent !== "save-draft" && intent !== "hand-in") throw new WorkError("Onbekende actie.");
+    const body = String(formData.get("body") ?? "");
+    const revision = Number(formData.get("revision") ?? 0);
+    if (body.length > MAX_BODY) throw new WorkError(`Je tekst is langer dan ${MAX_BODY.toLocaleString("nl-NL")} tekens. Zet lange stukken in een bijlage.`);
+    if (formData.has("body")) {
+      const saved = await saveDraft(user, slug, body, Number.isInteger(revision) && revision >= 0 ? revision : 0);
+      if (!saved.ok) {
+        const { ok: _ok, ...theirs } = saved;
+        return json({ ok: false as const, formError: "Dit concept is ondertussen ergens anders opgeslagen. Je tekst is niet verloren: hij staat hieronder.", ...theirs, mine: body }, { status: 409 });
+      }
+      if (intent === "save-draft") return json({ ok: true as const, revision: saved.revision, message: context.dataRequest ? undefined : "Je concept is opgeslagen." });
+    }
+    const result = await handIn(user, slug);
+    return json({ ok: true as const, message: `Ingeleverd (versie ${result.number})${result.late ? ", na de deadline" : ""}. Je krijgt een bevestiging per e-mail.` });
+  } catch (error) {
+    if (error instanceof WorkError) {
+      if (error.status === 404) throw new Response(error.message, { status: 404 });
+      return json({ ok: false as const, formError: error.message }, { status: error.status });
+    }
+    throw error;
+  }
+}
+
+async function upload(user: Awaited<ReturnType<typeof requireUser>>, slug: string, request: Request) {
+  const files: IncomingFile[] = [];
+  const fileHandler: UploadHandler = async ({ name, filename, data }) => {
+    if (name !== "files" || !filename) return undefined;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size <= MAX_FILE_BYTES) chunks.push(chunk);
+    }
+    if (files.length < MAX_FILES + 1) files.push({ name: filename, bytes: Buffer.concat(chunks), size });
+    return filename;
+  };
+  await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })));
+  await addAttachments(user, slug, files);
+  return { ok: true as const, message: files.length === 1 ? "Het bestand is toegevoegd." : `${files.length} bestanden toegevoegd.` };
 }
 
 export default function Assignment() {
   const a = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
   return (
-    <article className="prose" style={{ maxWidth: "52rem" }}>
+    <article>
       <p className="muted" style={{ margin: 0 }}>
         Opdracht bij <Link to={`/modules/${a.module.slug}`}>{a.module.title}</Link>
+        {a.work ? (
+          <>
+            {" "}
+            · <Link to="/opdrachten">alle opdrachten</Link>
+          </>
+        ) : null}
       </p>
       <h1>{a.title}</h1>
+      {a.work ? <WorkHeader /> : null}
       <p className="lead">{a.summary}</p>
       {!a.open ? (
         <p className="locked">Deze opdracht gaat open met de module {a.module.title}.</p>
       ) : (
-        <>
-          <div dangerouslySetInnerHTML={{ __html: a.html ?? "" }} />
-          <section className="card" aria-labelledby="inleveren">
-            <h2 id="inleveren" style={{ marginTop: 0 }}>
-              Wat je inlevert
-            </h2>
-            <p style={{ marginBottom: 0 }}>{a.handIn}</p>
-            {a.peerReview.enabled ? (
-              <p className="muted" style={{ marginBottom: 0 }}>
-                Twee of meer gildegenoten geven feedback op je inzending ({a.peerReview.reviewers} per inzending).
-              </p>
-            ) : null}
-          </section>
-          <h2 id="rubric">Zo wordt je werk beoordeeld</h2>
-          {a.rubric.map((criterion) => (
-            <section key={criterion.id} aria-labelledby={`criterium-${criterion.id}`}>
-              <h3 id={`criterium-${criterion.id}`}>{criterion.title}</h3>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Niveau</th>
-                      <th scope="col">Wat dat betekent</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {criterion.levels.map((level) => (
-                      <tr key={level.score}>
-                        <td>
-                          {level.label} ({level.score}){level.score === criterion.passLevel ? " · voldoende vanaf hier" : ""}
-                        </td>
-                        <td>{level.descriptor}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+        <div className={a.work ? "work-layout" : undefined}>
+          <div>
+            <div className="prose" dangerouslySetInnerHTML={{ __html: a.html ?? "" }} />
+            <section className="card" aria-labelledby="inleveren">
+              <h2 id="inleveren" style={{ marginTop: 0 }}>
+                Wat je inlevert
+              </h2>
+              <p style={{ marginBottom: 0 }}>{a.handIn}</p>
+              {a.peerReview.enabled ? (
+                <p className="muted" style={{ marginBottom: 0 }}>
+                  {a.peerReview.reviewers} gildegenoten geven feedback op je inzending.
+                </p>
+              ) : null}
             </section>
-          ))}
-        </>
+            {a.work ? <Work result={result} busy={busy} /> : null}
+            <Rubric />
+          </div>
+          {a.work ? <WijkPanel /> : null}
+        </div>
       )}
     </article>
+  );
+}
+
+function WorkHeader() {
+  const { work } = useLoaderData<typeof loader>();
+  if (!work) return null;
+  return (
+    <p>
+      <span className="badge">{STATUS_LABELS[work.status]}</span>{" "}
+      {work.due ? (
+        <>
+          Deadline: <strong>{formatDateTime(work.due)}</strong>
+          {work.extended ? " (uitstel van je trainer)" : ""}
+        </>
+      ) : (
+        <span className="muted">De deadline is nog niet bekend.</span>
+      )}
+      {work.closed ? <span className="badge badge--danger">gesloten</span> : null}
+    </p>
+  );
+}
+
+type ActionResult = ReturnType<typeof useActionData<typeof action>>;
+
+function Work({ result, busy }: { result: ActionResult; busy: boolean }) {
+  const a = useLoaderData<typeof loader>();
+  const work = a.work!;
+  const conflict = result && !result.ok && "mine" in result ? result : null;
+  return (
+    <section aria-labelledby="jouw-werk">
+      <h2 id="jouw-werk">Jouw uitwerking</h2>
+      {result && result.ok && "message" in result && result.message ? (
+        <p className="notice" role="status">
+          {result.message}
+        </p>
+      ) : null}
+      <FormError error={result && !result.ok ? result.formError : undefined} />
+      {conflict ? (
+        <details open className="card">
+          <summary>De tekst die je net verstuurde</summary>
+          <pre className="mail">{String(conflict.mine)}</pre>
+        </details>
+      ) : null}
+      {work.blocked ? (
+        <p className="notice">{work.blocked}</p>
+      ) : (
+        <>
+          {work.status === "herziening" ? <p className="notice notice--warm">Je trainer vraagt je om een herziening. Pas je uitwerking aan en lever opnieuw in.</p> : null}
+          <DraftEditor slug={a.slug} body={work.draft.body} revision={work.draft.revision} busy={busy} />
+          <Attachments />
+        </>
+      )}
+      {work.versions.length ? (
+        <section aria-labelledby="versies">
+          <h2 id="versies">Ingeleverde versies</h2>
+          {work.versions.map((version, index) => (
+            <details key={version.id} open={index === 0} className="card" style={{ marginBottom: "0.75rem" }}>
+              <summary>
+                Versie {version.number} · {formatDateTime(version.handedInAt)}
+                {version.late ? <span className="badge badge--warm">te laat</span> : null}
+                {version.wijkVersion ? (
+                  <span className="muted">
+                    {" "}
+                    · bij wijkprofiel versie {version.wijkVersion.number} ({version.wijkVersion.name})
+                  </span>
+                ) : null}
+              </summary>
+              <div className="prose" dangerouslySetInnerHTML={{ __html: version.html }} />
+              <AttachmentList attachments={version.attachments} />
+            </details>
+          ))}
+        </section>
+      ) : null}
+    </section>
+  );
+}
+
+function AttachmentList({ attachments, removable = false }: { attachments: { id: string; originalName: string; size: number }[]; removable?: boolean }) {
+  if (!attachments.length) return null;
+  return (
+    <ul className="attachments">
+      {attachments.map((file) => (
+        <li key={file.id}>
+          <a href={`/bijlagen/${file.id}`}>{file.originalName}</a>
+          <span className="muted">{(file.size / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB</span>
+          {removable ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="remove-attachment" />
+              <input type="hidden" name="attachmentId" value={file.id} />
+              <button type="submit" className="button button--quiet" aria-label={`${file.originalName} verwijderen`}>
+                Verwijderen
+              </button>
+            </Form>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Attachments() {
+  const { work } = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="bijlagen" style={{ marginTop: "1.5rem" }}>
+      <h3 id="bijlagen">Bijlagen</h3>
+      <AttachmentList attachments={work!.draft.attachments} removable />
+      <Form method="post" encType="multipart/form-data" className="inline-form">
+        <div className="field">
+          <label htmlFor="field-files">Bestanden toevoegen</label>
+          <p className="field__hint" id="field-files-hint">
+            PDF, Word of foto's; hoogstens 20 MB per bestand en {MAX_FILES} bestanden in totaal.
+          </p>
+          <input id="field-files" name="files" type="file" multiple accept=".pdf,.doc,.docx,.jpg,.jpeg,.png,.gif,.webp" aria-describedby="field-files-hint" />
+        </div>
+        <button type="submit" className="button button--secondary">
+          Toevoegen
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function WijkPanel() {
+  const { work } = useLoaderData<typeof loader>();
+  const wijk = work?.wijk;
+  return (
+    <aside className="card" aria-labelledby="mijn-wijk" style={{ fontSize: "0.92rem" }}>
+      <h2 id="mijn-wijk" style={{ fontSize: "1.1rem", marginTop: 0 }}>
+        Mijn wijk
+      </h2>
+      {wijk ? (
+        <>
+          <p>
+            <strong>{wijk.name}</strong>, {wijk.municipality}
+            {wijk.homes ? ` · ongeveer ${wijk.homes} woningen` : ""}
+          </p>
+          {wijk.role ? <p>Mijn rol: {wijk.role}</p> : null}
+          {wijk.ambitions ? <p style={{ whiteSpace: "pre-wrap" }}>Ambities: {wijk.ambitions}</p> : null}
+          <p className="muted">Wijkprofiel versie {wijk.number}</p>
+        </>
+      ) : (
+        <p>Je hebt je wijk nog niet beschreven. Doe dat eerst: je opdrachten gaan erover.</p>
+      )}
+      <Link to="/wijk">{wijk ? "Wijkprofiel bijwerken" : "Wijkprofiel invullen"}</Link>
+    </aside>
+  );
+}
+
+function Rubric() {
+  const a = useLoaderData<typeof loader>();
+  return (
+    <details style={{ marginTop: "1.5rem" }}>
+      <summary>
+        <strong>Zo wordt je werk beoordeeld</strong>
+      </summary>
+      {a.rubric.map((criterion) => (
+        <section key={criterion.id} aria-labelledby={`criterium-${criterion.id}`}>
+          <h3 id={`criterium-${criterion.id}`}>{criterion.title}</h3>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Niveau</th>
+                  <th scope="col">Wat dat betekent</th>
+                </tr>
+              </thead>
+              <tbody>
+                {criterion.levels.map((level) => (
+                  <tr key={level.score}>
+                    <td>
+                      {level.label} ({level.score}){level.score === criterion.passLevel ? " · voldoende vanaf hier" : ""}
+                    </td>
+                    <td>{level.descriptor}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </details>
   );
 }
 

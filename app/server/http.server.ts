@@ -48,6 +48,7 @@ export function createHttpApp({ build, trustProxy }: { build: ServerBuild; trust
         clientIp: (trustProxy ? req.ip : req.socket.remoteAddress) ?? "onbekend",
         // Only a document request renders HTML on the server; data requests (?_data) carry the HTML themselves.
         staticHtml: req.query._data === undefined ? new Map() : undefined,
+        dataRequest: req.query._data !== undefined,
       }),
     }),
   );

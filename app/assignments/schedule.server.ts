@@ -1,0 +1,75 @@
+// The trainer's side of assignments: deadlines per cohort, individual extensions, who handed in.
+import { getCourse } from "~/content/course.server";
+import { db } from "~/db.server";
+
+export type ScheduleEntry = { slug: string; dueAt: Date | null; peerReviewDueAt: Date | null; closed: boolean };
+
+export async function saveSchedule(cohortId: string, entries: ScheduleEntry[], updatedById: string) {
+  await db.$transaction(async (tx) => {
+    for (const entry of entries) {
+      const data = { dueAt: entry.dueAt, peerReviewDueAt: entry.peerReviewDueAt, closed: entry.closed, updatedById };
+      await tx.assignmentSchedule.upsert({
+        where: { cohortId_assignmentSlug: { cohortId, assignmentSlug: entry.slug } },
+        create: { cohortId, assignmentSlug: entry.slug, ...data },
+        update: data,
+      });
+    }
+  });
+}
+
+/** Gives one participant of the cohort their own deadline for one assignment. */
+export async function grantExtension(cohortId: string, slug: string, userId: string, dueAt: Date, grantedById: string) {
+  const enrollment = await db.enrollment.findUnique({ where: { userId_cohortId: { userId, cohortId } }, select: { status: true } });
+  if (enrollment?.status !== "ACTIVE") return { ok: false as const, error: "Deze deelnemer is niet ingeschreven in deze groep." };
+  await db.extension.upsert({
+    where: { cohortId_assignmentSlug_userId: { cohortId, assignmentSlug: slug, userId } },
+    create: { cohortId, assignmentSlug: slug, userId, dueAt, grantedById },
+    update: { dueAt, grantedById },
+  });
+  return { ok: true as const };
+}
+
+export async function removeExtension(cohortId: string, slug: string, userId: string) {
+  await db.extension.deleteMany({ where: { cohortId, assignmentSlug: slug, userId } });
+}
+
+/** Per assignment: its schedule, and per participant whether and when they handed in, late or not. */
+export async function cohortAssignments(cohortId: string) {
+  const [schedules, participants, submissions, extensions] = await Promise.all([
+    db.assignmentSchedule.findMany({ where: { cohortId } }),
+    db.enrollment.findMany({ where: { cohortId, status: "ACTIVE" }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.submission.findMany({
+      where: { cohortId },
+      select: { userId: true, assignmentSlug: true, status: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, handedInAt: true, late: true } } },
+    }),
+    db.extension.findMany({ where: { cohortId } }),
+  ]);
+  return getCourse().modules.flatMap((module) =>
+    module.assignments.map((assignment) => {
+      const slug = assignment.slug;
+      const schedule = schedules.find((s) => s.assignmentSlug === slug);
+      return {
+        slug,
+        title: assignment.frontmatter.title,
+        moduleOrder: module.frontmatter.order,
+        peerReview: assignment.frontmatter.peerReview.enabled,
+        dueAt: schedule?.dueAt ?? null,
+        peerReviewDueAt: schedule?.peerReviewDueAt ?? null,
+        closed: schedule?.closed ?? false,
+        participants: participants.map(({ user }) => {
+          const submission = submissions.find((s) => s.userId === user.id && s.assignmentSlug === slug);
+          const latest = submission?.versions[0];
+          return {
+            id: user.id,
+            name: user.name,
+            status: submission?.status ?? null,
+            handedInAt: latest?.handedInAt ?? null,
+            version: latest?.number ?? null,
+            late: latest?.late ?? false,
+            extension: extensions.find((e) => e.userId === user.id && e.assignmentSlug === slug)?.dueAt ?? null,
+          };
+        }),
+      };
+    }),
+  );
+}

@@ -1,0 +1,171 @@
+// The participant's writing space: Markdown with a preview, saved while typing, never losing text.
+// Without JavaScript it is a plain form with "Concept opslaan" and "Inleveren".
+import { Form } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { renderMarkdown } from "~/assignments/markdown";
+
+type SaveState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: Date }
+  | { kind: "failed"; attempt: number }
+  | { kind: "refused"; message: string }
+  | { kind: "conflict"; theirs: string; revision: number };
+
+const AUTOSAVE_DELAY_MS = 1500;
+
+export function DraftEditor({ slug, body, revision, busy }: { slug: string; body: string; revision: number; busy: boolean }) {
+  const [text, setText] = useState(body);
+  const [preview, setPreview] = useState(false);
+  const [state, setState] = useState<SaveState>({ kind: "idle" });
+  const revisionRef = useRef(revision);
+  const savedText = useRef(body);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const [rev, setRev] = useState(revision);
+  const url = `/opdrachten/${slug}?_data=${encodeURIComponent("routes/opdrachten.$slug")}`;
+
+  // New data from the server (after handing in, or another page load) resets the editor.
+  useEffect(() => {
+    revisionRef.current = revision;
+    setRev(revision);
+    savedText.current = body;
+    setText(body);
+  }, [body, revision]);
+
+  const save = useCallback(
+    async (value: string, attempt = 1): Promise<void> => {
+      if (value === savedText.current) return;
+      setState({ kind: "saving" });
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ intent: "save-draft", body: value, revision: String(revisionRef.current) }),
+        });
+        if (response.status >= 500 || !response.headers.get("Content-Type")?.includes("json")) throw new Error(String(response.status));
+        const result = (await response.json()) as { ok: boolean; revision: number; body?: string; formError?: string };
+        if (result.ok) {
+          revisionRef.current = result.revision;
+          setRev(result.revision);
+          savedText.current = value;
+          setState({ kind: "saved", at: new Date() });
+        } else if (result.body !== undefined) {
+          setState({ kind: "conflict", theirs: result.body, revision: result.revision });
+        } else {
+          // Refused for a reason retrying will not change (the assignment was closed, say): say so, keep the text.
+          setState({ kind: "refused", message: result.formError ?? "Opslaan werd geweigerd." });
+        }
+      } catch {
+        // Keep the text in the page and try again, waiting longer each time.
+        setState({ kind: "failed", attempt });
+        timer.current = setTimeout(() => void save(value, attempt + 1), Math.min(30_000, 2_000 * 2 ** (attempt - 1)));
+      }
+    },
+    [url],
+  );
+
+  function onChange(value: string) {
+    setText(value);
+    if (state.kind === "conflict") return; // the writer decides first
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(value), AUTOSAVE_DELAY_MS);
+  }
+
+  // Leaving the page: send what is not saved yet.
+  useEffect(() => {
+    const flush = () => {
+      if (text !== savedText.current && state.kind !== "conflict") {
+        navigator.sendBeacon(url, new URLSearchParams({ intent: "save-draft", body: text, revision: String(revisionRef.current) }));
+      }
+    };
+    window.addEventListener("pagehide", flush);
+    return () => window.removeEventListener("pagehide", flush);
+  }, [text, state.kind, url]);
+
+  function keepMine() {
+    if (state.kind !== "conflict") return;
+    revisionRef.current = state.revision;
+    setRev(state.revision);
+    savedText.current = state.theirs;
+    void save(text);
+  }
+
+  function takeTheirs() {
+    if (state.kind !== "conflict") return;
+    revisionRef.current = state.revision;
+    setRev(state.revision);
+    savedText.current = state.theirs;
+    setText(state.theirs);
+    setState({ kind: "idle" });
+  }
+
+  return (
+    <Form method="post" className="editor">
+      <input type="hidden" name="revision" value={rev} />
+      <div className="editor__tabs" role="group" aria-label="Weergave">
+        <button type="button" className="button button--quiet" aria-pressed={!preview} onClick={() => setPreview(false)}>
+          Schrijven
+        </button>
+        <button type="button" className="button button--quiet" aria-pressed={preview} onClick={() => setPreview(true)}>
+          Voorbeeld
+        </button>
+      </div>
+      <label htmlFor="field-body" className="visually-hidden">
+        Je uitwerking (Markdown)
+      </label>
+      <textarea id="field-body" name="body" rows={18} value={text} onChange={(e) => onChange(e.target.value)} hidden={preview} aria-describedby="opslaan-status markdown-hulp" />
+      {preview ? <div className="prose editor__preview" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} /> : null}
+      <p id="markdown-hulp" className="field__hint">
+        Markdown: **vet**, *schuin*, # kop, - opsomming, [tekst](https://…). HTML wordt als tekst getoond.
+      </p>
+      <p id="opslaan-status" className="editor__status" role="status" aria-live="polite">
+        <SaveStatus state={state} />
+      </p>
+      {state.kind === "conflict" ? (
+        <div className="notice notice--warm" role="alert">
+          <p>
+            <strong>Dit concept is ondertussen ergens anders opgeslagen</strong> (bijvoorbeeld in een ander tabblad). Je
+            tekst hierboven is niet overschreven. Kies wat je wilt bewaren:
+          </p>
+          <details>
+            <summary>Bekijk de andere versie</summary>
+            <pre className="mail">{state.theirs}</pre>
+          </details>
+          <div className="button-row">
+            <button type="button" className="button" onClick={keepMine}>
+              Mijn tekst bewaren
+            </button>
+            <button type="button" className="button button--secondary" onClick={takeTheirs}>
+              De andere versie overnemen
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <div className="button-row">
+        <button type="submit" name="intent" value="save-draft" className="button button--secondary" disabled={busy}>
+          Concept opslaan
+        </button>
+        <button type="submit" name="intent" value="hand-in" className="button" disabled={busy || state.kind === "conflict"}>
+          Inleveren
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function SaveStatus({ state }: { state: SaveState }) {
+  switch (state.kind) {
+    case "saving":
+      return <>Bezig met opslaan…</>;
+    case "saved":
+      return <>Concept opgeslagen om {state.at.toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" })}.</>;
+    case "failed":
+      return <span className="field__error">Opslaan lukte niet; je tekst staat nog hier en we proberen het opnieuw.</span>;
+    case "conflict":
+      return <span className="field__warning">Niet opgeslagen: er is een nieuwere versie van dit concept.</span>;
+    case "refused":
+      return <span className="field__error">Niet opgeslagen: {state.message} Je tekst staat nog hier; kopieer hem als je hem wilt bewaren.</span>;
+    default:
+      return <>Je concept wordt vanzelf bewaard terwijl je schrijft.</>;
+  }
+}
