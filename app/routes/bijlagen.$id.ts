@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": attachment.mediaType,
       "Content-Length": String(attachment.bytes.length),
       "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.originalName)}`,
-      "X-Content-Type-Options": "nosniff",
+      // X-Content-Type-Options: nosniff is set on every response by the HTTP server.
       "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox",
       "Cache-Control": "private, no-store",
     },

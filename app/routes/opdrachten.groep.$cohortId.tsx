@@ -155,7 +155,11 @@ export default function CohortAssignments() {
               <tbody>
                 {a.participants.map((p) => (
                   <tr key={p.id}>
-                    <td>{p.name}</td>
+                    <td>
+                      <Link to={`/wijk/${p.id}`} title="Wijkprofiel van deze deelnemer">
+                        {p.name}
+                      </Link>
+                    </td>
                     <td>
                       {p.handedInAt ? (
                         <>

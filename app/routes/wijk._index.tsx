@@ -9,8 +9,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { WijkHistory } from "~/components/wijk-history";
 import { failure, parseForm, type FormFailure } from "~/forms/parse";
 import { requiredText } from "~/forms/fields";
-import { isCbsCode, personalDataIn } from "~/wijk/privacy";
-import { saveWijk, wijkHistory, WIJK_TEXT_FIELDS } from "~/wijk/wijk.server";
+import { isCbsCode, personalDataIn, WIJK_TEXT_FIELDS } from "~/wijk/privacy";
+import { saveWijk, wijkHistory } from "~/wijk/wijk.server";
 
 const optionalText = (max: number) => z.string().trim().max(max, `Dit veld mag hoogstens ${max} tekens bevatten.`).default("");
 

@@ -1,3 +1,6 @@
+/** The free-text fields of a wijkprofiel (shared with the form, so not in a .server file). */
+export const WIJK_TEXT_FIELDS = ["role", "connectors", "networks", "ambitions", "problems", "chances"] as const;
+
 // Verbinders and networks are described by their role, never by residents' personal data. These checks find
 // what looks like an e-mail address or a phone number in free text, so the form can warn before saving.
 const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/i;

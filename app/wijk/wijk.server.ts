@@ -2,7 +2,7 @@
 import { db } from "~/db.server";
 import { forgetCourseAccess } from "~/content/access.server";
 
-export const WIJK_TEXT_FIELDS = ["role", "connectors", "networks", "ambitions", "problems", "chances"] as const;
+import { WIJK_TEXT_FIELDS } from "./privacy";
 
 export type WijkInput = {
   name: string;
@@ -41,4 +41,14 @@ export async function saveWijk(userId: string, input: WijkInput) {
   // The wijk name personalises the course text.
   if (result.changed) forgetCourseAccess(userId);
   return result;
+}
+
+/** A participant this trainer may follow: in (or done with) one of the trainer's cohorts. Admins see all. */
+export async function participantForTrainer(viewer: { id: string; role: string }, userId: string) {
+  const staffFilter = viewer.role === "ADMIN" ? {} : { cohort: { staff: { some: { userId: viewer.id } } } };
+  const enrollment = await db.enrollment.findFirst({
+    where: { userId, status: { in: ["ACTIVE", "COMPLETED"] }, ...staffFilter },
+    select: { user: { select: { id: true, name: true } } },
+  });
+  return enrollment?.user ?? null;
 }

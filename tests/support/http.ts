@@ -67,6 +67,14 @@ export class Client {
     });
   }
 
+  /** A multipart form post with files, as a browser sends a file input. */
+  upload(pathname: string, files: { name: string; bytes: Uint8Array }[], fields: Record<string, string> = {}) {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    for (const file of files) form.append("files", new Blob([new Uint8Array(file.bytes)]), file.name);
+    return this.request(pathname, { method: "POST", headers: { Origin: this.baseUrl }, body: form });
+  }
+
   /** Follows redirects like a browser until a page renders. */
   async follow(page: Page): Promise<Page> {
     let current = page;
