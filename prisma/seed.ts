@@ -2,6 +2,7 @@
 // into an empty embedded database only, or explicitly with `npm run db:seed`; never into production by itself.
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "../app/auth/password.server";
+import { fromAmsterdamInput } from "../app/assignments/time";
 import { loadCourse } from "../app/content/course.server";
 import { migrate } from "../app/db/migrate.server";
 import { connectDb, db, disconnectDb } from "../app/db.server";
@@ -25,10 +26,12 @@ export const DEMO_ACCOUNTS = [
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /**
- * `moduleSlugs`: the course's modules in order. The demo cohort opens the first three at once and the rest
+ * `modules`: the course's modules in order. The demo cohort opens the first three at once and the rest
  * every four weeks from its start (drip), so the demo shows both open and not-yet-open modules.
  */
-export async function seedDemo(moduleSlugs: string[] = []) {
+export type SeedModule = { slug: string; assignments: string[] };
+
+export async function seedDemo(modules: SeedModule[] = []) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     const users = new Map<string, string>();
@@ -58,10 +61,19 @@ export async function seedDemo(moduleSlugs: string[] = []) {
     const wevers = await tx.gilde.create({ data: { cohortId: spring.id, name: "De Wevers" }, select: { id: true } });
     const smeden = await tx.gilde.create({ data: { cohortId: spring.id, name: "De Smeden" }, select: { id: true } });
     const start = day("2027-03-01").getTime();
-    for (const [index, moduleSlug] of moduleSlugs.entries()) {
-      if (index < 3) continue;
-      const opensOn = new Date(start + (index - 2) * 28 * 24 * 60 * 60 * 1000);
-      await tx.moduleRelease.create({ data: { cohortId: spring.id, moduleSlug, opensOn, updatedById: id("trainer@gilde.test") } });
+    const DAY_MS = 24 * 60 * 60 * 1000;
+    for (const [index, module] of modules.entries()) {
+      const opensOn = new Date(start + Math.max(0, index - 2) * 28 * DAY_MS);
+      if (index >= 3) {
+        await tx.moduleRelease.create({ data: { cohortId: spring.id, moduleSlug: module.slug, opensOn, updatedById: id("trainer@gilde.test") } });
+      }
+      // Each assignment is due three weeks after its module opens, at 23:59 Amsterdam time.
+      for (const assignmentSlug of module.assignments) {
+        const dueDay = new Date(opensOn.getTime() + 21 * DAY_MS).toISOString().slice(0, 10);
+        const dueAt = fromAmsterdamInput(`${dueDay}T23:59`)!;
+        const peerReviewDueAt = new Date(dueAt.getTime() + 7 * DAY_MS);
+        await tx.assignmentSchedule.create({ data: { cohortId: spring.id, assignmentSlug, dueAt, peerReviewDueAt, updatedById: id("trainer@gilde.test") } });
+      }
     }
     const participants = DEMO_ACCOUNTS.filter((a) => a.email.startsWith("deelnemer"));
     for (const [index, account] of participants.entries()) {
@@ -86,10 +98,14 @@ export async function seedDemo(moduleSlugs: string[] = []) {
   });
 }
 
+export function seedModules(course: { modules: { slug: string; assignments: { slug: string }[] }[] }): SeedModule[] {
+  return course.modules.map((m) => ({ slug: m.slug, assignments: m.assignments.map((a) => a.slug) }));
+}
+
 /** Seeds only a database without any user; returns whether it did. */
-export async function seedDemoIfEmpty(moduleSlugs: string[] = []): Promise<boolean> {
+export async function seedDemoIfEmpty(modules: SeedModule[] = []): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
-  await seedDemo(moduleSlugs);
+  await seedDemo(modules);
   return true;
 }
 
@@ -101,7 +117,7 @@ async function main() {
     console.log("De demogegevens staan al in deze database; er is niets veranderd.");
   } else {
     const course = await loadCourse();
-    await seedDemo(course.modules.map((m) => m.slug));
+    await seedDemo(seedModules(course));
     console.log(`Demogegevens aangemaakt. Wachtwoord van alle demo-accounts: ${DEMO_PASSWORD}`);
   }
   await disconnectDb();

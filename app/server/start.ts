@@ -10,7 +10,7 @@ import { migrate, pendingMigrations } from "~/db/migrate.server";
 import { connectDb, disconnectDb } from "~/db.server";
 import { EnvError, env } from "~/env.server";
 import { startJobs } from "~/notifications/jobs.server";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from "../../prisma/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty, seedModules } from "../../prisma/seed";
 import { createHttpApp } from "./http.server";
 
 async function main() {
@@ -23,7 +23,7 @@ async function main() {
   if (driver.kind === "pglite") {
     const applied = await migrate(driver);
     if (applied.length) console.log(`Migraties toegepast: ${applied.join(", ")}`);
-    if (await seedDemoIfEmpty(course.modules.map((m) => m.slug))) console.log("Demogegevens aangemaakt.");
+    if (await seedDemoIfEmpty(seedModules(course))) console.log("Demogegevens aangemaakt.");
   } else {
     const pending = await pendingMigrations(driver);
     if (pending.length) {

@@ -2,8 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
-import { startTestApp, type Client, type TestApp } from "../support/http";
+import { createCohort, createUser, PASSWORD } from "../support/factories";
+import { participantIn, trainerOf as trainerOfCohort } from "../support/people";
+import { startTestApp, type TestApp } from "../support/http";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
@@ -12,14 +13,7 @@ afterAll(() => app.close());
 const first = () => getCourse().modules[0];
 const second = () => getCourse().modules[1];
 
-async function participant(cohortId?: string) {
-  const user = await createUser({ name: "Lotte Lezer" });
-  const cohort = cohortId ?? (await createCohort()).id;
-  await enroll(user.id, cohort);
-  const browser = app.client();
-  await browser.login(user.email, PASSWORD);
-  return { user, browser, cohortId: cohort };
-}
+const participant = (cohortId?: string) => participantIn(app, { cohortId, name: "Lotte Lezer" });
 
 function readButtons(html: string) {
   return [...html.matchAll(/name="section" value="([^"]+)"[\s\S]*?aria-pressed="(true|false)"/g)].map((m) => ({ anchor: m[1], read: m[2] === "true" }));
@@ -121,13 +115,7 @@ describe("progress", () => {
 });
 
 describe("drip", () => {
-  async function trainerOf(cohortId: string): Promise<Client> {
-    const trainer = await createUser({ role: "TRAINER" });
-    await db.cohortStaff.create({ data: { cohortId, userId: trainer.id } });
-    const browser = app.client();
-    await browser.login(trainer.email, PASSWORD);
-    return browser;
-  }
+  const trainerOf = (cohortId: string) => trainerOfCohort(app, cohortId);
 
   it("hides a module's text until its date, shows the date, and never hides it from the trainer", async () => {
     const { browser, cohortId } = await participant();

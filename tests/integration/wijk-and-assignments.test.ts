@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendDeadlineReminders } from "~/assignments/reminders.server";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import { createCohort, createUser, PASSWORD } from "../support/factories";
 import { inputValue, startTestApp, type Client, type TestApp } from "../support/http";
+import { participantIn, trainerOf as trainerOfCohort } from "../support/people";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
@@ -26,22 +27,9 @@ const WIJK = {
   chances: "Veel jonge gezinnen",
 };
 
-async function participant(cohortId?: string) {
-  const user = await createUser({ name: "Wendy Wijkwerker" });
-  const cohort = cohortId ?? (await createCohort()).id;
-  await enroll(user.id, cohort);
-  const browser = app.client();
-  await browser.login(user.email, PASSWORD);
-  return { user, browser, cohortId: cohort };
-}
+const participant = (cohortId?: string) => participantIn(app, { cohortId, name: "Wendy Wijkwerker" });
 
-async function trainerOf(cohortId: string): Promise<Client> {
-  const trainer = await createUser({ role: "TRAINER" });
-  await db.cohortStaff.create({ data: { cohortId, userId: trainer.id } });
-  const browser = app.client();
-  await browser.login(trainer.email, PASSWORD);
-  return browser;
-}
+const trainerOf = (cohortId: string) => trainerOfCohort(app, cohortId);
 
 async function draftRevision(browser: Client) {
   return Number(inputValue((await browser.get(page())).html, "revision"));
