@@ -147,32 +147,59 @@ function OpenModule() {
             <ProgressBar percent={page.progress.percent} label={`Voortgang in ${page.title}`} />
           </div>
         ) : null}
-        <ol className="toc">
-          {page.sections.map((section) => (
-            <li key={section.anchor}>
-              <a href={`#${section.anchor}`}>{section.heading}</a>
-              {page.progress ? <ReadToggle anchor={section.anchor} heading={section.heading} read={section.read} /> : null}
-            </li>
-          ))}
-        </ol>
+        {page.progress ? (
+          <ReadToggles sections={page.sections} />
+        ) : (
+          <ol className="toc">
+            {page.sections.map((section) => (
+              <li key={section.anchor}>
+                <a href={`#${section.anchor}`}>{section.heading}</a>
+              </li>
+            ))}
+          </ol>
+        )}
       </aside>
     </div>
   );
 }
 
-function ReadToggle({ anchor, heading, read }: { anchor: string; heading: string; read: boolean }) {
+/**
+ * One fetcher for all read toggles (a page has many sections; one fetcher keeps the render light). Each toggle
+ * is a plain form, so it works without JavaScript; with JavaScript it submits through the fetcher and shows
+ * the new state at once.
+ */
+function ReadToggles({ sections }: { sections: { anchor: string; heading: string; read: boolean }[] }) {
   const fetcher = useFetcher();
-  // Show the new state at once; the server confirms it when the page data reloads.
-  const pending = fetcher.formData?.get("intent");
-  const shown = pending ? pending === "read" : read;
+  const pendingSection = fetcher.formData?.get("section");
+  const pendingIntent = fetcher.formData?.get("intent");
   return (
-    <fetcher.Form method="post">
-      <input type="hidden" name="section" value={anchor} />
-      <input type="hidden" name="intent" value={shown ? "unread" : "read"} />
-      <button type="submit" aria-pressed={shown} aria-label={`${heading}: ${shown ? "gelezen (klik om terug te zetten)" : "markeer als gelezen"}`}>
-        {shown ? "✓ Gelezen" : "Gelezen?"}
-      </button>
-    </fetcher.Form>
+    <ol className="toc">
+      {sections.map((section) => {
+        const shown = pendingSection === section.anchor ? pendingIntent === "read" : section.read;
+        return (
+          <li key={section.anchor}>
+            <a href={`#${section.anchor}`}>{section.heading}</a>
+            <form
+              method="post"
+              onSubmit={(event) => {
+                event.preventDefault();
+                fetcher.submit(event.currentTarget);
+              }}
+            >
+              <input type="hidden" name="section" value={section.anchor} />
+              <input type="hidden" name="intent" value={shown ? "unread" : "read"} />
+              <button
+                type="submit"
+                aria-pressed={shown}
+                aria-label={`${section.heading}: ${shown ? "gelezen (klik om terug te zetten)" : "markeer als gelezen"}`}
+              >
+                {shown ? "✓ Gelezen" : "Gelezen?"}
+              </button>
+            </form>
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 

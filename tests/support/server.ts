@@ -19,6 +19,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
+// The same Node flags as `npm start` (package.json): a larger young generation, fewer pauses for page renders.
+const SERVER_NODE_FLAGS = ["--max-semi-space-size=32"];
+
 type StartOptions = { dataDir?: string; env?: Record<string, string> };
 
 class StartFailure extends Error {}
@@ -46,7 +49,7 @@ async function startOnce({
   delete env.DATABASE_URL;
   Object.assign(env, extra);
   delete env.VITEST;
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "app/server/start.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "app/server/start.ts"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
