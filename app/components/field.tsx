@@ -71,7 +71,7 @@ export function useAfterFailedSubmit(failed: unknown) {
     if (!failed) return;
     const passwords = document.querySelectorAll<HTMLInputElement>('main input[type="password"]');
     passwords.forEach((input) => (input.value = ""));
-    const target = document.querySelector<HTMLElement>('main [aria-invalid="true"]') ?? passwords[0];
+    const target = document.querySelector<HTMLElement>('main [aria-invalid="true"], main [data-warning]') ?? passwords[0];
     target?.focus();
   }, [failed]);
 }
@@ -90,7 +90,15 @@ export function TextArea({ name, label, hint, error, defaultValue, rows = 4, war
           {hint}
         </p>
       ) : null}
-      <textarea id={fieldId} name={name} rows={rows} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy || undefined} />
+      <textarea
+        id={fieldId}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        data-warning={warning ? true : undefined}
+      />
       <FieldError id={error ? `${fieldId}-error` : undefined} error={error} />
       {warning ? (
         <p className="field__warning" id={`${fieldId}-warning`} role="alert">

@@ -4,7 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
-import { Field, FormError, TextArea } from "~/components/field";
+import { Field, FormError, TextArea, useAfterFailedSubmit } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { WijkHistory } from "~/components/wijk-history";
 import { failure, parseForm, type FormFailure } from "~/forms/parse";
@@ -77,6 +77,7 @@ export default function WijkPage() {
   const { versions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && "fieldErrors" in result ? (result as FormFailure & { warnings: Record<string, string> }) : undefined;
+  useAfterFailedSubmit(failed);
   const current = versions[0];
   const value = (name: string) => (failed ? failed.values[name] : current ? String((current as Record<string, unknown>)[name] ?? "") : "");
   const busy = useNavigation().state === "submitting";

@@ -1,7 +1,7 @@
 // A visitor registers, logs out, makes a typo logging in, logs in, and logs out: in Chromium, against the
 // production server started the way `npm start` starts it.
 import { expect, it } from "vitest";
-import { useServerAndPage } from "../support/browser";
+import { useServerAndPage } from "../support/e2e";
 import { startServer } from "../support/server";
 
 const e2e = useServerAndPage();

@@ -1,6 +1,6 @@
 // A participant of the demo cohort reads a module and marks it read, in Chromium, with JavaScript on.
 import { expect, it } from "vitest";
-import { useServerAndPage } from "../support/browser";
+import { useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
 

@@ -1,7 +1,7 @@
 // A participant describes their wijk, writes an assignment (saved while typing), reloads, attaches a PDF and
 // hands in: in Chromium, against the production server.
 import { expect, it } from "vitest";
-import { useServerAndPage } from "../support/browser";
+import { useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
 
