@@ -5,6 +5,7 @@ import { requireRole } from "~/auth/guards.server";
 import { listUsers } from "~/cohorts/cohorts.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ENROLLMENT_LABELS, formatDate, ROLE_LABELS } from "~/components/format";
+import { Table } from "~/components/table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -29,30 +30,17 @@ export default function AdminUsers() {
         </button>
       </Form>
       <p className="muted">{total === 1 ? "1 gebruiker" : `${total} gebruikers`}</p>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Naam</th>
-              <th scope="col">E-mailadres</th>
-              <th scope="col">Rol</th>
-              <th scope="col">Inschrijvingen</th>
-              <th scope="col">Sinds</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id}>
-                <td>{user.name}</td>
-                <td>{user.email}</td>
-                <td>{ROLE_LABELS[user.role]}</td>
-                <td>{user.enrollments.map((e) => `${e.cohort.name} (${ENROLLMENT_LABELS[e.status]})`).join(", ") || "—"}</td>
-                <td>{formatDate(user.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table headers={["Naam", "E-mailadres", "Rol", "Inschrijvingen", "Sinds"]}>
+        {users.map((user) => (
+          <tr key={user.id}>
+            <td>{user.name}</td>
+            <td>{user.email}</td>
+            <td>{ROLE_LABELS[user.role]}</td>
+            <td>{user.enrollments.map((e) => `${e.cohort.name} (${ENROLLMENT_LABELS[e.status]})`).join(", ") || "—"}</td>
+            <td>{formatDate(user.createdAt)}</td>
+          </tr>
+        ))}
+          </Table>
       {pages > 1 ? (
         <nav className="pagination" aria-label="Pagina's">
           {page > 1 ? <Link to={`?q=${encodeURIComponent(q)}&pagina=${page - 1}`}>Vorige</Link> : null}

@@ -9,6 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ENROLLMENT_LABELS, formatCalendarDate, formatEuro } from "~/components/format";
 import { requiredText } from "~/forms/fields";
 import { failure, parseForm } from "~/forms/parse";
+import { Table } from "~/components/table";
 
 const id = z.string().min(1).max(64);
 const IntentSchema = z.discriminatedUnion("intent", [
@@ -134,52 +135,41 @@ export default function AdminCohort() {
         {cohort.participants.length === 0 ? (
           <p className="muted">Nog geen ingeschreven deelnemers.</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Deelnemer</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Gilde</th>
+          <Table headers={["Deelnemer", "Status", "Gilde"]}>
+            {cohort.participants.map((participant) => {
+              const current = cohort.gildes.find((g) => g.members.some((m) => m.user.id === participant.id));
+              return (
+                <tr key={participant.id}>
+                  <td>
+                    {participant.name}
+                    <br />
+                    <span className="muted">{participant.email}</span>
+                  </td>
+                  <td>{ENROLLMENT_LABELS[participant.status]}</td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="place" />
+                      <input type="hidden" name="userId" value={participant.id} />
+                      <label className="visually-hidden" htmlFor={`gilde-${participant.id}`}>
+                        Gilde van {participant.name}
+                      </label>
+                      <select id={`gilde-${participant.id}`} name="gildeId" defaultValue={current?.id ?? ""}>
+                        <option value="">Nog geen gilde</option>
+                        {cohort.gildes.map((gilde) => (
+                          <option key={gilde.id} value={gilde.id}>
+                            {gilde.name}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" className="button button--quiet">
+                        Plaatsen
+                      </button>
+                    </Form>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {cohort.participants.map((participant) => {
-                  const current = cohort.gildes.find((g) => g.members.some((m) => m.user.id === participant.id));
-                  return (
-                    <tr key={participant.id}>
-                      <td>
-                        {participant.name}
-                        <br />
-                        <span className="muted">{participant.email}</span>
-                      </td>
-                      <td>{ENROLLMENT_LABELS[participant.status]}</td>
-                      <td>
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="place" />
-                          <input type="hidden" name="userId" value={participant.id} />
-                          <label className="visually-hidden" htmlFor={`gilde-${participant.id}`}>
-                            Gilde van {participant.name}
-                          </label>
-                          <select id={`gilde-${participant.id}`} name="gildeId" defaultValue={current?.id ?? ""}>
-                            <option value="">Nog geen gilde</option>
-                            {cohort.gildes.map((gilde) => (
-                              <option key={gilde.id} value={gilde.id}>
-                                {gilde.name}
-                              </option>
-                            ))}
-                          </select>
-                          <button type="submit" className="button button--quiet">
-                            Plaatsen
-                          </button>
-                        </Form>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+              </Table>
         )}
       </section>
     </>

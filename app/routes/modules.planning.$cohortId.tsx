@@ -10,6 +10,7 @@ import { cohortReleases, saveReleases } from "~/content/access.server";
 import { getCourse } from "~/content/course.server";
 import { getCohortSummary } from "~/cohorts/cohorts.server";
 import { failure, type FormFailure } from "~/forms/parse";
+import { Table } from "~/components/table";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
@@ -79,46 +80,36 @@ export default function Planning() {
       ) : null}
       <FormError error={failed?.formError} />
       <Form method="post" noValidate className="form--wide">
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Module</th>
-                <th scope="col">Opent op</th>
+        <Table headers={["Module", "Opent op"]}>
+          {modules.map((module) => {
+            const name = `opens-${module.slug}`;
+            const error = failed?.fieldErrors[name];
+            return (
+              <tr key={module.slug}>
+                <td>
+                  <label htmlFor={name}>
+                    {module.order}. {module.title}
+                  </label>
+                </td>
+                <td className={error ? "field field--invalid" : "field"} style={{ margin: 0 }}>
+                  <input
+                    id={name}
+                    name={name}
+                    type="date"
+                    defaultValue={failed ? failed.values[name] : module.opensOn}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `${name}-error` : undefined}
+                  />
+                  {error ? (
+                    <p className="field__error" id={`${name}-error`} role="alert">
+                      {error}
+                    </p>
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {modules.map((module) => {
-                const name = `opens-${module.slug}`;
-                const error = failed?.fieldErrors[name];
-                return (
-                  <tr key={module.slug}>
-                    <td>
-                      <label htmlFor={name}>
-                        {module.order}. {module.title}
-                      </label>
-                    </td>
-                    <td className={error ? "field field--invalid" : "field"} style={{ margin: 0 }}>
-                      <input
-                        id={name}
-                        name={name}
-                        type="date"
-                        defaultValue={failed ? failed.values[name] : module.opensOn}
-                        aria-invalid={error ? true : undefined}
-                        aria-describedby={error ? `${name}-error` : undefined}
-                      />
-                      {error ? (
-                        <p className="field__error" id={`${name}-error`} role="alert">
-                          {error}
-                        </p>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+            </Table>
         <div className="button-row" style={{ marginTop: "1rem" }}>
           <button type="submit" className="button" disabled={busy}>
             {busy ? "Bezig met opslaan…" : "Planning opslaan"}

@@ -14,6 +14,7 @@ import { FormError } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { canRead, courseAccessFor } from "~/content/access.server";
 import { assignmentHtml, findAssignment } from "~/content/course.server";
+import { Table } from "~/components/table";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -304,26 +305,16 @@ function Rubric() {
       {a.rubric.map((criterion) => (
         <section key={criterion.id} aria-labelledby={`criterium-${criterion.id}`}>
           <h3 id={`criterium-${criterion.id}`}>{criterion.title}</h3>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Niveau</th>
-                  <th scope="col">Wat dat betekent</th>
-                </tr>
-              </thead>
-              <tbody>
-                {criterion.levels.map((level) => (
-                  <tr key={level.score}>
-                    <td>
-                      {level.label} ({level.score}){level.score === criterion.passLevel ? " · voldoende vanaf hier" : ""}
-                    </td>
-                    <td>{level.descriptor}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table headers={["Niveau", "Wat dat betekent"]}>
+            {criterion.levels.map((level) => (
+              <tr key={level.score}>
+                <td>
+                  {level.label} ({level.score}){level.score === criterion.passLevel ? " · voldoende vanaf hier" : ""}
+                </td>
+                <td>{level.descriptor}</td>
+              </tr>
+            ))}
+              </Table>
         </section>
       ))}
     </details>

@@ -7,6 +7,7 @@ import { assignmentList } from "~/assignments/work.server";
 import { STATUS_LABELS } from "~/assignments/rules";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/components/format";
+import { Table } from "~/components/table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
@@ -33,39 +34,27 @@ export default function Assignments() {
           {list.next.due ? <>, uiterlijk {formatDateTime(list.next.due)}</> : null}.
         </p>
       ) : null}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Opdracht</th>
-              <th scope="col">Module</th>
-              <th scope="col">Deadline</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((row) => (
-              <tr key={row.slug}>
-                <td>{row.open ? <Link to={`/opdrachten/${row.slug}`}>{row.title}</Link> : row.title}</td>
-                <td>
-                  {row.module.order}. {row.module.title}
-                  {row.open ? null : <span className="muted"> (nog niet open)</span>}
-                </td>
-                <td>
-                  {row.due ? formatDateTime(row.due) : <span className="muted">nog niet bekend</span>}
-                  {row.extended ? <span className="badge">uitstel</span> : null}
-                  {row.closed ? <span className="badge badge--danger">gesloten</span> : null}
-                  {row.overdue ? <span className="badge badge--warm">verlopen</span> : null}
-                </td>
-                <td>
-                  {STATUS_LABELS[row.status]}
-                  {row.late ? <span className="badge badge--warm">te laat</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table headers={["Opdracht", "Module", "Deadline", "Status"]}>
+        {list.rows.map((row) => (
+          <tr key={row.slug}>
+            <td>{row.open ? <Link to={`/opdrachten/${row.slug}`}>{row.title}</Link> : row.title}</td>
+            <td>
+              {row.module.order}. {row.module.title}
+              {row.open ? null : <span className="muted"> (nog niet open)</span>}
+            </td>
+            <td>
+              {row.due ? formatDateTime(row.due) : <span className="muted">nog niet bekend</span>}
+              {row.extended ? <span className="badge">uitstel</span> : null}
+              {row.closed ? <span className="badge badge--danger">gesloten</span> : null}
+              {row.overdue ? <span className="badge badge--warm">verlopen</span> : null}
+            </td>
+            <td>
+              {STATUS_LABELS[row.status]}
+              {row.late ? <span className="badge badge--warm">te laat</span> : null}
+            </td>
+          </tr>
+        ))}
+          </Table>
     </>
   );
 }

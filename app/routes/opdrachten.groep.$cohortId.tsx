@@ -11,6 +11,7 @@ import { FormError } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { findAssignment, getCourse } from "~/content/course.server";
 import { formValues } from "~/forms/parse";
+import { Table } from "~/components/table";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
@@ -95,42 +96,30 @@ export default function CohortAssignments() {
       <p className="muted">Tijden in Nederlandse tijd. Te laat inleveren kan, en wordt gemarkeerd; een gesloten opdracht kan niet meer ingeleverd of bewerkt worden.</p>
       <Form method="post">
         <input type="hidden" name="intent" value="schedule" />
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Opdracht</th>
-                <th scope="col">Inleveren uiterlijk</th>
-                <th scope="col">Peerfeedback uiterlijk</th>
-                <th scope="col">Gesloten</th>
-              </tr>
-            </thead>
-            <tbody>
-              {assignments.map((a) => (
-                <tr key={a.slug}>
-                  <td>
-                    {a.moduleOrder}. {a.title}
-                  </td>
-                  <td className={failed?.fieldErrors[`due-${a.slug}`] ? "field field--invalid" : "field"}>
-                    <input type="datetime-local" name={`due-${a.slug}`} aria-label={`Deadline ${a.title}`} defaultValue={value(`due-${a.slug}`, a.dueInput)} />
-                    {failed?.fieldErrors[`due-${a.slug}`] ? <p className="field__error" role="alert">{failed.fieldErrors[`due-${a.slug}`]}</p> : null}
-                  </td>
-                  <td className={failed?.fieldErrors[`peer-${a.slug}`] ? "field field--invalid" : "field"}>
-                    {a.peerReview ? (
-                      <input type="datetime-local" name={`peer-${a.slug}`} aria-label={`Peerfeedback-deadline ${a.title}`} defaultValue={value(`peer-${a.slug}`, a.peerReviewDueInput)} />
-                    ) : (
-                      <span className="muted">geen peerfeedback</span>
-                    )}
-                    {failed?.fieldErrors[`peer-${a.slug}`] ? <p className="field__error" role="alert">{failed.fieldErrors[`peer-${a.slug}`]}</p> : null}
-                  </td>
-                  <td>
-                    <input type="checkbox" name={`closed-${a.slug}`} aria-label={`${a.title} sluiten`} defaultChecked={a.closed} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table headers={["Opdracht", "Inleveren uiterlijk", "Peerfeedback uiterlijk", "Gesloten"]}>
+          {assignments.map((a) => (
+            <tr key={a.slug}>
+              <td>
+                {a.moduleOrder}. {a.title}
+              </td>
+              <td className={failed?.fieldErrors[`due-${a.slug}`] ? "field field--invalid" : "field"}>
+                <input type="datetime-local" name={`due-${a.slug}`} aria-label={`Deadline ${a.title}`} defaultValue={value(`due-${a.slug}`, a.dueInput)} />
+                {failed?.fieldErrors[`due-${a.slug}`] ? <p className="field__error" role="alert">{failed.fieldErrors[`due-${a.slug}`]}</p> : null}
+              </td>
+              <td className={failed?.fieldErrors[`peer-${a.slug}`] ? "field field--invalid" : "field"}>
+                {a.peerReview ? (
+                  <input type="datetime-local" name={`peer-${a.slug}`} aria-label={`Peerfeedback-deadline ${a.title}`} defaultValue={value(`peer-${a.slug}`, a.peerReviewDueInput)} />
+                ) : (
+                  <span className="muted">geen peerfeedback</span>
+                )}
+                {failed?.fieldErrors[`peer-${a.slug}`] ? <p className="field__error" role="alert">{failed.fieldErrors[`peer-${a.slug}`]}</p> : null}
+              </td>
+              <td>
+                <input type="checkbox" name={`closed-${a.slug}`} aria-label={`${a.title} sluiten`} defaultChecked={a.closed} />
+              </td>
+            </tr>
+          ))}
+            </Table>
         <button type="submit" className="button" style={{ marginTop: "1rem" }}>
           Deadlines opslaan
         </button>
@@ -143,60 +132,49 @@ export default function CohortAssignments() {
             {a.moduleOrder}. {a.title} · {a.participants.filter((p) => p.handedInAt).length} van {a.participants.length} ingeleverd
             {a.dueAt ? ` · deadline ${formatDateTime(a.dueAt)}` : ""}
           </summary>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Deelnemer</th>
-                  <th scope="col">Ingeleverd</th>
-                  <th scope="col">Uitstel</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.participants.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link to={`/wijk/${p.id}`} title="Wijkprofiel van deze deelnemer">
-                        {p.name}
-                      </Link>
-                    </td>
-                    <td>
-                      {p.handedInAt ? (
-                        <>
-                          {formatDateTime(p.handedInAt)} (versie {p.version}){p.late ? <span className="badge badge--warm">te laat</span> : null}
-                        </>
-                      ) : (
-                        <span className="muted">nog niet</span>
-                      )}
-                    </td>
-                    <td>
-                      {p.extension ? (
-                        <Form method="post" className="inline-form">
-                          <span>tot {formatDateTime(p.extension)}</span>
-                          <input type="hidden" name="intent" value="remove-extension" />
-                          <input type="hidden" name="slug" value={a.slug} />
-                          <input type="hidden" name="userId" value={p.id} />
-                          <button type="submit" className="button button--quiet">
-                            Intrekken
-                          </button>
-                        </Form>
-                      ) : (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="extension" />
-                          <input type="hidden" name="slug" value={a.slug} />
-                          <input type="hidden" name="userId" value={p.id} />
-                          <input type="datetime-local" name="dueAt" aria-label={`Nieuwe deadline voor ${p.name}`} />
-                          <button type="submit" className="button button--quiet">
-                            Uitstel geven
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table headers={["Deelnemer", "Ingeleverd", "Uitstel"]}>
+            {a.participants.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/wijk/${p.id}`} title="Wijkprofiel van deze deelnemer">
+                    {p.name}
+                  </Link>
+                </td>
+                <td>
+                  {p.handedInAt ? (
+                    <>
+                      {formatDateTime(p.handedInAt)} (versie {p.version}){p.late ? <span className="badge badge--warm">te laat</span> : null}
+                    </>
+                  ) : (
+                    <span className="muted">nog niet</span>
+                  )}
+                </td>
+                <td>
+                  {p.extension ? (
+                    <Form method="post" className="inline-form">
+                      <span>tot {formatDateTime(p.extension)}</span>
+                      <input type="hidden" name="intent" value="remove-extension" />
+                      <input type="hidden" name="slug" value={a.slug} />
+                      <input type="hidden" name="userId" value={p.id} />
+                      <button type="submit" className="button button--quiet">
+                        Intrekken
+                      </button>
+                    </Form>
+                  ) : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="extension" />
+                      <input type="hidden" name="slug" value={a.slug} />
+                      <input type="hidden" name="userId" value={p.id} />
+                      <input type="datetime-local" name="dueAt" aria-label={`Nieuwe deadline voor ${p.name}`} />
+                      <button type="submit" className="button button--quiet">
+                        Uitstel geven
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+              </Table>
         </details>
       ))}
     </>
