@@ -7,7 +7,7 @@ export type AssignmentStatus = "open" | "concept" | "ingeleverd" | "herziening" 
 export const STATUS_LABELS: Record<AssignmentStatus, string> = {
   open: "Open",
   concept: "Concept",
-  ingeleverd: "Ingeleverd",
+  ingeleverd: "Ingeleverd, in beoordeling",
   herziening: "Teruggegeven voor herziening",
   voldaan: "Voldaan",
   "niet-voldaan": "Niet voldaan",

@@ -13,6 +13,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { canRead, courseAccessFor } from "~/content/access.server";
+import { releasedAssessmentsFor } from "~/grading/grading.server";
+import { DECISION_LABELS, type Decision } from "~/grading/rubric";
 import { assignmentHtml, findAssignment } from "~/content/course.server";
 import { Table } from "~/components/table";
 
@@ -24,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const open = canRead(access, found.module.slug);
   const { frontmatter } = found.assignment;
   const work = user.role === "PARTICIPANT" && open ? await workOn(user, found.assignment.slug) : null;
+  // Only released assessments ever reach the participant, in the page or in its data.
+  const assessments = work ? await releasedAssessmentsFor(user.id, work.cohortId, found.assignment.slug) : [];
   return json({
     slug: found.assignment.slug,
     title: frontmatter.title,
@@ -44,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           draft: { body: work.draft?.body ?? "", revision: work.draft?.revision ?? 0, attachments: work.draft?.attachments ?? [] },
           versions: (work.submission?.versions ?? []).map((v) => ({ ...v, html: renderMarkdown(v.body) })),
           wijk: work.wijk,
+          assessments,
         }
       : null,
   });
@@ -190,6 +195,7 @@ function Work({ result, busy }: { result: ActionResult; busy: boolean }) {
           <pre className="mail">{String(conflict.mine)}</pre>
         </details>
       ) : null}
+      {work.assessments.length ? <Assessments /> : null}
       {work.blocked ? (
         <p className="notice">{work.blocked}</p>
       ) : (
@@ -220,6 +226,41 @@ function Work({ result, busy }: { result: ActionResult; busy: boolean }) {
           ))}
         </section>
       ) : null}
+    </section>
+  );
+}
+
+function Assessments() {
+  const a = useLoaderData<typeof loader>();
+  const [latest, ...earlier] = a.work!.assessments;
+  const rubric = a.rubric;
+  return (
+    <section className="card" aria-labelledby="beoordeling" style={{ marginBottom: "1.5rem" }}>
+      <h2 id="beoordeling" style={{ marginTop: 0 }}>
+        Beoordeling: {latest.decision ? DECISION_LABELS[latest.decision as Decision] : ""}
+      </h2>
+      {latest.correctionReason ? <p className="muted">Gecorrigeerd: {latest.correctionReason}</p> : null}
+      {latest.decision === "herziening" && latest.revisionNote ? (
+        <p className="notice notice--warm" style={{ whiteSpace: "pre-wrap" }}>
+          <strong>Wat er moet veranderen:</strong> {latest.revisionNote}
+        </p>
+      ) : null}
+      <dl>
+        {rubric.map((criterion) => {
+          const score = latest.levels[criterion.id];
+          const level = criterion.levels.find((l) => l.score === score);
+          return (
+            <div key={criterion.id}>
+              <dt>
+                <strong>{criterion.title}</strong>: {level ? `${level.label} (${level.score})` : "niet beoordeeld"}
+              </dt>
+              <dd style={{ whiteSpace: "pre-wrap" }}>{latest.feedback[criterion.id] ?? ""}</dd>
+            </div>
+          );
+        })}
+      </dl>
+      {latest.overall ? <div className="prose" dangerouslySetInnerHTML={{ __html: latest.overallHtml }} /> : null}
+      {earlier.length ? <p className="muted">Eerdere beoordelingen: {earlier.map((e) => (e.decision ? DECISION_LABELS[e.decision as Decision] : "—")).join(", ")}.</p> : null}
     </section>
   );
 }

@@ -1,0 +1,200 @@
+// Trainers grade handed-in work: the queue, the grading screen's data, draft assessments with optimistic
+// concurrency, and release. Only trainers of the submission's cohort (and admins) get anywhere: others get null.
+import type { SessionUser } from "~/auth/guards.server";
+import { renderMarkdown } from "~/assignments/markdown";
+import { findAssignment } from "~/content/course.server";
+import { db } from "~/db.server";
+import { appUrl } from "~/env.server";
+import { queueMail } from "~/notifications/outbox.server";
+import { checkAssessment, DECISION_LABELS, type AssessmentInput, type Decision } from "./rubric";
+
+export class GradingError extends Error {
+  constructor(
+    readonly errors: Record<string, string>,
+    message = "Niet opgeslagen: verbeter wat hieronder staat.",
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+async function cohortIdsOf(trainer: SessionUser): Promise<string[] | null> {
+  if (trainer.role === "ADMIN") return null;
+  const rows = await db.cohortStaff.findMany({ where: { userId: trainer.id }, select: { cohortId: true } });
+  return rows.map((r) => r.cohortId);
+}
+
+export type QueueFilter = { cohortId?: string; assignmentSlug?: string; late?: boolean; page?: number };
+
+/** Handed-in work waiting for this trainer, oldest first. */
+export async function gradingQueue(trainer: SessionUser, filter: QueueFilter, perPage = 50) {
+  const cohortIds = await cohortIdsOf(trainer);
+  const where = {
+    status: "SUBMITTED" as const,
+    ...(cohortIds ? { cohortId: { in: filter.cohortId ? cohortIds.filter((id) => id === filter.cohortId) : cohortIds } } : filter.cohortId ? { cohortId: filter.cohortId } : {}),
+    ...(filter.assignmentSlug ? { assignmentSlug: filter.assignmentSlug } : {}),
+    ...(filter.late !== undefined ? { versions: { some: { late: filter.late } } } : {}),
+  };
+  const page = Math.max(1, filter.page ?? 1);
+  const [rows, total] = await Promise.all([
+    db.submission.findMany({
+      where,
+      orderBy: { updatedAt: "asc" },
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: {
+        id: true,
+        assignmentSlug: true,
+        updatedAt: true,
+        user: { select: { name: true } },
+        versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, handedInAt: true, late: true } },
+      },
+    }),
+    db.submission.count({ where }),
+  ]);
+  const cohorts = await db.cohort.findMany({ where: cohortIds ? { id: { in: cohortIds } } : {}, select: { id: true, name: true }, orderBy: { startsOn: "desc" } });
+  return {
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / perPage)),
+    cohorts,
+    rows: rows.map((row) => ({
+      id: row.id,
+      participant: row.user.name,
+      assignment: findAssignment(row.assignmentSlug)?.assignment.frontmatter.title ?? row.assignmentSlug,
+      version: row.versions[0]?.number ?? 1,
+      handedInAt: row.versions[0]?.handedInAt ?? row.updatedAt,
+      late: row.versions[0]?.late ?? false,
+    })),
+  };
+}
+
+type StoredAssessment = { levels: string; feedback: string };
+
+function parseStored(a: StoredAssessment) {
+  return { levels: JSON.parse(a.levels) as Record<string, number>, feedback: JSON.parse(a.feedback) as Record<string, string> };
+}
+
+/** Everything on the grading screen, or null when this trainer may not see the submission. */
+export async function gradingScreen(trainer: SessionUser, submissionId: string) {
+  const cohortIds = await cohortIdsOf(trainer);
+  const submission = await db.submission.findFirst({
+    where: { id: submissionId, ...(cohortIds ? { cohortId: { in: cohortIds } } : {}) },
+    select: {
+      id: true,
+      status: true,
+      assignmentSlug: true,
+      cohortId: true,
+      user: { select: { id: true, name: true } },
+      versions: {
+        orderBy: { number: "desc" },
+        select: { id: true, number: true, body: true, handedInAt: true, late: true, wijkVersion: true, attachments: { select: { id: true, originalName: true, size: true } } },
+      },
+      assessments: { orderBy: { number: "desc" } },
+    },
+  });
+  if (!submission) return null;
+  const found = findAssignment(submission.assignmentSlug);
+  if (!found) return null;
+  const current = submission.assessments[0] ?? null;
+  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: submission.cohortId }, select: { id: true, name: true } });
+  return {
+    submission: {
+      id: submission.id,
+      status: submission.status,
+      cohort,
+      participant: submission.user,
+      versions: submission.versions.map((v) => ({ ...v, html: renderMarkdown(v.body) })),
+    },
+    assignment: { slug: found.assignment.slug, title: found.assignment.frontmatter.title, rubric: found.assignment.frontmatter.rubric },
+    current: current ? { ...current, ...parseStored(current) } : null,
+    history: submission.assessments.filter((a) => a.status === "RELEASED").map((a) => ({ ...a, ...parseStored(a) })),
+  };
+}
+
+export type GradeInput = AssessmentInput & { feedback: Record<string, string>; overall: string; correctionReason?: string };
+
+/**
+ * Saves the trainer's assessment of the latest version as a draft. `baseRevision` is the revision the trainer
+ * started from: when someone else saved in between, the save is refused. After release, saving starts a
+ * correction: a new draft with a higher number and a reason.
+ */
+export async function saveAssessment(trainer: SessionUser, submissionId: string, input: GradeInput, baseRevision: number) {
+  const screen = await gradingScreen(trainer, submissionId);
+  if (!screen) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
+  const check = checkAssessment(screen.assignment.rubric, input, { final: false });
+  if (!check.ok) throw new GradingError(check.errors);
+  const latestVersion = screen.submission.versions[0];
+  const data = {
+    versionId: latestVersion.id,
+    levels: JSON.stringify(input.levels),
+    feedback: JSON.stringify(input.feedback),
+    overall: input.overall,
+    decision: input.decision,
+    revisionNote: input.revisionNote,
+    gradedById: trainer.id,
+  };
+  const current = screen.current;
+  if (current && current.status === "DRAFT" && current.versionId === latestVersion.id) {
+    const { count } = await db.assessment.updateMany({ where: { id: current.id, revision: baseRevision }, data: { ...data, revision: baseRevision + 1 } });
+    if (count === 0) throw new GradingError({}, "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.", 409);
+    return { revision: baseRevision + 1 };
+  }
+  const isCorrection = current?.status === "RELEASED" && current.versionId === latestVersion.id;
+  if (isCorrection && !input.correctionReason?.trim()) {
+    throw new GradingError({ correctionReason: "Schrijf kort waarom je de vrijgegeven beoordeling corrigeert." });
+  }
+  if (baseRevision !== (current?.status === "DRAFT" ? current.revision : 0)) {
+    throw new GradingError({}, "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.", 409);
+  }
+  try {
+    await db.assessment.create({
+      data: { ...data, submissionId, number: (current?.number ?? 0) + 1, revision: 1, correctionReason: isCorrection ? input.correctionReason!.trim() : null },
+    });
+  } catch {
+    throw new GradingError({}, "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.", 409);
+  }
+  return { revision: 1 };
+}
+
+const STATUS_FOR: Record<Decision, "PASSED" | "FAILED" | "RETURNED"> = { voldaan: "PASSED", "niet-voldaan": "FAILED", herziening: "RETURNED" };
+
+/** Releases the draft assessment: the participant sees it and gets an e-mail. */
+export async function releaseAssessment(trainer: SessionUser, submissionId: string) {
+  const screen = await gradingScreen(trainer, submissionId);
+  if (!screen) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
+  const draft = screen.current;
+  if (!draft || draft.status !== "DRAFT") throw new GradingError({}, "Er is geen beoordeling om vrij te geven. Sla eerst een beoordeling op.");
+  const check = checkAssessment(screen.assignment.rubric, { levels: draft.levels, decision: draft.decision as Decision | null, revisionNote: draft.revisionNote }, { final: true });
+  if (!check.ok) throw new GradingError(check.errors, "Nog niet vrijgegeven: de beoordeling is niet compleet.");
+  const decision = draft.decision as Decision;
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.assessment.updateMany({ where: { id: draft.id, status: "DRAFT" }, data: { status: "RELEASED", releasedAt: new Date() } });
+    if (count === 0) throw new GradingError({}, "Deze beoordeling is al vrijgegeven.", 409);
+    await tx.submission.update({ where: { id: submissionId }, data: { status: STATUS_FOR[decision] } });
+    const participant = await tx.user.findUniqueOrThrow({ where: { id: screen.submission.participant.id }, select: { email: true, name: true } });
+    await queueMail(tx, {
+      to: participant.email,
+      subject: `Beoordeling: ${screen.assignment.title}`,
+      text:
+        `Hallo ${participant.name},\n\n` +
+        `Je trainer heeft ‘${screen.assignment.title}’ beoordeeld: ${DECISION_LABELS[decision].toLowerCase()}.\n` +
+        `${decision === "herziening" ? `\nWat er moet veranderen:\n${draft.revisionNote}\n` : ""}\n` +
+        `Lees de feedback per criterium: ${appUrl()}/opdrachten/${screen.assignment.slug}\n\nGroet,\nGilde — leergang Creative Communities`,
+    });
+  });
+}
+
+/** The released assessments of a participant's own submission, newest first (never a draft). */
+export async function releasedAssessmentsFor(userId: string, cohortId: string, assignmentSlug: string) {
+  const rows = await db.assessment.findMany({
+    where: { status: "RELEASED", submission: { userId, cohortId, assignmentSlug } },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, levels: true, feedback: true, overall: true, decision: true, revisionNote: true, releasedAt: true, correctionReason: true },
+  });
+  return rows.map((row) => ({
+    ...row,
+    ...parseStored(row),
+    overallHtml: renderMarkdown(row.overall),
+  }));
+}

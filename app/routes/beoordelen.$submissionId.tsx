@@ -1,0 +1,211 @@
+// Grading one submission: the handed-in version beside the rubric; levels, feedback and a decision; saved as a
+// draft until released. A trainer of another cohort gets 404.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { invariantResponse, requireRole } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormError } from "~/components/field";
+import { formatDateTime } from "~/components/format";
+import { GradingError, gradingScreen, releaseAssessment, saveAssessment } from "~/grading/grading.server";
+import { DECISION_LABELS, type Decision } from "~/grading/rubric";
+import { formValues } from "~/forms/parse";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const trainer = await requireRole(request, "TRAINER", "ADMIN");
+  const screen = await gradingScreen(trainer, params.submissionId ?? "");
+  invariantResponse(screen, "Deze inzending bestaat niet, of hoort niet bij een groep van jou.", { status: 404 });
+  return json(screen);
+}
+
+const DECISIONS = Object.keys(DECISION_LABELS) as Decision[];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const trainer = await requireRole(request, "TRAINER", "ADMIN");
+  const submissionId = params.submissionId ?? "";
+  const screen = await gradingScreen(trainer, submissionId);
+  invariantResponse(screen, "Deze inzending bestaat niet, of hoort niet bij een groep van jou.", { status: 404 });
+  const formData = await request.formData();
+  const levels: Record<string, number> = {};
+  const feedback: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") continue;
+    if (key.startsWith("level-") && value !== "") levels[key.slice(6)] = Number(value);
+    if (key.startsWith("feedback-") && value.trim()) feedback[key.slice(9)] = value.slice(0, 10_000);
+  }
+  const decisionValue = String(formData.get("decision") ?? "");
+  const input = {
+    levels,
+    feedback,
+    overall: String(formData.get("overall") ?? "").slice(0, 20_000),
+    decision: DECISIONS.includes(decisionValue as Decision) ? (decisionValue as Decision) : null,
+    revisionNote: String(formData.get("revisionNote") ?? "").slice(0, 5_000),
+    correctionReason: String(formData.get("correctionReason") ?? ""),
+  };
+  try {
+    const saved = await saveAssessment(trainer, submissionId, input, Number(formData.get("revision") ?? 0));
+    if (formData.get("intent") === "release") {
+      await releaseAssessment(trainer, submissionId);
+      return json({ ok: true as const, message: "Vrijgegeven: de deelnemer ziet de beoordeling en krijgt een e-mail." });
+    }
+    return json({ ok: true as const, message: `Concept opgeslagen. De deelnemer ziet nog niets.`, revision: saved.revision });
+  } catch (error) {
+    if (!(error instanceof GradingError)) throw error;
+    if (error.status === 404) throw new Response(error.message, { status: 404 });
+    return json({ ok: false as const, formError: error.message, fieldErrors: error.errors, values: formValues(formData) }, { status: error.status });
+  }
+}
+
+export default function GradingScreen() {
+  const { submission, assignment, current, history } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && !result.ok ? result : undefined;
+  const busy = useNavigation().state !== "idle";
+  const latest = submission.versions[0];
+  const released = current?.status === "RELEASED";
+  const value = (name: string, fallback: string) => (failed ? (failed.values[name] ?? "") : fallback);
+  return (
+    <>
+      <p className="muted" style={{ margin: 0 }}>
+        <Link to="/beoordelen">Beoordelen</Link> · {submission.cohort.name}
+      </p>
+      <h1>
+        {assignment.title}: {submission.participant.name}
+      </h1>
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {result.message}
+        </p>
+      ) : null}
+      <FormError error={failed?.formError} />
+      <div className="work-layout" style={{ gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)" }}>
+        <section aria-labelledby="inzending">
+          <h2 id="inzending">
+            Versie {latest.number}, ingeleverd {formatDateTime(latest.handedInAt)}
+            {latest.late ? <span className="badge badge--warm">te laat</span> : null}
+          </h2>
+          {latest.wijkVersion ? (
+            <p className="muted">
+              Bij wijkprofiel versie {latest.wijkVersion.number}: {latest.wijkVersion.name}, {latest.wijkVersion.municipality}
+            </p>
+          ) : null}
+          <div className="prose card" dangerouslySetInnerHTML={{ __html: latest.html }} />
+          {latest.attachments.length ? (
+            <ul className="attachments">
+              {latest.attachments.map((file) => (
+                <li key={file.id}>
+                  <a href={`/bijlagen/${file.id}`}>{file.originalName}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {submission.versions.slice(1).map((version) => (
+            <details key={version.id} className="card" style={{ marginTop: "0.75rem" }}>
+              <summary>
+                Eerdere versie {version.number} · {formatDateTime(version.handedInAt)}
+              </summary>
+              <div className="prose" dangerouslySetInnerHTML={{ __html: version.html }} />
+            </details>
+          ))}
+        </section>
+
+        <Form method="post" aria-labelledby="beoordeling">
+          <h2 id="beoordeling">Beoordeling {released ? "(vrijgegeven; een wijziging wordt een correctie)" : ""}</h2>
+          <input type="hidden" name="revision" value={result?.ok && "revision" in result ? Number(result.revision) : released ? 0 : (current?.revision ?? 0)} />
+          {assignment.rubric.map((criterion) => {
+            const error = failed?.fieldErrors[criterion.id];
+            const chosen = value(`level-${criterion.id}`, current?.levels[criterion.id]?.toString() ?? "");
+            return (
+              <fieldset key={criterion.id} className={error ? "field field--invalid" : "field"}>
+                <legend>
+                  <strong>{criterion.title}</strong>
+                  {criterion.required ? "" : " (niet verplicht)"}
+                </legend>
+                {criterion.levels.map((level) => (
+                  <label key={level.score} style={{ display: "block", fontWeight: "normal", marginBottom: "0.35rem" }}>
+                    <input type="radio" name={`level-${criterion.id}`} value={level.score} defaultChecked={chosen === String(level.score)} /> <strong>{level.label}</strong> ({level.score}
+                    {level.score === criterion.passLevel ? ", voldoende vanaf hier" : ""}): {level.descriptor}
+                  </label>
+                ))}
+                {error ? (
+                  <p className="field__error" role="alert">
+                    {error}
+                  </p>
+                ) : null}
+                <label htmlFor={`feedback-${criterion.id}`}>Feedback bij {criterion.title.toLowerCase()}</label>
+                <textarea id={`feedback-${criterion.id}`} name={`feedback-${criterion.id}`} rows={3} defaultValue={value(`feedback-${criterion.id}`, current?.feedback[criterion.id] ?? "")} />
+              </fieldset>
+            );
+          })}
+          <div className="field">
+            <label htmlFor="overall">Feedback in het algemeen (Markdown)</label>
+            <textarea id="overall" name="overall" rows={5} defaultValue={value("overall", current?.overall ?? "")} />
+          </div>
+          <fieldset className={failed?.fieldErrors.decision ? "field field--invalid" : "field"}>
+            <legend>
+              <strong>Besluit</strong>
+            </legend>
+            {DECISIONS.map((decision) => (
+              <label key={decision} style={{ display: "block", fontWeight: "normal" }}>
+                <input type="radio" name="decision" value={decision} defaultChecked={value("decision", current?.decision ?? "") === decision} /> {DECISION_LABELS[decision]}
+              </label>
+            ))}
+            {failed?.fieldErrors.decision ? (
+              <p className="field__error" role="alert">
+                {failed.fieldErrors.decision}
+              </p>
+            ) : null}
+          </fieldset>
+          <div className={failed?.fieldErrors.revisionNote ? "field field--invalid" : "field"}>
+            <label htmlFor="revisionNote">Bij herziening: wat moet er veranderen?</label>
+            <textarea id="revisionNote" name="revisionNote" rows={3} defaultValue={value("revisionNote", current?.revisionNote ?? "")} />
+            {failed?.fieldErrors.revisionNote ? (
+              <p className="field__error" role="alert">
+                {failed.fieldErrors.revisionNote}
+              </p>
+            ) : null}
+          </div>
+          {released ? (
+            <div className={failed?.fieldErrors.correctionReason ? "field field--invalid" : "field"}>
+              <label htmlFor="correctionReason">Waarom corrigeer je de vrijgegeven beoordeling?</label>
+              <input id="correctionReason" name="correctionReason" defaultValue={value("correctionReason", "")} />
+              {failed?.fieldErrors.correctionReason ? (
+                <p className="field__error" role="alert">
+                  {failed.fieldErrors.correctionReason}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+          <div className="button-row">
+            <button type="submit" name="intent" value="save" className="button button--secondary" disabled={busy}>
+              Concept opslaan
+            </button>
+            <button type="submit" name="intent" value="release" className="button" disabled={busy}>
+              Opslaan en vrijgeven
+            </button>
+          </div>
+          {history.length ? (
+            <details style={{ marginTop: "1.5rem" }}>
+              <summary>Geschiedenis van vrijgegeven beoordelingen</summary>
+              <ul>
+                {history.map((a) => (
+                  <li key={a.id}>
+                    Beoordeling {a.number}: {a.decision ? DECISION_LABELS[a.decision as Decision] : "—"}, vrijgegeven{" "}
+                    {a.releasedAt ? formatDateTime(a.releasedAt) : ""}
+                    {a.correctionReason ? ` (correctie: ${a.correctionReason})` : ""}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </Form>
+      </div>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Beoordelen — Gilde" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,97 @@
+// The trainer's grading queue: handed-in work of their cohorts, oldest first, with filters.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { formatDateTime } from "~/components/format";
+import { Table } from "~/components/table";
+import { getCourse } from "~/content/course.server";
+import { gradingQueue } from "~/grading/grading.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const trainer = await requireRole(request, "TRAINER", "ADMIN");
+  const params = new URL(request.url).searchParams;
+  const late = params.get("laat");
+  const filter = {
+    cohortId: params.get("groep") || undefined,
+    assignmentSlug: params.get("opdracht") || undefined,
+    late: late === "ja" ? true : late === "nee" ? false : undefined,
+    page: Number(params.get("pagina")) || 1,
+  };
+  const queue = await gradingQueue(trainer, filter);
+  const assignments = getCourse().modules.flatMap((m) => m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })));
+  return json({ queue, assignments, filter: { groep: params.get("groep") ?? "", opdracht: params.get("opdracht") ?? "", laat: late ?? "" } });
+}
+
+export default function GradingQueue() {
+  const { queue, assignments, filter } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Beoordelen</h1>
+      <p className="lead">
+        {queue.total === 0 ? "Er wacht niets op je beoordeling." : `${queue.total} ${queue.total === 1 ? "inzending wacht" : "inzendingen wachten"} op je beoordeling, de oudste bovenaan.`}
+      </p>
+      <Form method="get" className="inline-form" style={{ marginBottom: "1.25rem" }}>
+        <div className="field">
+          <label htmlFor="groep">Groep</label>
+          <select id="groep" name="groep" defaultValue={filter.groep}>
+            <option value="">Alle groepen</option>
+            {queue.cohorts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="opdracht">Opdracht</label>
+          <select id="opdracht" name="opdracht" defaultValue={filter.opdracht}>
+            <option value="">Alle opdrachten</option>
+            {assignments.map((a) => (
+              <option key={a.slug} value={a.slug}>
+                {a.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="laat">Te laat</label>
+          <select id="laat" name="laat" defaultValue={filter.laat}>
+            <option value="">Alles</option>
+            <option value="ja">Alleen te laat</option>
+            <option value="nee">Alleen op tijd</option>
+          </select>
+        </div>
+        <button type="submit" className="button">
+          Filteren
+        </button>
+      </Form>
+      {queue.rows.length ? (
+        <Table headers={["Deelnemer", "Opdracht", "Ingeleverd", ""]}>
+          {queue.rows.map((row) => (
+            <tr key={row.id}>
+              <td>{row.participant}</td>
+              <td>
+                {row.assignment} <span className="muted">(versie {row.version})</span>
+              </td>
+              <td>
+                {formatDateTime(row.handedInAt)}
+                {row.late ? <span className="badge badge--warm">te laat</span> : null}
+              </td>
+              <td>
+                <Link to={`/beoordelen/${row.id}`}>Beoordelen</Link>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      ) : null}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Beoordelen — Gilde" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

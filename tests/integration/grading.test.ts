@@ -1,0 +1,141 @@
+// Trainers grade: the queue, the grading screen, drafts nobody else sees, release, concurrency, corrections.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getCourse } from "~/content/course.server";
+import { db } from "~/db.server";
+import { createCohort, createUser, PASSWORD } from "../support/factories";
+import { startTestApp, type TestApp } from "../support/http";
+import { participantIn, trainerOf } from "../support/people";
+
+let app: TestApp;
+beforeAll(async () => (app = await startTestApp()));
+afterAll(() => app.close());
+
+const assignment = () => getCourse().modules[0].assignments[0];
+const rubric = () => assignment().frontmatter.rubric;
+const page = () => `/opdrachten/${assignment().slug}`;
+
+/** A participant who handed in, their trainer, and the submission id. */
+async function handedIn() {
+  const student = await participantIn(app, { name: "Sanne Student" });
+  await student.browser.post(page(), { intent: "hand-in", body: "Mijn wijkgeschiedenis", revision: "0" });
+  const trainer = await trainerOf(app, student.cohortId);
+  const submission = await db.submission.findFirstOrThrow({ where: { userId: student.user.id } });
+  return { student, trainer, submissionId: submission.id };
+}
+
+/** Every required criterion at its pass level, with feedback. */
+function passingForm(decision = "voldaan") {
+  const form: Record<string, string> = { decision, overall: "Sterk **verhaal**.", revision: "0" };
+  for (const c of rubric()) {
+    form[`level-${c.id}`] = String(c.passLevel);
+    form[`feedback-${c.id}`] = `Feedback bij ${c.title}`;
+  }
+  return form;
+}
+
+describe("grading queue and access", () => {
+  it("shows a trainer the work of their own cohorts only", async () => {
+    const { trainer, submissionId } = await handedIn();
+    const queue = await trainer.get("/beoordelen");
+    expect(queue.text).toContain("Sanne Student");
+    expect(queue.html).toContain(`/beoordelen/${submissionId}`);
+    const stranger = await trainerOf(app, (await createCohort()).id);
+    expect((await stranger.get("/beoordelen")).html).not.toContain(`/beoordelen/${submissionId}`);
+    expect((await stranger.get(`/beoordelen/${submissionId}`)).status).toBe(404);
+    const participant = await participantIn(app);
+    expect((await participant.browser.get(`/beoordelen/${submissionId}`)).status).toBe(403);
+  });
+
+  it("filters the queue on late work", async () => {
+    const { trainer } = await handedIn();
+    expect((await trainer.get("/beoordelen?laat=ja")).text).not.toContain("Sanne Student");
+    expect((await trainer.get("/beoordelen?laat=nee")).text).toContain("Sanne Student");
+  });
+});
+
+describe("assessments", () => {
+  it("keeps a draft from the participant, in the page and in its data", async () => {
+    const { student, trainer, submissionId } = await handedIn();
+    const saved = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "save" });
+    expect(saved.text).toContain("Concept opgeslagen");
+    const view = await student.browser.get(page());
+    expect(view.text).toContain("in beoordeling");
+    expect(view.html).not.toContain("Feedback bij");
+    const data = await student.browser.get(`${page()}?_data=${encodeURIComponent("routes/opdrachten.$slug")}`);
+    expect(data.html).not.toContain("Feedback bij");
+    expect(data.html).not.toContain("Sterk");
+  });
+
+  it("refuses levels outside the rubric, and ‘voldaan’ below a pass level", async () => {
+    const { trainer, submissionId } = await handedIn();
+    const [first] = rubric();
+    const bad = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), [`level-${first.id}`]: "99", intent: "save" });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("een van de niveaus uit de rubric");
+    const low = Math.min(...first.levels.map((l) => l.score));
+    const tooLow = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), [`level-${first.id}`]: String(low), intent: "release" });
+    expect(tooLow.status).toBe(400);
+    expect(tooLow.text).toContain("‘Voldaan’ kan niet");
+    expect((await db.submission.findUniqueOrThrow({ where: { id: submissionId } })).status).toBe("SUBMITTED");
+  });
+
+  it("refuses the second of two trainers saving from the same starting point", async () => {
+    const { trainer, submissionId, student } = await handedIn();
+    const second = await trainerOf(app, student.cohortId);
+    await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "save" });
+    const clash = await second.post(`/beoordelen/${submissionId}`, { ...passingForm("niet-voldaan"), intent: "save" });
+    expect(clash.status).toBe(409);
+    expect(clash.text).toContain("Iemand anders heeft deze beoordeling net opgeslagen");
+    const stored = await db.assessment.findFirstOrThrow({ where: { submissionId } });
+    expect(stored.decision).toBe("voldaan");
+  });
+
+  it("releases: the participant sees levels, feedback and decision, and gets an e-mail", async () => {
+    const { student, trainer, submissionId } = await handedIn();
+    const released = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" });
+    expect(released.text).toContain("Vrijgegeven");
+    expect((await db.submission.findUniqueOrThrow({ where: { id: submissionId } })).status).toBe("PASSED");
+    const view = await student.browser.get(page());
+    expect(view.text).toContain("Beoordeling: Voldaan");
+    expect(view.text).toContain(`Feedback bij ${rubric()[0].title}`);
+    expect(view.html).toContain("<strong>verhaal</strong>");
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: student.user.email, subject: { startsWith: "Beoordeling" } } });
+    expect(mail.text).toContain("voldaan");
+  });
+
+  it("returns for revision, takes the new version, and corrects a release only with a reason", async () => {
+    const { student, trainer, submissionId } = await handedIn();
+    const noNote = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("herziening"), intent: "release" });
+    expect(noNote.status).toBe(400);
+    expect(noNote.text).toContain("wat er moet veranderen");
+    await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("herziening"), revisionNote: "Voeg twee bewonersstemmen toe.", revision: "1", intent: "release" });
+    expect((await student.browser.get(page())).text).toContain("Voeg twee bewonersstemmen toe.");
+
+    const again = await student.browser.post(page(), { intent: "hand-in", body: "Met bewonersstemmen", revision: "1" });
+    expect(again.text).toContain("Ingeleverd (versie 2)");
+    expect((await trainer.get("/beoordelen")).html).toContain(`/beoordelen/${submissionId}`);
+
+    await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" });
+    const noReason = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("niet-voldaan"), intent: "save" });
+    expect(noReason.status).toBe(400);
+    expect(noReason.text).toContain("waarom je de vrijgegeven beoordeling corrigeert");
+    await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), overall: "Gecorrigeerd.", correctionReason: "Typefout in de feedback", intent: "release" });
+    const assessments = await db.assessment.findMany({ where: { submissionId }, orderBy: { number: "asc" } });
+    expect(assessments.map((a) => [a.number, a.status, a.decision])).toEqual([
+      [1, "RELEASED", "herziening"],
+      [2, "RELEASED", "voldaan"],
+      [3, "RELEASED", "voldaan"],
+    ]);
+    expect(assessments[2].correctionReason).toBe("Typefout in de feedback");
+    expect((await student.browser.get(page())).text).toContain("Gecorrigeerd: Typefout in de feedback");
+  });
+
+  it("is not for a participant who tries to post a grade", async () => {
+    const { submissionId } = await handedIn();
+    const other = await createUser();
+    const browser = app.client();
+    await browser.login(other.email, PASSWORD);
+    expect((await browser.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" })).status).toBe(403);
+    expect(await db.assessment.count({ where: { submissionId } })).toBe(0);
+  });
+});
