@@ -198,3 +198,55 @@ export async function releasedAssessmentsFor(userId: string, cohortId: string, a
     overallHtml: renderMarkdown(row.overall),
   }));
 }
+
+/** Every released decision of a cohort, for the CSV export. */
+export async function cohortDecisions(cohortId: string) {
+  const rows = await db.assessment.findMany({
+    where: { status: "RELEASED", submission: { cohortId } },
+    orderBy: [{ releasedAt: "asc" }],
+    select: {
+      number: true,
+      decision: true,
+      levels: true,
+      releasedAt: true,
+      correctionReason: true,
+      gradedById: true,
+      submission: { select: { assignmentSlug: true, user: { select: { name: true, email: true } } } },
+    },
+  });
+  const graders = new Map(
+    (await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.gradedById))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
+  return rows.map((row) => ({
+    participant: row.submission.user.name,
+    email: row.submission.user.email,
+    assignment: findAssignment(row.submission.assignmentSlug)?.assignment.frontmatter.title ?? row.submission.assignmentSlug,
+    number: row.number,
+    decision: row.decision ? DECISION_LABELS[row.decision as Decision] : "",
+    levels: Object.entries(JSON.parse(row.levels) as Record<string, number>).map(([id, score]) => `${id}=${score}`).join(", "),
+    releasedAt: row.releasedAt,
+    grader: graders.get(row.gradedById) ?? "",
+    correction: row.correctionReason ?? "",
+  }));
+}
+
+/** Releases every complete draft assessment of one assignment in this trainer's cohorts; names the rest. */
+export async function releaseAll(trainer: SessionUser, assignmentSlug: string) {
+  const cohortIds = await cohortIdsOf(trainer);
+  const drafts = await db.assessment.findMany({
+    where: { status: "DRAFT", submission: { assignmentSlug, status: "SUBMITTED", ...(cohortIds ? { cohortId: { in: cohortIds } } : {}) } },
+    select: { submissionId: true, submission: { select: { user: { select: { name: true } } } } },
+  });
+  const released: string[] = [];
+  const incomplete: string[] = [];
+  for (const draft of drafts) {
+    try {
+      await releaseAssessment(trainer, draft.submissionId);
+      released.push(draft.submission.user.name);
+    } catch (error) {
+      if (!(error instanceof GradingError)) throw error;
+      incomplete.push(draft.submission.user.name);
+    }
+  }
+  return { released, incomplete };
+}

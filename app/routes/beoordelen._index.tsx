@@ -1,13 +1,13 @@
 // The trainer's grading queue: handed-in work of their cohorts, oldest first, with filters.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/components/format";
 import { Table } from "~/components/table";
 import { getCourse } from "~/content/course.server";
-import { gradingQueue } from "~/grading/grading.server";
+import { gradingQueue, releaseAll } from "~/grading/grading.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
@@ -24,8 +24,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ queue, assignments, filter: { groep: params.get("groep") ?? "", opdracht: params.get("opdracht") ?? "", laat: late ?? "" } });
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const trainer = await requireRole(request, "TRAINER", "ADMIN");
+  const formData = await request.formData();
+  const slug = String(formData.get("opdracht") ?? "");
+  if (formData.get("intent") !== "release-all" || !getCourse().modules.some((m) => m.assignments.some((a) => a.slug === slug))) {
+    return json({ message: "Kies eerst een opdracht om de beoordelingen van vrij te geven." }, { status: 400 });
+  }
+  const { released, incomplete } = await releaseAll(trainer, slug);
+  return json({
+    message:
+      `${released.length} ${released.length === 1 ? "beoordeling" : "beoordelingen"} vrijgegeven.` +
+      (incomplete.length ? ` Niet vrijgegeven, want nog niet compleet: ${incomplete.join(", ")}.` : ""),
+  });
+}
+
 export default function GradingQueue() {
   const { queue, assignments, filter } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   return (
     <>
       <h1>Beoordelen</h1>
@@ -67,6 +83,20 @@ export default function GradingQueue() {
           Filteren
         </button>
       </Form>
+      {result ? (
+        <p className="notice" role="status">
+          {result.message}
+        </p>
+      ) : null}
+      {filter.opdracht ? (
+        <Form method="post" style={{ marginBottom: "1rem" }}>
+          <input type="hidden" name="intent" value="release-all" />
+          <input type="hidden" name="opdracht" value={filter.opdracht} />
+          <button type="submit" className="button button--secondary">
+            Alle beoordeelde inzendingen van deze opdracht vrijgeven
+          </button>
+        </Form>
+      ) : null}
       {queue.rows.length ? (
         <Table headers={["Deelnemer", "Opdracht", "Ingeleverd", ""]}>
           {queue.rows.map((row) => (

@@ -6,6 +6,7 @@ import { requireCohortTrainer } from "~/auth/guards.server";
 import { cohortAssignments, grantExtension, removeExtension, saveSchedule, type ScheduleEntry } from "~/assignments/schedule.server";
 import { fromAmsterdamInput, toAmsterdamInput } from "~/assignments/time";
 import { getCohortSummary } from "~/cohorts/cohorts.server";
+import { completionOverview, confirmCompletion } from "~/grading/completion.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/field";
 import { formatDateTime } from "~/components/format";
@@ -16,9 +17,10 @@ import { Table } from "~/components/table";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   await requireCohortTrainer(request, cohortId);
-  const [cohort, assignments] = await Promise.all([getCohortSummary(cohortId), cohortAssignments(cohortId)]);
+  const [cohort, assignments, completion] = await Promise.all([getCohortSummary(cohortId), cohortAssignments(cohortId), completionOverview(cohortId)]);
   return json({
     cohort,
+    completion,
     assignments: assignments.map((a) => ({
       ...a,
       dueInput: a.dueAt ? toAmsterdamInput(a.dueAt) : "",
@@ -34,6 +36,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCohortTrainer(request, cohortId);
   const formData = await request.formData();
   const intent = formData.get("intent");
+  if (intent === "complete") {
+    const done = await confirmCompletion(cohortId, String(formData.get("userId") ?? ""));
+    if (!done.ok) return json({ ok: false as const, formError: done.error, fieldErrors: {} as Errors, values: formValues(formData) }, { status: 400 });
+    return json({ ok: true as const, message: `${done.name} heeft de leergang afgerond en is nu alumnus.` });
+  }
   if (intent === "extension" || intent === "remove-extension") {
     const slug = String(formData.get("slug") ?? "");
     const userId = String(formData.get("userId") ?? "");
@@ -75,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CohortAssignments() {
-  const { cohort, assignments } = useLoaderData<typeof loader>();
+  const { cohort, assignments, completion } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : undefined;
   const value = (name: string, fallback: string) => (failed?.values && name in failed.values ? failed.values[name] : fallback);
@@ -85,6 +92,10 @@ export default function CohortAssignments() {
         <Link to="/dashboard">Overzicht</Link> · {cohort.name}
       </p>
       <h1>Opdrachten van {cohort.name}</h1>
+      <p>
+        <a href={`/beoordelen/export/${cohort.id}`}>Alle besluiten als CSV (voor Excel)</a> ·{" "}
+        <Link to={`/beoordelen?groep=${cohort.id}`}>Beoordelen</Link>
+      </p>
       {result?.ok ? (
         <p className="notice" role="status">
           {result.message}
@@ -177,6 +188,28 @@ export default function CohortAssignments() {
               </Table>
         </details>
       ))}
+
+      <h2 style={{ marginTop: "2.5rem" }}>Afronden</h2>
+      <p className="muted">Wie alle opdrachten voldaan heeft, kan de leergang afronden en wordt alumnus.</p>
+      <Table headers={["Deelnemer", "Wat nog ontbreekt", ""]}>
+        {completion.map((p) => (
+          <tr key={p.id}>
+            <td>{p.name}</td>
+            <td>{p.completed ? "Afgerond" : p.gaps.length ? `${p.gaps.length} ${p.gaps.length === 1 ? "opdracht" : "opdrachten"} nog niet voldaan` : "Niets: klaar om af te ronden"}</td>
+            <td>
+              {!p.completed && p.gaps.length === 0 ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="complete" />
+                  <input type="hidden" name="userId" value={p.id} />
+                  <button type="submit" className="button button--quiet">
+                    Afronding bevestigen
+                  </button>
+                </Form>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }

@@ -130,6 +130,59 @@ describe("assessments", () => {
     expect((await student.browser.get(page())).text).toContain("Gecorrigeerd: Typefout in de feedback");
   });
 
+  it("exports the cohort's decisions as CSV for Dutch Excel, for its own trainers only", async () => {
+    const { trainer, submissionId, student } = await handedIn();
+    await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" });
+    const csv = await trainer.get(`/beoordelen/export/${student.cohortId}`);
+    expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("Content-Disposition")).toMatch(/^attachment; filename="besluiten-/);
+    // The text decoder drops the byte-order mark, so look at the bytes themselves.
+    const cookie = [...trainer.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const bytes = new Uint8Array(await (await fetch(new URL(`/beoordelen/export/${student.cohortId}`, app.baseUrl), { headers: { Cookie: cookie } })).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, row] = csv.html.split("\r\n");
+    expect(header.split(";")[0]).toBe("Deelnemer");
+    expect(row).toContain("Sanne Student;");
+    expect(row).toContain(";Voldaan;");
+    const stranger = await trainerOf(app, (await createCohort()).id);
+    expect((await stranger.get(`/beoordelen/export/${student.cohortId}`)).status).toBe(404);
+  });
+
+  it("releases all complete drafts of an assignment at once, and names the incomplete ones", async () => {
+    const one = await handedIn();
+    const two = await participantIn(app, { cohortId: one.student.cohortId, name: "Tom Tweede" });
+    await two.browser.post(page(), { intent: "hand-in", body: "Ook klaar", revision: "0" });
+    const secondId = (await db.submission.findFirstOrThrow({ where: { userId: two.user.id } })).id;
+    await one.trainer.post(`/beoordelen/${one.submissionId}`, { ...passingForm(), intent: "save" });
+    await one.trainer.post(`/beoordelen/${secondId}`, { decision: "voldaan", revision: "0", intent: "save" });
+    const result = await one.trainer.post(`/beoordelen?opdracht=${assignment().slug}`, { intent: "release-all", opdracht: assignment().slug });
+    expect(result.text).toContain("1 beoordeling vrijgegeven.");
+    expect(result.text).toContain("Niet vrijgegeven, want nog niet compleet: Tom Tweede");
+    expect((await db.submission.findUniqueOrThrow({ where: { id: one.submissionId } })).status).toBe("PASSED");
+    expect((await db.submission.findUniqueOrThrow({ where: { id: secondId } })).status).toBe("SUBMITTED");
+  });
+
+  it("completes a participant only when every assignment is voldaan, who then becomes an alumnus", async () => {
+    const { student, trainer } = await handedIn();
+    const address = `/opdrachten/groep/${student.cohortId}`;
+    const early = await trainer.post(address, { intent: "complete", userId: student.user.id });
+    expect(early.status).toBe(400);
+    expect(early.text).toContain("Nog niet af te ronden");
+    for (const module of getCourse().modules) {
+      for (const a of module.assignments) {
+        await db.submission.upsert({
+          where: { userId_cohortId_assignmentSlug: { userId: student.user.id, cohortId: student.cohortId, assignmentSlug: a.slug } },
+          create: { userId: student.user.id, cohortId: student.cohortId, assignmentSlug: a.slug, status: "PASSED" },
+          update: { status: "PASSED" },
+        });
+      }
+    }
+    const done = await trainer.post(address, { intent: "complete", userId: student.user.id });
+    expect(done.text).toContain("Sanne Student heeft de leergang afgerond en is nu alumnus.");
+    expect((await db.enrollment.findFirstOrThrow({ where: { userId: student.user.id } })).status).toBe("COMPLETED");
+    expect((await student.browser.get("/dashboard")).text).toContain("je bent nu alumnus");
+  });
+
   it("is not for a participant who tries to post a grade", async () => {
     const { submissionId } = await handedIn();
     const other = await createUser();

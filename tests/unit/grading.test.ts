@@ -59,3 +59,12 @@ describe("completion", () => {
     expect(completionGaps(required, new Set(["a"]), 2)).toEqual(["‘Opdracht B’ is nog niet voldaan.", "Er staan nog 2 peerfeedbacks open."]);
   });
 });
+
+describe("CSV for Dutch Excel", () => {
+  it("starts with a byte-order mark, separates with ; and quotes what needs it", async () => {
+    const { toCsv } = await import("~/grading/csv");
+    expect(toCsv([["Naam", "Besluit"], ["De Vries; Jan", 'Zei "ja"'], ["=SOM(A1)", null]])).toBe(
+      '\uFEFFNaam;Besluit\r\n"De Vries; Jan";"Zei ""ja"""\r\n\'=SOM(A1);\r\n',
+    );
+  });
+});

@@ -1,0 +1,34 @@
+// Completing the leergang: when every required assignment is voldaan, the trainer confirms; the enrollment
+// becomes COMPLETED and the participant an alumnus.
+import { forgetCourseAccess } from "~/content/access.server";
+import { getCourse } from "~/content/course.server";
+import { db } from "~/db.server";
+import { completionGaps } from "./rubric";
+
+function requiredAssignments() {
+  return getCourse().modules.flatMap((m) => m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })));
+}
+
+/** Per active participant of the cohort: what still stands between them and completion (peer review comes later). */
+export async function completionOverview(cohortId: string) {
+  const [enrollments, passed] = await Promise.all([
+    db.enrollment.findMany({ where: { cohortId, status: { in: ["ACTIVE", "COMPLETED"] } }, select: { status: true, user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.submission.findMany({ where: { cohortId, status: "PASSED" }, select: { userId: true, assignmentSlug: true } }),
+  ]);
+  const required = requiredAssignments();
+  return enrollments.map(({ status, user }) => ({
+    id: user.id,
+    name: user.name,
+    completed: status === "COMPLETED",
+    gaps: completionGaps(required, new Set(passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug)), 0),
+  }));
+}
+
+export async function confirmCompletion(cohortId: string, userId: string) {
+  const participant = (await completionOverview(cohortId)).find((p) => p.id === userId);
+  if (!participant || participant.completed) return { ok: false as const, error: "Deze deelnemer is niet (meer) actief in deze groep." };
+  if (participant.gaps.length) return { ok: false as const, error: `Nog niet af te ronden: ${participant.gaps.join(" ")}` };
+  await db.enrollment.update({ where: { userId_cohortId: { userId, cohortId } }, data: { status: "COMPLETED", completedAt: new Date() } });
+  forgetCourseAccess(userId);
+  return { ok: true as const, name: participant.name };
+}
