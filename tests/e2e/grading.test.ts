@@ -1,0 +1,68 @@
+// A trainer returns work for revision, the participant hands in again, the trainer releases "voldaan".
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { launchBrowser } from "../support/browser";
+import { useServerAndPage } from "../support/e2e";
+
+const e2e = useServerAndPage();
+
+async function login(page: Page, email: string) {
+  await page.goto(`${e2e.server.baseUrl}/inloggen`);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill("gilde-demo-2027");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.waitForURL("**/dashboard");
+}
+
+async function chooseLevels(page: Page, pick: "lowest" | "highest") {
+  const groups = page.locator("fieldset", { has: page.locator('input[type="radio"][name^="level-"]') });
+  for (let i = 0; i < (await groups.count()); i++) {
+    const radios = groups.nth(i).locator('input[type="radio"]');
+    await (pick === "lowest" ? radios.first() : radios.last()).check();
+  }
+}
+
+it("returns for revision, gets a new version, and releases voldaan", async () => {
+  const participant = e2e.page;
+  await login(participant, "deelnemer4@gilde.test");
+  await participant.goto(`${e2e.server.baseUrl}/opdrachten/wijkgeschiedenis`);
+  await participant.getByLabel("Je uitwerking (Markdown)").fill("Eerste versie van mijn wijkgeschiedenis.");
+  await participant.getByRole("button", { name: "Inleveren" }).click();
+  await participant.getByText(/Ingeleverd \(versie 1\)/).waitFor();
+
+  const browser = await launchBrowser();
+  try {
+    const trainer = await browser.newPage({ locale: "nl-NL" });
+    await login(trainer, "trainer@gilde.test");
+    await trainer.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Beoordelen" }).click();
+    await trainer.waitForURL("**/beoordelen");
+    await trainer.getByRole("table").getByRole("link", { name: "Beoordelen" }).click();
+    await trainer.getByText("Eerste versie van mijn wijkgeschiedenis.").waitFor();
+    await chooseLevels(trainer, "lowest");
+    await trainer.getByLabel("Terug voor herziening").check();
+    await trainer.getByLabel("Bij herziening: wat moet er veranderen?").fill("Laat twee bewoners aan het woord.");
+    await trainer.getByRole("button", { name: "Opslaan en vrijgeven" }).click();
+    await trainer.getByText(/Vrijgegeven/).waitFor();
+
+    await participant.reload();
+    await participant.getByText("Laat twee bewoners aan het woord.").waitFor();
+    await participant.getByLabel("Je uitwerking (Markdown)").fill("Tweede versie, met twee bewoners aan het woord.");
+    await participant.getByRole("button", { name: "Inleveren" }).click();
+    await participant.getByText(/Ingeleverd \(versie 2\)/).waitFor();
+
+    await trainer.goto(`${e2e.server.baseUrl}/beoordelen`);
+    await trainer.getByRole("table").getByRole("link", { name: "Beoordelen" }).click();
+    await trainer.getByText("Tweede versie, met twee bewoners aan het woord.").waitFor();
+    await chooseLevels(trainer, "highest");
+    await trainer.getByLabel("Voldaan", { exact: true }).check();
+    await trainer.getByLabel("Feedback in het algemeen (Markdown)").fill("Mooi **herschreven**.");
+    await trainer.getByRole("button", { name: "Opslaan en vrijgeven" }).click();
+    await trainer.getByText(/Vrijgegeven/).waitFor();
+  } finally {
+    await browser.close();
+  }
+
+  await participant.reload();
+  await participant.getByRole("heading", { name: "Beoordeling: Voldaan" }).waitFor();
+  expect(await participant.locator("strong", { hasText: "herschreven" }).count()).toBeGreaterThan(0);
+});
