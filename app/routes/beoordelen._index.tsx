@@ -45,6 +45,9 @@ export default function GradingQueue() {
   return (
     <>
       <h1>Beoordelen</h1>
+      <p>
+        <Link to="/beoordelen/overzicht">Wie loopt vast? Overzicht per groep</Link>
+      </p>
       <p className="lead">
         {queue.total === 0 ? "Er wacht niets op je beoordeling." : `${queue.total} ${queue.total === 1 ? "inzending wacht" : "inzendingen wachten"} op je beoordeling, de oudste bovenaan.`}
       </p>

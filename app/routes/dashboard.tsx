@@ -129,7 +129,8 @@ function TrainerDashboard({ data }: { data: Extract<Data["dashboard"], { kind: "
               </ul>
               <p style={{ marginBottom: 0 }}>
                 <Link to={`/modules/planning/${cohort.id}`}>Planning van de modules</Link> ·{" "}
-                <Link to={`/opdrachten/groep/${cohort.id}`}>Opdrachten en deadlines</Link>
+                <Link to={`/opdrachten/groep/${cohort.id}`}>Opdrachten en deadlines</Link> ·{" "}
+                <Link to={`/beoordelen/overzicht?groep=${cohort.id}`}>Wie loopt vast?</Link>
               </p>
             </section>
           ))}

@@ -183,6 +183,22 @@ describe("assessments", () => {
     expect((await student.browser.get("/dashboard")).text).toContain("je bent nu alumnus");
   });
 
+  it("shows who is stuck per cohort, sortable and as CSV, to its own trainers", async () => {
+    const { student, trainer } = await handedIn();
+    const idle = await participantIn(app, { cohortId: student.cohortId, name: "Ina Inactief" });
+    await db.enrollment.updateMany({ where: { userId: idle.user.id }, data: { activatedAt: new Date(Date.now() - 40 * 24 * 3_600_000) } });
+    const overview = await trainer.get(`/beoordelen/overzicht?groep=${student.cohortId}&sorteer=inactief`);
+    expect(overview.status).toBe(200);
+    expect(overview.text.indexOf("Ina Inactief")).toBeLessThan(overview.text.indexOf("Sanne Student"));
+    expect(overview.text).toContain("40");
+    expect(overview.text).toContain("Ingeleverd, in beoordeling");
+    const csv = await trainer.get(`/beoordelen/overzicht/csv?groep=${student.cohortId}`);
+    expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(csv.html.split("\r\n")[0]).toMatch(/^Deelnemer;/);
+    const stranger = await trainerOf(app, (await createCohort()).id);
+    expect((await stranger.get(`/beoordelen/overzicht?groep=${student.cohortId}`)).status).toBe(404);
+  });
+
   it("is not for a participant who tries to post a grade", async () => {
     const { submissionId } = await handedIn();
     const other = await createUser();

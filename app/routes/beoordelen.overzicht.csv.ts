@@ -1,0 +1,20 @@
+// "Who is stuck" as CSV (UTF-8 with BOM, `;`), for one cohort of the trainer.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireCohortTrainer } from "~/auth/guards.server";
+import { toCsv } from "~/grading/csv";
+import { stuckOverview, type StuckSort } from "~/grading/overview.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  const cohortId = params.get("groep") ?? "";
+  await requireCohortTrainer(request, cohortId);
+  const sort = (["inactief", "voortgang", "naam"] as StuckSort[]).find((s) => s === params.get("sorteer")) ?? "inactief";
+  const overview = await stuckOverview(cohortId, sort);
+  const csv = toCsv([
+    ["Deelnemer", ...overview.assignments.map((a) => a.title), "Te laat", "Open herzieningen", "Dagen niet actief", "Gelezen (%)"],
+    ...overview.rows.map((r) => [r.name, ...overview.assignments.map((a) => overview.labels[r.statuses[a.slug]]), r.late, r.openRevisions, r.daysInactive ?? "", r.progress]),
+  ]);
+  return new Response(csv, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="wie-loopt-vast.csv"', "Cache-Control": "private, no-store" },
+  });
+}

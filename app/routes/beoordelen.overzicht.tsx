@@ -1,0 +1,91 @@
+// Who is stuck: per cohort, participants × assignments, sortable, exportable as CSV.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireCohortTrainer, requireRole } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Table } from "~/components/table";
+import { stuckOverview, type StuckSort } from "~/grading/overview.server";
+
+const SORTS: StuckSort[] = ["inactief", "voortgang", "naam"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const trainer = await requireRole(request, "TRAINER", "ADMIN");
+  const params = new URL(request.url).searchParams;
+  const cohorts = await db.cohort.findMany({
+    where: trainer.role === "ADMIN" ? {} : { staff: { some: { userId: trainer.id } } },
+    select: { id: true, name: true },
+    orderBy: { startsOn: "desc" },
+  });
+  const cohortId = params.get("groep") || cohorts[0]?.id;
+  if (!cohortId) return json({ cohorts, cohortId: null, sort: "inactief" as StuckSort, overview: null });
+  await requireCohortTrainer(request, cohortId);
+  const sort = SORTS.includes(params.get("sorteer") as StuckSort) ? (params.get("sorteer") as StuckSort) : "inactief";
+  const overview = await stuckOverview(cohortId, sort);
+  return json({ cohorts, cohortId, sort, overview });
+}
+
+export default function StuckOverview() {
+  const { cohorts, cohortId, sort, overview } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="muted" style={{ margin: 0 }}>
+        <Link to="/beoordelen">Beoordelen</Link>
+      </p>
+      <h1>Wie loopt vast?</h1>
+      {!overview ? (
+        <p className="notice">Je bent nog niet aan een groep gekoppeld.</p>
+      ) : (
+        <>
+          <Form method="get" className="inline-form" style={{ marginBottom: "1rem" }}>
+            <div className="field">
+              <label htmlFor="groep">Groep</label>
+              <select id="groep" name="groep" defaultValue={cohortId ?? ""}>
+                {cohorts.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="sorteer">Sorteer op</label>
+              <select id="sorteer" name="sorteer" defaultValue={sort}>
+                <option value="inactief">Langst niet actief</option>
+                <option value="voortgang">Minst gelezen</option>
+                <option value="naam">Naam</option>
+              </select>
+            </div>
+            <button type="submit" className="button">
+              Tonen
+            </button>
+            <a href={`/beoordelen/overzicht/csv?groep=${cohortId}&sorteer=${sort}`}>Als CSV</a>
+          </Form>
+          <Table headers={["Deelnemer", ...overview.assignments.map((a) => a.title), "Te laat", "Herziening open", "Dagen niet actief", "Gelezen"]}>
+            {overview.rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <Link to={`/wijk/${row.id}`}>{row.name}</Link>
+                </td>
+                {overview.assignments.map((a) => (
+                  <td key={a.slug}>{overview.labels[row.statuses[a.slug]]}</td>
+                ))}
+                <td>{row.late}</td>
+                <td>{row.openRevisions}</td>
+                <td>{row.daysInactive ?? "–"}</td>
+                <td>{row.progress}%</td>
+              </tr>
+            ))}
+          </Table>
+        </>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Wie loopt vast? — Gilde" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
