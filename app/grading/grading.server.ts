@@ -24,7 +24,7 @@ async function cohortIdsOf(trainer: SessionUser): Promise<string[] | null> {
   return rows.map((r) => r.cohortId);
 }
 
-export type QueueFilter = { cohortId?: string; assignmentSlug?: string; late?: boolean; page?: number };
+export type QueueFilter = { cohortId?: string; gildeId?: string; assignmentSlug?: string; late?: boolean; drafted?: boolean; page?: number };
 
 /** Handed-in work waiting for this trainer, oldest first. */
 export async function gradingQueue(trainer: SessionUser, filter: QueueFilter, perPage = 50) {
@@ -34,6 +34,8 @@ export async function gradingQueue(trainer: SessionUser, filter: QueueFilter, pe
     ...(cohortIds ? { cohortId: { in: filter.cohortId ? cohortIds.filter((id) => id === filter.cohortId) : cohortIds } } : filter.cohortId ? { cohortId: filter.cohortId } : {}),
     ...(filter.assignmentSlug ? { assignmentSlug: filter.assignmentSlug } : {}),
     ...(filter.late !== undefined ? { versions: { some: { late: filter.late } } } : {}),
+    ...(filter.gildeId ? { user: { gildes: { some: { gildeId: filter.gildeId } } } } : {}),
+    ...(filter.drafted !== undefined ? { assessments: filter.drafted ? { some: { status: "DRAFT" as const } } : { none: { status: "DRAFT" as const } } } : {}),
   };
   const page = Math.max(1, filter.page ?? 1);
   const [rows, total] = await Promise.all([
@@ -48,11 +50,16 @@ export async function gradingQueue(trainer: SessionUser, filter: QueueFilter, pe
         updatedAt: true,
         user: { select: { name: true } },
         versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, handedInAt: true, late: true } },
+        assessments: { where: { status: "DRAFT" }, select: { id: true }, take: 1 },
       },
     }),
     db.submission.count({ where }),
   ]);
-  const cohorts = await db.cohort.findMany({ where: cohortIds ? { id: { in: cohortIds } } : {}, select: { id: true, name: true }, orderBy: { startsOn: "desc" } });
+  const cohorts = await db.cohort.findMany({
+    where: cohortIds ? { id: { in: cohortIds } } : {},
+    select: { id: true, name: true, gildes: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
+    orderBy: { startsOn: "desc" },
+  });
   return {
     total,
     page,
@@ -65,6 +72,7 @@ export async function gradingQueue(trainer: SessionUser, filter: QueueFilter, pe
       version: row.versions[0]?.number ?? 1,
       handedInAt: row.versions[0]?.handedInAt ?? row.updatedAt,
       late: row.versions[0]?.late ?? false,
+      drafted: row.assessments.length > 0,
     })),
   };
 }

@@ -13,15 +13,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
   const params = new URL(request.url).searchParams;
   const late = params.get("laat");
+  const status = params.get("status");
   const filter = {
     cohortId: params.get("groep") || undefined,
+    gildeId: params.get("gilde") || undefined,
+    drafted: status === "concept" ? true : status === "nieuw" ? false : undefined,
     assignmentSlug: params.get("opdracht") || undefined,
     late: late === "ja" ? true : late === "nee" ? false : undefined,
     page: Number(params.get("pagina")) || 1,
   };
   const queue = await gradingQueue(trainer, filter);
   const assignments = getCourse().modules.flatMap((m) => m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })));
-  return json({ queue, assignments, filter: { groep: params.get("groep") ?? "", opdracht: params.get("opdracht") ?? "", laat: late ?? "" } });
+  return json({
+    queue,
+    assignments,
+    filter: { groep: params.get("groep") ?? "", gilde: params.get("gilde") ?? "", opdracht: params.get("opdracht") ?? "", laat: late ?? "", status: status ?? "" },
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -61,6 +68,27 @@ export default function GradingQueue() {
                 {c.name}
               </option>
             ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="gilde">Gilde</label>
+          <select id="gilde" name="gilde" defaultValue={filter.gilde}>
+            <option value="">Alle gildes</option>
+            {queue.cohorts.flatMap((c) =>
+              c.gildes.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name} ({c.name})
+                </option>
+              )),
+            )}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={filter.status}>
+            <option value="">Alles</option>
+            <option value="nieuw">Nog niet begonnen</option>
+            <option value="concept">Concept-beoordeling klaar</option>
           </select>
         </div>
         <div className="field">
@@ -111,6 +139,7 @@ export default function GradingQueue() {
               <td>
                 {formatDateTime(row.handedInAt)}
                 {row.late ? <span className="badge badge--warm">te laat</span> : null}
+                {row.drafted ? <span className="badge">concept klaar</span> : null}
               </td>
               <td>
                 <Link to={`/beoordelen/${row.id}`}>Beoordelen</Link>

@@ -46,10 +46,19 @@ describe("grading queue and access", () => {
     expect((await participant.browser.get(`/beoordelen/${submissionId}`)).status).toBe(403);
   });
 
-  it("filters the queue on late work", async () => {
-    const { trainer } = await handedIn();
+  it("filters the queue on late work, gilde and whether a draft assessment exists", async () => {
+    const { trainer, student, submissionId } = await handedIn();
     expect((await trainer.get("/beoordelen?laat=ja")).text).not.toContain("Sanne Student");
     expect((await trainer.get("/beoordelen?laat=nee")).text).toContain("Sanne Student");
+    const gilde = await db.gilde.create({ data: { cohortId: student.cohortId, name: "De Kuipers" } });
+    const other = await db.gilde.create({ data: { cohortId: student.cohortId, name: "De Bakkers" } });
+    await db.gildeMember.create({ data: { gildeId: gilde.id, userId: student.user.id, cohortId: student.cohortId } });
+    expect((await trainer.get(`/beoordelen?gilde=${gilde.id}`)).text).toContain("Sanne Student");
+    expect((await trainer.get(`/beoordelen?gilde=${other.id}`)).text).not.toContain("Sanne Student");
+    expect((await trainer.get("/beoordelen?status=concept")).html).not.toContain(`/beoordelen/${submissionId}`);
+    await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "save" });
+    expect((await trainer.get("/beoordelen?status=concept")).html).toContain(`/beoordelen/${submissionId}`);
+    expect((await trainer.get("/beoordelen?status=nieuw")).html).not.toContain(`/beoordelen/${submissionId}`);
   });
 });
 
