@@ -108,3 +108,32 @@ export function TextArea({ name, label, hint, error, defaultValue, rows = 4, war
     </div>
   );
 }
+
+/** A labelled select; `options` are value/label pairs, `emptyLabel` adds a first option with value "". */
+export function SelectField({
+  name,
+  label,
+  defaultValue,
+  options,
+  emptyLabel,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  options: { value: string; label: string }[];
+  emptyLabel?: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={defaultValue}>
+        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SelectField } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { Table } from "~/components/table";
 import { getCourse } from "~/content/course.server";
@@ -59,57 +60,35 @@ export default function GradingQueue() {
         {queue.total === 0 ? "Er wacht niets op je beoordeling." : `${queue.total} ${queue.total === 1 ? "inzending wacht" : "inzendingen wachten"} op je beoordeling, de oudste bovenaan.`}
       </p>
       <Form method="get" className="inline-form" style={{ marginBottom: "1.25rem" }}>
-        <div className="field">
-          <label htmlFor="groep">Groep</label>
-          <select id="groep" name="groep" defaultValue={filter.groep}>
-            <option value="">Alle groepen</option>
-            {queue.cohorts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="gilde">Gilde</label>
-          <select id="gilde" name="gilde" defaultValue={filter.gilde}>
-            <option value="">Alle gildes</option>
-            {queue.cohorts.flatMap((c) =>
-              c.gildes.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name} ({c.name})
-                </option>
-              )),
-            )}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={filter.status}>
-            <option value="">Alles</option>
-            <option value="nieuw">Nog niet begonnen</option>
-            <option value="concept">Concept-beoordeling klaar</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="opdracht">Opdracht</label>
-          <select id="opdracht" name="opdracht" defaultValue={filter.opdracht}>
-            <option value="">Alle opdrachten</option>
-            {assignments.map((a) => (
-              <option key={a.slug} value={a.slug}>
-                {a.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="laat">Te laat</label>
-          <select id="laat" name="laat" defaultValue={filter.laat}>
-            <option value="">Alles</option>
-            <option value="ja">Alleen te laat</option>
-            <option value="nee">Alleen op tijd</option>
-          </select>
-        </div>
+        <SelectField name="groep" label="Groep" defaultValue={filter.groep} emptyLabel="Alle groepen" options={queue.cohorts.map((c) => ({ value: c.id, label: c.name }))} />
+        <SelectField
+          name="gilde"
+          label="Gilde"
+          defaultValue={filter.gilde}
+          emptyLabel="Alle gildes"
+          options={queue.cohorts.flatMap((c) => c.gildes.map((g) => ({ value: g.id, label: `${g.name} (${c.name})` })))}
+        />
+        <SelectField
+          name="status"
+          label="Status"
+          defaultValue={filter.status}
+          emptyLabel="Alles"
+          options={[
+            { value: "nieuw", label: "Nog niet begonnen" },
+            { value: "concept", label: "Concept-beoordeling klaar" },
+          ]}
+        />
+        <SelectField name="opdracht" label="Opdracht" defaultValue={filter.opdracht} emptyLabel="Alle opdrachten" options={assignments.map((a) => ({ value: a.slug, label: a.title }))} />
+        <SelectField
+          name="laat"
+          label="Te laat"
+          defaultValue={filter.laat}
+          emptyLabel="Alles"
+          options={[
+            { value: "ja", label: "Alleen te laat" },
+            { value: "nee", label: "Alleen op tijd" },
+          ]}
+        />
         <button type="submit" className="button">
           Filteren
         </button>

@@ -5,6 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCohortTrainer, requireRole } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SelectField } from "~/components/field";
 import { Table } from "~/components/table";
 import { stuckOverview, type StuckSort } from "~/grading/overview.server";
 
@@ -39,24 +40,17 @@ export default function StuckOverview() {
       ) : (
         <>
           <Form method="get" className="inline-form" style={{ marginBottom: "1rem" }}>
-            <div className="field">
-              <label htmlFor="groep">Groep</label>
-              <select id="groep" name="groep" defaultValue={cohortId ?? ""}>
-                {cohorts.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="sorteer">Sorteer op</label>
-              <select id="sorteer" name="sorteer" defaultValue={sort}>
-                <option value="inactief">Langst niet actief</option>
-                <option value="voortgang">Minst gelezen</option>
-                <option value="naam">Naam</option>
-              </select>
-            </div>
+            <SelectField name="groep" label="Groep" defaultValue={cohortId ?? ""} options={cohorts.map((c) => ({ value: c.id, label: c.name }))} />
+            <SelectField
+              name="sorteer"
+              label="Sorteer op"
+              defaultValue={sort}
+              options={[
+                { value: "inactief", label: "Langst niet actief" },
+                { value: "voortgang", label: "Minst gelezen" },
+                { value: "naam", label: "Naam" },
+              ]}
+            />
             <button type="submit" className="button">
               Tonen
             </button>
