@@ -1,6 +1,7 @@
 // The building blocks course text may use (DESIGN.md, "Content"). Rendered once per module and wijk name to
 // static HTML on the server; they hold no state and load no data.
 import { Children, isValidElement, type ReactNode } from "react";
+import { slugify } from "./sections";
 
 export type MdxContext = {
   /** Titles of the course's assignments, by slug, for <Opdracht slug>. */
@@ -20,21 +21,12 @@ function textOf(node: ReactNode): string {
   return "";
 }
 
-function slug(text: string) {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
 export function mdxComponents(context: MdxContext) {
   let sectionIndex = 0;
   const wijk = context.wijkName ?? NEUTRAL_WIJK;
   return {
     h2({ children }: { children?: ReactNode }) {
-      const anchor = context.anchors[sectionIndex++] ?? slug(textOf(children));
+      const anchor = context.anchors[sectionIndex++] ?? slugify(textOf(children));
       return (
         <h2 id={anchor} tabIndex={-1}>
           {children}{" "}
@@ -45,7 +37,7 @@ export function mdxComponents(context: MdxContext) {
       );
     },
     h3({ children }: { children?: ReactNode }) {
-      return <h3 id={`${context.anchors[sectionIndex - 1] ?? "s"}--${slug(textOf(children))}`}>{children}</h3>;
+      return <h3 id={`${context.anchors[sectionIndex - 1] ?? "s"}--${slugify(textOf(children))}`}>{children}</h3>;
     },
     Reflectie({ children }: { children?: ReactNode }) {
       return (

@@ -23,8 +23,7 @@ const DECISIONS = Object.keys(DECISION_LABELS) as Decision[];
 export async function action({ request, params }: ActionFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
   const submissionId = params.submissionId ?? "";
-  const screen = await gradingScreen(trainer, submissionId);
-  invariantResponse(screen, "Deze inzending bestaat niet, of hoort niet bij een groep van jou.", { status: 404 });
+  // Access is checked by saveAssessment (404 for another cohort's trainer) before anything is read or written.
   const formData = await request.formData();
   const levels: Record<string, number> = {};
   const feedback: Record<string, string> = {};

@@ -233,6 +233,8 @@ describe("attachments", () => {
     expect(download.headers.get("Content-Disposition")).toMatch(/^attachment; filename="buurtkaart.pdf"/);
     expect(download.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(download.html.startsWith("%PDF-1.7")).toBe(true);
+    // Only real images may be shown inline; a PDF asked for inline still comes as an attachment.
+    expect((await browser.get(`${link}?bekijk`)).headers.get("Content-Disposition")).toMatch(/^attachment;/);
 
     const stranger = await participant(cohortId);
     expect((await stranger.browser.get(link!)).status).toBe(404);
@@ -243,6 +245,17 @@ describe("attachments", () => {
     expect((await trainer.get(link!)).status).toBe(200);
     expect((await stranger.browser.get(link!)).status).toBe(404);
     expect((await trainerOf((await createCohort()).id)).get(link!).then((r) => r.status)).resolves.toBe(404);
+  });
+
+  it("shows a real image inline when asked, and nothing else", async () => {
+    const { browser } = await participantIn(app);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    await browser.upload(page(), [{ name: "plein.png", bytes: png }]);
+    const link = (await browser.get(page())).html.match(/href="(\/bijlagen\/[^"]+)">plein\.png/)?.[1];
+    const inline = await browser.get(`${link}?bekijk`);
+    expect(inline.headers.get("Content-Type")).toBe("image/png");
+    expect(inline.headers.get("Content-Disposition")).toMatch(/^inline;/);
+    expect((await browser.get(link!)).headers.get("Content-Disposition")).toMatch(/^attachment;/);
   });
 
   it("refuses files that are not what they say, too large, or badly named, and saves nothing", async () => {
