@@ -38,6 +38,7 @@ export async function getCohortForAdmin(cohortId: string) {
       endsOn: true,
       priceCents: true,
       capacity: true,
+      secondReaderForFail: true,
       staff: { select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: "asc" } },
       gildes: {
         orderBy: { name: "asc" },
@@ -66,6 +67,12 @@ export async function getCohortForAdmin(cohortId: string) {
     participants: participants.map((p) => ({ ...p.user, status: p.status, placed: placed.has(p.user.id) })),
     availableTrainers: trainers,
   };
+}
+
+/** Whether a "niet voldaan" needs a second trainer's reading before release (issue 5). */
+export async function setSecondReaderForFail(cohortId: string, required: boolean) {
+  await db.cohort.update({ where: { id: cohortId }, data: { secondReaderForFail: required } });
+  return { ok: true as const };
 }
 
 export async function addTrainer(cohortId: string, userId: string) {

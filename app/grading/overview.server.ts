@@ -36,6 +36,7 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
       ...wijken.filter((w) => w.wijk.userId === user.id).map((w) => w.createdAt),
     ].filter((d): d is Date => d instanceof Date);
     const last = moments.length ? new Date(Math.max(...moments.map((d) => d.getTime()))) : null;
+    const reading = courseProgress(course, byModule);
     const statuses: Record<string, AssignmentStatus> = {};
     for (const a of assignments) {
       const submission = mine.find((s) => s.assignmentSlug === a.slug) ?? null;
@@ -48,7 +49,8 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
       late: mine.filter((s) => s.versions.some((v) => v.late)).length,
       openRevisions: mine.filter((s) => s.status === "RETURNED").length,
       daysInactive: last ? Math.floor((now.getTime() - last.getTime()) / DAY_MS) : null,
-      progress: courseProgress(course, byModule).percent,
+      progress: reading.percent,
+      moduleProgress: Object.fromEntries([...reading.modules].map(([slug, p]) => [slug, p.percent])),
     };
   });
   const compare: Record<StuckSort, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {
@@ -56,5 +58,6 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
     inactief: (a, b) => (b.daysInactive ?? Infinity) - (a.daysInactive ?? Infinity) || a.name.localeCompare(b.name, "nl"),
     voortgang: (a, b) => a.progress - b.progress || a.name.localeCompare(b.name, "nl"),
   };
-  return { assignments, rows: rows.sort(compare[sort]), labels: STATUS_LABELS };
+  const modules = course.modules.map((m) => ({ slug: m.slug, order: m.frontmatter.order, title: m.frontmatter.title }));
+  return { assignments, modules, rows: rows.sort(compare[sort]), labels: STATUS_LABELS };
 }

@@ -39,11 +39,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") !== "release-all" || !getCourse().modules.some((m) => m.assignments.some((a) => a.slug === slug))) {
     return json({ message: "Kies eerst een opdracht om de beoordelingen van vrij te geven." }, { status: 400 });
   }
-  const { released, incomplete } = await releaseAll(trainer, slug);
+  const { released, incomplete, awaitingSecondReader } = await releaseAll(trainer, slug);
   return json({
     message:
       `${released.length} ${released.length === 1 ? "beoordeling" : "beoordelingen"} vrijgegeven.` +
-      (incomplete.length ? ` Niet vrijgegeven, want nog niet compleet: ${incomplete.join(", ")}.` : ""),
+      (incomplete.length ? ` Niet vrijgegeven, want nog niet compleet: ${incomplete.join(", ")}.` : "") +
+      (awaitingSecondReader.length ? ` Wacht op een tweede lezer (‘niet voldaan’): ${awaitingSecondReader.join(", ")}.` : ""),
   });
 }
 

@@ -56,7 +56,7 @@ export default function StuckOverview() {
             </button>
             <a href={`/beoordelen/overzicht/csv?groep=${cohortId}&sorteer=${sort}`}>Als CSV</a>
           </Form>
-          <Table headers={["Deelnemer", ...overview.assignments.map((a) => a.title), "Te laat", "Herziening open", "Dagen niet actief", "Gelezen"]}>
+          <Table headers={["Deelnemer", ...overview.assignments.map((a) => a.title), "Te laat", "Herziening open", "Dagen niet actief", "Gelezen", "Per module"]}>
             {overview.rows.map((row) => (
               <tr key={row.id}>
                 <td>
@@ -69,6 +69,18 @@ export default function StuckOverview() {
                 <td>{row.openRevisions}</td>
                 <td>{row.daysInactive ?? "–"}</td>
                 <td>{row.progress}%</td>
+                <td>
+                  <ul className="module-bars" aria-label={`Gelezen per module door ${row.name}`}>
+                    {overview.modules.map((m) => (
+                      <li key={m.slug} title={`Module ${m.order}: ${m.title}, ${row.moduleProgress[m.slug]}% gelezen`}>
+                        <span className="visually-hidden">
+                          Module {m.order}: {row.moduleProgress[m.slug]}%
+                        </span>
+                        <span className="module-bars__bar" style={{ height: `${Math.max(2, row.moduleProgress[m.slug] * 0.2)}px` }} aria-hidden="true" />
+                      </li>
+                    ))}
+                  </ul>
+                </td>
               </tr>
             ))}
           </Table>

@@ -194,6 +194,8 @@ describe("assessments", () => {
 
   it("shows who is stuck per cohort, sortable and as CSV, to its own trainers", async () => {
     const { student, trainer } = await handedIn();
+    const first = getCourse().modules[0];
+    await db.sectionRead.createMany({ data: first.sections.map((section) => ({ userId: student.user.id, moduleSlug: first.slug, sectionId: section.anchor })) });
     const idle = await participantIn(app, { cohortId: student.cohortId, name: "Ina Inactief" });
     await db.enrollment.updateMany({ where: { userId: idle.user.id }, data: { activatedAt: new Date(Date.now() - 40 * 24 * 3_600_000) } });
     const overview = await trainer.get(`/beoordelen/overzicht?groep=${student.cohortId}&sorteer=inactief`);
@@ -201,11 +203,57 @@ describe("assessments", () => {
     expect(overview.text.indexOf("Ina Inactief")).toBeLessThan(overview.text.indexOf("Sanne Student"));
     expect(overview.text).toContain("40");
     expect(overview.text).toContain("Ingeleverd, in beoordeling");
+    expect(overview.text).toContain("Module 1: 100%");
+    expect(overview.text).toContain("Module 2: 0%");
     const csv = await trainer.get(`/beoordelen/overzicht/csv?groep=${student.cohortId}`);
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(csv.html.split("\r\n")[0]).toMatch(/^Deelnemer;/);
     const stranger = await trainerOf(app, (await createCohort()).id);
     expect((await stranger.get(`/beoordelen/overzicht?groep=${student.cohortId}`)).status).toBe(404);
+  });
+
+  it("holds ‘niet voldaan’ until a second trainer agrees, when the cohort asks for it", async () => {
+    const { student, trainer, submissionId } = await handedIn();
+    const admin = app.client();
+    const adminUser = await createUser({ role: "ADMIN" });
+    await admin.login(adminUser.email, PASSWORD);
+    await admin.post(`/beheer/groepen/${student.cohortId}`, { intent: "second-reader", required: "on" });
+    expect((await db.cohort.findUniqueOrThrow({ where: { id: student.cohortId } })).secondReaderForFail).toBe(true);
+
+    const held = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("niet-voldaan"), intent: "release" });
+    expect(held.status).toBe(409);
+    expect(held.text).toContain("eerst een tweede trainer die meeleest");
+    expect((await db.submission.findUniqueOrThrow({ where: { id: submissionId } })).status).toBe("SUBMITTED");
+    expect((await student.browser.get(page())).text).not.toContain("Niet voldaan");
+
+    const own = await trainer.post(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "1" });
+    expect(own.text).toContain("je kunt je eigen beoordeling niet als tweede lezer goedkeuren");
+    const second = await trainerOf(app, student.cohortId);
+    const screen = await second.get(`/beoordelen/${submissionId}`);
+    expect(screen.text).toContain("Akkoord als tweede lezer");
+    const stale = await second.post(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "0" });
+    expect(stale.status).toBe(409);
+    expect((await second.post(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "1" })).text).toContain("akkoord gegeven");
+
+    // Changing the draft asks for a new reading; releasing it unchanged does not.
+    await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("niet-voldaan"), overall: "Anders verwoord.", revision: "1", intent: "save" });
+    expect((await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("niet-voldaan"), overall: "Anders verwoord.", revision: "2", intent: "release" })).status).toBe(409);
+    await second.post(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "2" });
+    const released = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("niet-voldaan"), overall: "Anders verwoord.", revision: "2", intent: "release" });
+    expect(released.text).toContain("Vrijgegeven");
+    expect((await db.submission.findUniqueOrThrow({ where: { id: submissionId } })).status).toBe("FAILED");
+    expect((await trainer.get(`/beoordelen/${submissionId}`)).status).toBe(200);
+  });
+
+  it("lets ‘voldaan’ through without a second reader, and shows what changed between versions", async () => {
+    const { student, trainer, submissionId } = await handedIn();
+    await db.cohort.update({ where: { id: student.cohortId }, data: { secondReaderForFail: true } });
+    await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("herziening"), revisionNote: "Meer bewoners.", intent: "release" });
+    await student.browser.post(page(), { intent: "hand-in", body: "Mijn wijkgeschiedenis met drie bewoners", revision: "1" });
+    const screen = await trainer.get(`/beoordelen/${submissionId}`);
+    expect(screen.text).toContain("Wat is veranderd ten opzichte van versie 1: 3 woorden erbij, 0 eraf");
+    expect(screen.html).toMatch(/<ins>\s*met drie bewoners<\/ins>/);
+    expect((await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" })).text).toContain("Vrijgegeven");
   });
 
   it("is not for a participant who tries to post a grade", async () => {

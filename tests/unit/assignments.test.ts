@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkFile, safeFileName, sniffMediaType } from "~/assignments/files";
+import { diffSummary, diffWords, type DiffPart } from "~/assignments/diff";
 import { renderMarkdown } from "~/assignments/markdown";
 import { assignmentStatus, effectiveDue, handInBlocked, isLate, reminderDue } from "~/assignments/rules";
 import { fromAmsterdamInput, toAmsterdamInput } from "~/assignments/time";
@@ -122,5 +123,27 @@ describe("wijkprofiel checks", () => {
     expect(isCbsCode("GM0363")).toBe(true);
     expect(isCbsCode("BU0363")).toBe(false);
     expect(isCbsCode("bu03630000")).toBe(false);
+  });
+});
+
+describe("what changed between versions", () => {
+  const text = (parts: DiffPart[], kind: DiffPart["kind"]) => parts.filter((p) => p.kind === kind).map((p) => p.text.trim());
+
+  it("marks added and removed words and keeps the rest", () => {
+    const parts = diffWords("De buurt kent elkaar nauwelijks.", "De buurt kent elkaar sinds het buurtfeest goed.");
+    expect(text(parts, "removed")).toEqual(["nauwelijks."]);
+    expect(text(parts, "added")).toEqual(["sinds het buurtfeest goed."]);
+    expect(parts.filter((p) => p.kind !== "removed").map((p) => p.text).join("")).toBe("De buurt kent elkaar sinds het buurtfeest goed.");
+    expect(parts.filter((p) => p.kind !== "added").map((p) => p.text).join("")).toBe("De buurt kent elkaar nauwelijks.");
+    expect(diffSummary(parts)).toEqual({ added: 4, removed: 1 });
+  });
+
+  it("reports nothing for identical versions and handles long texts", () => {
+    expect(diffSummary(diffWords("zelfde tekst", "zelfde tekst"))).toEqual({ added: 0, removed: 0 });
+    const long = Array.from({ length: 3000 }, (_, i) => `woord${i}`).join(" ");
+    const changed = long.replace("woord1500", "bewoner");
+    expect(diffSummary(diffWords(long, changed))).toEqual({ added: 1, removed: 1 });
+    const rewritten = Array.from({ length: 3000 }, (_, i) => `ander${i}`).join(" ");
+    expect(diffSummary(diffWords(long, rewritten))).toEqual({ added: 3000, removed: 3000 });
   });
 });
