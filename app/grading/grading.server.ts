@@ -7,18 +7,13 @@ import { findAssignment } from "~/content/course.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
-import {
-  checkAssessment,
-  DECISION_LABELS,
-  type AssessmentInput,
-  type Decision,
-} from "./rubric";
+import { checkAssessment, DECISION_LABELS, type AssessmentInput, type Decision } from "./rubric";
 
 export class GradingError extends Error {
   constructor(
     readonly errors: Record<string, string>,
     message = "Niet opgeslagen: verbeter wat hieronder staat.",
-    readonly status = 400
+    readonly status = 400,
   ) {
     super(message);
   }
@@ -26,11 +21,7 @@ export class GradingError extends Error {
 
 export class SecondReaderNeeded extends GradingError {
   constructor() {
-    super(
-      {},
-      "Nog niet vrijgegeven: deze groep vraagt bij ‘niet voldaan’ eerst een tweede trainer die meeleest en akkoord geeft.",
-      409
-    );
+    super({}, "Nog niet vrijgegeven: deze groep vraagt bij ‘niet voldaan’ eerst een tweede trainer die meeleest en akkoord geeft.", 409);
   }
 }
 
@@ -53,42 +44,30 @@ export type QueueFilter = {
 };
 
 /** Handed-in work waiting for this trainer, oldest first. */
-export async function gradingQueue(
-  trainer: SessionUser,
-  filter: QueueFilter,
-  perPage = 50
-) {
+export async function gradingQueue(trainer: SessionUser, filter: QueueFilter, perPage = 50) {
   const cohortIds = await cohortIdsOf(trainer);
   const where = {
     status: "SUBMITTED" as const,
     ...(cohortIds
       ? {
           cohortId: {
-            in: filter.cohortId
-              ? cohortIds.filter((id) => id === filter.cohortId)
-              : cohortIds,
+            in: filter.cohortId ? cohortIds.filter((id) => id === filter.cohortId) : cohortIds,
           },
         }
       : filter.cohortId
-      ? { cohortId: filter.cohortId }
-      : {}),
+        ? { cohortId: filter.cohortId }
+        : {}),
     ...(filter.assignmentSlug ? { assignmentSlug: filter.assignmentSlug } : {}),
-    ...(filter.late !== undefined
-      ? { versions: { some: { late: filter.late } } }
-      : {}),
-    ...(filter.gildeId
-      ? { user: { gildes: { some: { gildeId: filter.gildeId } } } }
-      : {}),
+    ...(filter.late !== undefined ? { versions: { some: { late: filter.late } } } : {}),
+    ...(filter.gildeId ? { user: { gildes: { some: { gildeId: filter.gildeId } } } } : {}),
     ...(filter.drafted !== undefined
       ? {
-          assessments: filter.drafted
-            ? { some: { status: "DRAFT" as const } }
-            : { none: { status: "DRAFT" as const } },
+          assessments: filter.drafted ? { some: { status: "DRAFT" as const } } : { none: { status: "DRAFT" as const } },
         }
       : {}),
   };
   const page = Math.max(1, filter.page ?? 1);
-  const [rows, total] = await Promise.all([
+  const [rows, total, cohorts] = await Promise.all([
     db.submission.findMany({
       where,
       orderBy: { updatedAt: "asc" },
@@ -112,16 +91,12 @@ export async function gradingQueue(
       },
     }),
     db.submission.count({ where }),
+    db.cohort.findMany({
+      where: cohortIds ? { id: { in: cohortIds } } : {},
+      select: { id: true, name: true, gildes: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
+      orderBy: { startsOn: "desc" },
+    }),
   ]);
-  const cohorts = await db.cohort.findMany({
-    where: cohortIds ? { id: { in: cohortIds } } : {},
-    select: {
-      id: true,
-      name: true,
-      gildes: { select: { id: true, name: true }, orderBy: { name: "asc" } },
-    },
-    orderBy: { startsOn: "desc" },
-  });
   return {
     total,
     page,
@@ -130,9 +105,7 @@ export async function gradingQueue(
     rows: rows.map((row) => ({
       id: row.id,
       participant: row.user.name,
-      assignment:
-        findAssignment(row.assignmentSlug)?.assignment.frontmatter.title ??
-        row.assignmentSlug,
+      assignment: findAssignment(row.assignmentSlug)?.assignment.frontmatter.title ?? row.assignmentSlug,
       version: row.versions[0]?.number ?? 1,
       handedInAt: row.versions[0]?.handedInAt ?? row.updatedAt,
       late: row.versions[0]?.late ?? false,
@@ -151,10 +124,7 @@ function parseStored(a: StoredAssessment) {
 }
 
 /** Everything on the grading screen, or null when this trainer may not see the submission. */
-export async function gradingScreen(
-  trainer: SessionUser,
-  submissionId: string
-) {
+export async function gradingScreen(trainer: SessionUser, submissionId: string) {
   const cohortIds = await cohortIdsOf(trainer);
   const submission = await db.submission.findFirst({
     where: {
@@ -195,14 +165,12 @@ export async function gradingScreen(
       await db.user.findMany({
         where: {
           id: {
-            in: [current?.gradedById, current?.secondReaderId].filter(
-              (id): id is string => Boolean(id)
-            ),
+            in: [current?.gradedById, current?.secondReaderId].filter((id): id is string => Boolean(id)),
           },
         },
         select: { id: true, name: true },
       })
-    ).map((u) => [u.id, u.name])
+    ).map((u) => [u.id, u.name]),
   );
   return {
     submission: {
@@ -230,14 +198,10 @@ export async function gradingScreen(
           ...current,
           ...parseStored(current),
           gradedBy: people.get(current.gradedById) ?? "",
-          secondReader: current.secondReaderId
-            ? people.get(current.secondReaderId) ?? ""
-            : null,
+          secondReader: current.secondReaderId ? (people.get(current.secondReaderId) ?? "") : null,
         }
       : null,
-    history: submission.assessments
-      .filter((a) => a.status === "RELEASED")
-      .map((a) => ({ ...a, ...parseStored(a) })),
+    history: submission.assessments.filter((a) => a.status === "RELEASED").map((a) => ({ ...a, ...parseStored(a) })),
   };
 }
 
@@ -252,12 +216,7 @@ export type GradeInput = AssessmentInput & {
  * started from: when someone else saved in between, the save is refused. After release, saving starts a
  * correction: a new draft with a higher number and a reason.
  */
-export async function saveAssessment(
-  trainer: SessionUser,
-  submissionId: string,
-  input: GradeInput,
-  baseRevision: number
-) {
+export async function saveAssessment(trainer: SessionUser, submissionId: string, input: GradeInput, baseRevision: number) {
   const screen = await gradingScreen(trainer, submissionId);
   if (!screen) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
   const check = checkAssessment(screen.assignment.rubric, input, {
@@ -275,11 +234,7 @@ export async function saveAssessment(
     gradedById: trainer.id,
   };
   const current = screen.current;
-  if (
-    current &&
-    current.status === "DRAFT" &&
-    current.versionId === latestVersion.id
-  ) {
+  if (current && current.status === "DRAFT" && current.versionId === latestVersion.id) {
     const unchanged =
       JSON.stringify(current.levels) === data.levels &&
       JSON.stringify(current.feedback) === data.feedback &&
@@ -297,28 +252,17 @@ export async function saveAssessment(
         secondReadAt: null,
       },
     });
-    if (count === 0)
-      throw new GradingError(
-        {},
-        "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.",
-        409
-      );
+    if (count === 0) throw new GradingError({}, "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.", 409);
     return { revision: baseRevision + 1 };
   }
-  const isCorrection =
-    current?.status === "RELEASED" && current.versionId === latestVersion.id;
+  const isCorrection = current?.status === "RELEASED" && current.versionId === latestVersion.id;
   if (isCorrection && !input.correctionReason?.trim()) {
     throw new GradingError({
-      correctionReason:
-        "Schrijf kort waarom je de vrijgegeven beoordeling corrigeert.",
+      correctionReason: "Schrijf kort waarom je de vrijgegeven beoordeling corrigeert.",
     });
   }
   if (baseRevision !== (current?.status === "DRAFT" ? current.revision : 0)) {
-    throw new GradingError(
-      {},
-      "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.",
-      409
-    );
+    throw new GradingError({}, "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.", 409);
   }
   try {
     await db.assessment.create({
@@ -331,11 +275,7 @@ export async function saveAssessment(
       },
     });
   } catch {
-    throw new GradingError(
-      {},
-      "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.",
-      409
-    );
+    throw new GradingError({}, "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.", 409);
   }
   return { revision: 1 };
 }
@@ -347,18 +287,11 @@ const STATUS_FOR: Record<Decision, "PASSED" | "FAILED" | "RETURNED"> = {
 };
 
 /** Releases the draft assessment: the participant sees it and gets an e-mail. */
-export async function releaseAssessment(
-  trainer: SessionUser,
-  submissionId: string
-) {
+export async function releaseAssessment(trainer: SessionUser, submissionId: string) {
   const screen = await gradingScreen(trainer, submissionId);
   if (!screen) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
   const draft = screen.current;
-  if (!draft || draft.status !== "DRAFT")
-    throw new GradingError(
-      {},
-      "Er is geen beoordeling om vrij te geven. Sla eerst een beoordeling op."
-    );
+  if (!draft || draft.status !== "DRAFT") throw new GradingError({}, "Er is geen beoordeling om vrij te geven. Sla eerst een beoordeling op.");
   const check = checkAssessment(
     screen.assignment.rubric,
     {
@@ -366,13 +299,9 @@ export async function releaseAssessment(
       decision: draft.decision as Decision | null,
       revisionNote: draft.revisionNote,
     },
-    { final: true }
+    { final: true },
   );
-  if (!check.ok)
-    throw new GradingError(
-      check.errors,
-      "Nog niet vrijgegeven: de beoordeling is niet compleet."
-    );
+  if (!check.ok) throw new GradingError(check.errors, "Nog niet vrijgegeven: de beoordeling is niet compleet.");
   const decision = draft.decision as Decision;
   if (needsSecondReader(screen.submission.cohort, draft)) {
     throw new SecondReaderNeeded();
@@ -382,8 +311,7 @@ export async function releaseAssessment(
       where: { id: draft.id, status: "DRAFT" },
       data: { status: "RELEASED", releasedAt: new Date() },
     });
-    if (count === 0)
-      throw new GradingError({}, "Deze beoordeling is al vrijgegeven.", 409);
+    if (count === 0) throw new GradingError({}, "Deze beoordeling is al vrijgegeven.", 409);
     await tx.submission.update({
       where: { id: submissionId },
       data: { status: STATUS_FOR[decision] },
@@ -397,73 +325,38 @@ export async function releaseAssessment(
       subject: `Beoordeling: ${screen.assignment.title}`,
       text:
         `Hallo ${participant.name},\n\n` +
-        `Je trainer heeft ‘${
-          screen.assignment.title
-        }’ beoordeeld: ${DECISION_LABELS[decision].toLowerCase()}.\n` +
-        `${
-          decision === "herziening"
-            ? `\nWat er moet veranderen:\n${draft.revisionNote}\n`
-            : ""
-        }\n` +
-        `Lees de feedback per criterium: ${appUrl()}/opdrachten/${
-          screen.assignment.slug
-        }\n\nGroet,\nGilde — leergang Creative Communities`,
+        `Je trainer heeft ‘${screen.assignment.title}’ beoordeeld: ${DECISION_LABELS[decision].toLowerCase()}.\n` +
+        `${decision === "herziening" ? `\nWat er moet veranderen:\n${draft.revisionNote}\n` : ""}\n` +
+        `Lees de feedback per criterium: ${appUrl()}/opdrachten/${screen.assignment.slug}\n\nGroet,\nGilde — leergang Creative Communities`,
     });
   });
 }
 
-function needsSecondReader(
-  cohort: { secondReaderForFail: boolean },
-  draft: { decision: string | null; secondReaderId: string | null }
-) {
-  return (
-    cohort.secondReaderForFail &&
-    draft.decision === "niet-voldaan" &&
-    !draft.secondReaderId
-  );
+function needsSecondReader(cohort: { secondReaderForFail: boolean }, draft: { decision: string | null; secondReaderId: string | null }) {
+  return cohort.secondReaderForFail && draft.decision === "niet-voldaan" && !draft.secondReaderId;
 }
 
 /**
  * A second trainer agrees with a "niet voldaan" draft as it stands (`revision`), so it can be released. The
  * trainer who wrote it cannot be their own second reader; any change to the draft afterwards asks for a new reading.
  */
-export async function secondRead(
-  trainer: SessionUser,
-  submissionId: string,
-  revision: number
-) {
+export async function secondRead(trainer: SessionUser, submissionId: string, revision: number) {
   const screen = await gradingScreen(trainer, submissionId);
   if (!screen) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
   const draft = screen.current;
   if (!draft || draft.status !== "DRAFT" || draft.decision !== "niet-voldaan") {
-    throw new GradingError(
-      {},
-      "Er is geen concept ‘niet voldaan’ om mee te lezen."
-    );
+    throw new GradingError({}, "Er is geen concept ‘niet voldaan’ om mee te lezen.");
   }
-  if (draft.gradedById === trainer.id)
-    throw new GradingError(
-      {},
-      "Een andere trainer dan jij moet meelezen: je kunt je eigen beoordeling niet als tweede lezer goedkeuren."
-    );
+  if (draft.gradedById === trainer.id) throw new GradingError({}, "Een andere trainer dan jij moet meelezen: je kunt je eigen beoordeling niet als tweede lezer goedkeuren.");
   const { count } = await db.assessment.updateMany({
     where: { id: draft.id, status: "DRAFT", revision },
     data: { secondReaderId: trainer.id, secondReadAt: new Date() },
   });
-  if (count === 0)
-    throw new GradingError(
-      {},
-      "De beoordeling is veranderd sinds je de pagina opende. Lees de nieuwe versie en geef dan akkoord.",
-      409
-    );
+  if (count === 0) throw new GradingError({}, "De beoordeling is veranderd sinds je de pagina opende. Lees de nieuwe versie en geef dan akkoord.", 409);
 }
 
 /** The released assessments of a participant's own submission, newest first (never a draft). */
-export async function releasedAssessmentsFor(
-  userId: string,
-  cohortId: string,
-  assignmentSlug: string
-) {
+export async function releasedAssessmentsFor(userId: string, cohortId: string, assignmentSlug: string) {
   const rows = await db.assessment.findMany({
     where: {
       status: "RELEASED",
@@ -515,14 +408,12 @@ export async function cohortDecisions(cohortId: string) {
         where: { id: { in: [...new Set(rows.map((r) => r.gradedById))] } },
         select: { id: true, name: true },
       })
-    ).map((u) => [u.id, u.name])
+    ).map((u) => [u.id, u.name]),
   );
   return rows.map((row) => ({
     participant: row.submission.user.name,
     email: row.submission.user.email,
-    assignment:
-      findAssignment(row.submission.assignmentSlug)?.assignment.frontmatter
-        .title ?? row.submission.assignmentSlug,
+    assignment: findAssignment(row.submission.assignmentSlug)?.assignment.frontmatter.title ?? row.submission.assignmentSlug,
     number: row.number,
     decision: row.decision ? DECISION_LABELS[row.decision as Decision] : "",
     levels: Object.entries(JSON.parse(row.levels) as Record<string, number>)
@@ -560,10 +451,7 @@ export async function releaseAll(trainer: SessionUser, assignmentSlug: string) {
       released.push(draft.submission.user.name);
     } catch (error) {
       if (!(error instanceof GradingError)) throw error;
-      (error instanceof SecondReaderNeeded
-        ? awaitingSecondReader
-        : incomplete
-      ).push(draft.submission.user.name);
+      (error instanceof SecondReaderNeeded ? awaitingSecondReader : incomplete).push(draft.submission.user.name);
     }
   }
   return { released, incomplete, awaitingSecondReader };

@@ -1,27 +1,12 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, Link } from "@remix-run/react";
 import { z } from "zod";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
-import {
-  addTrainer,
-  createGilde,
-  getCohortForAdmin,
-  placeParticipant,
-  removeTrainer,
-  setSecondReaderForFail,
-} from "~/cohorts/cohorts.server";
+import { addTrainer, createGilde, getCohortForAdmin, placeParticipant, removeTrainer, setSecondReaderForFail } from "~/cohorts/cohorts.server";
 import { Field, FormError } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import {
-  ENROLLMENT_LABELS,
-  formatCalendarDate,
-  formatEuro,
-} from "~/components/format";
+import { ENROLLMENT_LABELS, formatCalendarDate, formatEuro } from "~/components/format";
 import { requiredText } from "~/forms/fields";
 import { failure, parseForm } from "~/forms/parse";
 import { Table } from "~/components/table";
@@ -62,35 +47,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(cohort, "Niet gevonden", { status: 404 });
   const formData = await request.formData();
   const parsed = parseForm(IntentSchema, formData);
-  if (!parsed.ok)
-    return json(
-      { ...parsed, intent: String(formData.get("intent")) },
-      { status: 400 }
-    );
+  if (!parsed.ok) return json({ ...parsed, intent: String(formData.get("intent")) }, { status: 400 });
   const input = parsed.data;
   const outcome =
     input.intent === "add-trainer"
       ? await addTrainer(cohortId, input.userId)
       : input.intent === "remove-trainer"
-      ? (await removeTrainer(cohortId, input.userId), { ok: true as const })
-      : input.intent === "create-gilde"
-      ? await createGilde(cohortId, input.name)
-      : input.intent === "second-reader"
-      ? await setSecondReaderForFail(cohortId, input.required === "on")
-      : await placeParticipant(cohortId, input.userId, input.gildeId);
+        ? (await removeTrainer(cohortId, input.userId), { ok: true as const })
+        : input.intent === "create-gilde"
+          ? await createGilde(cohortId, input.name)
+          : input.intent === "second-reader"
+            ? await setSecondReaderForFail(cohortId, input.required === "on")
+            : await placeParticipant(cohortId, input.userId, input.gildeId);
   if (!outcome.ok) {
-    const field: Record<string, string> =
-      input.intent === "create-gilde" ? { name: outcome.error } : {};
+    const field: Record<string, string> = input.intent === "create-gilde" ? { name: outcome.error } : {};
     return json(
       {
-        ...failure(
-          formData,
-          field,
-          input.intent === "create-gilde" ? undefined : outcome.error
-        ),
+        ...failure(formData, field, input.intent === "create-gilde" ? undefined : outcome.error),
         intent: input.intent,
       },
-      { status: 400 }
+      { status: 400 },
     );
   }
   return json({ ok: true as const, intent: input.intent });
@@ -100,32 +76,21 @@ export default function AdminCohort() {
   const { cohort } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && !actionData.ok ? actionData : undefined;
-  const gildeNameError =
-    failed?.intent === "create-gilde" ? failed.fieldErrors.name : undefined;
+  const gildeNameError = failed?.intent === "create-gilde" ? failed.fieldErrors.name : undefined;
   return (
     <>
       <h1>{cohort.name}</h1>
       <p>
-        <Link to={`/modules/planning/${cohort.id}`}>
-          Planning van de modules (wanneer elke module opent)
-        </Link>
+        <Link to={`/modules/planning/${cohort.id}`}>Planning van de modules (wanneer elke module opent)</Link>
       </p>
       <p className="muted">
-        {formatCalendarDate(cohort.startsOn)} tot{" "}
-        {formatCalendarDate(cohort.endsOn)} · {formatEuro(cohort.priceCents)} ·{" "}
-        {cohort.capacity} plaatsen
+        {formatCalendarDate(cohort.startsOn)} tot {formatCalendarDate(cohort.endsOn)} · {formatEuro(cohort.priceCents)} · {cohort.capacity} plaatsen
       </p>
-      <FormError
-        error={
-          failed?.intent !== "create-gilde" ? failed?.formError : undefined
-        }
-      />
+      <FormError error={failed?.intent !== "create-gilde" ? failed?.formError : undefined} />
 
       <section aria-labelledby="trainers">
         <h2 id="trainers">Trainers</h2>
-        {cohort.staff.length === 0 ? (
-          <p className="muted">Nog geen trainers gekoppeld.</p>
-        ) : null}
+        {cohort.staff.length === 0 ? <p className="muted">Nog geen trainers gekoppeld.</p> : null}
         <ul>
           {cohort.staff.map(({ user }) => (
             <li key={user.id}>
@@ -167,13 +132,8 @@ export default function AdminCohort() {
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="second-reader" />
           <label style={{ fontWeight: "normal" }}>
-            <input
-              type="checkbox"
-              name="required"
-              defaultChecked={cohort.secondReaderForFail}
-            />{" "}
-            Bij ‘niet voldaan’ leest een tweede trainer mee voordat de
-            beoordeling wordt vrijgegeven
+            <input type="checkbox" name="required" defaultChecked={cohort.secondReaderForFail} /> Bij ‘niet voldaan’ leest een tweede trainer mee voordat de beoordeling wordt
+            vrijgegeven
           </label>
           <button type="submit" className="button button--secondary">
             Opslaan
@@ -181,9 +141,7 @@ export default function AdminCohort() {
         </Form>
         {actionData?.ok && actionData.intent === "second-reader" ? (
           <p className="notice" role="status">
-            {cohort.secondReaderForFail
-              ? "Een tweede lezer is nu nodig bij ‘niet voldaan’."
-              : "Een tweede lezer is niet meer nodig."}
+            {cohort.secondReaderForFail ? "Een tweede lezer is nu nodig bij ‘niet voldaan’." : "Een tweede lezer is niet meer nodig."}
           </p>
         ) : null}
       </section>
@@ -194,9 +152,7 @@ export default function AdminCohort() {
           {cohort.gildes.map((gilde) => (
             <div className="card" key={gilde.id}>
               <h3>{gilde.name}</h3>
-              {gilde.members.length === 0 ? (
-                <p className="muted">Nog geen leden.</p>
-              ) : null}
+              {gilde.members.length === 0 ? <p className="muted">Nog geen leden.</p> : null}
               <ul>
                 {gilde.members.map(({ user }) => (
                   <li key={user.id}>{user.name}</li>
@@ -205,21 +161,9 @@ export default function AdminCohort() {
             </div>
           ))}
         </div>
-        <Form
-          method="post"
-          className="inline-form"
-          style={{ marginTop: "1rem" }}
-          noValidate
-        >
+        <Form method="post" className="inline-form" style={{ marginTop: "1rem" }} noValidate>
           <input type="hidden" name="intent" value="create-gilde" />
-          <Field
-            name="name"
-            label="Nieuwe gilde"
-            defaultValue={
-              failed?.intent === "create-gilde" ? failed.values.name : undefined
-            }
-            error={gildeNameError}
-          />
+          <Field name="name" label="Nieuwe gilde" defaultValue={failed?.intent === "create-gilde" ? failed.values.name : undefined} error={gildeNameError} />
           <button type="submit" className="button">
             Gilde aanmaken
           </button>
@@ -233,9 +177,7 @@ export default function AdminCohort() {
         ) : (
           <Table headers={["Deelnemer", "Status", "Gilde"]}>
             {cohort.participants.map((participant) => {
-              const current = cohort.gildes.find((g) =>
-                g.members.some((m) => m.user.id === participant.id)
-              );
+              const current = cohort.gildes.find((g) => g.members.some((m) => m.user.id === participant.id));
               return (
                 <tr key={participant.id}>
                   <td>
@@ -247,22 +189,11 @@ export default function AdminCohort() {
                   <td>
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="place" />
-                      <input
-                        type="hidden"
-                        name="userId"
-                        value={participant.id}
-                      />
-                      <label
-                        className="visually-hidden"
-                        htmlFor={`gilde-${participant.id}`}
-                      >
+                      <input type="hidden" name="userId" value={participant.id} />
+                      <label className="visually-hidden" htmlFor={`gilde-${participant.id}`}>
                         Gilde van {participant.name}
                       </label>
-                      <select
-                        id={`gilde-${participant.id}`}
-                        name="gildeId"
-                        defaultValue={current?.id ?? ""}
-                      >
+                      <select id={`gilde-${participant.id}`} name="gildeId" defaultValue={current?.id ?? ""}>
                         <option value="">Nog geen gilde</option>
                         {cohort.gildes.map((gilde) => (
                           <option key={gilde.id} value={gilde.id}>
@@ -285,9 +216,7 @@ export default function AdminCohort() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.cohort.name ?? "Groep"} — Beheer — Gilde` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Groep"} — Beheer — Gilde` }];
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

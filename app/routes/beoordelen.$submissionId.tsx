@@ -1,40 +1,20 @@
 // Grading one submission: the handed-in version beside the rubric; levels, feedback and a decision; saved as a
 // draft until released. A trainer of another cohort gets 404.
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/field";
 import { formatDateTime } from "~/components/format";
-import {
-  GradingError,
-  gradingScreen,
-  releaseAssessment,
-  saveAssessment,
-  secondRead,
-} from "~/grading/grading.server";
+import { GradingError, gradingScreen, releaseAssessment, saveAssessment, secondRead } from "~/grading/grading.server";
 import { DECISION_LABELS, type Decision } from "~/grading/rubric";
 import { formValues } from "~/forms/parse";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
   const screen = await gradingScreen(trainer, params.submissionId ?? "");
-  invariantResponse(
-    screen,
-    "Deze inzending bestaat niet, of hoort niet bij een groep van jou.",
-    { status: 404 }
-  );
+  invariantResponse(screen, "Deze inzending bestaat niet, of hoort niet bij een groep van jou.", { status: 404 });
   return json(screen);
 }
 
@@ -47,20 +27,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "second-read") {
     try {
-      await secondRead(
-        trainer,
-        submissionId,
-        Number(formData.get("revision") ?? 0)
-      );
+      await secondRead(trainer, submissionId, Number(formData.get("revision") ?? 0));
       return json({
         ok: true as const,
-        message:
-          "Je hebt als tweede lezer akkoord gegeven. De beoordeling kan nu worden vrijgegeven.",
+        message: "Je hebt als tweede lezer akkoord gegeven. De beoordeling kan nu worden vrijgegeven.",
       });
     } catch (error) {
       if (!(error instanceof GradingError)) throw error;
-      if (error.status === 404)
-        throw new Response(error.message, { status: 404 });
+      if (error.status === 404) throw new Response(error.message, { status: 404 });
       return json(
         {
           ok: false as const,
@@ -68,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           fieldErrors: error.errors,
           values: {} as Record<string, string>,
         },
-        { status: error.status }
+        { status: error.status },
       );
     }
   }
@@ -76,35 +50,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const feedback: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string") continue;
-    if (key.startsWith("level-") && value !== "")
-      levels[key.slice(6)] = Number(value);
-    if (key.startsWith("feedback-") && value.trim())
-      feedback[key.slice(9)] = value.slice(0, 10_000);
+    if (key.startsWith("level-") && value !== "") levels[key.slice(6)] = Number(value);
+    if (key.startsWith("feedback-") && value.trim()) feedback[key.slice(9)] = value.slice(0, 10_000);
   }
   const decisionValue = String(formData.get("decision") ?? "");
   const input = {
     levels,
     feedback,
     overall: String(formData.get("overall") ?? "").slice(0, 20_000),
-    decision: DECISIONS.includes(decisionValue as Decision)
-      ? (decisionValue as Decision)
-      : null,
+    decision: DECISIONS.includes(decisionValue as Decision) ? (decisionValue as Decision) : null,
     revisionNote: String(formData.get("revisionNote") ?? "").slice(0, 5_000),
     correctionReason: String(formData.get("correctionReason") ?? ""),
   };
   try {
-    const saved = await saveAssessment(
-      trainer,
-      submissionId,
-      input,
-      Number(formData.get("revision") ?? 0)
-    );
+    const saved = await saveAssessment(trainer, submissionId, input, Number(formData.get("revision") ?? 0));
     if (formData.get("intent") === "release") {
       await releaseAssessment(trainer, submissionId);
       return json({
         ok: true as const,
-        message:
-          "Vrijgegeven: de deelnemer ziet de beoordeling en krijgt een e-mail.",
+        message: "Vrijgegeven: de deelnemer ziet de beoordeling en krijgt een e-mail.",
       });
     }
     return json({
@@ -114,8 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (!(error instanceof GradingError)) throw error;
-    if (error.status === 404)
-      throw new Response(error.message, { status: 404 });
+    if (error.status === 404) throw new Response(error.message, { status: 404 });
     return json(
       {
         ok: false as const,
@@ -123,21 +86,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         fieldErrors: error.errors,
         values: formValues(formData),
       },
-      { status: error.status }
+      { status: error.status },
     );
   }
 }
 
 export default function GradingScreen() {
-  const { submission, assignment, current, history } =
-    useLoaderData<typeof loader>();
+  const { submission, assignment, current, history } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : undefined;
   const busy = useNavigation().state !== "idle";
   const latest = submission.versions[0];
   const released = current?.status === "RELEASED";
-  const value = (name: string, fallback: string) =>
-    failed ? failed.values[name] ?? "" : fallback;
+  const value = (name: string, fallback: string) => (failed ? (failed.values[name] ?? "") : fallback);
   return (
     <>
       <p className="muted" style={{ margin: 0 }}>
@@ -152,28 +113,18 @@ export default function GradingScreen() {
         </p>
       ) : null}
       <FormError error={failed?.formError} />
-      <div
-        className="work-layout"
-        style={{ gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)" }}
-      >
+      <div className="work-layout" style={{ gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)" }}>
         <section aria-labelledby="inzending">
           <h2 id="inzending">
-            Versie {latest.number}, ingeleverd{" "}
-            {formatDateTime(latest.handedInAt)}
-            {latest.late ? (
-              <span className="badge badge--warm">te laat</span>
-            ) : null}
+            Versie {latest.number}, ingeleverd {formatDateTime(latest.handedInAt)}
+            {latest.late ? <span className="badge badge--warm">te laat</span> : null}
           </h2>
           {latest.wijkVersion ? (
             <p className="muted">
-              Bij wijkprofiel versie {latest.wijkVersion.number}:{" "}
-              {latest.wijkVersion.name}, {latest.wijkVersion.municipality}
+              Bij wijkprofiel versie {latest.wijkVersion.number}: {latest.wijkVersion.name}, {latest.wijkVersion.municipality}
             </p>
           ) : null}
-          <div
-            className="prose card"
-            dangerouslySetInnerHTML={{ __html: latest.html }}
-          />
+          <div className="prose card" dangerouslySetInnerHTML={{ __html: latest.html }} />
           {latest.attachments.length ? (
             <ul className="attachments">
               {latest.attachments.map((file) => (
@@ -183,67 +134,27 @@ export default function GradingScreen() {
               ))}
             </ul>
           ) : null}
-          {latest.changes ? (
-            <VersionChanges
-              changes={latest.changes}
-              previous={latest.number - 1}
-              open
-            />
-          ) : null}
+          {latest.changes ? <VersionChanges changes={latest.changes} previous={latest.number - 1} open /> : null}
           {submission.versions.slice(1).map((version) => (
-            <details
-              key={version.id}
-              className="card"
-              style={{ marginTop: "0.75rem" }}
-            >
+            <details key={version.id} className="card" style={{ marginTop: "0.75rem" }}>
               <summary>
-                Eerdere versie {version.number} ·{" "}
-                {formatDateTime(version.handedInAt)}
+                Eerdere versie {version.number} · {formatDateTime(version.handedInAt)}
               </summary>
-              <div
-                className="prose"
-                dangerouslySetInnerHTML={{ __html: version.html }}
-              />
-              {version.changes ? (
-                <VersionChanges
-                  changes={version.changes}
-                  previous={version.number - 1}
-                />
-              ) : null}
+              <div className="prose" dangerouslySetInnerHTML={{ __html: version.html }} />
+              {version.changes ? <VersionChanges changes={version.changes} previous={version.number - 1} /> : null}
             </details>
           ))}
         </section>
 
         <div>
           <Form method="post" aria-labelledby="beoordeling">
-            <h2 id="beoordeling">
-              Beoordeling{" "}
-              {released
-                ? "(vrijgegeven; een wijziging wordt een correctie)"
-                : ""}
-            </h2>
-            <input
-              type="hidden"
-              name="revision"
-              value={
-                result?.ok && "revision" in result
-                  ? Number(result.revision)
-                  : released
-                  ? 0
-                  : current?.revision ?? 0
-              }
-            />
+            <h2 id="beoordeling">Beoordeling {released ? "(vrijgegeven; een wijziging wordt een correctie)" : ""}</h2>
+            <input type="hidden" name="revision" value={result?.ok && "revision" in result ? Number(result.revision) : released ? 0 : (current?.revision ?? 0)} />
             {assignment.rubric.map((criterion) => {
               const error = failed?.fieldErrors[criterion.id];
-              const chosen = value(
-                `level-${criterion.id}`,
-                current?.levels[criterion.id]?.toString() ?? ""
-              );
+              const chosen = value(`level-${criterion.id}`, current?.levels[criterion.id]?.toString() ?? "");
               return (
-                <fieldset
-                  key={criterion.id}
-                  className={error ? "field field--invalid" : "field"}
-                >
+                <fieldset key={criterion.id} className={error ? "field field--invalid" : "field"}>
                   <legend>
                     <strong>{criterion.title}</strong>
                     {criterion.required ? "" : " (niet verplicht)"}
@@ -257,16 +168,9 @@ export default function GradingScreen() {
                         marginBottom: "0.35rem",
                       }}
                     >
-                      <input
-                        type="radio"
-                        name={`level-${criterion.id}`}
-                        value={level.score}
-                        defaultChecked={chosen === String(level.score)}
-                      />{" "}
-                      <strong>{level.label}</strong> ({level.score}
-                      {level.score === criterion.passLevel
-                        ? ", voldoende vanaf hier"
-                        : ""}
+                      <input type="radio" name={`level-${criterion.id}`} value={level.score} defaultChecked={chosen === String(level.score)} /> <strong>{level.label}</strong> (
+                      {level.score}
+                      {level.score === criterion.passLevel ? ", voldoende vanaf hier" : ""}
                       ): {level.descriptor}
                     </label>
                   ))}
@@ -275,54 +179,27 @@ export default function GradingScreen() {
                       {error}
                     </p>
                   ) : null}
-                  <label htmlFor={`feedback-${criterion.id}`}>
-                    Feedback bij {criterion.title.toLowerCase()}
-                  </label>
+                  <label htmlFor={`feedback-${criterion.id}`}>Feedback bij {criterion.title.toLowerCase()}</label>
                   <textarea
                     id={`feedback-${criterion.id}`}
                     name={`feedback-${criterion.id}`}
                     rows={3}
-                    defaultValue={value(
-                      `feedback-${criterion.id}`,
-                      current?.feedback[criterion.id] ?? ""
-                    )}
+                    defaultValue={value(`feedback-${criterion.id}`, current?.feedback[criterion.id] ?? "")}
                   />
                 </fieldset>
               );
             })}
             <div className="field">
-              <label htmlFor="overall">
-                Feedback in het algemeen (Markdown)
-              </label>
-              <textarea
-                id="overall"
-                name="overall"
-                rows={5}
-                defaultValue={value("overall", current?.overall ?? "")}
-              />
+              <label htmlFor="overall">Feedback in het algemeen (Markdown)</label>
+              <textarea id="overall" name="overall" rows={5} defaultValue={value("overall", current?.overall ?? "")} />
             </div>
-            <fieldset
-              className={
-                failed?.fieldErrors.decision ? "field field--invalid" : "field"
-              }
-            >
+            <fieldset className={failed?.fieldErrors.decision ? "field field--invalid" : "field"}>
               <legend>
                 <strong>Besluit</strong>
               </legend>
               {DECISIONS.map((decision) => (
-                <label
-                  key={decision}
-                  style={{ display: "block", fontWeight: "normal" }}
-                >
-                  <input
-                    type="radio"
-                    name="decision"
-                    value={decision}
-                    defaultChecked={
-                      value("decision", current?.decision ?? "") === decision
-                    }
-                  />{" "}
-                  {DECISION_LABELS[decision]}
+                <label key={decision} style={{ display: "block", fontWeight: "normal" }}>
+                  <input type="radio" name="decision" value={decision} defaultChecked={value("decision", current?.decision ?? "") === decision} /> {DECISION_LABELS[decision]}
                 </label>
               ))}
               {failed?.fieldErrors.decision ? (
@@ -331,25 +208,9 @@ export default function GradingScreen() {
                 </p>
               ) : null}
             </fieldset>
-            <div
-              className={
-                failed?.fieldErrors.revisionNote
-                  ? "field field--invalid"
-                  : "field"
-              }
-            >
-              <label htmlFor="revisionNote">
-                Bij herziening: wat moet er veranderen?
-              </label>
-              <textarea
-                id="revisionNote"
-                name="revisionNote"
-                rows={3}
-                defaultValue={value(
-                  "revisionNote",
-                  current?.revisionNote ?? ""
-                )}
-              />
+            <div className={failed?.fieldErrors.revisionNote ? "field field--invalid" : "field"}>
+              <label htmlFor="revisionNote">Bij herziening: wat moet er veranderen?</label>
+              <textarea id="revisionNote" name="revisionNote" rows={3} defaultValue={value("revisionNote", current?.revisionNote ?? "")} />
               {failed?.fieldErrors.revisionNote ? (
                 <p className="field__error" role="alert">
                   {failed.fieldErrors.revisionNote}
@@ -357,21 +218,9 @@ export default function GradingScreen() {
               ) : null}
             </div>
             {released ? (
-              <div
-                className={
-                  failed?.fieldErrors.correctionReason
-                    ? "field field--invalid"
-                    : "field"
-                }
-              >
-                <label htmlFor="correctionReason">
-                  Waarom corrigeer je de vrijgegeven beoordeling?
-                </label>
-                <input
-                  id="correctionReason"
-                  name="correctionReason"
-                  defaultValue={value("correctionReason", "")}
-                />
+              <div className={failed?.fieldErrors.correctionReason ? "field field--invalid" : "field"}>
+                <label htmlFor="correctionReason">Waarom corrigeer je de vrijgegeven beoordeling?</label>
+                <input id="correctionReason" name="correctionReason" defaultValue={value("correctionReason", "")} />
                 {failed?.fieldErrors.correctionReason ? (
                   <p className="field__error" role="alert">
                     {failed.fieldErrors.correctionReason}
@@ -380,22 +229,10 @@ export default function GradingScreen() {
               </div>
             ) : null}
             <div className="button-row">
-              <button
-                type="submit"
-                name="intent"
-                value="save"
-                className="button button--secondary"
-                disabled={busy}
-              >
+              <button type="submit" name="intent" value="save" className="button button--secondary" disabled={busy}>
                 Concept opslaan
               </button>
-              <button
-                type="submit"
-                name="intent"
-                value="release"
-                className="button"
-                disabled={busy}
-              >
+              <button type="submit" name="intent" value="release" className="button" disabled={busy}>
                 Opslaan en vrijgeven
               </button>
             </div>
@@ -405,27 +242,15 @@ export default function GradingScreen() {
                 <ul>
                   {history.map((a) => (
                     <li key={a.id}>
-                      Beoordeling {a.number}:{" "}
-                      {a.decision
-                        ? DECISION_LABELS[a.decision as Decision]
-                        : "—"}
-                      , vrijgegeven{" "}
-                      {a.releasedAt ? formatDateTime(a.releasedAt) : ""}
-                      {a.correctionReason
-                        ? ` (correctie: ${a.correctionReason})`
-                        : ""}
+                      Beoordeling {a.number}: {a.decision ? DECISION_LABELS[a.decision as Decision] : "—"}, vrijgegeven {a.releasedAt ? formatDateTime(a.releasedAt) : ""}
+                      {a.correctionReason ? ` (correctie: ${a.correctionReason})` : ""}
                     </li>
                   ))}
                 </ul>
               </details>
             ) : null}
           </Form>
-          {current?.status === "DRAFT" ? (
-            <SecondReading
-              current={current}
-              requiredForFail={submission.cohort.secondReaderForFail}
-            />
-          ) : null}
+          {current?.status === "DRAFT" ? <SecondReading current={current} requiredForFail={submission.cohort.secondReaderForFail} /> : null}
         </div>
       </div>
     </>
@@ -439,31 +264,15 @@ type Changes = {
 };
 
 /** What changed since the previous version, word by word (the Markdown as written). */
-function VersionChanges({
-  changes,
-  previous,
-  open = false,
-}: {
-  changes: Changes;
-  previous: number;
-  open?: boolean;
-}) {
+function VersionChanges({ changes, previous, open = false }: { changes: Changes; previous: number; open?: boolean }) {
   return (
     <details className="card diff" style={{ marginTop: "0.75rem" }} open={open}>
       <summary>
-        Wat is veranderd ten opzichte van versie {previous}: {changes.added}{" "}
-        {changes.added === 1 ? "woord" : "woorden"} erbij, {changes.removed}{" "}
-        eraf
+        Wat is veranderd ten opzichte van versie {previous}: {changes.added} {changes.added === 1 ? "woord" : "woorden"} erbij, {changes.removed} eraf
       </summary>
       <p className="diff__text">
         {changes.parts.map((part, index) =>
-          part.kind === "added" ? (
-            <ins key={index}>{part.text}</ins>
-          ) : part.kind === "removed" ? (
-            <del key={index}>{part.text}</del>
-          ) : (
-            <span key={index}>{part.text}</span>
-          )
+          part.kind === "added" ? <ins key={index}>{part.text}</ins> : part.kind === "removed" ? <del key={index}>{part.text}</del> : <span key={index}>{part.text}</span>,
         )}
       </p>
     </details>
@@ -479,40 +288,21 @@ type Draft = {
 };
 
 /** Who wrote the draft, and for "niet voldaan" in a cohort that asks for it: the second reader's agreement. */
-function SecondReading({
-  current,
-  requiredForFail,
-}: {
-  current: Draft;
-  requiredForFail: boolean;
-}) {
+function SecondReading({ current, requiredForFail }: { current: Draft; requiredForFail: boolean }) {
   const needed = requiredForFail && current.decision === "niet-voldaan";
   return (
     <div className="card" style={{ marginTop: "1.25rem" }}>
-      <p style={{ margin: 0 }}>
-        Concept van {current.gradedBy || "een trainer"}.
-      </p>
+      <p style={{ margin: 0 }}>Concept van {current.gradedBy || "een trainer"}.</p>
       {needed && current.secondReader ? (
         <p style={{ margin: "0.5rem 0 0" }}>
           Tweede lezer: {current.secondReader} gaf akkoord
-          {current.secondReadAt
-            ? ` op ${formatDateTime(current.secondReadAt)}`
-            : ""}
-          .
+          {current.secondReadAt ? ` op ${formatDateTime(current.secondReadAt)}` : ""}.
         </p>
       ) : needed ? (
         <Form method="post" style={{ marginTop: "0.5rem" }}>
-          <p style={{ margin: "0 0 0.5rem" }}>
-            Deze groep vraagt bij ‘niet voldaan’ een tweede trainer die meeleest
-            voordat de beoordeling wordt vrijgegeven.
-          </p>
+          <p style={{ margin: "0 0 0.5rem" }}>Deze groep vraagt bij ‘niet voldaan’ een tweede trainer die meeleest voordat de beoordeling wordt vrijgegeven.</p>
           <input type="hidden" name="revision" value={current.revision} />
-          <button
-            type="submit"
-            name="intent"
-            value="second-read"
-            className="button button--secondary"
-          >
+          <button type="submit" name="intent" value="second-read" className="button button--secondary">
             Akkoord als tweede lezer
           </button>
         </Form>
