@@ -10,6 +10,7 @@ import { queueMail } from "~/notifications/outbox.server";
 import { checkFile, MAX_FILES } from "./files";
 import { assignmentStatus, effectiveDue, handInBlocked, isLate, type AssignmentStatus } from "./rules";
 import { fileStore } from "./storage.server";
+import { allocateFor } from "~/peer-review/peer-review.server";
 
 export class WorkError extends Error {
   constructor(
@@ -180,6 +181,8 @@ export async function handIn(user: SessionUser, slug: string, now = new Date()) 
       });
       return created;
     });
+    // Peer review allocation runs at every hand-in: the new work gets reviewers, its author gets work to review.
+    await allocateFor(work.cohortId, slug, now);
     return { number: version.number, late };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2034")) {

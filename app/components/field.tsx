@@ -116,17 +116,20 @@ export function SelectField({
   defaultValue,
   options,
   emptyLabel,
+  id = name,
 }: {
   name: string;
   label: string;
   defaultValue?: string;
   options: { value: string; label: string }[];
   emptyLabel?: string;
+  /** Needed when the same field appears more than once on a page. */
+  id?: string;
 }) {
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <select id={name} name={name} defaultValue={defaultValue}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={defaultValue}>
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -7,6 +7,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/modules", label: "Modules", roles: ["PARTICIPANT", "TRAINER", "ADMIN"] },
   { to: "/wijk", label: "Mijn wijk", roles: ["PARTICIPANT"] },
   { to: "/opdrachten", label: "Opdrachten", roles: ["PARTICIPANT"] },
+  { to: "/gilde", label: "Mijn gilde", roles: ["PARTICIPANT"] },
   { to: "/beoordelen", label: "Beoordelen", roles: ["TRAINER", "ADMIN"] },
   { to: "/beheer", label: "Beheer", roles: ["ADMIN"] },
 ];

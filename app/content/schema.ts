@@ -46,7 +46,8 @@ export const PeerReviewSettings = z
   .object({
     enabled: z.boolean(),
     reviewers: z.number().int().min(1).max(5).default(2),
-    anonymity: z.enum(["open", "anonymous"]).default("open"),
+    // open: names both ways; anonymous-reviewers: the author does not learn who reviewed; double-anonymous: neither side.
+    anonymity: z.enum(["open", "anonymous-reviewers", "double-anonymous"]).default("open"),
     feedbackVisible: z.enum(["immediately", "after-deadline", "after-own-review"]).default("after-deadline"),
     guidingQuestions: z.array(text("een vraag", 400)).default([]),
   })

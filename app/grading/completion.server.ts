@@ -3,24 +3,27 @@
 import { forgetCourseAccess } from "~/content/access.server";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
+import { reviewsOwed } from "~/peer-review/peer-review.server";
 import { completionGaps } from "./rubric";
 
 function requiredAssignments() {
   return getCourse().modules.flatMap((m) => m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })));
 }
 
-/** Per active participant of the cohort: what still stands between them and completion (peer review comes later). */
+/** Per active participant of the cohort: what still stands between them and completion (assignments and peer reviews). */
 export async function completionOverview(cohortId: string) {
-  const [enrollments, passed] = await Promise.all([
+  const [enrollments, passed, owed] = await Promise.all([
     db.enrollment.findMany({ where: { cohortId, status: { in: ["ACTIVE", "COMPLETED"] } }, select: { status: true, user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } }),
     db.submission.findMany({ where: { cohortId, status: "PASSED" }, select: { userId: true, assignmentSlug: true } }),
+    reviewsOwed(cohortId),
   ]);
   const required = requiredAssignments();
   return enrollments.map(({ status, user }) => ({
     id: user.id,
     name: user.name,
     completed: status === "COMPLETED",
-    gaps: completionGaps(required, new Set(passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug)), 0),
+    gaps: completionGaps(required, new Set(passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug)), owed.get(user.id) ?? 0),
+    reviewsOwed: owed.get(user.id) ?? 0,
   }));
 }
 

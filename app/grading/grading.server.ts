@@ -7,6 +7,7 @@ import { findAssignment } from "~/content/course.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
+import { peerFeedbackForTrainer } from "~/peer-review/peer-review.server";
 import { checkAssessment, DECISION_LABELS, type AssessmentInput, type Decision } from "./rubric";
 
 export class GradingError extends Error {
@@ -201,6 +202,7 @@ export async function gradingScreen(trainer: SessionUser, submissionId: string) 
           secondReader: current.secondReaderId ? (people.get(current.secondReaderId) ?? "") : null,
         }
       : null,
+    peerFeedback: await peerFeedbackForTrainer(submission.id),
     history: submission.assessments.filter((a) => a.status === "RELEASED").map((a) => ({ ...a, ...parseStored(a) })),
   };
 }

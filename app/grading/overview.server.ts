@@ -4,6 +4,7 @@ import { assignmentStatus, STATUS_LABELS, type AssignmentStatus } from "~/assign
 import { getCourse } from "~/content/course.server";
 import { courseProgress } from "~/content/progress.server";
 import { db } from "~/db.server";
+import { reviewStats, reviewsOwed } from "~/peer-review/peer-review.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -12,12 +13,14 @@ export type StuckSort = "naam" | "inactief" | "voortgang";
 export async function stuckOverview(cohortId: string, sort: StuckSort = "inactief", now = new Date()) {
   const course = getCourse();
   const assignments = course.modules.flatMap((m) => m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })));
-  const [enrollments, submissions, drafts, reads, wijken] = await Promise.all([
+  const [enrollments, submissions, drafts, reads, wijken, owed, given] = await Promise.all([
     db.enrollment.findMany({ where: { cohortId, status: "ACTIVE" }, select: { activatedAt: true, user: { select: { id: true, name: true } } } }),
     db.submission.findMany({ where: { cohortId }, select: { userId: true, assignmentSlug: true, status: true, versions: { select: { late: true, handedInAt: true } } } }),
     db.draft.findMany({ where: { cohortId }, select: { userId: true, assignmentSlug: true, body: true, updatedAt: true } }),
     db.sectionRead.findMany({ where: { user: { enrollments: { some: { cohortId } } } }, select: { userId: true, moduleSlug: true, sectionId: true, readAt: true } }),
     db.wijkVersion.findMany({ where: { wijk: { user: { enrollments: { some: { cohortId } } } } }, select: { createdAt: true, wijk: { select: { userId: true } } } }),
+    reviewsOwed(cohortId),
+    reviewStats(cohortId),
   ]);
   const rows = enrollments.map(({ user, activatedAt }) => {
     const mine = submissions.filter((s) => s.userId === user.id);
@@ -48,6 +51,9 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
       statuses,
       late: mine.filter((s) => s.versions.some((v) => v.late)).length,
       openRevisions: mine.filter((s) => s.status === "RETURNED").length,
+      reviewsOwed: owed.get(user.id) ?? 0,
+      reviewsGiven: given.get(user.id)?.given ?? 0,
+      reviewsOnTime: given.get(user.id)?.onTime ?? 0,
       daysInactive: last ? Math.floor((now.getTime() - last.getTime()) / DAY_MS) : null,
       progress: reading.percent,
       moduleProgress: Object.fromEntries([...reading.modules].map(([slug, p]) => [slug, p.percent])),

@@ -1,6 +1,7 @@
 // Work the app does in the background, inside each app process. Every job is safe to run in several
 // instances at once (row locks with SKIP LOCKED, or a unique key recording what was done).
 import { sendDeadlineReminders } from "~/assignments/reminders.server";
+import { maintainPeerReviews } from "~/peer-review/peer-review.server";
 import { deliverOutbox } from "./sender.server";
 
 export function startJobs({ intervalMs = 30_000 } = {}): () => void {
@@ -10,6 +11,7 @@ export function startJobs({ intervalMs = 30_000 } = {}): () => void {
     running = true;
     try {
       await sendDeadlineReminders();
+      await maintainPeerReviews();
       await deliverOutbox();
     } catch (error) {
       console.error("Achtergrondtaak mislukt:", error);

@@ -92,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function GradingScreen() {
-  const { submission, assignment, current, history } = useLoaderData<typeof loader>();
+  const { submission, assignment, current, history, peerFeedback } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : undefined;
   const busy = useNavigation().state !== "idle";
@@ -133,6 +133,30 @@ export default function GradingScreen() {
                 </li>
               ))}
             </ul>
+          ) : null}
+          {peerFeedback.length ? (
+            <section aria-labelledby="peerfeedback" className="card" style={{ marginTop: "0.75rem" }}>
+              <h3 id="peerfeedback">Peerfeedback uit de gilde ({peerFeedback.length})</h3>
+              {peerFeedback.map((review) => (
+                <details key={review.id}>
+                  <summary>
+                    {review.reviewer}
+                    {review.crossGilde ? " (andere gilde)" : ""}
+                    {review.rating ? ` · door de schrijver gewaardeerd met ${review.rating}/4` : ""}
+                  </summary>
+                  {review.questions.map((q, index) => (
+                    <p key={index}>
+                      <strong>{q}</strong> {review.answers[index] || "—"}
+                    </p>
+                  ))}
+                  {review.tip ? (
+                    <p>
+                      <strong>Tip voor verder:</strong> {review.tip}
+                    </p>
+                  ) : null}
+                </details>
+              ))}
+            </section>
           ) : null}
           {latest.changes ? <VersionChanges changes={latest.changes} previous={latest.number - 1} open /> : null}
           {submission.versions.slice(1).map((version) => (

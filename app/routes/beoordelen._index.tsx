@@ -56,6 +56,12 @@ export default function GradingQueue() {
       <h1>Beoordelen</h1>
       <p>
         <Link to="/beoordelen/overzicht">Wie loopt vast? Overzicht per groep</Link>
+        {queue.cohorts.map((c) => (
+          <span key={c.id}>
+            {" · "}
+            <Link to={`/beoordelen/peerfeedback/${c.id}`}>Peerfeedback {c.name}</Link>
+          </span>
+        ))}
       </p>
       <p className="lead">
         {queue.total === 0 ? "Er wacht niets op je beoordeling." : `${queue.total} ${queue.total === 1 ? "inzending wacht" : "inzendingen wachten"} op je beoordeling, de oudste bovenaan.`}

@@ -56,7 +56,7 @@ export default function StuckOverview() {
             </button>
             <a href={`/beoordelen/overzicht/csv?groep=${cohortId}&sorteer=${sort}`}>Als CSV</a>
           </Form>
-          <Table headers={["Deelnemer", ...overview.assignments.map((a) => a.title), "Te laat", "Herziening open", "Dagen niet actief", "Gelezen", "Per module"]}>
+          <Table headers={["Deelnemer", ...overview.assignments.map((a) => a.title), "Te laat", "Herziening open", "Peerfeedback open", "Peerfeedback gegeven (op tijd)", "Dagen niet actief", "Gelezen", "Per module"]}>
             {overview.rows.map((row) => (
               <tr key={row.id}>
                 <td>
@@ -67,6 +67,10 @@ export default function StuckOverview() {
                 ))}
                 <td>{row.late}</td>
                 <td>{row.openRevisions}</td>
+                <td>{row.reviewsOwed}</td>
+                <td>
+                  {row.reviewsGiven} ({row.reviewsOnTime})
+                </td>
                 <td>{row.daysInactive ?? "–"}</td>
                 <td>{row.progress}%</td>
                 <td>

@@ -141,7 +141,12 @@ export default function Assignment() {
               <p style={{ marginBottom: 0 }}>{a.handIn}</p>
               {a.peerReview.enabled ? (
                 <p className="muted" style={{ marginBottom: 0 }}>
-                  {a.peerReview.reviewers} gildegenoten geven feedback op je inzending.
+                  {a.peerReview.reviewers} gildegenoten geven feedback op je inzending (zie <Link to="/gilde">Mijn gilde</Link>).{" "}
+                  {a.peerReview.anonymity === "double-anonymous"
+                    ? "Zij zien je naam niet, en jij de hunne niet. Bijlagen krijgen een neutrale naam, maar namen ín je bestanden (tekst, eigenschappen van het document) haal je zelf weg."
+                    : a.peerReview.anonymity === "anonymous-reviewers"
+                      ? "Je ziet niet wie de feedback geeft."
+                      : "Jullie zien elkaars naam."}
                 </p>
               ) : null}
             </section>

@@ -195,7 +195,7 @@ export default function CohortAssignments() {
         {completion.map((p) => (
           <tr key={p.id}>
             <td>{p.name}</td>
-            <td>{p.completed ? "Afgerond" : p.gaps.length ? `${p.gaps.length} ${p.gaps.length === 1 ? "opdracht" : "opdrachten"} nog niet voldaan` : "Niets: klaar om af te ronden"}</td>
+            <td>{p.completed ? "Afgerond" : p.gaps.length ? missing(p.gaps.length - (p.reviewsOwed ? 1 : 0), p.reviewsOwed) : "Niets: klaar om af te ronden"}</td>
             <td>
               {!p.completed && p.gaps.length === 0 ? (
                 <Form method="post">
@@ -212,6 +212,15 @@ export default function CohortAssignments() {
       </Table>
     </>
   );
+}
+
+function missing(assignments: number, reviews: number) {
+  return [
+    assignments ? `${assignments} ${assignments === 1 ? "opdracht" : "opdrachten"} nog niet voldaan` : null,
+    reviews ? `${reviews} ${reviews === 1 ? "peerfeedback" : "peerfeedbacks"} nog niet gegeven` : null,
+  ]
+    .filter(Boolean)
+    .join("; ");
 }
 
 export const meta: MetaFunction = () => [{ title: "Opdrachten van de groep — Gilde" }];

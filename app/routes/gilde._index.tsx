@@ -1,0 +1,170 @@
+// The participant's gilde: its members and their wijken, the peer feedback still to give, and the feedback
+// received (when it may be read), each rated "bruikbaar?" 1–4. Anonymity is applied by the server.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormError } from "~/components/field";
+import { formatDateTime } from "~/components/format";
+import { Table } from "~/components/table";
+import { feedbackReceived, myGilde, PeerReviewError, rateReview, reviewsToGive } from "~/peer-review/peer-review.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "PARTICIPANT");
+  const [gilde, toGive, received] = await Promise.all([myGilde(user.id), reviewsToGive(user.id), feedbackReceived(user.id)]);
+  return json({ gilde, toGive, received });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "PARTICIPANT");
+  const formData = await request.formData();
+  const reviewId = String(formData.get("reviewId") ?? "");
+  try {
+    await rateReview(user.id, reviewId, Number(formData.get("rating") || 0), String(formData.get("comment") ?? "").slice(0, 2000));
+    return json({ ok: true as const, reviewId, message: "Dank je: je waardering is opgeslagen." });
+  } catch (error) {
+    if (!(error instanceof PeerReviewError)) throw error;
+    if (error.status === 404) throw new Response(error.message, { status: 404 });
+    return json({ ok: false as const, reviewId, message: error.message, comment: String(formData.get("comment") ?? "") }, { status: error.status });
+  }
+}
+
+const RATINGS = [
+  [1, "1 – niet bruikbaar"],
+  [2, "2 – een beetje"],
+  [3, "3 – bruikbaar"],
+  [4, "4 – zeer bruikbaar"],
+] as const;
+
+export default function GildePage() {
+  const { gilde, toGive, received } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const open = toGive.filter((r) => r.status === "OPEN");
+  return (
+    <>
+      <h1>{gilde ? `Gilde ${gilde.name}` : "Mijn gilde"}</h1>
+      {gilde ? (
+        <section aria-labelledby="leden">
+          <h2 id="leden">Leden</h2>
+          <p className="muted">Groep {gilde.cohort}</p>
+          <ul>
+            {gilde.members.map((m) => (
+              <li key={m.name}>
+                {m.name}
+                {m.me ? " (jij)" : ""}
+                {m.wijk ? <span className="muted"> · {m.wijk}</span> : <span className="muted"> · nog geen wijkprofiel</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <p className="notice">Je bent nog niet in een gilde geplaatst. Je trainer doet dat aan het begin van de leergang.</p>
+      )}
+
+      <section aria-labelledby="geven">
+        <h2 id="geven">Feedback die jij geeft</h2>
+        {toGive.length === 0 ? (
+          <p className="muted">Je hebt nu geen feedback te geven. Zodra je een opdracht met peerfeedback inlevert, krijg je werk van gildegenoten.</p>
+        ) : (
+          <>
+            <p>{open.length === 0 ? "Alles gegeven: dank je." : `Nog ${open.length} te geven.`}</p>
+            <Table headers={["Opdracht", "Van", "Uiterlijk", "Status", ""]}>
+              {toGive.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.assignment}</td>
+                  <td>{r.author}</td>
+                  <td>{formatDateTime(r.dueAt)}</td>
+                  <td>{r.status === "SUBMITTED" ? "Gegeven" : r.overdue ? "Verlopen" : r.started ? "Concept" : "Nog te doen"}</td>
+                  <td>
+                    <Link to={`/gilde/feedback/${r.id}`}>{r.status === "SUBMITTED" ? "Teruglezen" : "Feedback geven"}</Link>
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="ontvangen">
+        <h2 id="ontvangen">Feedback die je kreeg</h2>
+        {received.length === 0 ? <p className="muted">Nog geen peerfeedback op je werk.</p> : null}
+        {received.map((s) => (
+          <article key={s.slug} className="card" style={{ marginBottom: "1rem" }}>
+            <h3>{s.assignment}</h3>
+            {s.visibleFrom ? <p className="muted">{s.visibleFrom}</p> : null}
+            {s.waiting ? (
+              <p className="muted">
+                {s.waiting === 1 ? "Eén feedbackgever is nog bezig." : `${s.waiting} feedbackgevers zijn nog bezig.`}
+              </p>
+            ) : null}
+            {s.reviews.map((review) => (
+              <div key={review.id} className="peer-review">
+                <h4>{review.reviewer}</h4>
+                <dl>
+                  {s.questions.map((q, index) => (
+                    <div key={index}>
+                      <dt>{q}</dt>
+                      <dd>{review.answers[index] || "—"}</dd>
+                    </div>
+                  ))}
+                  {s.rubric
+                    .filter((c) => review.levels[c.id] !== undefined)
+                    .map((c) => (
+                      <div key={c.id}>
+                        <dt>{c.title}</dt>
+                        <dd>{c.levels.find((l) => l.score === review.levels[c.id])?.label}</dd>
+                      </div>
+                    ))}
+                  {review.tip ? (
+                    <div>
+                      <dt>Tip voor verder</dt>
+                      <dd>{review.tip}</dd>
+                    </div>
+                  ) : null}
+                </dl>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="reviewId" value={review.id} />
+                  <fieldset className="field">
+                    <legend>Bruikbaar?</legend>
+                    {RATINGS.map(([value, label]) => (
+                      <label key={value} style={{ fontWeight: "normal", marginRight: "0.75rem" }}>
+                        <input type="radio" name="rating" value={value} defaultChecked={review.rating === value} /> {label}
+                      </label>
+                    ))}
+                  </fieldset>
+                  <div className="field">
+                    <label htmlFor={`comment-${review.id}`}>Toelichting (niet verplicht)</label>
+                    <input
+                      id={`comment-${review.id}`}
+                      name="comment"
+                      defaultValue={result && !result.ok && result.reviewId === review.id ? result.comment : (review.ratingComment ?? "")}
+                    />
+                  </div>
+                  <button type="submit" className="button button--secondary">
+                    Waardering opslaan
+                  </button>
+                </Form>
+                {result?.reviewId === review.id ? (
+                  result.ok ? (
+                    <p className="notice" role="status">
+                      {result.message}
+                    </p>
+                  ) : (
+                    <FormError error={result.message} />
+                  )
+                ) : null}
+              </div>
+            ))}
+          </article>
+        ))}
+      </section>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Mijn gilde — Gilde" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,57 @@
+// Three members of De Wevers hand in, review each other's work in their gilde, and read the feedback they got
+// (this assignment shows feedback once you have given your own).
+import type { Browser, Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { useServerAndPage } from "../support/e2e";
+
+const e2e = useServerAndPage();
+
+async function loggedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "nl-NL" });
+  const page = await context.newPage();
+  await page.goto(`${e2e.server.baseUrl}/inloggen`);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill("gilde-demo-2027");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.waitForURL("**/dashboard");
+  return page;
+}
+
+it("lets three gilde members hand in, review each other and read their feedback", async () => {
+  const members: Page[] = [];
+  for (const email of ["deelnemer@gilde.test", "deelnemer2@gilde.test", "deelnemer3@gilde.test"]) members.push(await loggedIn(e2e.browser, email));
+  for (const [index, page] of members.entries()) {
+    await page.goto(`${e2e.server.baseUrl}/opdrachten/wijkgeschiedenis`);
+    await page.getByLabel("Je uitwerking (Markdown)").fill(`Wijkgeschiedenis van deelnemer ${index + 1}: de buurt na de sloop.`);
+    await page.getByRole("button", { name: "Inleveren" }).click();
+    await page.getByText(/Ingeleverd \(versie 1\)/).waitFor();
+  }
+
+  for (const [index, page] of members.entries()) {
+    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn gilde" }).click();
+    await page.waitForURL("**/gilde");
+    await page.getByText("Nog 2 te geven.").waitFor();
+    for (let review = 0; review < 2; review++) {
+      await page.getByRole("link", { name: "Feedback geven" }).first().click();
+      await page.getByText(/de buurt na de sloop/).waitFor();
+      const questions = page.locator("form textarea[name^='answer-']");
+      for (let q = 0; q < (await questions.count()); q++) await questions.nth(q).fill(`Reactie ${q + 1} van deelnemer ${index + 1}.`);
+      await page.getByLabel("Tip voor verder").fill(`Tip van deelnemer ${index + 1}: praat met de buurtconciërge.`);
+      await page.getByRole("button", { name: "Feedback indienen" }).click();
+      await page.getByText("Ingediend. Dank je").waitFor();
+      await page.getByRole("link", { name: "Mijn gilde" }).first().click();
+      await page.waitForURL("**/gilde");
+    }
+    await page.getByText("Alles gegeven: dank je.").waitFor();
+  }
+
+  const first = members[0];
+  await first.reload();
+  const received = first.getByRole("region", { name: "Feedback die je kreeg" });
+  await received.getByText("Tip van deelnemer 2: praat met de buurtconciërge.").waitFor();
+  await received.getByText("Tip van deelnemer 3: praat met de buurtconciërge.").waitFor();
+  await received.getByLabel("4 – zeer bruikbaar").first().check();
+  await received.getByRole("button", { name: "Waardering opslaan" }).first().click();
+  await first.getByText("Dank je: je waardering is opgeslagen.").waitFor();
+  expect(await received.getByText(/Tip van deelnemer 1/).count()).toBe(0);
+});
