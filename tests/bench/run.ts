@@ -4,6 +4,7 @@
 // compiles MDX. Then (issue 5) the grading queue with 10,000 submissions on PostgreSQL: p99 under 100 ms.
 import autocannon from "autocannon";
 import { startServer } from "../support/server";
+import { allocateReviews } from "~/peer-review/allocate";
 import { benchGradingQueue } from "./grading-queue";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
@@ -81,8 +82,33 @@ async function gradingQueue() {
   };
 }
 
+/** Issue 6: 10,000 participants in gildes of 6, k = 3, all handed in: one allocation from scratch, under a second. */
+function peerAllocation() {
+  const participants = Array.from({ length: 10_000 }, (_, i) => ({
+    userId: `u${i}`,
+    gildeId: `g${Math.floor(i / 6)}`,
+    submissionId: `s${i}`,
+    handedInAt: new Date(Date.UTC(2027, 2, 1) + ((i * 7919) % 20_000) * 60_000),
+    canReview: true,
+  }));
+  const input = { k: 3, seed: "bench", participants, existing: [] };
+  allocateReviews(input); // warm-up
+  const started = performance.now();
+  const result = allocateReviews(input);
+  const ms = Math.round(performance.now() - started);
+  const loads = new Map<string, number>();
+  for (const r of result) loads.set(r.reviewerId, (loads.get(r.reviewerId) ?? 0) + 1);
+  return {
+    results: [],
+    checks: [
+      [`peerfeedback verdelen: 10.000 deelnemers, gildes van 6, k = 3 in ${ms} ms (eis: < 1000 ms)`, ms < 1000],
+      [`${result.length} toewijzingen, iedereen ${Math.min(...loads.values())}–${Math.max(...loads.values())} (eis: 30.000, allemaal 3)`, result.length === 30_000 && Math.min(...loads.values()) === 3 && Math.max(...loads.values()) === 3],
+    ] as [string, boolean][],
+  };
+}
+
 async function main() {
-  const parts = [await modulePage(), await gradingQueue()];
+  const parts = [await modulePage(), await gradingQueue(), peerAllocation()];
   console.log(
     `\nGilde bench: modulepagina ${DURATION} s met ${CONNECTIONS} verbindingen (database ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}); wachtrij ${QUEUE_SECONDS} s met ${QUEUE_CONNECTIONS} verbindingen (PostgreSQL)\n`,
   );
