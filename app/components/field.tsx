@@ -52,6 +52,20 @@ export function FormError({ error }: { error?: string }) {
   );
 }
 
+/** What a form action came to: a notice when it worked, the error when it did not. */
+export function Outcome({ notice, error }: { notice?: string; error?: string }) {
+  return (
+    <>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <FormError error={error} />
+    </>
+  );
+}
+
 /** Hidden from people, tempting to bots. */
 export function Honeypot() {
   return (

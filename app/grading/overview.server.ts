@@ -8,6 +8,11 @@ import { reviewStats, reviewsOwed } from "~/peer-review/peer-review.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The mean of the authors' ratings, one decimal, or null when nothing was rated yet. */
+function averageOf(ratings: number[]) {
+  return ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null;
+}
+
 export type StuckSort = "naam" | "inactief" | "voortgang";
 
 export async function stuckOverview(cohortId: string, sort: StuckSort = "inactief", now = new Date()) {
@@ -54,6 +59,7 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
       reviewsOwed: owed.get(user.id) ?? 0,
       reviewsGiven: given.get(user.id)?.given ?? 0,
       reviewsOnTime: given.get(user.id)?.onTime ?? 0,
+      reviewsRating: averageOf(given.get(user.id)?.ratings ?? []),
       daysInactive: last ? Math.floor((now.getTime() - last.getTime()) / DAY_MS) : null,
       progress: reading.percent,
       moduleProgress: Object.fromEntries([...reading.modules].map(([slug, p]) => [slug, p.percent])),

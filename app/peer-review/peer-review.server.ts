@@ -39,7 +39,8 @@ function settingsOf(slug: string): { title: string; settings: AssignmentFrontmat
 /**
  * Runs the allocation for one assignment of one cohort and stores the new review assignments. Serialised per
  * cohort and assignment with a transaction-scoped advisory lock, so two app instances allocating at once never
- * give a submission more than k reviewers. Reviews of participants who are no longer active are cancelled first.
+ * give a submission more than k reviewers. Reviews of participants who are no longer active are cancelled first, and so are
+ * open reviews of work by participants who left.
  */
 export async function allocateFor(cohortId: string, assignmentSlug: string, now = new Date()) {
   const found = settingsOf(assignmentSlug);
@@ -60,6 +61,10 @@ export async function allocateFor(cohortId: string, assignmentSlug: string, now 
     await tx.peerReview.updateMany({
       where: { cohortId, assignmentSlug, status: "OPEN", reviewerId: { notIn: [...active] } },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: "teruggetrokken" },
+    });
+    await tx.peerReview.updateMany({
+      where: { cohortId, assignmentSlug, status: "OPEN", submission: { userId: { notIn: [...active] } } },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: "schrijver gestopt" },
     });
     const existing = await tx.peerReview.findMany({ where: { cohortId, assignmentSlug }, select: { submissionId: true, reviewerId: true, status: true, cancelReason: true } });
     // New reviews only while there is time; a trainer can still add reviewers by hand afterwards.

@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError } from "~/components/field";
+import { Outcome } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { GradingError, gradingScreen, releaseAssessment, saveAssessment, secondRead } from "~/grading/grading.server";
 import { DECISION_LABELS, type Decision } from "~/grading/rubric";
@@ -28,22 +28,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "second-read") {
     try {
       await secondRead(trainer, submissionId, Number(formData.get("revision") ?? 0));
-      return json({
-        ok: true as const,
-        message: "Je hebt als tweede lezer akkoord gegeven. De beoordeling kan nu worden vrijgegeven.",
-      });
+      return json({ ok: true as const, message: "Je hebt als tweede lezer akkoord gegeven. De beoordeling kan nu worden vrijgegeven." });
     } catch (error) {
-      if (!(error instanceof GradingError)) throw error;
-      if (error.status === 404) throw new Response(error.message, { status: 404 });
-      return json(
-        {
-          ok: false as const,
-          formError: error.message,
-          fieldErrors: error.errors,
-          values: {} as Record<string, string>,
-        },
-        { status: error.status },
-      );
+      return refused(error, {});
     }
   }
   const levels: Record<string, number> = {};
@@ -77,18 +64,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       revision: saved.revision,
     });
   } catch (error) {
-    if (!(error instanceof GradingError)) throw error;
-    if (error.status === 404) throw new Response(error.message, { status: 404 });
-    return json(
-      {
-        ok: false as const,
-        formError: error.message,
-        fieldErrors: error.errors,
-        values: formValues(formData),
-      },
-      { status: error.status },
-    );
+    return refused(error, formValues(formData));
   }
+}
+
+/** A grading refusal as the form shows it (what was typed comes back); 404 stays a 404. */
+function refused(error: unknown, values: Record<string, string>) {
+  if (!(error instanceof GradingError)) throw error;
+  if (error.status === 404) throw new Response(error.message, { status: 404 });
+  return json({ ok: false as const, formError: error.message, fieldErrors: error.errors, values }, { status: error.status });
 }
 
 export default function GradingScreen() {
@@ -107,12 +91,7 @@ export default function GradingScreen() {
       <h1>
         {assignment.title}: {submission.participant.name}
       </h1>
-      {result?.ok ? (
-        <p className="notice" role="status">
-          {result.message}
-        </p>
-      ) : null}
-      <FormError error={failed?.formError} />
+      <Outcome notice={result?.ok ? result.message : undefined} error={failed?.formError} />
       <div className="work-layout" style={{ gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)" }}>
         <section aria-labelledby="inzending">
           <h2 id="inzending">

@@ -56,7 +56,7 @@ export default function StuckOverview() {
             </button>
             <a href={`/beoordelen/overzicht/csv?groep=${cohortId}&sorteer=${sort}`}>Als CSV</a>
           </Form>
-          <Table headers={["Deelnemer", ...overview.assignments.map((a) => a.title), "Te laat", "Herziening open", "Peerfeedback open", "Peerfeedback gegeven (op tijd)", "Dagen niet actief", "Gelezen", "Per module"]}>
+          <Table headers={["Deelnemer", ...overview.assignments.map((a) => a.title), "Te laat", "Herziening open", "Peerfeedback open", "Peerfeedback gegeven (op tijd) · waardering", "Dagen niet actief", "Gelezen", "Per module"]}>
             {overview.rows.map((row) => (
               <tr key={row.id}>
                 <td>
@@ -69,7 +69,7 @@ export default function StuckOverview() {
                 <td>{row.openRevisions}</td>
                 <td>{row.reviewsOwed}</td>
                 <td>
-                  {row.reviewsGiven} ({row.reviewsOnTime})
+                  {`${row.reviewsGiven} (${row.reviewsOnTime})${row.reviewsRating !== null ? ` · ${row.reviewsRating.toLocaleString("nl-NL")}/4` : ""}`}
                 </td>
                 <td>{row.daysInactive ?? "–"}</td>
                 <td>{row.progress}%</td>

@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { invariantResponse, requireCohortTrainer } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, SelectField } from "~/components/field";
+import { Outcome, SelectField } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { Table } from "~/components/table";
 import { getCourse } from "~/content/course.server";
@@ -76,13 +76,7 @@ export default function PeerReviewOversight() {
           Tonen
         </button>
       </Form>
-      {result?.ok ? (
-        <p className="notice" role="status">
-          {result.message}
-        </p>
-      ) : (
-        <FormError error={result?.message} />
-      )}
+      <Outcome notice={result?.ok ? result.message : undefined} error={result && !result.ok ? result.message : undefined} />
       <Table headers={["Deelnemer", "Gilde", "Geeft feedback aan", "Krijgt feedback van", "Acties"]}>
         {matrix.rows.map((row) => (
           <tr key={row.id}>

@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError } from "~/components/field";
+import { Outcome } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { Table } from "~/components/table";
 import { feedbackReceived, myGilde, PeerReviewError, rateReview, reviewsToGive } from "~/peer-review/peer-review.server";
@@ -145,15 +145,7 @@ export default function GildePage() {
                     Waardering opslaan
                   </button>
                 </Form>
-                {result?.reviewId === review.id ? (
-                  result.ok ? (
-                    <p className="notice" role="status">
-                      {result.message}
-                    </p>
-                  ) : (
-                    <FormError error={result.message} />
-                  )
-                ) : null}
+                {result?.reviewId === review.id ? <Outcome notice={result.ok ? result.message : undefined} error={result.ok ? undefined : result.message} /> : null}
               </div>
             ))}
           </article>

@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, TextArea, useAfterFailedSubmit } from "~/components/field";
+import { Outcome, TextArea, useAfterFailedSubmit } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { formValues } from "~/forms/parse";
 import { PeerReviewError, reviewForm, saveReview } from "~/peer-review/peer-review.server";
@@ -55,12 +55,7 @@ export default function GiveFeedback() {
       <p className="lead">
         Werk van {review.author}. {done ? "Je hebt deze feedback ingediend." : `Geef je feedback uiterlijk ${formatDateTime(review.dueAt)}.`}
       </p>
-      {result?.ok ? (
-        <p className="notice" role="status">
-          {result.message}
-        </p>
-      ) : null}
-      <FormError error={failed?.formError} />
+      <Outcome notice={result?.ok ? result.message : undefined} error={failed?.formError} />
       <div className="work-layout" style={{ gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)" }}>
         <section aria-labelledby="werk">
           <h2 id="werk">De inzending</h2>

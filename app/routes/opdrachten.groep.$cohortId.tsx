@@ -8,7 +8,7 @@ import { fromAmsterdamInput, toAmsterdamInput } from "~/assignments/time";
 import { getCohortSummary } from "~/cohorts/cohorts.server";
 import { completionOverview, confirmCompletion } from "~/grading/completion.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError } from "~/components/field";
+import { Outcome } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { findAssignment, getCourse } from "~/content/course.server";
 import { formValues } from "~/forms/parse";
@@ -96,12 +96,7 @@ export default function CohortAssignments() {
         <a href={`/beoordelen/export/${cohort.id}`}>Alle besluiten als CSV (voor Excel)</a> ·{" "}
         <Link to={`/beoordelen?groep=${cohort.id}`}>Beoordelen</Link>
       </p>
-      {result?.ok ? (
-        <p className="notice" role="status">
-          {result.message}
-        </p>
-      ) : null}
-      <FormError error={failed?.formError} />
+      <Outcome notice={result?.ok ? result.message : undefined} error={failed?.formError} />
 
       <h2>Deadlines</h2>
       <p className="muted">Tijden in Nederlandse tijd. Te laat inleveren kan, en wordt gemarkeerd; een gesloten opdracht kan niet meer ingeleverd of bewerkt worden.</p>

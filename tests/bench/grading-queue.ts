@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import pg from "pg";
 import { startServer } from "../support/server";
+import { loginCookie } from "./login";
 import { benchDatabase } from "./postgres";
 
 export const SUBMISSIONS = 10_000;
@@ -107,16 +108,7 @@ export async function benchGradingQueue<R extends { p99: number; errors: number 
     const indexes = await queuePlanIndexes(database.url, data.cohortId, data.gildeId);
     const server = await startServer({ env: { DATABASE_URL: database.url } });
     try {
-      const login = await fetch(`${server.baseUrl}/inloggen`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ email: "trainer@gilde.test", password: "gilde-demo-2027" }),
-      });
-      const cookie = login.headers
-        .getSetCookie()
-        .map((c) => c.split(";")[0])
-        .join("; ");
+      const cookie = await loginCookie(server.baseUrl, "trainer@gilde.test");
       const headers = { Cookie: cookie };
       const first = await fetch(`${server.baseUrl}/beoordelen`, { headers });
       const firstText = await first.text();

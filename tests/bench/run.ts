@@ -4,6 +4,7 @@
 // compiles MDX. Then (issue 5) the grading queue with 10,000 submissions on PostgreSQL: p99 under 100 ms.
 import autocannon from "autocannon";
 import { startServer } from "../support/server";
+import { loginCookie } from "./login";
 import { allocateReviews } from "~/peer-review/allocate";
 import { benchGradingQueue } from "./grading-queue";
 
@@ -32,17 +33,7 @@ async function measure(name: string, url: string, headers: Record<string, string
 async function modulePage() {
   const server = await startServer({ env: { BENCH: "on" } });
   try {
-    const login = await fetch(`${server.baseUrl}/inloggen`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email: "deelnemer@gilde.test", password: "gilde-demo-2027" }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    if (!cookie.includes("gilde_session=")) throw new Error("Inloggen als deelnemer@gilde.test mislukte.");
+    const cookie = await loginCookie(server.baseUrl, "deelnemer@gilde.test");
 
     const modulePath = "/modules/vertrouwen-als-fundament";
     const page = await fetch(server.baseUrl + modulePath, { headers: { Cookie: cookie } });

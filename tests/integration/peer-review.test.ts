@@ -159,6 +159,8 @@ describe("giving and receiving feedback", () => {
     const matrix = await trainer.get(`/beoordelen/peerfeedback/${cohortId}?opdracht=${open().slug}`);
     expect(matrix.text).toContain("waardering 4/4");
     expect(matrix.text).toContain("Hier kan ik mee verder.");
+    const overview = await trainer.get(`/beoordelen/overzicht?groep=${cohortId}`);
+    expect(overview.html).toMatch(new RegExp(`${b.user.name}.*?<td>1 \\(1\\) · 4/4</td>`, "s"));
     const submission = await db.submission.findFirstOrThrow({ where: { userId: a.user.id } });
     expect((await trainer.get(`/beoordelen/${submission.id}`)).text).toContain("Peerfeedback uit de gilde (1)");
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: a.user.email, subject: { startsWith: "Peerfeedback ontvangen" } } });
@@ -191,6 +193,23 @@ describe("giving and receiving feedback", () => {
     expect(await db.peerReview.count({ where: { reviewerId: reviewer.user.id, status: "OPEN" } })).toBe(0);
     expect(await owed()).not.toContain("peerfeedback");
     for (const m of gildes[0]) expect((await receivedBy(m)).filter((r) => r.status === "OPEN" || r.status === "SUBMITTED").length).toBe(2);
+  });
+});
+
+describe("people leaving", () => {
+  it("gives the open reviews of someone who withdrew to others, and drops reviews of their own work", async () => {
+    const { cohortId, gildes } = await cohortWith([4]);
+    for (const m of gildes[0]) await handIn(m);
+    const [leaver] = gildes[0];
+    const theirs = await db.peerReview.findMany({ where: { reviewerId: leaver.user.id, status: "OPEN" } });
+    expect(theirs.length).toBeGreaterThan(0);
+    await db.enrollment.updateMany({ where: { userId: leaver.user.id, cohortId }, data: { status: "WITHDRAWN" } });
+    await maintainPeerReviews();
+    for (const review of theirs) {
+      expect((await db.peerReview.findUniqueOrThrow({ where: { id: review.id } })).cancelReason).toBe("teruggetrokken");
+      expect(await db.peerReview.count({ where: { submissionId: review.submissionId, status: "OPEN" } })).toBe(2);
+    }
+    expect(await db.peerReview.count({ where: { submission: { userId: leaver.user.id }, status: "OPEN" } })).toBe(0);
   });
 });
 
@@ -280,16 +299,23 @@ describe("trainer oversight and completion", () => {
     expect((await db.peerReview.findUniqueOrThrow({ where: { id: review.id } })).status).toBe("CANCELLED");
     expect(await db.peerReview.count({ where: { submissionId: review.submissionId, reviewerId: d.user.id, status: "OPEN" } })).toBe(1);
 
+    // An extra reviewer: never one who already had this submission, on top of the k.
     const submission = await db.submission.findFirstOrThrow({ where: { userId: c.user.id } });
     const existingReviewer = (await receivedBy(c))[0].reviewerId;
     const twice = await trainer.post(url, { intent: "add", opdracht: open().slug, submissionId: submission.id, reviewerId: existingReviewer });
     expect(twice.text).toContain("al eens gekregen");
-    const paired = new Set((await db.peerReview.findMany({ where: { submissionId: submission.id } })).map((r) => r.reviewerId));
-    const free = [a, b, d].filter((m) => !paired.has(m.user.id));
-    expect(free.length).toBeGreaterThan(0);
-    const added = await trainer.post(url, { intent: "add", opdracht: open().slug, submissionId: submission.id, reviewerId: free[0].user.id });
+    let target: { author: Member; submissionId: string; reviewer: Member } | null = null;
+    for (const author of [a, b, c]) {
+      const own = await db.submission.findFirstOrThrow({ where: { userId: author.user.id } });
+      const paired = new Set((await db.peerReview.findMany({ where: { submissionId: own.id } })).map((r) => r.reviewerId));
+      const reviewer = [a, b, c, d].find((m) => m !== author && !paired.has(m.user.id));
+      if (reviewer) target = { author, submissionId: own.id, reviewer };
+    }
+    expect(target).not.toBeNull();
+    const before = (await receivedBy(target!.author)).length;
+    const added = await trainer.post(url, { intent: "add", opdracht: open().slug, submissionId: target!.submissionId, reviewerId: target!.reviewer.user.id });
     expect(added.text).toContain("Extra feedbackgever toegevoegd");
-    expect((await receivedBy(c)).length).toBe(3);
+    expect((await receivedBy(target!.author)).length).toBe(before + 1);
 
     const stranger = await trainerOf(app, (await createCohort()).id);
     expect((await stranger.get(url)).status).toBe(404);

@@ -244,7 +244,7 @@ describe("attachments", () => {
     await browser.post(page(), { intent: "hand-in", body: "Zie de kaart", revision: "0" });
     expect((await trainer.get(link!)).status).toBe(200);
     expect((await stranger.browser.get(link!)).status).toBe(404);
-    expect((await trainerOf((await createCohort()).id)).get(link!).then((r) => r.status)).resolves.toBe(404);
+    await expect((await trainerOf((await createCohort()).id)).get(link!).then((r) => r.status)).resolves.toBe(404);
   });
 
   it("shows a real image inline when asked, and nothing else", async () => {
