@@ -24,6 +24,7 @@ export const ROLE_LABELS: Record<string, string> = { PARTICIPANT: "deelnemer", T
 export const ENROLLMENT_LABELS: Record<string, string> = {
   APPLIED: "aangemeld",
   ACCEPTED: "toegelaten",
+  WAITLISTED: "op de wachtlijst",
   ACTIVE: "ingeschreven",
   COMPLETED: "afgerond",
   WITHDRAWN: "teruggetrokken",
