@@ -30,3 +30,12 @@ export const ENROLLMENT_LABELS: Record<string, string> = {
   WITHDRAWN: "teruggetrokken",
   REJECTED: "afgewezen",
 };
+
+export const PAYMENT_LABELS: Record<string, string> = {
+  OPEN: "open",
+  PAID: "betaald",
+  FAILED: "mislukt",
+  EXPIRED: "verlopen",
+  REFUNDED: "terugbetaald",
+  ARRANGED: "geregeld",
+};

@@ -16,8 +16,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const UNREACHABLE = "Stripe is nu niet bereikbaar. Er is niets afgeschreven; probeer het over een paar minuten opnieuw.";
 
 /** Starts (or resumes) paying for an accepted enrollment; returns the URL of the checkout page. */
-export async function startCheckout(user: SessionUser, cohortId: string, now = new Date()) {
-  const prepared = await db.$transaction(async (tx) => {
+export async function startCheckout(user: SessionUser, cohortId: string, now = new Date()): Promise<string> {
+  type Prepared = { full: true } | { full: false; url: string } | { full: false; payment: { id: string; amountCents: number }; enrollmentId: string; cohortName: string };
+  const prepared = await db.$transaction(async (tx): Promise<Prepared> => {
     await lockCohort(tx, cohortId);
     const enrollment = await tx.enrollment.findUnique({
       where: { userId_cohortId: { userId: user.id, cohortId } },
@@ -38,15 +39,15 @@ export async function startCheckout(user: SessionUser, cohortId: string, now = n
       // The reservation lapsed: take a seat again if there is one, else the waiting list.
       if ((await seatsTaken(tx, cohortId, now, enrollment.id)) >= enrollment.cohort.capacity) {
         await tx.enrollment.update({ where: { id: enrollment.id }, data: { status: "WAITLISTED", reservedUntil: null } });
-        return { full: true as const };
+        return { full: true };
       }
       await tx.enrollment.update({ where: { id: enrollment.id }, data: { reservedUntil: new Date(now.getTime() + enrollment.cohort.reservationDays * DAY_MS) } });
     }
     const resumable = enrollment.payments.find((p) => p.status === "OPEN" && p.checkoutUrl && now.getTime() - p.createdAt.getTime() < 20 * 60 * 60 * 1000);
-    if (resumable) return { full: false as const, url: resumable.checkoutUrl! };
+    if (resumable) return { full: false, url: resumable.checkoutUrl! };
     const retry = enrollment.payments.find((p) => p.status === "OPEN" && !p.checkoutUrl);
     const payment = retry ?? (await tx.payment.create({ data: { enrollmentId: enrollment.id, kind: "CHECKOUT", amountCents: enrollment.cohort.priceCents } }));
-    return { full: false as const, payment: { id: payment.id, amountCents: payment.amountCents }, enrollmentId: enrollment.id, cohortName: enrollment.cohort.name };
+    return { full: false, payment: { id: payment.id, amountCents: payment.amountCents }, enrollmentId: enrollment.id, cohortName: enrollment.cohort.name };
   });
   if (prepared.full) throw new EnrollmentError("De groep is intussen vol en je reservering was verlopen. Je staat op de wachtlijst; je hoort het als er een plek vrijkomt.", 409);
   if ("url" in prepared) return prepared.url;

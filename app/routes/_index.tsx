@@ -27,13 +27,16 @@ export default function Home() {
             dat vroeger deden: je laat elkaar je werk zien, geeft feedback en leert van elkaars praktijk.
           </p>
           <div className="button-row">
+            <Link className="button" to="/leergang">
+              Komende groepen en aanmelden
+            </Link>
             {signedIn ? (
-              <Link className="button" to="/dashboard">
+              <Link className="button button--secondary" to="/dashboard">
                 Naar je overzicht
               </Link>
             ) : (
               <>
-                <Link className="button" to="/registreren">
+                <Link className="button button--secondary" to="/registreren">
                   Account aanmaken
                 </Link>
                 <Link className="button button--secondary" to="/inloggen">

@@ -81,7 +81,8 @@ export default function AdminCohort() {
     <>
       <h1>{cohort.name}</h1>
       <p>
-        <Link to={`/modules/planning/${cohort.id}`}>Planning van de modules (wanneer elke module opent)</Link>
+        <Link to={`/modules/planning/${cohort.id}`}>Planning van de modules (wanneer elke module opent)</Link> ·{" "}
+        <Link to={`/beoordelen/aanmeldingen/${cohort.id}`}>Aanmeldingen, betalingen en instellingen</Link>
       </p>
       <p className="muted">
         {formatCalendarDate(cohort.startsOn)} tot {formatCalendarDate(cohort.endsOn)} · {formatEuro(cohort.priceCents)} · {cohort.capacity} plaatsen

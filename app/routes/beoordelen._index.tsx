@@ -60,6 +60,8 @@ export default function GradingQueue() {
           <span key={c.id}>
             {" · "}
             <Link to={`/beoordelen/peerfeedback/${c.id}`}>Peerfeedback {c.name}</Link>
+            {" · "}
+            <Link to={`/beoordelen/aanmeldingen/${c.id}`}>Aanmeldingen {c.name}</Link>
           </span>
         ))}
       </p>

@@ -152,8 +152,8 @@ function ParticipantDashboard({ data }: { data: Extract<Data["dashboard"], { kin
       )}
       {data.enrollments.length === 0 ? (
         <div className="notice">
-          Je bent nog niet ingeschreven voor een groep. Zodra je bent aangemeld en toegelaten, zie je hier je groep en je
-          gilde.
+          Je bent nog niet ingeschreven voor een groep. Bekijk de <Link to="/leergang">komende groepen</Link> en meld je
+          aan; zodra je bent toegelaten en betaald hebt, zie je hier je groep en je gilde.
         </div>
       ) : (
         <div className="grid">
@@ -179,6 +179,11 @@ function ParticipantDashboard({ data }: { data: Extract<Data["dashboard"], { kin
                   </>
                 ) : enrollment.status === "ACTIVE" ? (
                   <p className="muted">Je trainer plaatst je binnenkort in een gilde.</p>
+                ) : null}
+                {["APPLIED", "ACCEPTED", "WAITLISTED", "REJECTED"].includes(enrollment.status) ? (
+                  <p>
+                    <Link to={`/aanmelden/${enrollment.cohort.id}`}>{enrollment.status === "ACCEPTED" ? "Naar betalen" : "Bekijk je aanmelding"}</Link>
+                  </p>
                 ) : null}
               </section>
             );

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { registerUser } from "~/auth/account.server";
 import { requireAnonymous } from "~/auth/guards.server";
+import { safeRedirect } from "~/auth/redirect";
 import { PASSWORD_MIN } from "~/auth/password";
 import { sessionCookie } from "~/auth/session.server";
 import { Field, FormError, Honeypot, useAfterFailedSubmit } from "~/components/field";
@@ -16,6 +17,7 @@ const RegisterSchema = z.object({
   email: emailField,
   password: newPasswordField,
   website: honeypot,
+  redirectTo: z.string().optional(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   const result = await registerUser(parsed.data);
   if (!result.ok) return json(failure(formData, result.fieldErrors), { status: 400 });
-  return redirect("/dashboard", {
+  return redirect(safeRedirect(parsed.data.redirectTo), {
     headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) },
   });
 }
@@ -40,6 +42,8 @@ export default function Register() {
   const busy = useNavigation().state === "submitting";
   const errors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? {};
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? values.redirectTo ?? "";
   return (
     <div className="form">
       <h1>Account aanmaken</h1>
@@ -47,6 +51,7 @@ export default function Register() {
       <FormError error={actionData?.formError} />
       <Form method="post" noValidate>
         <Honeypot />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field name="name" label="Naam" autoComplete="name" required defaultValue={values.name} error={errors.name} />
         <Field name="email" label="E-mailadres" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
         <Field
@@ -63,7 +68,7 @@ export default function Register() {
         </button>
       </Form>
       <p className="muted" style={{ marginTop: "1.5rem" }}>
-        Heb je al een account? <Link to="/inloggen">Log in</Link>.
+        Heb je al een account? <Link to={redirectTo ? `/inloggen?redirectTo=${encodeURIComponent(redirectTo)}` : "/inloggen"}>Log in</Link>.
       </p>
     </div>
   );
