@@ -45,7 +45,15 @@ export async function seedDemo(modules: SeedModule[] = []) {
     const id = (email: string) => users.get(email)!;
 
     const spring = await tx.cohort.create({
-      data: { name: "Voorjaar 2027", startsOn: day("2027-03-01"), endsOn: day("2027-11-30"), priceCents: 245000, capacity: 24 },
+      data: {
+        name: "Voorjaar 2027",
+        startsOn: day("2027-03-01"),
+        endsOn: day("2027-11-30"),
+        priceCents: 245000,
+        capacity: 24,
+        location: "Utrecht, buurthuis De Leeuw",
+        rhythm: "Om de twee weken op dinsdag, 9.30–16.00 uur",
+      },
       select: { id: true },
     });
     const autumn = await tx.cohort.create({

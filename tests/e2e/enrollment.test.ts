@@ -1,0 +1,56 @@
+// From the catalogue through intake, acceptance by the admin and the demo checkout (no Stripe key: a signed
+// webhook through the same handler) to an ACTIVE enrollment on the dashboard.
+import { expect, it } from "vitest";
+import { useServerAndPage } from "../support/e2e";
+
+const e2e = useServerAndPage();
+
+it("takes a newcomer from the catalogue to an active enrollment", async () => {
+  const page = e2e.page;
+  const base = e2e.server.baseUrl;
+  await page.goto(`${base}/leergang`);
+  await page.getByRole("heading", { name: "Voorjaar 2027" }).waitFor();
+  await page.getByText("Om de twee weken op dinsdag").waitFor();
+  await page.getByRole("link", { name: "Aanmelden" }).first().click();
+  await page.getByRole("link", { name: "Account aanmaken" }).click();
+  await page.getByLabel("Naam").fill("Noor Nieuwkomer");
+  await page.getByLabel("E-mailadres").fill("noor@example.nl");
+  await page.getByLabel("Wachtwoord").fill("een lange zin als wachtwoord");
+  await page.getByRole("button", { name: "Account aanmaken" }).click();
+  await page.waitForURL("**/aanmelden/**");
+
+  await page.getByLabel("Je huidige werk (functie)").fill("Buurtwerker");
+  await page.getByLabel("Organisatie", { exact: true }).fill("Stichting Wijkkracht");
+  await page.getByLabel("Jaren ervaring in wijkgericht werken").fill("5");
+  await page.getByLabel("Beschrijf je ervaring in de wijk").fill("Vijf jaar in Kanaleneiland, met bewonersgroepen.");
+  await page.getByLabel("De wijk waarin je tijdens de leergang oefent").fill("Kanaleneiland");
+  await page.getByLabel("Waarom wil je deze leergang volgen?").fill("Ik wil bewoners beter helpen hun eigen plannen waar te maken.");
+  await page.getByRole("button", { name: "Aanmelding versturen" }).click();
+  await page.getByText("Dank je: je aanmelding is binnen.").waitFor();
+  const applicantUrl = page.url();
+
+  const context = await e2e.browser.newContext({ locale: "nl-NL" });
+  const admin = await context.newPage();
+  await admin.goto(`${base}/inloggen`);
+  await admin.getByLabel("E-mailadres").fill("beheer@gilde.test");
+  await admin.getByLabel("Wachtwoord").fill("gilde-demo-2027");
+  await admin.getByRole("button", { name: "Inloggen" }).click();
+  await admin.waitForURL("**/dashboard");
+  await admin.goto(applicantUrl.replace("/aanmelden/", "/beoordelen/aanmeldingen/"));
+  const intake = admin.getByRole("article", { name: /Noor Nieuwkomer/ });
+  await intake.getByText("Vijf jaar in Kanaleneiland").waitFor();
+  await intake.getByLabel("Bericht aan de aanmelder").fill("Welkom, Noor!");
+  await intake.getByRole("button", { name: "Toelaten" }).click();
+  await admin.getByText("Toegelaten; de deelnemer kan nu betalen.").waitFor();
+
+  await page.reload();
+  await page.getByText("Welkom, Noor!").waitFor();
+  await page.getByRole("button", { name: "Betalen" }).click();
+  await page.getByText("Testbetaling — er wordt niets afgeschreven.").waitFor();
+  await page.getByRole("button", { name: "Testbetaling afronden" }).click();
+  await page.getByRole("heading", { name: "Je bent ingeschreven" }).waitFor();
+  await page.getByRole("main").getByRole("link", { name: "overzicht" }).click();
+  await page.waitForURL("**/dashboard");
+  await page.getByText("ingeschreven", { exact: true }).first().waitFor();
+  expect(await page.getByRole("heading", { name: "Voorjaar 2027" }).count()).toBe(1);
+});

@@ -1,0 +1,50 @@
+// Demo mode (no STRIPE_SECRET_KEY): the stand-in checkout page is the owner's alone, and paying or refunding
+// there produces signed events through the same webhook handler as Stripe's.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import { startTestApp, type TestApp } from "../support/http";
+
+let app: TestApp;
+beforeAll(async () => {
+  delete process.env.STRIPE_SECRET_KEY;
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+it("pays through the demo checkout, for the owner only, and refunds through a signed event", async () => {
+  const cohort = await db.cohort.update({ where: { id: (await createCohort()).id }, data: { startsOn: new Date("2027-03-01") } });
+  const user = await createUser({ name: "Demo Deelnemer" });
+  const enrollment = await enroll(user.id, cohort.id, "APPLIED");
+  await db.enrollment.update({ where: { id: enrollment.id }, data: { status: "ACCEPTED", reservedUntil: new Date(Date.now() + 86_400_000) } });
+  await db.intake.create({
+    data: { enrollmentId: enrollment.id, currentWork: "x", organisation: "x", experienceYears: 3, experience: "x", wijk: "x", motivation: "x", payer: "SELF" },
+  });
+  const browser = app.client();
+  await browser.login(user.email, PASSWORD);
+  const pay = await browser.post(`/aanmelden/${cohort.id}`, { intent: "pay" });
+  expect(pay.location).toMatch(/^\/betalen\/demo\//);
+  const page = await browser.get(pay.location!);
+  expect(page.text).toContain("Testbetaling — er wordt niets afgeschreven.");
+
+  const other = await createUser();
+  const stranger = app.client();
+  await stranger.login(other.email, PASSWORD);
+  expect((await stranger.get(pay.location!)).status).toBe(404);
+  expect((await stranger.post(pay.location!, { intent: "pay" })).status).toBe(404);
+
+  const done = await browser.post(pay.location!, { intent: "pay" });
+  expect(done.location).toBe(`/aanmelden/${cohort.id}/betaald`);
+  expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("ACTIVE");
+  expect(await db.stripeEvent.count({ where: { id: { startsWith: "evt_demo_" }, type: "checkout.session.completed" } })).toBe(1);
+  expect((await browser.post(pay.location!, { intent: "pay" })).text).toContain("al afgerond");
+
+  const adminUser = await createUser({ role: "ADMIN" });
+  const admin = app.client();
+  await admin.login(adminUser.email, PASSWORD);
+  const payment = await db.payment.findFirstOrThrow({ where: { enrollmentId: enrollment.id } });
+  await admin.post(`/beoordelen/aanmeldingen/${cohort.id}`, { intent: "refund", paymentId: payment.id });
+  expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("REFUNDED");
+  expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("WITHDRAWN");
+  expect((await admin.get("/beheer/betalingen")).text).toContain("terugbetaald: plek vrijgegeven");
+});
