@@ -4,6 +4,7 @@ import type { Prisma } from "@prisma/client";
 import type { SessionUser } from "~/auth/guards.server";
 import { forgetCourseAccess } from "~/content/access.server";
 import { db } from "~/db.server";
+import { RefusedError } from "~/errors.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 
@@ -11,14 +12,7 @@ export type Tx = Prisma.TransactionClient;
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SIGNATURE = "Groet,\nGilde — leergang Creative Communities";
 
-export class EnrollmentError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
+export class EnrollmentError extends RefusedError {}
 
 /** Seats held in a cohort: active and completed participants, and accepted applicants whose reservation holds. */
 export async function seatsTaken(tx: Tx | typeof db, cohortId: string, now: Date, exceptEnrollmentId?: string) {

@@ -2,12 +2,12 @@
 // anonymity the assignment asks for, ratings, lapsed reviews reallocated, and the trainer's oversight.
 // Anonymity is enforced here: what a participant can reach is built field by field, never from a whole row.
 import type { Prisma } from "@prisma/client";
-import type { SessionUser } from "~/auth/guards.server";
 import { renderMarkdown } from "~/assignments/markdown";
 import { fileStore } from "~/assignments/storage.server";
 import { findAssignment } from "~/content/course.server";
 import type { AssignmentFrontmatter } from "~/content/schema";
 import { db } from "~/db.server";
+import { RefusedError } from "~/errors.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { allocateReviews, hash } from "./allocate";
@@ -18,15 +18,7 @@ export const MIN_REVIEW_DAYS = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SIGNATURE = "Groet,\nGilde — leergang Creative Communities";
 
-export class PeerReviewError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-    readonly errors: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+export class PeerReviewError extends RefusedError {}
 
 type Tx = Prisma.TransactionClient;
 

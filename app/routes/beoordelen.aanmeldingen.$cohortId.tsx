@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCohortTrainer } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { refusal } from "~/errors.server";
 import { Field, Outcome } from "~/components/field";
 import { ENROLLMENT_LABELS, formatDateTime, formatEuro, PAYMENT_LABELS } from "~/components/format";
 import { Table } from "~/components/table";
@@ -83,9 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return json({ ok: false as const, message: "Onbekende actie." }, { status: 400 });
     }
   } catch (error) {
-    if (!(error instanceof EnrollmentError)) throw error;
-    if (error.status === 404) throw new Response(error.message, { status: 404 });
-    return json({ ok: false as const, message: error.message }, { status: error.status });
+    return refusal(error);
   }
 }
 

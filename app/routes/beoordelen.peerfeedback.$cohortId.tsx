@@ -5,12 +5,13 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { invariantResponse, requireCohortTrainer } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { refusal } from "~/errors.server";
 import { Outcome, SelectField } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { Table } from "~/components/table";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { addExtraReviewer, excuseParticipant, PeerReviewError, reassignReview, reviewMatrix } from "~/peer-review/peer-review.server";
+import { addExtraReviewer, excuseParticipant, reassignReview, reviewMatrix } from "~/peer-review/peer-review.server";
 import { ANONYMITY_LABELS, type Anonymity } from "~/peer-review/visibility";
 
 function peerAssignments() {
@@ -49,9 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return json({ ok: false as const, message: "Onbekende actie." }, { status: 400 });
     }
   } catch (error) {
-    if (!(error instanceof PeerReviewError)) throw error;
-    if (error.status === 404) throw new Response(error.message, { status: 404 });
-    return json({ ok: false as const, message: error.message }, { status: error.status });
+    return refusal(error);
   }
 }
 

@@ -5,10 +5,11 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { refusal } from "~/errors.server";
 import { Outcome } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { Table } from "~/components/table";
-import { feedbackReceived, myGilde, PeerReviewError, rateReview, reviewsToGive } from "~/peer-review/peer-review.server";
+import { feedbackReceived, myGilde, rateReview, reviewsToGive } from "~/peer-review/peer-review.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
@@ -24,9 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await rateReview(user.id, reviewId, Number(formData.get("rating") || 0), String(formData.get("comment") ?? "").slice(0, 2000));
     return json({ ok: true as const, reviewId, message: "Dank je: je waardering is opgeslagen." });
   } catch (error) {
-    if (!(error instanceof PeerReviewError)) throw error;
-    if (error.status === 404) throw new Response(error.message, { status: 404 });
-    return json({ ok: false as const, reviewId, message: error.message, comment: String(formData.get("comment") ?? "") }, { status: error.status });
+    return refusal(error, { reviewId, comment: String(formData.get("comment") ?? "") });
   }
 }
 

@@ -268,6 +268,33 @@ describe("paying with Stripe Checkout", () => {
     expect((await app.client().get("/leergang")).text).toContain("Nog 5 van 5 vrij");
   });
 
+  it("applies the cohort's refund policy after the start", async () => {
+    const c = await cohort();
+    const person = await accepted(c.id);
+    const { session, payment } = await checkout(person, c.id);
+    await send("checkout.session.completed", session);
+    await db.cohort.update({ where: { id: c.id }, data: { startsOn: new Date(Date.now() - 86_400_000) } });
+    const none = await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: payment.id });
+    expect(none.status).toBe(409);
+    expect(none.text).toContain("geeft het beleid van deze groep geen terugbetaling");
+    await admin.post(`/beoordelen/aanmeldingen/${c.id}`, {
+      intent: "settings",
+      location: "Utrecht",
+      rhythm: "",
+      reservationDays: "14",
+      refundAfterStartPercent: "50",
+      intakeOpen: "on",
+      priceIncludesVat: "on",
+    });
+    await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: payment.id });
+    const [refund] = stripe.callsTo("/v1/refunds").slice(-1);
+    expect(refund.params.get("amount")).toBe(String(payment.amountCents / 2));
+    const bad = await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "settings", location: "", rhythm: "", reservationDays: "0", refundAfterStartPercent: "50" });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("Minstens 1 dag");
+    expect((await db.cohort.findUniqueOrThrow({ where: { id: c.id } })).reservationDays).toBe(14);
+  });
+
   it("gives the last seat to one of two people paying at once; the other is refunded and waitlisted", async () => {
     const c = await cohort({ capacity: 2 });
     const first = await accepted(c.id);
