@@ -5,6 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { getUser, invariantResponse, requireUser } from "~/auth/guards.server";
+import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError, Outcome, TextArea, useAfterFailedSubmit } from "~/components/field";
 import { ENROLLMENT_LABELS, formatCalendarDate, formatDateTime, formatEuro, PAYMENT_LABELS } from "~/components/format";
@@ -104,9 +105,7 @@ export default function Apply() {
   const canApply = open && (!application || ["REJECTED", "WITHDRAWN"].includes(application.status));
   return (
     <>
-      <p className="muted" style={{ margin: 0 }}>
-        <Link to="/leergang">De leergang</Link>
-      </p>
+      <Crumbs to="/leergang" label="De leergang" />
       <h1>Aanmelden: {cohort.name}</h1>
       <p className="lead">
         {formatCalendarDate(cohort.startsOn)} – {formatCalendarDate(cohort.endsOn)}

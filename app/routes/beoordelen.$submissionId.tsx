@@ -2,8 +2,9 @@
 // draft until released. A trainer of another cohort gets 404.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
+import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome } from "~/components/field";
 import { formatDateTime } from "~/components/format";
@@ -85,9 +86,7 @@ export default function GradingScreen() {
   const value = (name: string, fallback: string) => (failed ? (failed.values[name] ?? "") : fallback);
   return (
     <>
-      <p className="muted" style={{ margin: 0 }}>
-        <Link to="/beoordelen">Beoordelen</Link> · {submission.cohort.name}
-      </p>
+      <Crumbs to="/beoordelen" label="Beoordelen" after={submission.cohort.name} />
       <h1>
         {assignment.title}: {submission.participant.name}
       </h1>

@@ -3,9 +3,10 @@
 // resends an invoice, and sets the cohort's catalogue and payment settings.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCohortTrainer } from "~/auth/guards.server";
+import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { refusal } from "~/errors.server";
 import { Field, Outcome } from "~/components/field";
@@ -94,9 +95,7 @@ export default function Intakes() {
   const open = enrollments.filter((e) => e.status === "APPLIED" || e.status === "WAITLISTED");
   return (
     <>
-      <p className="muted" style={{ margin: 0 }}>
-        <Link to="/beoordelen">Beoordelen</Link> · {cohort.name}
-      </p>
+      <Crumbs to="/beoordelen" label="Beoordelen" after={cohort.name} />
       <h1>Aanmeldingen: {cohort.name}</h1>
       <p className="lead">
         {seatsTaken} van {cohort.capacity} plaatsen bezet of vastgehouden · {formatEuro(cohort.priceCents)}

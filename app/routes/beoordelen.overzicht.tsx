@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCohortTrainer, requireRole } from "~/auth/guards.server";
 import { db } from "~/db.server";
+import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/field";
 import { Table } from "~/components/table";
@@ -31,9 +32,7 @@ export default function StuckOverview() {
   const { cohorts, cohortId, sort, overview } = useLoaderData<typeof loader>();
   return (
     <>
-      <p className="muted" style={{ margin: 0 }}>
-        <Link to="/beoordelen">Beoordelen</Link>
-      </p>
+      <Crumbs to="/beoordelen" label="Beoordelen" />
       <h1>Wie loopt vast?</h1>
       {!overview ? (
         <p className="notice">Je bent nog niet aan een groep gekoppeld.</p>

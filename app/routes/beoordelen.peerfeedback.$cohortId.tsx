@@ -2,8 +2,9 @@
 // text and rating; reassign an open review, add an extra reviewer, or excuse a participant from reviewing.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { invariantResponse, requireCohortTrainer } from "~/auth/guards.server";
+import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { refusal } from "~/errors.server";
 import { Outcome, SelectField } from "~/components/field";
@@ -62,9 +63,7 @@ export default function PeerReviewOversight() {
   const people = matrix.rows.map((r) => ({ value: r.id, label: r.name }));
   return (
     <>
-      <p className="muted" style={{ margin: 0 }}>
-        <Link to="/beoordelen">Beoordelen</Link> · {cohort.name}
-      </p>
+      <Crumbs to="/beoordelen" label="Beoordelen" after={cohort.name} />
       <h1>Peerfeedback: {matrix.title}</h1>
       <p className="muted">
         {matrix.k} feedbackgevers per inzending · {ANONYMITY_LABELS[matrix.anonymity as Anonymity]}

@@ -2,8 +2,9 @@
 // saved as a draft, then submitted. Only the assigned reviewer gets here; anyone else gets 404.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
+import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome, TextArea, useAfterFailedSubmit } from "~/components/field";
 import { formatDateTime } from "~/components/format";
@@ -48,9 +49,7 @@ export default function GiveFeedback() {
   const value = (name: string, fallback: string) => (failed ? (failed.values[name] ?? "") : fallback);
   return (
     <>
-      <p className="muted" style={{ margin: 0 }}>
-        <Link to="/gilde">Mijn gilde</Link>
-      </p>
+      <Crumbs to="/gilde" label="Mijn gilde" />
       <h1>Feedback op ‘{review.assignment}’</h1>
       <p className="lead">
         Werk van {review.author}. {done ? "Je hebt deze feedback ingediend." : `Geef je feedback uiterlijk ${formatDateTime(review.dueAt)}.`}

@@ -1,9 +1,10 @@
 // A trainer spreads the modules over the cohort's weeks: from which date each module opens (drip).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCohortTrainer } from "~/auth/guards.server";
 import { FormError } from "~/components/field";
+import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatCalendarDate, isoDay } from "~/components/format";
 import { cohortReleases, saveReleases } from "~/content/access.server";
@@ -64,9 +65,7 @@ export default function Planning() {
   const busy = useNavigation().state === "submitting";
   return (
     <>
-      <p className="muted" style={{ margin: 0 }}>
-        <Link to="/dashboard">Overzicht</Link> · {cohort.name}
-      </p>
+      <Crumbs to="/dashboard" label="Overzicht" after={cohort.name} />
       <h1>Planning van de modules</h1>
       <p className="lead">
         Kies per module vanaf welke datum de deelnemers van {cohort.name} ({formatCalendarDate(cohort.startsOn)} tot{" "}

@@ -7,6 +7,7 @@ import { cohortAssignments, grantExtension, removeExtension, saveSchedule, type 
 import { fromAmsterdamInput, toAmsterdamInput } from "~/assignments/time";
 import { getCohortSummary } from "~/cohorts/cohorts.server";
 import { completionOverview, confirmCompletion } from "~/grading/completion.server";
+import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome } from "~/components/field";
 import { formatDateTime } from "~/components/format";
@@ -88,9 +89,7 @@ export default function CohortAssignments() {
   const value = (name: string, fallback: string) => (failed?.values && name in failed.values ? failed.values[name] : fallback);
   return (
     <>
-      <p className="muted" style={{ margin: 0 }}>
-        <Link to="/dashboard">Overzicht</Link> · {cohort.name}
-      </p>
+      <Crumbs to="/dashboard" label="Overzicht" after={cohort.name} />
       <h1>Opdrachten van {cohort.name}</h1>
       <p>
         <a href={`/beoordelen/export/${cohort.id}`}>Alle besluiten als CSV (voor Excel)</a> ·{" "}

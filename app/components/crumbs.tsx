@@ -1,0 +1,11 @@
+// The small line above a page's heading: where the page sits (a link back) and, optionally, what it belongs to.
+import { Link } from "@remix-run/react";
+
+export function Crumbs({ to, label, after }: { to: string; label: string; after?: string }) {
+  return (
+    <p className="muted" style={{ margin: 0 }}>
+      <Link to={to}>{label}</Link>
+      {after ? ` · ${after}` : null}
+    </p>
+  );
+}
