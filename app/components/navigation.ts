@@ -9,6 +9,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/opdrachten", label: "Opdrachten", roles: ["PARTICIPANT"] },
   { to: "/gilde", label: "Mijn gilde", roles: ["PARTICIPANT"] },
   { to: "/beoordelen", label: "Beoordelen", roles: ["TRAINER", "ADMIN"] },
+  { to: "/community", label: "Community", roles: ["PARTICIPANT", "TRAINER", "ADMIN"] },
   { to: "/beheer", label: "Beheer", roles: ["ADMIN"] },
 ];
 

@@ -1,6 +1,7 @@
 // Work the app does in the background, inside each app process. Every job is safe to run in several
 // instances at once (row locks with SKIP LOCKED, or a unique key recording what was done).
 import { sendDeadlineReminders } from "~/assignments/reminders.server";
+import { sendWeeklyDigests } from "~/community/digest.server";
 import { maintainPeerReviews } from "~/peer-review/peer-review.server";
 import { deliverOutbox } from "./sender.server";
 
@@ -12,6 +13,7 @@ export function startJobs({ intervalMs = 30_000 } = {}): () => void {
     try {
       await sendDeadlineReminders();
       await maintainPeerReviews();
+      await sendWeeklyDigests();
       await deliverOutbox();
     } catch (error) {
       console.error("Achtergrondtaak mislukt:", error);

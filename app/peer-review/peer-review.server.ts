@@ -153,10 +153,11 @@ async function sendReviewReminders(now: Date) {
 export async function myGilde(userId: string) {
   const membership = await db.gildeMember.findFirst({
     where: { userId, gilde: { cohort: { enrollments: { some: { userId, status: "ACTIVE" } } } } },
-    select: { gilde: { select: { name: true, cohort: { select: { name: true } }, members: { select: { user: { select: { id: true, name: true, wijk: { select: { versions: { orderBy: { number: "desc" }, take: 1, select: { name: true, municipality: true } } } } } } } } } } },
+    select: { gilde: { select: { id: true, name: true, cohort: { select: { name: true } }, members: { select: { user: { select: { id: true, name: true, wijk: { select: { versions: { orderBy: { number: "desc" }, take: 1, select: { name: true, municipality: true } } } } } } } } } } },
   });
   if (!membership) return null;
   return {
+    id: membership.gilde.id,
     name: membership.gilde.name,
     cohort: membership.gilde.cohort.name,
     members: membership.gilde.members

@@ -25,6 +25,9 @@ export default function AdminLayout() {
             <NavLink to="/beheer/betalingen">Betalingen</NavLink>
           </li>
           <li>
+            <NavLink to="/beheer/meldingen">Meldingen</NavLink>
+          </li>
+          <li>
             <NavLink to="/beheer/outbox">E-mail outbox</NavLink>
           </li>
         </ul>

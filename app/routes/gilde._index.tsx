@@ -46,7 +46,9 @@ export default function GildePage() {
       {gilde ? (
         <section aria-labelledby="leden">
           <h2 id="leden">Leden</h2>
-          <p className="muted">Groep {gilde.cohort}</p>
+          <p className="muted">
+            Groep {gilde.cohort} · <Link to={`/gildes/${gilde.id}`}>Naar de gildekamer</Link>
+          </p>
           <ul>
             {gilde.members.map((m) => (
               <li key={m.name}>

@@ -1,0 +1,69 @@
+// The alumni community: threads with themes and tags, most recently active first, 30 per page. Alumni post;
+// current participants read (and post when the admin opened it); others are not let in.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server";
+import { communityAccess, CommunityError, createThread, listThreads, threadInputFrom, threadValues } from "~/community/community.server";
+import { THEMES } from "~/community/themes";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SelectField } from "~/components/field";
+import { NewThreadForm, ThreadList } from "~/components/threads";
+import { refusal } from "~/errors.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const access = await communityAccess(user);
+  if (!access.read) throw new Response("De community is voor alumni en deelnemers van de leergang.", { status: 403 });
+  const params = new URL(request.url).searchParams;
+  const filter = { theme: params.get("thema") || undefined, tag: params.get("tag") || undefined, page: Number(params.get("pagina")) || 1 };
+  return json({ access, list: await listThreads("COMMUNITY", filter), filter: { thema: filter.theme ?? "", tag: filter.tag ?? "" } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const access = await communityAccess(user);
+  try {
+    if (!access.post) throw new CommunityError("Alleen alumni plaatsen berichten in de community.", 403);
+    const thread = await createThread(user, threadInputFrom(formData));
+    return redirect(`/community/${thread.id}`);
+  } catch (error) {
+    const errors = error instanceof CommunityError ? error.errors : {};
+    return refusal(error, { errors, values: threadValues(formData) });
+  }
+}
+
+export default function Community() {
+  const { access, list, filter } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const query = (page: number) => `/community?${new URLSearchParams({ ...(filter.thema ? { thema: filter.thema } : {}), ...(filter.tag ? { tag: filter.tag } : {}), pagina: String(page) })}`;
+  return (
+    <>
+      <h1>Community</h1>
+      <p className="lead">De gilde gaat door: alumni van de leergang delen hier vragen en ervaringen uit hun wijk.</p>
+      <p>
+        <Link to="/praktijk">Praktijkvoorbeelden</Link> · <Link to="/community/mensen">Wie is wie</Link>
+      </p>
+      {!access.post ? <p className="notice">Je kunt meelezen. Berichten plaatsen kan zodra je de leergang hebt afgerond.</p> : null}
+      <Form method="get" className="inline-form" style={{ marginBottom: "1rem" }}>
+        <SelectField name="thema" label="Thema" defaultValue={filter.thema} emptyLabel="Alle thema's" options={THEMES.map((t) => ({ value: t.id, label: t.label }))} />
+        <div className="field">
+          <label htmlFor="tag">Tag</label>
+          <input id="tag" name="tag" defaultValue={filter.tag} />
+        </div>
+        <button type="submit" className="button">
+          Tonen
+        </button>
+      </Form>
+      <ThreadList threads={list.threads} page={list.page} pages={list.pages} pageHref={query} />
+      {access.post ? <NewThreadForm values={result?.values ?? {}} errors={result?.errors ?? {}} formError={result?.message} /> : null}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Community — Gilde" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
