@@ -103,6 +103,34 @@ export async function seedDemo(modules: SeedModule[] = []) {
       },
     });
     await tx.gildeMember.create({ data: { gildeId: oldGilde.id, userId: id("alumnus@gilde.test"), cohortId: autumn.id } });
+    // The alumnus's released work, which a practice case can start from.
+    const oldWork = await tx.submission.create({
+      data: { userId: id("alumnus@gilde.test"), cohortId: autumn.id, assignmentSlug: "wijkgeschiedenis", status: "PASSED" },
+      select: { id: true },
+    });
+    const oldVersion = await tx.submissionVersion.create({
+      data: {
+        submissionId: oldWork.id,
+        number: 1,
+        handedInAt: day("2025-10-01"),
+        body:
+          "Rivierenwijk, Utrecht. De wijk werd rond 1920 gebouwd voor spoorwegarbeiders. " +
+          "Bewoners vertelden over het buurthuis dat in 2012 dichtging en over de moestuin die ze daarna zelf begonnen.",
+      },
+      select: { id: true },
+    });
+    await tx.assessment.create({
+      data: {
+        submissionId: oldWork.id,
+        versionId: oldVersion.id,
+        number: 1,
+        decision: "voldaan",
+        status: "RELEASED",
+        releasedAt: day("2025-10-15"),
+        gradedById: id("trainer@gilde.test"),
+        overall: "Een levendige wijkgeschiedenis met de stem van bewoners.",
+      },
+    });
   });
 }
 

@@ -1,0 +1,54 @@
+// An alumnus publishes a practice case that starts from their own released assignment, with consent; a
+// participant finds it by searching in Dutch; the alumnus withdraws it and it is gone.
+import type { Browser, Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { useServerAndPage } from "../support/e2e";
+
+const e2e = useServerAndPage();
+
+async function loggedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ locale: "nl-NL" })).newPage();
+  await page.goto(`${e2e.server.baseUrl}/inloggen`);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill("gilde-demo-2027");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.waitForURL("**/dashboard");
+  return page;
+}
+
+it("publishes a case from an assignment with consent, lets a participant find it, and withdraws it", async () => {
+  const alumnus = await loggedIn(e2e.browser, "alumnus@gilde.test");
+  await alumnus.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Community" }).click();
+  await alumnus.getByRole("link", { name: "Praktijkvoorbeelden" }).click();
+  await alumnus.getByRole("link", { name: "Een voorbeeld publiceren" }).click();
+  await alumnus.getByRole("link", { name: "De geschiedenis van je wijk" }).click();
+  await expect.poll(() => alumnus.getByLabel("De situatie").inputValue()).toContain("spoorwegarbeiders");
+  await alumnus.getByLabel("Titel").fill("Een moestuin na het buurthuis");
+  await alumnus.getByLabel("Wat bewoners deden").fill("Bewoners begonnen zelf een moestuin toen het buurthuis dichtging.");
+  await alumnus.getByLabel("Jouw rol als professional").fill("Ik zocht met hen een stuk grond bij de corporatie.");
+  await alumnus.getByLabel("Wat het opleverde").fill("Een plek waar buren elkaar weer zien.");
+  await alumnus.getByLabel("Wat je ervan leerde").fill("Laat het initiatief bij bewoners.");
+  await alumnus.getByLabel("Gemeente", { exact: true }).fill("Utrecht");
+  await alumnus.getByLabel("Bewonersambities").check();
+  await alumnus.getByRole("button", { name: "Publiceren" }).click();
+  await alumnus.getByText("uitdrukkelijke toestemming").waitFor();
+  await alumnus.getByLabel(/Ik geef toestemming/).check();
+  await alumnus.getByRole("button", { name: "Publiceren" }).click();
+  await alumnus.getByRole("heading", { name: "Een moestuin na het buurthuis" }).waitFor();
+  const caseUrl = alumnus.url();
+
+  const participant = await loggedIn(e2e.browser, "deelnemer@gilde.test");
+  await participant.goto(`${e2e.server.baseUrl}/praktijk`);
+  await participant.getByLabel("Zoeken").fill("moestuinen bewoners");
+  await participant.getByRole("button", { name: "Zoeken" }).click();
+  await participant.getByRole("link", { name: "Een moestuin na het buurthuis" }).click();
+  await participant.getByText("spoorwegarbeiders").waitFor();
+
+  alumnus.once("dialog", (dialog) => void dialog.accept());
+  await alumnus.goto(caseUrl);
+  await alumnus.getByRole("button", { name: "Intrekken" }).click();
+  await alumnus.waitForURL("**/praktijk");
+  await participant.goto(`${e2e.server.baseUrl}/praktijk?q=moestuin`);
+  await participant.getByText("Niets gevonden voor ‘moestuin’.").waitFor();
+  expect((await participant.goto(caseUrl))?.status()).toBe(404);
+});
