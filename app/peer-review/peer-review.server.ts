@@ -427,11 +427,11 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
       },
     }),
     db.peerReviewExcuse.findMany({ where: { cohortId, assignmentSlug }, select: { userId: true, reason: true } }),
-    db.gildeMember.findMany({ where: { cohortId }, select: { userId: true, gilde: { select: { name: true } } } }),
+    db.gildeMember.findMany({ where: { cohortId }, select: { userId: true, gilde: { select: { id: true, name: true } } } }),
   ]);
   const submissions = await db.submission.findMany({ where: { cohortId, assignmentSlug }, select: { id: true, userId: true } });
   const names = new Map(enrollments.map((e) => [e.user.id, e.user.name]));
-  const gildeOf = new Map(members.map((m) => [m.userId, m.gilde.name]));
+  const gildeOf = new Map(members.map((m) => [m.userId, m.gilde]));
   const excusedReason = new Map(excuses.map((e) => [e.userId, e.reason]));
   const submissionOf = new Map(submissions.map((s) => [s.userId, s.id]));
   const view = (r: (typeof reviews)[number]) => ({

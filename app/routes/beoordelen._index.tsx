@@ -62,12 +62,7 @@ export default function GradingQueue() {
             <Link to={`/beoordelen/peerfeedback/${c.id}`}>Peerfeedback {c.name}</Link>
             {" · "}
             <Link to={`/beoordelen/aanmeldingen/${c.id}`}>Aanmeldingen {c.name}</Link>
-            {c.gildes.map((g) => (
-              <span key={g.id}>
-                {" · "}
-                <Link to={`/gildes/${g.id}`}>Gildekamer {g.name}</Link>
-              </span>
-            ))}
+
           </span>
         ))}
       </p>

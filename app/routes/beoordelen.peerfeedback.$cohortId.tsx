@@ -2,7 +2,7 @@
 // text and rating; reassign an open review, add an extra reviewer, or excuse a participant from reviewing.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { invariantResponse, requireCohortTrainer } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -82,7 +82,7 @@ export default function PeerReviewOversight() {
               {row.name}
               {row.excused ? <span className="badge">vrijgesteld: {row.excused}</span> : null}
             </td>
-            <td>{row.gilde ?? "–"}</td>
+            <td>{row.gilde ? <Link to={`/gildes/${row.gilde.id}`}>{row.gilde.name}</Link> : "–"}</td>
             <td>
               <ul className="plain-list">
                 {row.gives.map((r) => (

@@ -1,6 +1,7 @@
-// Bench part for issue 5: the grading queue of one cohort with 10,000 submissions, on PostgreSQL, in a database
-// of its own. Seeds the demo data, then 1,112 participants in gildes of 8 who handed in every assignment
-// (10,000 submissions: 80% waiting, a fifth of them late, one in ten with a draft assessment).
+// Bench parts on PostgreSQL, in a database of its own seeded by the bench. Issue 5: the grading queue of one
+// cohort with 10,000 submissions (1,112 participants in gildes of 8 who handed in every assignment; 80% waiting,
+// a fifth of them late, one in ten with a draft assessment). Issue 8: the community with 100,000 posts (5,000
+// threads, one of them with 500 replies).
 import { execFileSync } from "node:child_process";
 import pg from "pg";
 import { startServer } from "../support/server";
@@ -76,6 +77,47 @@ async function seed(url: string) {
   }
 }
 
+export const POSTS = 100_000;
+
+/** 4,999 threads of 20 posts and one of 501 (an opening post and 500 replies), all by the demo alumnus. */
+async function seedCommunity(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: [alumnus] } = await client.query(`SELECT id FROM "User" WHERE email = 'alumnus@gilde.test'`);
+    await client.query("BEGIN");
+    await client.query(
+      `INSERT INTO "Thread" (id, kind, "authorId", title, themes, tags, "replyCount", "createdAt", "lastPostAt")
+       SELECT 'bench-t-' || i, 'COMMUNITY'::"ThreadKind", $1, 'Bankonderwerp ' || i, ARRAY['vertrouwen'], ARRAY['bank'], 19, now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval
+       FROM generate_series(1, 4999) i`,
+      [alumnus.id],
+    );
+    await client.query(
+      `INSERT INTO "Post" (id, "threadId", "authorId", body, "createdAt")
+       SELECT 'bench-p-' || i || '-' || j, 'bench-t-' || i, $1, 'Een bericht over de wijk, nummer ' || j || '.', now() - ((i * 20 - j) || ' seconds')::interval
+       FROM generate_series(1, 4999) i, generate_series(1, 20) j`,
+      [alumnus.id],
+    );
+    await client.query(
+      `INSERT INTO "Thread" (id, kind, "authorId", title, themes, tags, "replyCount", "createdAt", "lastPostAt")
+       VALUES ('bench-t-groot', 'COMMUNITY'::"ThreadKind", $1, 'Het grote gesprek', ARRAY['sociale-basis'], ARRAY['bank'], 500, now() - interval '1 day', now())`,
+      [alumnus.id],
+    );
+    await client.query(
+      `INSERT INTO "Post" (id, "threadId", "authorId", body, "createdAt")
+       SELECT 'bench-pg-' || j, 'bench-t-groot', $1, 'Reactie ' || j || ' in het **grote gesprek**, met wat [tekst](/community) erbij.', now() - ((501 - j) || ' seconds')::interval
+       FROM generate_series(1, 501) j`,
+      [alumnus.id],
+    );
+    await client.query("COMMIT");
+    await client.query("ANALYZE");
+    const { rows: [count] } = await client.query(`SELECT count(*)::int AS n FROM "Post"`);
+    return { posts: count.n as number };
+  } finally {
+    await client.end();
+  }
+}
+
 /** The indexes the plans of the queue's queries use (first page, late filter, gilde filter), as PostgreSQL reports them. */
 async function queuePlanIndexes(url: string, cohortId: string, gildeId: string) {
   const client = new pg.Client({ connectionString: url });
@@ -84,6 +126,8 @@ async function queuePlanIndexes(url: string, cohortId: string, gildeId: string) 
   const order = `ORDER BY s."updatedAt" ASC LIMIT 50`;
   try {
     const plans = [
+      [`SELECT id FROM "Thread" WHERE kind = 'COMMUNITY' ORDER BY "lastPostAt" DESC LIMIT 30`, []],
+      [`SELECT id FROM "Post" WHERE "threadId" = 'bench-t-groot' ORDER BY "createdAt" ASC LIMIT 50`, []],
       [`${base} ${order}`, [cohortId]],
       [`${base} AND EXISTS (SELECT 1 FROM "SubmissionVersion" v WHERE v."submissionId" = s.id AND v.late) ${order}`, [cohortId]],
       [`${base} AND EXISTS (SELECT 1 FROM "GildeMember" g WHERE g."userId" = s."userId" AND g."gildeId" = $2) ${order}`, [cohortId, gildeId]],
@@ -101,10 +145,11 @@ async function queuePlanIndexes(url: string, cohortId: string, gildeId: string) 
 
 type Measure<R extends { p99: number; errors: number }> = (name: string, url: string, headers: Record<string, string>) => Promise<R>;
 
-export async function benchGradingQueue<R extends { p99: number; errors: number }>(measure: Measure<R>) {
+export async function benchOnPostgres<R extends { p99: number; errors: number }>(measure: Measure<R>) {
   const database = await benchDatabase();
   try {
     const data = await seed(database.url);
+    const community = await seedCommunity(database.url);
     const indexes = await queuePlanIndexes(database.url, data.cohortId, data.gildeId);
     const server = await startServer({ env: { DATABASE_URL: database.url } });
     try {
@@ -120,7 +165,15 @@ export async function benchGradingQueue<R extends { p99: number; errors: number 
         await measure("wachtrij, gefilterd: opdracht, te laat, nieuw", server.baseUrl + filtered, headers),
         await measure("wachtrij, gefilterd: gilde", server.baseUrl + byGilde, headers),
       ];
-      return { results, indexes, submissions: data.submissions };
+      const alumnus = { Cookie: await loginCookie(server.baseUrl, "alumnus@gilde.test") };
+      const big = await fetch(`${server.baseUrl}/community/bench-t-groot`, { headers: alumnus });
+      if (big.status !== 200 || !(await big.text()).includes("Reactie 50 in het")) throw new Error(`Het grote gesprek gaf ${big.status}.`);
+      const communityResults = [
+        await measure(`community: onderwerpen, eerste pagina (${community.posts} berichten)`, `${server.baseUrl}/community`, alumnus),
+        await measure("community: gesprek met 500 reacties, eerste pagina", `${server.baseUrl}/community/bench-t-groot`, alumnus),
+        await measure("community: gesprek met 500 reacties, laatste pagina", `${server.baseUrl}/community/bench-t-groot?pagina=11`, alumnus),
+      ];
+      return { results, communityResults, indexes, submissions: data.submissions, posts: community.posts };
     } finally {
       await server.stop();
     }
