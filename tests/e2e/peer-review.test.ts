@@ -1,25 +1,15 @@
 // Three members of De Wevers hand in, review each other's work in their gilde, and read the feedback they got
 // (this assignment shows feedback once you have given your own).
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { useServerAndPage } from "../support/e2e";
+import { loggedIn, useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
 
-async function loggedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "nl-NL" });
-  const page = await context.newPage();
-  await page.goto(`${e2e.server.baseUrl}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill("gilde-demo-2027");
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.waitForURL("**/dashboard");
-  return page;
-}
 
 it("lets three gilde members hand in, review each other and read their feedback", async () => {
   const members: Page[] = [];
-  for (const email of ["deelnemer@gilde.test", "deelnemer2@gilde.test", "deelnemer3@gilde.test"]) members.push(await loggedIn(e2e.browser, email));
+  for (const email of ["deelnemer@gilde.test", "deelnemer2@gilde.test", "deelnemer3@gilde.test"]) members.push(await loggedIn(e2e.browser, e2e.server.baseUrl, email));
   for (const [index, page] of members.entries()) {
     await page.goto(`${e2e.server.baseUrl}/opdrachten/wijkgeschiedenis`);
     await page.getByLabel("Je uitwerking (Markdown)").fill(`Wijkgeschiedenis van deelnemer ${index + 1}: de buurt na de sloop.`);

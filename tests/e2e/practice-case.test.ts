@@ -1,23 +1,13 @@
 // An alumnus publishes a practice case that starts from their own released assignment, with consent; a
 // participant finds it by searching in Dutch; the alumnus withdraws it and it is gone.
-import type { Browser, Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { useServerAndPage } from "../support/e2e";
+import { loggedIn, useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
 
-async function loggedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "nl-NL" })).newPage();
-  await page.goto(`${e2e.server.baseUrl}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill("gilde-demo-2027");
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.waitForURL("**/dashboard");
-  return page;
-}
 
 it("publishes a case from an assignment with consent, lets a participant find it, and withdraws it", async () => {
-  const alumnus = await loggedIn(e2e.browser, "alumnus@gilde.test");
+  const alumnus = await loggedIn(e2e.browser, e2e.server.baseUrl, "alumnus@gilde.test");
   await alumnus.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Community" }).click();
   await alumnus.getByRole("link", { name: "Praktijkvoorbeelden" }).click();
   await alumnus.getByRole("link", { name: "Een voorbeeld publiceren" }).click();
@@ -37,7 +27,7 @@ it("publishes a case from an assignment with consent, lets a participant find it
   await alumnus.getByRole("heading", { name: "Een moestuin na het buurthuis" }).waitFor();
   const caseUrl = alumnus.url();
 
-  const participant = await loggedIn(e2e.browser, "deelnemer@gilde.test");
+  const participant = await loggedIn(e2e.browser, e2e.server.baseUrl, "deelnemer@gilde.test");
   await participant.goto(`${e2e.server.baseUrl}/praktijk`);
   await participant.getByLabel("Zoeken").fill("moestuinen bewoners");
   await participant.getByRole("button", { name: "Zoeken" }).click();

@@ -20,3 +20,14 @@ export function useServerAndPage(options: Parameters<typeof startServer>[0] = {}
   });
   return state;
 }
+
+/** A fresh browser context (its own cookies) logged in as a demo account, on its dashboard. */
+export async function loggedIn(browser: Browser, baseUrl: string, email: string, password = "gilde-demo-2027"): Promise<Page> {
+  const page = await (await browser.newContext({ locale: "nl-NL" })).newPage();
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.waitForURL("**/dashboard");
+  return page;
+}
