@@ -34,18 +34,25 @@ export async function unsubscribe(userId: string, token: string) {
   return true;
 }
 
-/** Sends the digest to everyone whose last one is a week old and who has something new. */
+/**
+ * Sends the digest to everyone whose last check is a week old and who has something new. Each member is
+ * claimed first (lastSentAt moves to now), so several app instances never send the same digest twice, and a
+ * member with nothing new is looked at again only a week later.
+ */
 export async function sendWeeklyDigests(now = new Date()) {
-  const candidates = await db.user.findMany({
-    where: { OR: [{ directoryEntry: { isNot: null } }, { id: { in: (await db.follow.findMany({ distinct: ["userId"], select: { userId: true } })).map((f) => f.userId) } }] },
-    select: { id: true, name: true, email: true, directoryEntry: { select: { themes: true } } },
-  });
+  const weekAgo = new Date(now.getTime() - WEEK_MS);
+  const followers = await db.follow.findMany({ distinct: ["userId"], select: { userId: true } });
+  const listed = await db.directoryEntry.findMany({ select: { userId: true } });
+  const ids = [...new Set([...followers, ...listed].map((r) => r.userId))];
+  if (ids.length === 0) return 0;
+  await db.digestPreference.createMany({ data: ids.map((userId) => ({ userId, lastSentAt: weekAgo })), skipDuplicates: true });
+  const due = await db.digestPreference.findMany({ where: { userId: { in: ids }, weekly: true, lastSentAt: { lte: weekAgo } }, select: { userId: true, lastSentAt: true } });
   let sent = 0;
-  for (const user of candidates) {
-    const preference = await db.digestPreference.findUnique({ where: { userId: user.id } });
-    if (preference && !preference.weekly) continue;
-    const since = preference?.lastSentAt ?? new Date(now.getTime() - WEEK_MS);
-    if (now.getTime() - since.getTime() < WEEK_MS && preference?.lastSentAt) continue;
+  for (const { userId, lastSentAt } of due) {
+    const { count } = await db.digestPreference.updateMany({ where: { userId, lastSentAt }, data: { lastSentAt: now } });
+    if (count === 0) continue; // another instance took this one
+    const since = lastSentAt ?? weekAgo;
+    const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true, directoryEntry: { select: { themes: true } } } });
     const replies = await db.post.findMany({
       where: { createdAt: { gt: since }, hiddenAt: null, authorId: { not: user.id }, thread: { follows: { some: { userId: user.id } } } },
       select: { thread: { select: { id: true, title: true } } },
@@ -58,9 +65,8 @@ export async function sendWeeklyDigests(now = new Date()) {
     const byThread = new Map<string, { title: string; n: number }>();
     for (const r of replies) byThread.set(r.thread.id, { title: r.thread.title, n: (byThread.get(r.thread.id)?.n ?? 0) + 1 });
     const link = await unsubscribeUrl(user.id);
-    await db.$transaction(async (tx) => {
-      await tx.digestPreference.upsert({ where: { userId: user.id }, create: { userId: user.id, lastSentAt: now }, update: { lastSentAt: now } });
-      await queueMail(tx, {
+    await db.$transaction((tx) =>
+      queueMail(tx, {
         to: user.email,
         subject: "Deze week in de gilde-community",
         text:
@@ -68,8 +74,8 @@ export async function sendWeeklyDigests(now = new Date()) {
           (byThread.size ? `Nieuwe reacties in onderwerpen die je volgt:\n${[...byThread].map(([id, t]) => `- ${t.title} (${t.n}): ${appUrl()}/community/${id}`).join("\n")}\n\n` : "") +
           (cases.length ? `Nieuwe praktijkvoorbeelden in jouw thema's:\n${cases.map((c) => `- ${c.title}: ${appUrl()}/praktijk/${c.id}`).join("\n")}\n\n` : "") +
           `Geen wekelijkse samenvatting meer? Eén klik: ${link}\n\nGroet,\nGilde — leergang Creative Communities`,
-      });
-    });
+      }),
+    );
     sent++;
   }
   return sent;

@@ -235,7 +235,8 @@ describe("directory and digest", () => {
       themes: "sociale-basis",
       consent: "on",
     });
-    await sendWeeklyDigests();
+    await Promise.all([sendWeeklyDigests(), sendWeeklyDigests()]); // two instances at once: one digest
+    expect(await db.outboxMessage.count({ where: { to: follower.user.email, subject: "Deze week in de gilde-community" } })).toBe(1);
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: follower.user.email, subject: "Deze week in de gilde-community" } });
     expect(mail.text).toContain("Digest-onderwerp (1)");
     expect(mail.text).toContain("Digest-voorbeeld");
