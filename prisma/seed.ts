@@ -75,11 +75,13 @@ export async function seedDemo(modules: SeedModule[] = []) {
       if (index >= 3) {
         await tx.moduleRelease.create({ data: { cohortId: spring.id, moduleSlug: module.slug, opensOn, updatedById: id("trainer@gilde.test") } });
       }
-      // Each assignment is due three weeks after its module opens, at 23:59 Amsterdam time.
+      // Each assignment is due three weeks after its module opens, at 23:59 Amsterdam time; peer feedback a week later.
       for (const assignmentSlug of module.assignments) {
         const dueDay = new Date(opensOn.getTime() + 21 * DAY_MS).toISOString().slice(0, 10);
         const dueAt = fromAmsterdamInput(`${dueDay}T23:59`)!;
-        const peerReviewDueAt = new Date(dueAt.getTime() + 7 * DAY_MS);
+        // A week later, again at 23:59 Amsterdam time (also across the switch to summer time).
+        const peerDay = new Date(opensOn.getTime() + 28 * DAY_MS).toISOString().slice(0, 10);
+        const peerReviewDueAt = fromAmsterdamInput(`${peerDay}T23:59`)!;
         await tx.assignmentSchedule.create({ data: { cohortId: spring.id, assignmentSlug, dueAt, peerReviewDueAt, updatedById: id("trainer@gilde.test") } });
       }
     }

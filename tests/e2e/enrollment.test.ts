@@ -1,6 +1,7 @@
 // From the catalogue through intake, acceptance by the admin and the demo checkout (no Stripe key: a signed
 // webhook through the same handler) to an ACTIVE enrollment on the dashboard.
 import { expect, it } from "vitest";
+import { audit } from "../support/audit";
 import { useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
@@ -11,6 +12,7 @@ it("takes a newcomer from the catalogue to an active enrollment", async () => {
   await page.goto(`${base}/leergang`);
   await page.getByRole("heading", { name: "Voorjaar 2027" }).waitFor();
   await page.getByText("Om de twee weken op dinsdag").waitFor();
+  await audit(page, "1-aanmelden", "leergang");
   await page.getByRole("link", { name: "Aanmelden" }).first().click();
   await page.getByRole("link", { name: "Account aanmaken" }).click();
   await page.getByLabel("Naam").fill("Noor Nieuwkomer");
@@ -18,6 +20,7 @@ it("takes a newcomer from the catalogue to an active enrollment", async () => {
   await page.getByLabel("Wachtwoord").fill("een lange zin als wachtwoord");
   await page.getByRole("button", { name: "Account aanmaken" }).click();
   await page.waitForURL("**/aanmelden/**");
+  await audit(page, "1-aanmelden", "intake");
 
   await page.getByLabel("Je huidige werk (functie)").fill("Buurtwerker");
   await page.getByLabel("Organisatie", { exact: true }).fill("Stichting Wijkkracht");
@@ -27,6 +30,7 @@ it("takes a newcomer from the catalogue to an active enrollment", async () => {
   await page.getByLabel("Waarom wil je deze leergang volgen?").fill("Ik wil bewoners beter helpen hun eigen plannen waar te maken.");
   await page.getByRole("button", { name: "Aanmelding versturen" }).click();
   await page.getByText("Dank je: je aanmelding is binnen.").waitFor();
+  await audit(page, "1-aanmelden", "aangemeld");
   const applicantUrl = page.url();
 
   const context = await e2e.browser.newContext({ locale: "nl-NL" });
@@ -39,6 +43,7 @@ it("takes a newcomer from the catalogue to an active enrollment", async () => {
   await admin.goto(applicantUrl.replace("/aanmelden/", "/beoordelen/aanmeldingen/"));
   const intake = admin.getByRole("article", { name: /Noor Nieuwkomer/ });
   await intake.getByText("Vijf jaar in Kanaleneiland").waitFor();
+  await audit(admin, "1-aanmelden", "intakes-beoordelen");
   await intake.getByLabel("Bericht aan de aanmelder").fill("Welkom, Noor!");
   await intake.getByRole("button", { name: "Toelaten" }).click();
   await admin.getByText("Toegelaten; de deelnemer kan nu betalen.").waitFor();
@@ -47,8 +52,10 @@ it("takes a newcomer from the catalogue to an active enrollment", async () => {
   await page.getByText("Welkom, Noor!").waitFor();
   await page.getByRole("button", { name: "Betalen" }).click();
   await page.getByText("Testbetaling — er wordt niets afgeschreven.").waitFor();
+  await audit(page, "1-aanmelden", "testbetaling");
   await page.getByRole("button", { name: "Testbetaling afronden" }).click();
   await page.getByRole("heading", { name: "Je bent ingeschreven" }).waitFor();
+  await audit(page, "1-aanmelden", "ingeschreven");
   await page.getByRole("main").getByRole("link", { name: "overzicht" }).click();
   await page.waitForURL("**/dashboard");
   await page.getByText("ingeschreven", { exact: true }).first().waitFor();

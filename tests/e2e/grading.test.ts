@@ -1,6 +1,7 @@
 // A trainer returns work for revision, the participant hands in again, the trainer releases "voldaan".
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
+import { audit } from "../support/audit";
 import { launchBrowser } from "../support/browser";
 import { useServerAndPage } from "../support/e2e";
 
@@ -32,12 +33,14 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
 
   const browser = await launchBrowser();
   try {
-    const trainer = await browser.newPage({ locale: "nl-NL" });
+    const trainer = await (await browser.newContext({ locale: "nl-NL" })).newPage();
     await login(trainer, "trainer@gilde.test");
     await trainer.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Beoordelen" }).click();
     await trainer.waitForURL("**/beoordelen");
+    await audit(trainer, "4-beoordelen", "wachtrij");
     await trainer.getByRole("table").getByRole("link", { name: "Beoordelen" }).click();
     await trainer.getByText("Eerste versie van mijn wijkgeschiedenis.").waitFor();
+    await audit(trainer, "4-beoordelen", "beoordelingsscherm");
     await chooseLevels(trainer, "lowest");
     await trainer.getByLabel("Terug voor herziening").check();
     await trainer.getByLabel("Bij herziening: wat moet er veranderen?").fill("Laat twee bewoners aan het woord.");
@@ -46,6 +49,7 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
 
     await participant.reload();
     await participant.getByText("Laat twee bewoners aan het woord.").waitFor();
+    await audit(participant, "4-beoordelen", "terug-voor-herziening");
     await participant.getByLabel("Je uitwerking (Markdown)").fill("Tweede versie, met twee bewoners aan het woord.");
     await participant.getByRole("button", { name: "Inleveren" }).click();
     await participant.getByText(/Ingeleverd \(versie 2\)/).waitFor();
@@ -53,6 +57,7 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
     await trainer.goto(`${e2e.server.baseUrl}/beoordelen`);
     await trainer.getByRole("table").getByRole("link", { name: "Beoordelen" }).click();
     await trainer.getByText("Tweede versie, met twee bewoners aan het woord.").waitFor();
+    await audit(trainer, "4-beoordelen", "tweede-versie");
     await chooseLevels(trainer, "highest");
     await trainer.getByLabel("Voldaan", { exact: true }).check();
     await trainer.getByLabel("Feedback in het algemeen (Markdown)").fill("Mooi **herschreven**.");
@@ -64,5 +69,6 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
 
   await participant.reload();
   await participant.getByRole("heading", { name: "Beoordeling: Voldaan" }).waitFor();
+  await audit(participant, "4-beoordelen", "voldaan");
   expect(await participant.locator("strong", { hasText: "herschreven" }).count()).toBeGreaterThan(0);
 });

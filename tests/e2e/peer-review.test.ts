@@ -2,6 +2,7 @@
 // (this assignment shows feedback once you have given your own).
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
+import { audit } from "../support/audit";
 import { loggedIn, useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
@@ -21,9 +22,11 @@ it("lets three gilde members hand in, review each other and read their feedback"
     await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn gilde" }).click();
     await page.waitForURL("**/gilde");
     await page.getByText("Nog 2 te geven.").waitFor();
+    if (index === 0) await audit(page, "3-peerfeedback", "gilde");
     for (let review = 0; review < 2; review++) {
       await page.getByRole("link", { name: "Feedback geven" }).first().click();
       await page.getByText(/de buurt na de sloop/).waitFor();
+      if (index === 0 && review === 0) await audit(page, "3-peerfeedback", "feedback-geven");
       const questions = page.locator("form textarea[name^='answer-']");
       for (let q = 0; q < (await questions.count()); q++) await questions.nth(q).fill(`Reactie ${q + 1} van deelnemer ${index + 1}.`);
       await page.getByLabel("Tip voor verder").fill(`Tip van deelnemer ${index + 1}: praat met de buurtconciërge.`);
@@ -44,4 +47,5 @@ it("lets three gilde members hand in, review each other and read their feedback"
   await received.getByRole("button", { name: "Waardering opslaan" }).first().click();
   await first.getByText("Dank je: je waardering is opgeslagen.").waitFor();
   expect(await received.getByText(/Tip van deelnemer 1/).count()).toBe(0);
+  await audit(first, "3-peerfeedback", "feedback-ontvangen");
 });

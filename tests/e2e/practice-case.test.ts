@@ -1,6 +1,7 @@
 // An alumnus publishes a practice case that starts from their own released assignment, with consent; a
 // participant finds it by searching in Dutch; the alumnus withdraws it and it is gone.
 import { expect, it } from "vitest";
+import { audit } from "../support/audit";
 import { loggedIn, useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
@@ -13,6 +14,7 @@ it("publishes a case from an assignment with consent, lets a participant find it
   await alumnus.getByRole("link", { name: "Een voorbeeld publiceren" }).click();
   await alumnus.getByRole("link", { name: "De geschiedenis van je wijk" }).click();
   await expect.poll(() => alumnus.getByLabel("De situatie").inputValue()).toContain("spoorwegarbeiders");
+  await audit(alumnus, "5-alumnus", "praktijk-nieuw");
   await alumnus.getByLabel("Titel").fill("Een moestuin na het buurthuis");
   await alumnus.getByLabel("Wat bewoners deden").fill("Bewoners begonnen zelf een moestuin toen het buurthuis dichtging.");
   await alumnus.getByLabel("Jouw rol als professional").fill("Ik zocht met hen een stuk grond bij de corporatie.");
@@ -22,9 +24,11 @@ it("publishes a case from an assignment with consent, lets a participant find it
   await alumnus.getByLabel("Bewonersambities").check();
   await alumnus.getByRole("button", { name: "Publiceren" }).click();
   await alumnus.getByText("uitdrukkelijke toestemming").waitFor();
+  await audit(alumnus, "5-alumnus", "praktijk-zonder-toestemming");
   await alumnus.getByLabel(/Ik geef toestemming/).check();
   await alumnus.getByRole("button", { name: "Publiceren" }).click();
   await alumnus.getByRole("heading", { name: "Een moestuin na het buurthuis" }).waitFor();
+  await audit(alumnus, "5-alumnus", "praktijkvoorbeeld");
   const caseUrl = alumnus.url();
 
   const participant = await loggedIn(e2e.browser, e2e.server.baseUrl, "deelnemer@gilde.test");
@@ -33,6 +37,7 @@ it("publishes a case from an assignment with consent, lets a participant find it
   await participant.getByRole("button", { name: "Zoeken" }).click();
   await participant.getByRole("link", { name: "Een moestuin na het buurthuis" }).click();
   await participant.getByText("spoorwegarbeiders").waitFor();
+  await audit(participant, "5-alumnus", "gevonden");
 
   alumnus.once("dialog", (dialog) => void dialog.accept());
   await alumnus.goto(caseUrl);

@@ -12,7 +12,7 @@ export function useServerAndPage(options: Parameters<typeof startServer>[0] = {}
   const state = {} as { server: RunningServer; browser: Browser; page: Page };
   beforeAll(async () => {
     [state.server, state.browser] = await Promise.all([startServer(options), launchBrowser()]);
-    state.page = await state.browser.newPage({ locale: "nl-NL" });
+    state.page = await (await state.browser.newContext({ locale: "nl-NL" })).newPage();
   });
   afterAll(async () => {
     await state.browser?.close();
