@@ -1,6 +1,8 @@
 // The frame of an end-to-end test file.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { launchBrowser } from "./browser";
 import { startServer, type RunningServer } from "./server";
 
@@ -13,6 +15,15 @@ export function useServerAndPage(options: Parameters<typeof startServer>[0] = {}
   beforeAll(async () => {
     [state.server, state.browser] = await Promise.all([startServer(options), launchBrowser()]);
     state.page = await (await state.browser.newContext({ locale: "nl-NL" })).newPage();
+  });
+  // A failing journey leaves a screenshot of every open page, to see what the user saw.
+  afterEach(async (context) => {
+    if (context.task.result?.state !== "fail" || !state.browser) return;
+    const dir = path.resolve("tests/e2e/artifacts/fouten");
+    fs.mkdirSync(dir, { recursive: true });
+    const pages = state.browser.contexts().flatMap((c) => c.pages());
+    const name = context.task.name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 80);
+    await Promise.all(pages.map((page, i) => page.screenshot({ path: path.join(dir, `${name}-${i + 1}.png`), fullPage: true }).catch(() => undefined)));
   });
   afterAll(async () => {
     await state.browser?.close();
