@@ -9,9 +9,10 @@ import { requireCohortTrainer } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { refusal } from "~/errors.server";
-import { Field, Outcome } from "~/components/field";
+import { Field, Outcome, SelectField } from "~/components/field";
 import { ENROLLMENT_LABELS, formatDateTime, formatEuro, PAYMENT_LABELS } from "~/components/format";
 import { Table } from "~/components/table";
+import { placeParticipant } from "~/cohorts/cohorts.server";
 import { db } from "~/db.server";
 import { decideIntake, EnrollmentError, intakesOf, markArranged } from "~/enrollment/enrollment.server";
 import { refundPayment, sendEmployerInvoice } from "~/enrollment/payments.server";
@@ -31,14 +32,18 @@ const SettingsSchema = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const staff = await requireCohortTrainer(request, cohortId);
-  const [data, settings] = await Promise.all([
+  const [data, settings, gildes, placed] = await Promise.all([
     intakesOf(cohortId),
     db.cohort.findUniqueOrThrow({
       where: { id: cohortId },
       select: { location: true, rhythm: true, priceIncludesVat: true, intakeOpen: true, autoPlaceInGilde: true, reservationDays: true, refundAfterStartPercent: true },
     }),
+    db.gilde.findMany({ where: { cohortId }, orderBy: { name: "asc" }, select: { id: true, name: true, _count: { select: { members: true } } } }),
+    db.gildeMember.findMany({ where: { cohortId }, select: { userId: true } }),
   ]);
-  return json({ ...data, settings, admin: staff.role === "ADMIN", demo: isDemoMode() });
+  const inGilde = new Set(placed.map((p) => p.userId));
+  const unplaced = data.enrollments.filter((e) => e.status === "ACTIVE" && !inGilde.has(e.user.id)).map((e) => ({ id: e.user.id, name: e.user.name }));
+  return json({ ...data, settings, gildes, unplaced, admin: staff.role === "ADMIN", demo: isDemoMode() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -65,6 +70,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         }
         return json({ ok: true as const, message: intent === "accept" ? (employer ? "Toegelaten; de factuur is naar de werkgever gestuurd." : "Toegelaten; de deelnemer kan nu betalen.") : "Afgewezen; de aanmelder krijgt je bericht." });
       }
+      case "place": {
+        const placed = await placeParticipant(cohortId, String(formData.get("userId") ?? ""), String(formData.get("gildeId") ?? "") || null);
+        return placed.ok ? json({ ok: true as const, message: "Geplaatst in de gilde." }) : json({ ok: false as const, message: placed.error }, { status: 400 });
+      }
       case "refund":
         await refundPayment(String(formData.get("paymentId") ?? ""));
         return json({ ok: true as const, message: "Terugbetaling aangevraagd." });
@@ -90,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Intakes() {
-  const { cohort, seatsTaken, enrollments, settings, admin, demo } = useLoaderData<typeof loader>();
+  const { cohort, seatsTaken, enrollments, settings, gildes, unplaced, admin, demo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const open = enrollments.filter((e) => e.status === "APPLIED" || e.status === "WAITLISTED");
   return (
@@ -149,6 +158,22 @@ export default function Intakes() {
           </Form>
         </article>
       ))}
+
+      <h2>Nog niet in een gilde ({unplaced.length})</h2>
+      {unplaced.length === 0 ? <p className="muted">Iedereen die is ingeschreven, zit in een gilde.</p> : null}
+      {gildes.length === 0 && unplaced.length ? <p className="notice">Er zijn nog geen gildes in deze groep; de beheerder maakt ze aan.</p> : null}
+      {gildes.length
+        ? unplaced.map((p) => (
+            <Form key={p.id} method="post" className="inline-form" aria-label={`${p.name} plaatsen`}>
+              <input type="hidden" name="intent" value="place" />
+              <input type="hidden" name="userId" value={p.id} />
+              <SelectField name="gildeId" id={`gilde-${p.id}`} label={`Gilde voor ${p.name}`} options={gildes.map((g) => ({ value: g.id, label: `${g.name} (${g._count.members})` }))} />
+              <button type="submit" className="button button--secondary">
+                Plaatsen
+              </button>
+            </Form>
+          ))
+        : null}
 
       <h2>Alle aanmeldingen en betalingen</h2>
       <Table headers={["Deelnemer", "Status", "Aangemeld", "Betalingen (Stripe)", ...(admin ? ["Acties"] : [])]}>

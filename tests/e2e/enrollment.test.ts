@@ -1,8 +1,8 @@
-// From the catalogue through intake, acceptance by the admin and the demo checkout (no Stripe key: a signed
-// webhook through the same handler) to an ACTIVE enrollment on the dashboard.
+// Journey 1: from the catalogue through registration, intake, acceptance by the admin and the demo checkout (no
+// Stripe key: a signed webhook through the same handler) to an ACTIVE enrollment, placed in a gilde by the trainer.
 import { expect, it } from "vitest";
 import { audit } from "../support/audit";
-import { useServerAndPage } from "../support/e2e";
+import { loggedIn, useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
 
@@ -60,4 +60,16 @@ it("takes a newcomer from the catalogue to an active enrollment", async () => {
   await page.waitForURL("**/dashboard");
   await page.getByText("ingeschreven", { exact: true }).first().waitFor();
   expect(await page.getByRole("heading", { name: "Voorjaar 2027" }).count()).toBe(1);
+
+  // The cohort's trainer places the newcomer in a gilde.
+  const trainer = await loggedIn(e2e.browser, base, "trainer@gilde.test");
+  await trainer.goto(applicantUrl.replace("/aanmelden/", "/beoordelen/aanmeldingen/"));
+  const placing = trainer.getByRole("form", { name: "Noor Nieuwkomer plaatsen" });
+  await placing.getByLabel("Gilde voor Noor Nieuwkomer").selectOption({ label: "De Wevers (4)" });
+  await audit(trainer, "1-aanmelden", "plaatsen");
+  await placing.getByRole("button", { name: "Plaatsen" }).click();
+  await trainer.getByText("Geplaatst in de gilde.").waitFor();
+  await page.reload();
+  await page.getByRole("heading", { name: "Jouw gilde: De Wevers" }).waitFor();
+  await audit(page, "1-aanmelden", "in-de-gilde");
 });

@@ -371,6 +371,20 @@ describe("employer invoices, withdrawal, reconciliation, placement", () => {
     stripe.events = [];
   });
 
+  it("lets the cohort's trainer place a new participant in a gilde", async () => {
+    const c = await cohort();
+    const gilde = await db.gilde.create({ data: { cohortId: c.id, name: "De Vlechters" } });
+    const person = await accepted(c.id);
+    const { session } = await checkout(person, c.id);
+    await send("checkout.session.completed", session);
+    const trainer = await trainerOf(app, c.id);
+    expect((await trainer.get(`/beoordelen/aanmeldingen/${c.id}`)).text).toContain("Nog niet in een gilde (1)");
+    const wrong = await trainer.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "place", userId: person.user.id, gildeId: "niet-bestaand" });
+    expect(wrong.text).toContain("Kies een gilde van deze groep");
+    expect((await trainer.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "place", userId: person.user.id, gildeId: gilde.id })).text).toContain("Geplaatst");
+    expect((await db.gildeMember.findFirstOrThrow({ where: { userId: person.user.id } })).gildeId).toBe(gilde.id);
+  });
+
   it("places a new participant in the smallest gilde when the cohort is set so", async () => {
     const c = await cohort({ autoPlaceInGilde: true });
     const big = await db.gilde.create({ data: { cohortId: c.id, name: "De Grote" } });
