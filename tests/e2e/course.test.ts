@@ -1,5 +1,6 @@
 // A participant of the demo cohort reads a module and marks it read, in Chromium, with JavaScript on.
 import { expect, it } from "vitest";
+import { audit } from "../support/audit";
 import { useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
@@ -14,6 +15,7 @@ it("reads a module, marks a section and then the whole module as read", async ()
   await e2e.page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Modules" }).click();
   await e2e.page.waitForURL("**/modules");
   await e2e.page.getByText("0 van 9 modules gelezen").waitFor();
+  await audit(e2e.page, "2-deelnemer", "modules");
   await e2e.page.getByRole("link", { name: "Geschiedenis van het wijkwerk" }).click();
   await e2e.page.getByRole("heading", { level: 1, name: "Geschiedenis van het wijkwerk" }).waitFor();
   await e2e.page.getByRole("heading", { name: "Leerdoelen" }).waitFor();
@@ -32,6 +34,7 @@ it("reads a module, marks a section and then the whole module as read", async ()
 
   await e2e.page.getByRole("button", { name: "Ik heb de hele module gelezen" }).click();
   await e2e.page.getByText(/Gelezen: (\d+) van \1 secties gelezen/).waitFor();
+  await audit(e2e.page, "2-deelnemer", "module-gelezen");
 
   // On to the next module without a page load: its text arrives with the route data.
   await e2e.page.getByRole("navigation", { name: "Vorige en volgende module" }).getByRole("link", { name: /Systeemwereld en leefwereld/ }).click();
@@ -42,4 +45,5 @@ it("reads a module, marks a section and then the whole module as read", async ()
   await e2e.page.getByText("1 van 9 modules gelezen").waitFor();
   await e2e.page.goto(`${e2e.server.baseUrl}/modules?q=bewoners`);
   expect(await e2e.page.locator("mark").count()).toBeGreaterThan(0);
+  await audit(e2e.page, "2-deelnemer", "zoeken");
 });

@@ -1,5 +1,5 @@
-// An alumnus publishes a practice case that starts from their own released assignment, with consent; a
-// participant finds it by searching in Dutch; the alumnus withdraws it and it is gone.
+// Journey 5: the alumnus posts in the community and publishes a practice case that starts from their own released
+// assignment, with consent; a participant finds it by searching in Dutch; the alumnus withdraws it and it is gone.
 import { expect, it } from "vitest";
 import { audit } from "../support/audit";
 import { loggedIn, useServerAndPage } from "../support/e2e";
@@ -10,6 +10,13 @@ const e2e = useServerAndPage();
 it("publishes a case from an assignment with consent, lets a participant find it, and withdraws it", async () => {
   const alumnus = await loggedIn(e2e.browser, e2e.server.baseUrl, "alumnus@gilde.test");
   await alumnus.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Community" }).click();
+  await alumnus.getByLabel("Titel").fill("Wie heeft ervaring met een buurtmoestuin?");
+  await alumnus.getByLabel("Je bericht (Markdown)").fill("In de Rivierenwijk zijn bewoners **zelf** begonnen. Wie herkent dat?");
+  await alumnus.getByLabel("Bewonersambities").check();
+  await alumnus.getByRole("button", { name: "Plaatsen" }).click();
+  await alumnus.getByRole("heading", { name: "Wie heeft ervaring met een buurtmoestuin?" }).waitFor();
+  await audit(alumnus, "5-alumnus", "onderwerp");
+  await alumnus.getByRole("link", { name: "Community" }).first().click();
   await alumnus.getByRole("link", { name: "Praktijkvoorbeelden" }).click();
   await alumnus.getByRole("link", { name: "Een voorbeeld publiceren" }).click();
   await alumnus.getByRole("link", { name: "De geschiedenis van je wijk" }).click();

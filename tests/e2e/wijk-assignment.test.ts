@@ -1,6 +1,7 @@
 // A participant describes their wijk, writes an assignment (saved while typing), reloads, attaches a PDF and
 // hands in: in Chromium, against the production server.
 import { expect, it } from "vitest";
+import { audit } from "../support/audit";
 import { useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
@@ -20,6 +21,7 @@ it("fills in the wijkprofiel, writes a draft, reloads, attaches a PDF and hands 
   await page.getByLabel("Jouw rol in de wijk").fill("Opbouwwerker");
   await page.getByRole("button", { name: "Wijkprofiel opslaan" }).click();
   await page.getByText("Opgeslagen als versie 1.").waitFor();
+  await audit(page, "2-deelnemer", "wijkprofiel");
 
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Opdrachten" }).click();
   await page.waitForURL("**/opdrachten");
@@ -46,6 +48,7 @@ it("fills in the wijkprofiel, writes a draft, reloads, attaches a PDF and hands 
   await page.getByRole("button", { name: "Toevoegen", exact: true }).click();
   await page.getByText("Het bestand is toegevoegd.").waitFor();
   await page.getByRole("link", { name: "tijdlijn.pdf" }).waitFor();
+  await audit(page, "2-deelnemer", "opdracht-met-bijlage");
 
   await page.getByRole("button", { name: "Inleveren" }).click();
   await page.getByText(/Ingeleverd \(versie 1\)/).waitFor();
@@ -53,4 +56,5 @@ it("fills in the wijkprofiel, writes a draft, reloads, attaches a PDF and hands 
   await versions.getByText("Wat bewoners mij vertelden").waitFor();
   await versions.getByRole("link", { name: "tijdlijn.pdf" }).waitFor();
   await versions.getByText("bij wijkprofiel versie 1 (Oosterparkwijk)").waitFor();
+  await audit(page, "2-deelnemer", "ingeleverd");
 });
