@@ -1,9 +1,10 @@
-// A trainer returns work for revision, the participant hands in again, the trainer releases "voldaan".
+// Journey 4: a trainer grades with the rubric, returns work for revision, the participant hands in again, the
+// trainer releases "voldaan"; then the rest of the assignments are passed and the trainer confirms completion.
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { audit } from "../support/audit";
 import { launchBrowser } from "../support/browser";
-import { useServerAndPage } from "../support/e2e";
+import { loggedIn, useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
 
@@ -71,4 +72,42 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
   await participant.getByRole("heading", { name: "Beoordeling: Voldaan" }).waitFor();
   await audit(participant, "4-beoordelen", "voldaan");
   expect(await participant.locator("strong", { hasText: "herschreven" }).count()).toBeGreaterThan(0);
-});
+
+  // On to completion: the trainer opens every module now, the participant hands in the other eight assignments,
+  // the trainer passes them, and confirms completion: the participant becomes an alumnus.
+  const base = e2e.server.baseUrl;
+  const trainer = await loggedIn(e2e.browser, base, "trainer@gilde.test");
+  await trainer.goto(`${base}/beoordelen/overzicht`);
+  const cohortId = new URL((await trainer.locator('a[href*="/beoordelen/overzicht/csv?groep="]').getAttribute("href"))!, base).searchParams.get("groep")!;
+  await trainer.goto(`${base}/modules/planning/${cohortId}`);
+  const dates = trainer.locator('input[type="date"]');
+  for (let i = 0; i < (await dates.count()); i++) await dates.nth(i).fill("2026-11-01");
+  await trainer.getByRole("button", { name: "Planning opslaan" }).click();
+  await trainer.getByRole("status").first().waitFor();
+
+  const slugs = ["leefwereld-systeemwereld", "buurt-verkennen", "tip-in-de-praktijk", "ambitie-coachen", "signalen-bundelen", "netwerk-van-een-bewoner", "netwerkkaart", "wijkportfolio"];
+  for (const slug of slugs) {
+    await participant.goto(`${base}/opdrachten/${slug}`);
+    await participant.getByLabel("Je uitwerking (Markdown)").fill(`Mijn uitwerking van ${slug}, in de Transvaalbuurt.`);
+    await participant.getByRole("button", { name: "Inleveren" }).click();
+    await participant.getByText(/Ingeleverd \(versie 1\)/).waitFor();
+  }
+  for (let i = 0; i < slugs.length; i++) {
+    await trainer.goto(`${base}/beoordelen`);
+    await trainer.getByRole("table").getByRole("link", { name: "Beoordelen" }).first().click();
+    await trainer.getByText(/Mijn uitwerking van/).first().waitFor();
+    await chooseLevels(trainer, "highest");
+    await trainer.getByLabel("Voldaan", { exact: true }).check();
+    await trainer.getByRole("button", { name: "Opslaan en vrijgeven" }).click();
+    await trainer.getByText(/Vrijgegeven/).waitFor();
+  }
+  await trainer.goto(`${base}/opdrachten/groep/${cohortId}`);
+  const row = trainer.getByRole("row", { name: /Kees Bakker/ });
+  await row.getByText("Niets: klaar om af te ronden").waitFor();
+  await audit(trainer, "4-beoordelen", "afronden");
+  await row.getByRole("button", { name: "Afronding bevestigen" }).click();
+  await trainer.getByText("Kees Bakker heeft de leergang afgerond en is nu alumnus.").waitFor();
+  await participant.goto(`${base}/dashboard`);
+  await participant.getByText(/je bent nu/).waitFor();
+  expect(await participant.getByText("alumnus", { exact: true }).count()).toBeGreaterThan(0);
+}, 150_000);
