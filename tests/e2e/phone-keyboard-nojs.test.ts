@@ -3,7 +3,7 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { audit, screenshot } from "../support/audit";
-import { useServerAndPage } from "../support/e2e";
+import { PHONE, useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
 
@@ -17,7 +17,7 @@ async function tabTo(page: Page, selector: string) {
 }
 
 it("works at phone size for a participant's screens", async () => {
-  const page = await (await e2e.browser.newContext({ locale: "nl-NL", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+  const page = await (await e2e.browser.newContext({ locale: "nl-NL", ...PHONE })).newPage();
   const base = e2e.server.baseUrl;
   await page.goto(`${base}/inloggen`);
   await audit(page, "telefoon", "inloggen");

@@ -2,7 +2,7 @@
 // assignment, with consent; a participant finds it by searching in Dutch; the alumnus withdraws it and it is gone.
 import { expect, it } from "vitest";
 import { audit } from "../support/audit";
-import { loggedIn, useServerAndPage } from "../support/e2e";
+import { loggedIn, PHONE, useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
 
@@ -38,7 +38,7 @@ it("publishes a case from an assignment with consent, lets a participant find it
   await audit(alumnus, "5-alumnus", "praktijkvoorbeeld");
   const caseUrl = alumnus.url();
 
-  const participant = await loggedIn(e2e.browser, e2e.server.baseUrl, "deelnemer@gilde.test");
+  const participant = await loggedIn(e2e.browser, e2e.server.baseUrl, "deelnemer@gilde.test", PHONE);
   await participant.goto(`${e2e.server.baseUrl}/praktijk`);
   await participant.getByLabel("Zoeken").fill("moestuinen bewoners");
   await participant.getByRole("button", { name: "Zoeken" }).click();

@@ -2,14 +2,19 @@
 // hands in: in Chromium, against the production server.
 import { expect, it } from "vitest";
 import { audit } from "../support/audit";
-import { useServerAndPage } from "../support/e2e";
+import { PHONE, useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
 
-it("fills in the wijkprofiel, writes a draft, reloads, attaches a PDF and hands in", async () => {
-  const { page } = e2e;
+const SIZES = [
+  { name: "laptop", email: "deelnemer2@gilde.test", options: {} },
+  { name: "telefoon", email: "deelnemer8@gilde.test", options: PHONE },
+];
+
+for (const size of SIZES) it(`fills in the wijkprofiel, writes a draft, reloads, attaches a PDF and hands in (${size.name})`, async () => {
+  const page = await (await e2e.browser.newContext({ locale: "nl-NL", ...size.options })).newPage();
   await page.goto(`${e2e.server.baseUrl}/inloggen`);
-  await page.getByLabel("E-mailadres").fill("deelnemer2@gilde.test");
+  await page.getByLabel("E-mailadres").fill(size.email);
   await page.getByLabel("Wachtwoord").fill("gilde-demo-2027");
   await page.getByRole("button", { name: "Inloggen" }).click();
   await page.waitForURL("**/dashboard");
@@ -21,7 +26,7 @@ it("fills in the wijkprofiel, writes a draft, reloads, attaches a PDF and hands 
   await page.getByLabel("Jouw rol in de wijk").fill("Opbouwwerker");
   await page.getByRole("button", { name: "Wijkprofiel opslaan" }).click();
   await page.getByText("Opgeslagen als versie 1.").waitFor();
-  await audit(page, "2-deelnemer", "wijkprofiel");
+  await audit(page, `2-deelnemer-${size.name}`, "wijkprofiel");
 
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Opdrachten" }).click();
   await page.waitForURL("**/opdrachten");
@@ -48,7 +53,7 @@ it("fills in the wijkprofiel, writes a draft, reloads, attaches a PDF and hands 
   await page.getByRole("button", { name: "Toevoegen", exact: true }).click();
   await page.getByText("Het bestand is toegevoegd.").waitFor();
   await page.getByRole("link", { name: "tijdlijn.pdf" }).waitFor();
-  await audit(page, "2-deelnemer", "opdracht-met-bijlage");
+  await audit(page, `2-deelnemer-${size.name}`, "opdracht-met-bijlage");
 
   await page.getByRole("button", { name: "Inleveren" }).click();
   await page.getByText(/Ingeleverd \(versie 1\)/).waitFor();
@@ -56,5 +61,5 @@ it("fills in the wijkprofiel, writes a draft, reloads, attaches a PDF and hands 
   await versions.getByText("Wat bewoners mij vertelden").waitFor();
   await versions.getByRole("link", { name: "tijdlijn.pdf" }).waitFor();
   await versions.getByText("bij wijkprofiel versie 1 (Oosterparkwijk)").waitFor();
-  await audit(page, "2-deelnemer", "ingeleverd");
+  await audit(page, `2-deelnemer-${size.name}`, "ingeleverd");
 });

@@ -1,5 +1,8 @@
 // The frame of an end-to-end test file.
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+
+/** A phone's screen (issue 9: participant journeys also at 390×844). */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll } from "vitest";
@@ -33,8 +36,8 @@ export function useServerAndPage(options: Parameters<typeof startServer>[0] = {}
 }
 
 /** A fresh browser context (its own cookies) logged in as a demo account, on its dashboard. */
-export async function loggedIn(browser: Browser, baseUrl: string, email: string, password = "gilde-demo-2027"): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "nl-NL" })).newPage();
+export async function loggedIn(browser: Browser, baseUrl: string, email: string, options: BrowserContextOptions = {}, password = "gilde-demo-2027"): Promise<Page> {
+  const page = await (await browser.newContext({ locale: "nl-NL", ...options })).newPage();
   await page.goto(`${baseUrl}/inloggen`);
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
