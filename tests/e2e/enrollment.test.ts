@@ -2,12 +2,13 @@
 // Stripe key: a signed webhook through the same handler) to an ACTIVE enrollment, placed in a gilde by the trainer.
 import { expect, it } from "vitest";
 import { audit } from "../support/audit";
-import { loggedIn, useServerAndPage } from "../support/e2e";
+import { loggedIn, PHONE, useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
 
 it("takes a newcomer from the catalogue to an active enrollment", async () => {
-  const page = e2e.page;
+  // The newcomer applies on a phone.
+  const page = await (await e2e.browser.newContext({ locale: "nl-NL", ...PHONE })).newPage();
   const base = e2e.server.baseUrl;
   await page.goto(`${base}/leergang`);
   await page.getByRole("heading", { name: "Voorjaar 2027" }).waitFor();
