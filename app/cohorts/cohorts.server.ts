@@ -106,6 +106,28 @@ export async function createGilde(cohortId: string, name: string) {
  * Places a participant of the cohort in one of its gildes, or takes them out (gildeId null).
  * One gilde per participant per cohort: moving replaces the old membership in one transaction.
  */
+/** A cohort's gildes with their sizes, and its active participants who are in none yet. */
+export async function placementOf(cohortId: string) {
+  const [gildes, active] = await Promise.all([
+    db.gilde.findMany({ where: { cohortId }, orderBy: { name: "asc" }, select: { id: true, name: true, _count: { select: { members: true } } } }),
+    db.enrollment.findMany({
+      where: { cohortId, status: "ACTIVE", user: { gildes: { none: { cohortId } } } },
+      orderBy: { user: { name: "asc" } },
+      select: { user: { select: { id: true, name: true } } },
+    }),
+  ]);
+  return { gildes, unplaced: active.map((e) => e.user) };
+}
+
+/** The cohorts a trainer works in (an admin: all), newest first. */
+export function cohortsOfStaff(user: { id: string; role: string }) {
+  return db.cohort.findMany({
+    where: user.role === "ADMIN" ? {} : { staff: { some: { userId: user.id } } },
+    select: { id: true, name: true },
+    orderBy: { startsOn: "desc" },
+  });
+}
+
 export async function placeParticipant(cohortId: string, userId: string, gildeId: string | null) {
   const enrollment = await db.enrollment.findUnique({
     where: { userId_cohortId: { userId, cohortId } },

@@ -231,6 +231,12 @@ export async function hidePost(user: SessionUser, postId: string, reason: string
   ]);
 }
 
+/** The admin looked at a report and leaves the post as it is. */
+export async function dismissReport(reportId: string) {
+  const { count } = await db.report.updateMany({ where: { id: reportId, resolvedAt: null }, data: { resolvedAt: new Date() } });
+  if (count === 0) throw new CommunityError("Deze melding is al afgehandeld.", 409);
+}
+
 /** Open reports for the admin. */
 export async function openReports() {
   return db.report.findMany({

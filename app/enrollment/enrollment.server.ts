@@ -32,6 +32,36 @@ export async function lockCohort(tx: Tx, cohortId: string) {
   return row.capacity;
 }
 
+/** What the intake page says about a cohort (null when it does not exist). */
+export function cohortForIntake(cohortId: string) {
+  return db.cohort.findUnique({
+    where: { id: cohortId },
+    select: { id: true, name: true, startsOn: true, endsOn: true, location: true, rhythm: true, priceCents: true, priceIncludesVat: true, intakeOpen: true },
+  });
+}
+
+export type CohortSettings = {
+  location: string;
+  rhythm: string;
+  priceIncludesVat: boolean;
+  intakeOpen: boolean;
+  autoPlaceInGilde: boolean;
+  reservationDays: number;
+  refundAfterStartPercent: number;
+};
+
+/** The admin's catalogue and payment settings of a cohort. */
+export function cohortSettings(cohortId: string): Promise<CohortSettings> {
+  return db.cohort.findUniqueOrThrow({
+    where: { id: cohortId },
+    select: { location: true, rhythm: true, priceIncludesVat: true, intakeOpen: true, autoPlaceInGilde: true, reservationDays: true, refundAfterStartPercent: true },
+  });
+}
+
+export async function saveCohortSettings(cohortId: string, settings: CohortSettings) {
+  await db.cohort.update({ where: { id: cohortId }, data: settings });
+}
+
 /** Cohorts that have not started, with what the catalogue shows. */
 export async function catalogue(now = new Date()) {
   const cohorts = await db.cohort.findMany({

@@ -449,7 +449,9 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
     rating: r.rating,
     ratingComment: r.ratingComment,
   });
+  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { id: true, name: true } });
   return {
+    cohort,
     title: found.title,
     k: found.settings.reviewers,
     anonymity: found.settings.anonymity,

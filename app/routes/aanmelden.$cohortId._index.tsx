@@ -9,8 +9,7 @@ import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError, Outcome, TextArea, useAfterFailedSubmit } from "~/components/field";
 import { ENROLLMENT_LABELS, formatCalendarDate, formatDateTime, formatEuro, PAYMENT_LABELS } from "~/components/format";
-import { db } from "~/db.server";
-import { applyForCohort, EnrollmentError, myApplication, withdraw } from "~/enrollment/enrollment.server";
+import { applyForCohort, cohortForIntake, EnrollmentError, myApplication, withdraw } from "~/enrollment/enrollment.server";
 import { startCheckout } from "~/enrollment/payments.server";
 import { emailField, requiredText } from "~/forms/fields";
 import { failure, parseForm } from "~/forms/parse";
@@ -59,10 +58,7 @@ function employerErrors(formData: FormData): Record<string, string> {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const cohort = await db.cohort.findUnique({
-    where: { id: params.cohortId ?? "" },
-    select: { id: true, name: true, startsOn: true, endsOn: true, location: true, rhythm: true, priceCents: true, priceIncludesVat: true, intakeOpen: true },
-  });
+  const cohort = await cohortForIntake(params.cohortId ?? "");
   invariantResponse(cohort, "Deze groep bestaat niet.", { status: 404 });
   const user = await getUser(request);
   const application = user ? await myApplication(user.id, cohort.id) : null;

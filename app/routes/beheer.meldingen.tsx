@@ -4,11 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
-import { hidePost, openReports, participantsMayPost, setParticipantsMayPost } from "~/community/community.server";
+import { dismissReport, hidePost, openReports, participantsMayPost, setParticipantsMayPost } from "~/community/community.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome } from "~/components/field";
 import { formatDateTime } from "~/components/format";
-import { db } from "~/db.server";
 import { refusal } from "~/errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return json({ ok: true as const, message: "Opgeslagen." });
     }
     if (intent === "dismiss") {
-      await db.report.update({ where: { id: String(formData.get("reportId") ?? "") }, data: { resolvedAt: new Date() } });
+      await dismissReport(String(formData.get("reportId") ?? ""));
       return json({ ok: true as const, message: "Melding afgehandeld zonder te verbergen." });
     }
     await hidePost(admin, String(formData.get("postId") ?? ""), String(formData.get("reason") ?? ""));

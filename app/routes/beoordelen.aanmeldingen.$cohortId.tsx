@@ -12,9 +12,8 @@ import { refusal } from "~/errors.server";
 import { Field, Outcome, SelectField } from "~/components/field";
 import { ENROLLMENT_LABELS, formatDateTime, formatEuro, PAYMENT_LABELS } from "~/components/format";
 import { Table } from "~/components/table";
-import { placeParticipant } from "~/cohorts/cohorts.server";
-import { db } from "~/db.server";
-import { decideIntake, EnrollmentError, intakesOf, markArranged } from "~/enrollment/enrollment.server";
+import { placeParticipant, placementOf } from "~/cohorts/cohorts.server";
+import { cohortSettings, decideIntake, EnrollmentError, intakesOf, markArranged, saveCohortSettings } from "~/enrollment/enrollment.server";
 import { refundPayment, sendEmployerInvoice } from "~/enrollment/payments.server";
 import { isDemoMode } from "~/enrollment/stripe.server";
 import { parseForm } from "~/forms/parse";
@@ -32,18 +31,8 @@ const SettingsSchema = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const staff = await requireCohortTrainer(request, cohortId);
-  const [data, settings, gildes, placed] = await Promise.all([
-    intakesOf(cohortId),
-    db.cohort.findUniqueOrThrow({
-      where: { id: cohortId },
-      select: { location: true, rhythm: true, priceIncludesVat: true, intakeOpen: true, autoPlaceInGilde: true, reservationDays: true, refundAfterStartPercent: true },
-    }),
-    db.gilde.findMany({ where: { cohortId }, orderBy: { name: "asc" }, select: { id: true, name: true, _count: { select: { members: true } } } }),
-    db.gildeMember.findMany({ where: { cohortId }, select: { userId: true } }),
-  ]);
-  const inGilde = new Set(placed.map((p) => p.userId));
-  const unplaced = data.enrollments.filter((e) => e.status === "ACTIVE" && !inGilde.has(e.user.id)).map((e) => ({ id: e.user.id, name: e.user.name }));
-  return json({ ...data, settings, gildes, unplaced, admin: staff.role === "ADMIN", demo: isDemoMode() });
+  const [data, settings, placement] = await Promise.all([intakesOf(cohortId), cohortSettings(cohortId), placementOf(cohortId)]);
+  return json({ ...data, settings, ...placement, admin: staff.role === "ADMIN", demo: isDemoMode() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -87,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const parsed = parseForm(SettingsSchema, formData);
         if (!parsed.ok) return json({ ok: false as const, message: Object.values(parsed.fieldErrors)[0] ?? "Controleer de instellingen." }, { status: 400 });
         const { priceIncludesVat, intakeOpen, autoPlaceInGilde, ...rest } = parsed.data;
-        await db.cohort.update({ where: { id: cohortId }, data: { ...rest, priceIncludesVat: Boolean(priceIncludesVat), intakeOpen: Boolean(intakeOpen), autoPlaceInGilde: Boolean(autoPlaceInGilde) } });
+        await saveCohortSettings(cohortId, { ...rest, priceIncludesVat: Boolean(priceIncludesVat), intakeOpen: Boolean(intakeOpen), autoPlaceInGilde: Boolean(autoPlaceInGilde) });
         return json({ ok: true as const, message: "Instellingen opgeslagen." });
       }
       default:

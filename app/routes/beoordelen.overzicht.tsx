@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCohortTrainer, requireRole } from "~/auth/guards.server";
-import { db } from "~/db.server";
+import { cohortsOfStaff } from "~/cohorts/cohorts.server";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/field";
@@ -15,11 +15,7 @@ const SORTS: StuckSort[] = ["inactief", "voortgang", "naam"];
 export async function loader({ request }: LoaderFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
   const params = new URL(request.url).searchParams;
-  const cohorts = await db.cohort.findMany({
-    where: trainer.role === "ADMIN" ? {} : { staff: { some: { userId: trainer.id } } },
-    select: { id: true, name: true },
-    orderBy: { startsOn: "desc" },
-  });
+  const cohorts = await cohortsOfStaff(trainer);
   const cohortId = params.get("groep") || cohorts[0]?.id;
   if (!cohortId) return json({ cohorts, cohortId: null, sort: "inactief" as StuckSort, overview: null });
   await requireCohortTrainer(request, cohortId);

@@ -11,7 +11,6 @@ import { Outcome, SelectField } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { Table } from "~/components/table";
 import { getCourse } from "~/content/course.server";
-import { db } from "~/db.server";
 import { addExtraReviewer, excuseParticipant, reassignReview, reviewMatrix } from "~/peer-review/peer-review.server";
 import { ANONYMITY_LABELS, type Anonymity } from "~/peer-review/visibility";
 
@@ -26,8 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = new URL(request.url).searchParams.get("opdracht") || assignments[0]?.slug;
   const matrix = slug ? await reviewMatrix(cohortId, slug) : null;
   invariantResponse(matrix, "Deze opdracht heeft geen peerfeedback.", { status: 404 });
-  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { id: true, name: true } });
-  return json({ cohort, assignments, slug, matrix });
+  return json({ cohort: matrix.cohort, assignments, slug, matrix });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

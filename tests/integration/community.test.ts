@@ -49,6 +49,14 @@ describe("the alumni community", () => {
     await admin.post("/beheer/meldingen", { intent: "setting", participantsMayPost: "on" });
     expect((await participant.browser.post(url, { intent: "reply", body: "Mag ik meedoen?" })).text).toContain("Je reactie staat erbij");
     await admin.post("/beheer/meldingen", { intent: "setting" });
+
+    const post = await db.post.findFirstOrThrow({ where: { thread: { id: url.split("/").pop() } }, orderBy: { createdAt: "asc" } });
+    await participant.browser.post(url, { intent: "report", postId: post.id, reason: "Klopt dit wel?" });
+    const report = await db.report.findFirstOrThrow({ where: { postId: post.id } });
+    expect((await admin.get("/beheer/meldingen")).text).toContain("Klopt dit wel?");
+    expect((await admin.post("/beheer/meldingen", { intent: "dismiss", reportId: report.id })).text).toContain("zonder te verbergen");
+    expect((await admin.post("/beheer/meldingen", { intent: "dismiss", reportId: report.id })).text).toContain("al afgehandeld");
+    expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).hiddenAt).toBeNull();
   });
 
   it("validates threads, keeps what was typed, filters on theme and tag, and counts 'dit hielp mij'", async () => {

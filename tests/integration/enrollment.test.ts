@@ -157,6 +157,8 @@ describe("catalogue and intake", () => {
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: person.user.email, subject: { startsWith: "Toegelaten" } } });
     expect(mail.text).toContain("Fijn dat je komt.");
     expect((await trainer.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: "x" })).status).toBe(403);
+    expect((await trainer.post("/beheer/betalingen", { since: "2026-01-01" })).status).toBe(403);
+    expect((await person.browser.post(`/webhooks/stripe`, {})).status).toBe(400);
   });
 });
 
