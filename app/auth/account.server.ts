@@ -1,5 +1,6 @@
 // Register, sign in, and reset a password. Each returns field errors in Dutch instead of throwing.
 import { Prisma } from "@prisma/client";
+import { audit } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
@@ -50,14 +51,16 @@ export async function signIn(input: { email: string; password: string; clientIp:
   const locked = lockedUntil(accountState, now) ?? lockedUntil(addressState, now);
   if (locked) return { ok: false as const, formError: lockMessage(locked, now) };
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
-  const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true, erasedAt: true } });
+  const valid = await verifyPassword(user && !user.erasedAt ? user.passwordHash : null, input.password);
   if (!user || !valid) {
     await recordFailure(accountKey, ACCOUNT_LIMIT, now);
     await recordFailure(addressKey, ADDRESS_LIMIT, now);
+    await audit(db, { action: "login.failed", actorEmail: email, subjectId: user?.id, summary: user ? "Onjuist wachtwoord." : "Onbekend e-mailadres.", ip: input.clientIp }, now);
     return { ok: false as const, formError: WRONG_CREDENTIALS };
   }
   await db.loginThrottle.deleteMany({ where: { key: accountKey } });
+  await audit(db, { action: "login", actor: user, summary: "Ingelogd met wachtwoord.", ip: input.clientIp }, now);
   return { ok: true as const, userId: user.id, session: await createSession(user.id, now) };
 }
 

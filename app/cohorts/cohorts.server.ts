@@ -1,5 +1,9 @@
 // Cohorts, their staff and their gildes.
 import { Prisma } from "@prisma/client";
+import { audit } from "~/audit/audit.server";
+import type { Role } from "~/auth/guards.server";
+import { forgetSessions } from "~/auth/session.server";
+import { ROLE_LABELS } from "~/components/format";
 import { db } from "~/db.server";
 
 export async function listCohorts() {
@@ -147,6 +151,36 @@ export async function placeParticipant(cohortId: string, userId: string, gildeId
   return { ok: true as const };
 }
 
+/**
+ * An admin changes someone's role. The last admin cannot step down (nobody could undo it), an erased account keeps
+ * none, and every change is in the audit log. A trainer who stops being one leaves the cohorts' staff.
+ */
+export async function changeRole(admin: { id: string; email: string }, userId: string, role: Role) {
+  const result = await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, erasedAt: true } });
+    if (!user || user.erasedAt) return { ok: false as const, error: "Deze gebruiker bestaat niet (meer)." };
+    if (user.role === role) return { ok: true as const, changed: false };
+    if (user.role === "ADMIN") {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('admins'))`;
+      if ((await tx.user.count({ where: { role: "ADMIN", erasedAt: null } })) <= 1) {
+        return { ok: false as const, error: "Dit is de laatste beheerder. Maak eerst iemand anders beheerder." };
+      }
+    }
+    await tx.user.update({ where: { id: userId }, data: { role } });
+    if (user.role === "TRAINER") await tx.cohortStaff.deleteMany({ where: { userId } });
+    await audit(tx, {
+      action: "role.change",
+      actor: admin,
+      subjectId: userId,
+      summary: `${user.name} (${user.email}): van ${ROLE_LABELS[user.role]} naar ${ROLE_LABELS[role]}.`,
+    });
+    return { ok: true as const, changed: true };
+  });
+  // The new role counts from the next request on (sessions read the role; drop the few seconds of cache).
+  if (result.ok && result.changed) forgetSessions({ userId });
+  return result;
+}
+
 export async function listUsers({ q, page = 1, perPage = 50 }: { q?: string; page?: number; perPage?: number }) {
   const where: Prisma.UserWhereInput = q
     ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q.toLowerCase() } }] }
@@ -163,6 +197,7 @@ export async function listUsers({ q, page = 1, perPage = 50 }: { q?: string; pag
         email: true,
         role: true,
         createdAt: true,
+        erasedAt: true,
         enrollments: { select: { status: true, cohort: { select: { name: true } } } },
       },
     }),

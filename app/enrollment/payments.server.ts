@@ -4,6 +4,7 @@
 // Without STRIPE_SECRET_KEY the same flows run in demo mode: a local checkout page signs its own webhook.
 import { Prisma } from "@prisma/client";
 import type Stripe from "stripe";
+import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/guards.server";
 import { forgetCourseAccess } from "~/content/access.server";
 import { db } from "~/db.server";
@@ -133,7 +134,7 @@ export async function sendEmployerInvoice(enrollmentId: string, now = new Date()
  * Refunds a paid checkout payment: in full before the cohort starts, after that the cohort's policy. The state
  * changes when Stripe's `charge.refunded` arrives (in demo mode it is produced here, signed, through the same handler).
  */
-export async function refundPayment(paymentId: string, now = new Date(), reason?: string) {
+export async function refundPayment(paymentId: string, now = new Date(), reason?: string, actor?: { id: string; email: string }) {
   const payment = await db.payment.findUnique({
     where: { id: paymentId },
     select: { id: true, status: true, kind: true, amountCents: true, refundedCents: true, paymentIntentId: true, enrollment: { select: { cohort: { select: { startsOn: true, refundAfterStartPercent: true } } } } },
@@ -154,6 +155,7 @@ export async function refundPayment(paymentId: string, now = new Date(), reason?
       refunded: amount >= payment.amountCents,
       currency: "eur",
     });
+    await auditRefund(payment.id, amount, reason, actor);
     return { amount };
   }
   try {
@@ -162,8 +164,20 @@ export async function refundPayment(paymentId: string, now = new Date(), reason?
     console.error("Stripe-terugbetaling mislukte:", error instanceof Error ? error.message : error);
     throw new EnrollmentError(`De terugbetaling is niet gelukt. ${UNREACHABLE}`, 502);
   }
-  await db.payment.update({ where: { id: payment.id }, data: { note: `Terugbetaling van ${(amount / 100).toFixed(2).replace(".", ",")} euro aangevraagd${reason ? ` (${reason})` : ""}.` } });
+  await db.payment.update({ where: { id: payment.id }, data: { note: `Terugbetaling van ${euros(amount)} euro aangevraagd${reason ? ` (${reason})` : ""}.` } });
+  await auditRefund(payment.id, amount, reason, actor);
   return { amount };
+}
+
+const euros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
+
+function auditRefund(paymentId: string, amount: number, reason: string | undefined, actor: { id: string; email: string } | undefined) {
+  return audit(db, {
+    action: "refund",
+    actor,
+    subjectId: paymentId,
+    summary: `Terugbetaling van ${euros(amount)} euro aangevraagd${reason ? ` (${reason})` : actor ? "" : " (automatisch)"}.`,
+  });
 }
 
 // ---- Webhooks ----

@@ -3,6 +3,7 @@
 import { Prisma } from "@prisma/client";
 import type { SessionUser } from "~/auth/guards.server";
 import { diffSummary, diffWords } from "~/assignments/diff";
+import { audit } from "~/audit/audit.server";
 import { renderMarkdown } from "~/assignments/markdown";
 import { findAssignment } from "~/content/course.server";
 import { db } from "~/db.server";
@@ -299,6 +300,16 @@ export async function releaseAssessment(trainer: SessionUser, submissionId: stri
     await tx.submission.update({
       where: { id: submissionId },
       data: { status: STATUS_FOR[decision] },
+    });
+    const correction = draft.number > 1;
+    await audit(tx, {
+      action: correction ? "grade.correction" : "grade.release",
+      actor: trainer,
+      subjectId: submissionId,
+      summary:
+        `${screen.assignment.title} van ${screen.submission.participant.name}: ${DECISION_LABELS[decision].toLowerCase()}` +
+        (correction ? ` (correctie ${draft.number - 1}: ${draft.correctionReason ?? ""})` : "") +
+        ".",
     });
     const participant = await tx.user.findUniqueOrThrow({
       where: { id: screen.submission.participant.id },

@@ -1,9 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
-import { listUsers } from "~/cohorts/cohorts.server";
+import { changeRole, listUsers } from "~/cohorts/cohorts.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Outcome } from "~/components/field";
 import { ENROLLMENT_LABELS, formatDate, ROLE_LABELS } from "~/components/format";
 import { Table } from "~/components/table";
 
@@ -15,11 +17,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ q: q ?? "", ...(await listUsers({ q, page })) });
 }
 
+const RoleChange = z.object({ userId: z.string().min(1), role: z.enum(["PARTICIPANT", "TRAINER", "ADMIN"]) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "ADMIN");
+  const parsed = RoleChange.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ ok: false as const, message: "Kies een rol uit de lijst." }, { status: 400 });
+  const result = await changeRole(admin, parsed.data.userId, parsed.data.role);
+  if (!result.ok) return json({ ok: false as const, message: result.error }, { status: 409 });
+  return json({ ok: true as const, message: result.changed ? `De rol is nu: ${ROLE_LABELS[parsed.data.role]}.` : "Deze gebruiker had die rol al." });
+}
+
 export default function AdminUsers() {
   const { q, users, total, page, pages } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   return (
     <>
       <h1>Beheer: gebruikers</h1>
+      <Outcome notice={result?.ok ? result.message : undefined} error={result && !result.ok ? result.message : undefined} />
       <Form method="get" className="inline-form" role="search" style={{ marginBottom: "1rem" }}>
         <div className="field">
           <label htmlFor="zoek">Zoek op naam of e-mailadres</label>
@@ -35,7 +50,28 @@ export default function AdminUsers() {
           <tr key={user.id}>
             <td>{user.name}</td>
             <td>{user.email}</td>
-            <td>{ROLE_LABELS[user.role]}</td>
+            <td>
+              {user.erasedAt ? (
+                "verwijderd"
+              ) : (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="userId" value={user.id} />
+                  <label className="visually-hidden" htmlFor={`rol-${user.id}`}>
+                    Rol van {user.name}
+                  </label>
+                  <select id={`rol-${user.id}`} name="role" defaultValue={user.role}>
+                    {Object.entries(ROLE_LABELS).map(([value, label]) => (
+                      <option key={value} value={value}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" className="button button--secondary">
+                    Wijzig rol
+                  </button>
+                </Form>
+              )}
+            </td>
             <td>{user.enrollments.map((e) => `${e.cohort.name} (${ENROLLMENT_LABELS[e.status]})`).join(", ") || "—"}</td>
             <td>{formatDate(user.createdAt)}</td>
           </tr>

@@ -28,6 +28,12 @@ export default function AdminLayout() {
             <NavLink to="/beheer/meldingen">Meldingen</NavLink>
           </li>
           <li>
+            <NavLink to="/beheer/privacy">Privacy</NavLink>
+          </li>
+          <li>
+            <NavLink to="/beheer/audit">Auditlog</NavLink>
+          </li>
+          <li>
             <NavLink to="/beheer/outbox">E-mail outbox</NavLink>
           </li>
         </ul>

@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return placed.ok ? json({ ok: true as const, message: "Geplaatst in de gilde." }) : json({ ok: false as const, message: placed.error }, { status: 400 });
       }
       case "refund":
-        await refundPayment(String(formData.get("paymentId") ?? ""));
+        await refundPayment(String(formData.get("paymentId") ?? ""), new Date(), undefined, staff);
         return json({ ok: true as const, message: "Terugbetaling aangevraagd." });
       case "arranged":
         await markArranged(cohortId, enrollmentId);
