@@ -3,6 +3,7 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
+import { NonceContext } from "./components/nonce";
 import { StaticHtmlContext } from "./components/static-html";
 
 export default function handleRequest(
@@ -13,13 +14,13 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const markup = renderToString(
-    <StaticHtmlContext.Provider value={loadContext.staticHtml ?? null}>
-      <RemixServer context={remixContext} url={request.url} />
-    </StaticHtmlContext.Provider>,
+    <NonceContext.Provider value={loadContext.cspNonce ?? ""}>
+      <StaticHtmlContext.Provider value={loadContext.staticHtml ?? null}>
+        <RemixServer context={remixContext} url={request.url} nonce={loadContext.cspNonce} />
+      </StaticHtmlContext.Provider>
+    </NonceContext.Provider>,
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  // A route may ask for a stricter policy (the password-reset page has a secret in its URL).
-  if (!responseHeaders.has("Referrer-Policy")) responseHeaders.set("Referrer-Policy", "strict-origin-when-cross-origin");
   return new Response(`<!DOCTYPE html>${markup}`, { headers: responseHeaders, status: responseStatusCode });
 }
 

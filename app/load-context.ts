@@ -5,6 +5,8 @@ export type GildeLoadContext = {
   staticHtml?: Map<string, string>;
   /** A fetch by Remix's client (?_data) rather than a page the browser loads or posts. */
   dataRequest?: boolean;
+  /** This response's Content-Security-Policy nonce: the only inline scripts that run carry it. */
+  cspNonce?: string;
 };
 
 declare module "@remix-run/server-runtime" {

@@ -1,10 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useContext, type ReactNode } from "react";
 import { getUser, sessionHeaders } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { navFor } from "~/components/navigation";
+import { NonceContext } from "~/components/nonce";
 import { ROLE_LABELS } from "~/components/format";
 import stylesheet from "~/styles/app.css";
 
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
+  const nonce = useContext(NonceContext);
   return (
     <html lang="nl">
       <head>
@@ -57,9 +59,9 @@ export function Layout({ children }: { children: ReactNode }) {
               </ul>
               {user ? (
                 <div className="site-nav__account">
-                  <span className="site-nav__user">
+                  <Link to="/account/gegevens" className="site-nav__user" title="Mijn gegevens">
                     {user.name} <span className="badge">{ROLE_LABELS[user.role]}</span>
-                  </span>
+                  </Link>
                   <Form method="post" action="/uitloggen">
                     <button type="submit" className="button button--quiet">
                       Uitloggen
@@ -85,8 +87,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <p>Gilde · het leerplatform van de post-hbo leergang Creative Communities</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -3,6 +3,7 @@
 import { sendDeadlineReminders } from "~/assignments/reminders.server";
 import { sendWeeklyDigests } from "~/community/digest.server";
 import { maintainPeerReviews } from "~/peer-review/peer-review.server";
+import { applyRetention } from "~/privacy/retention.server";
 import { deliverOutbox } from "./sender.server";
 
 export function startJobs({ intervalMs = 30_000 } = {}): () => void {
@@ -14,6 +15,7 @@ export function startJobs({ intervalMs = 30_000 } = {}): () => void {
       await sendDeadlineReminders();
       await maintainPeerReviews();
       await sendWeeklyDigests();
+      await applyRetention();
       await deliverOutbox();
     } catch (error) {
       console.error("Achtergrondtaak mislukt:", error);

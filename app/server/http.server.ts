@@ -1,10 +1,13 @@
-// The HTTP server around the Remix build: static assets, the one CSRF check, the client address.
+// The HTTP server around the Remix build: security headers, static assets, the one CSRF check, the client address.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { isCrossSiteRequest } from "~/auth/csrf";
+import { appUrl } from "~/env.server";
+import { securityHeaders } from "./headers";
 
 export function createHttpApp({ build, trustProxy }: { build: ServerBuild; trustProxy: boolean }) {
   const app = express();
@@ -12,9 +15,18 @@ export function createHttpApp({ build, trustProxy }: { build: ServerBuild; trust
   // Only behind a proxy we trust do we read X-Forwarded-For; otherwise the socket address counts.
   app.set("trust proxy", trustProxy);
 
+  const production = process.env.NODE_ENV === "production";
   app.use((req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "DENY");
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    const defaults = securityHeaders({ nonce, production, https: req.secure || appUrl().startsWith("https://") });
+    // Defaults, unless the route set its own (the password-reset page asks for no referrer at all): filled in
+    // just before the head goes out, because Remix appends its headers rather than replacing ours.
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      for (const [name, value] of Object.entries(defaults)) if (!res.hasHeader(name)) res.setHeader(name, value);
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
     if (
       isCrossSiteRequest({
         method: req.method,
@@ -44,11 +56,12 @@ export function createHttpApp({ build, trustProxy }: { build: ServerBuild; trust
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV,
-      getLoadContext: (req) => ({
+      getLoadContext: (req, res) => ({
         clientIp: (trustProxy ? req.ip : req.socket.remoteAddress) ?? "onbekend",
         // Only a document request renders HTML on the server; data requests (?_data) carry the HTML themselves.
         staticHtml: req.query._data === undefined ? new Map() : undefined,
         dataRequest: req.query._data !== undefined,
+        cspNonce: res.locals.cspNonce as string,
       }),
     }),
   );
