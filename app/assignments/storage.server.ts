@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "~/db/adapter.server";
+import { db } from "~/db.server";
 
 export interface FileStore {
   put(bytes: Uint8Array): Promise<{ key: string; sha256: string }>;
@@ -42,4 +43,34 @@ let store: FileStore | undefined;
 export function fileStore(): FileStore {
   store ??= new LocalStore(path.join(dataDir(), "uploads"));
   return store;
+}
+
+/**
+ * Removes stored files that no attachment refers to and that are older than `minAgeMs`: what a crash between
+ * writing the bytes and committing the row leaves behind (and `.tmp` files of interrupted writes). The age margin
+ * keeps files another instance is about to commit. Runs at start; returns how many files went.
+ */
+export async function sweepOrphanFiles(minAgeMs = 60 * 60 * 1000, now = Date.now()): Promise<number> {
+  const root = path.join(dataDir(), "uploads");
+  const shards = await fs.promises.readdir(root).catch(() => [] as string[]);
+  let removed = 0;
+  for (const shard of shards.filter((name) => /^[a-f0-9]{2}$/.test(name))) {
+    const dir = path.join(root, shard);
+    const names = await fs.promises.readdir(dir);
+    for (let i = 0; i < names.length; i += 500) {
+      const old: string[] = [];
+      for (const name of names.slice(i, i + 500)) {
+        const stat = await fs.promises.stat(path.join(dir, name)).catch(() => null);
+        if (stat?.isFile() && now - stat.mtimeMs > minAgeMs) old.push(name);
+      }
+      const keys = old.filter((name) => /^[a-f0-9]{40}$/.test(name));
+      const referenced = new Set((await db.attachment.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((a) => a.storageKey));
+      for (const name of old) {
+        if (referenced.has(name)) continue;
+        await fs.promises.rm(path.join(dir, name), { force: true });
+        removed++;
+      }
+    }
+  }
+  return removed;
 }

@@ -4,6 +4,7 @@ import type { SessionUser } from "~/auth/guards.server";
 import { formatDateTime } from "~/components/format";
 import { canRead, courseAccessFor } from "~/content/access.server";
 import { findAssignment, getCourse } from "~/content/course.server";
+import { crashPoint } from "~/crash-point.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
@@ -170,6 +171,7 @@ export async function handIn(user: SessionUser, slug: string, now = new Date()) 
         data: { submissionId: submission.id, number: previous + 1, body: draft.body, wijkVersionId: wijk?.id ?? null, handedInAt: now, late },
       });
       await tx.attachment.updateMany({ where: { draftId: draft.id }, data: { draftId: null, versionId: created.id } });
+      await crashPoint("hand-in");
       await queueMail(tx, {
         to: user.email,
         subject: `Ingeleverd: ${found.assignment.frontmatter.title}`,
@@ -206,14 +208,18 @@ export async function addAttachments(user: SessionUser, slug: string, files: Inc
   const refused = checks.flatMap(({ check }) => (check.ok ? [] : [check.error]));
   if (refused.length) throw new WorkError(refused.join(" "));
   const key = { userId: user.id, cohortId: work.cohortId, assignmentSlug: slug };
-  const draft = await db.draft.upsert({ where: { userId_cohortId_assignmentSlug: key }, create: { ...key }, update: {}, select: { id: true } });
-  for (const { file, check } of checks) {
-    if (!check.ok) continue;
-    const stored = await fileStore().put(file.bytes);
-    await db.attachment.create({
-      data: { userId: user.id, draftId: draft.id, originalName: check.name, mediaType: check.mediaType, size: file.bytes.length, sha256: stored.sha256, storageKey: stored.key },
+  // Bytes first, then all rows in one transaction: a crash in between leaves unreferenced files (swept at start,
+  // see sweepOrphanFiles), never a row without its file or half of a multi-file upload.
+  const accepted = checks.flatMap(({ file, check }) => (check.ok ? [{ file, name: check.name, mediaType: check.mediaType }] : []));
+  const stored: ((typeof accepted)[number] & { key: string; sha256: string })[] = [];
+  for (const item of accepted) stored.push({ ...item, ...(await fileStore().put(item.file.bytes)) });
+  await crashPoint("upload");
+  await db.$transaction(async (tx) => {
+    const draft = await tx.draft.upsert({ where: { userId_cohortId_assignmentSlug: key }, create: { ...key }, update: {}, select: { id: true } });
+    await tx.attachment.createMany({
+      data: stored.map(({ file, name, mediaType, key: storageKey, sha256 }) => ({ userId: user.id, draftId: draft.id, originalName: name, mediaType, size: file.bytes.length, sha256, storageKey })),
     });
-  }
+  });
 }
 
 function hasWordDocument(bytes: Uint8Array) {

@@ -7,6 +7,7 @@ import type Stripe from "stripe";
 import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/guards.server";
 import { forgetCourseAccess } from "~/content/access.server";
+import { crashPoint } from "~/crash-point.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
@@ -205,6 +206,7 @@ export async function processEvent(event: Stripe.Event, now = new Date()): Promi
     outcome = await db.$transaction(async (tx) => {
       await tx.stripeEvent.create({ data: { id: event.id, type: event.type, objectId: objectIdOf(event), outcome: "bezig" } });
       const result = await effectOf(tx, event, now);
+      await crashPoint("webhook");
       follow = result.follow ?? {};
       await tx.stripeEvent.update({ where: { id: event.id }, data: { outcome: result.outcome } });
       return result.outcome;

@@ -2,6 +2,7 @@
 // load the Remix build and serve it. On PostgreSQL it refuses to start with pending migrations.
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
+import { sweepOrphanFiles } from "~/assignments/storage.server";
 import { ContentError } from "~/content/compile.server";
 import { loadCourse, mdxStats } from "~/content/course.server";
 import { syncContentIndex } from "~/content/search.server";
@@ -46,6 +47,10 @@ async function main() {
     }
   });
   const stopJobs = config.JOBS === "on" ? startJobs() : () => {};
+  // Files a crash left without their row (written, never committed) are cleared once the app runs.
+  sweepOrphanFiles()
+    .then((removed) => removed && console.log(`Opgeruimd: ${removed} bestand(en) zonder inzending (achtergebleven na een onderbreking).`))
+    .catch((error) => console.error("Opruimen van bestanden mislukte:", error));
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -6,7 +6,16 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-export type RunningServer = { baseUrl: string; dataDir: string; output: () => string; stop: () => Promise<void> };
+export type RunningServer = {
+  baseUrl: string;
+  dataDir: string;
+  output: () => string;
+  stop: () => Promise<void>;
+  /** Kills the process at once (no shutdown, as a power cut or the OOM killer would) and waits until it is gone. */
+  kill: () => Promise<void>;
+  /** Waits until the server printed `text` (e.g. a crash point), at most `timeoutMs`. */
+  waitForOutput: (text: string, timeoutMs?: number) => Promise<void>;
+};
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -77,6 +86,17 @@ async function startOnce({
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
+    },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
+    },
+    waitForOutput: async (text, timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!output.includes(text)) {
+        if (Date.now() > deadline) throw new Error(`De server schreef niet "${text}" binnen ${timeoutMs} ms:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
   };
 }
