@@ -2,23 +2,10 @@
 // one, and searchable by an admin. Never a password, a token or a secret: who, what, about whom, from where.
 import type { Prisma } from "@prisma/client";
 import { db } from "~/db.server";
+import type { AuditAction } from "./actions";
 
 type Tx = Prisma.TransactionClient;
 
-export const AUDIT_ACTIONS = {
-  login: "Ingelogd",
-  "login.failed": "Mislukte inlogpoging",
-  "role.change": "Rol gewijzigd",
-  "grade.release": "Beoordeling vrijgegeven",
-  "grade.correction": "Beoordeling gecorrigeerd",
-  refund: "Terugbetaling",
-  export: "Gegevens gedownload",
-  "erasure.request": "Verwijdering aangevraagd",
-  erasure: "Gegevens verwijderd",
-  retention: "Bewaartermijn verlopen",
-} as const;
-
-export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 export type AuditEntry = {
   action: AuditAction;

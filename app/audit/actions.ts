@@ -1,0 +1,15 @@
+// The kinds of audit events, with their Dutch names (shared by the server and the admin's audit page).
+export const AUDIT_ACTIONS = {
+  login: "Ingelogd",
+  "login.failed": "Mislukte inlogpoging",
+  "role.change": "Rol gewijzigd",
+  "grade.release": "Beoordeling vrijgegeven",
+  "grade.correction": "Beoordeling gecorrigeerd",
+  refund: "Terugbetaling",
+  export: "Gegevens gedownload",
+  "erasure.request": "Verwijdering aangevraagd",
+  erasure: "Gegevens verwijderd",
+  retention: "Bewaartermijn verlopen",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
