@@ -301,14 +301,14 @@ export async function releaseAssessment(trainer: SessionUser, submissionId: stri
       where: { id: submissionId },
       data: { status: STATUS_FOR[decision] },
     });
-    const correction = draft.number > 1;
+    const correction = Boolean(draft.correctionReason);
     await audit(tx, {
       action: correction ? "grade.correction" : "grade.release",
       actor: trainer,
       subjectId: submissionId,
       summary:
         `${screen.assignment.title} van ${screen.submission.participant.name}: ${DECISION_LABELS[decision].toLowerCase()}` +
-        (correction ? ` (correctie ${draft.number - 1}: ${draft.correctionReason ?? ""})` : "") +
+        (correction ? ` (correctie: ${draft.correctionReason})` : "") +
         ".",
     });
     const participant = await tx.user.findUniqueOrThrow({

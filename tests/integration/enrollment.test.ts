@@ -265,6 +265,9 @@ describe("paying with Stripe Checkout", () => {
     expect(refund.params.get("payment_intent")).toBe(`pi_${payment.id}`);
     expect(refund.params.get("amount")).toBe(String(payment.amountCents));
     expect(refund.idempotencyKey).toBe(`refund-${payment.id}-${payment.amountCents}`);
+    const [logged] = await db.auditEvent.findMany({ where: { action: "refund", subjectId: payment.id } });
+    expect(logged.summary).toMatch(/^Terugbetaling van \d+,\d\d euro aangevraagd\.$/);
+    expect(logged.actorId).not.toBeNull();
     await send("charge.refunded", { id: "ch_2", object: "charge", payment_intent: `pi_${payment.id}`, amount: payment.amountCents, amount_refunded: payment.amountCents, refunded: true });
     expect(await statusOf(person.enrollmentId)).toBe("WITHDRAWN");
     expect((await app.client().get("/leergang")).text).toContain("Nog 5 van 5 vrij");

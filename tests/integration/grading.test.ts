@@ -137,6 +137,10 @@ describe("assessments", () => {
     ]);
     expect(assessments[2].correctionReason).toBe("Typefout in de feedback");
     expect((await student.browser.get(page())).text).toContain("Gecorrigeerd: Typefout in de feedback");
+    // The audit log has each release and the correction with its reason.
+    const logged = await db.auditEvent.findMany({ where: { subjectId: submissionId }, orderBy: { at: "asc" } });
+    expect(logged.map((e) => e.action)).toEqual(["grade.release", "grade.release", "grade.correction"]);
+    expect(logged[2].summary).toContain("Typefout in de feedback");
   });
 
   it("exports the cohort's decisions as CSV for Dutch Excel, for its own trainers only", async () => {
