@@ -6,7 +6,6 @@ import type { AuditAction } from "./actions";
 
 type Tx = Prisma.TransactionClient;
 
-
 export type AuditEntry = {
   action: AuditAction;
   actor?: { id: string; email: string } | null;
@@ -40,12 +39,7 @@ export async function searchAudit({ q, action, from, to, page = 1 }: AuditSearch
     ...(from || to ? { at: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
     ...(q
       ? {
-          OR: [
-            { actorEmail: { contains: q, mode: "insensitive" } },
-            { summary: { contains: q, mode: "insensitive" } },
-            { actorId: q },
-            { subjectId: q },
-          ],
+          OR: [{ actorEmail: { contains: q, mode: "insensitive" } }, { summary: { contains: q, mode: "insensitive" } }, { actorId: q }, { subjectId: q }],
         }
       : {}),
   };

@@ -3,6 +3,7 @@ import { Form, Link } from "@remix-run/react";
 import { Field, FormError, TextArea } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { THEME_LABELS, THEMES } from "~/community/themes";
+import { Pagination } from "./pagination";
 
 type ThreadRow = { id: string; title: string; themes: string[]; tags: string[]; replyCount: number; lastPostAt: string; author: string };
 
@@ -34,20 +35,22 @@ export function ThreadList({ threads, page, pages, pageHref }: { threads: Thread
           </li>
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav aria-label="Pagina's" className="button-row">
-          {page > 1 ? <Link to={pageHref(page - 1)}>Vorige</Link> : null}
-          <span>
-            Pagina {page} van {pages}
-          </span>
-          {page < pages ? <Link to={pageHref(page + 1)}>Volgende</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={pageHref} />
     </>
   );
 }
 
-export function NewThreadForm({ values, errors, formError, withThemes = true }: { values: Record<string, string>; errors: Record<string, string>; formError?: string; withThemes?: boolean }) {
+export function NewThreadForm({
+  values,
+  errors,
+  formError,
+  withThemes = true,
+}: {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  formError?: string;
+  withThemes?: boolean;
+}) {
   return (
     <Form method="post" aria-labelledby="nieuw-onderwerp" noValidate>
       <h2 id="nieuw-onderwerp">Nieuw onderwerp</h2>

@@ -34,7 +34,12 @@ export async function requestErasure(user: SessionUser, reason: string, now = ne
 }
 
 export function myPrivacyRequests(userId: string) {
-  return db.privacyRequest.findMany({ where: { userId }, orderBy: { requestedAt: "desc" }, take: 20, select: { id: true, kind: true, status: true, requestedAt: true, handledAt: true, outcome: true } });
+  return db.privacyRequest.findMany({
+    where: { userId },
+    orderBy: { requestedAt: "desc" },
+    take: 20,
+    select: { id: true, kind: true, status: true, requestedAt: true, handledAt: true, outcome: true },
+  });
 }
 
 /** For the admin: open requests first (oldest first), then what was done (newest first). */
@@ -57,7 +62,11 @@ export async function rejectRequest(admin: SessionUser, requestId: string, why: 
   const person = await db.user.findUniqueOrThrow({ where: { id: request.userId }, select: { name: true, email: true } });
   await db.$transaction(async (tx) => {
     await tx.privacyRequest.update({ where: { id: request.id }, data: { status: "REJECTED", handledAt: now, handledById: admin.id, outcome: `Afgewezen: ${why.trim()}` } });
-    await queueMail(tx, { to: person.email, subject: "Je verzoek om verwijdering", text: `Hallo ${person.name},\n\nWe kunnen je verzoek om verwijdering niet uitvoeren:\n${why.trim()}\n\n${SIGNATURE}` });
+    await queueMail(tx, {
+      to: person.email,
+      subject: "Je verzoek om verwijdering",
+      text: `Hallo ${person.name},\n\nWe kunnen je verzoek om verwijdering niet uitvoeren:\n${why.trim()}\n\n${SIGNATURE}`,
+    });
   });
 }
 
@@ -109,7 +118,18 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
       await tx.thread.updateMany({ where: { authorId: userId }, data: { title: "Onderwerp van een verwijderde gebruiker", tags: [] } });
       await tx.practiceCase.deleteMany({ where: { authorId: userId } });
       await tx.report.updateMany({ where: { reporterId: userId }, data: { reason: "(verwijderd)" } });
-      for (const table of ["reaction", "follow", "directoryEntry", "digestPreference", "gildeMentor", "sectionRead", "gildeMember", "cohortStaff", "session", "passwordReset"] as const) {
+      for (const table of [
+        "reaction",
+        "follow",
+        "directoryEntry",
+        "digestPreference",
+        "gildeMentor",
+        "sectionRead",
+        "gildeMember",
+        "cohortStaff",
+        "session",
+        "passwordReset",
+      ] as const) {
         await (tx[table] as unknown as { deleteMany(args: object): Promise<unknown> }).deleteMany({ where: { userId } });
       }
       await tx.extension.deleteMany({ where: { userId } });

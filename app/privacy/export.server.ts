@@ -38,7 +38,22 @@ export async function personalData(userId: string) {
         endedAt: true,
         decisionMessage: true,
         cohort: { select: { name: true, startsOn: true, endsOn: true } },
-        intake: { select: { currentWork: true, organisation: true, experienceYears: true, experience: true, wijk: true, motivation: true, payer: true, employerName: true, employerContact: true, employerEmail: true, poNumber: true, employerAddress: true } },
+        intake: {
+          select: {
+            currentWork: true,
+            organisation: true,
+            experienceYears: true,
+            experience: true,
+            wijk: true,
+            motivation: true,
+            payer: true,
+            employerName: true,
+            employerContact: true,
+            employerEmail: true,
+            poNumber: true,
+            employerAddress: true,
+          },
+        },
         payments: { orderBy: { createdAt: "asc" }, select: { kind: true, status: true, amountCents: true, refundedCents: true, createdAt: true, paidAt: true, dueAt: true } },
       },
     }),
@@ -53,9 +68,19 @@ export async function personalData(userId: string) {
         createdAt: true,
         versions: {
           orderBy: { number: "asc" },
-          select: { number: true, body: true, handedInAt: true, late: true, attachments: { select: { id: true, originalName: true, mediaType: true, size: true, sha256: true, storageKey: true } } },
+          select: {
+            number: true,
+            body: true,
+            handedInAt: true,
+            late: true,
+            attachments: { select: { id: true, originalName: true, mediaType: true, size: true, sha256: true, storageKey: true } },
+          },
         },
-        assessments: { where: { status: "RELEASED" }, orderBy: { number: "asc" }, select: { number: true, levels: true, feedback: true, overall: true, decision: true, revisionNote: true, correctionReason: true, releasedAt: true } },
+        assessments: {
+          where: { status: "RELEASED" },
+          orderBy: { number: "asc" },
+          select: { number: true, levels: true, feedback: true, overall: true, decision: true, revisionNote: true, correctionReason: true, releasedAt: true },
+        },
         peerReviews: {
           where: { status: "SUBMITTED" },
           orderBy: { assignedAt: "asc" },
@@ -63,11 +88,32 @@ export async function personalData(userId: string) {
         },
       },
     }),
-    db.draft.findMany({ where: { userId }, select: { assignmentSlug: true, body: true, updatedAt: true, attachments: { select: { id: true, originalName: true, mediaType: true, size: true, sha256: true, storageKey: true } } } }),
+    db.draft.findMany({
+      where: { userId },
+      select: {
+        assignmentSlug: true,
+        body: true,
+        updatedAt: true,
+        attachments: { select: { id: true, originalName: true, mediaType: true, size: true, sha256: true, storageKey: true } },
+      },
+    }),
     db.peerReview.findMany({
       where: { reviewerId: userId },
       orderBy: { assignedAt: "asc" },
-      select: { assignmentSlug: true, status: true, crossGilde: true, answers: true, levels: true, tip: true, assignedAt: true, dueAt: true, submittedAt: true, rating: true, ratingComment: true, submission: { select: { user: { select: { name: true } } } } },
+      select: {
+        assignmentSlug: true,
+        status: true,
+        crossGilde: true,
+        answers: true,
+        levels: true,
+        tip: true,
+        assignedAt: true,
+        dueAt: true,
+        submittedAt: true,
+        rating: true,
+        ratingComment: true,
+        submission: { select: { user: { select: { name: true } } } },
+      },
     }),
     db.thread.findMany({ where: { authorId: userId }, select: { id: true, kind: true, title: true, themes: true, tags: true, createdAt: true } }),
     db.post.findMany({ where: { authorId: userId }, orderBy: { createdAt: "asc" }, select: { threadId: true, body: true, createdAt: true, hiddenAt: true, hiddenReason: true } }),
@@ -78,8 +124,17 @@ export async function personalData(userId: string) {
     db.directoryEntry.findUnique({ where: { userId }, omit: { userId: true } }),
     db.digestPreference.findUnique({ where: { userId }, omit: { userId: true } }),
     db.sectionRead.findMany({ where: { userId }, omit: { userId: true } }),
-    db.privacyRequest.findMany({ where: { userId }, orderBy: { requestedAt: "asc" }, select: { kind: true, status: true, reason: true, requestedAt: true, handledAt: true, outcome: true } }),
-    db.auditEvent.findMany({ where: { actorId: userId, action: { in: ["login", "login.failed"] } }, orderBy: { at: "desc" }, take: 500, select: { action: true, at: true, ip: true } }),
+    db.privacyRequest.findMany({
+      where: { userId },
+      orderBy: { requestedAt: "asc" },
+      select: { kind: true, status: true, reason: true, requestedAt: true, handledAt: true, outcome: true },
+    }),
+    db.auditEvent.findMany({
+      where: { actorId: userId, action: { in: ["login", "login.failed"] } },
+      orderBy: { at: "desc" },
+      take: 500,
+      select: { action: true, at: true, ip: true },
+    }),
   ]);
 
   const files: { path: string; storageKey: string }[] = [];
@@ -108,7 +163,10 @@ export async function personalData(userId: string) {
     "wijkprofiel.json": wijk?.versions ?? [],
     "inzendingen.json": submissions.map((s) => {
       const anonymity = anonymityOf(s.assignmentSlug);
-      const labels = reviewerLabels(anonymity, s.peerReviews.map((r) => ({ name: r.reviewer.name, crossGilde: r.crossGilde })));
+      const labels = reviewerLabels(
+        anonymity,
+        s.peerReviews.map((r) => ({ name: r.reviewer.name, crossGilde: r.crossGilde })),
+      );
       return {
         opdracht: s.assignmentSlug,
         status: s.status,
@@ -173,7 +231,14 @@ export async function exportPersonalData(user: SessionUser, ip?: string): Promis
   const now = new Date();
   await db.$transaction(async (tx) => {
     await tx.privacyRequest.create({
-      data: { userId: user.id, kind: "EXPORT", status: "DONE", requestedAt: now, handledAt: now, outcome: `Download van ${Object.keys(entries).length} bestanden (${Math.round(bytes.length / 1024)} kB).` },
+      data: {
+        userId: user.id,
+        kind: "EXPORT",
+        status: "DONE",
+        requestedAt: now,
+        handledAt: now,
+        outcome: `Download van ${Object.keys(entries).length} bestanden (${Math.round(bytes.length / 1024)} kB).`,
+      },
     });
     await audit(tx, { action: "export", actor: user, subjectId: user.id, summary: "Eigen gegevens gedownload (inzageverzoek).", ip });
   });

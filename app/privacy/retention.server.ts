@@ -102,7 +102,10 @@ async function deleteExpired(cohort: { id: string; name: string }, now: Date) {
 
 /** For the admin's privacy page: each cohort's retention state. */
 export async function retentionOverview() {
-  const cohorts = await db.cohort.findMany({ orderBy: { endsOn: "desc" }, select: { id: true, name: true, endsOn: true, retentionMonths: true, retentionNoticeAt: true, retentionDoneAt: true } });
+  const cohorts = await db.cohort.findMany({
+    orderBy: { endsOn: "desc" },
+    select: { id: true, name: true, endsOn: true, retentionMonths: true, retentionNoticeAt: true, retentionDoneAt: true },
+  });
   return cohorts.map((c) => ({ ...c, due: retentionDue(c) }));
 }
 

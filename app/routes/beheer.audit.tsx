@@ -2,7 +2,7 @@
 // exports and erasures, searchable by text, kind and period.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { fromAmsterdamInput } from "~/assignments/time";
 import { AUDIT_ACTIONS, type AuditAction } from "~/audit/actions";
 import { searchAudit } from "~/audit/audit.server";
@@ -11,6 +11,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { Table } from "~/components/table";
+import { Pagination } from "~/components/pagination";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -84,15 +85,7 @@ export default function AuditLog() {
           </tr>
         ))}
       </Table>
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Pagina's">
-          {page > 1 ? <Link to={pageLink(page - 1)}>Vorige</Link> : null}
-          <span>
-            Pagina {page} van {pages}
-          </span>
-          {page < pages ? <Link to={pageLink(page + 1)}>Volgende</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={pageLink} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
 import { changeRole, listUsers } from "~/cohorts/cohorts.server";
@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome } from "~/components/field";
 import { ENROLLMENT_LABELS, formatDate, ROLE_LABELS } from "~/components/format";
 import { Table } from "~/components/table";
+import { Pagination } from "~/components/pagination";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -76,16 +77,8 @@ export default function AdminUsers() {
             <td>{formatDate(user.createdAt)}</td>
           </tr>
         ))}
-          </Table>
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Pagina's">
-          {page > 1 ? <Link to={`?q=${encodeURIComponent(q)}&pagina=${page - 1}`}>Vorige</Link> : null}
-          <span>
-            Pagina {page} van {pages}
-          </span>
-          {page < pages ? <Link to={`?q=${encodeURIComponent(q)}&pagina=${page + 1}`}>Volgende</Link> : null}
-        </nav>
-      ) : null}
+      </Table>
+      <Pagination page={page} pages={pages} href={(n) => `?q=${encodeURIComponent(q)}&pagina=${n}`} />
     </>
   );
 }

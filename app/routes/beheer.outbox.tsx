@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/components/format";
 import { listOutbox } from "~/notifications/outbox.server";
+import { Pagination } from "~/components/pagination";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -43,15 +44,7 @@ export default function AdminOutbox() {
           </li>
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Pagina's">
-          {page > 1 ? <Link to={`?pagina=${page - 1}`}>Nieuwere berichten</Link> : null}
-          <span>
-            Pagina {page} van {pages}
-          </span>
-          {page < pages ? <Link to={`?pagina=${page + 1}`}>Oudere berichten</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={(n) => `?pagina=${n}`} labels={["Nieuwere berichten", "Oudere berichten"]} />
     </>
   );
 }

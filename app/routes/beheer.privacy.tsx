@@ -20,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...requests, retention, runs: runs.events });
 }
 
-const Months = z.coerce.number({ invalid_type_error: "Vul een aantal maanden in." }).int("Hele maanden.").min(1, "Minstens 1 maand.").max(120, "Hoogstens 120 maanden (tien jaar).");
+const Months = z.coerce
+  .number({ invalid_type_error: "Vul een aantal maanden in." })
+  .int("Hele maanden.")
+  .min(1, "Minstens 1 maand.")
+  .max(120, "Hoogstens 120 maanden (tien jaar).");
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
@@ -103,8 +107,7 @@ export default function PrivacyAdmin() {
 
       <h2>Bewaartermijnen</h2>
       <p className="muted">
-        Na de bewaartermijn verwijdert Gilde de inzendingen en wijkprofielen van deelnemers die de leergang niet afrondden. Zij krijgen een maand vooraf
-        bericht.
+        Na de bewaartermijn verwijdert Gilde de inzendingen en wijkprofielen van deelnemers die de leergang niet afrondden. Zij krijgen een maand vooraf bericht.
       </p>
       <Table headers={["Groep", "Einde", "Bewaartermijn", "Verwijdering", "Stand"]}>
         {retention.map((c) => (

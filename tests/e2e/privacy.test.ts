@@ -11,7 +11,10 @@ const e2e = useServerAndPage();
 it("downloads everything, asks for erasure, and the admin carries it out", async () => {
   const base = e2e.server.baseUrl;
   const participant = await loggedIn(e2e.browser, base, "deelnemer8@gilde.test");
-  await participant.getByRole("link", { name: /deelnemer/ }).first().click();
+  await participant
+    .getByRole("link", { name: /deelnemer/ })
+    .first()
+    .click();
   await participant.waitForURL("**/account/gegevens");
   await audit(participant, "privacy", "mijn-gegevens");
 
@@ -37,7 +40,14 @@ it("downloads everything, asks for erasure, and the admin carries it out", async
   await expect.poll(() => request.getByText("Toelichting: Ik verhuis naar het buitenland.").isVisible()).toBe(true);
   await request.getByLabel("Ik heb gecontroleerd wie dit vraagt").check();
   await request.getByRole("button", { name: "Verwijdering uitvoeren" }).click();
-  await expect.poll(() => admin.getByText(/^Uitgevoerd: /).first().isVisible()).toBe(true);
+  await expect
+    .poll(() =>
+      admin
+        .getByText(/^Uitgevoerd: /)
+        .first()
+        .isVisible(),
+    )
+    .toBe(true);
   await expect.poll(() => admin.getByText("Geen openstaande verzoeken.").isVisible()).toBe(true);
 
   await admin.goto(`${base}/beheer/audit?soort=erasure`);

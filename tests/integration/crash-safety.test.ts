@@ -112,7 +112,10 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
   it("a webhook: the payment stays open, and the retried event completes it exactly once", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-crash-"));
     const user = await createUser({ name: "Crash Betaler" });
-    const cohort = await db.cohort.update({ where: { id: (await createCohort()).id }, data: { startsOn: new Date(Date.now() + 90 * 24 * HOUR), priceCents: 195000, capacity: 10 } });
+    const cohort = await db.cohort.update({
+      where: { id: (await createCohort()).id },
+      data: { startsOn: new Date(Date.now() + 90 * 24 * HOUR), priceCents: 195000, capacity: 10 },
+    });
     const enrollment = await db.enrollment.create({ data: { userId: user.id, cohortId: cohort.id, status: "ACCEPTED", reservedUntil: new Date(Date.now() + 24 * HOUR) } });
     const payment = await db.payment.create({ data: { enrollmentId: enrollment.id, kind: "CHECKOUT", amountCents: 195000, checkoutSessionId: `cs_crash_${enrollment.id}` } });
     const event = stripeEvent("checkout.session.completed", {

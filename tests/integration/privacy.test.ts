@@ -51,7 +51,16 @@ async function participantWithWork() {
     data: { userId: user.id, cohortId, assignmentSlug: "buurt-verkennen", versions: { create: { number: 1, body: "Verkenning van Spangen" } } },
   });
   await db.peerReview.create({
-    data: { cohortId, assignmentSlug: "buurt-verkennen", submissionId: anonymous.id, reviewerId: reviewer.id, status: "SUBMITTED", submittedAt: new Date(), dueAt: new Date(), tip: "Praat ook met de kapper." },
+    data: {
+      cohortId,
+      assignmentSlug: "buurt-verkennen",
+      submissionId: anonymous.id,
+      reviewerId: reviewer.id,
+      status: "SUBMITTED",
+      submittedAt: new Date(),
+      dueAt: new Date(),
+      tip: "Praat ook met de kapper.",
+    },
   });
   return { user, browser, cohortId, reviewer };
 }
@@ -91,7 +100,9 @@ describe("downloading your data", () => {
     expect(Object.values(files).some((bytes) => strFromU8(bytes).includes("Geheime Gerrit"))).toBe(false);
     expect(json("inschrijvingen.json")[0].status).toBe("ACTIVE");
     // Never a password hash or a session secret.
-    const everything = Object.values(files).map((bytes) => strFromU8(bytes)).join("\n");
+    const everything = Object.values(files)
+      .map((bytes) => strFromU8(bytes))
+      .join("\n");
     expect(everything).not.toContain("$argon2");
     expect(everything).not.toContain("secretHash");
 
@@ -117,11 +128,22 @@ describe("erasure", () => {
       data: { userId: mate.id, cohortId, assignmentSlug: "wijkgeschiedenis", versions: { create: { number: 1, body: "Werk van Mees" } } },
     });
     const given = await db.peerReview.create({
-      data: { cohortId, assignmentSlug: "wijkgeschiedenis", submissionId: mateWork.id, reviewerId: user.id, status: "SUBMITTED", submittedAt: new Date(), dueAt: new Date(), tip: "Mooie bronnen, Mees." },
+      data: {
+        cohortId,
+        assignmentSlug: "wijkgeschiedenis",
+        submissionId: mateWork.id,
+        reviewerId: user.id,
+        status: "SUBMITTED",
+        submittedAt: new Date(),
+        dueAt: new Date(),
+        tip: "Mooie bronnen, Mees.",
+      },
     });
     const enrollment = await db.enrollment.findFirstOrThrow({ where: { userId: user.id } });
     const payment = await db.payment.create({ data: { enrollmentId: enrollment.id, kind: "CHECKOUT", status: "PAID", amountCents: 195000, paidAt: new Date() } });
-    const thread = await db.thread.create({ data: { kind: "COMMUNITY", authorId: mate.id, title: "Buurtkeukens", posts: { create: { authorId: mate.id, body: "Wie heeft ervaring?" } } } });
+    const thread = await db.thread.create({
+      data: { kind: "COMMUNITY", authorId: mate.id, title: "Buurtkeukens", posts: { create: { authorId: mate.id, body: "Wie heeft ervaring?" } } },
+    });
     await db.post.create({ data: { threadId: thread.id, authorId: user.id, body: "Ik, in Spangen bij Priva thuis." } });
     const storedFile = await db.attachment.findFirstOrThrow({ where: { userId: user.id } });
     const filePath = path.join(dataDir(), "uploads", storedFile.storageKey.slice(0, 2), storedFile.storageKey);
@@ -169,7 +191,12 @@ describe("erasure", () => {
     const posts = await db.post.findMany({ where: { threadId: thread.id }, orderBy: { createdAt: "asc" } });
     expect(posts.map((p) => p.body)).toEqual(["Wie heeft ervaring?", "_Dit bericht is verwijderd op verzoek van de schrijver._"]);
     // Money: the payment stays for the books, with the payer copied onto it.
-    expect(await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ status: "PAID", amountCents: 195000, payerName: "Priva Persoon", payerEmail: user.email });
+    expect(await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({
+      status: "PAID",
+      amountCents: 195000,
+      payerName: "Priva Persoon",
+      payerEmail: user.email,
+    });
 
     // The admin's record: the request is done, with a date, and the audit log has the erasure but not the old e-mail.
     const after = await beheer.get("/beheer/privacy");
@@ -212,8 +239,15 @@ describe("retention", () => {
     await db.enrollment.updateMany({ where: { userId: stopper.id }, data: { status: "WITHDRAWN" } });
     await enroll(alumnus.id, cohort.id, "COMPLETED");
     for (const person of [stopper, alumnus]) {
-      await db.submission.create({ data: { userId: person.id, cohortId: cohort.id, assignmentSlug: "wijkgeschiedenis", versions: { create: { number: 1, body: `Werk van ${person.name}` } } } });
-      await db.wijk.create({ data: { userId: person.id, versions: { create: { number: 1, name: "Oost", municipality: "Utrecht", role: "", connectors: "", networks: "", ambitions: "", problems: "", chances: "" } } } });
+      await db.submission.create({
+        data: { userId: person.id, cohortId: cohort.id, assignmentSlug: "wijkgeschiedenis", versions: { create: { number: 1, body: `Werk van ${person.name}` } } },
+      });
+      await db.wijk.create({
+        data: {
+          userId: person.id,
+          versions: { create: { number: 1, name: "Oost", municipality: "Utrecht", role: "", connectors: "", networks: "", ambitions: "", problems: "", chances: "" } },
+        },
+      });
     }
 
     const due = new Date("2023-01-31T00:00:00Z");
