@@ -1,5 +1,6 @@
 // Three kinds of tests (DESIGN.md, "Testing"): unit (pure logic), integration (against a real database and
-// the built app over HTTP), e2e (the production server in Chromium). `npm test` builds first.
+// the built app over HTTP), e2e (the production server in Chromium). `npm test` builds first. The security
+// project is adversarial tests run exactly like integration (tests/security/).
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -14,6 +15,17 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/setup-db.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "security",
+          include: ["tests/security/**/*.test.ts"],
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/setup-db.ts"],
           testTimeout: 30_000,

@@ -61,13 +61,14 @@ export function checkFile(originalName: string, head: Uint8Array, size: number, 
 }
 
 /**
- * A file name fit to show and to offer for download: no folders, no control characters, at most 200
- * characters. Null when nothing usable is left or the name tries to climb out of a folder.
+ * A file name fit to show and to offer for download: no folders, no control characters, no invisible direction
+ * marks (a right-to-left override shows "scan\u202Efdp.exe" as "scanexe.pdf"), at most 200 characters. Null when
+ * nothing usable is left or the name tries to climb out of a folder.
  */
 export function safeFileName(original: string): string | null {
   if (original.includes("\0") || /(^|[\\/])\.\.([\\/]|$)/.test(original) || original.length > 255) return null;
   const base = original.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").trim();
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim();
   if (!cleaned || cleaned === "." || cleaned === "..") return null;
   return cleaned.slice(0, 200);
 }

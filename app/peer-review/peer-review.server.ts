@@ -169,10 +169,19 @@ export async function myGilde(userId: string) {
   };
 }
 
+/**
+ * The cohorts whose reviews this participant may still reach: active or completed ones. Someone who withdrew or was
+ * refunded loses their reviews (and the work under review) at once, not when the background job reassigns them.
+ */
+async function reviewerCohortIds(userId: string) {
+  const enrollments = await db.enrollment.findMany({ where: { userId, status: { in: ["ACTIVE", "COMPLETED"] } }, select: { cohortId: true } });
+  return enrollments.map((e) => e.cohortId);
+}
+
 /** Reviews this participant must (or did) give, with the author as the assignment's anonymity allows. */
 export async function reviewsToGive(userId: string, now = new Date()) {
   const rows = await db.peerReview.findMany({
-    where: { reviewerId: userId, status: { in: ["OPEN", "SUBMITTED"] } },
+    where: { reviewerId: userId, status: { in: ["OPEN", "SUBMITTED"] }, cohortId: { in: await reviewerCohortIds(userId) } },
     orderBy: [{ status: "asc" }, { dueAt: "asc" }],
     select: { id: true, assignmentSlug: true, status: true, dueAt: true, crossGilde: true, submittedAt: true, revision: true, submission: { select: { user: { select: { name: true } } } } },
   });
@@ -251,7 +260,7 @@ export async function feedbackReceived(userId: string, now = new Date()) {
 /** The review form's data for the reviewer, or null when this review is not theirs. */
 export async function reviewForm(userId: string, reviewId: string) {
   const review = await db.peerReview.findFirst({
-    where: { id: reviewId, reviewerId: userId },
+    where: { id: reviewId, reviewerId: userId, cohortId: { in: await reviewerCohortIds(userId) } },
     select: {
       id: true,
       assignmentSlug: true,
@@ -303,7 +312,7 @@ function attachmentName(anonymity: Anonymity, original: string, index: number) {
 /** The n-th attachment of the submission under review, for its reviewer only, under the name they may see. */
 export async function reviewAttachment(userId: string, reviewId: string, index: number) {
   const review = await db.peerReview.findFirst({
-    where: { id: reviewId, reviewerId: userId, status: { not: "CANCELLED" } },
+    where: { id: reviewId, reviewerId: userId, status: { not: "CANCELLED" }, cohortId: { in: await reviewerCohortIds(userId) } },
     select: {
       assignmentSlug: true,
       submission: { select: { versions: { orderBy: { number: "desc" }, take: 1, select: { attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, mediaType: true, storageKey: true } } } } } },
@@ -320,7 +329,7 @@ export type ReviewInput = { answers: Record<string, string>; levels: Record<stri
 /** Saves the reviewer's draft, or submits it (`submit`): then every guiding question needs an answer. */
 export async function saveReview(userId: string, reviewId: string, input: ReviewInput, revision: number, submit: boolean, now = new Date()) {
   const review = await db.peerReview.findFirst({
-    where: { id: reviewId, reviewerId: userId },
+    where: { id: reviewId, reviewerId: userId, cohortId: { in: await reviewerCohortIds(userId) } },
     select: { id: true, status: true, dueAt: true, assignmentSlug: true, submission: { select: { userId: true, cohortId: true } } },
   });
   const found = review && settingsOf(review.assignmentSlug);

@@ -105,7 +105,12 @@ async function upload(user: Awaited<ReturnType<typeof requireUser>>, slug: strin
     if (files.length < MAX_FILES + 1) files.push({ name: filename, bytes: Buffer.concat(chunks), size });
     return filename;
   };
-  await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })));
+  try {
+    await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })));
+  } catch {
+    // The multipart parser gives up on a file name with ; or = in it, and on a malformed or over-long form.
+    throw new WorkError("Het bestand kon niet worden gelezen. Geef het een gewone naam, zonder ; of =, en probeer het opnieuw.");
+  }
   await addAttachments(user, slug, files);
   return { ok: true as const, message: files.length === 1 ? "Het bestand is toegevoegd." : `${files.length} bestanden toegevoegd.` };
 }

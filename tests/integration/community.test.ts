@@ -5,15 +5,13 @@ import { sendWeeklyDigests } from "~/community/digest.server";
 import { db } from "~/db.server";
 import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
-import { trainerOf } from "../support/people";
+import { adminIn, trainerOf } from "../support/people";
 
 let app: TestApp;
 let admin: Client;
 beforeAll(async () => {
   app = await startTestApp();
-  const user = await createUser({ role: "ADMIN" });
-  admin = app.client();
-  await admin.login(user.email, PASSWORD);
+  admin = await adminIn(app);
 });
 afterAll(() => app.close());
 
@@ -27,7 +25,14 @@ async function person(status: "COMPLETED" | "ACTIVE" | null, name = "Lid Test", 
 }
 
 async function startThread(browser: Client, fields: Record<string, string> = {}, path = "/community") {
-  const response = await browser.post(path, { intent: "thread", title: "Hoe begin je een buurtgesprek?", body: "Mijn ervaring in **Kanaleneiland**.", themes: "vertrouwen", tags: "buurtgesprek", ...fields });
+  const response = await browser.post(path, {
+    intent: "thread",
+    title: "Hoe begin je een buurtgesprek?",
+    body: "Mijn ervaring in **Kanaleneiland**.",
+    themes: "vertrouwen",
+    tags: "buurtgesprek",
+    ...fields,
+  });
   expect(response.status, response.text.slice(0, 300)).toBe(302);
   return response.location!;
 }

@@ -80,7 +80,11 @@ describe("progress", () => {
     const fresh = app.client();
     await fresh.login(user.email, PASSWORD);
     const page = await fresh.get(`/modules/${module.slug}`);
-    expect(readButtons(page.html).filter((s) => s.read).map((s) => s.anchor)).toEqual([a.anchor, b.anchor]);
+    expect(
+      readButtons(page.html)
+        .filter((s) => s.read)
+        .map((s) => s.anchor),
+    ).toEqual([a.anchor, b.anchor]);
     expect(page.text).toContain(`Bezig: 2 van ${module.sections.length} secties gelezen`);
 
     const othersPage = await other.browser.get(`/modules/${module.slug}`);

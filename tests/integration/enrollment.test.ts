@@ -4,24 +4,23 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createCohort, createUser, PASSWORD } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
-import { trainerOf } from "../support/people";
-import { signed, StripeStandIn, stripeEvent } from "../support/stripe-api";
+import { adminIn, trainerOf } from "../support/people";
+import { signed, StripeStandIn, stripeEvent, useStripeStandIn } from "../support/stripe-api";
 
 const SECRET = "whsec_test_gilde";
 let app: TestApp;
 let stripe: StripeStandIn;
+let restoreEnv: () => void;
 let admin: Client;
 
 beforeAll(async () => {
   stripe = await new StripeStandIn().start();
-  Object.assign(process.env, { STRIPE_SECRET_KEY: "sk_test_gilde", STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_BASE: stripe.baseUrl, STRIPE_TIMEOUT_MS: "300" });
+  restoreEnv = useStripeStandIn(stripe, SECRET);
   app = await startTestApp();
-  const user = await createUser({ role: "ADMIN" });
-  admin = app.client();
-  await admin.login(user.email, PASSWORD);
+  admin = await adminIn(app);
 });
 afterAll(async () => {
-  for (const key of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE", "STRIPE_TIMEOUT_MS"]) delete process.env[key];
+  restoreEnv();
   await app.close();
   await stripe.stop();
 });
@@ -63,7 +62,11 @@ async function accepted(cohortId: string, payer: Record<string, string> = {}) {
 }
 
 function deliver(payload: string, signature: string | null) {
-  return fetch(`${app.baseUrl}/webhooks/stripe`, { method: "POST", headers: { "Content-Type": "application/json", ...(signature ? { "Stripe-Signature": signature } : {}) }, body: payload });
+  return fetch(`${app.baseUrl}/webhooks/stripe`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(signature ? { "Stripe-Signature": signature } : {}) },
+    body: payload,
+  });
 }
 
 async function send(type: string, object: Record<string, unknown>, id?: string) {
@@ -114,7 +117,12 @@ describe("catalogue and intake", () => {
     const c = await cohort();
     const visitor = app.client();
     expect((await visitor.get(`/aanmelden/${c.id}`)).html).toContain(`/registreren?redirectTo=${encodeURIComponent(`/aanmelden/${c.id}`)}`);
-    const registered = await visitor.post("/registreren", { name: "Nieuwe Aanmelder", email: `nieuw-${c.id}@example.nl`, password: "een lange zin als wachtwoord", redirectTo: `/aanmelden/${c.id}` });
+    const registered = await visitor.post("/registreren", {
+      name: "Nieuwe Aanmelder",
+      email: `nieuw-${c.id}@example.nl`,
+      password: "een lange zin als wachtwoord",
+      redirectTo: `/aanmelden/${c.id}`,
+    });
     expect(registered.location).toBe(`/aanmelden/${c.id}`);
   });
 
@@ -214,7 +222,9 @@ describe("paying with Stripe Checkout", () => {
     const other = await accepted(c.id);
     const { session } = await checkout(person, c.id);
     expect(await (await send("checkout.session.completed", { ...session, amount_total: 100 })).json()).toMatchObject({ outcome: expect.stringContaining("geweigerd") });
-    expect(await (await send("checkout.session.completed", { ...session, client_reference_id: other.enrollmentId })).json()).toMatchObject({ outcome: expect.stringContaining("geweigerd") });
+    expect(await (await send("checkout.session.completed", { ...session, client_reference_id: other.enrollmentId })).json()).toMatchObject({
+      outcome: expect.stringContaining("geweigerd"),
+    });
     expect(await statusOf(person.enrollmentId)).toBe("ACCEPTED");
     expect(await statusOf(other.enrollmentId)).toBe("ACCEPTED");
   });
@@ -241,14 +251,28 @@ describe("paying with Stripe Checkout", () => {
     stripe.mode = "ok";
     const { payment } = await checkout(person, c.id);
     expect(await db.payment.count({ where: { enrollmentId: person.enrollmentId } })).toBe(1);
-    expect(new Set(stripe.callsTo("/v1/checkout/sessions").filter((call) => call.idempotencyKey?.endsWith(payment.id)).map((call) => call.idempotencyKey))).toEqual(new Set([`checkout-${payment.id}`]));
+    expect(
+      new Set(
+        stripe
+          .callsTo("/v1/checkout/sessions")
+          .filter((call) => call.idempotencyKey?.endsWith(payment.id))
+          .map((call) => call.idempotencyKey),
+      ),
+    ).toEqual(new Set([`checkout-${payment.id}`]));
   });
 
   it("settles a refund that arrives before the payment: no enrollment", async () => {
     const c = await cohort();
     const person = await accepted(c.id);
     const { session, payment } = await checkout(person, c.id);
-    await send("charge.refunded", { id: "ch_1", object: "charge", payment_intent: `pi_${payment.id}`, amount: payment.amountCents, amount_refunded: payment.amountCents, refunded: true });
+    await send("charge.refunded", {
+      id: "ch_1",
+      object: "charge",
+      payment_intent: `pi_${payment.id}`,
+      amount: payment.amountCents,
+      amount_refunded: payment.amountCents,
+      refunded: true,
+    });
     await send("checkout.session.completed", session);
     expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("REFUNDED");
     expect(await statusOf(person.enrollmentId)).toBe("ACCEPTED");
@@ -268,7 +292,14 @@ describe("paying with Stripe Checkout", () => {
     const [logged] = await db.auditEvent.findMany({ where: { action: "refund", subjectId: payment.id } });
     expect(logged.summary).toMatch(/^Terugbetaling van \d+,\d\d euro aangevraagd\.$/);
     expect(logged.actorId).not.toBeNull();
-    await send("charge.refunded", { id: "ch_2", object: "charge", payment_intent: `pi_${payment.id}`, amount: payment.amountCents, amount_refunded: payment.amountCents, refunded: true });
+    await send("charge.refunded", {
+      id: "ch_2",
+      object: "charge",
+      payment_intent: `pi_${payment.id}`,
+      amount: payment.amountCents,
+      amount_refunded: payment.amountCents,
+      refunded: true,
+    });
     expect(await statusOf(person.enrollmentId)).toBe("WITHDRAWN");
     expect((await app.client().get("/leergang")).text).toContain("Nog 5 van 5 vrij");
   });

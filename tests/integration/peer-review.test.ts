@@ -14,7 +14,8 @@ afterAll(() => app.close());
 
 const assignments = () => getCourse().modules.flatMap((m) => m.assignments);
 const bySlug = (anonymity: string) => assignments().find((a) => a.frontmatter.peerReview.enabled && a.frontmatter.peerReview.anonymity === anonymity)!;
-const open = () => assignments().find((a) => a.frontmatter.peerReview.enabled && a.frontmatter.peerReview.anonymity === "open" && a.frontmatter.peerReview.feedbackVisible === "after-deadline")!;
+const open = () =>
+  assignments().find((a) => a.frontmatter.peerReview.enabled && a.frontmatter.peerReview.anonymity === "open" && a.frontmatter.peerReview.feedbackVisible === "after-deadline")!;
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 
 type Member = { user: { id: string; name: string; email: string }; browser: Client };

@@ -10,7 +10,7 @@ import { db } from "~/db.server";
 import { applyRetention } from "~/privacy/retention.server";
 import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
-import { participantIn } from "../support/people";
+import { adminIn, participantIn } from "../support/people";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
@@ -19,13 +19,6 @@ afterAll(() => app.close());
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 const firstAssignment = () => getCourse().modules[0].assignments[0].slug;
 const DAY = 24 * 60 * 60 * 1000;
-
-async function admin(): Promise<Client> {
-  const user = await createUser({ role: "ADMIN", name: "Bea Beheer" });
-  const browser = app.client();
-  await browser.login(user.email, PASSWORD);
-  return browser;
-}
 
 /** A participant with a wijkprofiel, a handed-in PDF, and feedback from an anonymous reviewer on another assignment. */
 async function participantWithWork() {
@@ -158,7 +151,7 @@ describe("erasure", () => {
     expect(asked.text).toContain("Je verzoek is ontvangen.");
     expect((await browser.get("/account/gegevens")).text).toContain("Je verzoek om verwijdering is in behandeling.");
 
-    const beheer = await admin();
+    const beheer = await adminIn(app, "Bea Beheer");
     const overview = await beheer.get("/beheer/privacy");
     expect(overview.text).toContain(`Verwijdering van Priva Persoon (${user.email})`);
     expect(overview.text).toContain("Toelichting: Ik stop met het werk");
@@ -211,7 +204,7 @@ describe("erasure", () => {
     const twice = await browser.post("/account/gegevens", { intent: "erase", confirm: "on" });
     expect(twice.status).toBe(409);
     expect(twice.text).toContain("Je verzoek om verwijdering is al ontvangen");
-    const beheer = await admin();
+    const beheer = await adminIn(app, "Bea Beheer");
     const request = await db.privacyRequest.findFirstOrThrow({ where: { userId: user.id, status: "PENDING" } });
     const withoutWhy = await beheer.post("/beheer/privacy", { intent: "reject", requestId: request.id, why: " " });
     expect(withoutWhy.text).toContain("Schrijf waarom je het verzoek afwijst");
@@ -272,7 +265,7 @@ describe("retention", () => {
     // Running again changes nothing.
     expect(await applyRetention(new Date(noticeDay.getTime() + 40 * DAY))).toEqual({ noticed: 0, deleted: 0 });
 
-    const beheer = await admin();
+    const beheer = await adminIn(app, "Bea Beheer");
     const page = await beheer.get("/beheer/privacy");
     expect(page.text).toContain("Najaar 2020: 1 inzending(en), 0 bestand(en) en 1 wijkprofiel(en) van deelnemers zonder afronding verwijderd.");
     const bad = await beheer.post("/beheer/privacy", { intent: "retention", cohortId: cohort.id, months: "0" });
@@ -295,7 +288,7 @@ describe("audit log", () => {
     expect(JSON.stringify(events)).not.toContain("verkeerd-wachtwoord-123");
     expect(JSON.stringify(events)).not.toContain(PASSWORD);
 
-    const beheer = await admin();
+    const beheer = await adminIn(app, "Bea Beheer");
     const promoted = await beheer.post("/beheer/gebruikers", { userId: person.id, role: "TRAINER" });
     expect(promoted.text).toContain("De rol is nu: trainer.");
     expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).role).toBe("TRAINER");

@@ -109,8 +109,7 @@ describe("role checks", () => {
     await db.cohortStaff.create({ data: { cohortId: cohort.id, userId: trainer.id } });
     await enroll(member.id, cohort.id, "ACTIVE");
     await enroll(applicant.id, cohort.id, "APPLIED");
-    const request = async (userId: string) =>
-      new Request("http://gilde.test/x", { headers: { Cookie: await sessionCookieFor(userId) } });
+    const request = async (userId: string) => new Request("http://gilde.test/x", { headers: { Cookie: await sessionCookieFor(userId) } });
 
     expect((await requireCohortTrainer(await request(trainer.id), cohort.id)).id).toBe(trainer.id);
     expect((await requireCohortTrainer(await request(admin.id), cohort.id)).id).toBe(admin.id);

@@ -10,7 +10,34 @@ import { expect } from "vitest";
 export const ARTIFACTS = path.resolve("tests/e2e/artifacts");
 
 /** Common English interface words that must not show up on a Dutch screen (matched as whole words). */
-const ENGLISH = ["Submit", "Save", "Cancel", "Delete", "Loading", "Error", "Login", "Logout", "Sign in", "Sign up", "Password", "Email address", "Search", "Next", "Previous", "Back", "Settings", "Dashboard", "Welcome", "Required", "Invalid", "Not found", "Something went wrong", "Click here", "Read more", "Page"];
+const ENGLISH = [
+  "Submit",
+  "Save",
+  "Cancel",
+  "Delete",
+  "Loading",
+  "Error",
+  "Login",
+  "Logout",
+  "Sign in",
+  "Sign up",
+  "Password",
+  "Email address",
+  "Search",
+  "Next",
+  "Previous",
+  "Back",
+  "Settings",
+  "Dashboard",
+  "Welcome",
+  "Required",
+  "Invalid",
+  "Not found",
+  "Something went wrong",
+  "Click here",
+  "Read more",
+  "Page",
+];
 
 export async function screenshot(page: Page, journey: string, name: string) {
   fs.mkdirSync(path.join(ARTIFACTS, journey), { recursive: true });
@@ -22,7 +49,16 @@ export async function audit(page: Page, journey: string, name: string) {
   await screenshot(page, journey, name);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`), `${journey}/${name}`).toEqual([]);
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join("; ")})`,
+    ),
+    `${journey}/${name}`,
+  ).toEqual([]);
   const text = await page.locator("body").innerText();
   const leaks = ENGLISH.filter((word) => new RegExp(`(^|[^\\p{L}])${word}([^\\p{L}]|$)`, "u").test(text));
   expect(leaks, `${journey}/${name}: Engelse woorden`).toEqual([]);

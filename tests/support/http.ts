@@ -108,5 +108,10 @@ export function visibleText(html: string): string {
 export function inputValue(html: string, name: string): string | undefined {
   const tag = html.match(new RegExp(`<input[^>]*name="${name}"[^>]*>`))?.[0];
   if (!tag) return undefined;
-  return tag.match(/value="([^"]*)"/)?.[1]?.replace(/&amp;/g, "&").replace(/&quot;/g, '"') ?? "";
+  return (
+    tag
+      .match(/value="([^"]*)"/)?.[1]
+      ?.replace(/&amp;/g, "&")
+      .replace(/&quot;/g, '"') ?? ""
+  );
 }

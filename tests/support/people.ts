@@ -19,3 +19,11 @@ export async function trainerOf(app: TestApp, cohortId: string): Promise<Client>
   await browser.login(trainer.email, PASSWORD);
   return browser;
 }
+
+/** A new admin, logged in. */
+export async function adminIn(app: TestApp, name = "Beheerder Test"): Promise<Client> {
+  const admin = await createUser({ role: "ADMIN", name });
+  const browser = app.client();
+  await browser.login(admin.email, PASSWORD);
+  return browser;
+}

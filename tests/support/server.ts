@@ -49,10 +49,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
 }
 
-async function startOnce({
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-e2e-")),
-  env: extra = {},
-}: StartOptions): Promise<RunningServer> {
+async function startOnce({ dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-e2e-")), env: extra = {} }: StartOptions): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, JOBS: "off" };
   delete env.DATABASE_URL;

@@ -52,7 +52,14 @@ export class StripeStandIn {
     const params = new URLSearchParams(body);
     let answer: unknown;
     if (req.method === "POST" && url.pathname === "/v1/checkout/sessions") {
-      answer = { id: `cs_test_${n}`, object: "checkout.session", url: `https://checkout.stripe.test/pay/cs_test_${n}`, client_reference_id: params.get("client_reference_id"), amount_total: Number(params.get("line_items[0][price_data][unit_amount]")), currency: "eur" };
+      answer = {
+        id: `cs_test_${n}`,
+        object: "checkout.session",
+        url: `https://checkout.stripe.test/pay/cs_test_${n}`,
+        client_reference_id: params.get("client_reference_id"),
+        amount_total: Number(params.get("line_items[0][price_data][unit_amount]")),
+        currency: "eur",
+      };
     } else if (req.method === "POST" && url.pathname === "/v1/customers") {
       answer = { id: `cus_${n}`, object: "customer" };
     } else if (req.method === "POST" && url.pathname === "/v1/invoices") {
@@ -77,11 +84,31 @@ const signer = new Stripe("sk_test_signer");
 
 /** A Stripe-shaped event around an object. */
 export function stripeEvent(type: string, object: Record<string, unknown>, id = `evt_${Math.random().toString(36).slice(2)}`): Stripe.Event {
-  return { id, object: "event", type, created: Math.floor(Date.now() / 1000), data: { object }, api_version: "2025-01-01", livemode: false, pending_webhooks: 0, request: null } as unknown as Stripe.Event;
+  return {
+    id,
+    object: "event",
+    type,
+    created: Math.floor(Date.now() / 1000),
+    data: { object },
+    api_version: "2025-01-01",
+    livemode: false,
+    pending_webhooks: 0,
+    request: null,
+  } as unknown as Stripe.Event;
 }
 
 /** The body and Stripe-Signature header of a webhook delivery. */
 export function signed(event: Stripe.Event, secret: string, timestamp?: number) {
   const payload = JSON.stringify(event);
   return { payload, signature: signer.webhooks.generateTestHeaderString({ payload, secret, timestamp }) };
+}
+
+const STRIPE_ENV = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE", "STRIPE_TIMEOUT_MS"] as const;
+
+/** Points the app's Stripe client at the stand-in with a test key and webhook secret; returns what undoes it. */
+export function useStripeStandIn(standIn: StripeStandIn, webhookSecret: string): () => void {
+  Object.assign(process.env, { STRIPE_SECRET_KEY: "sk_test_gilde", STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_BASE: standIn.baseUrl, STRIPE_TIMEOUT_MS: "300" });
+  return () => {
+    for (const key of STRIPE_ENV) delete process.env[key];
+  };
 }
