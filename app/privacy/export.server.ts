@@ -1,6 +1,6 @@
 // AVG art. 15/20: everything Gilde holds about one person, as a ZIP of JSON files plus the original files they
 // uploaded. Other people appear only as the person would see them in the app: anonymous reviewers stay anonymous.
-import { strToU8, zipSync, type Zippable } from "fflate";
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/guards.server";
 import { safeFileName } from "~/assignments/files";
@@ -215,32 +215,71 @@ feedbackgever anoniem, dan blijft die dat hier ook.
 Vragen? Neem contact op met de beheerder van Gilde.
 `;
 
-/** Builds the ZIP and records the export (a privacy request marked done, and an audit event). */
-export async function exportPersonalData(user: SessionUser, ip?: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+/**
+ * Records the export (a privacy request marked done, and an audit event) and returns the ZIP as a stream: each
+ * file is read from storage only when the download has room for it, so a person with many large attachments never
+ * has them all in memory at once.
+ */
+export async function exportPersonalData(user: SessionUser, ip?: string): Promise<{ fileName: string; stream: ReadableStream<Uint8Array> }> {
   const { data, files } = await personalData(user.id);
-  const entries: Zippable = { "LEESMIJ.txt": strToU8(README) };
-  for (const [name, value] of Object.entries(data)) entries[name] = strToU8(JSON.stringify(value, null, 2));
-  for (const file of files) {
-    // A file missing from storage is named rather than failing the whole export.
-    entries[file.path] = await fileStore()
-      .read(file.storageKey)
-      .then((bytes): [Uint8Array, { level: 0 }] => [new Uint8Array(bytes), { level: 0 }])
-      .catch(() => strToU8("Dit bestand ontbreekt in de opslag."));
-  }
-  const bytes = zipSync(entries, { level: 6, mtime: new Date() });
   const now = new Date();
+  const documents = Object.keys(data).length + 1;
   await db.$transaction(async (tx) => {
     await tx.privacyRequest.create({
-      data: {
-        userId: user.id,
-        kind: "EXPORT",
-        status: "DONE",
-        requestedAt: now,
-        handledAt: now,
-        outcome: `Download van ${Object.keys(entries).length} bestanden (${Math.round(bytes.length / 1024)} kB).`,
-      },
+      data: { userId: user.id, kind: "EXPORT", status: "DONE", requestedAt: now, handledAt: now, outcome: `Download van ${documents} overzichten en ${files.length} bestand(en).` },
     });
     await audit(tx, { action: "export", actor: user, subjectId: user.id, summary: "Eigen gegevens gedownload (inzageverzoek).", ip });
   });
-  return { fileName: `gilde-gegevens-${now.toISOString().slice(0, 10)}.zip`, bytes };
+  async function* entries(): AsyncGenerator<ZipEntry> {
+    yield { name: "LEESMIJ.txt", bytes: strToU8(README), compress: true };
+    for (const [name, value] of Object.entries(data)) yield { name, bytes: strToU8(JSON.stringify(value, null, 2)), compress: true };
+    for (const file of files) {
+      // A file missing from storage is named rather than failing the whole export.
+      const bytes = await fileStore()
+        .read(file.storageKey)
+        .then((b) => new Uint8Array(b))
+        .catch(() => strToU8("Dit bestand ontbreekt in de opslag."));
+      yield { name: file.path, bytes, compress: false };
+    }
+  }
+  return { fileName: `gilde-gegevens-${now.toISOString().slice(0, 10)}.zip`, stream: zipStream(entries()) };
+}
+
+type ZipEntry = { name: string; bytes: Uint8Array; compress: boolean };
+
+/** A ZIP as a pull stream: the next entry is produced only when the reader asks for more. */
+function zipStream(source: AsyncIterator<ZipEntry>): ReadableStream<Uint8Array> {
+  const out: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => (error ? (failure = error) : out.push(chunk)));
+  let ended = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      while (out.length === 0 && !ended) {
+        const next = await source.next();
+        if (next.done) {
+          zip.end();
+          ended = true;
+        } else {
+          const entry = next.value.compress ? new ZipDeflate(next.value.name, { level: 6 }) : new ZipPassThrough(next.value.name);
+          zip.add(entry);
+          entry.push(next.value.bytes, true);
+        }
+        if (failure) return controller.error(failure);
+      }
+      if (out.length) controller.enqueue(concat(out.splice(0)));
+      else controller.close();
+    },
+  });
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return all;
 }

@@ -7,11 +7,10 @@ import { exportPersonalData } from "~/privacy/export.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { fileName, bytes } = await exportPersonalData(user, clientIp(context));
-  return new Response(new Uint8Array(bytes), {
+  const { fileName, stream } = await exportPersonalData(user, clientIp(context));
+  return new Response(stream, {
     headers: {
       "Content-Type": "application/zip",
-      "Content-Length": String(bytes.length),
       "Content-Disposition": `attachment; filename="${fileName}"`,
       "Cache-Control": "private, no-store",
     },
