@@ -12,6 +12,7 @@ import { db } from "~/db.server";
 import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
+import { paidSession } from "../support/enrollment";
 import { signed, stripeEvent } from "../support/stripe-api";
 
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
@@ -118,16 +119,7 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     });
     const enrollment = await db.enrollment.create({ data: { userId: user.id, cohortId: cohort.id, status: "ACCEPTED", reservedUntil: new Date(Date.now() + 24 * HOUR) } });
     const payment = await db.payment.create({ data: { enrollmentId: enrollment.id, kind: "CHECKOUT", amountCents: 195000, checkoutSessionId: `cs_crash_${enrollment.id}` } });
-    const event = stripeEvent("checkout.session.completed", {
-      id: payment.checkoutSessionId,
-      object: "checkout.session",
-      client_reference_id: enrollment.id,
-      metadata: { enrollmentId: enrollment.id, paymentId: payment.id },
-      amount_total: 195000,
-      currency: "eur",
-      payment_status: "paid",
-      payment_intent: `pi_crash_${payment.id}`,
-    });
+    const event = stripeEvent("checkout.session.completed", paidSession(payment, enrollment.id));
     const deliver = (app: RunningServer) => {
       const { payload, signature } = signed(event, DEMO_WEBHOOK_SECRET);
       return fetch(`${app.baseUrl}/webhooks/stripe`, { method: "POST", headers: { "Content-Type": "application/json", "Stripe-Signature": signature }, body: payload });
@@ -146,7 +138,7 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     const second = await server(dataDir);
     const retried = await deliver(second);
     expect(retried.status).toBe(200);
-    expect(await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ status: "PAID", paymentIntentId: `pi_crash_${payment.id}` });
+    expect(await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ status: "PAID", paymentIntentId: `pi_${payment.id}` });
     expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("ACTIVE");
     const twice = await deliver(second);
     expect(await twice.json()).toMatchObject({ outcome: "al verwerkt" });

@@ -3,41 +3,23 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createCohort, createUser, PASSWORD } from "../support/factories";
-import { startTestApp, type Client, type TestApp } from "../support/http";
-import { adminIn, trainerOf } from "../support/people";
-import { signed, StripeStandIn, stripeEvent, useStripeStandIn } from "../support/stripe-api";
+import type { Client, TestApp } from "../support/http";
+import { trainerOf } from "../support/people";
+import { INTAKE, paidSession, startEnrollmentApp } from "../support/enrollment";
+import { signed, type StripeStandIn, stripeEvent } from "../support/stripe-api";
 
 const SECRET = "whsec_test_gilde";
 let app: TestApp;
 let stripe: StripeStandIn;
-let restoreEnv: () => void;
 let admin: Client;
+let stop: () => Promise<void>;
 
-beforeAll(async () => {
-  stripe = await new StripeStandIn().start();
-  restoreEnv = useStripeStandIn(stripe, SECRET);
-  app = await startTestApp();
-  admin = await adminIn(app);
-});
-afterAll(async () => {
-  restoreEnv();
-  await app.close();
-  await stripe.stop();
-});
+beforeAll(async () => ({ app, stripe, admin, stop } = await startEnrollmentApp(SECRET)));
+afterAll(() => stop());
+
 beforeEach(() => {
   stripe.mode = "ok";
 });
-
-const INTAKE = {
-  intent: "apply",
-  currentWork: "Opbouwwerker",
-  organisation: "Welzijn Oost",
-  experienceYears: "6",
-  experience: "Zes jaar buurtwerk in Transvaal, vooral met bewonersinitiatieven.",
-  wijk: "Transvaal",
-  motivation: "Ik wil bewoners beter coachen in hun eigen ambities.",
-  payer: "SELF",
-};
 
 async function applicant(name = "Aanmelder Test") {
   const user = await createUser({ name });
@@ -82,16 +64,7 @@ async function checkout(person: { browser: Client; enrollmentId: string }, cohor
   return {
     response,
     payment,
-    session: {
-      id: payment.checkoutSessionId,
-      object: "checkout.session",
-      client_reference_id: person.enrollmentId,
-      metadata: { enrollmentId: person.enrollmentId, paymentId: payment.id },
-      amount_total: payment.amountCents,
-      currency: "eur",
-      payment_status: "paid",
-      payment_intent: `pi_${payment.id}`,
-    },
+    session: paidSession(payment, person.enrollmentId),
   };
 }
 

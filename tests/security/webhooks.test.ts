@@ -5,38 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
 import { createCohort, createUser, PASSWORD } from "../support/factories";
-import { startTestApp, type Client, type TestApp } from "../support/http";
-import { adminIn } from "../support/people";
-import { signed, StripeStandIn, stripeEvent, useStripeStandIn } from "../support/stripe-api";
+import type { Client, TestApp } from "../support/http";
+import { INTAKE, paidSession, startEnrollmentApp } from "../support/enrollment";
+import { signed, stripeEvent } from "../support/stripe-api";
 
 const SECRET = "whsec_test_security";
 let app: TestApp;
-let stripe: StripeStandIn;
-let restoreEnv: () => void;
 let admin: Client;
+let stop: () => Promise<void>;
 
-beforeAll(async () => {
-  stripe = await new StripeStandIn().start();
-  restoreEnv = useStripeStandIn(stripe, SECRET);
-  app = await startTestApp();
-  admin = await adminIn(app);
-});
-afterAll(async () => {
-  restoreEnv();
-  await app.close();
-  await stripe.stop();
-});
-
-const INTAKE = {
-  intent: "apply",
-  currentWork: "Opbouwwerker",
-  organisation: "Welzijn Oost",
-  experienceYears: "6",
-  experience: "Zes jaar buurtwerk.",
-  wijk: "Transvaal",
-  motivation: "Bewoners beter coachen.",
-  payer: "SELF",
-};
+beforeAll(async () => ({ app, admin, stop } = await startEnrollmentApp(SECRET)));
+afterAll(() => stop());
 
 type Paying = { user: { id: string; email: string }; browser: Client; enrollmentId: string; cohortId: string };
 
@@ -52,16 +31,7 @@ async function paying(): Promise<Paying & { session: Record<string, unknown>; pa
   expect((await admin.post(`/beoordelen/aanmeldingen/${cohort.id}`, { intent: "accept", enrollmentId: enrollment.id, message: "" })).text).toContain("Toegelaten");
   expect((await browser.post(`/aanmelden/${cohort.id}`, { intent: "pay" })).status).toBe(302);
   const payment = await db.payment.findFirstOrThrow({ where: { enrollmentId: enrollment.id, kind: "CHECKOUT" } });
-  const session = {
-    id: payment.checkoutSessionId,
-    object: "checkout.session",
-    client_reference_id: enrollment.id,
-    metadata: { enrollmentId: enrollment.id, paymentId: payment.id },
-    amount_total: payment.amountCents,
-    currency: "eur",
-    payment_status: "paid",
-    payment_intent: `pi_${payment.id}`,
-  };
+  const session = paidSession(payment, enrollment.id);
   return { user, browser, enrollmentId: enrollment.id, cohortId: cohort.id, session, paymentId: payment.id, amount: payment.amountCents };
 }
 
