@@ -13,7 +13,7 @@ import { createCohort, createUser, enroll, PASSWORD } from "../support/factories
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 import { paidSession } from "../support/enrollment";
-import { signed, stripeEvent } from "../support/stripe-api";
+import { deliverWebhook, signed, stripeEvent } from "../support/stripe-api";
 
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 const HOUR = 60 * 60 * 1000;
@@ -122,7 +122,7 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     const event = stripeEvent("checkout.session.completed", paidSession(payment, enrollment.id));
     const deliver = (app: RunningServer) => {
       const { payload, signature } = signed(event, DEMO_WEBHOOK_SECRET);
-      return fetch(`${app.baseUrl}/webhooks/stripe`, { method: "POST", headers: { "Content-Type": "application/json", "Stripe-Signature": signature }, body: payload });
+      return deliverWebhook(app.baseUrl, payload, signature);
     };
 
     const first = await server(dataDir, "webhook");

@@ -6,7 +6,7 @@ import { createCohort, createUser, PASSWORD } from "../support/factories";
 import type { Client, TestApp } from "../support/http";
 import { trainerOf } from "../support/people";
 import { INTAKE, paidSession, startEnrollmentApp } from "../support/enrollment";
-import { signed, type StripeStandIn, stripeEvent } from "../support/stripe-api";
+import { deliverWebhook, signed, type StripeStandIn, stripeEvent } from "../support/stripe-api";
 
 const SECRET = "whsec_test_gilde";
 let app: TestApp;
@@ -43,13 +43,7 @@ async function accepted(cohortId: string, payer: Record<string, string> = {}) {
   return { ...person, enrollmentId: enrollment.id };
 }
 
-function deliver(payload: string, signature: string | null) {
-  return fetch(`${app.baseUrl}/webhooks/stripe`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(signature ? { "Stripe-Signature": signature } : {}) },
-    body: payload,
-  });
-}
+const deliver = (payload: string, signature: string | null) => deliverWebhook(app.baseUrl, payload, signature);
 
 async function send(type: string, object: Record<string, unknown>, id?: string) {
   const { payload, signature } = signed(stripeEvent(type, object, id), SECRET);

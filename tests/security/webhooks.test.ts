@@ -7,7 +7,7 @@ import { db } from "~/db.server";
 import { createCohort, createUser, PASSWORD } from "../support/factories";
 import type { Client, TestApp } from "../support/http";
 import { INTAKE, paidSession, startEnrollmentApp } from "../support/enrollment";
-import { signed, stripeEvent } from "../support/stripe-api";
+import { deliverWebhook, signed, stripeEvent } from "../support/stripe-api";
 
 const SECRET = "whsec_test_security";
 let app: TestApp;
@@ -35,13 +35,7 @@ async function paying(): Promise<Paying & { session: Record<string, unknown>; pa
   return { user, browser, enrollmentId: enrollment.id, cohortId: cohort.id, session, paymentId: payment.id, amount: payment.amountCents };
 }
 
-function deliver(payload: string, signature: string | null) {
-  return fetch(`${app.baseUrl}/webhooks/stripe`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(signature ? { "Stripe-Signature": signature } : {}) },
-    body: payload,
-  });
-}
+const deliver = (payload: string, signature: string | null) => deliverWebhook(app.baseUrl, payload, signature);
 
 async function send(type: string, object: Record<string, unknown>, id?: string) {
   const { payload, signature } = signed(stripeEvent(type, object, id), SECRET);

@@ -112,3 +112,12 @@ export function useStripeStandIn(standIn: StripeStandIn, webhookSecret: string):
     for (const key of STRIPE_ENV) delete process.env[key];
   };
 }
+
+/** Posts a webhook delivery to the app as Stripe does (no Stripe-Signature header when `signature` is null). */
+export function deliverWebhook(baseUrl: string, payload: string, signature: string | null) {
+  return fetch(`${baseUrl}/webhooks/stripe`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(signature ? { "Stripe-Signature": signature } : {}) },
+    body: payload,
+  });
+}
