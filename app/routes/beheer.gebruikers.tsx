@@ -9,6 +9,7 @@ import { Outcome } from "~/components/field";
 import { ENROLLMENT_LABELS, formatDate, ROLE_LABELS } from "~/components/format";
 import { Table } from "~/components/table";
 import { Pagination } from "~/components/pagination";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -22,7 +23,7 @@ const RoleChange = z.object({ userId: z.string().min(1), role: z.enum(["PARTICIP
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
-  const parsed = RoleChange.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = RoleChange.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ ok: false as const, message: "Kies een rol uit de lijst." }, { status: 400 });
   const result = await changeRole(admin, parsed.data.userId, parsed.data.role);
   if (!result.ok) return json({ ok: false as const, message: result.error }, { status: 409 });

@@ -13,6 +13,7 @@ import { Table } from "~/components/table";
 import { getCourse } from "~/content/course.server";
 import { addExtraReviewer, excuseParticipant, reassignReview, reviewMatrix } from "~/peer-review/peer-review.server";
 import { ANONYMITY_LABELS, type Anonymity } from "~/peer-review/visibility";
+import { readForm } from "~/forms/read.server";
 
 function peerAssignments() {
   return getCourse().modules.flatMap((m) => m.assignments.filter((a) => a.frontmatter.peerReview.enabled).map((a) => ({ slug: a.slug, title: a.frontmatter.title })));
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const trainer = await requireCohortTrainer(request, cohortId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const field = (name: string) => String(formData.get(name) ?? "");
   const slug = field("opdracht");
   try {

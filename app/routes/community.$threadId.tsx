@@ -11,6 +11,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome, TextArea } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { refusal } from "~/errors.server";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const threadId = params.threadId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const field = (name: string) => String(formData.get(name) ?? "");
   try {
     switch (field("intent")) {

@@ -10,6 +10,7 @@ import { Outcome } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { Table } from "~/components/table";
 import { feedbackReceived, myGilde, rateReview, reviewsToGive } from "~/peer-review/peer-review.server";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const reviewId = String(formData.get("reviewId") ?? "");
   try {
     await rateReview(user.id, reviewId, Number(formData.get("rating") || 0), String(formData.get("comment") ?? "").slice(0, 2000));

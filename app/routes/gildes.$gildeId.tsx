@@ -11,6 +11,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome, SelectField } from "~/components/field";
 import { NewThreadForm, ThreadList } from "~/components/threads";
 import { refusal } from "~/errors.server";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const room = await roomAccess(user, params.gildeId ?? "");
   invariantResponse(room, "Deze gildekamer bestaat niet.", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   try {
     if (intent === "mentor" || intent === "unmentor") {

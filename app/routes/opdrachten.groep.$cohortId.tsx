@@ -14,6 +14,7 @@ import { formatDateTime } from "~/components/format";
 import { findAssignment, getCourse } from "~/content/course.server";
 import { formValues } from "~/forms/parse";
 import { Table } from "~/components/table";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
@@ -35,7 +36,7 @@ type Errors = Record<string, string>;
 export async function action({ request, params }: ActionFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const user = await requireCohortTrainer(request, cohortId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "complete") {
     const done = await confirmCompletion(cohortId, String(formData.get("userId") ?? ""));

@@ -11,6 +11,7 @@ import { Field, FormError, Honeypot, useAfterFailedSubmit } from "~/components/f
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { emailField, honeypot, newPasswordField, requiredText } from "~/forms/fields";
 import { failure, parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/read.server";
 
 const RegisterSchema = z.object({
   name: requiredText("je naam", 120),
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(RegisterSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const result = await registerUser(parsed.data);

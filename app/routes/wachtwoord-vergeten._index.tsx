@@ -7,11 +7,12 @@ import { Field, FormError } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { emailField } from "~/forms/fields";
 import { parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/read.server";
 
 const ForgotSchema = z.object({ email: emailField });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(ForgotSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   await requestPasswordReset(parsed.data.email);
