@@ -9,13 +9,14 @@ import { Outcome } from "~/components/field";
 import { ENROLLMENT_LABELS, formatDate, ROLE_LABELS } from "~/components/format";
 import { Table } from "~/components/table";
 import { Pagination } from "~/components/pagination";
+import { pageNumber } from "~/forms/fields";
 import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.trim().slice(0, 100) || undefined;
-  const page = Math.max(1, Number.parseInt(url.searchParams.get("pagina") ?? "1", 10) || 1);
+  const page = pageNumber(url.searchParams);
   return json({ q: q ?? "", ...(await listUsers({ q, page })) });
 }
 

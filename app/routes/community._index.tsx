@@ -10,6 +10,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/field";
 import { NewThreadForm, ThreadList } from "~/components/threads";
 import { refusal } from "~/errors.server";
+import { pageNumber } from "~/forms/fields";
 import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const access = await communityAccess(user);
   if (!access.read) throw new Response("De community is voor alumni en deelnemers van de leergang.", { status: 403 });
   const params = new URL(request.url).searchParams;
-  const filter = { theme: params.get("thema") || undefined, tag: params.get("tag") || undefined, page: Number(params.get("pagina")) || 1 };
+  const filter = { theme: params.get("thema") || undefined, tag: params.get("tag") || undefined, page: pageNumber(params) };
   return json({ access, list: await listThreads("COMMUNITY", filter), filter: { thema: filter.theme ?? "", tag: filter.tag ?? "" } });
 }
 

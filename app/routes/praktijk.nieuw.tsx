@@ -97,6 +97,7 @@ export default function NewCase() {
           hint="Eén per regel of met komma's. Ze worden overal vervangen door [naam]."
           rows={3}
           defaultValue={values.namesToStrip}
+          error={errors.namesToStrip}
         />
         <div className={errors.consent ? "field field--invalid" : "field"}>
           <label style={{ fontWeight: "normal" }}>
