@@ -11,6 +11,8 @@ import { formValues } from "./parse";
 export const FORM_LIMIT_BYTES = 1024 * 1024;
 
 const KIB = 1024;
+/** A body over the limit but under this is read to its end (and dropped) before the refusal. */
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
 
 export type FormRefusal = { message: string; values: Record<string, string> };
 
@@ -34,7 +36,7 @@ export async function readForm(request: Request, { limit = FORM_LIMIT_BYTES }: {
   if (!urlencoded && !multipart) throw refuseForm(NOT_A_FORM, 400);
 
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw refuseForm(bodyTooLarge(limit), 413);
+  if (declared > DRAIN_LIMIT_BYTES) throw refuseForm(bodyTooLarge(limit), 413);
   const bytes = await readLimited(request, limit);
 
   let formData: FormData;
@@ -76,12 +78,15 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array<
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
+    if (size > DRAIN_LIMIT_BYTES) {
       await reader.cancel().catch(() => {});
       throw refuseForm(bodyTooLarge(limit), 413);
     }
-    chunks.push(value);
+    // Past the limit the rest is read and dropped (up to DRAIN_LIMIT_BYTES), so the browser gets the answer on a
+    // connection that still works, instead of a reset.
+    if (size <= limit) chunks.push(value);
   }
+  if (size > limit) throw refuseForm(bodyTooLarge(limit), 413);
   const body = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
