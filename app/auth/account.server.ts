@@ -3,6 +3,7 @@ import { audit } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
+import { nudgeOutbox } from "~/notifications/sender.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { createSession, forgetSessions, invalidateUserSessions } from "./session.server";
 import { ACCOUNT_AT_ADDRESS_LIMIT, ACCOUNT_LIMIT, ADDRESS_LIMIT, lockMessage, RESET_PER_ACCOUNT, RESET_PER_CLIENT, throttleKeys } from "./throttle";
@@ -50,6 +51,7 @@ export async function registerUser(input: { name: string; email: string; passwor
         `Weet je je wachtwoord niet meer? Vraag een nieuw aan via ${appUrl()}/wachtwoord-vergeten\n\n` +
         `Was jij dit niet? Dan kun je dit bericht negeren.\n\n${SIGNATURE}`,
     });
+    nudgeOutbox();
     return;
   }
   const id = randomToken();
@@ -68,6 +70,7 @@ export async function registerUser(input: { name: string; email: string; passwor
         `Heb je je niet zelf aangemeld? Dan kun je dit bericht negeren; er wordt dan geen account gemaakt.\n\n${SIGNATURE}`,
     });
   });
+  nudgeOutbox();
 }
 
 export const REGISTRATION_INVALID = "Deze link om je account te maken is verlopen of al gebruikt. Maak hieronder opnieuw een account aan; je krijgt een nieuwe link.";
@@ -185,6 +188,7 @@ async function sendResetLink(email: string, now: Date) {
         `Groet,\nGilde — leergang Creative Communities`,
     });
   });
+  nudgeOutbox();
 }
 
 export const RESET_INVALID =

@@ -59,3 +59,14 @@ export async function deliverOutbox({ batch = 20, via = smtpTransport() }: { bat
   }
   return { sent, failed };
 }
+
+/**
+ * Delivers soon what a request just queued (a confirmation or reset link should not wait for the next round of the
+ * background jobs). Safe next to those jobs and other instances: messages are claimed with SKIP LOCKED.
+ */
+export function nudgeOutbox() {
+  if (!smtpTransport()) return;
+  setImmediate(() => {
+    deliverOutbox().catch((error) => console.error("Versturen van e-mail mislukt:", error instanceof Error ? error.message : error));
+  });
+}
