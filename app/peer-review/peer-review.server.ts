@@ -11,7 +11,7 @@ import { RefusedError } from "~/errors.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { allocateReviews, hash } from "./allocate";
-import { authorLabel, reviewerLabels, feedbackVisible, type Anonymity } from "./visibility";
+import { reviewSight, type ReviewSettings } from "./visibility";
 
 /** A reviewer always gets at least this long, also when they are assigned close to the peer-review deadline. */
 export const MIN_REVIEW_DAYS = 5;
@@ -26,6 +26,12 @@ function settingsOf(slug: string): { title: string; settings: AssignmentFrontmat
   const found = findAssignment(slug);
   if (!found?.assignment.frontmatter.peerReview.enabled) return null;
   return { title: found.assignment.frontmatter.title, settings: found.assignment.frontmatter.peerReview, rubric: found.assignment.frontmatter.rubric };
+}
+
+/** The anonymity and visibility of an assignment's peer review, as `reviewSight` reads them. */
+export function reviewSettingsOf(slug: string): ReviewSettings | null {
+  const found = settingsOf(slug);
+  return found && { anonymity: found.settings.anonymity, feedbackVisible: found.settings.feedbackVisible };
 }
 
 /**
@@ -183,16 +189,30 @@ export async function reviewsToGive(userId: string, now = new Date()) {
   const rows = await db.peerReview.findMany({
     where: { reviewerId: userId, status: { in: ["OPEN", "SUBMITTED"] }, cohortId: { in: await reviewerCohortIds(userId) } },
     orderBy: [{ status: "asc" }, { dueAt: "asc" }],
-    select: { id: true, assignmentSlug: true, status: true, dueAt: true, crossGilde: true, submittedAt: true, revision: true, submission: { select: { user: { select: { name: true } } } } },
+    select: {
+      id: true,
+      assignmentSlug: true,
+      status: true,
+      dueAt: true,
+      crossGilde: true,
+      submittedAt: true,
+      revision: true,
+      reviewer: { select: { name: true } },
+      submission: { select: { user: { select: { name: true } } } },
+    },
   });
   return rows.flatMap((row) => {
     const found = settingsOf(row.assignmentSlug);
     if (!found) return [];
+    const sight = reviewSight(
+      { settings: found.settings, status: row.status, crossGilde: row.crossGilde, reviewerName: row.reviewer.name, authorName: row.submission.user.name, attachments: [] },
+      { as: "reviewer" },
+    );
     return [
       {
         id: row.id,
         assignment: found.title,
-        author: authorLabel(found.settings.anonymity as Anonymity, row.submission.user.name, row.crossGilde),
+        author: sight.author,
         crossGilde: row.crossGilde,
         status: row.status,
         started: row.revision > 0,
@@ -204,57 +224,70 @@ export async function reviewsToGive(userId: string, now = new Date()) {
   });
 }
 
-/** Feedback received on the participant's own submissions, as far as it may be seen yet. Never a reviewer's identity when anonymous. */
+/**
+ * Feedback received on the participant's own submissions, as far as it may be seen yet: what /gilde shows and the
+ * data export contains, both decided by `reviewSight`. Never a reviewer's identity when anonymous. A fixed number
+ * of queries, however many submissions.
+ */
 export async function feedbackReceived(userId: string, now = new Date()) {
   const submissions = await db.submission.findMany({
     where: { userId, peerReviews: { some: { status: { not: "CANCELLED" } } } },
+    orderBy: { createdAt: "asc" },
     select: {
       id: true,
       cohortId: true,
       assignmentSlug: true,
+      user: { select: { name: true } },
       peerReviews: {
         where: { status: { not: "CANCELLED" } },
-        orderBy: { assignedAt: "asc" },
+        orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
         select: { id: true, status: true, crossGilde: true, answers: true, levels: true, tip: true, submittedAt: true, rating: true, ratingComment: true, reviewer: { select: { name: true } } },
       },
     },
   });
-  const result = [];
-  for (const submission of submissions) {
+  const cohortIds = [...new Set(submissions.map((s) => s.cohortId))];
+  const [schedules, given] = await Promise.all([
+    db.assignmentSchedule.findMany({ where: { cohortId: { in: cohortIds } }, select: { cohortId: true, assignmentSlug: true, peerReviewDueAt: true } }),
+    db.peerReview.groupBy({ by: ["cohortId", "assignmentSlug"], where: { reviewerId: userId, status: "SUBMITTED", cohortId: { in: cohortIds } }, _count: true }),
+  ]);
+  const key = (r: { cohortId: string; assignmentSlug: string }) => `${r.cohortId}|${r.assignmentSlug}`;
+  const dueAt = new Map(schedules.map((s) => [key(s), s.peerReviewDueAt]));
+  const givenOwn = new Map(given.map((g) => [key(g), g._count]));
+  return submissions.flatMap((submission) => {
     const found = settingsOf(submission.assignmentSlug);
-    if (!found) continue;
-    const schedule = await db.assignmentSchedule.findUnique({
-      where: { cohortId_assignmentSlug: { cohortId: submission.cohortId, assignmentSlug: submission.assignmentSlug } },
-      select: { peerReviewDueAt: true },
-    });
-    const givenOwn = await db.peerReview.count({ where: { reviewerId: userId, cohortId: submission.cohortId, assignmentSlug: submission.assignmentSlug, status: "SUBMITTED" } });
-    const labels = reviewerLabels(found.settings.anonymity as Anonymity, submission.peerReviews.map((r) => ({ name: r.reviewer.name, crossGilde: r.crossGilde })));
-    const visibility = feedbackVisible(found.settings.feedbackVisible, { now, peerReviewDueAt: schedule?.peerReviewDueAt ?? null, givenOwn });
-    result.push({
-      assignment: found.title,
-      slug: submission.assignmentSlug,
-      questions: found.settings.guidingQuestions,
-      rubric: found.rubric.map((c) => ({ id: c.id, title: c.title, levels: c.levels.map((l) => ({ score: l.score, label: l.label })) })),
-      waiting: submission.peerReviews.filter((r) => r.status === "OPEN").length,
-      visibleFrom: visibility.visible ? null : visibility.reason,
-      reviews: visibility.visible
-        ? submission.peerReviews
-            .map((r, index) => ({ r, label: labels[index] }))
-            .filter(({ r }) => r.status === "SUBMITTED")
-            .map(({ r, label }) => ({
-              id: r.id,
-              reviewer: label,
-              answers: JSON.parse(r.answers) as Record<string, string>,
-              levels: JSON.parse(r.levels) as Record<string, number>,
-              tip: r.tip,
-              submittedAt: r.submittedAt,
-              rating: r.rating,
-              ratingComment: r.ratingComment,
-            }))
-        : [],
-    });
-  }
-  return result;
+    if (!found) return [];
+    const viewer = { as: "author" as const, now, peerReviewDueAt: dueAt.get(key(submission)) ?? null, givenOwn: givenOwn.get(key(submission)) ?? 0 };
+    const seen = submission.peerReviews.map((r, position) => ({
+      r,
+      sight: reviewSight(
+        { settings: found.settings, status: r.status, crossGilde: r.crossGilde, reviewerName: r.reviewer.name, authorName: submission.user.name, attachments: [] },
+        { ...viewer, position },
+      ),
+    }));
+    return [
+      {
+        submissionId: submission.id,
+        assignment: found.title,
+        slug: submission.assignmentSlug,
+        questions: found.settings.guidingQuestions,
+        rubric: found.rubric.map((c) => ({ id: c.id, title: c.title, levels: c.levels.map((l) => ({ score: l.score, label: l.label })) })),
+        waiting: submission.peerReviews.filter((r) => r.status === "OPEN").length,
+        visibleFrom: seen[0]?.sight.withheld ?? null,
+        reviews: seen
+          .filter(({ sight }) => sight.content)
+          .map(({ r, sight }) => ({
+            id: r.id,
+            reviewer: sight.reviewer,
+            answers: JSON.parse(r.answers) as Record<string, string>,
+            levels: JSON.parse(r.levels) as Record<string, number>,
+            tip: r.tip,
+            submittedAt: r.submittedAt,
+            rating: r.rating,
+            ratingComment: r.ratingComment,
+          })),
+      },
+    ];
+  });
 }
 
 /** The review form's data for the reviewer, or null when this review is not theirs. */
@@ -271,6 +304,7 @@ export async function reviewForm(userId: string, reviewId: string) {
       tip: true,
       revision: true,
       dueAt: true,
+      reviewer: { select: { name: true } },
       submission: {
         select: {
           user: { select: { name: true } },
@@ -282,13 +316,23 @@ export async function reviewForm(userId: string, reviewId: string) {
   if (!review || review.status === "CANCELLED") return null;
   const found = settingsOf(review.assignmentSlug);
   if (!found) return null;
-  const anonymity = found.settings.anonymity as Anonymity;
   const version = review.submission.versions[0];
+  const sight = reviewSight(
+    {
+      settings: found.settings,
+      status: review.status,
+      crossGilde: review.crossGilde,
+      reviewerName: review.reviewer.name,
+      authorName: review.submission.user.name,
+      attachments: (version?.attachments ?? []).map((a) => a.originalName),
+    },
+    { as: "reviewer" },
+  );
   return {
     id: review.id,
     assignment: found.title,
-    author: authorLabel(anonymity, review.submission.user.name, review.crossGilde),
-    anonymity,
+    author: sight.author,
+    anonymity: found.settings.anonymity,
     status: review.status,
     dueAt: review.dueAt,
     revision: review.revision,
@@ -298,15 +342,8 @@ export async function reviewForm(userId: string, reviewId: string) {
     levels: JSON.parse(review.levels) as Record<string, number>,
     tip: review.tip,
     html: renderMarkdown(version?.body ?? ""),
-    attachments: (version?.attachments ?? []).map((a, index) => ({ index: index + 1, name: attachmentName(anonymity, a.originalName, index + 1), size: a.size })),
+    attachments: (version?.attachments ?? []).map((a, index) => ({ index: index + 1, name: sight.attachments[index], size: a.size })),
   };
-}
-
-/** Anonymous authors' file names are replaced: a name like "verslag-sanne-de-vries.pdf" would give them away. */
-function attachmentName(anonymity: Anonymity, original: string, index: number) {
-  if (anonymity !== "double-anonymous") return original;
-  const extension = /\.([a-z0-9]{1,8})$/i.exec(original)?.[1]?.toLowerCase();
-  return `bijlage-${index}${extension ? `.${extension}` : ""}`;
 }
 
 /** The n-th attachment of the submission under review, for its reviewer only, under the name they may see. */
@@ -315,13 +352,33 @@ export async function reviewAttachment(userId: string, reviewId: string, index: 
     where: { id: reviewId, reviewerId: userId, status: { not: "CANCELLED" }, cohortId: { in: await reviewerCohortIds(userId) } },
     select: {
       assignmentSlug: true,
-      submission: { select: { versions: { orderBy: { number: "desc" }, take: 1, select: { attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, mediaType: true, storageKey: true } } } } } },
+      status: true,
+      crossGilde: true,
+      reviewer: { select: { name: true } },
+      submission: {
+        select: {
+          user: { select: { name: true } },
+          versions: { orderBy: { number: "desc" }, take: 1, select: { attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, mediaType: true, storageKey: true } } } },
+        },
+      },
     },
   });
   const found = review && settingsOf(review.assignmentSlug);
-  const attachment = review?.submission.versions[0]?.attachments[index - 1];
-  if (!found || !attachment) return null;
-  return { name: attachmentName(found.settings.anonymity as Anonymity, attachment.originalName, index), mediaType: attachment.mediaType, bytes: await fileStore().read(attachment.storageKey) };
+  const attachments = review?.submission.versions[0]?.attachments ?? [];
+  const attachment = attachments[index - 1];
+  if (!review || !found || !attachment) return null;
+  const sight = reviewSight(
+    {
+      settings: found.settings,
+      status: review.status,
+      crossGilde: review.crossGilde,
+      reviewerName: review.reviewer.name,
+      authorName: review.submission.user.name,
+      attachments: attachments.map((a) => a.originalName),
+    },
+    { as: "reviewer" },
+  );
+  return { name: sight.attachments[index - 1], mediaType: attachment.mediaType, bytes: await fileStore().read(attachment.storageKey) };
 }
 
 export type ReviewInput = { answers: Record<string, string>; levels: Record<string, number>; tip: string };
