@@ -1,7 +1,7 @@
 // Peer review inside the gilde (issue 6): continuous allocation, the reviewer's form, feedback received with the
 // anonymity the assignment asks for, ratings, lapsed reviews reallocated, and the trainer's oversight.
 // Anonymity is enforced here: what a participant can reach is built field by field, never from a whole row.
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { renderMarkdown } from "~/assignments/markdown";
 import { fileStore } from "~/assignments/storage.server";
 import { findAssignment } from "~/content/course.server";
@@ -534,64 +534,83 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
   };
 }
 
-async function requireReviewInCohort(reviewId: string, cohortId: string) {
-  const review = await db.peerReview.findFirst({ where: { id: reviewId, cohortId }, select: { id: true, status: true, submissionId: true, assignmentSlug: true, dueAt: true } });
-  if (!review) throw new PeerReviewError("Deze feedbackopdracht bestaat niet in deze groep.", 404);
-  return review;
+// ---- The trainer's changes (issue 16). Every id from the form must belong to the cohort and the assignment the
+// action names, checked in the transaction that writes: a submission of another assignment would otherwise get a
+// reviewer under this assignment's anonymity, and a double-anonymous author would be named to them.
+
+function requirePeerAssignment(assignmentSlug: string) {
+  if (!settingsOf(assignmentSlug)) throw new PeerReviewError("Deze opdracht heeft geen peerfeedback.", 404);
 }
 
-async function requireEligibleReviewer(cohortId: string, submissionId: string, reviewerId: string) {
-  const [enrollment, submission, pair] = await Promise.all([
-    db.enrollment.findUnique({ where: { userId_cohortId: { userId: reviewerId, cohortId } }, select: { status: true } }),
-    db.submission.findFirst({ where: { id: submissionId, cohortId }, select: { userId: true } }),
-    db.peerReview.findUnique({ where: { submissionId_reviewerId: { submissionId, reviewerId } }, select: { id: true } }),
-  ]);
-  if (!submission) throw new PeerReviewError("Deze inzending bestaat niet in deze groep.", 404);
+async function requireEligibleReviewer(tx: Tx, cohortId: string, submission: { id: string; userId: string }, reviewerId: string) {
+  const enrollment = await tx.enrollment.findUnique({ where: { userId_cohortId: { userId: reviewerId, cohortId } }, select: { status: true } });
   if (enrollment?.status !== "ACTIVE") throw new PeerReviewError("Kies een actieve deelnemer van deze groep.", 400, { reviewerId: "Kies een actieve deelnemer van deze groep." });
   if (submission.userId === reviewerId) throw new PeerReviewError("Niemand geeft feedback op eigen werk.", 400, { reviewerId: "Niemand geeft feedback op eigen werk." });
-  if (pair) throw new PeerReviewError("Deze deelnemer heeft deze inzending al eens gekregen.", 400, { reviewerId: "Deze deelnemer heeft deze inzending al eens gekregen." });
+  const pair = await tx.peerReview.findUnique({ where: { submissionId_reviewerId: { submissionId: submission.id, reviewerId } }, select: { id: true } });
+  if (pair) throw alreadyPaired();
 }
 
-async function createManual(tx: Tx, cohortId: string, assignmentSlug: string, submissionId: string, reviewerId: string, extra: boolean, now: Date) {
+const alreadyPaired = () => new PeerReviewError("Deze deelnemer heeft deze inzending al eens gekregen.", 400, { reviewerId: "Deze deelnemer heeft deze inzending al eens gekregen." });
+
+async function createManual(tx: Tx, cohortId: string, assignmentSlug: string, submission: { id: string; userId: string }, reviewerId: string, extra: boolean, now: Date) {
   const found = settingsOf(assignmentSlug)!;
   const schedule = await tx.assignmentSchedule.findUnique({ where: { cohortId_assignmentSlug: { cohortId, assignmentSlug } }, select: { peerReviewDueAt: true } });
   const dueAt = new Date(Math.max(schedule?.peerReviewDueAt?.getTime() ?? 0, now.getTime() + MIN_REVIEW_DAYS * DAY_MS));
-  const [author, reviewer] = await Promise.all([
-    tx.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { userId: true } }),
+  const [authorGilde, reviewer] = await Promise.all([
+    tx.gildeMember.findFirst({ where: { userId: submission.userId, cohortId }, select: { gildeId: true } }),
     tx.gildeMember.findFirst({ where: { userId: reviewerId, cohortId }, select: { gildeId: true } }),
   ]);
-  const authorGilde = await tx.gildeMember.findFirst({ where: { userId: author.userId, cohortId }, select: { gildeId: true } });
   await tx.peerReview.create({
-    data: { cohortId, assignmentSlug, submissionId, reviewerId, extra, dueAt, assignedAt: now, crossGilde: !authorGilde || authorGilde.gildeId !== reviewer?.gildeId },
+    data: { cohortId, assignmentSlug, submissionId: submission.id, reviewerId, extra, dueAt, assignedAt: now, crossGilde: !authorGilde || authorGilde.gildeId !== reviewer?.gildeId },
   });
   await mailAssigned(tx, [reviewerId], found.title, dueAt);
 }
 
-/** A trainer moves an open review to another participant. */
-export async function reassignReview(cohortId: string, reviewId: string, reviewerId: string, now = new Date()) {
-  const review = await requireReviewInCohort(reviewId, cohortId);
-  if (review.status !== "OPEN") throw new PeerReviewError("Alleen een openstaande feedbackopdracht kan naar iemand anders.");
-  await requireEligibleReviewer(cohortId, review.submissionId, reviewerId);
-  await db.$transaction(async (tx) => {
-    await tx.peerReview.update({ where: { id: reviewId }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "verplaatst door trainer" } });
-    await createManual(tx, cohortId, review.assignmentSlug, review.submissionId, reviewerId, false, now);
+/** Runs a trainer's change; the same pair created at the same moment elsewhere is the refusal it would have met. */
+async function trainerChange(change: (tx: Tx) => Promise<void>) {
+  try {
+    await db.$transaction(change);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw alreadyPaired();
+    throw error;
+  }
+}
+
+/** A trainer moves an open review of this assignment to another participant of the cohort. */
+export async function reassignReview(cohortId: string, assignmentSlug: string, reviewId: string, reviewerId: string, now = new Date()) {
+  requirePeerAssignment(assignmentSlug);
+  await trainerChange(async (tx) => {
+    const review = await tx.peerReview.findFirst({
+      where: { id: reviewId, cohortId, assignmentSlug, submission: { cohortId, assignmentSlug } },
+      select: { status: true, submission: { select: { id: true, userId: true } } },
+    });
+    if (!review) throw new PeerReviewError("Deze feedbackopdracht bestaat niet bij deze opdracht in deze groep.", 404);
+    if (review.status !== "OPEN") throw new PeerReviewError("Alleen een openstaande feedbackopdracht kan naar iemand anders.");
+    await requireEligibleReviewer(tx, cohortId, review.submission, reviewerId);
+    const { count } = await tx.peerReview.updateMany({ where: { id: reviewId, status: "OPEN" }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "verplaatst door trainer" } });
+    if (count === 0) throw new PeerReviewError("Alleen een openstaande feedbackopdracht kan naar iemand anders.", 409);
+    await createManual(tx, cohortId, assignmentSlug, review.submission, reviewerId, false, now);
   });
 }
 
-/** A trainer adds a reviewer on top of the k. */
+/** A trainer adds a reviewer on top of the k, to a submission of this assignment in this cohort. */
 export async function addExtraReviewer(cohortId: string, assignmentSlug: string, submissionId: string, reviewerId: string, now = new Date()) {
-  if (!settingsOf(assignmentSlug)) throw new PeerReviewError("Deze opdracht heeft geen peerfeedback.", 404);
-  await requireEligibleReviewer(cohortId, submissionId, reviewerId);
-  await db.$transaction((tx) => createManual(tx, cohortId, assignmentSlug, submissionId, reviewerId, true, now));
+  requirePeerAssignment(assignmentSlug);
+  await trainerChange(async (tx) => {
+    const submission = await tx.submission.findFirst({ where: { id: submissionId, cohortId, assignmentSlug }, select: { id: true, userId: true } });
+    if (!submission) throw new PeerReviewError("Deze inzending hoort niet bij deze opdracht in deze groep.", 404);
+    await requireEligibleReviewer(tx, cohortId, submission, reviewerId);
+    await createManual(tx, cohortId, assignmentSlug, submission, reviewerId, true, now);
+  });
 }
 
 /** A trainer excuses a participant from reviewing for this assignment; their open reviews go to others. */
 export async function excuseParticipant(cohortId: string, assignmentSlug: string, userId: string, excusedById: string, reason: string, now = new Date()) {
-  if (!settingsOf(assignmentSlug)) throw new PeerReviewError("Deze opdracht heeft geen peerfeedback.", 404);
+  requirePeerAssignment(assignmentSlug);
   if (!reason.trim()) throw new PeerReviewError("Schrijf kort waarom je deze deelnemer vrijstelt.", 400, { reason: "Schrijf kort waarom." });
-  const enrollment = await db.enrollment.findUnique({ where: { userId_cohortId: { userId, cohortId } }, select: { id: true } });
-  if (!enrollment) throw new PeerReviewError("Deze deelnemer hoort niet bij deze groep.", 404);
   await db.$transaction(async (tx) => {
+    const enrollment = await tx.enrollment.findUnique({ where: { userId_cohortId: { userId, cohortId } }, select: { id: true } });
+    if (!enrollment) throw new PeerReviewError("Deze deelnemer hoort niet bij deze groep.", 404);
     await tx.peerReviewExcuse.upsert({
       where: { cohortId_assignmentSlug_userId: { cohortId, assignmentSlug, userId } },
       create: { cohortId, assignmentSlug, userId, excusedById, reason: reason.trim() },
