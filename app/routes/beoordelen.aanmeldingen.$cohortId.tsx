@@ -14,7 +14,7 @@ import { ENROLLMENT_LABELS, formatDateTime, formatEuro, PAYMENT_LABELS } from "~
 import { Table } from "~/components/table";
 import { placeParticipant, placementOf } from "~/cohorts/cohorts.server";
 import { cohortSettings, decideIntake, EnrollmentError, intakesOf, markArranged, saveCohortSettings } from "~/enrollment/enrollment.server";
-import { refundPayment, sendEmployerInvoice } from "~/enrollment/payments.server";
+import { refundCohortPayment, sendEmployerInvoice } from "~/enrollment/payments.server";
 import { isDemoMode } from "~/enrollment/stripe.server";
 import { parseForm } from "~/forms/parse";
 
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const { employer } = await decideIntake(staff, cohortId, enrollmentId, intent === "accept", message);
         if (employer) {
           try {
-            await sendEmployerInvoice(enrollmentId);
+            await sendEmployerInvoice({ cohortId, enrollmentId });
           } catch (error) {
             if (!(error instanceof EnrollmentError)) throw error;
             return json({ ok: false as const, message: `Toegelaten, maar: ${error.message}` }, { status: error.status });
@@ -64,13 +64,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return placed.ok ? json({ ok: true as const, message: "Geplaatst in de gilde." }) : json({ ok: false as const, message: placed.error }, { status: 400 });
       }
       case "refund":
-        await refundPayment(String(formData.get("paymentId") ?? ""), new Date(), undefined, staff);
+        await refundCohortPayment(cohortId, String(formData.get("paymentId") ?? ""), staff);
         return json({ ok: true as const, message: "Terugbetaling aangevraagd." });
       case "arranged":
         await markArranged(cohortId, enrollmentId);
         return json({ ok: true as const, message: "Gemarkeerd als geregeld: de deelnemer is ingeschreven." });
       case "invoice":
-        await sendEmployerInvoice(enrollmentId);
+        await sendEmployerInvoice({ cohortId, enrollmentId });
         return json({ ok: true as const, message: "De factuur is verstuurd." });
       case "settings": {
         const parsed = parseForm(SettingsSchema, formData);
