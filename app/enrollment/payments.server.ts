@@ -91,12 +91,16 @@ export async function startCheckout(user: SessionUser, cohortId: string, now = n
   }
 }
 
-/** Sends the employer's invoice (send_invoice, 30 days) for an accepted, employer-paid enrollment. Safe to repeat. */
-export async function sendEmployerInvoice(enrollmentId: string, now = new Date()) {
-  const enrollment = await db.enrollment.findUniqueOrThrow({
-    where: { id: enrollmentId },
+/**
+ * Sends the employer's invoice (send_invoice, 30 days) for an accepted, employer-paid enrollment of this cohort.
+ * Safe to repeat. The cohort is part of the lookup: the page of one cohort cannot invoice another's enrollment.
+ */
+export async function sendEmployerInvoice({ cohortId, enrollmentId }: { cohortId: string; enrollmentId: string }, now = new Date()) {
+  const enrollment = await db.enrollment.findFirst({
+    where: { id: enrollmentId, cohortId },
     select: { id: true, status: true, intake: true, user: { select: { name: true } }, cohort: { select: { name: true, priceCents: true } }, payments: { where: { kind: "INVOICE" } } },
   });
+  if (!enrollment) throw new EnrollmentError("Deze aanmelding bestaat niet in deze groep.", 404);
   const intake = enrollment.intake;
   if (!intake || intake.payer !== "EMPLOYER" || enrollment.status !== "ACCEPTED") throw new EnrollmentError("Voor deze aanmelding gaat er geen factuur naar een werkgever.", 409);
   const payment =
@@ -178,6 +182,14 @@ export async function refundPayment(paymentId: string, now = new Date(), reason?
   await db.payment.update({ where: { id: payment.id }, data: { note: `Terugbetaling van ${euros(amount)} euro aangevraagd${reason ? ` (${reason})` : ""}.` } });
   await auditRefund(payment.id, amount, reason, actor);
   return { amount };
+}
+
+/** An admin's refund from a cohort's page: only a payment of that cohort; another cohort's id is refused as unknown. */
+export async function refundCohortPayment(cohortId: string, paymentId: string, actor: { id: string; email: string }, now = new Date()) {
+  const payment = await db.payment.findFirst({ where: { id: paymentId, enrollment: { cohortId } }, select: { id: true } });
+  if (!payment) throw new EnrollmentError("Deze betaling bestaat niet in deze groep.", 404);
+  // A payment never moves to another enrollment, nor an enrollment to another cohort: the check stays true.
+  return refundPayment(payment.id, now, undefined, actor);
 }
 
 const euros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");

@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     input.intent === "add-trainer"
       ? await addTrainer(cohortId, input.userId)
       : input.intent === "remove-trainer"
-        ? (await removeTrainer(cohortId, input.userId), { ok: true as const })
+        ? await removeTrainer(cohortId, input.userId)
         : input.intent === "create-gilde"
           ? await createGilde(cohortId, input.name)
           : input.intent === "second-reader"

@@ -14,7 +14,7 @@ import { ENROLLMENT_LABELS, formatDateTime, formatEuro, PAYMENT_LABELS } from "~
 import { Table } from "~/components/table";
 import { placeParticipant, placementOf } from "~/cohorts/cohorts.server";
 import { cohortSettings, decideIntake, EnrollmentError, intakesOf, markArranged, saveCohortSettings } from "~/enrollment/enrollment.server";
-import { refundPayment, sendEmployerInvoice } from "~/enrollment/payments.server";
+import { refundCohortPayment, sendEmployerInvoice } from "~/enrollment/payments.server";
 import { PAYMENT_MODE_NOTES, paymentMode } from "~/enrollment/stripe.server";
 import { parseForm } from "~/forms/parse";
 import { readForm } from "~/forms/read.server";
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const { employer } = await decideIntake(staff, cohortId, enrollmentId, intent === "accept", message);
         if (employer) {
           try {
-            const invoice = await sendEmployerInvoice(enrollmentId);
+            const invoice = await sendEmployerInvoice({ cohortId, enrollmentId });
             if (!invoice.invoiceId) return json({ ok: true as const, message: `Toegelaten. ${invoice.note ?? ""}`.trim() });
           } catch (error) {
             if (!(error instanceof EnrollmentError)) throw error;
@@ -68,14 +68,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return placed.ok ? json({ ok: true as const, message: "Geplaatst in de gilde." }) : json({ ok: false as const, message: placed.error }, { status: 400 });
       }
       case "refund":
-        await refundPayment(String(formData.get("paymentId") ?? ""), new Date(), undefined, staff);
+        await refundCohortPayment(cohortId, String(formData.get("paymentId") ?? ""), staff);
         return json({ ok: true as const, message: "Terugbetaling aangevraagd." });
       case "arranged":
         await markArranged(cohortId, enrollmentId);
         return json({ ok: true as const, message: "Gemarkeerd als geregeld: de deelnemer is ingeschreven." });
       case "invoice":
       {
-        const invoice = await sendEmployerInvoice(enrollmentId);
+        const invoice = await sendEmployerInvoice({ cohortId, enrollmentId });
         if (!invoice.invoiceId) return json({ ok: false as const, message: invoice.note ?? "De factuur is niet verstuurd." }, { status: 409 });
         return json({ ok: true as const, message: "De factuur is verstuurd." });
       }

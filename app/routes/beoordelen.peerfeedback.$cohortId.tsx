@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (field("intent")) {
       case "reassign":
-        await reassignReview(cohortId, field("reviewId"), field("reviewerId"));
+        await reassignReview(cohortId, slug, field("reviewId"), field("reviewerId"));
         return json({ ok: true as const, message: "De feedbackopdracht is verplaatst." });
       case "add":
         await addExtraReviewer(cohortId, slug, field("submissionId"), field("reviewerId"));
@@ -110,6 +110,7 @@ export default function PeerReviewOversight() {
                     {r.status === "OPEN" ? (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="reassign" />
+                        <input type="hidden" name="opdracht" value={slug} />
                         <input type="hidden" name="reviewId" value={r.id} />
                         <SelectField name="reviewerId" label="Verplaats naar" id={`reassign-${r.id}`} options={people.filter((p) => p.value !== row.id)} />
                         <button type="submit" className="button button--quiet">

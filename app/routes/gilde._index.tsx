@@ -92,7 +92,7 @@ export default function GildePage() {
         <h2 id="ontvangen">Feedback die je kreeg</h2>
         {received.length === 0 ? <p className="muted">Nog geen peerfeedback op je werk.</p> : null}
         {received.map((s) => (
-          <article key={s.slug} className="card" style={{ marginBottom: "1rem" }}>
+          <article key={s.submissionId} className="card" style={{ marginBottom: "1rem" }}>
             <h3>{s.assignment}</h3>
             {s.visibleFrom ? <p className="muted">{s.visibleFrom}</p> : null}
             {s.waiting ? (
