@@ -1,6 +1,6 @@
 // One error page for every status, in Dutch, always with a way back. Never a stack trace. A refused form (a body
 // Gilde cannot take, or the database away for a moment) comes back with what was typed, to copy and send again.
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 
 const MESSAGES: Record<number, { title: string; text: string }> = {
   400: { title: "Dat ging niet goed", text: "Het verzoek kon niet worden verwerkt. Controleer wat je invulde en probeer het opnieuw." },
@@ -49,6 +49,9 @@ export function GeneralErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const general = MESSAGES[status] ?? (status >= 500 ? MESSAGES[500] : MESSAGES[400]);
   const { message, values } = refusalOf(error);
+  // A refused form was posted to the page it stands on: that is the way back to it.
+  const { pathname, search } = useLocation();
+  const formPage = pathname + search.replace(/[?&]index(=[^&]*)?/, "").replace(/^&/, "?");
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-page__code">Foutcode {status}</p>
@@ -67,6 +70,14 @@ export function GeneralErrorBoundary() {
         </div>
       ) : null}
       <p>
+        {values.length || status === 503 ? (
+          <>
+            <Link to={formPage} reloadDocument>
+              Terug naar de pagina
+            </Link>{" "}
+            ·{" "}
+          </>
+        ) : null}
         <Link to="/dashboard">Naar je overzicht</Link> · <Link to="/">Naar de startpagina</Link>
       </p>
     </section>

@@ -2,6 +2,8 @@
 // A sender (sender.server.ts) delivers over SMTP when configured; otherwise messages stay here for /beheer.
 import type { Prisma } from "@prisma/client";
 import { db } from "~/db.server";
+import { paymentMode } from "~/enrollment/stripe.server";
+import { appUrl } from "~/env.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,4 +51,20 @@ export async function listOutbox({ page = 1, perPage = 50 }: { page?: number; pe
   // Not yet sent (or never, without SMTP): the admin still never reads a link meant for someone else.
   const shown = messages.map((message) => ({ ...message, text: redactSecrets(message.text) }));
   return { messages: shown, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+/** Whether this is a demo install that sends no real mail (its mail is read on /demo/postvak). */
+export async function hasDemoMailbox(): Promise<boolean> {
+  return !process.env.SMTP_URL && (await paymentMode()) === "demo";
+}
+
+/** The demo install's mailbox (newest first, with the app links in each text), or null on any other install. */
+export async function demoMailbox(take = 30) {
+  if (!(await hasDemoMailbox())) return null;
+  const messages = await db.outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take, select: { id: true, to: true, subject: true, text: true, createdAt: true } });
+  const origin = appUrl();
+  return messages.map((message) => ({
+    ...message,
+    links: [...message.text.matchAll(/https?:\/\/\S+/g)].map(([url]) => url).filter((url) => url.startsWith(origin)).map((url) => url.slice(origin.length) || "/"),
+  }));
 }

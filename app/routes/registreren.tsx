@@ -11,6 +11,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { emailField, honeypot, newPasswordField, requiredText } from "~/forms/fields";
 import { parseForm } from "~/forms/parse";
 import { readForm } from "~/forms/read.server";
+import { hasDemoMailbox } from "~/notifications/outbox.server";
 import { clientIp } from "~/load-context";
 
 const RegisterSchema = z.object({
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   // The same answer for a new and a known address: the mail to that address says which it was.
   await registerUser({ ...parsed.data, redirectTo: safeRedirect(parsed.data.redirectTo) }, clientIp(context));
-  return json({ ok: true as const, email: parsed.data.email });
+  return json({ ok: true as const, email: parsed.data.email, demoMailbox: await hasDemoMailbox() });
 }
 
 export default function Register() {
@@ -52,6 +53,12 @@ export default function Register() {
           We hebben een e-mail gestuurd naar <strong>{actionData.email}</strong>. Open de link daarin om verder te gaan; hij blijft 24
           uur geldig.
         </div>
+        {actionData.demoMailbox ? (
+          <p className="notice notice--warm" role="note">
+            Dit is de demo-installatie: er gaat geen echte e-mail de deur uit. Je leest het bericht in het{" "}
+            <Link to="/demo/postvak">demo-postvak</Link>.
+          </p>
+        ) : null}
         <p className="muted">
           Geen mail gekregen? Kijk ook bij je ongewenste berichten, of <Link to="/registreren">probeer het opnieuw</Link> met het juiste
           adres.

@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { emailField } from "~/forms/fields";
 import { parseForm } from "~/forms/parse";
 import { readForm } from "~/forms/read.server";
+import { hasDemoMailbox } from "~/notifications/outbox.server";
 import { clientIp } from "~/load-context";
 
 const ForgotSchema = z.object({ email: emailField });
@@ -17,7 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(ForgotSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   await requestPasswordReset(parsed.data.email, clientIp(context));
-  return json({ ok: true as const, email: parsed.data.email });
+  return json({ ok: true as const, email: parsed.data.email, demoMailbox: await hasDemoMailbox() });
 }
 
 export default function ForgotPassword() {
@@ -31,6 +32,12 @@ export default function ForgotPassword() {
           Als <strong>{actionData.email}</strong> bij ons bekend is, hebben we een link gestuurd waarmee je een nieuw
           wachtwoord kiest. De link werkt één keer en blijft een uur geldig.
         </div>
+        {actionData.demoMailbox ? (
+          <p className="notice notice--warm" role="note">
+            Dit is de demo-installatie: er gaat geen echte e-mail de deur uit. Je leest het bericht in het{" "}
+            <Link to="/demo/postvak">demo-postvak</Link>.
+          </p>
+        ) : null}
         <p>
           <Link to="/inloggen">Terug naar inloggen</Link>
         </p>

@@ -93,6 +93,24 @@ describe("a seat cannot be had for free", () => {
     expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("ACCEPTED");
   });
 
+  it("has a demo mailbox only on a demo install without SMTP, and the register page points there on the demo alone", async () => {
+    const email = uniqueEmail("demo-post");
+    const off = await app.client().post("/registreren", { name: "Demo Kijker", email, password: "een-goed-lang-wachtwoord" });
+    expect(off.text).not.toContain("demo-postvak");
+    expect((await app.client().get("/demo/postvak")).status).toBe(404);
+
+    process.env.PAYMENTS = "demo";
+    const visitor = app.client();
+    const demo = await visitor.post("/registreren", { name: "Demo Kijker", email, password: "een-goed-lang-wachtwoord" });
+    expect(demo.text).toContain("demo-postvak");
+    const mailbox = await visitor.get("/demo/postvak");
+    expect(mailbox.status).toBe(200);
+    const link = mailbox.html.match(/href="(\/registreren\/bevestigen\/[^"]+)"/)?.[1];
+    expect(link).toBeTruthy();
+    expect((await visitor.post(link!.replaceAll("&amp;", "&"), {})).location).toBe("/dashboard");
+    expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+
   it("will not start Stripe payments without the webhook's signing secret, and says so in Dutch", () => {
     expect(() => parseEnv({ PAYMENTS: "stripe", STRIPE_SECRET_KEY: "sk_live_x" })).toThrowError(/STRIPE_WEBHOOK_SECRET: ontbreekt/);
     expect(() => parseEnv({ STRIPE_SECRET_KEY: "sk_live_x" })).toThrowError(/STRIPE_WEBHOOK_SECRET/);
