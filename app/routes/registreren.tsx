@@ -7,6 +7,7 @@ import { requireAnonymous } from "~/auth/guards.server";
 import { safeRedirect } from "~/auth/redirect";
 import { PASSWORD_MIN } from "~/auth/password";
 import { Field, FormError, Honeypot, useAfterFailedSubmit } from "~/components/field";
+import { DemoMailboxNote } from "~/components/demo-mailbox-note";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { emailField, honeypot, newPasswordField, requiredText } from "~/forms/fields";
 import { parseForm } from "~/forms/parse";
@@ -53,12 +54,7 @@ export default function Register() {
           We hebben een e-mail gestuurd naar <strong>{actionData.email}</strong>. Open de link daarin om verder te gaan; hij blijft 24
           uur geldig.
         </div>
-        {actionData.demoMailbox ? (
-          <p className="notice notice--warm" role="note">
-            Dit is de demo-installatie: er gaat geen echte e-mail de deur uit. Je leest het bericht in het{" "}
-            <Link to="/demo/postvak">demo-postvak</Link>.
-          </p>
-        ) : null}
+        <DemoMailboxNote shown={actionData.demoMailbox} />
         <p className="muted">
           Geen mail gekregen? Kijk ook bij je ongewenste berichten, of <Link to="/registreren">probeer het opnieuw</Link> met het juiste
           adres.

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requestPasswordReset } from "~/auth/account.server";
 import { Field, FormError } from "~/components/field";
+import { DemoMailboxNote } from "~/components/demo-mailbox-note";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { emailField } from "~/forms/fields";
 import { parseForm } from "~/forms/parse";
@@ -32,12 +33,7 @@ export default function ForgotPassword() {
           Als <strong>{actionData.email}</strong> bij ons bekend is, hebben we een link gestuurd waarmee je een nieuw
           wachtwoord kiest. De link werkt één keer en blijft een uur geldig.
         </div>
-        {actionData.demoMailbox ? (
-          <p className="notice notice--warm" role="note">
-            Dit is de demo-installatie: er gaat geen echte e-mail de deur uit. Je leest het bericht in het{" "}
-            <Link to="/demo/postvak">demo-postvak</Link>.
-          </p>
-        ) : null}
+        <DemoMailboxNote shown={actionData.demoMailbox} />
         <p>
           <Link to="/inloggen">Terug naar inloggen</Link>
         </p>

@@ -10,6 +10,7 @@ import { parseEnv } from "~/env.server";
 import { deliverOutbox } from "~/notifications/sender.server";
 import { createCohort, createUser, enroll, PASSWORD, uniqueEmail } from "../support/factories";
 import { inputValue, startTestApp, type Client, type TestApp } from "../support/http";
+import { paidSession } from "../support/enrollment";
 import { adminIn, participantIn } from "../support/people";
 import { deliverWebhook, signed, stripeEvent } from "../support/stripe-api";
 
@@ -44,19 +45,6 @@ async function acceptedSelfPayer() {
   return { cohort, user, enrollment, payment, browser };
 }
 
-function paidEvent(payment: { id: string; amountCents: number }, enrollmentId: string) {
-  return stripeEvent("checkout.session.completed", {
-    id: `cs_demo_${enrollmentId}`,
-    object: "checkout.session",
-    client_reference_id: enrollmentId,
-    metadata: { enrollmentId, paymentId: payment.id },
-    amount_total: payment.amountCents,
-    currency: "eur",
-    payment_status: "paid",
-    payment_intent: `pi_free_${payment.id}`,
-  });
-}
-
 describe("a seat cannot be had for free", () => {
   it("runs with payments off on a database without the demo data: no demo checkout, no self-signed webhook, an honest notice", async () => {
     expect(await paymentMode()).toBe("off");
@@ -64,7 +52,7 @@ describe("a seat cannot be had for free", () => {
 
     expect((await browser.get(`/betalen/demo/${payment.id}`)).status).toBe(404);
     expect((await browser.post(`/betalen/demo/${payment.id}`, { intent: "pay" })).status).toBe(404);
-    const { payload, signature } = signed(paidEvent(payment, enrollment.id), OLD_DEMO_SECRET);
+    const { payload, signature } = signed(stripeEvent("checkout.session.completed", paidSession(payment, enrollment.id)), OLD_DEMO_SECRET);
     expect((await deliverWebhook(app.baseUrl, payload, signature)).status).toBe(400);
     expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("ACCEPTED");
 
@@ -88,7 +76,7 @@ describe("a seat cannot be had for free", () => {
     expect((await db.installSecret.findUniqueOrThrow({ where: { name: "demo-webhook" } })).value).toBe(secret);
 
     const { enrollment, payment } = await acceptedSelfPayer();
-    const forged = signed(paidEvent(payment, enrollment.id), OLD_DEMO_SECRET);
+    const forged = signed(stripeEvent("checkout.session.completed", paidSession(payment, enrollment.id)), OLD_DEMO_SECRET);
     expect((await deliverWebhook(app.baseUrl, forged.payload, forged.signature)).status).toBe(400);
     expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("ACCEPTED");
   });
