@@ -8,7 +8,7 @@ import { crashPoint } from "~/crash-point.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
-import { checkFile, MAX_FILES } from "./files";
+import { checkFile, MAX_FILES, zipMediaType } from "./files";
 import { assignmentStatus, effectiveDue, handInBlocked, isLate, type AssignmentStatus } from "./rules";
 import { fileStore } from "./storage.server";
 import { allocateFor } from "~/peer-review/peer-review.server";
@@ -204,7 +204,7 @@ export async function addAttachments(user: SessionUser, slug: string, files: Inc
   const existing = work.draft?.attachments.length ?? 0;
   if (files.length === 0) throw new WorkError("Kies eerst een of meer bestanden.");
   if (existing + files.length > MAX_FILES) throw new WorkError(`Je kunt hoogstens ${MAX_FILES} bestanden toevoegen; er zijn er al ${existing}.`);
-  const checks = files.map((file) => ({ file, check: checkFile(file.name, file.bytes.subarray(0, 16), file.size, hasWordDocument(file.bytes)) }));
+  const checks = files.map((file) => ({ file, check: checkFile(file.name, file.bytes.subarray(0, 16), file.size, zipMediaType(file.bytes)) }));
   const refused = checks.flatMap(({ check }) => (check.ok ? [] : [check.error]));
   if (refused.length) throw new WorkError(refused.join(" "));
   const key = { userId: user.id, cohortId: work.cohortId, assignmentSlug: slug };
@@ -220,10 +220,6 @@ export async function addAttachments(user: SessionUser, slug: string, files: Inc
       data: stored.map(({ file, name, mediaType, key: storageKey, sha256 }) => ({ userId: user.id, draftId: draft.id, originalName: name, mediaType, size: file.bytes.length, sha256, storageKey })),
     });
   });
-}
-
-function hasWordDocument(bytes: Uint8Array) {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("word/document.xml");
 }
 
 export async function removeAttachment(user: SessionUser, slug: string, attachmentId: string) {

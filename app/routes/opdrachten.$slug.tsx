@@ -308,9 +308,9 @@ function Attachments() {
         <div className="field">
           <label htmlFor="field-files">Bestanden toevoegen</label>
           <p className="field__hint" id="field-files-hint">
-            PDF, Word of foto's; hoogstens 20 MB per bestand en {MAX_FILES} bestanden in totaal.
+            PDF, Word, OpenDocument-tekst of foto's; hoogstens 20 MB per bestand en {MAX_FILES} bestanden in totaal.
           </p>
-          <input id="field-files" name="files" type="file" multiple accept=".pdf,.doc,.docx,.jpg,.jpeg,.png,.gif,.webp" aria-describedby="field-files-hint" />
+          <input id="field-files" name="files" type="file" multiple accept=".pdf,.doc,.docx,.odt,.jpg,.jpeg,.png,.gif,.webp" aria-describedby="field-files-hint" />
         </div>
         <button type="submit" className="button button--secondary">
           Toevoegen
