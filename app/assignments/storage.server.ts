@@ -110,7 +110,7 @@ export function fileStore(): FileStore {
 }
 
 /**
- * Removes stored files that no attachment refers to and that are older than
+ * Removes stored files that no attachment refers to (as original or as clean copy) and that are older than
  * `minAgeMs`: what a crash between writing the bytes and committing the row leaves behind (and `.tmp` files of
  * interrupted writes and uploads). The age margin keeps files another instance is about to commit. Runs at start;
  * returns how many files went.
@@ -129,7 +129,11 @@ export async function sweepOrphanFiles(minAgeMs = 60 * 60 * 1000, now = Date.now
         if (stat?.isFile() && now - stat.mtimeMs > minAgeMs) old.push(name);
       }
       const keys = old.filter((name) => /^[a-f0-9]{40}$/.test(name));
-      const referenced = new Set((await db.attachment.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((a) => a.storageKey));
+      const rows = await db.attachment.findMany({
+        where: { OR: [{ storageKey: { in: keys } }, { cleanStorageKey: { in: keys } }] },
+        select: { storageKey: true, cleanStorageKey: true },
+      });
+      const referenced = new Set(rows.flatMap((a) => [a.storageKey, a.cleanStorageKey ?? ""]));
       for (const name of old) {
         if (referenced.has(name)) continue;
         await fs.promises.rm(path.join(dir, name), { force: true });

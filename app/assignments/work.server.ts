@@ -8,6 +8,8 @@ import { crashPoint } from "~/crash-point.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
+import { reviewersGetCleanCopies, type Anonymity } from "~/peer-review/visibility";
+import { storeCleanCopy } from "./clean-copy.server";
 import { checkFile, MAX_FILES, zipMediaType, type FileCheck } from "./files";
 import { assignmentStatus, effectiveDue, handInBlocked, isLate, type AssignmentStatus } from "./rules";
 import { discardReceived, fileStore, readReceived, type ReceivedFile } from "./storage.server";
@@ -73,7 +75,7 @@ export async function assignmentList(user: SessionUser, now = new Date()) {
   return { cohortName: access.cohort!.name, rows, next: next ? { slug: next.slug, title: next.title, due: next.due } : null };
 }
 
-const attachmentSelect = { id: true, originalName: true, mediaType: true, size: true } as const;
+const attachmentSelect = { id: true, originalName: true, mediaType: true, size: true, cleanState: true, cleanProblem: true } as const;
 
 /** Everything the assignment page shows the participant about their own work. */
 export async function workOn(user: SessionUser, slug: string) {
@@ -199,7 +201,8 @@ export type IncomingFile = ReceivedFile & { name: string };
 
 /**
  * Adds files to the draft. Each file is checked on its content; refused files are named with the reason, and then
- * none of them is added. The temporary files are gone afterwards, whatever happens.
+ * none of them is added. For an anonymous assignment each file also gets its clean copy; `warnings` names the files
+ * that cannot be cleaned, which reviewers will not get. The temporary files are gone afterwards, whatever happens.
  */
 export async function addAttachments(user: SessionUser, slug: string, files: IncomingFile[]): Promise<{ warnings: string[] }> {
   try {
@@ -223,6 +226,8 @@ async function storeAttachments(user: SessionUser, slug: string, files: Incoming
   }
   const refused = checks.flatMap(({ check }) => (check.ok ? [] : [check.error]));
   if (refused.length) throw new WorkError(refused.join(" "));
+  const peerReview = findAssignment(slug)!.assignment.frontmatter.peerReview;
+  const anonymous = peerReview.enabled && reviewersGetCleanCopies(peerReview.anonymity as Anonymity);
   const key = { userId: user.id, cohortId: work.cohortId, assignmentSlug: slug };
   // Bytes first, then all rows in one transaction: a crash in between leaves unreferenced files (swept at start,
   // see sweepOrphanFiles), never a row without its file or half of a multi-file upload.
@@ -230,8 +235,15 @@ async function storeAttachments(user: SessionUser, slug: string, files: Incoming
   const warnings: string[] = [];
   for (const { file, check } of checks) {
     if (!check.ok) continue;
+    const clean = anonymous ? await storeCleanCopy(check.mediaType, await readReceived(file)) : null;
+    if (clean?.cleanState === "UNCLEANABLE") {
+      warnings.push(
+        `Let op: ${check.name} gaat niet naar je feedbackgevers, want we kunnen de eigenschappen die je naam kunnen bevatten er niet uit halen: ${clean.cleanProblem} ` +
+          "Je trainer krijgt het wel. Moeten je feedbackgevers het zien, bewaar het dan als PDF en voeg het opnieuw toe.",
+      );
+    }
     const { key: storageKey, sha256 } = await fileStore().adopt(file);
-    rows.push({ userId: user.id, originalName: check.name, mediaType: check.mediaType, size: file.size, sha256, storageKey });
+    rows.push({ userId: user.id, originalName: check.name, mediaType: check.mediaType, size: file.size, sha256, storageKey, ...clean });
   }
   await crashPoint("upload");
   await db.$transaction(async (tx) => {
@@ -248,6 +260,7 @@ export async function removeAttachment(user: SessionUser, slug: string, attachme
   if (!attachment) throw new WorkError("Dit bestand bestaat niet (meer).", 404);
   await db.attachment.delete({ where: { id: attachment.id } });
   await fileStore().remove(attachment.storageKey);
+  if (attachment.cleanStorageKey) await fileStore().remove(attachment.cleanStorageKey);
 }
 
 /** An attachment its owner, or a trainer or admin of the cohort, may download. Anyone else: null. */

@@ -2,6 +2,7 @@
 // anonymity the assignment asks for, ratings, lapsed reviews reallocated, and the trainer's oversight.
 // Anonymity is enforced here: what a participant can reach is built field by field, never from a whole row.
 import type { Prisma } from "@prisma/client";
+import { cleanCopyBytes, cleanCopySelect } from "~/assignments/clean-copy.server";
 import { renderMarkdown } from "~/assignments/markdown";
 import { fileStore } from "~/assignments/storage.server";
 import { findAssignment } from "~/content/course.server";
@@ -11,7 +12,7 @@ import { RefusedError } from "~/errors.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { allocateReviews, hash } from "./allocate";
-import { authorLabel, reviewerLabels, feedbackVisible, type Anonymity } from "./visibility";
+import { authorLabel, reviewerLabels, feedbackVisible, reviewersGetCleanCopies, type Anonymity } from "./visibility";
 
 /** A reviewer always gets at least this long, also when they are assigned close to the peer-review deadline. */
 export const MIN_REVIEW_DAYS = 5;
@@ -274,7 +275,11 @@ export async function reviewForm(userId: string, reviewId: string) {
       submission: {
         select: {
           user: { select: { name: true } },
-          versions: { orderBy: { number: "desc" }, take: 1, select: { body: true, attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, size: true } } } },
+          versions: {
+            orderBy: { number: "desc" },
+            take: 1,
+            select: { body: true, attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, size: true, cleanState: true, cleanSize: true } } },
+          },
         },
       },
     },
@@ -298,30 +303,47 @@ export async function reviewForm(userId: string, reviewId: string) {
     levels: JSON.parse(review.levels) as Record<string, number>,
     tip: review.tip,
     html: renderMarkdown(version?.body ?? ""),
-    attachments: (version?.attachments ?? []).map((a, index) => ({ index: index + 1, name: attachmentName(anonymity, a.originalName, index + 1), size: a.size })),
+    attachments: (version?.attachments ?? []).map((a, index) => {
+      const clean = reviewersGetCleanCopies(anonymity);
+      return {
+        index: index + 1,
+        name: attachmentName(anonymity, a.originalName, index + 1),
+        // The clean copy's size, once there is one: the original's could help match the file to its author.
+        size: clean ? (a.cleanSize ?? null) : a.size,
+        withheld: clean && a.cleanState === "UNCLEANABLE",
+      };
+    }),
   };
 }
 
-/** Anonymous authors' file names are replaced: a name like "verslag-sanne-de-vries.pdf" would give them away. */
+/** In an anonymous mode file names are replaced: a name like "verslag-sanne-de-vries.pdf" would give the author away. */
 function attachmentName(anonymity: Anonymity, original: string, index: number) {
-  if (anonymity !== "double-anonymous") return original;
+  if (!reviewersGetCleanCopies(anonymity)) return original;
   const extension = /\.([a-z0-9]{1,8})$/i.exec(original)?.[1]?.toLowerCase();
   return `bijlage-${index}${extension ? `.${extension}` : ""}`;
 }
 
-/** The n-th attachment of the submission under review, for its reviewer only, under the name they may see. */
+/**
+ * The n-th attachment of the submission under review, for its reviewer only, under the name they may see. In an
+ * anonymous mode that is the clean copy (made now for a file uploaded before there were clean copies), never the
+ * original; a file that cannot be cleaned is `withheld`.
+ */
 export async function reviewAttachment(userId: string, reviewId: string, index: number) {
   const review = await db.peerReview.findFirst({
     where: { id: reviewId, reviewerId: userId, status: { not: "CANCELLED" }, cohortId: { in: await reviewerCohortIds(userId) } },
     select: {
       assignmentSlug: true,
-      submission: { select: { versions: { orderBy: { number: "desc" }, take: 1, select: { attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, mediaType: true, storageKey: true } } } } } },
+      submission: { select: { versions: { orderBy: { number: "desc" }, take: 1, select: { attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, ...cleanCopySelect } } } } } },
     },
   });
   const found = review && settingsOf(review.assignmentSlug);
   const attachment = review?.submission.versions[0]?.attachments[index - 1];
   if (!found || !attachment) return null;
-  return { name: attachmentName(found.settings.anonymity as Anonymity, attachment.originalName, index), mediaType: attachment.mediaType, bytes: await fileStore().read(attachment.storageKey) };
+  const anonymity = found.settings.anonymity as Anonymity;
+  const name = attachmentName(anonymity, attachment.originalName, index);
+  if (!reviewersGetCleanCopies(anonymity)) return { withheld: false as const, name, mediaType: attachment.mediaType, bytes: await fileStore().read(attachment.storageKey) };
+  const bytes = await cleanCopyBytes(attachment);
+  return bytes ? { withheld: false as const, name, mediaType: attachment.mediaType, bytes } : { withheld: true as const, name };
 }
 
 export type ReviewInput = { answers: Record<string, string>; levels: Record<string, number>; tip: string };

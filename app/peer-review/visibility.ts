@@ -34,3 +34,11 @@ export function feedbackVisible(rule: FeedbackVisibility, { now, peerReviewDueAt
   const when = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(peerReviewDueAt);
   return { visible: false as const, reason: `Je leest de feedback na de peerfeedback-deadline: ${when}.` };
 }
+
+/**
+ * Whether reviewers get the author's files only as clean copies (identifying metadata removed) under neutral names.
+ * In both anonymous modes: one rule that is easy to state, and a file never tells a reviewer more than the page does.
+ */
+export function reviewersGetCleanCopies(anonymity: Anonymity): boolean {
+  return anonymity !== "open";
+}

@@ -175,9 +175,9 @@ export default function Assignment() {
                 <p className="muted" style={{ marginBottom: 0 }}>
                   {a.peerReview.reviewers} gildegenoten geven feedback op je inzending (zie <Link to="/gilde">Mijn gilde</Link>).{" "}
                   {a.peerReview.anonymity === "double-anonymous"
-                    ? "Zij zien je naam niet, en jij de hunne niet. Bijlagen krijgen een neutrale naam, maar namen ín je bestanden (tekst, eigenschappen van het document) haal je zelf weg."
+                    ? "Zij zien je naam niet, en jij de hunne niet. Bijlagen krijgen een neutrale naam en zonder de eigenschappen die je naam kunnen bevatten (auteur, EXIF van foto's); een naam in de tekst zelf haal je zelf weg."
                     : a.peerReview.anonymity === "anonymous-reviewers"
-                      ? "Je ziet niet wie de feedback geeft."
+                      ? "Je ziet niet wie de feedback geeft. Bijlagen krijgen zij met een neutrale naam en zonder de eigenschappen die je naam kunnen bevatten."
                       : "Jullie zien elkaars naam."}
                 </p>
               ) : null}
@@ -304,7 +304,11 @@ function Assessments() {
   );
 }
 
-function AttachmentList({ attachments, removable = false }: { attachments: { id: string; originalName: string; size: number }[]; removable?: boolean }) {
+type AttachmentRow = { id: string; originalName: string; size: number; cleanState: string | null; cleanProblem: string | null };
+
+function AttachmentList({ attachments, removable = false }: { attachments: AttachmentRow[]; removable?: boolean }) {
+  const { peerReview } = useLoaderData<typeof loader>();
+  const anonymous = peerReview.enabled && peerReview.anonymity !== "open";
   if (!attachments.length) return null;
   return (
     <ul className="attachments">
@@ -312,6 +316,7 @@ function AttachmentList({ attachments, removable = false }: { attachments: { id:
         <li key={file.id}>
           <a href={`/bijlagen/${file.id}`}>{file.originalName}</a>
           <span className="muted">{(file.size / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB</span>
+          {anonymous && file.cleanState === "UNCLEANABLE" ? <span className="badge badge--warm">niet voor feedbackgevers: {file.cleanProblem}</span> : null}
           {removable ? (
             <Form method="post">
               <input type="hidden" name="intent" value="remove-attachment" />
