@@ -3,7 +3,7 @@
 // (a name typed in the text is the author's to remove). When a type cannot be cleaned, or cleaning fails, the result
 // says why in Dutch and the caller must not share the file.
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, PDFString, type PDFObject } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, PDFString, type PDFObject } from "pdf-lib";
 import sharp from "sharp";
 import { DOCX, ODT } from "./files";
 
@@ -87,7 +87,7 @@ function dropUnreachable(doc: PDFDocument) {
       for (const [, value] of object.entries()) visit(value);
     } else if (object instanceof PDFArray) {
       for (let i = 0; i < object.size(); i++) visit(object.get(i));
-    } else if (object instanceof PDFStream || object instanceof PDFRawStream) {
+    } else if (object instanceof PDFStream) {
       visit(object.dict);
     }
   };
