@@ -2,6 +2,7 @@
 // copy of this module finds the connection on globalThis, so the process never opens the embedded database twice.
 import { PrismaClient } from "@prisma/client";
 import { adapterFor, closeDriver, openDriver, type Driver } from "./db/adapter.server";
+import { unavailableResponse } from "./db/unavailable.server";
 
 type DbState = { prisma: PrismaClient; driver: Driver };
 
@@ -13,7 +14,19 @@ declare global {
 async function open(openFn: () => Promise<Driver>): Promise<DbState> {
   const driver = await openFn();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const prisma = new PrismaClient({ adapter: adapterFor(driver) as any });
+  const base = new PrismaClient({ adapter: adapterFor(driver) as any });
+  // A database that cannot be reached during a request becomes a 503 with the typed form values, everywhere.
+  const prisma = base.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw unavailableResponse(error);
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
   return { prisma, driver };
 }
 
@@ -59,6 +72,13 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     const state = globalThis.__gildeDb?.ready;
     if (!state) throw new Error("De database is niet verbonden: roep eerst connectDb() aan.");
     const value = Reflect.get(state.prisma, property);
+    if (property === "$transaction") {
+      // Starting a transaction needs a connection before any query of it runs.
+      return (...args: unknown[]) =>
+        (value as (...a: unknown[]) => Promise<unknown>).apply(state.prisma, args).catch((error: unknown) => {
+          throw unavailableResponse(error);
+        });
+    }
     return typeof value === "function" ? value.bind(state.prisma) : value;
   },
 });

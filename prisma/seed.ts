@@ -1,11 +1,13 @@
 // Demo data: cohort "Voorjaar 2027" with two gildes, and the demo accounts of DESIGN.md. Seeded by `npm start`
 // into an empty embedded database only, or explicitly with `npm run db:seed`; never into production by itself.
+import crypto from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "../app/auth/password.server";
 import { fromAmsterdamInput } from "../app/assignments/time";
 import { loadCourse } from "../app/content/course.server";
 import { migrate } from "../app/db/migrate.server";
 import { connectDb, db, disconnectDb } from "../app/db.server";
+import { DEMO_SECRET_NAME } from "../app/enrollment/stripe.server";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
@@ -34,6 +36,8 @@ export type SeedModule = { slug: string; assignments: string[] };
 export async function seedDemo(modules: SeedModule[] = []) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
+    // The demo data brings demo payments (on the embedded database), signed with a secret of this install's own.
+    await tx.installSecret.createMany({ data: [{ name: DEMO_SECRET_NAME, value: `whsec_${crypto.randomBytes(32).toString("hex")}` }], skipDuplicates: true });
     const users = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const user = await tx.user.create({

@@ -1,5 +1,5 @@
 // The trainer's side of assignments: deadlines per cohort, individual extensions, who handed in.
-import { getCourse } from "~/content/course.server";
+import { findAssignment, getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
 
 export type ScheduleEntry = { slug: string; dueAt: Date | null; peerReviewDueAt: Date | null; closed: boolean };
@@ -17,20 +17,27 @@ export async function saveSchedule(cohortId: string, entries: ScheduleEntry[], u
   });
 }
 
-/** Gives one participant of the cohort their own deadline for one assignment. */
+/** Gives one participant of the cohort their own deadline for one assignment of the course. */
 export async function grantExtension(cohortId: string, slug: string, userId: string, dueAt: Date, grantedById: string) {
-  const enrollment = await db.enrollment.findUnique({ where: { userId_cohortId: { userId, cohortId } }, select: { status: true } });
-  if (enrollment?.status !== "ACTIVE") return { ok: false as const, error: "Deze deelnemer is niet ingeschreven in deze groep." };
-  await db.extension.upsert({
-    where: { cohortId_assignmentSlug_userId: { cohortId, assignmentSlug: slug, userId } },
-    create: { cohortId, assignmentSlug: slug, userId, dueAt, grantedById },
-    update: { dueAt, grantedById },
+  if (!findAssignment(slug)) return { ok: false as const, error: "Onbekende opdracht." };
+  return db.$transaction(async (tx) => {
+    const enrollment = await tx.enrollment.findUnique({ where: { userId_cohortId: { userId, cohortId } }, select: { status: true } });
+    if (enrollment?.status !== "ACTIVE") return { ok: false as const, error: "Deze deelnemer is niet ingeschreven in deze groep." };
+    await tx.extension.upsert({
+      where: { cohortId_assignmentSlug_userId: { cohortId, assignmentSlug: slug, userId } },
+      create: { cohortId, assignmentSlug: slug, userId, dueAt, grantedById },
+      update: { dueAt, grantedById },
+    });
+    return { ok: true as const };
   });
-  return { ok: true as const };
 }
 
+/** Withdraws an extension of this cohort and assignment; says so when there was none to withdraw. */
 export async function removeExtension(cohortId: string, slug: string, userId: string) {
-  await db.extension.deleteMany({ where: { cohortId, assignmentSlug: slug, userId } });
+  if (!findAssignment(slug)) return { ok: false as const, error: "Onbekende opdracht." };
+  const { count } = await db.extension.deleteMany({ where: { cohortId, assignmentSlug: slug, userId } });
+  if (count === 0) return { ok: false as const, error: "Deze deelnemer heeft geen uitstel voor deze opdracht in deze groep." };
+  return { ok: true as const };
 }
 
 /** Per assignment: its schedule, and per participant whether and when they handed in, late or not. */

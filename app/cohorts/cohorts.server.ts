@@ -91,7 +91,9 @@ export async function addTrainer(cohortId: string, userId: string) {
 }
 
 export async function removeTrainer(cohortId: string, userId: string) {
-  await db.cohortStaff.deleteMany({ where: { cohortId, userId } });
+  const { count } = await db.cohortStaff.deleteMany({ where: { cohortId, userId } });
+  if (count === 0) return { ok: false as const, error: "Deze trainer hoort niet (meer) bij deze groep." };
+  return { ok: true as const };
 }
 
 export async function createGilde(cohortId: string, name: string) {
@@ -133,22 +135,23 @@ export function cohortsOfStaff(user: { id: string; role: string }) {
 }
 
 export async function placeParticipant(cohortId: string, userId: string, gildeId: string | null) {
-  const enrollment = await db.enrollment.findUnique({
-    where: { userId_cohortId: { userId, cohortId } },
-    select: { status: true },
-  });
-  if (!enrollment || !["ACTIVE", "COMPLETED"].includes(enrollment.status)) {
-    return { ok: false as const, error: "Deze deelnemer is niet (meer) ingeschreven in deze groep." };
-  }
-  if (gildeId) {
-    const gilde = await db.gilde.findFirst({ where: { id: gildeId, cohortId }, select: { id: true } });
-    if (!gilde) return { ok: false as const, error: "Kies een gilde van deze groep." };
-  }
-  await db.$transaction(async (tx) => {
+  // Both ids are checked against this cohort in the transaction that moves the membership.
+  return db.$transaction(async (tx) => {
+    const enrollment = await tx.enrollment.findUnique({
+      where: { userId_cohortId: { userId, cohortId } },
+      select: { status: true },
+    });
+    if (!enrollment || !["ACTIVE", "COMPLETED"].includes(enrollment.status)) {
+      return { ok: false as const, error: "Deze deelnemer is niet (meer) ingeschreven in deze groep." };
+    }
+    if (gildeId) {
+      const gilde = await tx.gilde.findFirst({ where: { id: gildeId, cohortId }, select: { id: true } });
+      if (!gilde) return { ok: false as const, error: "Kies een gilde van deze groep." };
+    }
     await tx.gildeMember.deleteMany({ where: { cohortId, userId } });
     if (gildeId) await tx.gildeMember.create({ data: { gildeId, userId, cohortId } });
+    return { ok: true as const };
   });
-  return { ok: true as const };
 }
 
 /**

@@ -21,12 +21,26 @@ export type CaseInput = {
   sourceSubmissionId?: string | null;
 };
 
-/** Replaces each marked name (whole words, any case) with "[naam]". */
+export const MAX_NAMES = 50;
+export const MAX_NAME_LENGTH = 80;
+
+/** The names an author marked, one per comma or line, as written (at least two characters each). */
+export function namesOf(input: string): string[] {
+  return [...new Set(input.split(/[,\n]/).map((n) => n.trim()).filter((n) => n.length >= 2))];
+}
+
+/**
+ * Replaces each marked name (whole words, any case) with "[naam]", in one pass with one pattern: every name
+ * escaped, the longest first (so "Ans de Vries" goes before "Ans"). The caller caps the list (MAX_NAMES).
+ */
 export function stripNames(text: string, names: string[]): string {
-  return names.reduce((out, name) => {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu"), "[naam]");
-  }, text);
+  const alternatives = names
+    .slice(0, MAX_NAMES)
+    .map((name) => name.slice(0, MAX_NAME_LENGTH))
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+  if (!alternatives.length) return text;
+  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "giu"), "[naam]");
 }
 
 /** The author's own submissions with a released assessment: what a case may start from. */
@@ -47,9 +61,11 @@ export async function publishCase(user: SessionUser, input: CaseInput) {
   if (!input.municipality.trim()) errors.municipality = "In welke gemeente speelde dit?";
   if (input.themes.some((t) => !isTheme(t))) errors.themes = "Kies thema's uit de lijst.";
   if (!input.consent) errors.consent = "Publiceren kan alleen met je uitdrukkelijke toestemming.";
+  const names = namesOf(input.namesToStrip);
+  if (names.length > MAX_NAMES) errors.namesToStrip = `Geef hoogstens ${MAX_NAMES} namen op.`;
+  else if (names.some((n) => n.length > MAX_NAME_LENGTH)) errors.namesToStrip = `Een naam mag hoogstens ${MAX_NAME_LENGTH} tekens lang zijn.`;
   if (input.sourceSubmissionId && !(await caseSources(user.id)).some((s) => s.id === input.sourceSubmissionId)) errors.title = "Je kunt alleen starten vanuit je eigen beoordeelde opdracht.";
   if (Object.keys(errors).length) throw new CommunityError("Nog niet gepubliceerd: verbeter wat hieronder staat.", 400, errors);
-  const names = input.namesToStrip.split(/[,\n]/).map((n) => n.trim()).filter((n) => n.length >= 2);
   const clean = (text: string) => stripNames(text.trim(), names).slice(0, 10_000);
   return db.practiceCase.create({
     data: {

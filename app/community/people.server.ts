@@ -54,5 +54,6 @@ export async function linkMentor(gildeId: string, userId: string, linkedById: st
 }
 
 export async function unlinkMentor(gildeId: string, userId: string) {
-  await db.gildeMentor.deleteMany({ where: { gildeId, userId } });
+  const { count } = await db.gildeMentor.deleteMany({ where: { gildeId, userId } });
+  if (count === 0) throw new CommunityError("Deze mentor is niet (meer) aan deze gilde gekoppeld.", 400);
 }

@@ -117,7 +117,7 @@ export async function closeDriver(driver: Driver) {
   if (driver.kind === "postgres") {
     await driver.pool.end();
   } else {
-    await driver.pglite.close();
+    if (!driver.pglite.closed) await driver.pglite.close();
     driver.release();
   }
 }

@@ -1,7 +1,8 @@
 // Paying for a seat (issue 7): Stripe Checkout (iDEAL, card) for the participant, a Stripe invoice for the
 // employer, refunds, and the webhook that alone turns a payment into an ACTIVE enrollment. Every event is stored
 // with its id in the same transaction as its effect; outgoing calls carry idempotency keys from our own records.
-// Without STRIPE_SECRET_KEY the same flows run in demo mode: a local checkout page signs its own webhook.
+// In demo mode (embedded demo installs only) the same flows run against a local checkout page that signs its own
+// webhook; with payments off, nobody pays online: accepted participants are told they get an invoice.
 import { Prisma } from "@prisma/client";
 import type Stripe from "stripe";
 import { audit } from "~/audit/audit.server";
@@ -12,9 +13,11 @@ import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { activate, EnrollmentError, lockCohort, seatsTaken, SIGNATURE, type Tx } from "./enrollment.server";
-import { isDemoMode, stripeApi, webhooks, webhookSecret, WEBHOOK_TOLERANCE_S } from "./stripe.server";
+import { paymentMode, stripeApi, webhooks, webhookSecret, WEBHOOK_TOLERANCE_S } from "./stripe.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+export const PAYMENTS_OFF = "Online betalen is nog niet ingesteld; je ontvangt een factuur. Je plek blijft voor je vastgehouden.";
+const INVOICE_BY_HAND = "Online factureren staat uit: stuur de werkgever zelf een factuur en markeer de betaling als geregeld zodra die betaald is.";
 const UNREACHABLE = "Stripe is nu niet bereikbaar. Er is niets afgeschreven; probeer het over een paar minuten opnieuw.";
 
 /** Starts (or resumes) paying for an accepted enrollment; returns the URL of the checkout page. */
@@ -54,7 +57,9 @@ export async function startCheckout(user: SessionUser, cohortId: string, now = n
   if (prepared.full) throw new EnrollmentError("De groep is intussen vol en je reservering was verlopen. Je staat op de wachtlijst; je hoort het als er een plek vrijkomt.", 409);
   if ("url" in prepared) return prepared.url;
   const { payment, enrollmentId, cohortName } = prepared;
-  const api = stripeApi();
+  const mode = await paymentMode();
+  if (mode === "off") throw new EnrollmentError(PAYMENTS_OFF, 409);
+  const api = await stripeApi();
   if (!api) {
     const url = `/betalen/demo/${payment.id}`;
     await db.payment.update({ where: { id: payment.id }, data: { checkoutSessionId: `cs_demo_${payment.id}`, checkoutUrl: url } });
@@ -86,19 +91,26 @@ export async function startCheckout(user: SessionUser, cohortId: string, now = n
   }
 }
 
-/** Sends the employer's invoice (send_invoice, 30 days) for an accepted, employer-paid enrollment. Safe to repeat. */
-export async function sendEmployerInvoice(enrollmentId: string, now = new Date()) {
-  const enrollment = await db.enrollment.findUniqueOrThrow({
-    where: { id: enrollmentId },
+/**
+ * Sends the employer's invoice (send_invoice, 30 days) for an accepted, employer-paid enrollment of this cohort.
+ * Safe to repeat. The cohort is part of the lookup: the page of one cohort cannot invoice another's enrollment.
+ */
+export async function sendEmployerInvoice({ cohortId, enrollmentId }: { cohortId: string; enrollmentId: string }, now = new Date()) {
+  const enrollment = await db.enrollment.findFirst({
+    where: { id: enrollmentId, cohortId },
     select: { id: true, status: true, intake: true, user: { select: { name: true } }, cohort: { select: { name: true, priceCents: true } }, payments: { where: { kind: "INVOICE" } } },
   });
+  if (!enrollment) throw new EnrollmentError("Deze aanmelding bestaat niet in deze groep.", 404);
   const intake = enrollment.intake;
   if (!intake || intake.payer !== "EMPLOYER" || enrollment.status !== "ACCEPTED") throw new EnrollmentError("Voor deze aanmelding gaat er geen factuur naar een werkgever.", 409);
   const payment =
     enrollment.payments.find((p) => p.status === "OPEN") ??
     (await db.payment.create({ data: { enrollmentId, kind: "INVOICE", amountCents: enrollment.cohort.priceCents, dueAt: new Date(now.getTime() + 30 * DAY_MS) } }));
   if (payment.invoiceId) return payment;
-  const api = stripeApi();
+  const api = await stripeApi();
+  if (!api && (await paymentMode()) === "off") {
+    return db.payment.update({ where: { id: payment.id }, data: { note: INVOICE_BY_HAND } });
+  }
   if (!api) return db.payment.update({ where: { id: payment.id }, data: { invoiceId: `in_demo_${payment.id}`, note: null } });
   try {
     const metadata = { enrollmentId, paymentId: payment.id };
@@ -145,8 +157,10 @@ export async function refundPayment(paymentId: string, now = new Date(), reason?
   const { startsOn, refundAfterStartPercent } = payment.enrollment.cohort;
   const amount = reason ? payment.amountCents : startsOn > now ? payment.amountCents : Math.round((payment.amountCents * refundAfterStartPercent) / 100);
   if (amount <= 0) throw new EnrollmentError("Na de start van de groep geeft het beleid van deze groep geen terugbetaling.", 409);
-  const api = stripeApi();
+  const api = await stripeApi();
   if (!api) {
+    // Off: a payment made through Stripe or the demo earlier cannot be refunded from here any more.
+    if ((await paymentMode()) === "off") throw new EnrollmentError("Online betalen staat uit: betaal dit bedrag zelf terug.", 409);
     await sendDemoEvent("charge.refunded", {
       id: `ch_demo_${payment.id}`,
       object: "charge",
@@ -170,6 +184,14 @@ export async function refundPayment(paymentId: string, now = new Date(), reason?
   return { amount };
 }
 
+/** An admin's refund from a cohort's page: only a payment of that cohort; another cohort's id is refused as unknown. */
+export async function refundCohortPayment(cohortId: string, paymentId: string, actor: { id: string; email: string }, now = new Date()) {
+  const payment = await db.payment.findFirst({ where: { id: paymentId, enrollment: { cohortId } }, select: { id: true } });
+  if (!payment) throw new EnrollmentError("Deze betaling bestaat niet in deze groep.", 404);
+  // A payment never moves to another enrollment, nor an enrollment to another cohort: the check stays true.
+  return refundPayment(payment.id, now, undefined, actor);
+}
+
 const euros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
 
 function auditRefund(paymentId: string, amount: number, reason: string | undefined, actor: { id: string; email: string } | undefined) {
@@ -189,7 +211,9 @@ export type WebhookResult = { status: 200 | 400; outcome: string };
 export async function handleWebhook(rawBody: string, signature: string | null, now = new Date()): Promise<WebhookResult> {
   let event: Stripe.Event;
   try {
-    event = webhooks.constructEvent(rawBody, signature ?? "", webhookSecret(), WEBHOOK_TOLERANCE_S);
+    const secret = await webhookSecret();
+    if (!secret) return { status: 400, outcome: "betalingen staan uit" };
+    event = webhooks.constructEvent(rawBody, signature ?? "", secret, WEBHOOK_TOLERANCE_S);
   } catch {
     return { status: 400, outcome: "ongeldige handtekening" };
   }
@@ -339,13 +363,15 @@ export async function sendDemoEvent(type: string, object: Record<string, unknown
     type,
     data: { object },
   });
-  const signature = webhooks.generateTestHeaderString({ payload, secret: webhookSecret() });
+  const secret = await webhookSecret();
+  if ((await paymentMode()) !== "demo" || !secret) throw new EnrollmentError("Testbetalingen bestaan alleen in de demostand.", 404);
+  const signature = webhooks.generateTestHeaderString({ payload, secret });
   return handleWebhook(payload, signature, now);
 }
 
 /** The demo checkout page's data, for the participant who owns the payment only. */
 export async function demoCheckout(userId: string, paymentId: string) {
-  if (!isDemoMode()) return null;
+  if ((await paymentMode()) !== "demo") return null;
   return db.payment.findFirst({
     where: { id: paymentId, kind: "CHECKOUT", enrollment: { userId } },
     select: { id: true, status: true, amountCents: true, checkoutSessionId: true, enrollmentId: true, enrollment: { select: { cohortId: true, cohort: { select: { name: true } } } } },
@@ -373,7 +399,7 @@ export async function completeDemoCheckout(userId: string, paymentId: string, pa
 
 /** Lists Stripe's events since a moment and processes any that were missed (the others are recognised by id). */
 export async function reconcile(since: Date) {
-  const api = stripeApi();
+  const api = await stripeApi();
   if (!api) throw new EnrollmentError("In de demostand is er geen Stripe om te vragen: alle testbetalingen lopen al via deze app.", 409);
   let seen = 0;
   let processed = 0;

@@ -58,9 +58,21 @@ export const euroAmount = (label: string) =>
       return cents;
     });
 
+/** A calendar date that exists ("2031-02-30" does not; JavaScript would quietly make it 2 March). */
+export function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 export const isoDate = (label: string) =>
   z
     .string({ required_error: `Vul ${label} in.` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Vul ${label} in als datum.`)
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), `Vul ${label} in als geldige datum.`)
+    .refine(isRealDate, `Deze datum bestaat niet: vul ${label} in als geldige datum.`)
     .transform((value) => new Date(`${value}T00:00:00Z`));
+
+/** The page number of a list (?pagina=): a whole number from 1, anything else is page 1. */
+export function pageNumber(params: URLSearchParams, name = "pagina"): number {
+  const value = params.get(name) ?? "";
+  return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : 1;
+}

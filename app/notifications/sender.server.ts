@@ -3,6 +3,7 @@
 import nodemailer from "nodemailer";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
+import { redactSecrets, textToHtml } from "./outbox.server";
 
 const MAX_BACKOFF_MS = 6 * 60 * 60 * 1000;
 
@@ -44,7 +45,9 @@ export async function deliverOutbox({ batch = 20, via = smtpTransport() }: { bat
     const attempts = message.attempts + 1;
     try {
       await via.sendMail({ from: env().MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html });
-      await db.outboxMessage.update({ where: { id: message.id }, data: { sentAt: new Date(), attempts, lastError: null } });
+      // Delivered: the stored copy keeps no secret link (the mailbox has it; the database need not).
+      const text = redactSecrets(message.text);
+      await db.outboxMessage.update({ where: { id: message.id }, data: { sentAt: new Date(), attempts, lastError: null, text, html: textToHtml(text) } });
       sent++;
     } catch (error) {
       await db.outboxMessage.update({
@@ -55,4 +58,15 @@ export async function deliverOutbox({ batch = 20, via = smtpTransport() }: { bat
     }
   }
   return { sent, failed };
+}
+
+/**
+ * Delivers soon what a request just queued (a confirmation or reset link should not wait for the next round of the
+ * background jobs). Safe next to those jobs and other instances: messages are claimed with SKIP LOCKED.
+ */
+export function nudgeOutbox() {
+  if (!smtpTransport()) return;
+  setImmediate(() => {
+    deliverOutbox().catch((error) => console.error("Versturen van e-mail mislukt:", error instanceof Error ? error.message : error));
+  });
 }

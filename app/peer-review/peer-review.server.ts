@@ -1,7 +1,7 @@
 // Peer review inside the gilde (issue 6): continuous allocation, the reviewer's form, feedback received with the
 // anonymity the assignment asks for, ratings, lapsed reviews reallocated, and the trainer's oversight.
 // Anonymity is enforced here: what a participant can reach is built field by field, never from a whole row.
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { cleanCopyBytes, cleanCopySelect } from "~/assignments/clean-copy.server";
 import { renderMarkdown } from "~/assignments/markdown";
 import { fileStore } from "~/assignments/storage.server";
@@ -12,7 +12,7 @@ import { RefusedError } from "~/errors.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { allocateReviews, hash } from "./allocate";
-import { authorLabel, reviewerLabels, feedbackVisible, reviewersGetCleanCopies, type Anonymity } from "./visibility";
+import { reviewSight, type ReviewSettings } from "./visibility";
 
 /** A reviewer always gets at least this long, also when they are assigned close to the peer-review deadline. */
 export const MIN_REVIEW_DAYS = 5;
@@ -27,6 +27,12 @@ function settingsOf(slug: string): { title: string; settings: AssignmentFrontmat
   const found = findAssignment(slug);
   if (!found?.assignment.frontmatter.peerReview.enabled) return null;
   return { title: found.assignment.frontmatter.title, settings: found.assignment.frontmatter.peerReview, rubric: found.assignment.frontmatter.rubric };
+}
+
+/** The anonymity and visibility of an assignment's peer review, as `reviewSight` reads them. */
+export function reviewSettingsOf(slug: string): ReviewSettings | null {
+  const found = settingsOf(slug);
+  return found && { anonymity: found.settings.anonymity, feedbackVisible: found.settings.feedbackVisible };
 }
 
 /**
@@ -184,16 +190,30 @@ export async function reviewsToGive(userId: string, now = new Date()) {
   const rows = await db.peerReview.findMany({
     where: { reviewerId: userId, status: { in: ["OPEN", "SUBMITTED"] }, cohortId: { in: await reviewerCohortIds(userId) } },
     orderBy: [{ status: "asc" }, { dueAt: "asc" }],
-    select: { id: true, assignmentSlug: true, status: true, dueAt: true, crossGilde: true, submittedAt: true, revision: true, submission: { select: { user: { select: { name: true } } } } },
+    select: {
+      id: true,
+      assignmentSlug: true,
+      status: true,
+      dueAt: true,
+      crossGilde: true,
+      submittedAt: true,
+      revision: true,
+      reviewer: { select: { name: true } },
+      submission: { select: { user: { select: { name: true } } } },
+    },
   });
   return rows.flatMap((row) => {
     const found = settingsOf(row.assignmentSlug);
     if (!found) return [];
+    const sight = reviewSight(
+      { settings: found.settings, status: row.status, crossGilde: row.crossGilde, reviewerName: row.reviewer.name, authorName: row.submission.user.name, attachments: [] },
+      { as: "reviewer" },
+    );
     return [
       {
         id: row.id,
         assignment: found.title,
-        author: authorLabel(found.settings.anonymity as Anonymity, row.submission.user.name, row.crossGilde),
+        author: sight.author,
         crossGilde: row.crossGilde,
         status: row.status,
         started: row.revision > 0,
@@ -205,57 +225,70 @@ export async function reviewsToGive(userId: string, now = new Date()) {
   });
 }
 
-/** Feedback received on the participant's own submissions, as far as it may be seen yet. Never a reviewer's identity when anonymous. */
+/**
+ * Feedback received on the participant's own submissions, as far as it may be seen yet: what /gilde shows and the
+ * data export contains, both decided by `reviewSight`. Never a reviewer's identity when anonymous. A fixed number
+ * of queries, however many submissions.
+ */
 export async function feedbackReceived(userId: string, now = new Date()) {
   const submissions = await db.submission.findMany({
     where: { userId, peerReviews: { some: { status: { not: "CANCELLED" } } } },
+    orderBy: { createdAt: "asc" },
     select: {
       id: true,
       cohortId: true,
       assignmentSlug: true,
+      user: { select: { name: true } },
       peerReviews: {
         where: { status: { not: "CANCELLED" } },
-        orderBy: { assignedAt: "asc" },
+        orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
         select: { id: true, status: true, crossGilde: true, answers: true, levels: true, tip: true, submittedAt: true, rating: true, ratingComment: true, reviewer: { select: { name: true } } },
       },
     },
   });
-  const result = [];
-  for (const submission of submissions) {
+  const cohortIds = [...new Set(submissions.map((s) => s.cohortId))];
+  const [schedules, given] = await Promise.all([
+    db.assignmentSchedule.findMany({ where: { cohortId: { in: cohortIds } }, select: { cohortId: true, assignmentSlug: true, peerReviewDueAt: true } }),
+    db.peerReview.groupBy({ by: ["cohortId", "assignmentSlug"], where: { reviewerId: userId, status: "SUBMITTED", cohortId: { in: cohortIds } }, _count: true }),
+  ]);
+  const key = (r: { cohortId: string; assignmentSlug: string }) => `${r.cohortId}|${r.assignmentSlug}`;
+  const dueAt = new Map(schedules.map((s) => [key(s), s.peerReviewDueAt]));
+  const givenOwn = new Map(given.map((g) => [key(g), g._count]));
+  return submissions.flatMap((submission) => {
     const found = settingsOf(submission.assignmentSlug);
-    if (!found) continue;
-    const schedule = await db.assignmentSchedule.findUnique({
-      where: { cohortId_assignmentSlug: { cohortId: submission.cohortId, assignmentSlug: submission.assignmentSlug } },
-      select: { peerReviewDueAt: true },
-    });
-    const givenOwn = await db.peerReview.count({ where: { reviewerId: userId, cohortId: submission.cohortId, assignmentSlug: submission.assignmentSlug, status: "SUBMITTED" } });
-    const labels = reviewerLabels(found.settings.anonymity as Anonymity, submission.peerReviews.map((r) => ({ name: r.reviewer.name, crossGilde: r.crossGilde })));
-    const visibility = feedbackVisible(found.settings.feedbackVisible, { now, peerReviewDueAt: schedule?.peerReviewDueAt ?? null, givenOwn });
-    result.push({
-      assignment: found.title,
-      slug: submission.assignmentSlug,
-      questions: found.settings.guidingQuestions,
-      rubric: found.rubric.map((c) => ({ id: c.id, title: c.title, levels: c.levels.map((l) => ({ score: l.score, label: l.label })) })),
-      waiting: submission.peerReviews.filter((r) => r.status === "OPEN").length,
-      visibleFrom: visibility.visible ? null : visibility.reason,
-      reviews: visibility.visible
-        ? submission.peerReviews
-            .map((r, index) => ({ r, label: labels[index] }))
-            .filter(({ r }) => r.status === "SUBMITTED")
-            .map(({ r, label }) => ({
-              id: r.id,
-              reviewer: label,
-              answers: JSON.parse(r.answers) as Record<string, string>,
-              levels: JSON.parse(r.levels) as Record<string, number>,
-              tip: r.tip,
-              submittedAt: r.submittedAt,
-              rating: r.rating,
-              ratingComment: r.ratingComment,
-            }))
-        : [],
-    });
-  }
-  return result;
+    if (!found) return [];
+    const viewer = { as: "author" as const, now, peerReviewDueAt: dueAt.get(key(submission)) ?? null, givenOwn: givenOwn.get(key(submission)) ?? 0 };
+    const seen = submission.peerReviews.map((r, position) => ({
+      r,
+      sight: reviewSight(
+        { settings: found.settings, status: r.status, crossGilde: r.crossGilde, reviewerName: r.reviewer.name, authorName: submission.user.name, attachments: [] },
+        { ...viewer, position },
+      ),
+    }));
+    return [
+      {
+        submissionId: submission.id,
+        assignment: found.title,
+        slug: submission.assignmentSlug,
+        questions: found.settings.guidingQuestions,
+        rubric: found.rubric.map((c) => ({ id: c.id, title: c.title, levels: c.levels.map((l) => ({ score: l.score, label: l.label })) })),
+        waiting: submission.peerReviews.filter((r) => r.status === "OPEN").length,
+        visibleFrom: seen[0]?.sight.withheld ?? null,
+        reviews: seen
+          .filter(({ sight }) => sight.content)
+          .map(({ r, sight }) => ({
+            id: r.id,
+            reviewer: sight.reviewer,
+            answers: JSON.parse(r.answers) as Record<string, string>,
+            levels: JSON.parse(r.levels) as Record<string, number>,
+            tip: r.tip,
+            submittedAt: r.submittedAt,
+            rating: r.rating,
+            ratingComment: r.ratingComment,
+          })),
+      },
+    ];
+  });
 }
 
 /** The review form's data for the reviewer, or null when this review is not theirs. */
@@ -272,6 +305,7 @@ export async function reviewForm(userId: string, reviewId: string) {
       tip: true,
       revision: true,
       dueAt: true,
+      reviewer: { select: { name: true } },
       submission: {
         select: {
           user: { select: { name: true } },
@@ -287,13 +321,23 @@ export async function reviewForm(userId: string, reviewId: string) {
   if (!review || review.status === "CANCELLED") return null;
   const found = settingsOf(review.assignmentSlug);
   if (!found) return null;
-  const anonymity = found.settings.anonymity as Anonymity;
   const version = review.submission.versions[0];
+  const sight = reviewSight(
+    {
+      settings: found.settings,
+      status: review.status,
+      crossGilde: review.crossGilde,
+      reviewerName: review.reviewer.name,
+      authorName: review.submission.user.name,
+      attachments: (version?.attachments ?? []).map((a) => a.originalName),
+    },
+    { as: "reviewer" },
+  );
   return {
     id: review.id,
     assignment: found.title,
-    author: authorLabel(anonymity, review.submission.user.name, review.crossGilde),
-    anonymity,
+    author: sight.author,
+    anonymity: found.settings.anonymity,
     status: review.status,
     dueAt: review.dueAt,
     revision: review.revision,
@@ -303,24 +347,14 @@ export async function reviewForm(userId: string, reviewId: string) {
     levels: JSON.parse(review.levels) as Record<string, number>,
     tip: review.tip,
     html: renderMarkdown(version?.body ?? ""),
-    attachments: (version?.attachments ?? []).map((a, index) => {
-      const clean = reviewersGetCleanCopies(anonymity);
-      return {
-        index: index + 1,
-        name: attachmentName(anonymity, a.originalName, index + 1),
-        // The clean copy's size, once there is one: the original's could help match the file to its author.
-        size: clean ? (a.cleanSize ?? null) : a.size,
-        withheld: clean && a.cleanState === "UNCLEANABLE",
-      };
-    }),
+    attachments: (version?.attachments ?? []).map((a, index) => ({
+      index: index + 1,
+      name: sight.attachments[index],
+      // The clean copy's size, once there is one: the original's could help match the file to its author.
+      size: sight.cleanCopies ? (a.cleanSize ?? null) : a.size,
+      withheld: sight.cleanCopies && a.cleanState === "UNCLEANABLE",
+    })),
   };
-}
-
-/** In an anonymous mode file names are replaced: a name like "verslag-sanne-de-vries.pdf" would give the author away. */
-function attachmentName(anonymity: Anonymity, original: string, index: number) {
-  if (!reviewersGetCleanCopies(anonymity)) return original;
-  const extension = /\.([a-z0-9]{1,8})$/i.exec(original)?.[1]?.toLowerCase();
-  return `bijlage-${index}${extension ? `.${extension}` : ""}`;
 }
 
 /**
@@ -333,15 +367,34 @@ export async function reviewAttachment(userId: string, reviewId: string, index: 
     where: { id: reviewId, reviewerId: userId, status: { not: "CANCELLED" }, cohortId: { in: await reviewerCohortIds(userId) } },
     select: {
       assignmentSlug: true,
-      submission: { select: { versions: { orderBy: { number: "desc" }, take: 1, select: { attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, ...cleanCopySelect } } } } } },
+      status: true,
+      crossGilde: true,
+      reviewer: { select: { name: true } },
+      submission: {
+        select: {
+          user: { select: { name: true } },
+          versions: { orderBy: { number: "desc" }, take: 1, select: { attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, ...cleanCopySelect } } } },
+        },
+      },
     },
   });
   const found = review && settingsOf(review.assignmentSlug);
-  const attachment = review?.submission.versions[0]?.attachments[index - 1];
-  if (!found || !attachment) return null;
-  const anonymity = found.settings.anonymity as Anonymity;
-  const name = attachmentName(anonymity, attachment.originalName, index);
-  if (!reviewersGetCleanCopies(anonymity)) return { withheld: false as const, name, mediaType: attachment.mediaType, bytes: await fileStore().read(attachment.storageKey) };
+  const attachments = review?.submission.versions[0]?.attachments ?? [];
+  const attachment = attachments[index - 1];
+  if (!review || !found || !attachment) return null;
+  const sight = reviewSight(
+    {
+      settings: found.settings,
+      status: review.status,
+      crossGilde: review.crossGilde,
+      reviewerName: review.reviewer.name,
+      authorName: review.submission.user.name,
+      attachments: attachments.map((a) => a.originalName),
+    },
+    { as: "reviewer" },
+  );
+  const name = sight.attachments[index - 1];
+  if (!sight.cleanCopies) return { withheld: false as const, name, mediaType: attachment.mediaType, bytes: await fileStore().read(attachment.storageKey) };
   const bytes = await cleanCopyBytes(attachment);
   return bytes ? { withheld: false as const, name, mediaType: attachment.mediaType, bytes } : { withheld: true as const, name };
 }
@@ -499,64 +552,83 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
   };
 }
 
-async function requireReviewInCohort(reviewId: string, cohortId: string) {
-  const review = await db.peerReview.findFirst({ where: { id: reviewId, cohortId }, select: { id: true, status: true, submissionId: true, assignmentSlug: true, dueAt: true } });
-  if (!review) throw new PeerReviewError("Deze feedbackopdracht bestaat niet in deze groep.", 404);
-  return review;
+// ---- The trainer's changes (issue 16). Every id from the form must belong to the cohort and the assignment the
+// action names, checked in the transaction that writes: a submission of another assignment would otherwise get a
+// reviewer under this assignment's anonymity, and a double-anonymous author would be named to them.
+
+function requirePeerAssignment(assignmentSlug: string) {
+  if (!settingsOf(assignmentSlug)) throw new PeerReviewError("Deze opdracht heeft geen peerfeedback.", 404);
 }
 
-async function requireEligibleReviewer(cohortId: string, submissionId: string, reviewerId: string) {
-  const [enrollment, submission, pair] = await Promise.all([
-    db.enrollment.findUnique({ where: { userId_cohortId: { userId: reviewerId, cohortId } }, select: { status: true } }),
-    db.submission.findFirst({ where: { id: submissionId, cohortId }, select: { userId: true } }),
-    db.peerReview.findUnique({ where: { submissionId_reviewerId: { submissionId, reviewerId } }, select: { id: true } }),
-  ]);
-  if (!submission) throw new PeerReviewError("Deze inzending bestaat niet in deze groep.", 404);
+async function requireEligibleReviewer(tx: Tx, cohortId: string, submission: { id: string; userId: string }, reviewerId: string) {
+  const enrollment = await tx.enrollment.findUnique({ where: { userId_cohortId: { userId: reviewerId, cohortId } }, select: { status: true } });
   if (enrollment?.status !== "ACTIVE") throw new PeerReviewError("Kies een actieve deelnemer van deze groep.", 400, { reviewerId: "Kies een actieve deelnemer van deze groep." });
   if (submission.userId === reviewerId) throw new PeerReviewError("Niemand geeft feedback op eigen werk.", 400, { reviewerId: "Niemand geeft feedback op eigen werk." });
-  if (pair) throw new PeerReviewError("Deze deelnemer heeft deze inzending al eens gekregen.", 400, { reviewerId: "Deze deelnemer heeft deze inzending al eens gekregen." });
+  const pair = await tx.peerReview.findUnique({ where: { submissionId_reviewerId: { submissionId: submission.id, reviewerId } }, select: { id: true } });
+  if (pair) throw alreadyPaired();
 }
 
-async function createManual(tx: Tx, cohortId: string, assignmentSlug: string, submissionId: string, reviewerId: string, extra: boolean, now: Date) {
+const alreadyPaired = () => new PeerReviewError("Deze deelnemer heeft deze inzending al eens gekregen.", 400, { reviewerId: "Deze deelnemer heeft deze inzending al eens gekregen." });
+
+async function createManual(tx: Tx, cohortId: string, assignmentSlug: string, submission: { id: string; userId: string }, reviewerId: string, extra: boolean, now: Date) {
   const found = settingsOf(assignmentSlug)!;
   const schedule = await tx.assignmentSchedule.findUnique({ where: { cohortId_assignmentSlug: { cohortId, assignmentSlug } }, select: { peerReviewDueAt: true } });
   const dueAt = new Date(Math.max(schedule?.peerReviewDueAt?.getTime() ?? 0, now.getTime() + MIN_REVIEW_DAYS * DAY_MS));
-  const [author, reviewer] = await Promise.all([
-    tx.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { userId: true } }),
+  const [authorGilde, reviewer] = await Promise.all([
+    tx.gildeMember.findFirst({ where: { userId: submission.userId, cohortId }, select: { gildeId: true } }),
     tx.gildeMember.findFirst({ where: { userId: reviewerId, cohortId }, select: { gildeId: true } }),
   ]);
-  const authorGilde = await tx.gildeMember.findFirst({ where: { userId: author.userId, cohortId }, select: { gildeId: true } });
   await tx.peerReview.create({
-    data: { cohortId, assignmentSlug, submissionId, reviewerId, extra, dueAt, assignedAt: now, crossGilde: !authorGilde || authorGilde.gildeId !== reviewer?.gildeId },
+    data: { cohortId, assignmentSlug, submissionId: submission.id, reviewerId, extra, dueAt, assignedAt: now, crossGilde: !authorGilde || authorGilde.gildeId !== reviewer?.gildeId },
   });
   await mailAssigned(tx, [reviewerId], found.title, dueAt);
 }
 
-/** A trainer moves an open review to another participant. */
-export async function reassignReview(cohortId: string, reviewId: string, reviewerId: string, now = new Date()) {
-  const review = await requireReviewInCohort(reviewId, cohortId);
-  if (review.status !== "OPEN") throw new PeerReviewError("Alleen een openstaande feedbackopdracht kan naar iemand anders.");
-  await requireEligibleReviewer(cohortId, review.submissionId, reviewerId);
-  await db.$transaction(async (tx) => {
-    await tx.peerReview.update({ where: { id: reviewId }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "verplaatst door trainer" } });
-    await createManual(tx, cohortId, review.assignmentSlug, review.submissionId, reviewerId, false, now);
+/** Runs a trainer's change; the same pair created at the same moment elsewhere is the refusal it would have met. */
+async function trainerChange(change: (tx: Tx) => Promise<void>) {
+  try {
+    await db.$transaction(change);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw alreadyPaired();
+    throw error;
+  }
+}
+
+/** A trainer moves an open review of this assignment to another participant of the cohort. */
+export async function reassignReview(cohortId: string, assignmentSlug: string, reviewId: string, reviewerId: string, now = new Date()) {
+  requirePeerAssignment(assignmentSlug);
+  await trainerChange(async (tx) => {
+    const review = await tx.peerReview.findFirst({
+      where: { id: reviewId, cohortId, assignmentSlug, submission: { cohortId, assignmentSlug } },
+      select: { status: true, submission: { select: { id: true, userId: true } } },
+    });
+    if (!review) throw new PeerReviewError("Deze feedbackopdracht bestaat niet bij deze opdracht in deze groep.", 404);
+    if (review.status !== "OPEN") throw new PeerReviewError("Alleen een openstaande feedbackopdracht kan naar iemand anders.");
+    await requireEligibleReviewer(tx, cohortId, review.submission, reviewerId);
+    const { count } = await tx.peerReview.updateMany({ where: { id: reviewId, status: "OPEN" }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "verplaatst door trainer" } });
+    if (count === 0) throw new PeerReviewError("Alleen een openstaande feedbackopdracht kan naar iemand anders.", 409);
+    await createManual(tx, cohortId, assignmentSlug, review.submission, reviewerId, false, now);
   });
 }
 
-/** A trainer adds a reviewer on top of the k. */
+/** A trainer adds a reviewer on top of the k, to a submission of this assignment in this cohort. */
 export async function addExtraReviewer(cohortId: string, assignmentSlug: string, submissionId: string, reviewerId: string, now = new Date()) {
-  if (!settingsOf(assignmentSlug)) throw new PeerReviewError("Deze opdracht heeft geen peerfeedback.", 404);
-  await requireEligibleReviewer(cohortId, submissionId, reviewerId);
-  await db.$transaction((tx) => createManual(tx, cohortId, assignmentSlug, submissionId, reviewerId, true, now));
+  requirePeerAssignment(assignmentSlug);
+  await trainerChange(async (tx) => {
+    const submission = await tx.submission.findFirst({ where: { id: submissionId, cohortId, assignmentSlug }, select: { id: true, userId: true } });
+    if (!submission) throw new PeerReviewError("Deze inzending hoort niet bij deze opdracht in deze groep.", 404);
+    await requireEligibleReviewer(tx, cohortId, submission, reviewerId);
+    await createManual(tx, cohortId, assignmentSlug, submission, reviewerId, true, now);
+  });
 }
 
 /** A trainer excuses a participant from reviewing for this assignment; their open reviews go to others. */
 export async function excuseParticipant(cohortId: string, assignmentSlug: string, userId: string, excusedById: string, reason: string, now = new Date()) {
-  if (!settingsOf(assignmentSlug)) throw new PeerReviewError("Deze opdracht heeft geen peerfeedback.", 404);
+  requirePeerAssignment(assignmentSlug);
   if (!reason.trim()) throw new PeerReviewError("Schrijf kort waarom je deze deelnemer vrijstelt.", 400, { reason: "Schrijf kort waarom." });
-  const enrollment = await db.enrollment.findUnique({ where: { userId_cohortId: { userId, cohortId } }, select: { id: true } });
-  if (!enrollment) throw new PeerReviewError("Deze deelnemer hoort niet bij deze groep.", 404);
   await db.$transaction(async (tx) => {
+    const enrollment = await tx.enrollment.findUnique({ where: { userId_cohortId: { userId, cohortId } }, select: { id: true } });
+    if (!enrollment) throw new PeerReviewError("Deze deelnemer hoort niet bij deze groep.", 404);
     await tx.peerReviewExcuse.upsert({
       where: { cohortId_assignmentSlug_userId: { cohortId, assignmentSlug, userId } },
       create: { cohortId, assignmentSlug, userId, excusedById, reason: reason.trim() },

@@ -135,7 +135,7 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
       await tx.extension.deleteMany({ where: { userId } });
       await tx.peerReviewExcuse.deleteMany({ where: { userId } });
       await tx.reminderSent.deleteMany({ where: { userId } });
-      await tx.loginThrottle.deleteMany({ where: { key: `email:${person.email}` } });
+      await tx.loginThrottle.deleteMany({ where: { OR: [{ key: `email:${person.email}` }, { key: { startsWith: `email-ip:${person.email}|` } }] } });
       await tx.outboxMessage.deleteMany({ where: { to: person.email } });
 
       const placeholder = `verwijderd-${userId}@verwijderd.invalid`;

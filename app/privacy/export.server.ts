@@ -5,9 +5,9 @@ import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/guards.server";
 import { safeFileName } from "~/assignments/files";
 import { fileStore } from "~/assignments/storage.server";
-import { findAssignment } from "~/content/course.server";
 import { db } from "~/db.server";
-import { authorLabel, reviewerLabels, type Anonymity } from "~/peer-review/visibility";
+import { feedbackReceived, reviewSettingsOf } from "~/peer-review/peer-review.server";
+import { reviewSight, STRICTEST } from "~/peer-review/visibility";
 
 const parse = (json: string) => {
   try {
@@ -17,15 +17,13 @@ const parse = (json: string) => {
   }
 };
 
-function anonymityOf(slug: string): Anonymity {
-  const settings = findAssignment(slug)?.assignment.frontmatter.peerReview;
-  return settings?.enabled ? (settings.anonymity as Anonymity) : "open";
-}
-
-/** All personal data of `userId`, gathered for the export (also what the tests compare against). */
-export async function personalData(userId: string) {
+/**
+ * All personal data of `userId`, gathered for the export (also what the tests compare against). Peer feedback
+ * received is exactly what /gilde shows (`feedbackReceived`): what is not readable there yet is not here either.
+ */
+export async function personalData(userId: string, now = new Date()) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
-  const [enrollments, wijk, submissions, drafts, given, threads, posts, reactions, follows, reports, cases, directory, digest, reads, requests, signIns] = await Promise.all([
+  const [enrollments, wijk, submissions, received, drafts, given, threads, posts, reactions, follows, reports, cases, directory, digest, reads, requests, signIns] = await Promise.all([
     db.enrollment.findMany({
       where: { userId },
       orderBy: { appliedAt: "asc" },
@@ -81,13 +79,9 @@ export async function personalData(userId: string) {
           orderBy: { number: "asc" },
           select: { number: true, levels: true, feedback: true, overall: true, decision: true, revisionNote: true, correctionReason: true, releasedAt: true },
         },
-        peerReviews: {
-          where: { status: "SUBMITTED" },
-          orderBy: { assignedAt: "asc" },
-          select: { crossGilde: true, answers: true, levels: true, tip: true, submittedAt: true, rating: true, ratingComment: true, reviewer: { select: { name: true } } },
-        },
       },
     }),
+    feedbackReceived(userId, now),
     db.draft.findMany({
       where: { userId },
       select: {
@@ -113,6 +107,7 @@ export async function personalData(userId: string) {
         rating: true,
         ratingComment: true,
         submission: { select: { user: { select: { name: true } } } },
+        reviewer: { select: { name: true } },
       },
     }),
     db.thread.findMany({ where: { authorId: userId }, select: { id: true, kind: true, title: true, themes: true, tags: true, createdAt: true } }),
@@ -137,6 +132,7 @@ export async function personalData(userId: string) {
     }),
   ]);
 
+  const receivedBySubmission = new Map(received.map((r) => [r.submissionId, r]));
   const files: { path: string; storageKey: string }[] = [];
   const fileEntry = (a: { id: string; originalName: string; mediaType: string; size: number; sha256: string; storageKey: string }) => {
     const path = `bestanden/${a.id}-${safeFileName(a.originalName) ?? "bestand"}`;
@@ -162,31 +158,38 @@ export async function personalData(userId: string) {
     })),
     "wijkprofiel.json": wijk?.versions ?? [],
     "inzendingen.json": submissions.map((s) => {
-      const anonymity = anonymityOf(s.assignmentSlug);
-      const labels = reviewerLabels(
-        anonymity,
-        s.peerReviews.map((r) => ({ name: r.reviewer.name, crossGilde: r.crossGilde })),
-      );
+      const feedback = receivedBySubmission.get(s.id);
       return {
         opdracht: s.assignmentSlug,
         status: s.status,
         versies: s.versions.map((v) => ({ nummer: v.number, tekst: v.body, ingeleverd: v.handedInAt, te_laat: v.late, bijlagen: v.attachments.map(fileEntry) })),
         beoordelingen: s.assessments.map((a) => ({ ...a, levels: parse(a.levels), feedback: parse(a.feedback) })),
-        peerfeedback_ontvangen: s.peerReviews.map((r, i) => ({
-          van: labels[i],
-          antwoorden: parse(r.answers),
-          niveaus: parse(r.levels),
+        peerfeedback_ontvangen: (feedback?.reviews ?? []).map((r) => ({
+          van: r.reviewer,
+          antwoorden: r.answers,
+          niveaus: r.levels,
           tip: r.tip,
           gegeven: r.submittedAt,
           jouw_waardering: r.rating,
           jouw_toelichting: r.ratingComment,
         })),
+        peerfeedback_nog_niet_zichtbaar: feedback?.visibleFrom ?? null,
       };
     }),
     "concepten.json": drafts.map((d) => ({ opdracht: d.assignmentSlug, tekst: d.body, bijgewerkt: d.updatedAt, bijlagen: d.attachments.map(fileEntry) })),
     "peerfeedback-gegeven.json": given.map((r) => ({
       opdracht: r.assignmentSlug,
-      voor: authorLabel(anonymityOf(r.assignmentSlug), r.submission.user.name, r.crossGilde),
+      voor: reviewSight(
+        {
+          settings: reviewSettingsOf(r.assignmentSlug) ?? STRICTEST,
+          status: r.status,
+          crossGilde: r.crossGilde,
+          reviewerName: r.reviewer.name,
+          authorName: r.submission.user.name,
+          attachments: [],
+        },
+        { as: "reviewer" },
+      ).author,
       status: r.status,
       antwoorden: parse(r.answers),
       niveaus: parse(r.levels),
@@ -210,7 +213,9 @@ const README = `Dit zijn al je gegevens in Gilde, het leerplatform van de leerga
 
 Elk .json-bestand is leesbaar met een teksteditor. In de map bestanden/ staan de bestanden die je zelf hebt
 geüpload, zoals je ze hebt ingeleverd. Feedback van anderen staat erin zoals je hem in Gilde ziet: was een
-feedbackgever anoniem, dan blijft die dat hier ook.
+feedbackgever anoniem, dan blijft die dat hier ook. Peerfeedback die je in Gilde nog niet kunt lezen (voor de
+peerfeedback-deadline, of voordat je zelf feedback hebt gegeven) staat er ook nog niet in; in inzendingen.json
+lees je bij "peerfeedback_nog_niet_zichtbaar" wanneer dat wel kan.
 
 Vragen? Neem contact op met de beheerder van Gilde.
 `;

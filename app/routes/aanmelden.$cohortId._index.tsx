@@ -10,9 +10,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError, Outcome, TextArea, useAfterFailedSubmit } from "~/components/field";
 import { ENROLLMENT_LABELS, formatCalendarDate, formatDateTime, formatEuro, PAYMENT_LABELS } from "~/components/format";
 import { applyForCohort, cohortForIntake, EnrollmentError, myApplication, withdraw } from "~/enrollment/enrollment.server";
-import { startCheckout } from "~/enrollment/payments.server";
+import { PAYMENTS_OFF, startCheckout } from "~/enrollment/payments.server";
+import { paymentMode } from "~/enrollment/stripe.server";
 import { emailField, requiredText } from "~/forms/fields";
 import { failure, parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/read.server";
 
 const optionalText = (max: number) =>
   z
@@ -62,13 +64,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(cohort, "Deze groep bestaat niet.", { status: 404 });
   const user = await getUser(request);
   const application = user ? await myApplication(user.id, cohort.id) : null;
-  return json({ cohort, user: user ? { role: user.role, name: user.name } : null, application, open: cohort.intakeOpen && new Date(cohort.startsOn) > new Date() });
+  // With online payments off, accepted self-payers read that an invoice follows (the text lives on the server).
+  const paymentsOff = (await paymentMode()) === "off" ? PAYMENTS_OFF : null;
+  return json({ cohort, user: user ? { role: user.role, name: user.name } : null, application, paymentsOff, open: cohort.intakeOpen && new Date(cohort.startsOn) > new Date() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const cohortId = params.cohortId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   try {
     if (intent === "pay") return redirect(await startCheckout(user, cohortId));
@@ -92,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Apply() {
-  const { cohort, user, application, open } = useLoaderData<typeof loader>();
+  const { cohort, user, application, open, paymentsOff } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : undefined;
   useAfterFailedSubmit(failed);
@@ -124,7 +128,7 @@ export default function Apply() {
         <p className="notice">Je bent ingelogd als medewerker; aanmelden kan alleen met een deelnemersaccount.</p>
       ) : null}
 
-      {application ? <Status application={application} cohortId={cohort.id} busy={busy} /> : null}
+      {application ? <Status application={application} cohortId={cohort.id} busy={busy} paymentsOff={paymentsOff} /> : null}
 
       {user?.role === "PARTICIPANT" && canApply ? <IntakeForm values={failed?.values ?? {}} errors={failed?.fieldErrors ?? {}} busy={busy} /> : null}
       {user && !open && !application ? <p className="notice">De aanmelding voor deze groep is gesloten.</p> : null}
@@ -134,7 +138,7 @@ export default function Apply() {
 
 type Application = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["application"]>;
 
-function Status({ application, cohortId, busy }: { application: Application; cohortId: string; busy: boolean }) {
+function Status({ application, cohortId, busy, paymentsOff }: { application: Application; cohortId: string; busy: boolean; paymentsOff: string | null }) {
   const employer = application.intake?.payer === "EMPLOYER";
   const paidOrPending = application.payments.find((p) => p.status === "PAID" || p.status === "ARRANGED");
   return (
@@ -146,7 +150,12 @@ function Status({ application, cohortId, busy }: { application: Application; coh
       {application.status === "WAITLISTED" ? <p>De groep is vol. Je staat op de wachtlijst; komt er een plek vrij, dan hoor je het.</p> : null}
       {application.decisionMessage ? <blockquote>{application.decisionMessage}</blockquote> : null}
       {application.status === "ACCEPTED" && employer ? <p>Je plek staat vast. De factuur is naar je werkgever gestuurd; zodra die betaald is, ben je ingeschreven.</p> : null}
-      {application.status === "ACCEPTED" && !employer ? (
+      {application.status === "ACCEPTED" && !employer && paymentsOff ? (
+        <p className="notice" role="note">
+          Je bent toegelaten. {paymentsOff}
+        </p>
+      ) : null}
+      {application.status === "ACCEPTED" && !employer && !paymentsOff ? (
         <Form method="post">
           <p>
             Je bent toegelaten.{" "}

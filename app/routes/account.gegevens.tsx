@@ -8,6 +8,7 @@ import { Outcome } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { refusal } from "~/errors.server";
 import { myPrivacyRequests, requestErasure } from "~/privacy/erasure.server";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const reason = String(formData.get("reason") ?? "");
   if (formData.get("confirm") !== "on") {
     return json({ ok: false as const, message: "Vink aan dat je begrijpt wat verwijderen betekent.", reason }, { status: 400 });

@@ -9,6 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatCalendarDate, formatEuro } from "~/components/format";
 import { euroAmount, isoDate, requiredText } from "~/forms/fields";
 import { parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/read.server";
 
 const CohortSchema = z
   .object({
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, "ADMIN");
-  const parsed = parseForm(CohortSchema, await request.formData());
+  const parsed = parseForm(CohortSchema, await readForm(request));
   if (!parsed.ok) return json(parsed, { status: 400 });
   const { price, ...rest } = parsed.data;
   const cohort = await createCohort({ ...rest, priceCents: price });

@@ -12,6 +12,7 @@ import { FormError } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { Table } from "~/components/table";
 import { Pagination } from "~/components/pagination";
+import { pageNumber } from "~/forms/fields";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const from = filter.van ? fromAmsterdamInput(`${filter.van}T00:00`) : undefined;
   const toDay = filter.tot ? fromAmsterdamInput(`${filter.tot}T00:00`) : undefined;
   const error = from === null || toDay === null ? "Vul de datums in als dag-maand-jaar (of laat ze leeg)." : undefined;
-  const page = Math.max(1, Number.parseInt(params.get("pagina") ?? "1", 10) || 1);
+  const page = pageNumber(params);
   const result = await searchAudit({ q: filter.q || undefined, action, from: from ?? undefined, to: toDay ? new Date(toDay.getTime() + DAY) : undefined, page });
   return json({ filter, error, ...result, query: params.toString() });
 }

@@ -10,18 +10,20 @@ import { formatDateTime, formatEuro } from "~/components/format";
 import { Table } from "~/components/table";
 import { EnrollmentError } from "~/enrollment/enrollment.server";
 import { overdueInvoices, recentEvents, reconcile } from "~/enrollment/payments.server";
-import { isDemoMode } from "~/enrollment/stripe.server";
+import { PAYMENT_MODE_NOTES, paymentMode } from "~/enrollment/stripe.server";
 import { failure } from "~/forms/parse";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
   const [overdue, events] = await Promise.all([overdueInvoices(), recentEvents()]);
-  return json({ overdue, events, demo: isDemoMode() });
+  const mode = await paymentMode();
+  return json({ overdue, events, mode, modeNote: PAYMENT_MODE_NOTES[mode] });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, "ADMIN");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const since = new Date(String(formData.get("since") ?? ""));
   if (Number.isNaN(since.getTime())) return json({ ...failure(formData, { since: "Kies een datum, bijvoorbeeld 2027-03-01." }), message: undefined }, { status: 400 });
   try {
@@ -34,13 +36,15 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Payments() {
-  const { overdue, events, demo } = useLoaderData<typeof loader>();
+  const { overdue, events, mode, modeNote } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : undefined;
   return (
     <>
       <h1>Betalingen</h1>
-      {demo ? <p className="notice notice--warm">Demostand: er is geen Stripe-sleutel ingesteld; alle betalingen zijn testbetalingen in deze app.</p> : null}
+      <p className={mode === "stripe" ? "notice" : "notice notice--warm"} role="note">
+        {modeNote}
+      </p>
       <h2>Facturen over de vervaldatum ({overdue.length})</h2>
       {overdue.length === 0 ? <p className="muted">Geen openstaande facturen over de vervaldatum.</p> : null}
       {overdue.length ? (

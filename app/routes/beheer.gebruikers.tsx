@@ -9,12 +9,14 @@ import { Outcome } from "~/components/field";
 import { ENROLLMENT_LABELS, formatDate, ROLE_LABELS } from "~/components/format";
 import { Table } from "~/components/table";
 import { Pagination } from "~/components/pagination";
+import { pageNumber } from "~/forms/fields";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.trim().slice(0, 100) || undefined;
-  const page = Math.max(1, Number.parseInt(url.searchParams.get("pagina") ?? "1", 10) || 1);
+  const page = pageNumber(url.searchParams);
   return json({ q: q ?? "", ...(await listUsers({ q, page })) });
 }
 
@@ -22,7 +24,7 @@ const RoleChange = z.object({ userId: z.string().min(1), role: z.enum(["PARTICIP
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
-  const parsed = RoleChange.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = RoleChange.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ ok: false as const, message: "Kies een rol uit de lijst." }, { status: 400 });
   const result = await changeRole(admin, parsed.data.userId, parsed.data.role);
   if (!result.ok) return json({ ok: false as const, message: result.error }, { status: 409 });

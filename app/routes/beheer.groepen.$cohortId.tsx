@@ -10,6 +10,7 @@ import { ENROLLMENT_LABELS, formatCalendarDate, formatEuro } from "~/components/
 import { requiredText } from "~/forms/fields";
 import { failure, parseForm } from "~/forms/parse";
 import { Table } from "~/components/table";
+import { readForm } from "~/forms/read.server";
 
 const id = z.string().min(1).max(64);
 const IntentSchema = z.discriminatedUnion("intent", [
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const cohort = await getCohortForAdmin(cohortId);
   invariantResponse(cohort, "Niet gevonden", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(IntentSchema, formData);
   if (!parsed.ok) return json({ ...parsed, intent: String(formData.get("intent")) }, { status: 400 });
   const input = parsed.data;
@@ -53,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     input.intent === "add-trainer"
       ? await addTrainer(cohortId, input.userId)
       : input.intent === "remove-trainer"
-        ? (await removeTrainer(cohortId, input.userId), { ok: true as const })
+        ? await removeTrainer(cohortId, input.userId)
         : input.intent === "create-gilde"
           ? await createGilde(cohortId, input.name)
           : input.intent === "second-reader"

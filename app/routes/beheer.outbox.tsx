@@ -6,10 +6,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/components/format";
 import { listOutbox } from "~/notifications/outbox.server";
 import { Pagination } from "~/components/pagination";
+import { pageNumber } from "~/forms/fields";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
-  const page = Math.max(1, Number.parseInt(new URL(request.url).searchParams.get("pagina") ?? "1", 10) || 1);
+  const page = pageNumber(new URL(request.url).searchParams);
   return json({ smtp: Boolean(process.env.SMTP_URL), ...(await listOutbox({ page })) });
 }
 

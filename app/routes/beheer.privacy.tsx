@@ -13,6 +13,7 @@ import { Table } from "~/components/table";
 import { refusal } from "~/errors.server";
 import { carryOutErasure, privacyOverview, rejectRequest } from "~/privacy/erasure.server";
 import { retentionOverview, setRetentionMonths } from "~/privacy/retention.server";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -28,7 +29,7 @@ const Months = z.coerce
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const requestId = String(formData.get("requestId") ?? "");
   try {

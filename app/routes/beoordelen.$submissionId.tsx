@@ -11,6 +11,7 @@ import { formatDateTime } from "~/components/format";
 import { GradingError, gradingScreen, releaseAssessment, saveAssessment, secondRead } from "~/grading/grading.server";
 import { DECISION_LABELS, type Decision } from "~/grading/rubric";
 import { formValues } from "~/forms/parse";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
   const submissionId = params.submissionId ?? "";
   // Access is checked by saveAssessment (404 for another cohort's trainer) before anything is read or written.
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "second-read") {
     try {
       await secondRead(trainer, submissionId, Number(formData.get("revision") ?? 0));

@@ -9,6 +9,8 @@ import { formatDateTime } from "~/components/format";
 import { Table } from "~/components/table";
 import { getCourse } from "~/content/course.server";
 import { gradingQueue, releaseAll } from "~/grading/grading.server";
+import { pageNumber } from "~/forms/fields";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
@@ -21,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     drafted: status === "concept" ? true : status === "nieuw" ? false : undefined,
     assignmentSlug: params.get("opdracht") || undefined,
     late: late === "ja" ? true : late === "nee" ? false : undefined,
-    page: Number(params.get("pagina")) || 1,
+    page: pageNumber(params),
   };
   const queue = await gradingQueue(trainer, filter);
   const assignments = getCourse().modules.flatMap((m) => m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })));
@@ -34,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const slug = String(formData.get("opdracht") ?? "");
   if (formData.get("intent") !== "release-all" || !getCourse().modules.some((m) => m.assignments.some((a) => a.slug === slug))) {
     return json({ message: "Kies eerst een opdracht om de beoordelingen van vrij te geven." }, { status: 400 });

@@ -14,9 +14,10 @@ import { ENROLLMENT_LABELS, formatDateTime, formatEuro, PAYMENT_LABELS } from "~
 import { Table } from "~/components/table";
 import { placeParticipant, placementOf } from "~/cohorts/cohorts.server";
 import { cohortSettings, decideIntake, EnrollmentError, intakesOf, markArranged, saveCohortSettings } from "~/enrollment/enrollment.server";
-import { refundPayment, sendEmployerInvoice } from "~/enrollment/payments.server";
-import { isDemoMode } from "~/enrollment/stripe.server";
+import { refundCohortPayment, sendEmployerInvoice } from "~/enrollment/payments.server";
+import { PAYMENT_MODE_NOTES, paymentMode } from "~/enrollment/stripe.server";
 import { parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/read.server";
 
 const SettingsSchema = z.object({
   location: z.string().trim().max(200),
@@ -32,13 +33,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const staff = await requireCohortTrainer(request, cohortId);
   const [data, settings, placement] = await Promise.all([intakesOf(cohortId), cohortSettings(cohortId), placementOf(cohortId)]);
-  return json({ ...data, settings, ...placement, admin: staff.role === "ADMIN", demo: isDemoMode() });
+  const mode = await paymentMode();
+  return json({ ...data, settings, ...placement, admin: staff.role === "ADMIN", mode, modeNote: PAYMENT_MODE_NOTES[mode] });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const staff = await requireCohortTrainer(request, cohortId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const enrollmentId = String(formData.get("enrollmentId") ?? "");
   const adminOnly = ["refund", "arranged", "invoice", "settings"];
@@ -51,27 +53,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const { employer } = await decideIntake(staff, cohortId, enrollmentId, intent === "accept", message);
         if (employer) {
           try {
-            await sendEmployerInvoice(enrollmentId);
+            const invoice = await sendEmployerInvoice({ cohortId, enrollmentId });
+            if (!invoice.invoiceId) return json({ ok: true as const, message: `Toegelaten. ${invoice.note ?? ""}`.trim() });
           } catch (error) {
             if (!(error instanceof EnrollmentError)) throw error;
             return json({ ok: false as const, message: `Toegelaten, maar: ${error.message}` }, { status: error.status });
           }
         }
-        return json({ ok: true as const, message: intent === "accept" ? (employer ? "Toegelaten; de factuur is naar de werkgever gestuurd." : "Toegelaten; de deelnemer kan nu betalen.") : "Afgewezen; de aanmelder krijgt je bericht." });
+        const selfPays = (await paymentMode()) === "off" ? "Toegelaten; de deelnemer leest dat er een factuur komt." : "Toegelaten; de deelnemer kan nu betalen.";
+        return json({ ok: true as const, message: intent === "accept" ? (employer ? "Toegelaten; de factuur is naar de werkgever gestuurd." : selfPays) : "Afgewezen; de aanmelder krijgt je bericht." });
       }
       case "place": {
         const placed = await placeParticipant(cohortId, String(formData.get("userId") ?? ""), String(formData.get("gildeId") ?? "") || null);
         return placed.ok ? json({ ok: true as const, message: "Geplaatst in de gilde." }) : json({ ok: false as const, message: placed.error }, { status: 400 });
       }
       case "refund":
-        await refundPayment(String(formData.get("paymentId") ?? ""), new Date(), undefined, staff);
+        await refundCohortPayment(cohortId, String(formData.get("paymentId") ?? ""), staff);
         return json({ ok: true as const, message: "Terugbetaling aangevraagd." });
       case "arranged":
         await markArranged(cohortId, enrollmentId);
         return json({ ok: true as const, message: "Gemarkeerd als geregeld: de deelnemer is ingeschreven." });
       case "invoice":
-        await sendEmployerInvoice(enrollmentId);
+      {
+        const invoice = await sendEmployerInvoice({ cohortId, enrollmentId });
+        if (!invoice.invoiceId) return json({ ok: false as const, message: invoice.note ?? "De factuur is niet verstuurd." }, { status: 409 });
         return json({ ok: true as const, message: "De factuur is verstuurd." });
+      }
       case "settings": {
         const parsed = parseForm(SettingsSchema, formData);
         if (!parsed.ok) return json({ ok: false as const, message: Object.values(parsed.fieldErrors)[0] ?? "Controleer de instellingen." }, { status: 400 });
@@ -88,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Intakes() {
-  const { cohort, seatsTaken, enrollments, settings, gildes, unplaced, admin, demo } = useLoaderData<typeof loader>();
+  const { cohort, seatsTaken, enrollments, settings, gildes, unplaced, admin, mode, modeNote } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const open = enrollments.filter((e) => e.status === "APPLIED" || e.status === "WAITLISTED");
   return (
@@ -97,8 +104,13 @@ export default function Intakes() {
       <h1>Aanmeldingen: {cohort.name}</h1>
       <p className="lead">
         {seatsTaken} van {cohort.capacity} plaatsen bezet of vastgehouden · {formatEuro(cohort.priceCents)}
-        {demo ? " · demostand: betalingen zijn testbetalingen" : ""}
+        {mode === "demo" ? " · demostand: betalingen zijn testbetalingen" : ""}
       </p>
+      {mode === "off" ? (
+        <p className="notice notice--warm" role="note">
+          {modeNote}
+        </p>
+      ) : null}
       <Outcome notice={result?.ok ? result.message : undefined} error={result && !result.ok ? result.message : undefined} />
 
       <h2>Te beoordelen ({open.length})</h2>

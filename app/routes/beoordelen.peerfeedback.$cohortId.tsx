@@ -13,6 +13,7 @@ import { Table } from "~/components/table";
 import { getCourse } from "~/content/course.server";
 import { addExtraReviewer, excuseParticipant, reassignReview, reviewMatrix } from "~/peer-review/peer-review.server";
 import { ANONYMITY_LABELS, type Anonymity } from "~/peer-review/visibility";
+import { readForm } from "~/forms/read.server";
 
 function peerAssignments() {
   return getCourse().modules.flatMap((m) => m.assignments.filter((a) => a.frontmatter.peerReview.enabled).map((a) => ({ slug: a.slug, title: a.frontmatter.title })));
@@ -31,13 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const trainer = await requireCohortTrainer(request, cohortId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const field = (name: string) => String(formData.get(name) ?? "");
   const slug = field("opdracht");
   try {
     switch (field("intent")) {
       case "reassign":
-        await reassignReview(cohortId, field("reviewId"), field("reviewerId"));
+        await reassignReview(cohortId, slug, field("reviewId"), field("reviewerId"));
         return json({ ok: true as const, message: "De feedbackopdracht is verplaatst." });
       case "add":
         await addExtraReviewer(cohortId, slug, field("submissionId"), field("reviewerId"));
@@ -109,6 +110,7 @@ export default function PeerReviewOversight() {
                     {r.status === "OPEN" ? (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="reassign" />
+                        <input type="hidden" name="opdracht" value={slug} />
                         <input type="hidden" name="reviewId" value={r.id} />
                         <SelectField name="reviewerId" label="Verplaats naar" id={`reassign-${r.id}`} options={people.filter((p) => p.value !== row.id)} />
                         <button type="submit" className="button button--quiet">

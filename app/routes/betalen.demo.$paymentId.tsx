@@ -1,5 +1,6 @@
-// Demo mode's stand-in for Stripe Checkout (only without STRIPE_SECRET_KEY): clearly a test, it charges nothing
-// and sends a correctly signed webhook through the same handler as Stripe would, so the whole journey works offline.
+// Demo mode's stand-in for Stripe Checkout (embedded demo installs only; a 404 in any other mode, before anything
+// else is looked at): clearly a test, it charges nothing and sends a correctly signed webhook through the same
+// handler as Stripe would, so the whole journey works offline.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,8 +10,15 @@ import { FormError } from "~/components/field";
 import { formatEuro } from "~/components/format";
 import { EnrollmentError } from "~/enrollment/enrollment.server";
 import { completeDemoCheckout, demoCheckout } from "~/enrollment/payments.server";
+import { paymentMode } from "~/enrollment/stripe.server";
+import { readForm } from "~/forms/read.server";
+
+async function requireDemoMode() {
+  if ((await paymentMode()) !== "demo") throw new Response("Deze pagina bestaat niet.", { status: 404 });
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireDemoMode();
   const user = await requireUser(request);
   const payment = await demoCheckout(user.id, params.paymentId ?? "");
   invariantResponse(payment, "Deze testbetaling bestaat niet.", { status: 404 });
@@ -18,8 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  await requireDemoMode();
   const user = await requireUser(request);
-  const paid = (await request.formData()).get("intent") === "pay";
+  const paid = (await readForm(request)).get("intent") === "pay";
   try {
     const cohortId = await completeDemoCheckout(user.id, params.paymentId ?? "", paid);
     return redirect(paid ? `/aanmelden/${cohortId}/betaald` : `/aanmelden/${cohortId}`);
@@ -36,7 +45,7 @@ export default function DemoCheckout() {
   return (
     <div className="form">
       <p className="notice notice--warm" role="note">
-        <strong>Testbetaling — er wordt niets afgeschreven.</strong> Deze installatie draait zonder Stripe-sleutel.
+        <strong>Testbetaling — er wordt niets afgeschreven.</strong> Dit is de demo-installatie van Gilde.
       </p>
       <h1>Betalen: {payment.cohort}</h1>
       <p className="lead">{formatEuro(payment.amountCents)} met iDEAL of creditcard (test)</p>

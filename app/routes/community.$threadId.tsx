@@ -11,10 +11,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome, TextArea } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { refusal } from "~/errors.server";
+import { pageNumber } from "~/forms/fields";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = Number(new URL(request.url).searchParams.get("pagina")) || 1;
+  const page = pageNumber(new URL(request.url).searchParams);
   const view = await threadFor(user, params.threadId ?? "", page);
   invariantResponse(view, "Dit onderwerp bestaat niet.", { status: 404 });
   return json(view);
@@ -23,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const threadId = params.threadId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const field = (name: string) => String(formData.get(name) ?? "");
   try {
     switch (field("intent")) {

@@ -10,19 +10,21 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/field";
 import { NewThreadForm, ThreadList } from "~/components/threads";
 import { refusal } from "~/errors.server";
+import { pageNumber } from "~/forms/fields";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const access = await communityAccess(user);
   if (!access.read) throw new Response("De community is voor alumni en deelnemers van de leergang.", { status: 403 });
   const params = new URL(request.url).searchParams;
-  const filter = { theme: params.get("thema") || undefined, tag: params.get("tag") || undefined, page: Number(params.get("pagina")) || 1 };
+  const filter = { theme: params.get("thema") || undefined, tag: params.get("tag") || undefined, page: pageNumber(params) };
   return json({ access, list: await listThreads("COMMUNITY", filter), filter: { thema: filter.theme ?? "", tag: filter.tag ?? "" } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const access = await communityAccess(user);
   try {
     if (!access.post) throw new CommunityError("Alleen alumni plaatsen berichten in de community.", 403);

@@ -10,6 +10,7 @@ import { Outcome } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { Table } from "~/components/table";
 import { feedbackReceived, myGilde, rateReview, reviewsToGive } from "~/peer-review/peer-review.server";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const reviewId = String(formData.get("reviewId") ?? "");
   try {
     await rateReview(user.id, reviewId, Number(formData.get("rating") || 0), String(formData.get("comment") ?? "").slice(0, 2000));
@@ -91,7 +92,7 @@ export default function GildePage() {
         <h2 id="ontvangen">Feedback die je kreeg</h2>
         {received.length === 0 ? <p className="muted">Nog geen peerfeedback op je werk.</p> : null}
         {received.map((s) => (
-          <article key={s.slug} className="card" style={{ marginBottom: "1rem" }}>
+          <article key={s.submissionId} className="card" style={{ marginBottom: "1rem" }}>
             <h3>{s.assignment}</h3>
             {s.visibleFrom ? <p className="muted">{s.visibleFrom}</p> : null}
             {s.waiting ? (

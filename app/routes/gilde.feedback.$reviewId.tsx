@@ -10,6 +10,7 @@ import { Outcome, TextArea, useAfterFailedSubmit } from "~/components/field";
 import { formatDateTime } from "~/components/format";
 import { formValues } from "~/forms/parse";
 import { PeerReviewError, reviewForm, saveReview } from "~/peer-review/peer-review.server";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const answers: Record<string, string> = {};
   const levels: Record<string, number> = {};
   for (const [key, value] of formData.entries()) {

@@ -11,12 +11,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome, SelectField } from "~/components/field";
 import { NewThreadForm, ThreadList } from "~/components/threads";
 import { refusal } from "~/errors.server";
+import { pageNumber } from "~/forms/fields";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const room = await roomAccess(user, params.gildeId ?? "");
   invariantResponse(room, "Deze gildekamer bestaat niet.", { status: 404 });
-  const page = Number(new URL(request.url).searchParams.get("pagina")) || 1;
+  const page = pageNumber(new URL(request.url).searchParams);
   const [list, mentors] = await Promise.all([listThreads("GILDE", { page }, room.gilde.id), room.moderate ? mentorsOf(room.gilde.id) : null]);
   return json({ room: { id: room.gilde.id, name: room.gilde.name, cohort: room.gilde.cohort.name, role: room.role, post: room.post }, list, mentors });
 }
@@ -25,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const room = await roomAccess(user, params.gildeId ?? "");
   invariantResponse(room, "Deze gildekamer bestaat niet.", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   try {
     if (intent === "mentor" || intent === "unmentor") {

@@ -11,6 +11,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { emailField, passwordField } from "~/forms/fields";
 import { failure, parseForm } from "~/forms/parse";
 import { clientIp } from "~/load-context";
+import { readForm } from "~/forms/read.server";
 
 const LoginSchema = z.object({ email: emailField, password: passwordField, redirectTo: z.string().optional() });
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(LoginSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const result = await signIn({ ...parsed.data, clientIp: clientIp(context) });

@@ -12,6 +12,7 @@ import { findModule } from "~/content/course.server";
 import { canTrackModule, modulePage } from "~/content/pages.server";
 import { STATUS_LABELS } from "~/content/progress";
 import { setModuleRead, setSectionRead } from "~/content/progress.server";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -31,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const module = findModule(params.slug ?? "");
   invariantResponse(module, "Deze module bestaat niet.", { status: 404 });
   invariantResponse(await canTrackModule(user, module.slug), "Je kunt in deze module geen voortgang bijhouden.", { status: 403 });
-  const parsed = ProgressIntent.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ProgressIntent.safeParse(Object.fromEntries(await readForm(request)));
   invariantResponse(parsed.success, "Onbekende actie.");
   const input = parsed.data;
   if (input.intent === "read-all") {

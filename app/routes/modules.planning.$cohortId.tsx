@@ -12,6 +12,7 @@ import { getCourse } from "~/content/course.server";
 import { getCohortSummary } from "~/cohorts/cohorts.server";
 import { failure, type FormFailure } from "~/forms/parse";
 import { Table } from "~/components/table";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
@@ -33,7 +34,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export async function action({ request, params }: ActionFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const user = await requireCohortTrainer(request, cohortId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const dates = new Map<string, Date | null>();
   const fieldErrors: Record<string, string> = {};
   for (const module of getCourse().modules) {

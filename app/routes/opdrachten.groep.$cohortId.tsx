@@ -11,9 +11,10 @@ import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome } from "~/components/field";
 import { formatDateTime } from "~/components/format";
-import { findAssignment, getCourse } from "~/content/course.server";
+import { getCourse } from "~/content/course.server";
 import { formValues } from "~/forms/parse";
 import { Table } from "~/components/table";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
@@ -35,7 +36,7 @@ type Errors = Record<string, string>;
 export async function action({ request, params }: ActionFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const user = await requireCohortTrainer(request, cohortId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "complete") {
     const done = await confirmCompletion(cohortId, String(formData.get("userId") ?? ""));
@@ -45,9 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "extension" || intent === "remove-extension") {
     const slug = String(formData.get("slug") ?? "");
     const userId = String(formData.get("userId") ?? "");
-    if (!findAssignment(slug)) return json({ ok: false as const, formError: "Onbekende opdracht.", fieldErrors: {} as Errors, values: formValues(formData) }, { status: 400 });
     if (intent === "remove-extension") {
-      await removeExtension(cohortId, slug, userId);
+      const removed = await removeExtension(cohortId, slug, userId);
+      if (!removed.ok) return json({ ok: false as const, formError: removed.error, fieldErrors: {} as Errors, values: formValues(formData) }, { status: 400 });
       return json({ ok: true as const, message: "Het uitstel is ingetrokken." });
     }
     const dueAt = fromAmsterdamInput(String(formData.get("dueAt") ?? ""));

@@ -14,6 +14,7 @@ import { Field, FormError, TextArea, useAfterFailedSubmit } from "~/components/f
 import { findAssignment } from "~/content/course.server";
 import { refusal } from "~/errors.server";
 import { formValues } from "~/forms/parse";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const text = (name: string) => String(formData.get(name) ?? "");
   try {
     const created = await publishCase(user, {
@@ -96,6 +97,7 @@ export default function NewCase() {
           hint="Eén per regel of met komma's. Ze worden overal vervangen door [naam]."
           rows={3}
           defaultValue={values.namesToStrip}
+          error={errors.namesToStrip}
         />
         <div className={errors.consent ? "field field--invalid" : "field"}>
           <label style={{ fontWeight: "normal" }}>

@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { registerUser } from "~/auth/account.server";
 import { requireAnonymous } from "~/auth/guards.server";
 import { safeRedirect } from "~/auth/redirect";
 import { PASSWORD_MIN } from "~/auth/password";
-import { sessionCookie } from "~/auth/session.server";
 import { Field, FormError, Honeypot, useAfterFailedSubmit } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { emailField, honeypot, newPasswordField, requiredText } from "~/forms/fields";
-import { failure, parseForm } from "~/forms/parse";
+import { parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/read.server";
+import { clientIp } from "~/load-context";
 
 const RegisterSchema = z.object({
   name: requiredText("je naam", 120),
@@ -25,30 +26,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await readForm(request);
   const parsed = parseForm(RegisterSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
-  const result = await registerUser(parsed.data);
-  if (!result.ok) return json(failure(formData, result.fieldErrors), { status: 400 });
-  return redirect(safeRedirect(parsed.data.redirectTo), {
-    headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) },
-  });
+  // The same answer for a new and a known address: the mail to that address says which it was.
+  await registerUser({ ...parsed.data, redirectTo: safeRedirect(parsed.data.redirectTo) }, clientIp(context));
+  return json({ ok: true as const, email: parsed.data.email });
 }
 
 export default function Register() {
   const actionData = useActionData<typeof action>();
-  useAfterFailedSubmit(actionData);
+  const failed = actionData && !actionData.ok ? actionData : undefined;
+  useAfterFailedSubmit(failed);
   const busy = useNavigation().state === "submitting";
-  const errors = actionData?.fieldErrors ?? {};
-  const values = actionData?.values ?? {};
+  const errors = failed?.fieldErrors ?? {};
+  const values = failed?.values ?? {};
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? values.redirectTo ?? "";
+  if (actionData?.ok) {
+    return (
+      <div className="form">
+        <h1>Kijk in je mail</h1>
+        <div className="notice" role="status">
+          We hebben een e-mail gestuurd naar <strong>{actionData.email}</strong>. Open de link daarin om verder te gaan; hij blijft 24
+          uur geldig.
+        </div>
+        <p className="muted">
+          Geen mail gekregen? Kijk ook bij je ongewenste berichten, of <Link to="/registreren">probeer het opnieuw</Link> met het juiste
+          adres.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="form">
       <h1>Account aanmaken</h1>
       <p className="muted">Met een account kun je je aanmelden voor de leergang en, als je bent toegelaten, de modules volgen.</p>
-      <FormError error={actionData?.formError} />
+      <FormError error={failed?.formError} />
       <Form method="post" noValidate>
         <Honeypot />
         <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -9,6 +9,7 @@ import { Field, FormError, useAfterFailedSubmit } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { newPasswordField } from "~/forms/fields";
 import { failure, parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/read.server";
 
 const ResetSchema = z.object({ password: newPasswordField });
 
@@ -20,7 +21,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(ResetSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const result = await resetPassword(params.token ?? "", parsed.data.password);

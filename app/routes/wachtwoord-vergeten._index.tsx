@@ -7,14 +7,16 @@ import { Field, FormError } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { emailField } from "~/forms/fields";
 import { parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/read.server";
+import { clientIp } from "~/load-context";
 
 const ForgotSchema = z.object({ email: emailField });
 
-export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await readForm(request);
   const parsed = parseForm(ForgotSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
-  await requestPasswordReset(parsed.data.email);
+  await requestPasswordReset(parsed.data.email, clientIp(context));
   return json({ ok: true as const, email: parsed.data.email });
 }
 

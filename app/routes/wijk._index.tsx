@@ -11,6 +11,7 @@ import { failure, parseForm, type FormFailure } from "~/forms/parse";
 import { requiredText } from "~/forms/fields";
 import { isCbsCode, personalDataIn, WIJK_TEXT_FIELDS } from "~/wijk/privacy";
 import { saveWijk, wijkHistory } from "~/wijk/wijk.server";
+import { readForm } from "~/forms/read.server";
 
 const optionalText = (max: number) => z.string().trim().max(max, `Dit veld mag hoogstens ${max} tekens bevatten.`).default("");
 
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(WijkSchema, formData);
   if (!parsed.ok) return json({ ...parsed, warnings: {} as Record<string, string> }, { status: 400 });
   const { confirmPersonalData, ...input } = parsed.data;

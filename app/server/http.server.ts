@@ -1,4 +1,5 @@
-// The HTTP server around the Remix build: security headers, static assets, the one CSRF check, the client address.
+// The HTTP server around the Remix build: security headers, caching, static assets, the one CSRF check, the
+// client address and scheme behind a known number of proxies.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -6,40 +7,46 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { isCrossSiteRequest } from "~/auth/csrf";
-import { appUrl } from "~/env.server";
+import { env } from "~/env.server";
 import { securityHeaders } from "./headers";
+import { requestStateStore } from "./request-state.server";
 
-export function createHttpApp({ build, trustProxy }: { build: ServerBuild; trustProxy: boolean }) {
+/** Pages and data depend on who asks: no cache (browser, proxy or CDN) may keep them. */
+export const PRIVATE_CACHE_CONTROL = "private, no-store";
+
+/**
+ * `trustProxy`: how many proxies in front of us add X-Forwarded-For / X-Forwarded-Proto (0: none, read the
+ * socket). Only those hops are believed; an address a client wrote into the header itself is not.
+ */
+export function createHttpApp({ build, trustProxy, publicOrigin }: { build: ServerBuild; trustProxy: number; publicOrigin?: () => string }) {
   const app = express();
   app.disable("x-powered-by");
-  // Only behind a proxy we trust do we read X-Forwarded-For; otherwise the socket address counts.
   app.set("trust proxy", trustProxy);
 
   const production = process.env.NODE_ENV === "production";
+  const configuredOrigin = publicOrigin ?? (() => (env().APP_URL ? new URL(env().APP_URL!).origin : null));
   app.use((req, res, next) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
-    const defaults = securityHeaders({ nonce, production, https: req.secure || appUrl().startsWith("https://") });
+    // Behind a TLS proxy we trust, req.secure follows X-Forwarded-Proto.
+    const https = req.secure || Boolean(env().APP_URL?.startsWith("https://"));
+    const defaults = securityHeaders({ nonce, production, https });
     // Defaults, unless the route set its own (the password-reset page asks for no referrer at all): filled in
     // just before the head goes out, because Remix appends its headers rather than replacing ours.
     const writeHead = res.writeHead;
     res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
       for (const [name, value] of Object.entries(defaults)) if (!res.hasHeader(name)) res.setHeader(name, value);
+      if (!res.hasHeader("Cache-Control") && !req.path.startsWith("/build/")) res.setHeader("Cache-Control", PRIVATE_CACHE_CONTROL);
+      if (res.statusCode === 503 && !res.hasHeader("Retry-After")) res.setHeader("Retry-After", "30");
+      if (req.secure) markCookiesSecure(res);
       return writeHead.apply(this, args);
     } as typeof writeHead;
-    if (
-      isCrossSiteRequest({
-        method: req.method,
-        path: req.path,
-        host: req.get("host"),
-        origin: req.get("origin"),
-        secFetchSite: req.get("sec-fetch-site"),
-      })
-    ) {
+    const expectedOrigin = configuredOrigin() ?? `${req.protocol}://${req.get("host")}`;
+    if (isCrossSiteRequest({ method: req.method, path: req.path, expectedOrigin, origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") })) {
       res.status(403).type("text/plain; charset=utf-8").send("Geweigerd: dit verzoek kwam niet van Gilde zelf.");
       return;
     }
-    next();
+    requestStateStore().run({}, next);
   });
 
   const publicDir = path.resolve("build/public");
@@ -57,7 +64,7 @@ export function createHttpApp({ build, trustProxy }: { build: ServerBuild; trust
       build,
       mode: process.env.NODE_ENV,
       getLoadContext: (req, res) => ({
-        clientIp: (trustProxy ? req.ip : req.socket.remoteAddress) ?? "onbekend",
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "onbekend",
         // Only a document request renders HTML on the server; data requests (?_data) carry the HTML themselves.
         staticHtml: req.query._data === undefined ? new Map() : undefined,
         dataRequest: req.query._data !== undefined,
@@ -66,4 +73,15 @@ export function createHttpApp({ build, trustProxy }: { build: ServerBuild; trust
     }),
   );
   return app;
+}
+
+/** Adds `Secure` to every cookie this response sets (the request reached us over https). */
+function markCookiesSecure(res: express.Response) {
+  const cookies = res.getHeader("Set-Cookie");
+  if (!cookies) return;
+  const list = Array.isArray(cookies) ? cookies : [String(cookies)];
+  res.setHeader(
+    "Set-Cookie",
+    list.map((cookie) => (/;\s*secure\s*(;|$)/i.test(cookie) ? cookie : `${cookie}; Secure`)),
+  );
 }

@@ -9,6 +9,7 @@ import { syncContentIndex } from "~/content/search.server";
 import { DataDirLockedError } from "~/db/adapter.server";
 import { migrate, pendingMigrations } from "~/db/migrate.server";
 import { connectDb, disconnectDb } from "~/db.server";
+import { paymentMode, type PaymentMode } from "~/enrollment/stripe.server";
 import { EnvError, env } from "~/env.server";
 import { startJobs } from "~/notifications/jobs.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty, seedModules } from "../../prisma/seed";
@@ -36,11 +37,13 @@ async function main() {
 
   await syncContentIndex(course);
 
+  const payments = await paymentMode();
   const build = (await import(path.resolve("build/index.js"))) as ServerBuild;
   const app = createHttpApp({ build, trustProxy: config.TRUST_PROXY });
   const server = app.listen(config.PORT, () => {
     const address = `http://localhost:${config.PORT}`;
     console.log(`\nGilde draait op ${address} (database: ${driver.kind === "pglite" ? "ingebouwd (PGlite)" : "PostgreSQL"})`);
+    console.log(`Betalingen: ${PAYMENT_MODE_LINES[payments]}`);
     if (driver.kind === "pglite") {
       console.log(`Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
       for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(26)} ${account.label}`);
@@ -69,6 +72,12 @@ async function main() {
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
 }
+
+const PAYMENT_MODE_LINES: Record<PaymentMode, string> = {
+  stripe: "Stripe (PAYMENTS=stripe)",
+  demo: "demostand, testbetalingen zonder echt geld (PAYMENTS=demo)",
+  off: "uit, deelnemers krijgen een factuur (PAYMENTS=off; zet PAYMENTS=stripe om online te laten betalen)",
+};
 
 class StartError extends Error {}
 

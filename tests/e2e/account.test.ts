@@ -1,10 +1,10 @@
-// A visitor registers, logs out, makes a typo logging in, logs in, and logs out: in Chromium, against the
+// A visitor registers (through the link mailed to them), logs out, makes a typo logging in, logs in, and logs out: in Chromium, against the
 // production server started the way `npm start` starts it.
 import { expect, it } from "vitest";
-import { useServerAndPage } from "../support/e2e";
+import { confirmationLink, useServerAndPage } from "../support/e2e";
 import { startServer } from "../support/server";
 
-const e2e = useServerAndPage();
+const e2e = useServerAndPage({ mailbox: true });
 
 it("prints the address and the demo accounts at start", () => {
   expect(e2e.server.output()).toContain(e2e.server.baseUrl);
@@ -28,6 +28,12 @@ it("registers, logs out, logs in and logs out again", async () => {
 
   await e2e.page.getByLabel("Wachtwoord").fill("buurten-bouwen-samen");
   await e2e.page.getByRole("button", { name: /account aanmaken/i }).click();
+  await e2e.page.getByRole("heading", { name: "Kijk in je mail" }).waitFor();
+  await e2e.page.getByText(email).waitFor();
+
+  await e2e.page.goto(e2e.server.baseUrl + (await confirmationLink(e2e.mailbox, email)));
+  await e2e.page.getByRole("heading", { name: "Welkom, Esther Engelen" }).waitFor();
+  await e2e.page.getByRole("button", { name: "Account maken en inloggen" }).click();
   await e2e.page.waitForURL("**/dashboard");
   await e2e.page.getByRole("heading", { name: "Welkom, Esther" }).waitFor();
 

@@ -2,9 +2,9 @@
 // Stripe key: a signed webhook through the same handler) to an ACTIVE enrollment, placed in a gilde by the trainer.
 import { expect, it } from "vitest";
 import { audit } from "../support/audit";
-import { loggedIn, PHONE, useServerAndPage } from "../support/e2e";
+import { confirmationLink, loggedIn, PHONE, useServerAndPage } from "../support/e2e";
 
-const e2e = useServerAndPage();
+const e2e = useServerAndPage({ mailbox: true });
 
 it("takes a newcomer from the catalogue to an active enrollment", async () => {
   // The newcomer applies on a phone.
@@ -20,6 +20,11 @@ it("takes a newcomer from the catalogue to an active enrollment", async () => {
   await page.getByLabel("E-mailadres").fill("noor@example.nl");
   await page.getByLabel("Wachtwoord").fill("een lange zin als wachtwoord");
   await page.getByRole("button", { name: "Account aanmaken" }).click();
+  await page.getByRole("heading", { name: "Kijk in je mail" }).waitFor();
+  await audit(page, "1-aanmelden", "kijk-in-je-mail");
+  await page.goto(base + (await confirmationLink(e2e.mailbox, "noor@example.nl")));
+  await audit(page, "1-aanmelden", "account-bevestigen");
+  await page.getByRole("button", { name: "Account maken en inloggen" }).click();
   await page.waitForURL("**/aanmelden/**");
   await audit(page, "1-aanmelden", "intake");
 

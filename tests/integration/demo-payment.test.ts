@@ -1,4 +1,4 @@
-// Demo mode (no STRIPE_SECRET_KEY): the stand-in checkout page is the owner's alone, and paying or refunding
+// Demo mode (PAYMENTS=demo): the stand-in checkout page is the owner's alone, and paying or refunding
 // there produces signed events through the same webhook handler as Stripe's.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "~/db.server";
@@ -8,6 +8,7 @@ import { startTestApp, type TestApp } from "../support/http";
 let app: TestApp;
 beforeAll(async () => {
   delete process.env.STRIPE_SECRET_KEY;
+  process.env.PAYMENTS = "demo";
   app = await startTestApp();
 });
 afterAll(() => app.close());

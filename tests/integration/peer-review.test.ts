@@ -299,9 +299,9 @@ describe("trainer oversight and completion", () => {
     expect(matrix.text).toContain("nog niet ingeleverd");
 
     const review = await db.peerReview.findFirstOrThrow({ where: { reviewerId: b.user.id, status: "OPEN" }, include: { submission: true } });
-    const toSelf = await trainer.post(url, { intent: "reassign", reviewId: review.id, reviewerId: review.submission.userId });
+    const toSelf = await trainer.post(url, { intent: "reassign", opdracht: open().slug, reviewId: review.id, reviewerId: review.submission.userId });
     expect(toSelf.text).toContain("Niemand geeft feedback op eigen werk");
-    const moved = await trainer.post(url, { intent: "reassign", reviewId: review.id, reviewerId: d.user.id });
+    const moved = await trainer.post(url, { intent: "reassign", opdracht: open().slug, reviewId: review.id, reviewerId: d.user.id });
     expect(moved.text).toContain("verplaatst");
     expect((await db.peerReview.findUniqueOrThrow({ where: { id: review.id } })).status).toBe("CANCELLED");
     expect(await db.peerReview.count({ where: { submissionId: review.submissionId, reviewerId: d.user.id, status: "OPEN" } })).toBe(1);

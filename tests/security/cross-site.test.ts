@@ -15,12 +15,13 @@ let app: TestApp;
 let admin: Client;
 
 beforeAll(async () => {
-  process.env.STRIPE_WEBHOOK_SECRET = SECRET;
+  // Stripe mode (its API is never called here): the webhook is verified with this secret.
+  Object.assign(process.env, { PAYMENTS: "stripe", STRIPE_SECRET_KEY: "sk_test_cross_site", STRIPE_WEBHOOK_SECRET: SECRET });
   app = await startTestApp();
   admin = await adminIn(app);
 });
 afterAll(async () => {
-  delete process.env.STRIPE_WEBHOOK_SECRET;
+  for (const key of ["PAYMENTS", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"]) delete process.env[key];
   await app.close();
 });
 

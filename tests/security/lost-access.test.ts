@@ -12,7 +12,8 @@ import { adminIn } from "../support/people";
 let app: TestApp;
 let admin: Client;
 beforeAll(async () => {
-  delete process.env.STRIPE_SECRET_KEY; // demo mode: payments and refunds are signed events through the real handler
+  delete process.env.STRIPE_SECRET_KEY;
+  process.env.PAYMENTS = "demo"; // payments and refunds are signed events through the real handler
   delete process.env.STRIPE_WEBHOOK_SECRET;
   app = await startTestApp();
   admin = await adminIn(app);

@@ -8,15 +8,19 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { launchBrowser } from "./browser";
 import { startServer, type RunningServer } from "./server";
+import { startMailbox, type Mailbox } from "./smtp";
 
 /**
  * For an end-to-end test file: a production server on a fresh data directory and a Chromium page, started
  * before the tests and stopped after them.
  */
-export function useServerAndPage(options: Parameters<typeof startServer>[0] = {}) {
-  const state = {} as { server: RunningServer; browser: Browser; page: Page };
+export function useServerAndPage(options: Parameters<typeof startServer>[0] & { mailbox?: boolean } = {}) {
+  const state = {} as { server: RunningServer; browser: Browser; page: Page; mailbox: Mailbox };
   beforeAll(async () => {
-    [state.server, state.browser] = await Promise.all([startServer(options), launchBrowser()]);
+    // With a mailbox, the server sends its mail over SMTP to a server on loopback that the test reads.
+    if (options.mailbox) state.mailbox = await startMailbox();
+    const env = { ...options.env, ...(state.mailbox ? { SMTP_URL: state.mailbox.url } : {}) };
+    [state.server, state.browser] = await Promise.all([startServer({ ...options, env }), launchBrowser()]);
     state.page = await (await state.browser.newContext({ locale: "nl-NL" })).newPage();
   });
   // A failing journey leaves a screenshot of every open page, to see what the user saw.
@@ -31,6 +35,7 @@ export function useServerAndPage(options: Parameters<typeof startServer>[0] = {}
   afterAll(async () => {
     await state.browser?.close();
     await state.server?.stop();
+    await state.mailbox?.close();
   });
   return state;
 }
@@ -44,4 +49,12 @@ export async function loggedIn(browser: Browser, baseUrl: string, email: string,
   await page.getByRole("button", { name: "Inloggen" }).click();
   await page.waitForURL("**/dashboard");
   return page;
+}
+
+/** The path of the confirmation link in the registration mail to `email` (from the test's mailbox). */
+export async function confirmationLink(mailbox: Mailbox, email: string): Promise<string> {
+  const mail = await mailbox.waitFor(email, "/registreren/bevestigen/");
+  const link = mail.text.match(/\/registreren\/bevestigen\/[A-Za-z0-9._-]+/)?.[0];
+  if (!link) throw new Error(`Geen bevestigingslink in de mail aan ${email}.`);
+  return link;
 }

@@ -1,6 +1,7 @@
 // The built app over real HTTP, and a small browser-like client: it keeps cookies, sends the Origin header a
 // browser would, does not follow redirects by itself, and gives each client its own address (the test app
-// trusts X-Forwarded-For so that login throttling per address can be tested without clients sharing one).
+// trusts one proxy hop of X-Forwarded-For so that login throttling per address can be tested without clients
+// sharing one).
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -12,10 +13,12 @@ export type TestApp = { baseUrl: string; client: (options?: { ip?: string }) => 
 
 export async function startTestApp(): Promise<TestApp> {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  const app = createHttpApp({ build, trustProxy: true });
+  let baseUrl = "";
+  // One proxy in front (the client below writes X-Forwarded-For), and our own origin is where we listen.
+  const app = createHttpApp({ build, trustProxy: 1, publicOrigin: () => baseUrl });
   const server = app.listen(0, "127.0.0.1");
   await once(server, "listening");
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     baseUrl,
     client: (options) => new Client(baseUrl, options?.ip),

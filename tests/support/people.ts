@@ -27,3 +27,26 @@ export async function adminIn(app: TestApp, name = "Beheerder Test"): Promise<Cl
   await browser.login(admin.email, PASSWORD);
   return browser;
 }
+
+/** The link in the newest mail to `email` with this subject (reset, registration…), as a path on the app. */
+export async function mailedLink(email: string, subject: string, path: RegExp): Promise<string> {
+  const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: email.trim().toLowerCase(), subject }, orderBy: { createdAt: "desc" } });
+  const link = mail.text.match(path)?.[0];
+  if (!link) throw new Error(`Geen link in de mail "${subject}" aan ${email}.`);
+  return link;
+}
+
+/**
+ * Registers as a newcomer does: the form, then the link from the confirmation mail, then the button there. Returns
+ * the answer to the form and the redirect that signs the new participant in (null when no link was mailed).
+ */
+export async function registerThroughMail(browser: Client, fields: Record<string, string>) {
+  const form = await browser.post("/registreren", fields);
+  const mail = await db.outboxMessage.findFirst({
+    where: { to: (fields.email ?? "").trim().toLowerCase(), subject: "Bevestig je account bij Gilde" },
+    orderBy: { createdAt: "desc" },
+  });
+  const link = mail?.text.match(/\/registreren\/bevestigen\/\S+/)?.[0];
+  if (!link) return { form, confirmed: null };
+  return { form, confirmed: await browser.post(link, {}) };
+}

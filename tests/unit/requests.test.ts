@@ -18,9 +18,11 @@ describe("redirect after login", () => {
 });
 
 describe("cross-site request check", () => {
-  const base = { path: "/inloggen", host: "gilde.example.nl" };
+  const base = { path: "/inloggen", expectedOrigin: "https://gilde.example.nl" };
   it("lets same-origin posts and reads through", () => {
     expect(isCrossSiteRequest({ ...base, method: "POST", origin: "https://gilde.example.nl", secFetchSite: "same-origin" })).toBe(false);
+    expect(isCrossSiteRequest({ ...base, method: "POST", origin: "https://GILDE.example.nl:443", secFetchSite: undefined })).toBe(false);
+    expect(isCrossSiteRequest({ ...base, method: "POST", origin: undefined, secFetchSite: "same-origin" })).toBe(false);
     expect(isCrossSiteRequest({ ...base, method: "GET", origin: "https://kwaad.example", secFetchSite: "cross-site" })).toBe(false);
   });
 
@@ -28,6 +30,18 @@ describe("cross-site request check", () => {
     expect(isCrossSiteRequest({ ...base, method: "POST", origin: "https://kwaad.example", secFetchSite: undefined })).toBe(true);
     expect(isCrossSiteRequest({ ...base, method: "POST", origin: undefined, secFetchSite: "cross-site" })).toBe(true);
     expect(isCrossSiteRequest({ ...base, method: "POST", origin: "null", secFetchSite: undefined })).toBe(true);
+  });
+
+  it("compares the whole origin: scheme, host and port", () => {
+    for (const origin of ["http://gilde.example.nl", "https://gilde.example.nl:8443", "https://gilde.example.nl.kwaad.example", "https://sub.gilde.example.nl"]) {
+      expect(isCrossSiteRequest({ ...base, method: "POST", origin, secFetchSite: undefined }), origin).toBe(true);
+    }
+  });
+
+  it("refuses a state-changing request that carries neither Origin nor Sec-Fetch-Site", () => {
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      expect(isCrossSiteRequest({ ...base, method, origin: undefined, secFetchSite: undefined }), method).toBe(true);
+    }
   });
 
   it("exempts the Stripe webhook, which proves itself with a signature", () => {

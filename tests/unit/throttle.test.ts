@@ -1,35 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_LIMIT, afterFailure, lockedUntil, lockMessage, type ThrottleState } from "~/auth/throttle";
+import { ACCOUNT_AT_ADDRESS_LIMIT, ACCOUNT_LIMIT, ADDRESS_LIMIT, lockDuration, lockMessage } from "~/auth/throttle";
 
 const start = new Date("2027-03-01T09:00:00Z");
-const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
-
-function fail(times: number, at = start): ThrottleState | null {
-  let state: ThrottleState | null = null;
-  for (let i = 0; i < times; i++) state = afterFailure(state, at, ACCOUNT_LIMIT);
-  return state;
-}
+const MINUTE = 60_000;
 
 describe("login throttling", () => {
-  it("allows four failures and locks at the fifth", () => {
-    expect(lockedUntil(fail(4), start)).toBeNull();
-    expect(lockedUntil(fail(5), start)).toEqual(minutes(15));
+  it("locks one account at one address briefly at first, and longer each time after", () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 10].map((locks) => lockDuration(ACCOUNT_AT_ADDRESS_LIMIT, locks) / MINUTE)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
   });
 
-  it("lifts the lock after fifteen minutes", () => {
-    const state = fail(5);
-    expect(lockedUntil(state, minutes(14))).not.toBeNull();
-    expect(lockedUntil(state, minutes(15))).toBeNull();
-  });
-
-  it("starts counting again when the window has passed", () => {
-    const state = afterFailure(fail(4), minutes(16), ACCOUNT_LIMIT);
-    expect(state.failures).toBe(1);
-    expect(lockedUntil(state, minutes(16))).toBeNull();
+  it("lets an account be guessed from one address far less often than from everywhere together", () => {
+    expect(ACCOUNT_AT_ADDRESS_LIMIT.maxAttempts).toBeLessThan(ACCOUNT_LIMIT.maxAttempts);
+    expect(ACCOUNT_AT_ADDRESS_LIMIT.maxAttempts).toBeLessThan(ADDRESS_LIMIT.maxAttempts);
   });
 
   it("tells the user in Dutch how long to wait", () => {
-    expect(lockMessage(minutes(15), start)).toContain("over 15 minuten");
+    expect(lockMessage(new Date(start.getTime() + 15 * MINUTE), start)).toContain("over 15 minuten");
     expect(lockMessage(new Date(start.getTime() + 20_000), start)).toContain("over 1 minuut");
   });
 });

@@ -1,0 +1,67 @@
+// The link from the registration mail: it makes the account once and signs its owner in. Opening the link shows a
+// button (mail scanners that fetch links make nothing); pressing it makes the account.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { checkRegistrationToken, confirmRegistration, REGISTRATION_INVALID } from "~/auth/account.server";
+import { safeRedirect } from "~/auth/redirect";
+import { sessionCookie } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { readForm } from "~/forms/read.server";
+
+// The token is in the URL: never leak it to another site through the Referer header.
+export const headers = () => ({ "Referrer-Policy": "no-referrer" });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const pending = await checkRegistrationToken(params.token ?? "");
+  return json({ pending, invalid: pending ? null : REGISTRATION_INVALID });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await readForm(request);
+  const result = await confirmRegistration(params.token ?? "");
+  if (!result.ok) return json({ invalid: REGISTRATION_INVALID }, { status: 400 });
+  return redirect(safeRedirect(result.redirectTo), { headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) } });
+}
+
+export default function ConfirmRegistration() {
+  const { pending, invalid } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const refused = actionData?.invalid ?? invalid;
+  if (!pending || refused) {
+    return (
+      <div className="form">
+        <h1>Link niet meer geldig</h1>
+        <div className="notice notice--error" role="alert">
+          {refused}
+        </div>
+        <p>
+          Heb je je account al gemaakt? <Link to="/inloggen">Log dan in</Link>.
+        </p>
+        <Link className="button" to="/registreren">
+          Opnieuw een account aanmaken
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="form">
+      <h1>Welkom, {pending.name}</h1>
+      <p>
+        Je maakt een Gilde-account voor <strong>{pending.email}</strong>. Daarna kun je je aanmelden voor de leergang.
+      </p>
+      <Form method="post">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Bezig…" : "Account maken en inloggen"}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Account bevestigen — Gilde" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
