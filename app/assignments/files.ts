@@ -1,6 +1,14 @@
-// What may be attached, judged by the file's content (its first bytes), not only by its name.
+// What may be attached, judged by the file's content (its first bytes, and for a ZIP its real entries), not only
+// by its name.
+import { strFromU8, unzipSync } from "fflate";
+
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_FILES = 10;
+/** One upload request in all: as many full-size files as a draft may hold, plus room for the form's own fields. */
+export const MAX_UPLOAD_BYTES = MAX_FILES * MAX_FILE_BYTES + 1024 * 1024;
+
+export const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+export const ODT = "application/vnd.oasis.opendocument.text";
 
 type Kind = { mediaType: string; extensions: string[]; image: boolean };
 
@@ -10,8 +18,9 @@ const KINDS: Kind[] = [
   { mediaType: "image/png", extensions: ["png"], image: true },
   { mediaType: "image/gif", extensions: ["gif"], image: true },
   { mediaType: "image/webp", extensions: ["webp"], image: true },
-  { mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"], image: false },
+  { mediaType: DOCX, extensions: ["docx"], image: false },
   { mediaType: "application/msword", extensions: ["doc"], image: false },
+  { mediaType: ODT, extensions: ["odt"], image: false },
 ];
 
 function startsWith(bytes: Uint8Array, signature: number[], offset = 0) {
@@ -25,9 +34,32 @@ export function sniffMediaType(head: Uint8Array): string | null {
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
   if (startsWith(head, [0x47, 0x49, 0x46, 0x38])) return "image/gif";
   if (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && startsWith(head, [0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
-  // A .docx is a ZIP that holds word/document.xml; the name appears in the archive's directory.
+  // A .docx or .odt is a ZIP; which one (if any) its entries tell, see zipMediaType.
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return "application/zip";
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "application/msword";
+  return null;
+}
+
+/**
+ * The document type a ZIP really is, by the entries in its central directory: Word needs `[Content_Types].xml` and
+ * `word/document.xml`, OpenDocument text a `mimetype` entry saying so and `content.xml`. Nothing is inflated but
+ * the few bytes of `mimetype`. Null for any other or a broken ZIP; a name merely written inside a file is no entry.
+ */
+export function zipMediaType(bytes: Uint8Array): string | null {
+  const entries = new Set<string>();
+  let found: Record<string, Uint8Array>;
+  try {
+    found = unzipSync(bytes, {
+      filter: (file) => {
+        entries.add(file.name);
+        return file.name === "mimetype" && file.originalSize <= 100;
+      },
+    });
+  } catch {
+    return null;
+  }
+  if (entries.has("[Content_Types].xml") && entries.has("word/document.xml")) return DOCX;
+  if (found.mimetype && strFromU8(found.mimetype).trim() === ODT && entries.has("content.xml")) return ODT;
   return null;
 }
 
@@ -43,17 +75,17 @@ export function isImage(mediaType: string) {
 export type FileCheck = { ok: true; mediaType: string; name: string } | { ok: false; error: string };
 
 /**
- * Checks a file's name and content. `zipHasWordDocument` tells, for a ZIP, whether it holds a Word document.
+ * Checks a file's name and content. `zipType` is, for a ZIP, the document type its entries make it (zipMediaType).
  */
-export function checkFile(originalName: string, head: Uint8Array, size: number, zipHasWordDocument = false): FileCheck {
+export function checkFile(originalName: string, head: Uint8Array, size: number, zipType: string | null = null): FileCheck {
   const name = safeFileName(originalName);
   if (!name) return { ok: false, error: `De bestandsnaam ‘${originalName.slice(0, 60)}’ is niet bruikbaar. Geef het bestand een gewone naam.` };
   if (size === 0) return { ok: false, error: `${name} is leeg.` };
   if (size > MAX_FILE_BYTES) return { ok: false, error: `${name} is groter dan 20 MB. Maak het bestand kleiner of verdeel het.` };
   const kind = KINDS.find((k) => k.extensions.includes(extensionOf(name)));
-  if (!kind) return { ok: false, error: `${name}: dit soort bestand kun je niet toevoegen. Wel: PDF, Word (.docx, .doc) en foto's (JPG, PNG, GIF, WebP).` };
+  if (!kind) return { ok: false, error: `${name}: dit soort bestand kun je niet toevoegen. Wel: PDF, Word (.docx, .doc), OpenDocument-tekst (.odt) en foto's (JPG, PNG, GIF, WebP).` };
   let sniffed = sniffMediaType(head);
-  if (sniffed === "application/zip") sniffed = zipHasWordDocument ? KINDS[5].mediaType : null;
+  if (sniffed === "application/zip") sniffed = zipType;
   if (sniffed !== kind.mediaType) {
     return { ok: false, error: `${name} heet een ${extensionOf(name).toUpperCase()}-bestand, maar de inhoud is dat niet. Bewaar het opnieuw in het juiste formaat.` };
   }

@@ -8,8 +8,63 @@ import { db } from "~/db.server";
 
 export interface FileStore {
   put(bytes: Uint8Array): Promise<{ key: string; sha256: string }>;
+  /** Takes over a received file (see receiveFile), which is gone from its temporary place afterwards. */
+  adopt(file: ReceivedFile): Promise<{ key: string; sha256: string }>;
   read(key: string): Promise<Buffer>;
   remove(key: string): Promise<void>;
+}
+
+/**
+ * An upload streamed to a temporary file under DATA_DIR/uploads (`<shard>/<random>.tmp`, which the sweep below
+ * removes if nobody adopts or discards it), hashed on the way. `path` is null when the file went over the limit:
+ * it was then read to its end and counted, but not kept.
+ */
+export type ReceivedFile = { path: string | null; size: number; sha256: string };
+
+function uploadsRoot() {
+  return path.join(dataDir(), "uploads");
+}
+
+/** Streams `data` to a temporary file, keeping at most `maxBytes` (beyond that only counting). */
+export async function receiveFile(data: AsyncIterable<Uint8Array>, maxBytes: number): Promise<ReceivedFile> {
+  const key = crypto.randomBytes(20).toString("hex");
+  const file = path.join(uploadsRoot(), key.slice(0, 2), `${key}.tmp`);
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  const handle = await fs.promises.open(file, "wx");
+  const hash = crypto.createHash("sha256");
+  let size = 0;
+  let kept = true;
+  try {
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (!kept) continue;
+      if (size > maxBytes) {
+        kept = false;
+        await handle.close();
+        await fs.promises.rm(file, { force: true });
+        continue;
+      }
+      hash.update(chunk);
+      await handle.write(chunk);
+    }
+  } catch (error) {
+    await discardReceived({ path: file, size, sha256: "" });
+    throw error;
+  } finally {
+    if (kept) await handle.close().catch(() => undefined);
+  }
+  return { path: kept ? file : null, size, sha256: kept ? hash.digest("hex") : "" };
+}
+
+/** A received file's bytes (it is never larger than the limit it was received with). */
+export function readReceived(file: ReceivedFile): Promise<Buffer> {
+  if (!file.path) throw new Error("Dit bestand is niet bewaard.");
+  return fs.promises.readFile(file.path);
+}
+
+/** Removes a received file nobody adopted; harmless when it is already gone. */
+export async function discardReceived(file: ReceivedFile) {
+  if (file.path) await fs.promises.rm(file.path, { force: true });
 }
 
 class LocalStore implements FileStore {
@@ -29,6 +84,15 @@ class LocalStore implements FileStore {
     return { key, sha256: crypto.createHash("sha256").update(bytes).digest("hex") };
   }
 
+  async adopt(received: ReceivedFile) {
+    if (!received.path) throw new Error("Dit bestand is niet bewaard.");
+    const key = crypto.randomBytes(20).toString("hex");
+    const file = this.file(key);
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    await fs.promises.rename(received.path, file);
+    return { key, sha256: received.sha256 };
+  }
+
   read(key: string) {
     return fs.promises.readFile(this.file(key));
   }
@@ -41,17 +105,18 @@ class LocalStore implements FileStore {
 let store: FileStore | undefined;
 
 export function fileStore(): FileStore {
-  store ??= new LocalStore(path.join(dataDir(), "uploads"));
+  store ??= new LocalStore(uploadsRoot());
   return store;
 }
 
 /**
- * Removes stored files that no attachment refers to and that are older than `minAgeMs`: what a crash between
- * writing the bytes and committing the row leaves behind (and `.tmp` files of interrupted writes). The age margin
- * keeps files another instance is about to commit. Runs at start; returns how many files went.
+ * Removes stored files that no attachment refers to (as original or as clean copy) and that are older than
+ * `minAgeMs`: what a crash between writing the bytes and committing the row leaves behind (and `.tmp` files of
+ * interrupted writes and uploads). The age margin keeps files another instance is about to commit. Runs at start;
+ * returns how many files went.
  */
 export async function sweepOrphanFiles(minAgeMs = 60 * 60 * 1000, now = Date.now()): Promise<number> {
-  const root = path.join(dataDir(), "uploads");
+  const root = uploadsRoot();
   const shards = await fs.promises.readdir(root).catch(() => [] as string[]);
   let removed = 0;
   for (const shard of shards.filter((name) => /^[a-f0-9]{2}$/.test(name))) {
@@ -64,7 +129,11 @@ export async function sweepOrphanFiles(minAgeMs = 60 * 60 * 1000, now = Date.now
         if (stat?.isFile() && now - stat.mtimeMs > minAgeMs) old.push(name);
       }
       const keys = old.filter((name) => /^[a-f0-9]{40}$/.test(name));
-      const referenced = new Set((await db.attachment.findMany({ where: { storageKey: { in: keys } }, select: { storageKey: true } })).map((a) => a.storageKey));
+      const rows = await db.attachment.findMany({
+        where: { OR: [{ storageKey: { in: keys } }, { cleanStorageKey: { in: keys } }] },
+        select: { storageKey: true, cleanStorageKey: true },
+      });
+      const referenced = new Set(rows.flatMap((a) => [a.storageKey, a.cleanStorageKey ?? ""]));
       for (const name of old) {
         if (referenced.has(name)) continue;
         await fs.promises.rm(path.join(dir, name), { force: true });

@@ -8,9 +8,11 @@ import { crashPoint } from "~/crash-point.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
-import { checkFile, MAX_FILES } from "./files";
+import { reviewersGetCleanCopies, type Anonymity } from "~/peer-review/visibility";
+import { storeCleanCopy } from "./clean-copy.server";
+import { checkFile, MAX_FILES, zipMediaType, type FileCheck } from "./files";
 import { assignmentStatus, effectiveDue, handInBlocked, isLate, type AssignmentStatus } from "./rules";
-import { fileStore } from "./storage.server";
+import { discardReceived, fileStore, readReceived, type ReceivedFile } from "./storage.server";
 import { allocateFor } from "~/peer-review/peer-review.server";
 
 export class WorkError extends Error {
@@ -73,7 +75,7 @@ export async function assignmentList(user: SessionUser, now = new Date()) {
   return { cohortName: access.cohort!.name, rows, next: next ? { slug: next.slug, title: next.title, due: next.due } : null };
 }
 
-const attachmentSelect = { id: true, originalName: true, mediaType: true, size: true } as const;
+const attachmentSelect = { id: true, originalName: true, mediaType: true, size: true, cleanState: true, cleanProblem: true } as const;
 
 /** Everything the assignment page shows the participant about their own work. */
 export async function workOn(user: SessionUser, slug: string) {
@@ -194,36 +196,61 @@ export async function handIn(user: SessionUser, slug: string, now = new Date()) 
   }
 }
 
-/** An uploaded file; `bytes` holds at most the allowed size, `size` is the real size. */
-export type IncomingFile = { name: string; bytes: Uint8Array; size: number };
+/** An uploaded file as received (streamed to a temporary file, see receiveFile), under the name the browser gave. */
+export type IncomingFile = ReceivedFile & { name: string };
 
-/** Adds files to the draft. Each file is checked on its content; refused files are named with the reason. */
-export async function addAttachments(user: SessionUser, slug: string, files: IncomingFile[]) {
+/**
+ * Adds files to the draft. Each file is checked on its content; refused files are named with the reason, and then
+ * none of them is added. For an anonymous assignment each file also gets its clean copy; `warnings` names the files
+ * that cannot be cleaned, which reviewers will not get. The temporary files are gone afterwards, whatever happens.
+ */
+export async function addAttachments(user: SessionUser, slug: string, files: IncomingFile[]): Promise<{ warnings: string[] }> {
+  try {
+    return await storeAttachments(user, slug, files);
+  } finally {
+    await Promise.all(files.map((file) => discardReceived(file)));
+  }
+}
+
+async function storeAttachments(user: SessionUser, slug: string, files: IncomingFile[]) {
   const work = await requireWork(user, slug);
   if (work.blocked) throw new WorkError(work.blocked);
   const existing = work.draft?.attachments.length ?? 0;
   if (files.length === 0) throw new WorkError("Kies eerst een of meer bestanden.");
   if (existing + files.length > MAX_FILES) throw new WorkError(`Je kunt hoogstens ${MAX_FILES} bestanden toevoegen; er zijn er al ${existing}.`);
-  const checks = files.map((file) => ({ file, check: checkFile(file.name, file.bytes.subarray(0, 16), file.size, hasWordDocument(file.bytes)) }));
+  // One file in memory at a time: read, checked, let go.
+  const checks: { file: IncomingFile; check: FileCheck }[] = [];
+  for (const file of files) {
+    const bytes = file.path ? await readReceived(file) : new Uint8Array(0);
+    checks.push({ file, check: checkFile(file.name, bytes.subarray(0, 16), file.size, zipMediaType(bytes)) });
+  }
   const refused = checks.flatMap(({ check }) => (check.ok ? [] : [check.error]));
   if (refused.length) throw new WorkError(refused.join(" "));
+  const peerReview = findAssignment(slug)!.assignment.frontmatter.peerReview;
+  const anonymous = peerReview.enabled && reviewersGetCleanCopies(peerReview.anonymity as Anonymity);
   const key = { userId: user.id, cohortId: work.cohortId, assignmentSlug: slug };
   // Bytes first, then all rows in one transaction: a crash in between leaves unreferenced files (swept at start,
   // see sweepOrphanFiles), never a row without its file or half of a multi-file upload.
-  const accepted = checks.flatMap(({ file, check }) => (check.ok ? [{ file, name: check.name, mediaType: check.mediaType }] : []));
-  const stored: ((typeof accepted)[number] & { key: string; sha256: string })[] = [];
-  for (const item of accepted) stored.push({ ...item, ...(await fileStore().put(item.file.bytes)) });
+  const rows: Prisma.AttachmentCreateManyInput[] = [];
+  const warnings: string[] = [];
+  for (const { file, check } of checks) {
+    if (!check.ok) continue;
+    const clean = anonymous ? await storeCleanCopy(check.mediaType, await readReceived(file)) : null;
+    if (clean?.cleanState === "UNCLEANABLE") {
+      warnings.push(
+        `Let op: ${check.name} gaat niet naar je feedbackgevers, want we kunnen de eigenschappen die je naam kunnen bevatten er niet uit halen: ${clean.cleanProblem} ` +
+          "Je trainer krijgt het wel. Moeten je feedbackgevers het zien, bewaar het dan als PDF en voeg het opnieuw toe.",
+      );
+    }
+    const { key: storageKey, sha256 } = await fileStore().adopt(file);
+    rows.push({ userId: user.id, originalName: check.name, mediaType: check.mediaType, size: file.size, sha256, storageKey, ...clean });
+  }
   await crashPoint("upload");
   await db.$transaction(async (tx) => {
     const draft = await tx.draft.upsert({ where: { userId_cohortId_assignmentSlug: key }, create: { ...key }, update: {}, select: { id: true } });
-    await tx.attachment.createMany({
-      data: stored.map(({ file, name, mediaType, key: storageKey, sha256 }) => ({ userId: user.id, draftId: draft.id, originalName: name, mediaType, size: file.bytes.length, sha256, storageKey })),
-    });
+    await tx.attachment.createMany({ data: rows.map((row) => ({ ...row, draftId: draft.id })) });
   });
-}
-
-function hasWordDocument(bytes: Uint8Array) {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("word/document.xml");
+  return { warnings };
 }
 
 export async function removeAttachment(user: SessionUser, slug: string, attachmentId: string) {
@@ -233,6 +260,7 @@ export async function removeAttachment(user: SessionUser, slug: string, attachme
   if (!attachment) throw new WorkError("Dit bestand bestaat niet (meer).", 404);
   await db.attachment.delete({ where: { id: attachment.id } });
   await fileStore().remove(attachment.storageKey);
+  if (attachment.cleanStorageKey) await fileStore().remove(attachment.cleanStorageKey);
 }
 
 /** An attachment its owner, or a trainer or admin of the cohort, may download. Anyone else: null. */

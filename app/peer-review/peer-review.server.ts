@@ -2,6 +2,7 @@
 // anonymity the assignment asks for, ratings, lapsed reviews reallocated, and the trainer's oversight.
 // Anonymity is enforced here: what a participant can reach is built field by field, never from a whole row.
 import { Prisma } from "@prisma/client";
+import { cleanCopyBytes, cleanCopySelect } from "~/assignments/clean-copy.server";
 import { renderMarkdown } from "~/assignments/markdown";
 import { fileStore } from "~/assignments/storage.server";
 import { findAssignment } from "~/content/course.server";
@@ -308,7 +309,11 @@ export async function reviewForm(userId: string, reviewId: string) {
       submission: {
         select: {
           user: { select: { name: true } },
-          versions: { orderBy: { number: "desc" }, take: 1, select: { body: true, attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, size: true } } } },
+          versions: {
+            orderBy: { number: "desc" },
+            take: 1,
+            select: { body: true, attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, size: true, cleanState: true, cleanSize: true } } },
+          },
         },
       },
     },
@@ -342,11 +347,21 @@ export async function reviewForm(userId: string, reviewId: string) {
     levels: JSON.parse(review.levels) as Record<string, number>,
     tip: review.tip,
     html: renderMarkdown(version?.body ?? ""),
-    attachments: (version?.attachments ?? []).map((a, index) => ({ index: index + 1, name: sight.attachments[index], size: a.size })),
+    attachments: (version?.attachments ?? []).map((a, index) => ({
+      index: index + 1,
+      name: sight.attachments[index],
+      // The clean copy's size, once there is one: the original's could help match the file to its author.
+      size: sight.cleanCopies ? (a.cleanSize ?? null) : a.size,
+      withheld: sight.cleanCopies && a.cleanState === "UNCLEANABLE",
+    })),
   };
 }
 
-/** The n-th attachment of the submission under review, for its reviewer only, under the name they may see. */
+/**
+ * The n-th attachment of the submission under review, for its reviewer only, under the name they may see. In an
+ * anonymous mode that is the clean copy (made now for a file uploaded before there were clean copies), never the
+ * original; a file that cannot be cleaned is `withheld`.
+ */
 export async function reviewAttachment(userId: string, reviewId: string, index: number) {
   const review = await db.peerReview.findFirst({
     where: { id: reviewId, reviewerId: userId, status: { not: "CANCELLED" }, cohortId: { in: await reviewerCohortIds(userId) } },
@@ -358,7 +373,7 @@ export async function reviewAttachment(userId: string, reviewId: string, index: 
       submission: {
         select: {
           user: { select: { name: true } },
-          versions: { orderBy: { number: "desc" }, take: 1, select: { attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, mediaType: true, storageKey: true } } } },
+          versions: { orderBy: { number: "desc" }, take: 1, select: { attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, ...cleanCopySelect } } } },
         },
       },
     },
@@ -378,7 +393,10 @@ export async function reviewAttachment(userId: string, reviewId: string, index: 
     },
     { as: "reviewer" },
   );
-  return { name: sight.attachments[index - 1], mediaType: attachment.mediaType, bytes: await fileStore().read(attachment.storageKey) };
+  const name = sight.attachments[index - 1];
+  if (!sight.cleanCopies) return { withheld: false as const, name, mediaType: attachment.mediaType, bytes: await fileStore().read(attachment.storageKey) };
+  const bytes = await cleanCopyBytes(attachment);
+  return bytes ? { withheld: false as const, name, mediaType: attachment.mediaType, bytes } : { withheld: true as const, name };
 }
 
 export type ReviewInput = { answers: Record<string, string>; levels: Record<string, number>; tip: string };

@@ -22,9 +22,18 @@ function reviewerLabel(anonymity: Anonymity, name: string, position: number, cro
   return crossGilde ? `${who} (uit een andere gilde)` : who;
 }
 
-/** Anonymous authors' file names are replaced: a name like "verslag-sanne-de-vries.pdf" would give them away. */
+/**
+ * Whether reviewers get the author's files only as clean copies (identifying metadata removed, issue 16) under
+ * neutral names. In both anonymous modes: one rule that is easy to state, and a file never tells a reviewer more
+ * than the page does.
+ */
+export function reviewersGetCleanCopies(anonymity: Anonymity): boolean {
+  return anonymity !== "open";
+}
+
+/** In an anonymous mode file names are replaced: a name like "verslag-sanne-de-vries.pdf" would give the author away. */
 function attachmentLabel(anonymity: Anonymity, original: string, index: number) {
-  if (anonymity !== "double-anonymous") return original;
+  if (!reviewersGetCleanCopies(anonymity)) return original;
   const extension = /\.([a-z0-9]{1,8})$/i.exec(original)?.[1]?.toLowerCase();
   return `bijlage-${index}${extension ? `.${extension}` : ""}`;
 }
@@ -76,6 +85,8 @@ export type ReviewSight = {
   author: string;
   /** The attachments of the work under review, under the names this viewer may see. */
   attachments: string[];
+  /** Whether this viewer may only get clean copies of the attachments (never the originals). */
+  cleanCopies: boolean;
 };
 
 /** What `viewer` may see of one review. Everything that shows a review to a participant goes through here. */
@@ -88,6 +99,7 @@ export function reviewSight(review: ReviewFacts, viewer: ReviewViewer): ReviewSi
       reviewer: review.reviewerName,
       author: authorLabel(anonymity, review.authorName, review.crossGilde),
       attachments: review.attachments.map((name, index) => attachmentLabel(anonymity, name, index + 1)),
+      cleanCopies: reviewersGetCleanCopies(anonymity),
     };
   }
   const rule = feedbackVisible(review.settings.feedbackVisible, viewer);
@@ -97,5 +109,6 @@ export function reviewSight(review: ReviewFacts, viewer: ReviewViewer): ReviewSi
     reviewer: reviewerLabel(anonymity, review.reviewerName, viewer.position, review.crossGilde),
     author: review.authorName,
     attachments: review.attachments,
+    cleanCopies: false,
   };
 }

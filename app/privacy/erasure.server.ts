@@ -86,7 +86,7 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
 
   const result = await db.$transaction(
     async (tx) => {
-      const files = await tx.attachment.findMany({ where: { userId }, select: { storageKey: true } });
+      const files = await tx.attachment.findMany({ where: { userId }, select: { storageKey: true, cleanStorageKey: true } });
       const openReviews = await tx.peerReview.findMany({ where: { reviewerId: userId, status: "OPEN" }, select: { cohortId: true, assignmentSlug: true } });
 
       // Bookkeeping: payments stay (fiscal retention), with the payer's name and address copied onto them.
@@ -162,7 +162,7 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
 
   forgetSessions({ userId });
   forgetCourseAccess(userId);
-  await Promise.all(result.files.map((f) => fileStore().remove(f.storageKey)));
+  await Promise.all(result.files.flatMap((f) => (f.cleanStorageKey ? [f.storageKey, f.cleanStorageKey] : [f.storageKey])).map((key) => fileStore().remove(key)));
   const pairs = new Map(result.openReviews.map((r) => [`${r.cohortId}|${r.assignmentSlug}`, r]));
   for (const pair of pairs.values()) await allocateFor(pair.cohortId, pair.assignmentSlug, now);
   return result.outcome;

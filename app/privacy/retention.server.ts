@@ -80,8 +80,8 @@ async function deleteExpired(cohort: { id: string; name: string }, now: Date) {
     async (tx) => {
       const { count } = await tx.cohort.updateMany({ where: { id: cohort.id, retentionDoneAt: null }, data: { retentionDoneAt: now } });
       if (count === 0) return null;
-      const files = await tx.attachment.findMany({ where: { version: { submission: { cohortId: cohort.id, userId: { in: userIds } } } }, select: { storageKey: true } });
-      const draftFiles = await tx.attachment.findMany({ where: { draft: { cohortId: cohort.id, userId: { in: userIds } } }, select: { storageKey: true } });
+      const files = await tx.attachment.findMany({ where: { version: { submission: { cohortId: cohort.id, userId: { in: userIds } } } }, select: { storageKey: true, cleanStorageKey: true } });
+      const draftFiles = await tx.attachment.findMany({ where: { draft: { cohortId: cohort.id, userId: { in: userIds } } }, select: { storageKey: true, cleanStorageKey: true } });
       await tx.attachment.deleteMany({ where: { storageKey: { in: draftFiles.map((f) => f.storageKey) } } });
       await tx.draft.deleteMany({ where: { cohortId: cohort.id, userId: { in: userIds } } });
       const submissions = await tx.submission.deleteMany({ where: { cohortId: cohort.id, userId: { in: userIds } } });
@@ -96,7 +96,7 @@ async function deleteExpired(cohort: { id: string; name: string }, now: Date) {
     { timeout: 30_000 },
   );
   if (!result) return 0;
-  await Promise.all(result.files.map((f) => fileStore().remove(f.storageKey)));
+  await Promise.all(result.files.flatMap((f) => (f.cleanStorageKey ? [f.storageKey, f.cleanStorageKey] : [f.storageKey])).map((key) => fileStore().remove(key)));
   return result.submissions;
 }
 

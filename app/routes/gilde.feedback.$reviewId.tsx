@@ -64,7 +64,11 @@ export default function GiveFeedback() {
             <ul className="attachments">
               {review.attachments.map((file) => (
                 <li key={file.index}>
-                  <a href={`/gilde/feedback/${review.id}/bijlage/${file.index}`}>{file.name}</a>
+                  {file.withheld ? (
+                    <span className="muted">{file.name}: niet gedeeld, omdat de schrijver er niet anoniem in kon blijven.</span>
+                  ) : (
+                    <a href={`/gilde/feedback/${review.id}/bijlage/${file.index}`}>{file.name}</a>
+                  )}
                 </li>
               ))}
             </ul>

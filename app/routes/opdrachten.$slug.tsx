@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, UploadHandle
 import { json, unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
-import { MAX_FILE_BYTES, MAX_FILES } from "~/assignments/files";
+import { MAX_FILE_BYTES, MAX_FILES, MAX_UPLOAD_BYTES } from "~/assignments/files";
+import { discardReceived, receiveFile } from "~/assignments/storage.server";
 import { renderMarkdown } from "~/assignments/markdown";
 import { STATUS_LABELS } from "~/assignments/rules";
 import { addAttachments, handIn, removeAttachment, saveDraft, WorkError, workOn, type IncomingFile } from "~/assignments/work.server";
@@ -61,7 +62,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   try {
     if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
-      return json(await upload(user, slug, request));
+      try {
+        return json(await upload(user, slug, request));
+      } catch (error) {
+        // Shown beside the file input, where the person chose the files.
+        if (error instanceof WorkError && error.status !== 404) return json({ ok: false as const, upload: true as const, formError: error.message }, { status: error.status });
+        throw error;
+      }
     }
     const formData = await request.formData();
     const intent = String(formData.get("intent") ?? "");
@@ -92,27 +99,47 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
+const MB = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/**
+ * Streams each file to a temporary file (hashed on the way, at most MAX_FILE_BYTES kept), so a request never holds
+ * its files in memory; the whole request may carry at most MAX_UPLOAD_BYTES. Refused or not, the temporary files go.
+ */
 async function upload(user: Awaited<ReturnType<typeof requireUser>>, slug: string, request: Request) {
+  const tooLarge = `Je bestanden zijn samen groter dan ${MB(MAX_UPLOAD_BYTES)} MB. Voeg ze in delen toe; wat al bij je concept stond, blijft staan.`;
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_UPLOAD_BYTES) throw new WorkError(tooLarge, 413);
+  let total = 0;
+  const counted = request.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        total += chunk.byteLength;
+        if (total > MAX_UPLOAD_BYTES) controller.error(new Error("upload too large"));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  const limited = new Request(request.url, { method: request.method, headers: request.headers, body: counted, duplex: "half" } as RequestInit);
   const files: IncomingFile[] = [];
   const fileHandler: UploadHandler = async ({ name, filename, data }) => {
     if (name !== "files" || !filename) return undefined;
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of data) {
-      size += chunk.byteLength;
-      if (size <= MAX_FILE_BYTES) chunks.push(chunk);
+    // One more than may be added is enough to say there are too many; the rest is read but not kept.
+    if (files.length > MAX_FILES) {
+      for await (const _chunk of data);
+      return filename;
     }
-    if (files.length < MAX_FILES + 1) files.push({ name: filename, bytes: Buffer.concat(chunks), size });
+    files.push({ name: filename, ...(await receiveFile(data, MAX_FILE_BYTES)) });
     return filename;
   };
   try {
-    await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })));
+    await unstable_parseMultipartFormData(limited, unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })));
   } catch {
+    await Promise.all(files.map((file) => discardReceived(file)));
+    if (total > MAX_UPLOAD_BYTES) throw new WorkError(tooLarge, 413);
     // The multipart parser gives up on a file name with ; or = in it, and on a malformed or over-long form.
     throw new WorkError("Het bestand kon niet worden gelezen. Geef het een gewone naam, zonder ; of =, en probeer het opnieuw.");
   }
-  await addAttachments(user, slug, files);
-  return { ok: true as const, message: files.length === 1 ? "Het bestand is toegevoegd." : `${files.length} bestanden toegevoegd.` };
+  const { warnings } = await addAttachments(user, slug, files);
+  return { ok: true as const, upload: true as const, message: files.length === 1 ? "Het bestand is toegevoegd." : `${files.length} bestanden toegevoegd.`, warnings };
 }
 
 export default function Assignment() {
@@ -148,9 +175,9 @@ export default function Assignment() {
                 <p className="muted" style={{ marginBottom: 0 }}>
                   {a.peerReview.reviewers} gildegenoten geven feedback op je inzending (zie <Link to="/gilde">Mijn gilde</Link>).{" "}
                   {a.peerReview.anonymity === "double-anonymous"
-                    ? "Zij zien je naam niet, en jij de hunne niet. Bijlagen krijgen een neutrale naam, maar namen ín je bestanden (tekst, eigenschappen van het document) haal je zelf weg."
+                    ? "Zij zien je naam niet, en jij de hunne niet. Bijlagen krijgen een neutrale naam en zonder de eigenschappen die je naam kunnen bevatten (auteur, EXIF van foto's); een naam in de tekst zelf haal je zelf weg."
                     : a.peerReview.anonymity === "anonymous-reviewers"
-                      ? "Je ziet niet wie de feedback geeft."
+                      ? "Je ziet niet wie de feedback geeft. Bijlagen krijgen zij met een neutrale naam en zonder de eigenschappen die je naam kunnen bevatten."
                       : "Jullie zien elkaars naam."}
                 </p>
               ) : null}
@@ -190,15 +217,17 @@ function Work({ result, busy }: { result: ActionResult; busy: boolean }) {
   const a = useLoaderData<typeof loader>();
   const work = a.work!;
   const conflict = result && !result.ok && "mine" in result ? result : null;
+  // What an upload caused is shown beside the file input (Attachments), everything else here.
+  const here = result && !("upload" in result) ? result : undefined;
   return (
     <section aria-labelledby="jouw-werk">
       <h2 id="jouw-werk">Jouw uitwerking</h2>
-      {result && result.ok && "message" in result && result.message ? (
+      {here && here.ok && "message" in here && here.message ? (
         <p className="notice" role="status">
-          {result.message}
+          {here.message}
         </p>
       ) : null}
-      <FormError error={result && !result.ok ? result.formError : undefined} />
+      <FormError error={here && !here.ok ? here.formError : undefined} />
       {conflict ? (
         <details open className="card">
           <summary>De tekst die je net verstuurde</summary>
@@ -212,7 +241,7 @@ function Work({ result, busy }: { result: ActionResult; busy: boolean }) {
         <>
           {work.status === "herziening" ? <p className="notice notice--warm">Je trainer vraagt je om een herziening. Pas je uitwerking aan en lever opnieuw in.</p> : null}
           <DraftEditor slug={a.slug} body={work.draft.body} revision={work.draft.revision} busy={busy} />
-          <Attachments />
+          <Attachments result={result && "upload" in result ? result : undefined} />
         </>
       )}
       {work.versions.length ? (
@@ -275,7 +304,11 @@ function Assessments() {
   );
 }
 
-function AttachmentList({ attachments, removable = false }: { attachments: { id: string; originalName: string; size: number }[]; removable?: boolean }) {
+type AttachmentRow = { id: string; originalName: string; size: number; cleanState: string | null; cleanProblem: string | null };
+
+function AttachmentList({ attachments, removable = false }: { attachments: AttachmentRow[]; removable?: boolean }) {
+  const { peerReview } = useLoaderData<typeof loader>();
+  const anonymous = peerReview.enabled && peerReview.anonymity !== "open";
   if (!attachments.length) return null;
   return (
     <ul className="attachments">
@@ -283,6 +316,7 @@ function AttachmentList({ attachments, removable = false }: { attachments: { id:
         <li key={file.id}>
           <a href={`/bijlagen/${file.id}`}>{file.originalName}</a>
           <span className="muted">{(file.size / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB</span>
+          {anonymous && file.cleanState === "UNCLEANABLE" ? <span className="badge badge--warm">niet voor feedbackgevers: {file.cleanProblem}</span> : null}
           {removable ? (
             <Form method="post">
               <input type="hidden" name="intent" value="remove-attachment" />
@@ -298,19 +332,32 @@ function AttachmentList({ attachments, removable = false }: { attachments: { id:
   );
 }
 
-function Attachments() {
+type UploadResult = { ok: true; message?: string; warnings?: string[] } | { ok: false; formError: string };
+
+function Attachments({ result }: { result?: UploadResult }) {
   const { work } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="bijlagen" style={{ marginTop: "1.5rem" }}>
       <h3 id="bijlagen">Bijlagen</h3>
+      {result?.ok ? (
+        <div role="status">
+          <p className="notice">{result.message}</p>
+          {(result.warnings ?? []).map((warning) => (
+            <p key={warning} className="notice notice--warm">
+              {warning}
+            </p>
+          ))}
+        </div>
+      ) : null}
+      <FormError error={result && !result.ok ? result.formError : undefined} />
       <AttachmentList attachments={work!.draft.attachments} removable />
       <Form method="post" encType="multipart/form-data" className="inline-form">
         <div className="field">
           <label htmlFor="field-files">Bestanden toevoegen</label>
           <p className="field__hint" id="field-files-hint">
-            PDF, Word of foto's; hoogstens 20 MB per bestand en {MAX_FILES} bestanden in totaal.
+            PDF, Word, OpenDocument-tekst of foto's; hoogstens {MB(MAX_FILE_BYTES)} MB per bestand en {MAX_FILES} bestanden in totaal.
           </p>
-          <input id="field-files" name="files" type="file" multiple accept=".pdf,.doc,.docx,.jpg,.jpeg,.png,.gif,.webp" aria-describedby="field-files-hint" />
+          <input id="field-files" name="files" type="file" multiple accept=".pdf,.doc,.docx,.odt,.jpg,.jpeg,.png,.gif,.webp" aria-describedby="field-files-hint" />
         </div>
         <button type="submit" className="button button--secondary">
           Toevoegen

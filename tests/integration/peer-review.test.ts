@@ -1,5 +1,6 @@
 // Peer review inside the gilde (issue 6): continuous allocation, the review form, visibility and rating,
 // small gildes, lapsed reviews, anonymity that does not leak, trainer oversight, completion, concurrency.
+import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
@@ -16,7 +17,12 @@ const assignments = () => getCourse().modules.flatMap((m) => m.assignments);
 const bySlug = (anonymity: string) => assignments().find((a) => a.frontmatter.peerReview.enabled && a.frontmatter.peerReview.anonymity === anonymity)!;
 const open = () =>
   assignments().find((a) => a.frontmatter.peerReview.enabled && a.frontmatter.peerReview.anonymity === "open" && a.frontmatter.peerReview.feedbackVisible === "after-deadline")!;
-const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+/** A real PDF: in an anonymous mode the reviewer gets a cleaned copy, and only a PDF that can be read can be cleaned. */
+const pdf = async () => {
+  const doc = await PDFDocument.create();
+  doc.addPage();
+  return doc.save();
+};
 
 type Member = { user: { id: string; name: string; email: string }; browser: Client };
 
@@ -224,7 +230,7 @@ describe("anonymity", () => {
     await handIn(reviewer, slug);
     await handIn(third, slug);
     await author.browser.post(`/opdrachten/${slug}`, { intent: "save-draft", body: "Mijn netwerkverhaal.", revision: "0" });
-    await author.browser.upload(`/opdrachten/${slug}`, [{ name: "netwerk-anna-achterberg.pdf", bytes: PDF }]);
+    await author.browser.upload(`/opdrachten/${slug}`, [{ name: "netwerk-anna-achterberg.pdf", bytes: await pdf() }]);
     await handIn(author, slug, "Mijn netwerkverhaal.", "1");
     const review = await db.peerReview.findFirstOrThrow({ where: { reviewerId: reviewer.user.id, submission: { userId: author.user.id } } });
 

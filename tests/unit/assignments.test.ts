@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkFile, safeFileName, sniffMediaType } from "~/assignments/files";
+import { strToU8, zipSync } from "fflate";
+import { checkFile, DOCX, ODT, safeFileName, sniffMediaType, zipMediaType } from "~/assignments/files";
 import { diffSummary, diffWords, type DiffPart } from "~/assignments/diff";
 import { renderMarkdown } from "~/assignments/markdown";
 import { assignmentStatus, effectiveDue, handInBlocked, isLate, reminderDue } from "~/assignments/rules";
@@ -90,8 +91,24 @@ describe("attachments", () => {
   it("accepts a real PDF and refuses one whose content is something else", () => {
     expect(checkFile("verslag.pdf", PDF, 1000)).toEqual({ ok: true, mediaType: "application/pdf", name: "verslag.pdf" });
     expect(checkFile("verslag.pdf", PNG, 1000)).toMatchObject({ ok: false, error: expect.stringContaining("de inhoud is dat niet") });
-    expect(checkFile("verslag.docx", bytes(0x50, 0x4b, 0x03, 0x04), 1000, false)).toMatchObject({ ok: false });
-    expect(checkFile("verslag.docx", bytes(0x50, 0x4b, 0x03, 0x04), 1000, true)).toMatchObject({ ok: true });
+    expect(checkFile("verslag.docx", bytes(0x50, 0x4b, 0x03, 0x04), 1000, null)).toMatchObject({ ok: false });
+    expect(checkFile("verslag.docx", bytes(0x50, 0x4b, 0x03, 0x04), 1000, DOCX)).toMatchObject({ ok: true });
+    expect(checkFile("verslag.docx", bytes(0x50, 0x4b, 0x03, 0x04), 1000, ODT)).toMatchObject({ ok: false });
+    expect(checkFile("verslag.odt", bytes(0x50, 0x4b, 0x03, 0x04), 1000, ODT)).toMatchObject({ ok: true, mediaType: ODT });
+  });
+
+  it("tells a Word or OpenDocument file by the entries in its ZIP directory, not by a name inside a file", () => {
+    const word = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w:document/>") });
+    expect(zipMediaType(word)).toBe(DOCX);
+    // The entry's name written inside another entry (stored, so the bytes are there to find) is not the entry.
+    const fake = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "notities.txt": strToU8("word/document.xml") }, { level: 0 });
+    expect(Buffer.from(fake).includes("word/document.xml")).toBe(true);
+    expect(zipMediaType(fake)).toBeNull();
+    expect(zipMediaType(zipSync({ "word/document.xml": strToU8("<w:document/>") }))).toBeNull();
+    const odt = zipSync({ mimetype: [strToU8(ODT), { level: 0 }], "content.xml": strToU8("<office:document-content/>") });
+    expect(zipMediaType(odt)).toBe(ODT);
+    expect(zipMediaType(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<x/>") }))).toBeNull();
+    expect(zipMediaType(bytes(0x50, 0x4b, 0x03, 0x04, ...strToU8("word/document.xml")))).toBeNull();
   });
 
   it("refuses other kinds, empty and too large files", () => {
