@@ -18,6 +18,7 @@ import { releasedAssessmentsFor } from "~/grading/grading.server";
 import { DECISION_LABELS, type Decision } from "~/grading/rubric";
 import { assignmentHtml, findAssignment } from "~/content/course.server";
 import { Table } from "~/components/table";
+import { readForm } from "~/forms/read.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -70,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         throw error;
       }
     }
-    const formData = await request.formData();
+    const formData = await readForm(request);
     const intent = String(formData.get("intent") ?? "");
     if (intent === "remove-attachment") {
       await removeAttachment(user, slug, String(formData.get("attachmentId") ?? ""));

@@ -32,13 +32,14 @@ async function takeDatabaseAway() {
     return;
   }
   // New connections go to a port where nothing listens; the pool's idle ones are closed, so every query needs one.
-  const pool = driver.pool as unknown as { options: { connectionString?: string; port?: number }; _idle: { end: () => Promise<void> }[] };
+  type Idle = { client: { end: () => Promise<void> } };
+  const pool = driver.pool as unknown as { options: { connectionString?: string; port?: number }; _idle: Idle[] };
   const url = new URL(pool.options.connectionString ?? process.env.DATABASE_URL!);
   url.hostname = "127.0.0.1";
   url.port = String(await closedPort());
   pool.options.connectionString = url.toString();
   pool.options.port = Number(url.port);
-  await Promise.all([...pool._idle].map((client) => client.end().catch(() => {})));
+  await Promise.all([...pool._idle].map((idle) => idle.client.end().catch(() => {})));
 }
 
 it("answers pages with a Dutch 503 and Retry-After, and gives a posted form back with what was typed", async () => {
