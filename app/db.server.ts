@@ -7,7 +7,7 @@ import { unavailableResponse } from "./db/unavailable.server";
 type DbState = { prisma: PrismaClient; driver: Driver };
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __gildeDb: { pending: Promise<DbState>; ready?: DbState } | undefined;
 }
 

@@ -16,7 +16,7 @@ type CourseState = {
 };
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __gildeCourse: CourseState | undefined;
 }
 

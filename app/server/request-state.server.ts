@@ -9,7 +9,7 @@ export type RequestState = {
 };
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __gildeRequestState: AsyncLocalStorage<RequestState> | undefined;
 }
 
