@@ -1,7 +1,6 @@
 // Short-lived, per-process memory for hot reads (sessions, course access, progress). Kept on globalThis so the
 // server entry and the Remix build, which each have their own copy of our modules, share one memory.
 declare global {
-   
   var __gildeCaches: Map<string, Map<string, unknown>> | undefined;
 }
 

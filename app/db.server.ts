@@ -7,7 +7,6 @@ import { unavailableResponse } from "./db/unavailable.server";
 type DbState = { prisma: PrismaClient; driver: Driver };
 
 declare global {
-   
   var __gildeDb: { pending: Promise<DbState>; ready?: DbState } | undefined;
 }
 

@@ -11,7 +11,10 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   APP_URL: z.string().url("moet een volledig adres zijn, bijvoorbeeld https://gilde.example.nl").optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "moet beginnen met smtp:// of smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "moet beginnen met smtp:// of smtps://")
+    .optional(),
   MAIL_FROM: z.string().default("Gilde <noreply@gilde.test>"),
   // The number of proxies in front of the app whose X-Forwarded-For and X-Forwarded-Proto we believe. Never "all".
   TRUST_PROXY: z
@@ -35,21 +38,32 @@ const paymentSchema = z
       .enum(["stripe", "demo", "off"], { errorMap: () => ({ message: "moet stripe, demo of off zijn" }) })
       .optional()
       .or(z.literal("").transform(() => undefined)),
-    STRIPE_SECRET_KEY: z.string().optional().or(z.literal("").transform(() => undefined)),
-    STRIPE_WEBHOOK_SECRET: z.string().optional().or(z.literal("").transform(() => undefined)),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     STRIPE_API_BASE: z.string().url("moet een volledig adres zijn").optional(),
     STRIPE_TIMEOUT_MS: z.coerce.number().int().min(1).default(20_000),
   })
   .superRefine((value, ctx) => {
     const stripe = value.PAYMENTS === "stripe" || (!value.PAYMENTS && value.STRIPE_SECRET_KEY);
     if (stripe && !value.STRIPE_SECRET_KEY) {
-      ctx.addIssue({ code: "custom", path: ["STRIPE_SECRET_KEY"], message: "ontbreekt: PAYMENTS=stripe heeft de API-sleutel van Stripe nodig" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_SECRET_KEY"],
+        message: "ontbreekt: PAYMENTS=stripe heeft de API-sleutel van Stripe nodig",
+      });
     }
     if (stripe && !value.STRIPE_WEBHOOK_SECRET) {
       ctx.addIssue({
         code: "custom",
         path: ["STRIPE_WEBHOOK_SECRET"],
-        message: "ontbreekt: zonder het ondertekeningsgeheim van de webhook (whsec_…) kan Gilde betalingen van Stripe niet controleren",
+        message:
+          "ontbreekt: zonder het ondertekeningsgeheim van de webhook (whsec_…) kan Gilde betalingen van Stripe niet controleren",
       });
     }
   });
@@ -68,7 +82,10 @@ function problems(error: z.ZodError): string[] {
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = schema.safeParse(source);
   const payments = paymentSchema.safeParse(source);
-  const lines = [...(result.success ? [] : problems(result.error)), ...(payments.success ? [] : problems(payments.error))];
+  const lines = [
+    ...(result.success ? [] : problems(result.error)),
+    ...(payments.success ? [] : problems(payments.error)),
+  ];
   if (!result.success || lines.length) throw new EnvError(`De omgevingsvariabelen kloppen niet:\n${lines.join("\n")}`);
   return result.data;
 }

@@ -1,6 +1,16 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { useContext, type ReactNode } from "react";
 import { getUser, sessionHeaders } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,15 +23,15 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet
 
 export const meta: MetaFunction = () => [
   { title: "Gilde — leergang Creative Communities" },
-  { name: "description", content: "Het leerplatform van de post-hbo leergang Creative Communities: wijkgericht werken, samen in gildes." },
+  {
+    name: "description",
+    content: "Het leerplatform van de post-hbo leergang Creative Communities: wijkgericht werken, samen in gildes.",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return json(
-    { user: user ? { name: user.name, role: user.role } : null },
-    { headers: sessionHeaders(request) },
-  );
+  return json({ user: user ? { name: user.name, role: user.role } : null }, { headers: sessionHeaders(request) });
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -15,7 +15,12 @@ export const DEMO_ACCOUNTS = [
   { email: "beheer@gilde.test", name: "Bea Beheer", role: "ADMIN", label: "beheerder" },
   { email: "trainer@gilde.test", name: "Tom Trainer", role: "TRAINER", label: "trainer van Voorjaar 2027" },
   { email: "deelnemer@gilde.test", name: "Dewi de Vries", role: "PARTICIPANT", label: "deelnemer, gilde De Wevers" },
-  { email: "deelnemer2@gilde.test", name: "Youssef El Amrani", role: "PARTICIPANT", label: "deelnemer, gilde De Wevers" },
+  {
+    email: "deelnemer2@gilde.test",
+    name: "Youssef El Amrani",
+    role: "PARTICIPANT",
+    label: "deelnemer, gilde De Wevers",
+  },
   { email: "deelnemer3@gilde.test", name: "Marieke Jansen", role: "PARTICIPANT", label: "deelnemer, gilde De Wevers" },
   { email: "deelnemer4@gilde.test", name: "Kees Bakker", role: "PARTICIPANT", label: "deelnemer, gilde De Wevers" },
   { email: "deelnemer5@gilde.test", name: "Fatma Yilmaz", role: "PARTICIPANT", label: "deelnemer, gilde De Smeden" },
@@ -37,7 +42,10 @@ export async function seedDemo(modules: SeedModule[] = []) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     // The demo data brings demo payments (on the embedded database), signed with a secret of this install's own.
-    await tx.installSecret.createMany({ data: [{ name: DEMO_SECRET_NAME, value: `whsec_${crypto.randomBytes(32).toString("hex")}` }], skipDuplicates: true });
+    await tx.installSecret.createMany({
+      data: [{ name: DEMO_SECRET_NAME, value: `whsec_${crypto.randomBytes(32).toString("hex")}` }],
+      skipDuplicates: true,
+    });
     const users = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const user = await tx.user.create({
@@ -61,7 +69,13 @@ export async function seedDemo(modules: SeedModule[] = []) {
       select: { id: true },
     });
     const autumn = await tx.cohort.create({
-      data: { name: "Najaar 2025", startsOn: day("2025-09-01"), endsOn: day("2026-06-30"), priceCents: 235000, capacity: 24 },
+      data: {
+        name: "Najaar 2025",
+        startsOn: day("2025-09-01"),
+        endsOn: day("2026-06-30"),
+        priceCents: 235000,
+        capacity: 24,
+      },
       select: { id: true },
     });
     await tx.cohortStaff.createMany({
@@ -77,7 +91,9 @@ export async function seedDemo(modules: SeedModule[] = []) {
     for (const [index, module] of modules.entries()) {
       const opensOn = new Date(start + Math.max(0, index - 2) * 28 * DAY_MS);
       if (index >= 3) {
-        await tx.moduleRelease.create({ data: { cohortId: spring.id, moduleSlug: module.slug, opensOn, updatedById: id("trainer@gilde.test") } });
+        await tx.moduleRelease.create({
+          data: { cohortId: spring.id, moduleSlug: module.slug, opensOn, updatedById: id("trainer@gilde.test") },
+        });
       }
       // Each assignment is due three weeks after its module opens, at 23:59 Amsterdam time; peer feedback a week later.
       for (const assignmentSlug of module.assignments) {
@@ -86,7 +102,9 @@ export async function seedDemo(modules: SeedModule[] = []) {
         // A week later, again at 23:59 Amsterdam time (also across the switch to summer time).
         const peerDay = new Date(opensOn.getTime() + 28 * DAY_MS).toISOString().slice(0, 10);
         const peerReviewDueAt = fromAmsterdamInput(`${peerDay}T23:59`)!;
-        await tx.assignmentSchedule.create({ data: { cohortId: spring.id, assignmentSlug, dueAt, peerReviewDueAt, updatedById: id("trainer@gilde.test") } });
+        await tx.assignmentSchedule.create({
+          data: { cohortId: spring.id, assignmentSlug, dueAt, peerReviewDueAt, updatedById: id("trainer@gilde.test") },
+        });
       }
     }
     const participants = DEMO_ACCOUNTS.filter((a) => a.email.startsWith("deelnemer"));
@@ -95,7 +113,9 @@ export async function seedDemo(modules: SeedModule[] = []) {
       await tx.enrollment.create({
         data: { userId, cohortId: spring.id, status: "ACTIVE", acceptedAt: new Date(), activatedAt: new Date() },
       });
-      await tx.gildeMember.create({ data: { gildeId: index < 4 ? wevers.id : smeden.id, userId, cohortId: spring.id } });
+      await tx.gildeMember.create({
+        data: { gildeId: index < 4 ? wevers.id : smeden.id, userId, cohortId: spring.id },
+      });
     }
     const oldGilde = await tx.gilde.create({ data: { cohortId: autumn.id, name: "De Bouwers" }, select: { id: true } });
     await tx.enrollment.create({
@@ -108,10 +128,17 @@ export async function seedDemo(modules: SeedModule[] = []) {
         completedAt: day("2026-06-30"),
       },
     });
-    await tx.gildeMember.create({ data: { gildeId: oldGilde.id, userId: id("alumnus@gilde.test"), cohortId: autumn.id } });
+    await tx.gildeMember.create({
+      data: { gildeId: oldGilde.id, userId: id("alumnus@gilde.test"), cohortId: autumn.id },
+    });
     // The alumnus's released work, which a practice case can start from.
     const oldWork = await tx.submission.create({
-      data: { userId: id("alumnus@gilde.test"), cohortId: autumn.id, assignmentSlug: "wijkgeschiedenis", status: "PASSED" },
+      data: {
+        userId: id("alumnus@gilde.test"),
+        cohortId: autumn.id,
+        assignmentSlug: "wijkgeschiedenis",
+        status: "PASSED",
+      },
       select: { id: true },
     });
     const oldVersion = await tx.submissionVersion.create({

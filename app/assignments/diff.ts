@@ -41,7 +41,10 @@ export function diffWords(before: string, after: string): DiffPart[] {
     const lcs = new Uint32Array((midA.length + 1) * width);
     for (let i = midA.length - 1; i >= 0; i--) {
       for (let j = midB.length - 1; j >= 0; j--) {
-        lcs[i * width + j] = midA[i] === midB[j] ? lcs[(i + 1) * width + j + 1] + 1 : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
+        lcs[i * width + j] =
+          midA[i] === midB[j]
+            ? lcs[(i + 1) * width + j + 1] + 1
+            : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
       }
     }
     let i = 0;
@@ -64,6 +67,7 @@ export function diffWords(before: string, after: string): DiffPart[] {
 
 /** Counts of added and removed words, for a one-line summary. */
 export function diffSummary(parts: DiffPart[]) {
-  const words = (kind: DiffPart["kind"]) => parts.filter((p) => p.kind === kind).reduce((n, p) => n + tokens(p.text).filter((t) => t.trim()).length, 0);
+  const words = (kind: DiffPart["kind"]) =>
+    parts.filter((p) => p.kind === kind).reduce((n, p) => n + tokens(p.text).filter((t) => t.trim()).length, 0);
   return { added: words("added"), removed: words("removed") };
 }

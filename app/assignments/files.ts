@@ -77,17 +77,34 @@ export type FileCheck = { ok: true; mediaType: string; name: string } | { ok: fa
 /**
  * Checks a file's name and content. `zipType` is, for a ZIP, the document type its entries make it (zipMediaType).
  */
-export function checkFile(originalName: string, head: Uint8Array, size: number, zipType: string | null = null): FileCheck {
+export function checkFile(
+  originalName: string,
+  head: Uint8Array,
+  size: number,
+  zipType: string | null = null,
+): FileCheck {
   const name = safeFileName(originalName);
-  if (!name) return { ok: false, error: `De bestandsnaam ‘${originalName.slice(0, 60)}’ is niet bruikbaar. Geef het bestand een gewone naam.` };
+  if (!name)
+    return {
+      ok: false,
+      error: `De bestandsnaam ‘${originalName.slice(0, 60)}’ is niet bruikbaar. Geef het bestand een gewone naam.`,
+    };
   if (size === 0) return { ok: false, error: `${name} is leeg.` };
-  if (size > MAX_FILE_BYTES) return { ok: false, error: `${name} is groter dan 20 MB. Maak het bestand kleiner of verdeel het.` };
+  if (size > MAX_FILE_BYTES)
+    return { ok: false, error: `${name} is groter dan 20 MB. Maak het bestand kleiner of verdeel het.` };
   const kind = KINDS.find((k) => k.extensions.includes(extensionOf(name)));
-  if (!kind) return { ok: false, error: `${name}: dit soort bestand kun je niet toevoegen. Wel: PDF, Word (.docx, .doc), OpenDocument-tekst (.odt) en foto's (JPG, PNG, GIF, WebP).` };
+  if (!kind)
+    return {
+      ok: false,
+      error: `${name}: dit soort bestand kun je niet toevoegen. Wel: PDF, Word (.docx, .doc), OpenDocument-tekst (.odt) en foto's (JPG, PNG, GIF, WebP).`,
+    };
   let sniffed = sniffMediaType(head);
   if (sniffed === "application/zip") sniffed = zipType;
   if (sniffed !== kind.mediaType) {
-    return { ok: false, error: `${name} heet een ${extensionOf(name).toUpperCase()}-bestand, maar de inhoud is dat niet. Bewaar het opnieuw in het juiste formaat.` };
+    return {
+      ok: false,
+      error: `${name} heet een ${extensionOf(name).toUpperCase()}-bestand, maar de inhoud is dat niet. Bewaar het opnieuw in het juiste formaat.`,
+    };
   }
   return { ok: true, mediaType: kind.mediaType, name };
 }

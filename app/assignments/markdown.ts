@@ -9,7 +9,8 @@ const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
 md.validateLink = (url: string) => SAFE_URL.test(url.trim());
 
 // Links leave the site in a new context without handing over the page.
-const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkOpen =
+  md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   tokens[idx].attrSet("rel", "nofollow noopener noreferrer");
   return defaultLinkOpen(tokens, idx, options, env, self);

@@ -10,15 +10,23 @@ import { effectiveDue, reminderDue } from "./rules";
 
 export async function sendDeadlineReminders(now = new Date()) {
   const horizon = new Date(now.getTime() + 4 * 24 * 3_600_000);
-  const schedules = await db.assignmentSchedule.findMany({ where: { closed: false, dueAt: { not: null, gt: new Date(now.getTime() - 30 * 24 * 3_600_000) } } });
+  const schedules = await db.assignmentSchedule.findMany({
+    where: { closed: false, dueAt: { not: null, gt: new Date(now.getTime() - 30 * 24 * 3_600_000) } },
+  });
   let sent = 0;
   for (const schedule of schedules) {
     const found = findAssignment(schedule.assignmentSlug);
     if (!found) continue;
     const [participants, extensions, handedIn] = await Promise.all([
-      db.enrollment.findMany({ where: { cohortId: schedule.cohortId, status: "ACTIVE" }, select: { user: { select: { id: true, name: true, email: true } } } }),
+      db.enrollment.findMany({
+        where: { cohortId: schedule.cohortId, status: "ACTIVE" },
+        select: { user: { select: { id: true, name: true, email: true } } },
+      }),
       db.extension.findMany({ where: { cohortId: schedule.cohortId, assignmentSlug: schedule.assignmentSlug } }),
-      db.submission.findMany({ where: { cohortId: schedule.cohortId, assignmentSlug: schedule.assignmentSlug, status: { not: "RETURNED" } }, select: { userId: true } }),
+      db.submission.findMany({
+        where: { cohortId: schedule.cohortId, assignmentSlug: schedule.assignmentSlug, status: { not: "RETURNED" } },
+        select: { userId: true },
+      }),
     ]);
     const done = new Set(handedIn.map((s) => s.userId));
     for (const { user } of participants) {

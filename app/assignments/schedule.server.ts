@@ -21,8 +21,12 @@ export async function saveSchedule(cohortId: string, entries: ScheduleEntry[], u
 export async function grantExtension(cohortId: string, slug: string, userId: string, dueAt: Date, grantedById: string) {
   if (!findAssignment(slug)) return { ok: false as const, error: "Onbekende opdracht." };
   return db.$transaction(async (tx) => {
-    const enrollment = await tx.enrollment.findUnique({ where: { userId_cohortId: { userId, cohortId } }, select: { status: true } });
-    if (enrollment?.status !== "ACTIVE") return { ok: false as const, error: "Deze deelnemer is niet ingeschreven in deze groep." };
+    const enrollment = await tx.enrollment.findUnique({
+      where: { userId_cohortId: { userId, cohortId } },
+      select: { status: true },
+    });
+    if (enrollment?.status !== "ACTIVE")
+      return { ok: false as const, error: "Deze deelnemer is niet ingeschreven in deze groep." };
     await tx.extension.upsert({
       where: { cohortId_assignmentSlug_userId: { cohortId, assignmentSlug: slug, userId } },
       create: { cohortId, assignmentSlug: slug, userId, dueAt, grantedById },
@@ -36,7 +40,8 @@ export async function grantExtension(cohortId: string, slug: string, userId: str
 export async function removeExtension(cohortId: string, slug: string, userId: string) {
   if (!findAssignment(slug)) return { ok: false as const, error: "Onbekende opdracht." };
   const { count } = await db.extension.deleteMany({ where: { cohortId, assignmentSlug: slug, userId } });
-  if (count === 0) return { ok: false as const, error: "Deze deelnemer heeft geen uitstel voor deze opdracht in deze groep." };
+  if (count === 0)
+    return { ok: false as const, error: "Deze deelnemer heeft geen uitstel voor deze opdracht in deze groep." };
   return { ok: true as const };
 }
 
@@ -44,10 +49,19 @@ export async function removeExtension(cohortId: string, slug: string, userId: st
 export async function cohortAssignments(cohortId: string) {
   const [schedules, participants, submissions, extensions] = await Promise.all([
     db.assignmentSchedule.findMany({ where: { cohortId } }),
-    db.enrollment.findMany({ where: { cohortId, status: "ACTIVE" }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.enrollment.findMany({
+      where: { cohortId, status: "ACTIVE" },
+      select: { user: { select: { id: true, name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
     db.submission.findMany({
       where: { cohortId },
-      select: { userId: true, assignmentSlug: true, status: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, handedInAt: true, late: true } } },
+      select: {
+        userId: true,
+        assignmentSlug: true,
+        status: true,
+        versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, handedInAt: true, late: true } },
+      },
     }),
     db.extension.findMany({ where: { cohortId } }),
   ]);

@@ -45,12 +45,14 @@ async function stripPdf(bytes: Uint8Array): Promise<StripResult> {
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (error) {
-    if (error instanceof Error && /encrypt/i.test(error.message)) return { ok: false, reason: "de PDF is beveiligd (versleuteld)." };
+    if (error instanceof Error && /encrypt/i.test(error.message))
+      return { ok: false, reason: "de PDF is beveiligd (versleuteld)." };
     return { ok: false, reason: "de PDF kon niet worden gelezen." };
   }
   const { context, catalog } = doc;
   const names = catalog.lookupMaybe(PDFName.of("Names"), PDFDict);
-  if (names?.has(PDFName.of("EmbeddedFiles"))) return { ok: false, reason: "de PDF bevat ingesloten bestanden, die we niet kunnen nakijken." };
+  if (names?.has(PDFName.of("EmbeddedFiles")))
+    return { ok: false, reason: "de PDF bevat ingesloten bestanden, die we niet kunnen nakijken." };
 
   // A fresh, empty document information dictionary instead of the old one (and of older ones left by edits).
   const info = context.obj({});
@@ -66,11 +68,15 @@ async function stripPdf(bytes: Uint8Array): Promise<StripResult> {
     dict.delete(PDFName.of("PieceInfo"));
     const subtype = dict.lookupMaybe(PDFName.of("Subtype"), PDFName);
     if (dict.has(PDFName.of("Rect")) && subtype && subtype !== PDFName.of("Widget")) dict.delete(PDFName.of("T"));
-    if (subtype === PDFName.of("FileAttachment")) return { ok: false, reason: "de PDF bevat ingesloten bestanden, die we niet kunnen nakijken." };
+    if (subtype === PDFName.of("FileAttachment"))
+      return { ok: false, reason: "de PDF bevat ingesloten bestanden, die we niet kunnen nakijken." };
   }
   dropUnreachable(doc);
   // No object streams: what is left can be read (and checked) as plain text.
-  return { ok: true, bytes: await doc.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false }) };
+  return {
+    ok: true,
+    bytes: await doc.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false }),
+  };
 }
 
 /** Removes every object the document no longer refers to: old Info dictionaries and XMP of earlier saves among them. */
@@ -144,8 +150,14 @@ function neutralizePeople(xml: string): string {
       .replace(/(\s[A-Za-z0-9]+:(?:userId|providerId))="[^"]*"/g, '$1=""')
       // OpenDocument: <dc:creator> of comments and changes, author fields, initials.
       .replace(/<dc:creator>[^<]*<\/dc:creator>/g, `<dc:creator>${NEUTRAL_NAME}</dc:creator>`)
-      .replace(/<meta:creator-initials>[^<]*<\/meta:creator-initials>/g, "<meta:creator-initials>A</meta:creator-initials>")
-      .replace(/(<text:(?:author-name|author-initials|initial-creator|creator)\b[^>]*>)[^<]*(<\/text:)/g, `$1${NEUTRAL_NAME}$2`)
+      .replace(
+        /<meta:creator-initials>[^<]*<\/meta:creator-initials>/g,
+        "<meta:creator-initials>A</meta:creator-initials>",
+      )
+      .replace(
+        /(<text:(?:author-name|author-initials|initial-creator|creator)\b[^>]*>)[^<]*(<\/text:)/g,
+        `$1${NEUTRAL_NAME}$2`,
+      )
   );
 }
 
@@ -165,7 +177,10 @@ async function stripZipDocument(bytes: Uint8Array, kind: "docx" | "odt"): Promis
       return true;
     },
   });
-  if (unpacked > MAX_UNPACKED_BYTES || Object.values(entries).reduce((sum, e) => sum + e.length, 0) > MAX_UNPACKED_BYTES) {
+  if (
+    unpacked > MAX_UNPACKED_BYTES ||
+    Object.values(entries).reduce((sum, e) => sum + e.length, 0) > MAX_UNPACKED_BYTES
+  ) {
     return { ok: false, reason: "het document is uitgepakt te groot om na te kijken." };
   }
   const out: Zippable = {};
@@ -173,22 +188,26 @@ async function stripZipDocument(bytes: Uint8Array, kind: "docx" | "odt"): Promis
   const mtime = new Date("2000-01-01T00:00:00Z");
   // OpenDocument wants "mimetype" first and stored uncompressed; fflate keeps the order entries are added in.
   if (kind === "odt") {
-    if (!entries.mimetype) return { ok: false, reason: "het document kon niet worden gelezen om de eigenschappen te verwijderen." };
+    if (!entries.mimetype)
+      return { ok: false, reason: "het document kon niet worden gelezen om de eigenschappen te verwijderen." };
     out.mimetype = [entries.mimetype, { mtime, level: 0 }];
   }
   for (const [name, data] of Object.entries(entries)) {
     if (name.endsWith("/") || name === "mimetype") continue;
     // XML in UTF-16 (rare) we would garble by rewriting it: better not to share than to break or half-clean it.
     if (name.endsWith(".xml") || name.endsWith(".rels")) {
-      if ((data[0] === 0xfe && data[1] === 0xff) || (data[0] === 0xff && data[1] === 0xfe)) return { ok: false, reason: "het document gebruikt een tekenset die we niet kunnen nakijken." };
+      if ((data[0] === 0xfe && data[1] === 0xff) || (data[0] === 0xff && data[1] === 0xfe))
+        return { ok: false, reason: "het document gebruikt een tekenset die we niet kunnen nakijken." };
     }
     let content: Uint8Array = data;
     if (kind === "docx" && NEUTRAL_DOCX[name]) content = strToU8(NEUTRAL_DOCX[name]);
     else if (kind === "odt" && name === "meta.xml") content = strToU8(neutralOdf("document-meta", strFromU8(data)));
-    else if (kind === "odt" && name === "settings.xml") content = strToU8(neutralOdf("document-settings", strFromU8(data)));
+    else if (kind === "odt" && name === "settings.xml")
+      content = strToU8(neutralOdf("document-settings", strFromU8(data)));
     else if (name.endsWith(".rels")) content = strToU8(neutralizeRelationships(strFromU8(data)));
     else if (name.endsWith(".xml")) content = strToU8(neutralizePeople(strFromU8(data)));
-    else if (/\.(jpe?g|png)$/i.test(name)) content = await stripImage(/\.png$/i.test(name) ? "image/png" : "image/jpeg", data);
+    else if (/\.(jpe?g|png)$/i.test(name))
+      content = await stripImage(/\.png$/i.test(name) ? "image/png" : "image/jpeg", data);
     out[name] = [content, { mtime, level: 6 }];
   }
   return { ok: true, bytes: zipSync(out) };

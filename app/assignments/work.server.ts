@@ -46,7 +46,14 @@ export async function assignmentList(user: SessionUser, now = new Date()) {
   const [schedules, extensions, submissions, drafts] = await Promise.all([
     db.assignmentSchedule.findMany({ where: { cohortId } }),
     db.extension.findMany({ where: { cohortId, userId: user.id } }),
-    db.submission.findMany({ where: { cohortId, userId: user.id }, select: { assignmentSlug: true, status: true, versions: { select: { late: true, handedInAt: true }, orderBy: { number: "desc" }, take: 1 } } }),
+    db.submission.findMany({
+      where: { cohortId, userId: user.id },
+      select: {
+        assignmentSlug: true,
+        status: true,
+        versions: { select: { late: true, handedInAt: true }, orderBy: { number: "desc" }, take: 1 },
+      },
+    }),
     db.draft.findMany({ where: { cohortId, userId: user.id }, select: { assignmentSlug: true, body: true } }),
   ]);
   const rows = getCourse().modules.flatMap((module) =>
@@ -55,7 +62,10 @@ export async function assignmentList(user: SessionUser, now = new Date()) {
       const schedule = schedules.find((s) => s.assignmentSlug === slug) ?? null;
       const due = effectiveDue(schedule, extensions.find((e) => e.assignmentSlug === slug)?.dueAt ?? null);
       const submission = submissions.find((s) => s.assignmentSlug === slug) ?? null;
-      const status: AssignmentStatus = assignmentStatus(submission, Boolean(drafts.find((d) => d.assignmentSlug === slug)?.body.trim()));
+      const status: AssignmentStatus = assignmentStatus(
+        submission,
+        Boolean(drafts.find((d) => d.assignmentSlug === slug)?.body.trim()),
+      );
       return {
         slug,
         title: assignment.frontmatter.title,
@@ -72,10 +82,21 @@ export async function assignmentList(user: SessionUser, now = new Date()) {
   );
   const todo = rows.filter((r) => r.open && !r.closed && ["open", "concept", "herziening"].includes(r.status));
   const next = todo.filter((r) => r.due).sort((a, b) => a.due!.localeCompare(b.due!))[0] ?? todo[0] ?? null;
-  return { cohortName: access.cohort!.name, rows, next: next ? { slug: next.slug, title: next.title, due: next.due } : null };
+  return {
+    cohortName: access.cohort!.name,
+    rows,
+    next: next ? { slug: next.slug, title: next.title, due: next.due } : null,
+  };
 }
 
-const attachmentSelect = { id: true, originalName: true, mediaType: true, size: true, cleanState: true, cleanProblem: true } as const;
+const attachmentSelect = {
+  id: true,
+  originalName: true,
+  mediaType: true,
+  size: true,
+  cleanState: true,
+  cleanProblem: true,
+} as const;
 
 /** Everything the assignment page shows the participant about their own work. */
 export async function workOn(user: SessionUser, slug: string) {
@@ -91,13 +112,26 @@ export async function workOn(user: SessionUser, slug: string) {
         status: true,
         versions: {
           orderBy: { number: "desc" },
-          select: { id: true, number: true, body: true, handedInAt: true, late: true, wijkVersion: { select: { number: true, name: true } }, attachments: { select: attachmentSelect } },
+          select: {
+            id: true,
+            number: true,
+            body: true,
+            handedInAt: true,
+            late: true,
+            wijkVersion: { select: { number: true, name: true } },
+            attachments: { select: attachmentSelect },
+          },
         },
       },
     }),
     db.draft.findUnique({
       where: { userId_cohortId_assignmentSlug: { userId: user.id, cohortId, assignmentSlug: slug } },
-      select: { body: true, revision: true, updatedAt: true, attachments: { select: attachmentSelect, orderBy: { createdAt: "asc" } } },
+      select: {
+        body: true,
+        revision: true,
+        updatedAt: true,
+        attachments: { select: attachmentSelect, orderBy: { createdAt: "asc" } },
+      },
     }),
     db.wijkVersion.findFirst({ where: { wijk: { userId: user.id } }, orderBy: { number: "desc" } }),
   ]);
@@ -126,7 +160,12 @@ export type DraftSave = { ok: true; revision: number } | { ok: false; conflict: 
  * Saves the draft when nobody saved it in between (the client sends the revision it started from). A save
  * from an older revision, another tab for instance, is refused and gets the stored text back.
  */
-export async function saveDraft(user: SessionUser, slug: string, body: string, baseRevision: number): Promise<DraftSave> {
+export async function saveDraft(
+  user: SessionUser,
+  slug: string,
+  body: string,
+  baseRevision: number,
+): Promise<DraftSave> {
   const work = await requireWork(user, slug);
   if (work.blocked) throw new WorkError(work.blocked);
   const key = { userId: user.id, cohortId: work.cohortId, assignmentSlug: slug };
@@ -140,7 +179,10 @@ export async function saveDraft(user: SessionUser, slug: string, body: string, b
       }
     }
   } else {
-    const { count } = await db.draft.updateMany({ where: { ...key, revision: baseRevision }, data: { body, revision: baseRevision + 1 } });
+    const { count } = await db.draft.updateMany({
+      where: { ...key, revision: baseRevision },
+      data: { body, revision: baseRevision + 1 },
+    });
     if (count === 1) return { ok: true, revision: baseRevision + 1 };
   }
   const current = await db.draft.findUniqueOrThrow({ where: { userId_cohortId_assignmentSlug: key } });
@@ -157,20 +199,39 @@ export async function handIn(user: SessionUser, slug: string, now = new Date()) 
   const key = { userId: user.id, cohortId: work.cohortId, assignmentSlug: slug };
   try {
     const version = await db.$transaction(async (tx) => {
-      let submission = await tx.submission.findUnique({ where: { userId_cohortId_assignmentSlug: key }, select: { id: true } });
+      let submission = await tx.submission.findUnique({
+        where: { userId_cohortId_assignmentSlug: key },
+        select: { id: true },
+      });
       if (!submission) {
         // Two hand-ins at once: the second create fails on the unique key and is told it was already handed in.
         submission = await tx.submission.create({ data: { ...key, status: "SUBMITTED" }, select: { id: true } });
       } else {
-        const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "Submission" WHERE id = ${submission.id} FOR UPDATE`;
+        const [locked] = await tx.$queryRaw<
+          { status: string }[]
+        >`SELECT status::text AS status FROM "Submission" WHERE id = ${submission.id} FOR UPDATE`;
         if (locked.status !== "RETURNED") throw new WorkError("Je hebt deze opdracht al ingeleverd.", 409);
         await tx.submission.update({ where: { id: submission.id }, data: { status: "SUBMITTED" } });
       }
-      const draft = await tx.draft.findUniqueOrThrow({ where: { userId_cohortId_assignmentSlug: key }, select: { id: true, body: true } });
+      const draft = await tx.draft.findUniqueOrThrow({
+        where: { userId_cohortId_assignmentSlug: key },
+        select: { id: true, body: true },
+      });
       const previous = await tx.submissionVersion.count({ where: { submissionId: submission.id } });
-      const wijk = await tx.wijkVersion.findFirst({ where: { wijk: { userId: user.id } }, orderBy: { number: "desc" }, select: { id: true } });
+      const wijk = await tx.wijkVersion.findFirst({
+        where: { wijk: { userId: user.id } },
+        orderBy: { number: "desc" },
+        select: { id: true },
+      });
       const created = await tx.submissionVersion.create({
-        data: { submissionId: submission.id, number: previous + 1, body: draft.body, wijkVersionId: wijk?.id ?? null, handedInAt: now, late },
+        data: {
+          submissionId: submission.id,
+          number: previous + 1,
+          body: draft.body,
+          wijkVersionId: wijk?.id ?? null,
+          handedInAt: now,
+          late,
+        },
       });
       await tx.attachment.updateMany({ where: { draftId: draft.id }, data: { draftId: null, versionId: created.id } });
       await crashPoint("hand-in");
@@ -204,7 +265,11 @@ export type IncomingFile = ReceivedFile & { name: string };
  * none of them is added. For an anonymous assignment each file also gets its clean copy; `warnings` names the files
  * that cannot be cleaned, which reviewers will not get. The temporary files are gone afterwards, whatever happens.
  */
-export async function addAttachments(user: SessionUser, slug: string, files: IncomingFile[]): Promise<{ warnings: string[] }> {
+export async function addAttachments(
+  user: SessionUser,
+  slug: string,
+  files: IncomingFile[],
+): Promise<{ warnings: string[] }> {
   try {
     return await storeAttachments(user, slug, files);
   } finally {
@@ -217,7 +282,8 @@ async function storeAttachments(user: SessionUser, slug: string, files: Incoming
   if (work.blocked) throw new WorkError(work.blocked);
   const existing = work.draft?.attachments.length ?? 0;
   if (files.length === 0) throw new WorkError("Kies eerst een of meer bestanden.");
-  if (existing + files.length > MAX_FILES) throw new WorkError(`Je kunt hoogstens ${MAX_FILES} bestanden toevoegen; er zijn er al ${existing}.`);
+  if (existing + files.length > MAX_FILES)
+    throw new WorkError(`Je kunt hoogstens ${MAX_FILES} bestanden toevoegen; er zijn er al ${existing}.`);
   // One file in memory at a time: read, checked, let go.
   const checks: { file: IncomingFile; check: FileCheck }[] = [];
   for (const file of files) {
@@ -243,11 +309,24 @@ async function storeAttachments(user: SessionUser, slug: string, files: Incoming
       );
     }
     const { key: storageKey, sha256 } = await fileStore().adopt(file);
-    rows.push({ userId: user.id, originalName: check.name, mediaType: check.mediaType, size: file.size, sha256, storageKey, ...clean });
+    rows.push({
+      userId: user.id,
+      originalName: check.name,
+      mediaType: check.mediaType,
+      size: file.size,
+      sha256,
+      storageKey,
+      ...clean,
+    });
   }
   await crashPoint("upload");
   await db.$transaction(async (tx) => {
-    const draft = await tx.draft.upsert({ where: { userId_cohortId_assignmentSlug: key }, create: { ...key }, update: {}, select: { id: true } });
+    const draft = await tx.draft.upsert({
+      where: { userId_cohortId_assignmentSlug: key },
+      create: { ...key },
+      update: {},
+      select: { id: true },
+    });
     await tx.attachment.createMany({ data: rows.map((row) => ({ ...row, draftId: draft.id })) });
   });
   return { warnings };
@@ -256,7 +335,9 @@ async function storeAttachments(user: SessionUser, slug: string, files: Incoming
 export async function removeAttachment(user: SessionUser, slug: string, attachmentId: string) {
   const work = await requireWork(user, slug);
   if (work.blocked) throw new WorkError(work.blocked);
-  const attachment = await db.attachment.findFirst({ where: { id: attachmentId, userId: user.id, draftId: { not: null }, versionId: null } });
+  const attachment = await db.attachment.findFirst({
+    where: { id: attachmentId, userId: user.id, draftId: { not: null }, versionId: null },
+  });
   if (!attachment) throw new WorkError("Dit bestand bestaat niet (meer).", 404);
   await db.attachment.delete({ where: { id: attachment.id } });
   await fileStore().remove(attachment.storageKey);
@@ -267,7 +348,13 @@ export async function removeAttachment(user: SessionUser, slug: string, attachme
 export async function attachmentForDownload(user: SessionUser, id: string) {
   const attachment = await db.attachment.findUnique({
     where: { id },
-    select: { userId: true, originalName: true, mediaType: true, storageKey: true, version: { select: { submission: { select: { cohortId: true } } } } },
+    select: {
+      userId: true,
+      originalName: true,
+      mediaType: true,
+      storageKey: true,
+      version: { select: { submission: { select: { cohortId: true } } } },
+    },
   });
   if (!attachment) return null;
   if (attachment.userId !== user.id) {

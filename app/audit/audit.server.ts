@@ -39,7 +39,12 @@ export async function searchAudit({ q, action, from, to, page = 1 }: AuditSearch
     ...(from || to ? { at: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
     ...(q
       ? {
-          OR: [{ actorEmail: { contains: q, mode: "insensitive" } }, { summary: { contains: q, mode: "insensitive" } }, { actorId: q }, { subjectId: q }],
+          OR: [
+            { actorEmail: { contains: q, mode: "insensitive" } },
+            { summary: { contains: q, mode: "insensitive" } },
+            { actorId: q },
+            { subjectId: q },
+          ],
         }
       : {}),
   };

@@ -6,7 +6,15 @@ import { queueMail } from "~/notifications/outbox.server";
 import { nudgeOutbox } from "~/notifications/sender.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { createSession, forgetSessions, invalidateUserSessions } from "./session.server";
-import { ACCOUNT_AT_ADDRESS_LIMIT, ACCOUNT_LIMIT, ADDRESS_LIMIT, lockMessage, RESET_PER_ACCOUNT, RESET_PER_CLIENT, throttleKeys } from "./throttle";
+import {
+  ACCOUNT_AT_ADDRESS_LIMIT,
+  ACCOUNT_LIMIT,
+  ADDRESS_LIMIT,
+  lockMessage,
+  RESET_PER_ACCOUNT,
+  RESET_PER_CLIENT,
+  throttleKeys,
+} from "./throttle";
 import { clearAttempts, countAttempts, uncountAttempt } from "./throttle.server";
 import { constantTimeEqual, randomToken, sha256 } from "./tokens.server";
 
@@ -22,7 +30,11 @@ const SIGNATURE = "Groet,\nGilde — leergang Creative Communities";
  * makes the account, a known one a note that it has an account already (with the ways in). Either way one mail goes
  * to the address itself, and only whoever reads that mailbox learns anything.
  */
-export async function registerUser(input: { name: string; email: string; password: string; redirectTo: string }, clientIp: string, now = new Date()) {
+export async function registerUser(
+  input: { name: string; email: string; password: string; redirectTo: string },
+  clientIp: string,
+  now = new Date(),
+) {
   const email = normalizeEmail(input.email);
   // As many mails per address and per client as password resets; past that nothing is sent, and the answer is the same.
   const allowed = await countAttempts(
@@ -58,7 +70,16 @@ export async function registerUser(input: { name: string; email: string; passwor
   const secret = randomToken();
   await db.$transaction(async (tx) => {
     await tx.pendingRegistration.create({
-      data: { id, tokenHash: sha256(secret), name: input.name.trim(), email, passwordHash, redirectTo: input.redirectTo, createdAt: now, expiresAt: new Date(now.getTime() + REGISTRATION_LIFETIME_MS) },
+      data: {
+        id,
+        tokenHash: sha256(secret),
+        name: input.name.trim(),
+        email,
+        passwordHash,
+        redirectTo: input.redirectTo,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + REGISTRATION_LIFETIME_MS),
+      },
     });
     await queueMail(tx, {
       to: email,
@@ -73,12 +94,25 @@ export async function registerUser(input: { name: string; email: string; passwor
   nudgeOutbox();
 }
 
-export const REGISTRATION_INVALID = "Deze link om je account te maken is verlopen of al gebruikt. Maak hieronder opnieuw een account aan; je krijgt een nieuwe link.";
+export const REGISTRATION_INVALID =
+  "Deze link om je account te maken is verlopen of al gebruikt. Maak hieronder opnieuw een account aan; je krijgt een nieuwe link.";
 
 async function findUsableRegistration(token: string, now: Date) {
   const [id, secret] = token.split(".");
   if (!id || !secret) return null;
-  const pending = await db.pendingRegistration.findUnique({ where: { id }, select: { id: true, tokenHash: true, name: true, email: true, passwordHash: true, redirectTo: true, expiresAt: true, usedAt: true } });
+  const pending = await db.pendingRegistration.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      tokenHash: true,
+      name: true,
+      email: true,
+      passwordHash: true,
+      redirectTo: true,
+      expiresAt: true,
+      usedAt: true,
+    },
+  });
   if (!pending || pending.usedAt || pending.expiresAt <= now) return null;
   if (!constantTimeEqual(pending.tokenHash, sha256(secret))) return null;
   return pending;
@@ -94,11 +128,17 @@ export async function confirmRegistration(token: string, now = new Date()) {
   const pending = await findUsableRegistration(token, now);
   if (!pending) return { ok: false as const };
   const userId = await db.$transaction(async (tx) => {
-    const { count } = await tx.pendingRegistration.updateMany({ where: { id: pending.id, usedAt: null }, data: { usedAt: now } });
+    const { count } = await tx.pendingRegistration.updateMany({
+      where: { id: pending.id, usedAt: null },
+      data: { usedAt: now },
+    });
     if (count === 0) return null;
     // Two links for one address (asked twice): the first one opened makes the account.
     if (await tx.user.findUnique({ where: { email: pending.email }, select: { id: true } })) return null;
-    const user = await tx.user.create({ data: { name: pending.name, email: pending.email, passwordHash: pending.passwordHash, role: "PARTICIPANT" }, select: { id: true } });
+    const user = await tx.user.create({
+      data: { name: pending.name, email: pending.email, passwordHash: pending.passwordHash, role: "PARTICIPANT" },
+      select: { id: true },
+    });
     await tx.pendingRegistration.updateMany({ where: { email: pending.email, usedAt: null }, data: { usedAt: now } });
     return user.id;
   });
@@ -106,7 +146,8 @@ export async function confirmRegistration(token: string, now = new Date()) {
   return { ok: true as const, userId, redirectTo: pending.redirectTo, session: await createSession(userId, now) };
 }
 
-export const WRONG_CREDENTIALS = "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.";
+export const WRONG_CREDENTIALS =
+  "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.";
 
 export async function signIn(input: { email: string; password: string; clientIp: string }, now = new Date()) {
   const email = normalizeEmail(input.email);
@@ -126,10 +167,23 @@ export async function signIn(input: { email: string; password: string; clientIp:
   );
   if (!attempt.allowed) return { ok: false as const, formError: lockMessage(attempt.until, now) };
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true, erasedAt: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, passwordHash: true, erasedAt: true },
+  });
   const valid = await verifyPassword(user && !user.erasedAt ? user.passwordHash : null, input.password);
   if (!user || !valid) {
-    await audit(db, { action: "login.failed", actorEmail: email, subjectId: user?.id, summary: user ? "Onjuist wachtwoord." : "Onbekend e-mailadres.", ip: input.clientIp }, now);
+    await audit(
+      db,
+      {
+        action: "login.failed",
+        actorEmail: email,
+        subjectId: user?.id,
+        summary: user ? "Onjuist wachtwoord." : "Onbekend e-mailadres.",
+        ip: input.clientIp,
+      },
+      now,
+    );
     return { ok: false as const, formError: WRONG_CREDENTIALS };
   }
   await clearAttempts([keys.accountAtAddress, keys.account]);
@@ -167,14 +221,23 @@ export async function requestPasswordReset(emailInput: string, clientIp: string,
 }
 
 async function sendResetLink(email: string, now: Date) {
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, erasedAt: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, erasedAt: true },
+  });
   if (!user || user.erasedAt) return;
   const id = randomToken();
   const secret = randomToken();
   const token = `${id}.${secret}`;
   await db.$transaction(async (tx) => {
     await tx.passwordReset.create({
-      data: { id, tokenHash: sha256(secret), userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + RESET_LIFETIME_MS) },
+      data: {
+        id,
+        tokenHash: sha256(secret),
+        userId: user.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + RESET_LIFETIME_MS),
+      },
     });
     await queueMail(tx, {
       to: user.email,
@@ -217,7 +280,10 @@ export async function resetPassword(token: string, password: string, now = new D
   const passwordHash = await hashPassword(password);
   const claimed = await db.$transaction(async (tx) => {
     // Claim the token atomically so two submissions cannot both use it.
-    const { count } = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: now } });
+    const { count } = await tx.passwordReset.updateMany({
+      where: { id: reset.id, usedAt: null },
+      data: { usedAt: now },
+    });
     if (count === 0) return false;
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash } });
     await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now } });

@@ -40,12 +40,26 @@ async function lookUpSession(id: string) {
   const cached = recent.get(id);
   if (cached && cached.until > Date.now()) return { id, ...cached };
   // The hottest query of the app (every page): one raw statement, no ORM mapping.
-  const [row] = await db.$queryRaw<{ id: string; secretHash: string; expiresAt: Date; userId: string; name: string; email: string; role: SessionUser["role"] }[]>`
+  const [row] = await db.$queryRaw<
+    {
+      id: string;
+      secretHash: string;
+      expiresAt: Date;
+      userId: string;
+      name: string;
+      email: string;
+      role: SessionUser["role"];
+    }[]
+  >`
     SELECT s.id, s."secretHash", s."expiresAt", u.id AS "userId", u.name, u.email, u.role::text AS role
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${id}`;
   if (!row) return null;
-  const session = { secretHash: row.secretHash, expiresAt: new Date(row.expiresAt), user: { id: row.userId, name: row.name, email: row.email, role: row.role } };
+  const session = {
+    secretHash: row.secretHash,
+    expiresAt: new Date(row.expiresAt),
+    user: { id: row.userId, name: row.name, email: row.email, role: row.role },
+  };
   if (recent.size > 10_000) recent.clear();
   recent.set(id, { ...session, until: Date.now() + SESSION_CACHE_MS });
   return { id, ...session };
@@ -116,7 +130,12 @@ export function sessionCookie(token: string, expiresAt: Date): string {
 }
 
 export function clearedSessionCookie(): string {
-  return [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0", ...(cookieSecure() ? ["Secure"] : [])].join(
-    "; ",
-  );
+  return [
+    `${SESSION_COOKIE}=`,
+    "HttpOnly",
+    "SameSite=Lax",
+    "Path=/",
+    "Max-Age=0",
+    ...(cookieSecure() ? ["Secure"] : []),
+  ].join("; ");
 }

@@ -50,5 +50,7 @@ export async function uncountAttempt(key: string) {
 }
 
 export async function clearAttempts(keys: string[], prefix?: string) {
-  await db.loginThrottle.deleteMany({ where: { OR: [{ key: { in: keys } }, ...(prefix ? [{ key: { startsWith: prefix } }] : [])] } });
+  await db.loginThrottle.deleteMany({
+    where: { OR: [{ key: { in: keys } }, ...(prefix ? [{ key: { startsWith: prefix } }] : [])] },
+  });
 }

@@ -9,13 +9,38 @@
 export type ThrottleLimit = { maxAttempts: number; windowMs: number; firstLockMs: number; maxLockMs: number };
 
 const MINUTE = 60_000;
-export const ADDRESS_LIMIT: ThrottleLimit = { maxAttempts: 30, windowMs: 15 * MINUTE, firstLockMs: 15 * MINUTE, maxLockMs: 60 * MINUTE };
-export const ACCOUNT_AT_ADDRESS_LIMIT: ThrottleLimit = { maxAttempts: 5, windowMs: 15 * MINUTE, firstLockMs: MINUTE, maxLockMs: 60 * MINUTE };
-export const ACCOUNT_LIMIT: ThrottleLimit = { maxAttempts: 50, windowMs: 15 * MINUTE, firstLockMs: 5 * MINUTE, maxLockMs: 60 * MINUTE };
+export const ADDRESS_LIMIT: ThrottleLimit = {
+  maxAttempts: 30,
+  windowMs: 15 * MINUTE,
+  firstLockMs: 15 * MINUTE,
+  maxLockMs: 60 * MINUTE,
+};
+export const ACCOUNT_AT_ADDRESS_LIMIT: ThrottleLimit = {
+  maxAttempts: 5,
+  windowMs: 15 * MINUTE,
+  firstLockMs: MINUTE,
+  maxLockMs: 60 * MINUTE,
+};
+export const ACCOUNT_LIMIT: ThrottleLimit = {
+  maxAttempts: 50,
+  windowMs: 15 * MINUTE,
+  firstLockMs: 5 * MINUTE,
+  maxLockMs: 60 * MINUTE,
+};
 
 /** Mails that anyone can make us send (password reset, registration): a few per address per hour, more per client. */
-export const RESET_PER_ACCOUNT: ThrottleLimit = { maxAttempts: 3, windowMs: 60 * MINUTE, firstLockMs: 60 * MINUTE, maxLockMs: 24 * 60 * MINUTE };
-export const RESET_PER_CLIENT: ThrottleLimit = { maxAttempts: 10, windowMs: 60 * MINUTE, firstLockMs: 60 * MINUTE, maxLockMs: 24 * 60 * MINUTE };
+export const RESET_PER_ACCOUNT: ThrottleLimit = {
+  maxAttempts: 3,
+  windowMs: 60 * MINUTE,
+  firstLockMs: 60 * MINUTE,
+  maxLockMs: 24 * 60 * MINUTE,
+};
+export const RESET_PER_CLIENT: ThrottleLimit = {
+  maxAttempts: 10,
+  windowMs: 60 * MINUTE,
+  firstLockMs: 60 * MINUTE,
+  maxLockMs: 24 * 60 * MINUTE,
+};
 
 export const throttleKeys = {
   address: (ip: string) => `ip:${ip}`,

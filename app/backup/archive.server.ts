@@ -38,7 +38,11 @@ const UPLOADS = "uploads";
 const DUMP_FILE = { pglite: "database/pglite-datadir.tar.gz", postgres: "database/postgres.dump" } as const;
 const DUMP_FORMAT = { pglite: "pglite-datadir-tar-gzip", postgres: "pg_dump-custom" } as const;
 
-const fileSchema = z.object({ path: z.string(), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[a-f0-9]{64}$/) });
+const fileSchema = z.object({
+  path: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[a-f0-9]{64}$/),
+});
 
 export const manifestSchema = z.object({
   format: z.literal("gilde-backup"),
@@ -86,7 +90,8 @@ export type BackupResult = { file: string; bytes: number; manifest: Manifest };
 export async function createBackup(options: Target & { out: string; now?: Date; log?: Log }): Promise<BackupResult> {
   const log = options.log ?? (() => {});
   const out = path.resolve(options.out);
-  if (fs.existsSync(out)) throw new BackupError(`${out} bestaat al; kies een andere naam (--out), een back-up overschrijft niets.`);
+  if (fs.existsSync(out))
+    throw new BackupError(`${out} bestaat al; kies een andere naam (--out), een back-up overschrijft niets.`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const work = fs.mkdtempSync(path.join(path.dirname(out), ".gilde-backup-"));
   const partial = path.join(work, "archive.zip");
@@ -95,7 +100,10 @@ export async function createBackup(options: Target & { out: string; now?: Date; 
   let release = () => {};
   try {
     if (options.database.kind === "pglite") {
-      if (pgliteIsEmpty(options.dataDir)) throw new BackupError(`Er staat geen ingebouwde database in ${path.join(options.dataDir, "pglite")}: niets om te back-uppen.`);
+      if (pgliteIsEmpty(options.dataDir))
+        throw new BackupError(
+          `Er staat geen ingebouwde database in ${path.join(options.dataDir, "pglite")}: niets om te back-uppen.`,
+        );
       release = lockDataDir(options.dataDir);
     }
     // The database first, the uploads after it. A file is written to disk before its row is committed, so every
@@ -124,7 +132,8 @@ export async function createBackup(options: Target & { out: string; now?: Date; 
 
     const uploads = await listUploads(path.join(options.dataDir, UPLOADS));
     // Content plus the manifest (about 150 bytes per file, and a margin for the tables and migrations).
-    const contentBytes = dumpSize + uploads.reduce((sum, file) => sum + file.size, 0) + uploads.length * 200 + 1024 * 1024;
+    const contentBytes =
+      dumpSize + uploads.reduce((sum, file) => sum + file.size, 0) + uploads.length * 200 + 1024 * 1024;
     const nameBytes = uploads.reduce((sum, file) => sum + Buffer.byteLength(file.name), 0) + 64;
     if (!fitsInZip(contentBytes, uploads.length + 2, nameBytes)) {
       throw new BackupError(
@@ -144,7 +153,14 @@ export async function createBackup(options: Target & { out: string; now?: Date; 
       format: "gilde-backup",
       formatVersion: 1,
       createdAt: (options.now ?? new Date()).toISOString(),
-      database: { kind, format: DUMP_FORMAT[kind], file: DUMP_FILE[kind], schema: state.schema, serverVersion: state.serverVersion, ...(tool ? { tool } : {}) },
+      database: {
+        kind,
+        format: DUMP_FORMAT[kind],
+        file: DUMP_FILE[kind],
+        schema: state.schema,
+        serverVersion: state.serverVersion,
+        ...(tool ? { tool } : {}),
+      },
       migrations: state.migrations,
       tables: state.tables,
       files,
@@ -180,8 +196,15 @@ async function listUploads(root: string): Promise<Upload[]> {
       if (entry.isDirectory()) await walk(path.join(dir, entry.name), rel);
       else if (entry.isFile() && !entry.name.endsWith(".tmp")) {
         const name = `${UPLOADS}/${rel}`;
-        if (!isSafeEntryName(name)) throw new BackupError(`Het bestand ${path.join(dir, entry.name)} heeft een naam die niet in het archief kan.`);
-        found.push({ name, absolute: path.join(dir, entry.name), size: (await fs.promises.stat(path.join(dir, entry.name))).size });
+        if (!isSafeEntryName(name))
+          throw new BackupError(
+            `Het bestand ${path.join(dir, entry.name)} heeft een naam die niet in het archief kan.`,
+          );
+        found.push({
+          name,
+          absolute: path.join(dir, entry.name),
+          size: (await fs.promises.stat(path.join(dir, entry.name))).size,
+        });
       }
     }
   }
@@ -201,7 +224,14 @@ async function openIfPresent(file: string) {
 
 // ----------------------------------------------------------------------------------------------- restore
 
-export type RestoreResult = { manifest: Manifest; tables: number; rows: number; files: number; bytes: number; notes: string[] };
+export type RestoreResult = {
+  manifest: Manifest;
+  tables: number;
+  rows: number;
+  files: number;
+  bytes: number;
+  notes: string[];
+};
 
 const KIND_NAME = { pglite: "de ingebouwde database (PGlite)", postgres: "PostgreSQL" } as const;
 
@@ -209,8 +239,12 @@ const KIND_NAME = { pglite: "de ingebouwde database (PGlite)", postgres: "Postgr
 async function readManifest(zip: ZipReader, archive: string): Promise<Manifest> {
   const seen = new Set<string>();
   for (const entry of zip.entries) {
-    if (!isSafeEntryName(entry.name)) throw new BackupError(`Het archief bevat een onveilige bestandsnaam: "${entry.name}" (een pad buiten de doelmap). Er is niets teruggezet.`);
-    if (seen.has(entry.name)) throw new BackupError(`Het archief bevat ${entry.name} twee keer. Er is niets teruggezet.`);
+    if (!isSafeEntryName(entry.name))
+      throw new BackupError(
+        `Het archief bevat een onveilige bestandsnaam: "${entry.name}" (een pad buiten de doelmap). Er is niets teruggezet.`,
+      );
+    if (seen.has(entry.name))
+      throw new BackupError(`Het archief bevat ${entry.name} twee keer. Er is niets teruggezet.`);
     seen.add(entry.name);
   }
   const manifestEntry = zip.find(MANIFEST);
@@ -219,22 +253,38 @@ async function readManifest(zip: ZipReader, archive: string): Promise<Manifest> 
   try {
     manifest = manifestSchema.parse(JSON.parse((await zip.readAll(manifestEntry)).toString("utf8")));
   } catch (error) {
-    throw new BackupError(`${MANIFEST} in ${archive} is onleesbaar of van een onbekende versie: ${(error as Error).message}`);
+    throw new BackupError(
+      `${MANIFEST} in ${archive} is onleesbaar of van een onbekende versie: ${(error as Error).message}`,
+    );
   }
-  if (manifest.database.file !== DUMP_FILE[manifest.database.kind] || manifest.database.format !== DUMP_FORMAT[manifest.database.kind]) {
-    throw new BackupError(`Het manifest in ${archive} beschrijft een onbekende databasedump (${manifest.database.file}). Er is niets teruggezet.`);
+  if (
+    manifest.database.file !== DUMP_FILE[manifest.database.kind] ||
+    manifest.database.format !== DUMP_FORMAT[manifest.database.kind]
+  ) {
+    throw new BackupError(
+      `Het manifest in ${archive} beschrijft een onbekende databasedump (${manifest.database.file}). Er is niets teruggezet.`,
+    );
   }
   const listed = new Set<string>();
   for (const file of manifest.files) {
     const allowed = file.path === manifest.database.file || file.path.startsWith(`${UPLOADS}/`);
-    if (!isSafeEntryName(file.path) || !allowed) throw new BackupError(`Het manifest noemt een onveilige of onbekende bestandsnaam: "${file.path}". Er is niets teruggezet.`);
-    if (listed.has(file.path)) throw new BackupError(`Het manifest noemt ${file.path} twee keer. Er is niets teruggezet.`);
+    if (!isSafeEntryName(file.path) || !allowed)
+      throw new BackupError(
+        `Het manifest noemt een onveilige of onbekende bestandsnaam: "${file.path}". Er is niets teruggezet.`,
+      );
+    if (listed.has(file.path))
+      throw new BackupError(`Het manifest noemt ${file.path} twee keer. Er is niets teruggezet.`);
     listed.add(file.path);
-    if (!zip.find(file.path)) throw new BackupError(`${file.path} staat in het manifest maar ontbreekt in het archief. Er is niets teruggezet.`);
+    if (!zip.find(file.path))
+      throw new BackupError(
+        `${file.path} staat in het manifest maar ontbreekt in het archief. Er is niets teruggezet.`,
+      );
   }
-  if (!listed.has(manifest.database.file)) throw new BackupError(`Het manifest noemt de databasedump ${manifest.database.file} niet bij de bestanden.`);
+  if (!listed.has(manifest.database.file))
+    throw new BackupError(`Het manifest noemt de databasedump ${manifest.database.file} niet bij de bestanden.`);
   for (const entry of zip.entries) {
-    if (entry.name !== MANIFEST && !listed.has(entry.name)) throw new BackupError(`Het archief bevat ${entry.name}, dat niet in het manifest staat. Er is niets teruggezet.`);
+    if (entry.name !== MANIFEST && !listed.has(entry.name))
+      throw new BackupError(`Het archief bevat ${entry.name}, dat niet in het manifest staat. Er is niets teruggezet.`);
   }
   return manifest;
 }
@@ -245,7 +295,9 @@ async function verifyChecksums(zip: ZipReader, manifest: Manifest, log: Log) {
   for (const file of manifest.files) {
     const actual = await zip.checksum(zip.find(file.path)!);
     if (actual.size !== file.size || actual.sha256 !== file.sha256) {
-      throw new BackupError(`Controlesom klopt niet voor ${file.path}: het archief is beschadigd of veranderd. Er is niets teruggezet.`);
+      throw new BackupError(
+        `Controlesom klopt niet voor ${file.path}: het archief is beschadigd of veranderd. Er is niets teruggezet.`,
+      );
     }
   }
 }
@@ -317,10 +369,14 @@ export async function restoreBackup(options: Target & { archive: string; log?: L
         );
       }
       if (!probe.empty)
-        throw new BackupError(`De doeldatabase is niet leeg: schema "${probe.schema}" bevat al tabellen. Terugzetten kan alleen in een lege database; er is niets veranderd.`);
+        throw new BackupError(
+          `De doeldatabase is niet leeg: schema "${probe.schema}" bevat al tabellen. Terugzetten kan alleen in een lege database; er is niets veranderd.`,
+        );
     }
     if (await hasFiles(uploadsDir))
-      throw new BackupError(`De map ${uploadsDir} is niet leeg. Terugzetten kan alleen in een lege of nog niet bestaande map; er is niets veranderd.`);
+      throw new BackupError(
+        `De map ${uploadsDir} is niet leeg. Terugzetten kan alleen in een lege of nog niet bestaande map; er is niets veranderd.`,
+      );
     await verifyChecksums(zip, manifest, log);
 
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-restore-"));
@@ -340,15 +396,19 @@ export async function restoreBackup(options: Target & { archive: string; log?: L
       const root = path.resolve(uploadsDir);
       for (const file of uploads) {
         const destination = path.resolve(root, file.path.slice(UPLOADS.length + 1));
-        if (!destination.startsWith(root + path.sep)) throw new BackupError(`Onveilige bestandsnaam in het archief: ${file.path}.`);
+        if (!destination.startsWith(root + path.sep))
+          throw new BackupError(`Onveilige bestandsnaam in het archief: ${file.path}.`);
         await extractVerified(zip, file.path, manifest, destination);
       }
 
       log("Rijen tellen en vergelijken…");
-      const state = target.kind === "pglite" ? await pgliteState(options.dataDir) : await postgresState(target.url, schema);
+      const state =
+        target.kind === "pglite" ? await pgliteState(options.dataDir) : await postgresState(target.url, schema);
       const problems = compareState(manifest, state);
       if (problems.length) {
-        throw new BackupError(`Na het terugzetten klopt de database niet met het manifest:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+        throw new BackupError(
+          `Na het terugzetten klopt de database niet met het manifest:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+        );
       }
       return {
         manifest,
@@ -390,7 +450,9 @@ async function extractVerified(zip: ZipReader, name: string, manifest: Manifest,
   await pipeline(await zip.stream(entry), hashing, fs.createWriteStream(temporary, { flags: "wx" }));
   if (hash.digest("hex") !== expected.sha256) {
     await fs.promises.rm(temporary, { force: true });
-    throw new BackupError(`Controlesom klopt niet voor ${name} tijdens het terugzetten: is het archief ondertussen veranderd?`);
+    throw new BackupError(
+      `Controlesom klopt niet voor ${name} tijdens het terugzetten: is het archief ondertussen veranderd?`,
+    );
   }
   await fs.promises.rename(temporary, destination);
 }
@@ -406,7 +468,8 @@ function compareState(manifest: Manifest, state: DatabaseState): string[] {
     if (!(table in manifest.tables)) problems.push(`tabel ${table} staat niet in het manifest`);
   }
   const applied = state.migrations.map((m) => m.name).join(",");
-  if (applied !== manifest.migrations.map((m) => m.name).join(",")) problems.push("de toegepaste migraties verschillen van het manifest");
+  if (applied !== manifest.migrations.map((m) => m.name).join(","))
+    problems.push("de toegepaste migraties verschillen van het manifest");
   return problems;
 }
 
@@ -431,7 +494,10 @@ function migrationNotes(manifest: Manifest, kind: DatabaseTarget["kind"]): strin
         (kind === "pglite" ? "npm start past ze toe." : "voer 'npm run db:migrate' uit voor je de app start."),
     );
   }
-  if (unknown.length) notes.push(`De back-up komt van een nieuwere versie van Gilde (${unknown.length} onbekende migratie(s)): gebruik die versie om hem te draaien.`);
+  if (unknown.length)
+    notes.push(
+      `De back-up komt van een nieuwere versie van Gilde (${unknown.length} onbekende migratie(s)): gebruik die versie om hem te draaien.`,
+    );
   return notes;
 }
 

@@ -1,7 +1,14 @@
 // `npm run backup [-- --out <file>]`: one .zip with the database dump, the uploads and a manifest with checksums.
 // Reads DATABASE_URL (PostgreSQL, via pg_dump) or else the embedded database in DATA_DIR (the app must be stopped).
 import path from "node:path";
-import { BackupError, createBackup, defaultBackupPath, formatBytes, formatNumber, targetFromEnv } from "./archive.server";
+import {
+  BackupError,
+  createBackup,
+  defaultBackupPath,
+  formatBytes,
+  formatNumber,
+  targetFromEnv,
+} from "./archive.server";
 
 const USAGE = `Gebruik: npm run backup [-- --out <bestand.zip>]
 Schrijft een back-up van de database (DATABASE_URL, of de ingebouwde database in DATA_DIR) en van DATA_DIR/uploads.
@@ -48,6 +55,10 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof BackupError ? error.message : `De back-up is mislukt: ${error instanceof Error ? error.message : error}`);
+  console.error(
+    error instanceof BackupError
+      ? error.message
+      : `De back-up is mislukt: ${error instanceof Error ? error.message : error}`,
+  );
   process.exit(1);
 });

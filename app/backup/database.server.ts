@@ -36,7 +36,9 @@ async function readState(query: Query, schema: string): Promise<DatabaseState> {
   );
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
-    const [row] = await query<{ n: string | number }>(`SELECT count(*)::text AS n FROM ${quoteIdent(schema)}.${quoteIdent(name)}`);
+    const [row] = await query<{ n: string | number }>(
+      `SELECT count(*)::text AS n FROM ${quoteIdent(schema)}.${quoteIdent(name)}`,
+    );
     counts[name] = Number(row.n);
   }
   const migrations =
@@ -239,7 +241,14 @@ export async function dumpPostgres(url: string, dumpFile: string): Promise<{ sta
       }
       await run(
         pgDump,
-        ["--format=custom", `--snapshot=${snapshot}`, `--schema=${quoteIdent(schema)}`, "--no-password", `--file=${dumpFile}`, `--dbname=${connection.dbname}`],
+        [
+          "--format=custom",
+          `--snapshot=${snapshot}`,
+          `--schema=${quoteIdent(schema)}`,
+          "--no-password",
+          `--file=${dumpFile}`,
+          `--dbname=${connection.dbname}`,
+        ],
         connection.env,
       );
       return { state, tool };
@@ -289,11 +298,21 @@ export async function restorePostgres(url: string, dumpFile: string, schema: str
   try {
     await run(
       pgRestore,
-      ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--no-password", `--use-list=${listFile}`, `--dbname=${connection.dbname}`, dumpFile],
+      [
+        "--no-owner",
+        "--no-privileges",
+        "--single-transaction",
+        "--exit-on-error",
+        "--no-password",
+        `--use-list=${listFile}`,
+        `--dbname=${connection.dbname}`,
+        dumpFile,
+      ],
       connection.env,
     );
   } catch (error) {
-    if (created) await withClient(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)}`)).catch(() => {});
+    if (created)
+      await withClient(url, (client) => client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)}`)).catch(() => {});
     throw error;
   }
 }

@@ -19,7 +19,9 @@ async function main() {
     [
       ``,
       `Back-up van ${new Date(result.manifest.createdAt).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" })} teruggezet in ${
-        target.database.kind === "pglite" ? `de ingebouwde database in ${target.dataDir}` : `PostgreSQL, schema "${result.manifest.database.schema}"`
+        target.database.kind === "pglite"
+          ? `de ingebouwde database in ${target.dataDir}`
+          : `PostgreSQL, schema "${result.manifest.database.schema}"`
       }.`,
       `  tabellen:  ${result.tables} (${formatNumber(result.rows)} rijen), alle aantallen gelijk aan het manifest`,
       `  bijlagen:  ${result.files} bestand(en), ${formatBytes(result.bytes)}, alle controlesommen kloppen`,
@@ -30,6 +32,10 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof BackupError ? error.message : `Het terugzetten is mislukt: ${error instanceof Error ? error.message : error}`);
+  console.error(
+    error instanceof BackupError
+      ? error.message
+      : `Het terugzetten is mislukt: ${error instanceof Error ? error.message : error}`,
+  );
   process.exit(1);
 });

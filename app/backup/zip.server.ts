@@ -149,7 +149,10 @@ export class ZipReader {
     const localName = (await readExactly(this.handle, nameLength, entry.localHeaderOffset + 30)).toString("utf8");
     if (localName !== entry.name) throw broken(this.file, `de namen ${entry.name} en ${localName} verschillen`);
     const start = entry.localHeaderOffset + 30 + nameLength + extraLength;
-    const raw = entry.compressedSize === 0 ? Readable.from([]) : fs.createReadStream(this.file, { start, end: start + entry.compressedSize - 1, highWaterMark: 1 << 20 });
+    const raw =
+      entry.compressedSize === 0
+        ? Readable.from([])
+        : fs.createReadStream(this.file, { start, end: start + entry.compressedSize - 1, highWaterMark: 1 << 20 });
     if (entry.method === 0) return raw;
     if (entry.method === 8) return raw.pipe(zlib.createInflateRaw());
     throw broken(this.file, `${entry.name} gebruikt een onbekende compressie (${entry.method})`);
@@ -188,7 +191,8 @@ async function readExactly(handle: fs.promises.FileHandle, length: number, posit
   let offset = 0;
   while (offset < length) {
     const { bytesRead } = await handle.read(buffer, offset, length - offset, position + offset);
-    if (bytesRead === 0) throw new BackupError("Het archief is afgekapt: het houdt eerder op dan zijn inhoudsopgave zegt.");
+    if (bytesRead === 0)
+      throw new BackupError("Het archief is afgekapt: het houdt eerder op dan zijn inhoudsopgave zegt.");
     offset += bytesRead;
   }
   return buffer;
@@ -210,13 +214,15 @@ async function readCentralDirectory(file: string, handle: fs.promises.FileHandle
   if (end < 0) throw broken(file, "het einde van de inhoudsopgave ontbreekt (is het wel een zip-bestand?)");
   const directorySize = tail.readUInt32LE(end + 12);
   const directoryOffset = tail.readUInt32LE(end + 16);
-  if (directoryOffset === 0xffffffff || directorySize === 0xffffffff) throw broken(file, "ZIP64 wordt niet ondersteund");
+  if (directoryOffset === 0xffffffff || directorySize === 0xffffffff)
+    throw broken(file, "ZIP64 wordt niet ondersteund");
   if (directoryOffset + directorySize > size) throw broken(file, "de inhoudsopgave valt buiten het bestand");
   const directory = await readExactly(handle, directorySize, directoryOffset);
   const entries: ZipEntry[] = [];
   let at = 0;
   while (at < directory.length) {
-    if (at + 46 > directory.length || directory.readUInt32LE(at) !== 0x02014b50) throw broken(file, "de inhoudsopgave is beschadigd");
+    if (at + 46 > directory.length || directory.readUInt32LE(at) !== 0x02014b50)
+      throw broken(file, "de inhoudsopgave is beschadigd");
     const nameLength = directory.readUInt16LE(at + 28);
     const extraLength = directory.readUInt16LE(at + 30);
     const commentLength = directory.readUInt16LE(at + 32);
@@ -227,8 +233,10 @@ async function readCentralDirectory(file: string, handle: fs.promises.FileHandle
       size: directory.readUInt32LE(at + 24),
       localHeaderOffset: directory.readUInt32LE(at + 42),
     };
-    if (entry.compressedSize === 0xffffffff || entry.size === 0xffffffff || entry.localHeaderOffset === 0xffffffff) throw broken(file, "ZIP64 wordt niet ondersteund");
-    if (entry.localHeaderOffset + entry.compressedSize > directoryOffset) throw broken(file, `${entry.name} valt buiten het bestand`);
+    if (entry.compressedSize === 0xffffffff || entry.size === 0xffffffff || entry.localHeaderOffset === 0xffffffff)
+      throw broken(file, "ZIP64 wordt niet ondersteund");
+    if (entry.localHeaderOffset + entry.compressedSize > directoryOffset)
+      throw broken(file, `${entry.name} valt buiten het bestand`);
     entries.push(entry);
     at += 46 + nameLength + extraLength + commentLength;
   }

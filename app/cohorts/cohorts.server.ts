@@ -21,13 +21,22 @@ export async function listCohorts() {
   });
 }
 
-export async function createCohort(input: { name: string; startsOn: Date; endsOn: Date; priceCents: number; capacity: number }) {
+export async function createCohort(input: {
+  name: string;
+  startsOn: Date;
+  endsOn: Date;
+  priceCents: number;
+  capacity: number;
+}) {
   return db.cohort.create({ data: input, select: { id: true } });
 }
 
 /** Name and dates of a cohort (the caller has checked access; a missing cohort is a 404). */
 export async function getCohortSummary(cohortId: string) {
-  const cohort = await db.cohort.findUnique({ where: { id: cohortId }, select: { id: true, name: true, startsOn: true, endsOn: true } });
+  const cohort = await db.cohort.findUnique({
+    where: { id: cohortId },
+    select: { id: true, name: true, startsOn: true, endsOn: true },
+  });
   if (!cohort) throw new Response("Niet gevonden", { status: 404 });
   return cohort;
 }
@@ -49,7 +58,10 @@ export async function getCohortForAdmin(cohortId: string) {
         select: {
           id: true,
           name: true,
-          members: { orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true } } } },
+          members: {
+            orderBy: { user: { name: "asc" } },
+            select: { user: { select: { id: true, name: true, email: true } } },
+          },
         },
       },
     },
@@ -115,7 +127,11 @@ export async function createGilde(cohortId: string, name: string) {
 /** A cohort's gildes with their sizes, and its active participants who are in none yet. */
 export async function placementOf(cohortId: string) {
   const [gildes, active] = await Promise.all([
-    db.gilde.findMany({ where: { cohortId }, orderBy: { name: "asc" }, select: { id: true, name: true, _count: { select: { members: true } } } }),
+    db.gilde.findMany({
+      where: { cohortId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, _count: { select: { members: true } } },
+    }),
     db.enrollment.findMany({
       where: { cohortId, status: "ACTIVE", user: { gildes: { none: { cohortId } } } },
       orderBy: { user: { name: "asc" } },
@@ -160,7 +176,10 @@ export async function placeParticipant(cohortId: string, userId: string, gildeId
  */
 export async function changeRole(admin: { id: string; email: string }, userId: string, role: Role) {
   const result = await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, erasedAt: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, name: true, email: true, role: true, erasedAt: true },
+    });
     if (!user || user.erasedAt) return { ok: false as const, error: "Deze gebruiker bestaat niet (meer)." };
     if (user.role === role) return { ok: true as const, changed: false };
     if (user.role === "ADMIN") {
@@ -249,7 +268,10 @@ export async function dashboardFor(user: { id: string; role: string }) {
           endsOn: true,
           gildes: {
             where: { members: { some: { userId: user.id } } },
-            select: { name: true, members: { select: { user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } } },
+            select: {
+              name: true,
+              members: { select: { user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } },
+            },
           },
         },
       },

@@ -26,7 +26,14 @@ export const MAX_NAME_LENGTH = 80;
 
 /** The names an author marked, one per comma or line, as written (at least two characters each). */
 export function namesOf(input: string): string[] {
-  return [...new Set(input.split(/[,\n]/).map((n) => n.trim()).filter((n) => n.length >= 2))];
+  return [
+    ...new Set(
+      input
+        .split(/[,\n]/)
+        .map((n) => n.trim())
+        .filter((n) => n.length >= 2),
+    ),
+  ];
 }
 
 /**
@@ -40,14 +47,21 @@ export function stripNames(text: string, names: string[]): string {
     .sort((a, b) => b.length - a.length)
     .map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
   if (!alternatives.length) return text;
-  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "giu"), "[naam]");
+  return text.replace(
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "giu"),
+    "[naam]",
+  );
 }
 
 /** The author's own submissions with a released assessment: what a case may start from. */
 export async function caseSources(userId: string) {
   const submissions = await db.submission.findMany({
     where: { userId, assessments: { some: { status: "RELEASED" } } },
-    select: { id: true, assignmentSlug: true, versions: { orderBy: { number: "desc" }, take: 1, select: { body: true } } },
+    select: {
+      id: true,
+      assignmentSlug: true,
+      versions: { orderBy: { number: "desc" }, take: 1, select: { body: true } },
+    },
   });
   return submissions.map((s) => ({ id: s.id, assignmentSlug: s.assignmentSlug, body: s.versions[0]?.body ?? "" }));
 }
@@ -63,9 +77,12 @@ export async function publishCase(user: SessionUser, input: CaseInput) {
   if (!input.consent) errors.consent = "Publiceren kan alleen met je uitdrukkelijke toestemming.";
   const names = namesOf(input.namesToStrip);
   if (names.length > MAX_NAMES) errors.namesToStrip = `Geef hoogstens ${MAX_NAMES} namen op.`;
-  else if (names.some((n) => n.length > MAX_NAME_LENGTH)) errors.namesToStrip = `Een naam mag hoogstens ${MAX_NAME_LENGTH} tekens lang zijn.`;
-  if (input.sourceSubmissionId && !(await caseSources(user.id)).some((s) => s.id === input.sourceSubmissionId)) errors.title = "Je kunt alleen starten vanuit je eigen beoordeelde opdracht.";
-  if (Object.keys(errors).length) throw new CommunityError("Nog niet gepubliceerd: verbeter wat hieronder staat.", 400, errors);
+  else if (names.some((n) => n.length > MAX_NAME_LENGTH))
+    errors.namesToStrip = `Een naam mag hoogstens ${MAX_NAME_LENGTH} tekens lang zijn.`;
+  if (input.sourceSubmissionId && !(await caseSources(user.id)).some((s) => s.id === input.sourceSubmissionId))
+    errors.title = "Je kunt alleen starten vanuit je eigen beoordeelde opdracht.";
+  if (Object.keys(errors).length)
+    throw new CommunityError("Nog niet gepubliceerd: verbeter wat hieronder staat.", 400, errors);
   const clean = (text: string) => stripNames(text.trim(), names).slice(0, 10_000);
   return db.practiceCase.create({
     data: {
@@ -106,18 +123,45 @@ export async function listCases({ q, theme, municipality }: { q?: string; theme?
     },
     orderBy: { publishedAt: "desc" },
     take: 100,
-    select: { id: true, title: true, municipality: true, wijk: true, themes: true, publishedAt: true, situation: true, author: { select: { name: true } } },
+    select: {
+      id: true,
+      title: true,
+      municipality: true,
+      wijk: true,
+      themes: true,
+      publishedAt: true,
+      situation: true,
+      author: { select: { name: true } },
+    },
   });
-  const ordered = ids ? ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is (typeof rows)[number] => Boolean(r)) : rows;
-  const municipalities = (await db.practiceCase.findMany({ where: { withdrawnAt: null }, distinct: ["municipality"], select: { municipality: true }, orderBy: { municipality: "asc" } })).map((m) => m.municipality);
-  return { cases: ordered.map((c) => ({ ...c, author: c.author.name, excerpt: c.situation.slice(0, 240) })), municipalities };
+  const ordered = ids
+    ? ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is (typeof rows)[number] => Boolean(r))
+    : rows;
+  const municipalities = (
+    await db.practiceCase.findMany({
+      where: { withdrawnAt: null },
+      distinct: ["municipality"],
+      select: { municipality: true },
+      orderBy: { municipality: "asc" },
+    })
+  ).map((m) => m.municipality);
+  return {
+    cases: ordered.map((c) => ({ ...c, author: c.author.name, excerpt: c.situation.slice(0, 240) })),
+    municipalities,
+  };
 }
 
 export async function caseById(id: string) {
-  return db.practiceCase.findFirst({ where: { id, withdrawnAt: null }, include: { author: { select: { id: true, name: true } } } });
+  return db.practiceCase.findFirst({
+    where: { id, withdrawnAt: null },
+    include: { author: { select: { id: true, name: true } } },
+  });
 }
 
 export async function withdrawCase(user: SessionUser, id: string) {
-  const { count } = await db.practiceCase.updateMany({ where: { id, authorId: user.id, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
+  const { count } = await db.practiceCase.updateMany({
+    where: { id, authorId: user.id, withdrawnAt: null },
+    data: { withdrawnAt: new Date() },
+  });
   if (count === 0) throw new CommunityError("Dit voorbeeld bestaat niet (meer), of is niet van jou.", 404);
 }

@@ -18,7 +18,11 @@ export async function participantsMayPost() {
 }
 
 export async function setParticipantsMayPost(on: boolean) {
-  await db.setting.upsert({ where: { key: PARTICIPANTS_MAY_POST }, create: { key: PARTICIPANTS_MAY_POST, value: String(on) }, update: { value: String(on) } });
+  await db.setting.upsert({
+    where: { key: PARTICIPANTS_MAY_POST },
+    create: { key: PARTICIPANTS_MAY_POST, value: String(on) },
+    update: { value: String(on) },
+  });
 }
 
 export type CommunityAccess = { read: boolean; post: boolean; moderate: boolean; alumnus: boolean };
@@ -27,7 +31,10 @@ export type CommunityAccess = { read: boolean; post: boolean; moderate: boolean;
 export async function communityAccess(user: SessionUser): Promise<CommunityAccess> {
   if (user.role === "ADMIN") return { read: true, post: true, moderate: true, alumnus: false };
   if (user.role === "TRAINER") return { read: true, post: true, moderate: false, alumnus: false };
-  const enrollments = await db.enrollment.findMany({ where: { userId: user.id, status: { in: ["ACTIVE", "COMPLETED"] } }, select: { status: true } });
+  const enrollments = await db.enrollment.findMany({
+    where: { userId: user.id, status: { in: ["ACTIVE", "COMPLETED"] } },
+    select: { status: true },
+  });
   const alumnus = enrollments.some((e) => e.status === "COMPLETED");
   if (alumnus) return { read: true, post: true, moderate: false, alumnus: true };
   if (enrollments.length) return { read: true, post: await participantsMayPost(), moderate: false, alumnus: false };
@@ -36,13 +43,31 @@ export async function communityAccess(user: SessionUser): Promise<CommunityAcces
 
 /** Who may be in a gilde's room: its members, the cohort's trainers, linked mentors, admins. Null: not you (404). */
 export async function roomAccess(user: SessionUser, gildeId: string) {
-  const gilde = await db.gilde.findUnique({ where: { id: gildeId }, select: { id: true, name: true, cohortId: true, cohort: { select: { name: true, endsOn: true } } } });
+  const gilde = await db.gilde.findUnique({
+    where: { id: gildeId },
+    select: { id: true, name: true, cohortId: true, cohort: { select: { name: true, endsOn: true } } },
+  });
   if (!gilde) return null;
   let role: "member" | "trainer" | "mentor" | "admin" | null = null;
   if (user.role === "ADMIN") role = "admin";
-  else if (user.role === "TRAINER") role = (await db.cohortStaff.findUnique({ where: { cohortId_userId: { cohortId: gilde.cohortId, userId: user.id } } })) ? "trainer" : null;
-  else if (await db.gildeMember.findFirst({ where: { gildeId, userId: user.id, user: { enrollments: { some: { cohortId: gilde.cohortId, status: { in: ["ACTIVE", "COMPLETED"] } } } } } })) role = "member";
-  else if (await db.gildeMentor.findUnique({ where: { gildeId_userId: { gildeId, userId: user.id } } })) role = "mentor";
+  else if (user.role === "TRAINER")
+    role = (await db.cohortStaff.findUnique({
+      where: { cohortId_userId: { cohortId: gilde.cohortId, userId: user.id } },
+    }))
+      ? "trainer"
+      : null;
+  else if (
+    await db.gildeMember.findFirst({
+      where: {
+        gildeId,
+        userId: user.id,
+        user: { enrollments: { some: { cohortId: gilde.cohortId, status: { in: ["ACTIVE", "COMPLETED"] } } } },
+      },
+    })
+  )
+    role = "member";
+  else if (await db.gildeMentor.findUnique({ where: { gildeId_userId: { gildeId, userId: user.id } } }))
+    role = "mentor";
   if (!role) return null;
   // The room is for the duration of the cohort: afterwards it stays readable.
   const open = new Date(gilde.cohort.endsOn.getTime() + 24 * 60 * 60 * 1000) > new Date();
@@ -58,8 +83,16 @@ export async function myRooms(user: SessionUser) {
     }),
     db.gildeMentor.findMany({ where: { userId: user.id }, select: { gildeId: true } }),
   ]);
-  const mentorGildes = mentoring.length ? await db.gilde.findMany({ where: { id: { in: mentoring.map((m) => m.gildeId) } }, select: { id: true, name: true, cohort: { select: { name: true } } } }) : [];
-  return [...memberships.map((m) => ({ ...m.gilde, mentor: false })), ...mentorGildes.map((g) => ({ ...g, mentor: true }))];
+  const mentorGildes = mentoring.length
+    ? await db.gilde.findMany({
+        where: { id: { in: mentoring.map((m) => m.gildeId) } },
+        select: { id: true, name: true, cohort: { select: { name: true } } },
+      })
+    : [];
+  return [
+    ...memberships.map((m) => ({ ...m.gilde, mentor: false })),
+    ...mentorGildes.map((g) => ({ ...g, mentor: true })),
+  ];
 }
 
 export type ThreadFilter = { theme?: string; tag?: string; page?: number };
@@ -83,8 +116,20 @@ export async function listThreads(kind: "COMMUNITY" | "GILDE", filter: ThreadFil
     }),
     db.thread.count({ where }),
   ]);
-  const authors = new Map((await db.user.findMany({ where: { id: { in: [...new Set(threads.map((t) => t.authorId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  return { threads: threads.map(({ authorId, ...t }) => ({ ...t, author: authors.get(authorId) ?? "" })), page, pages: Math.max(1, Math.ceil(total / THREADS_PER_PAGE)), total };
+  const authors = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: [...new Set(threads.map((t) => t.authorId))] } },
+        select: { id: true, name: true },
+      })
+    ).map((u) => [u.id, u.name]),
+  );
+  return {
+    threads: threads.map(({ authorId, ...t }) => ({ ...t, author: authors.get(authorId) ?? "" })),
+    page,
+    pages: Math.max(1, Math.ceil(total / THREADS_PER_PAGE)),
+    total,
+  };
 }
 
 export type ThreadInput = { title: string; body: string; themes: string[]; tags: string };
@@ -99,7 +144,8 @@ function checkThread(input: ThreadInput) {
   if (input.themes.some((t) => !isTheme(t))) errors.themes = "Kies thema's uit de lijst.";
   const tags = parseTags(input.tags);
   if (tags.error) errors.tags = tags.error;
-  if (Object.keys(errors).length) throw new CommunityError("Nog niet geplaatst: verbeter wat hieronder staat.", 400, errors);
+  if (Object.keys(errors).length)
+    throw new CommunityError("Nog niet geplaatst: verbeter wat hieronder staat.", 400, errors);
   return { title, body: input.body, themes: [...new Set(input.themes)], tags: tags.tags };
 }
 
@@ -107,7 +153,14 @@ export async function createThread(user: SessionUser, input: ThreadInput, room?:
   const data = checkThread(input);
   return db.$transaction(async (tx) => {
     const thread = await tx.thread.create({
-      data: { kind: room ? "GILDE" : "COMMUNITY", gildeId: room?.gildeId ?? null, authorId: user.id, title: data.title, themes: data.themes, tags: data.tags },
+      data: {
+        kind: room ? "GILDE" : "COMMUNITY",
+        gildeId: room?.gildeId ?? null,
+        authorId: user.id,
+        title: data.title,
+        themes: data.themes,
+        tags: data.tags,
+      },
     });
     await tx.post.create({ data: { threadId: thread.id, authorId: user.id, body: data.body } });
     await tx.follow.create({ data: { threadId: thread.id, userId: user.id } });
@@ -146,7 +199,16 @@ export async function threadFor(user: SessionUser, threadId: string, page = 1) {
     db.user.findUnique({ where: { id: thread.authorId }, select: { name: true } }),
   ]);
   return {
-    thread: { id: thread.id, kind: thread.kind, gildeId: thread.gildeId, title: thread.title, themes: thread.themes, tags: thread.tags, author: authorName?.name ?? "", createdAt: thread.createdAt },
+    thread: {
+      id: thread.id,
+      kind: thread.kind,
+      gildeId: thread.gildeId,
+      title: thread.title,
+      themes: thread.themes,
+      tags: thread.tags,
+      author: authorName?.name ?? "",
+      createdAt: thread.createdAt,
+    },
     posts: posts.map((p) => {
       const mine = p.authorId === user.id;
       const visible = !p.hiddenAt || mine || moderate;
@@ -176,19 +238,33 @@ async function requirePostAccess(user: SessionUser, threadId: string) {
 
 export async function reply(user: SessionUser, threadId: string, body: string) {
   const view = await requirePostAccess(user, threadId);
-  if (!view.may.post) throw new CommunityError(view.thread.kind === "GILDE" ? "De gildekamer is gesloten: de groep is afgelopen." : "Alleen alumni plaatsen berichten in de community.", 403);
+  if (!view.may.post)
+    throw new CommunityError(
+      view.thread.kind === "GILDE"
+        ? "De gildekamer is gesloten: de groep is afgelopen."
+        : "Alleen alumni plaatsen berichten in de community.",
+      403,
+    );
   if (!body.trim()) throw new CommunityError("Schrijf eerst je reactie.", 400, { body: "Schrijf eerst je reactie." });
-  if (body.length > 20_000) throw new CommunityError("Een reactie is hoogstens 20.000 tekens.", 400, { body: "Hoogstens 20.000 tekens." });
+  if (body.length > 20_000)
+    throw new CommunityError("Een reactie is hoogstens 20.000 tekens.", 400, { body: "Hoogstens 20.000 tekens." });
   const now = new Date();
   await db.$transaction([
     db.post.create({ data: { threadId, authorId: user.id, body, createdAt: now } }),
     db.thread.update({ where: { id: threadId }, data: { replyCount: { increment: 1 }, lastPostAt: now } }),
-    db.follow.upsert({ where: { threadId_userId: { threadId, userId: user.id } }, create: { threadId, userId: user.id }, update: {} }),
+    db.follow.upsert({
+      where: { threadId_userId: { threadId, userId: user.id } },
+      create: { threadId, userId: user.id },
+      update: {},
+    }),
   ]);
 }
 
 async function postIn(user: SessionUser, postId: string) {
-  const post = await db.post.findUnique({ where: { id: postId }, select: { id: true, threadId: true, authorId: true } });
+  const post = await db.post.findUnique({
+    where: { id: postId },
+    select: { id: true, threadId: true, authorId: true },
+  });
   if (!post) throw new CommunityError("Dit bericht bestaat niet.", 404);
   const view = await requirePostAccess(user, post.threadId);
   return { post, view };
@@ -212,7 +288,10 @@ export async function toggleFollow(user: SessionUser, threadId: string) {
 
 export async function report(user: SessionUser, postId: string, reason: string) {
   await postIn(user, postId);
-  if (!reason.trim()) throw new CommunityError("Schrijf kort wat er mis is met dit bericht.", 400, { reason: "Schrijf kort wat er mis is." });
+  if (!reason.trim())
+    throw new CommunityError("Schrijf kort wat er mis is met dit bericht.", 400, {
+      reason: "Schrijf kort wat er mis is.",
+    });
   await db.report.upsert({
     where: { postId_reporterId: { postId, reporterId: user.id } },
     create: { postId, reporterId: user.id, reason: reason.trim().slice(0, 1000) },
@@ -224,16 +303,27 @@ export async function report(user: SessionUser, postId: string, reason: string) 
 export async function hidePost(user: SessionUser, postId: string, reason: string, hide = true) {
   const { view } = await postIn(user, postId);
   if (!view.may.moderate) throw new CommunityError("Alleen een moderator kan berichten verbergen.", 403);
-  if (hide && !reason.trim()) throw new CommunityError("Schrijf waarom je dit bericht verbergt: de schrijver ziet het.", 400, { reason: "Geef een reden." });
+  if (hide && !reason.trim())
+    throw new CommunityError("Schrijf waarom je dit bericht verbergt: de schrijver ziet het.", 400, {
+      reason: "Geef een reden.",
+    });
   await db.$transaction([
-    db.post.update({ where: { id: postId }, data: hide ? { hiddenAt: new Date(), hiddenReason: reason.trim().slice(0, 500), hiddenById: user.id } : { hiddenAt: null, hiddenReason: null, hiddenById: null } }),
+    db.post.update({
+      where: { id: postId },
+      data: hide
+        ? { hiddenAt: new Date(), hiddenReason: reason.trim().slice(0, 500), hiddenById: user.id }
+        : { hiddenAt: null, hiddenReason: null, hiddenById: null },
+    }),
     db.report.updateMany({ where: { postId, resolvedAt: null }, data: { resolvedAt: new Date() } }),
   ]);
 }
 
 /** The admin looked at a report and leaves the post as it is. */
 export async function dismissReport(reportId: string) {
-  const { count } = await db.report.updateMany({ where: { id: reportId, resolvedAt: null }, data: { resolvedAt: new Date() } });
+  const { count } = await db.report.updateMany({
+    where: { id: reportId, resolvedAt: null },
+    data: { resolvedAt: new Date() },
+  });
   if (count === 0) throw new CommunityError("Deze melding is al afgehandeld.", 409);
 }
 
@@ -242,7 +332,21 @@ export async function openReports() {
   return db.report.findMany({
     where: { resolvedAt: null },
     orderBy: { createdAt: "asc" },
-    select: { id: true, reason: true, createdAt: true, post: { select: { id: true, body: true, threadId: true, hiddenAt: true, author: { select: { name: true } }, thread: { select: { title: true } } } } },
+    select: {
+      id: true,
+      reason: true,
+      createdAt: true,
+      post: {
+        select: {
+          id: true,
+          body: true,
+          threadId: true,
+          hiddenAt: true,
+          author: { select: { name: true } },
+          thread: { select: { title: true } },
+        },
+      },
+    },
   });
 }
 

@@ -12,7 +12,10 @@ async function secret(): Promise<string> {
   const existing = await db.setting.findUnique({ where: { key: SECRET_KEY } });
   if (existing) return existing.value;
   // Two instances at once: the first insert wins, both read the same value back.
-  await db.setting.createMany({ data: [{ key: SECRET_KEY, value: randomBytes(32).toString("hex") }], skipDuplicates: true });
+  await db.setting.createMany({
+    data: [{ key: SECRET_KEY, value: randomBytes(32).toString("hex") }],
+    skipDuplicates: true,
+  });
   return (await db.setting.findUniqueOrThrow({ where: { key: SECRET_KEY } })).value;
 }
 
@@ -45,25 +48,51 @@ export async function sendWeeklyDigests(now = new Date()) {
   const listed = await db.directoryEntry.findMany({ select: { userId: true } });
   const ids = [...new Set([...followers, ...listed].map((r) => r.userId))];
   if (ids.length === 0) return 0;
-  await db.digestPreference.createMany({ data: ids.map((userId) => ({ userId, lastSentAt: weekAgo })), skipDuplicates: true });
-  const due = await db.digestPreference.findMany({ where: { userId: { in: ids }, weekly: true, lastSentAt: { lte: weekAgo } }, select: { userId: true, lastSentAt: true } });
+  await db.digestPreference.createMany({
+    data: ids.map((userId) => ({ userId, lastSentAt: weekAgo })),
+    skipDuplicates: true,
+  });
+  const due = await db.digestPreference.findMany({
+    where: { userId: { in: ids }, weekly: true, lastSentAt: { lte: weekAgo } },
+    select: { userId: true, lastSentAt: true },
+  });
   let sent = 0;
   for (const { userId, lastSentAt } of due) {
-    const { count } = await db.digestPreference.updateMany({ where: { userId, lastSentAt }, data: { lastSentAt: now } });
+    const { count } = await db.digestPreference.updateMany({
+      where: { userId, lastSentAt },
+      data: { lastSentAt: now },
+    });
     if (count === 0) continue; // another instance took this one
     const since = lastSentAt ?? weekAgo;
-    const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true, directoryEntry: { select: { themes: true } } } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { id: true, name: true, email: true, directoryEntry: { select: { themes: true } } },
+    });
     const replies = await db.post.findMany({
-      where: { createdAt: { gt: since }, hiddenAt: null, authorId: { not: user.id }, thread: { follows: { some: { userId: user.id } } } },
+      where: {
+        createdAt: { gt: since },
+        hiddenAt: null,
+        authorId: { not: user.id },
+        thread: { follows: { some: { userId: user.id } } },
+      },
       select: { thread: { select: { id: true, title: true } } },
     });
     const themes = user.directoryEntry?.themes ?? [];
     const cases = themes.length
-      ? await db.practiceCase.findMany({ where: { withdrawnAt: null, publishedAt: { gt: since }, authorId: { not: user.id }, themes: { hasSome: themes } }, select: { id: true, title: true } })
+      ? await db.practiceCase.findMany({
+          where: {
+            withdrawnAt: null,
+            publishedAt: { gt: since },
+            authorId: { not: user.id },
+            themes: { hasSome: themes },
+          },
+          select: { id: true, title: true },
+        })
       : [];
     if (!replies.length && !cases.length) continue;
     const byThread = new Map<string, { title: string; n: number }>();
-    for (const r of replies) byThread.set(r.thread.id, { title: r.thread.title, n: (byThread.get(r.thread.id)?.n ?? 0) + 1 });
+    for (const r of replies)
+      byThread.set(r.thread.id, { title: r.thread.title, n: (byThread.get(r.thread.id)?.n ?? 0) + 1 });
     const link = await unsubscribeUrl(user.id);
     await db.$transaction((tx) =>
       queueMail(tx, {
@@ -71,8 +100,12 @@ export async function sendWeeklyDigests(now = new Date()) {
         subject: "Deze week in de gilde-community",
         text:
           `Hallo ${user.name},\n\n` +
-          (byThread.size ? `Nieuwe reacties in onderwerpen die je volgt:\n${[...byThread].map(([id, t]) => `- ${t.title} (${t.n}): ${appUrl()}/community/${id}`).join("\n")}\n\n` : "") +
-          (cases.length ? `Nieuwe praktijkvoorbeelden in jouw thema's:\n${cases.map((c) => `- ${c.title}: ${appUrl()}/praktijk/${c.id}`).join("\n")}\n\n` : "") +
+          (byThread.size
+            ? `Nieuwe reacties in onderwerpen die je volgt:\n${[...byThread].map(([id, t]) => `- ${t.title} (${t.n}): ${appUrl()}/community/${id}`).join("\n")}\n\n`
+            : "") +
+          (cases.length
+            ? `Nieuwe praktijkvoorbeelden in jouw thema's:\n${cases.map((c) => `- ${c.title}: ${appUrl()}/praktijk/${c.id}`).join("\n")}\n\n`
+            : "") +
           `Geen wekelijkse samenvatting meer? Eén klik: ${link}\n\nGroet,\nGilde — leergang Creative Communities`,
       }),
     );

@@ -17,8 +17,14 @@ export async function optIn(user: SessionUser, input: DirectoryInput) {
   if (!input.region.trim()) errors.region = "In welke regio werk je?";
   if (!input.organisation.trim()) errors.organisation = "Bij welke organisatie werk je?";
   if (input.themes.some((t) => !isTheme(t))) errors.themes = "Kies thema's uit de lijst.";
-  if (Object.keys(errors).length) throw new CommunityError("Nog niet opgeslagen: verbeter wat hieronder staat.", 400, errors);
-  const data = { region: input.region.trim().slice(0, 100), organisation: input.organisation.trim().slice(0, 150), themes: [...new Set(input.themes)], openToMentoring: input.openToMentoring };
+  if (Object.keys(errors).length)
+    throw new CommunityError("Nog niet opgeslagen: verbeter wat hieronder staat.", 400, errors);
+  const data = {
+    region: input.region.trim().slice(0, 100),
+    organisation: input.organisation.trim().slice(0, 150),
+    themes: [...new Set(input.themes)],
+    openToMentoring: input.openToMentoring,
+  };
   await db.directoryEntry.upsert({ where: { userId: user.id }, create: { userId: user.id, ...data }, update: data });
 }
 
@@ -29,7 +35,14 @@ export async function optOut(user: SessionUser) {
 export async function directory({ theme, mentoring }: { theme?: string; mentoring?: boolean } = {}) {
   const rows = await db.directoryEntry.findMany({
     where: { ...(theme ? { themes: { has: theme } } : {}), ...(mentoring ? { openToMentoring: true } : {}) },
-    select: { userId: true, region: true, organisation: true, themes: true, openToMentoring: true, user: { select: { name: true } } },
+    select: {
+      userId: true,
+      region: true,
+      organisation: true,
+      themes: true,
+      openToMentoring: true,
+      user: { select: { name: true } },
+    },
     orderBy: { user: { name: "asc" } },
   });
   return rows.map(({ user, ...r }) => ({ ...r, name: user.name }));
@@ -38,7 +51,10 @@ export async function directory({ theme, mentoring }: { theme?: string; mentorin
 /** Mentors of a gilde, and the alumni a trainer may still link. */
 export async function mentorsOf(gildeId: string) {
   const linked = await db.gildeMentor.findMany({ where: { gildeId }, select: { userId: true } });
-  const names = await db.user.findMany({ where: { id: { in: linked.map((l) => l.userId) } }, select: { id: true, name: true } });
+  const names = await db.user.findMany({
+    where: { id: { in: linked.map((l) => l.userId) } },
+    select: { id: true, name: true },
+  });
   const available = (await directory({ mentoring: true })).filter((d) => !linked.some((l) => l.userId === d.userId));
   return { mentors: names, available: available.map((a) => ({ id: a.userId, name: `${a.name} (${a.region})` })) };
 }
@@ -48,9 +64,15 @@ export async function linkMentor(gildeId: string, userId: string, linkedById: st
     db.directoryEntry.findUnique({ where: { userId }, select: { openToMentoring: true } }),
     db.gilde.findUnique({ where: { id: gildeId }, select: { cohort: { select: { endsOn: true } } } }),
   ]);
-  if (!entry?.openToMentoring) throw new CommunityError("Kies een alumnus die in de gids staat als beschikbaar mentor.", 400);
-  if (!gilde || gilde.cohort.endsOn < new Date()) throw new CommunityError("Een mentor koppel je aan een gilde van een lopende groep.", 400);
-  await db.gildeMentor.upsert({ where: { gildeId_userId: { gildeId, userId } }, create: { gildeId, userId, linkedById }, update: {} });
+  if (!entry?.openToMentoring)
+    throw new CommunityError("Kies een alumnus die in de gids staat als beschikbaar mentor.", 400);
+  if (!gilde || gilde.cohort.endsOn < new Date())
+    throw new CommunityError("Een mentor koppel je aan een gilde van een lopende groep.", 400);
+  await db.gildeMentor.upsert({
+    where: { gildeId_userId: { gildeId, userId } },
+    create: { gildeId, userId, linkedById },
+    update: {},
+  });
 }
 
 export async function unlinkMentor(gildeId: string, userId: string) {

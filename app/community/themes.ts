@@ -22,9 +22,20 @@ export function isTheme(value: string): value is ThemeId {
 
 /** Free tags: lower case, letters, digits, spaces and dashes, at most 30 characters, at most 5. */
 export function parseTags(input: string): { tags: string[]; error?: string } {
-  const tags = [...new Set(input.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  const tags = [
+    ...new Set(
+      input
+        .split(",")
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   if (tags.length > 5) return { tags, error: "Hoogstens vijf eigen tags." };
   const bad = tags.find((t) => t.length > 30 || !/^[\p{L}\p{N}][\p{L}\p{N} -]*$/u.test(t));
-  if (bad) return { tags, error: `‘${bad.slice(0, 30)}’ kan geen tag zijn: gebruik letters, cijfers, spaties en streepjes (hoogstens 30 tekens).` };
+  if (bad)
+    return {
+      tags,
+      error: `‘${bad.slice(0, 30)}’ kan geen tag zijn: gebruik letters, cijfers, spaties en streepjes (hoogstens 30 tekens).`,
+    };
   return { tags };
 }

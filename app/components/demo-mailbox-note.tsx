@@ -5,7 +5,8 @@ export function DemoMailboxNote({ shown }: { shown: boolean }) {
   if (!shown) return null;
   return (
     <p className="notice notice--warm" role="note">
-      Dit is de demo-installatie: er gaat geen echte e-mail de deur uit. Je leest het bericht in het <Link to="/demo/postvak">demo-postvak</Link>.
+      Dit is de demo-installatie: er gaat geen echte e-mail de deur uit. Je leest het bericht in het{" "}
+      <Link to="/demo/postvak">demo-postvak</Link>.
     </p>
   );
 }

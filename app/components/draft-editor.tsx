@@ -14,7 +14,17 @@ type SaveState =
 
 const AUTOSAVE_DELAY_MS = 1500;
 
-export function DraftEditor({ slug, body, revision, busy }: { slug: string; body: string; revision: number; busy: boolean }) {
+export function DraftEditor({
+  slug,
+  body,
+  revision,
+  busy,
+}: {
+  slug: string;
+  body: string;
+  revision: number;
+  busy: boolean;
+}) {
   const [text, setText] = useState(body);
   const [preview, setPreview] = useState(false);
   const [state, setState] = useState<SaveState>({ kind: "idle" });
@@ -42,7 +52,8 @@ export function DraftEditor({ slug, body, revision, busy }: { slug: string; body
           headers: { "Content-Type": "application/x-www-form-urlencoded" },
           body: new URLSearchParams({ intent: "save-draft", body: value, revision: String(revisionRef.current) }),
         });
-        if (response.status >= 500 || !response.headers.get("Content-Type")?.includes("json")) throw new Error(String(response.status));
+        if (response.status >= 500 || !response.headers.get("Content-Type")?.includes("json"))
+          throw new Error(String(response.status));
         const result = (await response.json()) as { ok: boolean; revision: number; body?: string; formError?: string };
         if (result.ok) {
           revisionRef.current = result.revision;
@@ -75,7 +86,10 @@ export function DraftEditor({ slug, body, revision, busy }: { slug: string; body
   useEffect(() => {
     const flush = () => {
       if (text !== savedText.current && state.kind !== "conflict") {
-        navigator.sendBeacon(url, new URLSearchParams({ intent: "save-draft", body: text, revision: String(revisionRef.current) }));
+        navigator.sendBeacon(
+          url,
+          new URLSearchParams({ intent: "save-draft", body: text, revision: String(revisionRef.current) }),
+        );
       }
     };
     window.addEventListener("pagehide", flush);
@@ -103,7 +117,12 @@ export function DraftEditor({ slug, body, revision, busy }: { slug: string; body
     <Form method="post" className="editor">
       <input type="hidden" name="revision" value={rev} />
       <div className="editor__tabs" role="group" aria-label="Weergave">
-        <button type="button" className="button button--quiet" aria-pressed={!preview} onClick={() => setPreview(false)}>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-pressed={!preview}
+          onClick={() => setPreview(false)}
+        >
           Schrijven
         </button>
         <button type="button" className="button button--quiet" aria-pressed={preview} onClick={() => setPreview(true)}>
@@ -113,8 +132,18 @@ export function DraftEditor({ slug, body, revision, busy }: { slug: string; body
       <label htmlFor="field-body" className="visually-hidden">
         Je uitwerking (Markdown)
       </label>
-      <textarea id="field-body" name="body" rows={18} value={text} onChange={(e) => onChange(e.target.value)} hidden={preview} aria-describedby="opslaan-status markdown-hulp" />
-      {preview ? <div className="prose editor__preview" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} /> : null}
+      <textarea
+        id="field-body"
+        name="body"
+        rows={18}
+        value={text}
+        onChange={(e) => onChange(e.target.value)}
+        hidden={preview}
+        aria-describedby="opslaan-status markdown-hulp"
+      />
+      {preview ? (
+        <div className="prose editor__preview" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />
+      ) : null}
       <p id="markdown-hulp" className="field__hint">
         Markdown: **vet**, *schuin*, # kop, - opsomming, [tekst](https://…). HTML wordt als tekst getoond.
       </p>
@@ -145,7 +174,13 @@ export function DraftEditor({ slug, body, revision, busy }: { slug: string; body
         <button type="submit" name="intent" value="save-draft" className="button button--secondary" disabled={busy}>
           Concept opslaan
         </button>
-        <button type="submit" name="intent" value="hand-in" className="button" disabled={busy || state.kind === "conflict"}>
+        <button
+          type="submit"
+          name="intent"
+          value="hand-in"
+          className="button"
+          disabled={busy || state.kind === "conflict"}
+        >
           Inleveren
         </button>
       </div>
@@ -160,11 +195,17 @@ function SaveStatus({ state }: { state: SaveState }) {
     case "saved":
       return <>Concept opgeslagen om {state.at.toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" })}.</>;
     case "failed":
-      return <span className="field__error">Opslaan lukte niet; je tekst staat nog hier en we proberen het opnieuw.</span>;
+      return (
+        <span className="field__error">Opslaan lukte niet; je tekst staat nog hier en we proberen het opnieuw.</span>
+      );
     case "conflict":
       return <span className="field__warning">Niet opgeslagen: er is een nieuwere versie van dit concept.</span>;
     case "refused":
-      return <span className="field__error">Niet opgeslagen: {state.message} Je tekst staat nog hier; kopieer hem als je hem wilt bewaren.</span>;
+      return (
+        <span className="field__error">
+          Niet opgeslagen: {state.message} Je tekst staat nog hier; kopieer hem als je hem wilt bewaren.
+        </span>
+      );
     default:
       return <>Je concept wordt vanzelf bewaard terwijl je schrijft.</>;
   }

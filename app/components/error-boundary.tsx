@@ -3,11 +3,17 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 
 const MESSAGES: Record<number, { title: string; text: string }> = {
-  400: { title: "Dat ging niet goed", text: "Het verzoek kon niet worden verwerkt. Controleer wat je invulde en probeer het opnieuw." },
+  400: {
+    title: "Dat ging niet goed",
+    text: "Het verzoek kon niet worden verwerkt. Controleer wat je invulde en probeer het opnieuw.",
+  },
   403: { title: "Geen toegang", text: "Je hebt geen toegang tot deze pagina of deze actie." },
   404: { title: "Niet gevonden", text: "Deze pagina bestaat niet (meer), of je hebt er geen toegang toe." },
   413: { title: "Te groot", text: "Wat je verstuurde is te groot. Maak het kleiner en probeer het opnieuw." },
-  500: { title: "Er ging iets mis", text: "Er ging aan onze kant iets mis. Probeer het over een paar minuten opnieuw." },
+  500: {
+    title: "Er ging iets mis",
+    text: "Er ging aan onze kant iets mis. Probeer het over een paar minuten opnieuw.",
+  },
   503: {
     title: "Gilde is even niet bereikbaar",
     text: "We kunnen je gegevens nu niet ophalen of bewaren. Er is niets verloren gegaan; probeer het over een minuut opnieuw.",
@@ -32,13 +38,18 @@ type Refusal = { message?: unknown; values?: unknown };
 function refusalOf(error: unknown): { message: string | null; values: [string, string][] } {
   if (!isRouteErrorResponse(error)) return { message: null, values: [] };
   const data = error.data as unknown;
-  if (typeof data === "string") return { message: data.length > 0 && data.length < 300 && error.status < 500 ? data : null, values: [] };
+  if (typeof data === "string")
+    return { message: data.length > 0 && data.length < 300 && error.status < 500 ? data : null, values: [] };
   if (!data || typeof data !== "object") return { message: null, values: [] };
   const { message, values } = data as Refusal;
   const typed =
     values && typeof values === "object"
       ? Object.entries(values as Record<string, unknown>).filter(
-          (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim().length > 0 && entry[0] !== "intent" && !entry[0].startsWith("_"),
+          (entry): entry is [string, string] =>
+            typeof entry[1] === "string" &&
+            entry[1].trim().length > 0 &&
+            entry[0] !== "intent" &&
+            !entry[0].startsWith("_"),
         )
       : [];
   return { message: typeof message === "string" && message.length < 600 ? message : null, values: typed };
@@ -60,11 +71,18 @@ export function GeneralErrorBoundary() {
       {values.length ? (
         <div className="error-page__typed">
           <h2>Wat je had ingevuld</h2>
-          <p className="muted">Niets hiervan is bewaard. Kopieer wat je nodig hebt, ga terug en verstuur het opnieuw.</p>
+          <p className="muted">
+            Niets hiervan is bewaard. Kopieer wat je nodig hebt, ga terug en verstuur het opnieuw.
+          </p>
           {values.map(([name, value]) => (
             <div className="field" key={name}>
               <label htmlFor={`typed-${name}`}>{FIELD_LABELS[name] ?? name}</label>
-              <textarea id={`typed-${name}`} readOnly rows={Math.min(8, Math.max(2, Math.ceil(value.length / 70)))} defaultValue={value} />
+              <textarea
+                id={`typed-${name}`}
+                readOnly
+                rows={Math.min(8, Math.max(2, Math.ceil(value.length / 70)))}
+                defaultValue={value}
+              />
             </div>
           ))}
         </div>

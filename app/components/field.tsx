@@ -85,17 +85,32 @@ export function useAfterFailedSubmit(failed: unknown) {
     if (!failed) return;
     const passwords = document.querySelectorAll<HTMLInputElement>('main input[type="password"]');
     passwords.forEach((input) => (input.value = ""));
-    const target = document.querySelector<HTMLElement>('main [aria-invalid="true"], main [data-warning]') ?? passwords[0];
+    const target =
+      document.querySelector<HTMLElement>('main [aria-invalid="true"], main [data-warning]') ?? passwords[0];
     target?.focus();
   }, [failed]);
 }
 
-type TextAreaProps = { name: string; label: string; hint?: ReactNode; error?: string; defaultValue?: string; rows?: number; warning?: string };
+type TextAreaProps = {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  rows?: number;
+  warning?: string;
+};
 
 /** A labelled textarea; a warning (not an error) is shown in the warm colour. */
 export function TextArea({ name, label, hint, error, defaultValue, rows = 4, warning }: TextAreaProps) {
   const fieldId = `field-${name}`;
-  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null, warning ? `${fieldId}-warning` : null].filter(Boolean).join(" ");
+  const describedBy = [
+    hint ? `${fieldId}-hint` : null,
+    error ? `${fieldId}-error` : null,
+    warning ? `${fieldId}-warning` : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className={error ? "field field--invalid" : "field"}>
       <label htmlFor={fieldId}>{label}</label>

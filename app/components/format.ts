@@ -1,7 +1,12 @@
 // Dutch formatting: dates in Europe/Amsterdam, amounts in euro.
 const TIME_ZONE = "Europe/Amsterdam";
 
-const dateFormat = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: TIME_ZONE });
+const dateFormat = new Intl.DateTimeFormat("nl-NL", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: TIME_ZONE,
+});
 const dateTimeFormat = new Intl.DateTimeFormat("nl-NL", {
   day: "numeric",
   month: "long",
@@ -11,7 +16,12 @@ const dateTimeFormat = new Intl.DateTimeFormat("nl-NL", {
   timeZone: TIME_ZONE,
 });
 // Calendar dates (a cohort's start) are stored as UTC midnight and shown as that calendar day.
-const calendarFormat = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const calendarFormat = new Intl.DateTimeFormat("nl-NL", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 const euroFormat = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" });
 
 export const formatDate = (value: string | Date) => dateFormat.format(new Date(value));

@@ -1,7 +1,17 @@
 import { Link } from "@remix-run/react";
 
 /** "Vorige · Pagina 2 van 5 · Volgende" under a list; nothing when everything fits on one page. */
-export function Pagination({ page, pages, href, labels = ["Vorige", "Volgende"] }: { page: number; pages: number; href: (page: number) => string; labels?: [string, string] }) {
+export function Pagination({
+  page,
+  pages,
+  href,
+  labels = ["Vorige", "Volgende"],
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  labels?: [string, string];
+}) {
   if (pages <= 1) return null;
   return (
     <nav className="pagination" aria-label="Pagina's">

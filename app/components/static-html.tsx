@@ -7,7 +7,9 @@ export const StaticHtmlContext = createContext<ReadonlyMap<string, string> | nul
 
 export function StaticHtml({ id, html, className }: { id: string; html: string | null; className?: string }) {
   const stash = useContext(StaticHtmlContext);
-  const [fromDom] = useState(() => (typeof document === "undefined" ? null : (document.getElementById(id)?.innerHTML ?? null)));
+  const [fromDom] = useState(() =>
+    typeof document === "undefined" ? null : (document.getElementById(id)?.innerHTML ?? null),
+  );
   const content = html ?? stash?.get(id) ?? fromDom ?? "";
   return <div id={id} className={className} dangerouslySetInnerHTML={{ __html: content }} />;
 }

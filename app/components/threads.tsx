@@ -5,9 +5,27 @@ import { formatDateTime } from "~/components/format";
 import { THEME_LABELS, THEMES } from "~/community/themes";
 import { Pagination } from "./pagination";
 
-type ThreadRow = { id: string; title: string; themes: string[]; tags: string[]; replyCount: number; lastPostAt: string; author: string };
+type ThreadRow = {
+  id: string;
+  title: string;
+  themes: string[];
+  tags: string[];
+  replyCount: number;
+  lastPostAt: string;
+  author: string;
+};
 
-export function ThreadList({ threads, page, pages, pageHref }: { threads: ThreadRow[]; page: number; pages: number; pageHref: (page: number) => string }) {
+export function ThreadList({
+  threads,
+  page,
+  pages,
+  pageHref,
+}: {
+  threads: ThreadRow[];
+  page: number;
+  pages: number;
+  pageHref: (page: number) => string;
+}) {
   if (threads.length === 0) return <p className="muted">Nog geen onderwerpen.</p>;
   return (
     <>
@@ -18,7 +36,8 @@ export function ThreadList({ threads, page, pages, pageHref }: { threads: Thread
               <Link to={`/community/${t.id}`}>{t.title}</Link>
             </h3>
             <p className="muted" style={{ margin: "0.25rem 0 0" }}>
-              {t.author} · {t.replyCount} {t.replyCount === 1 ? "reactie" : "reacties"} · laatst {formatDateTime(t.lastPostAt)}
+              {t.author} · {t.replyCount} {t.replyCount === 1 ? "reactie" : "reacties"} · laatst{" "}
+              {formatDateTime(t.lastPostAt)}
             </p>
             <p style={{ margin: "0.25rem 0 0" }}>
               {t.themes.map((theme) => (
@@ -63,7 +82,13 @@ export function NewThreadForm({
           <legend>Thema's</legend>
           {THEMES.map((theme) => (
             <label key={theme.id} style={{ fontWeight: "normal", marginRight: "1rem" }}>
-              <input type="checkbox" name="themes" value={theme.id} defaultChecked={values.themes?.split(",").includes(theme.id)} /> {theme.label}
+              <input
+                type="checkbox"
+                name="themes"
+                value={theme.id}
+                defaultChecked={values.themes?.split(",").includes(theme.id)}
+              />{" "}
+              {theme.label}
             </label>
           ))}
           <FormError error={errors.themes} />

@@ -1,10 +1,15 @@
 // How a participant's picture of their wijk grew: every saved version, newest first.
 import { formatDateTime } from "./format";
 
-type Version = { id: string; number: number; createdAt: string; name: string; municipality: string; cbsCode: string | null; homes: number | null } & Record<
-  "role" | "connectors" | "networks" | "ambitions" | "problems" | "chances",
-  string
->;
+type Version = {
+  id: string;
+  number: number;
+  createdAt: string;
+  name: string;
+  municipality: string;
+  cbsCode: string | null;
+  homes: number | null;
+} & Record<"role" | "connectors" | "networks" | "ambitions" | "problems" | "chances", string>;
 
 const LABELS: [keyof Version, string][] = [
   ["role", "Rol"],
@@ -28,7 +33,8 @@ export function WijkHistory({ versions }: { versions: Version[] }) {
           <dl>
             <dt>CBS-code en woningen</dt>
             <dd>
-              {version.cbsCode ?? "geen code"} · {version.homes ? `ongeveer ${version.homes} woningen` : "aantal woningen onbekend"}
+              {version.cbsCode ?? "geen code"} ·{" "}
+              {version.homes ? `ongeveer ${version.homes} woningen` : "aantal woningen onbekend"}
             </dd>
             {LABELS.map(([key, label]) =>
               version[key] ? (

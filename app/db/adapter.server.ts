@@ -86,8 +86,7 @@ export function acquireDataDirLock(dir: string): () => void {
 }
 
 export type Driver =
-  | { kind: "pglite"; pglite: PGlite; release: () => void }
-  | { kind: "postgres"; pool: pg.Pool; schema?: string };
+  { kind: "pglite"; pglite: PGlite; release: () => void } | { kind: "postgres"; pool: pg.Pool; schema?: string };
 
 /** Opens the underlying driver (no Prisma). */
 export async function openDriver(): Promise<Driver> {
@@ -165,14 +164,20 @@ function translatePgliteErrors(adapter: object) {
 }
 
 function constraintError(error: Record<string, unknown>) {
-  const fields = (error.detail as string | undefined)?.match(/Key \(([^)]+)\)/)?.[1]?.split(", ").map((f) => f.replace(/"/g, ""));
+  const fields = (error.detail as string | undefined)
+    ?.match(/Key \(([^)]+)\)/)?.[1]
+    ?.split(", ")
+    .map((f) => f.replace(/"/g, ""));
   switch (error.code) {
     case "23505":
       return { kind: "UniqueConstraintViolation", constraint: fields ? { fields } : undefined };
     case "23502":
       return { kind: "NullConstraintViolation", constraint: fields ? { fields } : undefined };
     case "23503":
-      return { kind: "ForeignKeyConstraintViolation", constraint: error.column ? { fields: [error.column] } : undefined };
+      return {
+        kind: "ForeignKeyConstraintViolation",
+        constraint: error.column ? { fields: [error.column] } : undefined,
+      };
     default:
       return undefined;
   }

@@ -27,7 +27,9 @@ export async function seatsTaken(tx: Tx | typeof db, cohortId: string, now: Date
 
 /** Locks the cohort row for the rest of the transaction: seat decisions in one cohort happen one at a time. */
 export async function lockCohort(tx: Tx, cohortId: string) {
-  const [row] = await tx.$queryRaw<{ capacity: number }[]>`SELECT capacity FROM "Cohort" WHERE id = ${cohortId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<
+    { capacity: number }[]
+  >`SELECT capacity FROM "Cohort" WHERE id = ${cohortId} FOR UPDATE`;
   if (!row) throw new EnrollmentError("Deze groep bestaat niet.", 404);
   return row.capacity;
 }
@@ -36,7 +38,17 @@ export async function lockCohort(tx: Tx, cohortId: string) {
 export function cohortForIntake(cohortId: string) {
   return db.cohort.findUnique({
     where: { id: cohortId },
-    select: { id: true, name: true, startsOn: true, endsOn: true, location: true, rhythm: true, priceCents: true, priceIncludesVat: true, intakeOpen: true },
+    select: {
+      id: true,
+      name: true,
+      startsOn: true,
+      endsOn: true,
+      location: true,
+      rhythm: true,
+      priceCents: true,
+      priceIncludesVat: true,
+      intakeOpen: true,
+    },
   });
 }
 
@@ -54,7 +66,15 @@ export type CohortSettings = {
 export function cohortSettings(cohortId: string): Promise<CohortSettings> {
   return db.cohort.findUniqueOrThrow({
     where: { id: cohortId },
-    select: { location: true, rhythm: true, priceIncludesVat: true, intakeOpen: true, autoPlaceInGilde: true, reservationDays: true, refundAfterStartPercent: true },
+    select: {
+      location: true,
+      rhythm: true,
+      priceIncludesVat: true,
+      intakeOpen: true,
+      autoPlaceInGilde: true,
+      reservationDays: true,
+      refundAfterStartPercent: true,
+    },
   });
 }
 
@@ -67,9 +87,22 @@ export async function catalogue(now = new Date()) {
   const cohorts = await db.cohort.findMany({
     where: { startsOn: { gt: now } },
     orderBy: { startsOn: "asc" },
-    select: { id: true, name: true, startsOn: true, endsOn: true, location: true, rhythm: true, priceCents: true, priceIncludesVat: true, capacity: true, intakeOpen: true },
+    select: {
+      id: true,
+      name: true,
+      startsOn: true,
+      endsOn: true,
+      location: true,
+      rhythm: true,
+      priceCents: true,
+      priceIncludesVat: true,
+      capacity: true,
+      intakeOpen: true,
+    },
   });
-  return Promise.all(cohorts.map(async (c) => ({ ...c, seatsLeft: Math.max(0, c.capacity - (await seatsTaken(db, c.id, now))) })));
+  return Promise.all(
+    cohorts.map(async (c) => ({ ...c, seatsLeft: Math.max(0, c.capacity - (await seatsTaken(db, c.id, now))) })),
+  );
 }
 
 export type IntakeInput = {
@@ -98,7 +131,19 @@ export async function myApplication(userId: string, cohortId: string) {
       decisionMessage: true,
       appliedAt: true,
       intake: true,
-      payments: { orderBy: { createdAt: "desc" }, select: { id: true, kind: true, status: true, amountCents: true, refundedCents: true, dueAt: true, paidAt: true, note: true } },
+      payments: {
+        orderBy: { createdAt: "desc" },
+        select: {
+          id: true,
+          kind: true,
+          status: true,
+          amountCents: true,
+          refundedCents: true,
+          dueAt: true,
+          paidAt: true,
+          note: true,
+        },
+      },
     },
   });
 }
@@ -111,16 +156,31 @@ export async function applyForCohort(user: SessionUser, cohortId: string, input:
   if (user.role !== "PARTICIPANT") throw new EnrollmentError("Aanmelden kan alleen met een deelnemersaccount.", 403);
   return db.$transaction(async (tx) => {
     const capacity = await lockCohort(tx, cohortId);
-    const cohort = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { name: true, startsOn: true, intakeOpen: true } });
-    if (!cohort.intakeOpen || cohort.startsOn <= now) throw new EnrollmentError("De aanmelding voor deze groep is gesloten.", 409);
-    const existing = await tx.enrollment.findUnique({ where: { userId_cohortId: { userId: user.id, cohortId } }, select: { id: true, status: true } });
-    if (existing && !["REJECTED", "WITHDRAWN"].includes(existing.status)) throw new EnrollmentError("Je hebt je al aangemeld voor deze groep.", 409);
+    const cohort = await tx.cohort.findUniqueOrThrow({
+      where: { id: cohortId },
+      select: { name: true, startsOn: true, intakeOpen: true },
+    });
+    if (!cohort.intakeOpen || cohort.startsOn <= now)
+      throw new EnrollmentError("De aanmelding voor deze groep is gesloten.", 409);
+    const existing = await tx.enrollment.findUnique({
+      where: { userId_cohortId: { userId: user.id, cohortId } },
+      select: { id: true, status: true },
+    });
+    if (existing && !["REJECTED", "WITHDRAWN"].includes(existing.status))
+      throw new EnrollmentError("Je hebt je al aangemeld voor deze groep.", 409);
     const full = (await seatsTaken(tx, cohortId, now)) >= capacity;
     const status = full ? ("WAITLISTED" as const) : ("APPLIED" as const);
     const enrollment = existing
-      ? await tx.enrollment.update({ where: { id: existing.id }, data: { status, appliedAt: now, decisionMessage: null, reservedUntil: null, endedAt: null } })
+      ? await tx.enrollment.update({
+          where: { id: existing.id },
+          data: { status, appliedAt: now, decisionMessage: null, reservedUntil: null, endedAt: null },
+        })
       : await tx.enrollment.create({ data: { userId: user.id, cohortId, status, appliedAt: now } });
-    await tx.intake.upsert({ where: { enrollmentId: enrollment.id }, create: { enrollmentId: enrollment.id, ...input }, update: input });
+    await tx.intake.upsert({
+      where: { enrollmentId: enrollment.id },
+      create: { enrollmentId: enrollment.id, ...input },
+      update: input,
+    });
     await queueMail(tx, {
       to: user.email,
       subject: `Aanmelding ontvangen: ${cohort.name}`,
@@ -138,7 +198,18 @@ export async function applyForCohort(user: SessionUser, cohortId: string, input:
 /** Intakes of a cohort for its trainers and the admin, newest first within each status. */
 export async function intakesOf(cohortId: string, now = new Date()) {
   const [cohort, enrollments] = await Promise.all([
-    db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { id: true, name: true, capacity: true, priceCents: true, startsOn: true, reservationDays: true, refundAfterStartPercent: true } }),
+    db.cohort.findUniqueOrThrow({
+      where: { id: cohortId },
+      select: {
+        id: true,
+        name: true,
+        capacity: true,
+        priceCents: true,
+        startsOn: true,
+        reservationDays: true,
+        refundAfterStartPercent: true,
+      },
+    }),
     db.enrollment.findMany({
       where: { cohortId },
       orderBy: { appliedAt: "desc" },
@@ -161,29 +232,56 @@ export async function intakesOf(cohortId: string, now = new Date()) {
  * Accepts or rejects an intake with a message (e-mailed). Acceptance holds a seat for the cohort's reservation
  * period; an employer-paid seat is confirmed at once (held until the end) and the invoice goes out.
  */
-export async function decideIntake(decider: SessionUser, cohortId: string, enrollmentId: string, accept: boolean, message: string, now = new Date()) {
+export async function decideIntake(
+  decider: SessionUser,
+  cohortId: string,
+  enrollmentId: string,
+  accept: boolean,
+  message: string,
+  now = new Date(),
+) {
   const result = await db.$transaction(async (tx) => {
     const capacity = await lockCohort(tx, cohortId);
     const enrollment = await tx.enrollment.findFirst({
       where: { id: enrollmentId, cohortId },
-      select: { id: true, status: true, intake: { select: { payer: true } }, user: { select: { name: true, email: true } }, cohort: { select: { name: true, reservationDays: true, endsOn: true } } },
+      select: {
+        id: true,
+        status: true,
+        intake: { select: { payer: true } },
+        user: { select: { name: true, email: true } },
+        cohort: { select: { name: true, reservationDays: true, endsOn: true } },
+      },
     });
     if (!enrollment) throw new EnrollmentError("Deze aanmelding bestaat niet in deze groep.", 404);
-    if (!["APPLIED", "WAITLISTED"].includes(enrollment.status)) throw new EnrollmentError("Over deze aanmelding is al besloten.", 409);
+    if (!["APPLIED", "WAITLISTED"].includes(enrollment.status))
+      throw new EnrollmentError("Over deze aanmelding is al besloten.", 409);
     const employer = enrollment.intake?.payer === "EMPLOYER";
     if (accept && (await seatsTaken(tx, cohortId, now)) >= capacity) {
-      throw new EnrollmentError("De groep is vol. Laat de aanmelding op de wachtlijst staan tot er een plek vrijkomt.", 409);
+      throw new EnrollmentError(
+        "De groep is vol. Laat de aanmelding op de wachtlijst staan tot er een plek vrijkomt.",
+        409,
+      );
     }
-    const reservedUntil = employer ? enrollment.cohort.endsOn : new Date(now.getTime() + enrollment.cohort.reservationDays * DAY_MS);
+    const reservedUntil = employer
+      ? enrollment.cohort.endsOn
+      : new Date(now.getTime() + enrollment.cohort.reservationDays * DAY_MS);
     await tx.enrollment.update({
       where: { id: enrollmentId },
       data: accept
-        ? { status: "ACCEPTED", acceptedAt: now, reservedUntil, decisionMessage: message || null, decidedById: decider.id }
+        ? {
+            status: "ACCEPTED",
+            acceptedAt: now,
+            reservedUntil,
+            decisionMessage: message || null,
+            decidedById: decider.id,
+          }
         : { status: "REJECTED", endedAt: now, decisionMessage: message || null, decidedById: decider.id },
     });
     await queueMail(tx, {
       to: enrollment.user.email,
-      subject: accept ? `Toegelaten tot de leergang (${enrollment.cohort.name})` : `Besluit over je aanmelding (${enrollment.cohort.name})`,
+      subject: accept
+        ? `Toegelaten tot de leergang (${enrollment.cohort.name})`
+        : `Besluit over je aanmelding (${enrollment.cohort.name})`,
       text:
         `Hallo ${enrollment.user.name},\n\n` +
         (accept
@@ -212,11 +310,21 @@ export async function activate(tx: Tx, enrollmentId: string, now: Date) {
   const enrollment = await tx.enrollment.update({
     where: { id: enrollmentId },
     data: { status: "ACTIVE", activatedAt: now, reservedUntil: null },
-    select: { userId: true, cohortId: true, user: { select: { name: true, email: true } }, cohort: { select: { name: true, autoPlaceInGilde: true } } },
+    select: {
+      userId: true,
+      cohortId: true,
+      user: { select: { name: true, email: true } },
+      cohort: { select: { name: true, autoPlaceInGilde: true } },
+    },
   });
   if (enrollment.cohort.autoPlaceInGilde) {
-    const gildes = await tx.gilde.findMany({ where: { cohortId: enrollment.cohortId }, select: { id: true, name: true, _count: { select: { members: true } } } });
-    const smallest = gildes.sort((a, b) => a._count.members - b._count.members || a.name.localeCompare(b.name, "nl"))[0];
+    const gildes = await tx.gilde.findMany({
+      where: { cohortId: enrollment.cohortId },
+      select: { id: true, name: true, _count: { select: { members: true } } },
+    });
+    const smallest = gildes.sort(
+      (a, b) => a._count.members - b._count.members || a.name.localeCompare(b.name, "nl"),
+    )[0];
     if (smallest) {
       await tx.gildeMember.upsert({
         where: { cohortId_userId: { cohortId: enrollment.cohortId, userId: enrollment.userId } },
@@ -235,11 +343,21 @@ export async function activate(tx: Tx, enrollmentId: string, now: Date) {
 
 /** The participant withdraws. Their seat is free at once; a refund is the admin's decision (see the cohort's policy). */
 export async function withdraw(user: SessionUser, cohortId: string, now = new Date()) {
-  const enrollment = await db.enrollment.findUnique({ where: { userId_cohortId: { userId: user.id, cohortId } }, select: { id: true, status: true } });
-  if (!enrollment || !["APPLIED", "ACCEPTED", "WAITLISTED", "ACTIVE"].includes(enrollment.status)) throw new EnrollmentError("Er is hier niets om je voor af te melden.", 409);
+  const enrollment = await db.enrollment.findUnique({
+    where: { userId_cohortId: { userId: user.id, cohortId } },
+    select: { id: true, status: true },
+  });
+  if (!enrollment || !["APPLIED", "ACCEPTED", "WAITLISTED", "ACTIVE"].includes(enrollment.status))
+    throw new EnrollmentError("Er is hier niets om je voor af te melden.", 409);
   await db.$transaction(async (tx) => {
-    await tx.enrollment.update({ where: { id: enrollment.id }, data: { status: "WITHDRAWN", endedAt: now, reservedUntil: null } });
-    await tx.payment.updateMany({ where: { enrollmentId: enrollment.id, status: "OPEN", kind: "CHECKOUT" }, data: { status: "EXPIRED" } });
+    await tx.enrollment.update({
+      where: { id: enrollment.id },
+      data: { status: "WITHDRAWN", endedAt: now, reservedUntil: null },
+    });
+    await tx.payment.updateMany({
+      where: { enrollmentId: enrollment.id, status: "OPEN", kind: "CHECKOUT" },
+      data: { status: "EXPIRED" },
+    });
     await queueMail(tx, {
       to: user.email,
       subject: "Je hebt je afgemeld",
@@ -253,9 +371,13 @@ export async function withdraw(user: SessionUser, cohortId: string, now = new Da
 export async function markArranged(cohortId: string, enrollmentId: string, now = new Date()) {
   await db.$transaction(async (tx) => {
     await lockCohort(tx, cohortId);
-    const enrollment = await tx.enrollment.findFirst({ where: { id: enrollmentId, cohortId }, select: { status: true } });
+    const enrollment = await tx.enrollment.findFirst({
+      where: { id: enrollmentId, cohortId },
+      select: { status: true },
+    });
     if (!enrollment) throw new EnrollmentError("Deze aanmelding bestaat niet in deze groep.", 404);
-    if (enrollment.status !== "ACCEPTED") throw new EnrollmentError("Alleen een toegelaten aanmelding kan als geregeld worden gemarkeerd.", 409);
+    if (enrollment.status !== "ACCEPTED")
+      throw new EnrollmentError("Alleen een toegelaten aanmelding kan als geregeld worden gemarkeerd.", 409);
     await tx.payment.updateMany({ where: { enrollmentId, status: "OPEN" }, data: { status: "ARRANGED", paidAt: now } });
     await activate(tx, enrollmentId, now);
   });

@@ -16,13 +16,19 @@ import { activate, EnrollmentError, lockCohort, seatsTaken, SIGNATURE, type Tx }
 import { paymentMode, stripeApi, webhooks, webhookSecret, WEBHOOK_TOLERANCE_S } from "./stripe.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const PAYMENTS_OFF = "Online betalen is nog niet ingesteld; je ontvangt een factuur. Je plek blijft voor je vastgehouden.";
-const INVOICE_BY_HAND = "Online factureren staat uit: stuur de werkgever zelf een factuur en markeer de betaling als geregeld zodra die betaald is.";
-const UNREACHABLE = "Stripe is nu niet bereikbaar. Er is niets afgeschreven; probeer het over een paar minuten opnieuw.";
+export const PAYMENTS_OFF =
+  "Online betalen is nog niet ingesteld; je ontvangt een factuur. Je plek blijft voor je vastgehouden.";
+const INVOICE_BY_HAND =
+  "Online factureren staat uit: stuur de werkgever zelf een factuur en markeer de betaling als geregeld zodra die betaald is.";
+const UNREACHABLE =
+  "Stripe is nu niet bereikbaar. Er is niets afgeschreven; probeer het over een paar minuten opnieuw.";
 
 /** Starts (or resumes) paying for an accepted enrollment; returns the URL of the checkout page. */
 export async function startCheckout(user: SessionUser, cohortId: string, now = new Date()): Promise<string> {
-  type Prepared = { full: true } | { full: false; url: string } | { full: false; payment: { id: string; amountCents: number }; enrollmentId: string; cohortName: string };
+  type Prepared =
+    | { full: true }
+    | { full: false; url: string }
+    | { full: false; payment: { id: string; amountCents: number }; enrollmentId: string; cohortName: string };
   const prepared = await db.$transaction(async (tx): Promise<Prepared> => {
     await lockCohort(tx, cohortId);
     const enrollment = await tx.enrollment.findUnique({
@@ -33,28 +39,55 @@ export async function startCheckout(user: SessionUser, cohortId: string, now = n
         reservedUntil: true,
         intake: { select: { payer: true } },
         cohort: { select: { name: true, priceCents: true, reservationDays: true, capacity: true } },
-        payments: { where: { kind: "CHECKOUT" }, orderBy: { createdAt: "desc" }, select: { id: true, status: true, checkoutUrl: true, createdAt: true, amountCents: true } },
+        payments: {
+          where: { kind: "CHECKOUT" },
+          orderBy: { createdAt: "desc" },
+          select: { id: true, status: true, checkoutUrl: true, createdAt: true, amountCents: true },
+        },
       },
     });
     if (!enrollment) throw new EnrollmentError("Je hebt je nog niet aangemeld voor deze groep.", 404);
-    if (enrollment.payments.some((p) => p.status === "PAID") || enrollment.status === "ACTIVE") throw new EnrollmentError("Je hebt al betaald: je inschrijving is rond of wordt verwerkt.", 409);
+    if (enrollment.payments.some((p) => p.status === "PAID") || enrollment.status === "ACTIVE")
+      throw new EnrollmentError("Je hebt al betaald: je inschrijving is rond of wordt verwerkt.", 409);
     if (enrollment.status !== "ACCEPTED") throw new EnrollmentError("Betalen kan zodra je intake is goedgekeurd.", 409);
-    if (enrollment.intake?.payer === "EMPLOYER") throw new EnrollmentError("Je werkgever betaalt: de factuur is naar je werkgever gestuurd.", 409);
+    if (enrollment.intake?.payer === "EMPLOYER")
+      throw new EnrollmentError("Je werkgever betaalt: de factuur is naar je werkgever gestuurd.", 409);
     if (!enrollment.reservedUntil || enrollment.reservedUntil <= now) {
       // The reservation lapsed: take a seat again if there is one, else the waiting list.
       if ((await seatsTaken(tx, cohortId, now, enrollment.id)) >= enrollment.cohort.capacity) {
-        await tx.enrollment.update({ where: { id: enrollment.id }, data: { status: "WAITLISTED", reservedUntil: null } });
+        await tx.enrollment.update({
+          where: { id: enrollment.id },
+          data: { status: "WAITLISTED", reservedUntil: null },
+        });
         return { full: true };
       }
-      await tx.enrollment.update({ where: { id: enrollment.id }, data: { reservedUntil: new Date(now.getTime() + enrollment.cohort.reservationDays * DAY_MS) } });
+      await tx.enrollment.update({
+        where: { id: enrollment.id },
+        data: { reservedUntil: new Date(now.getTime() + enrollment.cohort.reservationDays * DAY_MS) },
+      });
     }
-    const resumable = enrollment.payments.find((p) => p.status === "OPEN" && p.checkoutUrl && now.getTime() - p.createdAt.getTime() < 20 * 60 * 60 * 1000);
+    const resumable = enrollment.payments.find(
+      (p) => p.status === "OPEN" && p.checkoutUrl && now.getTime() - p.createdAt.getTime() < 20 * 60 * 60 * 1000,
+    );
     if (resumable) return { full: false, url: resumable.checkoutUrl! };
     const retry = enrollment.payments.find((p) => p.status === "OPEN" && !p.checkoutUrl);
-    const payment = retry ?? (await tx.payment.create({ data: { enrollmentId: enrollment.id, kind: "CHECKOUT", amountCents: enrollment.cohort.priceCents } }));
-    return { full: false, payment: { id: payment.id, amountCents: payment.amountCents }, enrollmentId: enrollment.id, cohortName: enrollment.cohort.name };
+    const payment =
+      retry ??
+      (await tx.payment.create({
+        data: { enrollmentId: enrollment.id, kind: "CHECKOUT", amountCents: enrollment.cohort.priceCents },
+      }));
+    return {
+      full: false,
+      payment: { id: payment.id, amountCents: payment.amountCents },
+      enrollmentId: enrollment.id,
+      cohortName: enrollment.cohort.name,
+    };
   });
-  if (prepared.full) throw new EnrollmentError("De groep is intussen vol en je reservering was verlopen. Je staat op de wachtlijst; je hoort het als er een plek vrijkomt.", 409);
+  if (prepared.full)
+    throw new EnrollmentError(
+      "De groep is intussen vol en je reservering was verlopen. Je staat op de wachtlijst; je hoort het als er een plek vrijkomt.",
+      409,
+    );
   if ("url" in prepared) return prepared.url;
   const { payment, enrollmentId, cohortName } = prepared;
   const mode = await paymentMode();
@@ -62,7 +95,10 @@ export async function startCheckout(user: SessionUser, cohortId: string, now = n
   const api = await stripeApi();
   if (!api) {
     const url = `/betalen/demo/${payment.id}`;
-    await db.payment.update({ where: { id: payment.id }, data: { checkoutSessionId: `cs_demo_${payment.id}`, checkoutUrl: url } });
+    await db.payment.update({
+      where: { id: payment.id },
+      data: { checkoutSessionId: `cs_demo_${payment.id}`, checkoutUrl: url },
+    });
     return url;
   }
   try {
@@ -76,14 +112,26 @@ export async function startCheckout(user: SessionUser, cohortId: string, now = n
         client_reference_id: enrollmentId,
         metadata,
         payment_intent_data: { metadata },
-        line_items: [{ quantity: 1, price_data: { currency: "eur", unit_amount: payment.amountCents, product_data: { name: `Leergang Creative Communities — ${cohortName}` } } }],
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: "eur",
+              unit_amount: payment.amountCents,
+              product_data: { name: `Leergang Creative Communities — ${cohortName}` },
+            },
+          },
+        ],
         success_url: `${appUrl()}/aanmelden/${cohortId}/betaald`,
         cancel_url: `${appUrl()}/aanmelden/${cohortId}`,
       },
       // The same payment record always sends the same key: a retry after a timeout never opens a second charge.
       { idempotencyKey: `checkout-${payment.id}` },
     );
-    await db.payment.update({ where: { id: payment.id }, data: { checkoutSessionId: session.id, checkoutUrl: session.url } });
+    await db.payment.update({
+      where: { id: payment.id },
+      data: { checkoutSessionId: session.id, checkoutUrl: session.url },
+    });
     return session.url!;
   } catch (error) {
     console.error("Stripe Checkout mislukte:", error instanceof Error ? error.message : error);
@@ -95,27 +143,51 @@ export async function startCheckout(user: SessionUser, cohortId: string, now = n
  * Sends the employer's invoice (send_invoice, 30 days) for an accepted, employer-paid enrollment of this cohort.
  * Safe to repeat. The cohort is part of the lookup: the page of one cohort cannot invoice another's enrollment.
  */
-export async function sendEmployerInvoice({ cohortId, enrollmentId }: { cohortId: string; enrollmentId: string }, now = new Date()) {
+export async function sendEmployerInvoice(
+  { cohortId, enrollmentId }: { cohortId: string; enrollmentId: string },
+  now = new Date(),
+) {
   const enrollment = await db.enrollment.findFirst({
     where: { id: enrollmentId, cohortId },
-    select: { id: true, status: true, intake: true, user: { select: { name: true } }, cohort: { select: { name: true, priceCents: true } }, payments: { where: { kind: "INVOICE" } } },
+    select: {
+      id: true,
+      status: true,
+      intake: true,
+      user: { select: { name: true } },
+      cohort: { select: { name: true, priceCents: true } },
+      payments: { where: { kind: "INVOICE" } },
+    },
   });
   if (!enrollment) throw new EnrollmentError("Deze aanmelding bestaat niet in deze groep.", 404);
   const intake = enrollment.intake;
-  if (!intake || intake.payer !== "EMPLOYER" || enrollment.status !== "ACCEPTED") throw new EnrollmentError("Voor deze aanmelding gaat er geen factuur naar een werkgever.", 409);
+  if (!intake || intake.payer !== "EMPLOYER" || enrollment.status !== "ACCEPTED")
+    throw new EnrollmentError("Voor deze aanmelding gaat er geen factuur naar een werkgever.", 409);
   const payment =
     enrollment.payments.find((p) => p.status === "OPEN") ??
-    (await db.payment.create({ data: { enrollmentId, kind: "INVOICE", amountCents: enrollment.cohort.priceCents, dueAt: new Date(now.getTime() + 30 * DAY_MS) } }));
+    (await db.payment.create({
+      data: {
+        enrollmentId,
+        kind: "INVOICE",
+        amountCents: enrollment.cohort.priceCents,
+        dueAt: new Date(now.getTime() + 30 * DAY_MS),
+      },
+    }));
   if (payment.invoiceId) return payment;
   const api = await stripeApi();
   if (!api && (await paymentMode()) === "off") {
     return db.payment.update({ where: { id: payment.id }, data: { note: INVOICE_BY_HAND } });
   }
-  if (!api) return db.payment.update({ where: { id: payment.id }, data: { invoiceId: `in_demo_${payment.id}`, note: null } });
+  if (!api)
+    return db.payment.update({ where: { id: payment.id }, data: { invoiceId: `in_demo_${payment.id}`, note: null } });
   try {
     const metadata = { enrollmentId, paymentId: payment.id };
     const customer = await api.customers.create(
-      { name: intake.employerName ?? undefined, email: intake.employerEmail ?? undefined, address: intake.employerAddress ? { line1: intake.employerAddress } : undefined, metadata },
+      {
+        name: intake.employerName ?? undefined,
+        email: intake.employerEmail ?? undefined,
+        address: intake.employerAddress ? { line1: intake.employerAddress } : undefined,
+        metadata,
+      },
       { idempotencyKey: `customer-${payment.id}` },
     );
     const invoice = await api.invoices.create(
@@ -131,14 +203,26 @@ export async function sendEmployerInvoice({ cohortId, enrollmentId }: { cohortId
       { idempotencyKey: `invoice-${payment.id}` },
     );
     await api.invoiceItems.create(
-      { customer: customer.id, invoice: invoice.id, amount: payment.amountCents, currency: "eur", description: `Leergang Creative Communities — ${enrollment.cohort.name}` },
+      {
+        customer: customer.id,
+        invoice: invoice.id,
+        amount: payment.amountCents,
+        currency: "eur",
+        description: `Leergang Creative Communities — ${enrollment.cohort.name}`,
+      },
       { idempotencyKey: `invoice-item-${payment.id}` },
     );
     await api.invoices.sendInvoice(invoice.id!, {}, { idempotencyKey: `invoice-send-${payment.id}` });
-    return db.payment.update({ where: { id: payment.id }, data: { invoiceId: invoice.id, customerId: customer.id, note: null } });
+    return db.payment.update({
+      where: { id: payment.id },
+      data: { invoiceId: invoice.id, customerId: customer.id, note: null },
+    });
   } catch (error) {
     console.error("Stripe-factuur mislukte:", error instanceof Error ? error.message : error);
-    await db.payment.update({ where: { id: payment.id }, data: { note: "Factuur nog niet verstuurd: Stripe was niet bereikbaar. Probeer het opnieuw." } });
+    await db.payment.update({
+      where: { id: payment.id },
+      data: { note: "Factuur nog niet verstuurd: Stripe was niet bereikbaar. Probeer het opnieuw." },
+    });
     throw new EnrollmentError(`De factuur is nog niet verstuurd. ${UNREACHABLE}`, 502);
   }
 }
@@ -147,20 +231,40 @@ export async function sendEmployerInvoice({ cohortId, enrollmentId }: { cohortId
  * Refunds a paid checkout payment: in full before the cohort starts, after that the cohort's policy. The state
  * changes when Stripe's `charge.refunded` arrives (in demo mode it is produced here, signed, through the same handler).
  */
-export async function refundPayment(paymentId: string, now = new Date(), reason?: string, actor?: { id: string; email: string }) {
+export async function refundPayment(
+  paymentId: string,
+  now = new Date(),
+  reason?: string,
+  actor?: { id: string; email: string },
+) {
   const payment = await db.payment.findUnique({
     where: { id: paymentId },
-    select: { id: true, status: true, kind: true, amountCents: true, refundedCents: true, paymentIntentId: true, enrollment: { select: { cohort: { select: { startsOn: true, refundAfterStartPercent: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      kind: true,
+      amountCents: true,
+      refundedCents: true,
+      paymentIntentId: true,
+      enrollment: { select: { cohort: { select: { startsOn: true, refundAfterStartPercent: true } } } },
+    },
   });
   if (!payment) throw new EnrollmentError("Deze betaling bestaat niet.", 404);
-  if (payment.status !== "PAID" || !payment.paymentIntentId) throw new EnrollmentError("Alleen een betaalde iDEAL- of kaartbetaling kan hier worden terugbetaald.", 409);
+  if (payment.status !== "PAID" || !payment.paymentIntentId)
+    throw new EnrollmentError("Alleen een betaalde iDEAL- of kaartbetaling kan hier worden terugbetaald.", 409);
   const { startsOn, refundAfterStartPercent } = payment.enrollment.cohort;
-  const amount = reason ? payment.amountCents : startsOn > now ? payment.amountCents : Math.round((payment.amountCents * refundAfterStartPercent) / 100);
-  if (amount <= 0) throw new EnrollmentError("Na de start van de groep geeft het beleid van deze groep geen terugbetaling.", 409);
+  const amount = reason
+    ? payment.amountCents
+    : startsOn > now
+      ? payment.amountCents
+      : Math.round((payment.amountCents * refundAfterStartPercent) / 100);
+  if (amount <= 0)
+    throw new EnrollmentError("Na de start van de groep geeft het beleid van deze groep geen terugbetaling.", 409);
   const api = await stripeApi();
   if (!api) {
     // Off: a payment made through Stripe or the demo earlier cannot be refunded from here any more.
-    if ((await paymentMode()) === "off") throw new EnrollmentError("Online betalen staat uit: betaal dit bedrag zelf terug.", 409);
+    if ((await paymentMode()) === "off")
+      throw new EnrollmentError("Online betalen staat uit: betaal dit bedrag zelf terug.", 409);
     await sendDemoEvent("charge.refunded", {
       id: `ch_demo_${payment.id}`,
       object: "charge",
@@ -174,19 +278,33 @@ export async function refundPayment(paymentId: string, now = new Date(), reason?
     return { amount };
   }
   try {
-    await api.refunds.create({ payment_intent: payment.paymentIntentId, amount, metadata: { paymentId: payment.id } }, { idempotencyKey: `refund-${payment.id}-${amount}` });
+    await api.refunds.create(
+      { payment_intent: payment.paymentIntentId, amount, metadata: { paymentId: payment.id } },
+      { idempotencyKey: `refund-${payment.id}-${amount}` },
+    );
   } catch (error) {
     console.error("Stripe-terugbetaling mislukte:", error instanceof Error ? error.message : error);
     throw new EnrollmentError(`De terugbetaling is niet gelukt. ${UNREACHABLE}`, 502);
   }
-  await db.payment.update({ where: { id: payment.id }, data: { note: `Terugbetaling van ${euros(amount)} euro aangevraagd${reason ? ` (${reason})` : ""}.` } });
+  await db.payment.update({
+    where: { id: payment.id },
+    data: { note: `Terugbetaling van ${euros(amount)} euro aangevraagd${reason ? ` (${reason})` : ""}.` },
+  });
   await auditRefund(payment.id, amount, reason, actor);
   return { amount };
 }
 
 /** An admin's refund from a cohort's page: only a payment of that cohort; another cohort's id is refused as unknown. */
-export async function refundCohortPayment(cohortId: string, paymentId: string, actor: { id: string; email: string }, now = new Date()) {
-  const payment = await db.payment.findFirst({ where: { id: paymentId, enrollment: { cohortId } }, select: { id: true } });
+export async function refundCohortPayment(
+  cohortId: string,
+  paymentId: string,
+  actor: { id: string; email: string },
+  now = new Date(),
+) {
+  const payment = await db.payment.findFirst({
+    where: { id: paymentId, enrollment: { cohortId } },
+    select: { id: true },
+  });
   if (!payment) throw new EnrollmentError("Deze betaling bestaat niet in deze groep.", 404);
   // A payment never moves to another enrollment, nor an enrollment to another cohort: the check stays true.
   return refundPayment(payment.id, now, undefined, actor);
@@ -194,7 +312,12 @@ export async function refundCohortPayment(cohortId: string, paymentId: string, a
 
 const euros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
 
-function auditRefund(paymentId: string, amount: number, reason: string | undefined, actor: { id: string; email: string } | undefined) {
+function auditRefund(
+  paymentId: string,
+  amount: number,
+  reason: string | undefined,
+  actor: { id: string; email: string } | undefined,
+) {
   return audit(db, {
     action: "refund",
     actor,
@@ -208,7 +331,11 @@ function auditRefund(paymentId: string, amount: number, reason: string | undefin
 export type WebhookResult = { status: 200 | 400; outcome: string };
 
 /** The one entry for Stripe's events: verify the raw body's signature, then process once. */
-export async function handleWebhook(rawBody: string, signature: string | null, now = new Date()): Promise<WebhookResult> {
+export async function handleWebhook(
+  rawBody: string,
+  signature: string | null,
+  now = new Date(),
+): Promise<WebhookResult> {
   let event: Stripe.Event;
   try {
     const secret = await webhookSecret();
@@ -228,7 +355,9 @@ export async function processEvent(event: Stripe.Event, now = new Date()): Promi
   let outcome: string;
   try {
     outcome = await db.$transaction(async (tx) => {
-      await tx.stripeEvent.create({ data: { id: event.id, type: event.type, objectId: objectIdOf(event), outcome: "bezig" } });
+      await tx.stripeEvent.create({
+        data: { id: event.id, type: event.type, objectId: objectIdOf(event), outcome: "bezig" },
+      });
       const result = await effectOf(tx, event, now);
       await crashPoint("webhook");
       follow = result.follow ?? {};
@@ -244,7 +373,10 @@ export async function processEvent(event: Stripe.Event, now = new Date()): Promi
     try {
       await refundPayment(follow.refund.paymentId, now, follow.refund.reason);
     } catch (error) {
-      console.error("Automatische terugbetaling mislukte; zie /beheer:", error instanceof Error ? error.message : error);
+      console.error(
+        "Automatische terugbetaling mislukte; zie /beheer:",
+        error instanceof Error ? error.message : error,
+      );
     }
   }
   return outcome;
@@ -252,7 +384,8 @@ export async function processEvent(event: Stripe.Event, now = new Date()): Promi
 
 function objectIdOf(event: Stripe.Event): string | null {
   const object = event.data.object as { id?: string; payment_intent?: string | { id: string } | null; object?: string };
-  if (object.object === "charge") return typeof object.payment_intent === "string" ? object.payment_intent : (object.payment_intent?.id ?? null);
+  if (object.object === "charge")
+    return typeof object.payment_intent === "string" ? object.payment_intent : (object.payment_intent?.id ?? null);
   return object.id ?? null;
 }
 
@@ -268,7 +401,10 @@ async function effectOf(tx: Tx, event: Stripe.Event, now: Date): Promise<{ outco
     case "checkout.session.expired": {
       const session = event.data.object as Stripe.Checkout.Session;
       const failed = event.type === "checkout.session.async_payment_failed";
-      const { count } = await tx.payment.updateMany({ where: { checkoutSessionId: session.id, status: "OPEN" }, data: { status: failed ? "FAILED" : "EXPIRED" } });
+      const { count } = await tx.payment.updateMany({
+        where: { checkoutSessionId: session.id, status: "OPEN" },
+        data: { status: failed ? "FAILED" : "EXPIRED" },
+      });
       return { outcome: count ? (failed ? "betaling mislukt" : "betaalsessie verlopen") : "geen open betaling" };
     }
     case "invoice.paid":
@@ -280,41 +416,82 @@ async function effectOf(tx: Tx, event: Stripe.Event, now: Date): Promise<{ outco
   }
 }
 
-async function settleCheckout(tx: Tx, session: Stripe.Checkout.Session, now: Date): Promise<{ outcome: string; follow?: Follow }> {
+async function settleCheckout(
+  tx: Tx,
+  session: Stripe.Checkout.Session,
+  now: Date,
+): Promise<{ outcome: string; follow?: Follow }> {
   const payment = await tx.payment.findFirst({
-    where: { OR: [{ checkoutSessionId: session.id }, ...(session.metadata?.paymentId ? [{ id: session.metadata.paymentId, checkoutSessionId: session.id }] : [])] },
-    select: { id: true, status: true, amountCents: true, enrollmentId: true, enrollment: { select: { cohortId: true, userId: true } } },
+    where: {
+      OR: [
+        { checkoutSessionId: session.id },
+        ...(session.metadata?.paymentId ? [{ id: session.metadata.paymentId, checkoutSessionId: session.id }] : []),
+      ],
+    },
+    select: {
+      id: true,
+      status: true,
+      amountCents: true,
+      enrollmentId: true,
+      enrollment: { select: { cohortId: true, userId: true } },
+    },
   });
   if (!payment) return { outcome: "onbekende betaalsessie" };
   // A session we created carries our enrollment and amount; anything else is not ours to trust.
-  if (session.client_reference_id !== payment.enrollmentId || session.amount_total !== payment.amountCents || session.currency !== "eur") {
+  if (
+    session.client_reference_id !== payment.enrollmentId ||
+    session.amount_total !== payment.amountCents ||
+    session.currency !== "eur"
+  ) {
     return { outcome: "geweigerd: inschrijving of bedrag klopt niet met de betaling" };
   }
   if (payment.status === "PAID" || payment.status === "REFUNDED") return { outcome: "betaling was al verwerkt" };
-  const paymentIntentId = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
-  const refundedEarlier = paymentIntentId ? await tx.stripeEvent.findFirst({ where: { objectId: paymentIntentId, type: "charge.refunded" } }) : null;
-  await tx.payment.update({ where: { id: payment.id }, data: { status: refundedEarlier ? "REFUNDED" : "PAID", paidAt: now, paymentIntentId } });
+  const paymentIntentId =
+    typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
+  const refundedEarlier = paymentIntentId
+    ? await tx.stripeEvent.findFirst({ where: { objectId: paymentIntentId, type: "charge.refunded" } })
+    : null;
+  await tx.payment.update({
+    where: { id: payment.id },
+    data: { status: refundedEarlier ? "REFUNDED" : "PAID", paidAt: now, paymentIntentId },
+  });
   if (refundedEarlier) return { outcome: "betaald en al terugbetaald: geen inschrijving" };
   return seatFor(tx, payment, now);
 }
 
 /** After a verified payment: the seat, or (when it went to someone else meanwhile) the waiting list and a refund. */
-async function seatFor(tx: Tx, payment: { id: string; enrollmentId: string; enrollment: { cohortId: string; userId: string } }, now: Date): Promise<{ outcome: string; follow?: Follow }> {
+async function seatFor(
+  tx: Tx,
+  payment: { id: string; enrollmentId: string; enrollment: { cohortId: string; userId: string } },
+  now: Date,
+): Promise<{ outcome: string; follow?: Follow }> {
   const capacity = await lockCohort(tx, payment.enrollment.cohortId);
   const enrollment = await tx.enrollment.findUniqueOrThrow({
     where: { id: payment.enrollmentId },
-    select: { status: true, reservedUntil: true, user: { select: { name: true, email: true } }, cohort: { select: { name: true } } },
+    select: {
+      status: true,
+      reservedUntil: true,
+      user: { select: { name: true, email: true } },
+      cohort: { select: { name: true } },
+    },
   });
   if (enrollment.status === "ACTIVE") return { outcome: "al ingeschreven" };
   if (enrollment.status === "WITHDRAWN" || enrollment.status === "REJECTED") {
-    return { outcome: "betaald na afmelding: wordt terugbetaald", follow: { refund: { paymentId: payment.id, reason: "betaald na afmelding" } } };
+    return {
+      outcome: "betaald na afmelding: wordt terugbetaald",
+      follow: { refund: { paymentId: payment.id, reason: "betaald na afmelding" } },
+    };
   }
-  const reserved = enrollment.status === "ACCEPTED" && enrollment.reservedUntil !== null && enrollment.reservedUntil > now;
+  const reserved =
+    enrollment.status === "ACCEPTED" && enrollment.reservedUntil !== null && enrollment.reservedUntil > now;
   if (reserved || (await seatsTaken(tx, payment.enrollment.cohortId, now, payment.enrollmentId)) < capacity) {
     await activate(tx, payment.enrollmentId, now);
     return { outcome: "betaald: ingeschreven", follow: { forget: payment.enrollment.userId } };
   }
-  await tx.enrollment.update({ where: { id: payment.enrollmentId }, data: { status: "WAITLISTED", reservedUntil: null } });
+  await tx.enrollment.update({
+    where: { id: payment.enrollmentId },
+    data: { status: "WAITLISTED", reservedUntil: null },
+  });
   await queueMail(tx, {
     to: enrollment.user.email,
     subject: `Geen plek meer vrij (${enrollment.cohort.name})`,
@@ -322,13 +499,30 @@ async function seatFor(tx: Tx, payment: { id: string; enrollmentId: string; enro
       `Hallo ${enrollment.user.name},\n\nJe reservering was verlopen en de laatste plek in ${enrollment.cohort.name} is net aan iemand anders gegaan. ` +
       `We storten je betaling automatisch terug en zetten je op de wachtlijst; komt er een plek vrij, dan hoor je het.\n\n${SIGNATURE}`,
   });
-  return { outcome: "groep vol: terugbetaald, op de wachtlijst", follow: { refund: { paymentId: payment.id, reason: "groep vol" } } };
+  return {
+    outcome: "groep vol: terugbetaald, op de wachtlijst",
+    follow: { refund: { paymentId: payment.id, reason: "groep vol" } },
+  };
 }
 
-async function settleInvoice(tx: Tx, invoice: Stripe.Invoice, now: Date): Promise<{ outcome: string; follow?: Follow }> {
-  const payment = await tx.payment.findUnique({ where: { invoiceId: invoice.id ?? "" }, select: { id: true, status: true, amountCents: true, enrollmentId: true, enrollment: { select: { cohortId: true, userId: true, status: true } } } });
+async function settleInvoice(
+  tx: Tx,
+  invoice: Stripe.Invoice,
+  now: Date,
+): Promise<{ outcome: string; follow?: Follow }> {
+  const payment = await tx.payment.findUnique({
+    where: { invoiceId: invoice.id ?? "" },
+    select: {
+      id: true,
+      status: true,
+      amountCents: true,
+      enrollmentId: true,
+      enrollment: { select: { cohortId: true, userId: true, status: true } },
+    },
+  });
   if (!payment) return { outcome: "onbekende factuur" };
-  if (invoice.amount_paid !== payment.amountCents || invoice.currency !== "eur") return { outcome: "geweigerd: bedrag klopt niet met de factuur" };
+  if (invoice.amount_paid !== payment.amountCents || invoice.currency !== "eur")
+    return { outcome: "geweigerd: bedrag klopt niet met de factuur" };
   if (payment.status === "PAID") return { outcome: "factuur was al verwerkt" };
   await tx.payment.update({ where: { id: payment.id }, data: { status: "PAID", paidAt: now } });
   if (payment.enrollment.status !== "ACCEPTED") return { outcome: "factuur betaald (inschrijving niet meer open)" };
@@ -338,14 +532,31 @@ async function settleInvoice(tx: Tx, invoice: Stripe.Invoice, now: Date): Promis
 }
 
 async function settleRefund(tx: Tx, charge: Stripe.Charge, now: Date): Promise<{ outcome: string; follow?: Follow }> {
-  const paymentIntentId = typeof charge.payment_intent === "string" ? charge.payment_intent : (charge.payment_intent?.id ?? null);
-  const payment = paymentIntentId ? await tx.payment.findUnique({ where: { paymentIntentId }, select: { id: true, amountCents: true, enrollmentId: true, enrollment: { select: { userId: true, status: true } } } }) : null;
+  const paymentIntentId =
+    typeof charge.payment_intent === "string" ? charge.payment_intent : (charge.payment_intent?.id ?? null);
+  const payment = paymentIntentId
+    ? await tx.payment.findUnique({
+        where: { paymentIntentId },
+        select: {
+          id: true,
+          amountCents: true,
+          enrollmentId: true,
+          enrollment: { select: { userId: true, status: true } },
+        },
+      })
+    : null;
   // A refund can arrive before the payment it belongs to: the stored event settles it when the payment comes.
   if (!payment) return { outcome: "terugbetaling voor een nog onbekende betaling: bewaard" };
   const full = charge.refunded || charge.amount_refunded >= payment.amountCents;
-  await tx.payment.update({ where: { id: payment.id }, data: { refundedCents: charge.amount_refunded, ...(full ? { status: "REFUNDED" as const } : {}) } });
+  await tx.payment.update({
+    where: { id: payment.id },
+    data: { refundedCents: charge.amount_refunded, ...(full ? { status: "REFUNDED" as const } : {}) },
+  });
   if (["ACTIVE", "ACCEPTED", "WAITLISTED"].includes(payment.enrollment.status) && full) {
-    await tx.enrollment.update({ where: { id: payment.enrollmentId }, data: { status: "WITHDRAWN", endedAt: now, reservedUntil: null } });
+    await tx.enrollment.update({
+      where: { id: payment.enrollmentId },
+      data: { status: "WITHDRAWN", endedAt: now, reservedUntil: null },
+    });
     return { outcome: "terugbetaald: plek vrijgegeven", follow: { forget: payment.enrollment.userId } };
   }
   return { outcome: full ? "terugbetaald" : "deels terugbetaald" };
@@ -364,7 +575,8 @@ export async function sendDemoEvent(type: string, object: Record<string, unknown
     data: { object },
   });
   const secret = await webhookSecret();
-  if ((await paymentMode()) !== "demo" || !secret) throw new EnrollmentError("Testbetalingen bestaan alleen in de demostand.", 404);
+  if ((await paymentMode()) !== "demo" || !secret)
+    throw new EnrollmentError("Testbetalingen bestaan alleen in de demostand.", 404);
   const signature = webhooks.generateTestHeaderString({ payload, secret });
   return handleWebhook(payload, signature, now);
 }
@@ -374,7 +586,14 @@ export async function demoCheckout(userId: string, paymentId: string) {
   if ((await paymentMode()) !== "demo") return null;
   return db.payment.findFirst({
     where: { id: paymentId, kind: "CHECKOUT", enrollment: { userId } },
-    select: { id: true, status: true, amountCents: true, checkoutSessionId: true, enrollmentId: true, enrollment: { select: { cohortId: true, cohort: { select: { name: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      amountCents: true,
+      checkoutSessionId: true,
+      enrollmentId: true,
+      enrollment: { select: { cohortId: true, cohort: { select: { name: true } } } },
+    },
   });
 }
 
@@ -400,7 +619,11 @@ export async function completeDemoCheckout(userId: string, paymentId: string, pa
 /** Lists Stripe's events since a moment and processes any that were missed (the others are recognised by id). */
 export async function reconcile(since: Date) {
   const api = await stripeApi();
-  if (!api) throw new EnrollmentError("In de demostand is er geen Stripe om te vragen: alle testbetalingen lopen al via deze app.", 409);
+  if (!api)
+    throw new EnrollmentError(
+      "In de demostand is er geen Stripe om te vragen: alle testbetalingen lopen al via deze app.",
+      409,
+    );
   let seen = 0;
   let processed = 0;
   try {
@@ -420,7 +643,20 @@ export async function overdueInvoices(now = new Date()) {
   return db.payment.findMany({
     where: { kind: "INVOICE", status: "OPEN", dueAt: { lt: now } },
     orderBy: { dueAt: "asc" },
-    select: { id: true, invoiceId: true, amountCents: true, dueAt: true, enrollment: { select: { cohortId: true, cohort: { select: { name: true } }, user: { select: { name: true } }, intake: { select: { employerName: true } } } } },
+    select: {
+      id: true,
+      invoiceId: true,
+      amountCents: true,
+      dueAt: true,
+      enrollment: {
+        select: {
+          cohortId: true,
+          cohort: { select: { name: true } },
+          user: { select: { name: true } },
+          intake: { select: { employerName: true } },
+        },
+      },
+    },
   });
 }
 

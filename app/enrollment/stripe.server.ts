@@ -42,7 +42,10 @@ export async function paymentMode(): Promise<PaymentMode> {
 export async function demoWebhookSecret(): Promise<string> {
   const value = `whsec_${crypto.randomBytes(32).toString("hex")}`;
   await db.installSecret.createMany({ data: [{ name: DEMO_SECRET_NAME, value }], skipDuplicates: true });
-  const stored = await db.installSecret.findUniqueOrThrow({ where: { name: DEMO_SECRET_NAME }, select: { value: true } });
+  const stored = await db.installSecret.findUniqueOrThrow({
+    where: { name: DEMO_SECRET_NAME },
+    select: { value: true },
+  });
   return stored.value;
 }
 

@@ -16,12 +16,10 @@ export const emailField = z
   .max(254, "Dit e-mailadres is te lang.")
   .email("Dit is geen geldig e-mailadres, bijvoorbeeld naam@organisatie.nl.");
 
-export const newPasswordField = z
-  .string({ required_error: "Kies een wachtwoord." })
-  .superRefine((value, ctx) => {
-    const problem = passwordProblem(value);
-    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
-  });
+export const newPasswordField = z.string({ required_error: "Kies een wachtwoord." }).superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+});
 
 export const passwordField = z
   .string({ required_error: "Vul je wachtwoord in." })
@@ -52,7 +50,10 @@ export const euroAmount = (label: string) =>
     .transform((value, ctx) => {
       const cents = parseEuroCents(value);
       if (cents === null) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `Vul ${label} in als bedrag in euro, bijvoorbeeld 2450 of 2.450,00.` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `Vul ${label} in als bedrag in euro, bijvoorbeeld 2450 of 2.450,00.`,
+        });
         return z.NEVER;
       }
       return cents;

@@ -25,11 +25,16 @@ export function bodyTooLarge(limit: number): string {
   return `Wat je verstuurde is te groot (meer dan ${Math.round(limit / KIB)} kB). Maak je tekst korter of verdeel hem, en probeer het opnieuw.`;
 }
 
-const NOT_A_FORM = "Dit verzoek kwam niet als formulier binnen. Vul het formulier op de pagina in en verstuur het opnieuw.";
-const NUL_BYTE = "Je tekst bevat een onzichtbaar teken dat Gilde niet kan bewaren (een nul-teken), vaak meegekomen bij het plakken. We hebben het weggehaald: controleer je tekst hieronder, kopieer hem en verstuur hem opnieuw.";
+const NOT_A_FORM =
+  "Dit verzoek kwam niet als formulier binnen. Vul het formulier op de pagina in en verstuur het opnieuw.";
+const NUL_BYTE =
+  "Je tekst bevat een onzichtbaar teken dat Gilde niet kan bewaren (een nul-teken), vaak meegekomen bij het plakken. We hebben het weggehaald: controleer je tekst hieronder, kopieer hem en verstuur hem opnieuw.";
 
 /** Reads the body as a form within `limit` bytes, or throws a Dutch 400 (413 when too large) response. */
-export async function readForm(request: Request, { limit = FORM_LIMIT_BYTES }: { limit?: number } = {}): Promise<FormData> {
+export async function readForm(
+  request: Request,
+  { limit = FORM_LIMIT_BYTES }: { limit?: number } = {},
+): Promise<FormData> {
   const type = request.headers.get("content-type") ?? "";
   const urlencoded = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(type);
   const multipart = /^multipart\/form-data\s*;/i.test(type) && /;\s*boundary=("?)[^";]{1,70}\1\s*(;|$)/i.test(type);

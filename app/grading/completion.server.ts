@@ -13,7 +13,11 @@ function requiredAssignments() {
 /** Per active participant of the cohort: what still stands between them and completion (assignments and peer reviews). */
 export async function completionOverview(cohortId: string) {
   const [enrollments, passed, owed] = await Promise.all([
-    db.enrollment.findMany({ where: { cohortId, status: { in: ["ACTIVE", "COMPLETED"] } }, select: { status: true, user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.enrollment.findMany({
+      where: { cohortId, status: { in: ["ACTIVE", "COMPLETED"] } },
+      select: { status: true, user: { select: { id: true, name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
     db.submission.findMany({ where: { cohortId, status: "PASSED" }, select: { userId: true, assignmentSlug: true } }),
     reviewsOwed(cohortId),
   ]);
@@ -22,16 +26,25 @@ export async function completionOverview(cohortId: string) {
     id: user.id,
     name: user.name,
     completed: status === "COMPLETED",
-    gaps: completionGaps(required, new Set(passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug)), owed.get(user.id) ?? 0),
+    gaps: completionGaps(
+      required,
+      new Set(passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug)),
+      owed.get(user.id) ?? 0,
+    ),
     reviewsOwed: owed.get(user.id) ?? 0,
   }));
 }
 
 export async function confirmCompletion(cohortId: string, userId: string) {
   const participant = (await completionOverview(cohortId)).find((p) => p.id === userId);
-  if (!participant || participant.completed) return { ok: false as const, error: "Deze deelnemer is niet (meer) actief in deze groep." };
-  if (participant.gaps.length) return { ok: false as const, error: `Nog niet af te ronden: ${participant.gaps.join(" ")}` };
-  await db.enrollment.update({ where: { userId_cohortId: { userId, cohortId } }, data: { status: "COMPLETED", completedAt: new Date() } });
+  if (!participant || participant.completed)
+    return { ok: false as const, error: "Deze deelnemer is niet (meer) actief in deze groep." };
+  if (participant.gaps.length)
+    return { ok: false as const, error: `Nog niet af te ronden: ${participant.gaps.join(" ")}` };
+  await db.enrollment.update({
+    where: { userId_cohortId: { userId, cohortId } },
+    data: { status: "COMPLETED", completedAt: new Date() },
+  });
   forgetCourseAccess(userId);
   return { ok: true as const, name: participant.name };
 }

@@ -24,7 +24,11 @@ export class GradingError extends Error {
 
 export class SecondReaderNeeded extends GradingError {
   constructor() {
-    super({}, "Nog niet vrijgegeven: deze groep vraagt bij ‘niet voldaan’ eerst een tweede trainer die meeleest en akkoord geeft.", 409);
+    super(
+      {},
+      "Nog niet vrijgegeven: deze groep vraagt bij ‘niet voldaan’ eerst een tweede trainer die meeleest en akkoord geeft.",
+      409,
+    );
   }
 }
 
@@ -49,22 +53,49 @@ export type QueueFilter = {
 /** Handed-in work waiting for this trainer, oldest first. */
 export async function gradingQueue(trainer: SessionUser, filter: QueueFilter, perPage = 50) {
   const cohortIds = await cohortIdsOf(trainer);
-  const cohortScope = cohortIds ? (filter.cohortId ? cohortIds.filter((id) => id === filter.cohortId) : cohortIds) : filter.cohortId ? [filter.cohortId] : null;
+  const cohortScope = cohortIds
+    ? filter.cohortId
+      ? cohortIds.filter((id) => id === filter.cohortId)
+      : cohortIds
+    : filter.cohortId
+      ? [filter.cohortId]
+      : null;
   // One query for the page and one for the count (the hot path of the queue; see the bench): the filters as
   // EXISTS clauses the indexes Submission(cohortId, status, updatedAt) and SubmissionVersion(submissionId, number) serve.
   const conditions = [
     Prisma.sql`s.status = 'SUBMITTED'`,
-    ...(cohortScope ? [cohortScope.length ? Prisma.sql`s."cohortId" IN (${Prisma.join(cohortScope)})` : Prisma.sql`FALSE`] : []),
+    ...(cohortScope
+      ? [cohortScope.length ? Prisma.sql`s."cohortId" IN (${Prisma.join(cohortScope)})` : Prisma.sql`FALSE`]
+      : []),
     ...(filter.assignmentSlug ? [Prisma.sql`s."assignmentSlug" = ${filter.assignmentSlug}`] : []),
-    ...(filter.late !== undefined ? [Prisma.sql`EXISTS (SELECT 1 FROM "SubmissionVersion" v WHERE v."submissionId" = s.id AND v.late = ${filter.late})`] : []),
-    ...(filter.gildeId ? [Prisma.sql`EXISTS (SELECT 1 FROM "GildeMember" g WHERE g."userId" = s."userId" AND g."gildeId" = ${filter.gildeId})`] : []),
+    ...(filter.late !== undefined
+      ? [
+          Prisma.sql`EXISTS (SELECT 1 FROM "SubmissionVersion" v WHERE v."submissionId" = s.id AND v.late = ${filter.late})`,
+        ]
+      : []),
+    ...(filter.gildeId
+      ? [
+          Prisma.sql`EXISTS (SELECT 1 FROM "GildeMember" g WHERE g."userId" = s."userId" AND g."gildeId" = ${filter.gildeId})`,
+        ]
+      : []),
     ...(filter.drafted !== undefined
-      ? [Prisma.sql`${filter.drafted ? Prisma.empty : Prisma.sql`NOT`} EXISTS (SELECT 1 FROM "Assessment" a WHERE a."submissionId" = s.id AND a.status = 'DRAFT')`]
+      ? [
+          Prisma.sql`${filter.drafted ? Prisma.empty : Prisma.sql`NOT`} EXISTS (SELECT 1 FROM "Assessment" a WHERE a."submissionId" = s.id AND a.status = 'DRAFT')`,
+        ]
       : []),
   ];
   const where = Prisma.join(conditions, " AND ");
   const page = Math.max(1, filter.page ?? 1);
-  type Row = { id: string; assignmentSlug: string; updatedAt: Date; participant: string; number: number | null; handedInAt: Date | null; late: boolean | null; drafted: boolean };
+  type Row = {
+    id: string;
+    assignmentSlug: string;
+    updatedAt: Date;
+    participant: string;
+    number: number | null;
+    handedInAt: Date | null;
+    late: boolean | null;
+    drafted: boolean;
+  };
   const [rows, [{ total }], cohorts] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT s.id, s."assignmentSlug", s."updatedAt", u.name AS participant, v.number, v."handedInAt", v.late,
@@ -201,7 +232,12 @@ export type GradeInput = AssessmentInput & {
  * started from: when someone else saved in between, the save is refused. After release, saving starts a
  * correction: a new draft with a higher number and a reason.
  */
-export async function saveAssessment(trainer: SessionUser, submissionId: string, input: GradeInput, baseRevision: number) {
+export async function saveAssessment(
+  trainer: SessionUser,
+  submissionId: string,
+  input: GradeInput,
+  baseRevision: number,
+) {
   const screen = await gradingScreen(trainer, submissionId);
   if (!screen) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
   const check = checkAssessment(screen.assignment.rubric, input, {
@@ -237,7 +273,12 @@ export async function saveAssessment(trainer: SessionUser, submissionId: string,
         secondReadAt: null,
       },
     });
-    if (count === 0) throw new GradingError({}, "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.", 409);
+    if (count === 0)
+      throw new GradingError(
+        {},
+        "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.",
+        409,
+      );
     return { revision: baseRevision + 1 };
   }
   const isCorrection = current?.status === "RELEASED" && current.versionId === latestVersion.id;
@@ -247,7 +288,11 @@ export async function saveAssessment(trainer: SessionUser, submissionId: string,
     });
   }
   if (baseRevision !== (current?.status === "DRAFT" ? current.revision : 0)) {
-    throw new GradingError({}, "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.", 409);
+    throw new GradingError(
+      {},
+      "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.",
+      409,
+    );
   }
   try {
     await db.assessment.create({
@@ -260,7 +305,11 @@ export async function saveAssessment(trainer: SessionUser, submissionId: string,
       },
     });
   } catch {
-    throw new GradingError({}, "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.", 409);
+    throw new GradingError(
+      {},
+      "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.",
+      409,
+    );
   }
   return { revision: 1 };
 }
@@ -276,7 +325,8 @@ export async function releaseAssessment(trainer: SessionUser, submissionId: stri
   const screen = await gradingScreen(trainer, submissionId);
   if (!screen) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
   const draft = screen.current;
-  if (!draft || draft.status !== "DRAFT") throw new GradingError({}, "Er is geen beoordeling om vrij te geven. Sla eerst een beoordeling op.");
+  if (!draft || draft.status !== "DRAFT")
+    throw new GradingError({}, "Er is geen beoordeling om vrij te geven. Sla eerst een beoordeling op.");
   const check = checkAssessment(
     screen.assignment.rubric,
     {
@@ -327,7 +377,10 @@ export async function releaseAssessment(trainer: SessionUser, submissionId: stri
   });
 }
 
-function needsSecondReader(cohort: { secondReaderForFail: boolean }, draft: { decision: string | null; secondReaderId: string | null }) {
+function needsSecondReader(
+  cohort: { secondReaderForFail: boolean },
+  draft: { decision: string | null; secondReaderId: string | null },
+) {
   return cohort.secondReaderForFail && draft.decision === "niet-voldaan" && !draft.secondReaderId;
 }
 
@@ -342,12 +395,21 @@ export async function secondRead(trainer: SessionUser, submissionId: string, rev
   if (!draft || draft.status !== "DRAFT" || draft.decision !== "niet-voldaan") {
     throw new GradingError({}, "Er is geen concept ‘niet voldaan’ om mee te lezen.");
   }
-  if (draft.gradedById === trainer.id) throw new GradingError({}, "Een andere trainer dan jij moet meelezen: je kunt je eigen beoordeling niet als tweede lezer goedkeuren.");
+  if (draft.gradedById === trainer.id)
+    throw new GradingError(
+      {},
+      "Een andere trainer dan jij moet meelezen: je kunt je eigen beoordeling niet als tweede lezer goedkeuren.",
+    );
   const { count } = await db.assessment.updateMany({
     where: { id: draft.id, status: "DRAFT", revision },
     data: { secondReaderId: trainer.id, secondReadAt: new Date() },
   });
-  if (count === 0) throw new GradingError({}, "De beoordeling is veranderd sinds je de pagina opende. Lees de nieuwe versie en geef dan akkoord.", 409);
+  if (count === 0)
+    throw new GradingError(
+      {},
+      "De beoordeling is veranderd sinds je de pagina opende. Lees de nieuwe versie en geef dan akkoord.",
+      409,
+    );
 }
 
 /** The released assessments of a participant's own submission, newest first (never a draft). */
@@ -408,7 +470,8 @@ export async function cohortDecisions(cohortId: string) {
   return rows.map((row) => ({
     participant: row.submission.user.name,
     email: row.submission.user.email,
-    assignment: findAssignment(row.submission.assignmentSlug)?.assignment.frontmatter.title ?? row.submission.assignmentSlug,
+    assignment:
+      findAssignment(row.submission.assignmentSlug)?.assignment.frontmatter.title ?? row.submission.assignmentSlug,
     number: row.number,
     decision: row.decision ? DECISION_LABELS[row.decision as Decision] : "",
     levels: Object.entries(JSON.parse(row.levels) as Record<string, number>)

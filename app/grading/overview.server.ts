@@ -17,13 +17,35 @@ export type StuckSort = "naam" | "inactief" | "voortgang";
 
 export async function stuckOverview(cohortId: string, sort: StuckSort = "inactief", now = new Date()) {
   const course = getCourse();
-  const assignments = course.modules.flatMap((m) => m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })));
+  const assignments = course.modules.flatMap((m) =>
+    m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })),
+  );
   const [enrollments, submissions, drafts, reads, wijken, owed, given] = await Promise.all([
-    db.enrollment.findMany({ where: { cohortId, status: "ACTIVE" }, select: { activatedAt: true, user: { select: { id: true, name: true } } } }),
-    db.submission.findMany({ where: { cohortId }, select: { userId: true, assignmentSlug: true, status: true, versions: { select: { late: true, handedInAt: true } } } }),
-    db.draft.findMany({ where: { cohortId }, select: { userId: true, assignmentSlug: true, body: true, updatedAt: true } }),
-    db.sectionRead.findMany({ where: { user: { enrollments: { some: { cohortId } } } }, select: { userId: true, moduleSlug: true, sectionId: true, readAt: true } }),
-    db.wijkVersion.findMany({ where: { wijk: { user: { enrollments: { some: { cohortId } } } } }, select: { createdAt: true, wijk: { select: { userId: true } } } }),
+    db.enrollment.findMany({
+      where: { cohortId, status: "ACTIVE" },
+      select: { activatedAt: true, user: { select: { id: true, name: true } } },
+    }),
+    db.submission.findMany({
+      where: { cohortId },
+      select: {
+        userId: true,
+        assignmentSlug: true,
+        status: true,
+        versions: { select: { late: true, handedInAt: true } },
+      },
+    }),
+    db.draft.findMany({
+      where: { cohortId },
+      select: { userId: true, assignmentSlug: true, body: true, updatedAt: true },
+    }),
+    db.sectionRead.findMany({
+      where: { user: { enrollments: { some: { cohortId } } } },
+      select: { userId: true, moduleSlug: true, sectionId: true, readAt: true },
+    }),
+    db.wijkVersion.findMany({
+      where: { wijk: { user: { enrollments: { some: { cohortId } } } } },
+      select: { createdAt: true, wijk: { select: { userId: true } } },
+    }),
     reviewsOwed(cohortId),
     reviewStats(cohortId),
   ]);
@@ -48,7 +70,10 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
     const statuses: Record<string, AssignmentStatus> = {};
     for (const a of assignments) {
       const submission = mine.find((s) => s.assignmentSlug === a.slug) ?? null;
-      statuses[a.slug] = assignmentStatus(submission, Boolean(myDrafts.find((d) => d.assignmentSlug === a.slug)?.body.trim()));
+      statuses[a.slug] = assignmentStatus(
+        submission,
+        Boolean(myDrafts.find((d) => d.assignmentSlug === a.slug)?.body.trim()),
+      );
     }
     return {
       id: user.id,
@@ -67,7 +92,8 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
   });
   const compare: Record<StuckSort, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {
     naam: (a, b) => a.name.localeCompare(b.name, "nl"),
-    inactief: (a, b) => (b.daysInactive ?? Infinity) - (a.daysInactive ?? Infinity) || a.name.localeCompare(b.name, "nl"),
+    inactief: (a, b) =>
+      (b.daysInactive ?? Infinity) - (a.daysInactive ?? Infinity) || a.name.localeCompare(b.name, "nl"),
     voortgang: (a, b) => a.progress - b.progress || a.name.localeCompare(b.name, "nl"),
   };
   const modules = course.modules.map((m) => ({ slug: m.slug, order: m.frontmatter.order, title: m.frontmatter.title }));

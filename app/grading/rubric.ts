@@ -23,11 +23,16 @@ export type AssessmentCheck = { ok: true } | { ok: false; errors: Record<string,
  * not have; a decision (`final`) needs every required criterion, a decision, a note for a revision, and
  * "voldaan" only when every required criterion reaches its pass level.
  */
-export function checkAssessment(rubric: RubricCriterion[], input: AssessmentInput, { final }: { final: boolean }): AssessmentCheck {
+export function checkAssessment(
+  rubric: RubricCriterion[],
+  input: AssessmentInput,
+  { final }: { final: boolean },
+): AssessmentCheck {
   const errors: Record<string, string> = {};
   const known = new Set(rubric.map((c) => c.id));
   for (const id of Object.keys(input.levels)) {
-    if (!known.has(id) && input.levels[id] !== undefined) errors[id] = "Dit criterium staat niet in de rubric van deze opdracht.";
+    if (!known.has(id) && input.levels[id] !== undefined)
+      errors[id] = "Dit criterium staat niet in de rubric van deze opdracht.";
   }
   for (const criterion of rubric) {
     const score = input.levels[criterion.id];
@@ -45,7 +50,9 @@ export function checkAssessment(rubric: RubricCriterion[], input: AssessmentInpu
       errors.revisionNote = "Schrijf op wat er moet veranderen voordat de deelnemer opnieuw inlevert.";
     }
     if (input.decision === "voldaan") {
-      const below = rubric.filter((c) => c.required && input.levels[c.id] !== undefined && input.levels[c.id]! < c.passLevel);
+      const below = rubric.filter(
+        (c) => c.required && input.levels[c.id] !== undefined && input.levels[c.id]! < c.passLevel,
+      );
       if (below.length) {
         errors.decision = `‘Voldaan’ kan niet: ${below.map((c) => `‘${c.title}’`).join(" en ")} ${below.length === 1 ? "haalt" : "halen"} het vereiste niveau niet.`;
       }
@@ -61,6 +68,9 @@ export function completionGaps(
   peerReviewsOwed: number,
 ): string[] {
   const gaps = requiredAssignments.filter((a) => !passed.has(a.slug)).map((a) => `‘${a.title}’ is nog niet voldaan.`);
-  if (peerReviewsOwed > 0) gaps.push(`Er ${peerReviewsOwed === 1 ? "staat nog 1 peerfeedback" : `staan nog ${peerReviewsOwed} peerfeedbacks`} open.`);
+  if (peerReviewsOwed > 0)
+    gaps.push(
+      `Er ${peerReviewsOwed === 1 ? "staat nog 1 peerfeedback" : `staan nog ${peerReviewsOwed} peerfeedbacks`} open.`,
+    );
   return gaps;
 }

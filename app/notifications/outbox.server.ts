@@ -10,7 +10,10 @@ type Tx = Prisma.TransactionClient;
 export type Mail = { to: string; subject: string; text: string; html?: string };
 
 function escapeHtml(value: string) {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 /** Plain text to simple, safe HTML: paragraphs, line breaks, and links on their own. */
@@ -31,7 +34,8 @@ export async function queueMail(tx: Tx, mail: Mail) {
 }
 
 /** Links that carry a secret (a reset, a registration, an unsubscribe signature): shown to nobody but the addressee. */
-const SECRET_LINKS = /\S*\/(wachtwoord-vergeten|registreren\/bevestigen)\/[A-Za-z0-9._~%-]+|\S*\/digest\/afmelden\?\S+/g;
+const SECRET_LINKS =
+  /\S*\/(wachtwoord-vergeten|registreren\/bevestigen)\/[A-Za-z0-9._~%-]+|\S*\/digest\/afmelden\?\S+/g;
 export const HIDDEN_LINK = "[link verborgen]";
 
 export function redactSecrets(text: string): string {
@@ -44,7 +48,16 @@ export async function listOutbox({ page = 1, perPage = 50 }: { page?: number; pe
       orderBy: { createdAt: "desc" },
       skip: (page - 1) * perPage,
       take: perPage,
-      select: { id: true, to: true, subject: true, text: true, createdAt: true, sentAt: true, attempts: true, lastError: true },
+      select: {
+        id: true,
+        to: true,
+        subject: true,
+        text: true,
+        createdAt: true,
+        sentAt: true,
+        attempts: true,
+        lastError: true,
+      },
     }),
     db.outboxMessage.count(),
   ]);
@@ -61,10 +74,17 @@ export async function hasDemoMailbox(): Promise<boolean> {
 /** The demo install's mailbox (newest first, with the app links in each text), or null on any other install. */
 export async function demoMailbox(take = 30) {
   if (!(await hasDemoMailbox())) return null;
-  const messages = await db.outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take, select: { id: true, to: true, subject: true, text: true, createdAt: true } });
+  const messages = await db.outboxMessage.findMany({
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, to: true, subject: true, text: true, createdAt: true },
+  });
   const origin = appUrl();
   return messages.map((message) => ({
     ...message,
-    links: [...message.text.matchAll(/https?:\/\/\S+/g)].map(([url]) => url).filter((url) => url.startsWith(origin)).map((url) => url.slice(origin.length) || "/"),
+    links: [...message.text.matchAll(/https?:\/\/\S+/g)]
+      .map(([url]) => url)
+      .filter((url) => url.startsWith(origin))
+      .map((url) => url.slice(origin.length) || "/"),
   }));
 }

@@ -11,7 +11,9 @@ export function nextAttemptDelay(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** Math.max(0, attempts - 1));
 }
 
-type Transport = { sendMail(message: { from: string; to: string; subject: string; text: string; html: string }): Promise<unknown> };
+type Transport = {
+  sendMail(message: { from: string; to: string; subject: string; text: string; html: string }): Promise<unknown>;
+};
 
 let transport: Transport | undefined;
 
@@ -32,7 +34,9 @@ const CLAIM_MS = 10 * 60 * 1000;
 export async function deliverOutbox({ batch = 20, via = smtpTransport() }: { batch?: number; via?: Transport } = {}) {
   if (!via) return { sent: 0, failed: 0 };
   const claimedUntil = new Date(Date.now() + CLAIM_MS);
-  const due = await db.$queryRaw<{ id: string; to: string; subject: string; text: string; html: string; attempts: number }[]>`
+  const due = await db.$queryRaw<
+    { id: string; to: string; subject: string; text: string; html: string; attempts: number }[]
+  >`
     UPDATE "OutboxMessage" SET "nextAttemptAt" = ${claimedUntil}
     WHERE id IN (
       SELECT id FROM "OutboxMessage"
@@ -44,15 +48,28 @@ export async function deliverOutbox({ batch = 20, via = smtpTransport() }: { bat
   for (const message of due) {
     const attempts = message.attempts + 1;
     try {
-      await via.sendMail({ from: env().MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      await via.sendMail({
+        from: env().MAIL_FROM,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+      });
       // Delivered: the stored copy keeps no secret link (the mailbox has it; the database need not).
       const text = redactSecrets(message.text);
-      await db.outboxMessage.update({ where: { id: message.id }, data: { sentAt: new Date(), attempts, lastError: null, text, html: textToHtml(text) } });
+      await db.outboxMessage.update({
+        where: { id: message.id },
+        data: { sentAt: new Date(), attempts, lastError: null, text, html: textToHtml(text) },
+      });
       sent++;
     } catch (error) {
       await db.outboxMessage.update({
         where: { id: message.id },
-        data: { attempts, lastError: String((error as Error).message).slice(0, 500), nextAttemptAt: new Date(Date.now() + nextAttemptDelay(attempts)) },
+        data: {
+          attempts,
+          lastError: String((error as Error).message).slice(0, 500),
+          nextAttemptAt: new Date(Date.now() + nextAttemptDelay(attempts)),
+        },
       });
       failed++;
     }
@@ -67,6 +84,8 @@ export async function deliverOutbox({ batch = 20, via = smtpTransport() }: { bat
 export function nudgeOutbox() {
   if (!smtpTransport()) return;
   setImmediate(() => {
-    deliverOutbox().catch((error) => console.error("Versturen van e-mail mislukt:", error instanceof Error ? error.message : error));
+    deliverOutbox().catch((error) =>
+      console.error("Versturen van e-mail mislukt:", error instanceof Error ? error.message : error),
+    );
   });
 }

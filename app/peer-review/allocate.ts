@@ -20,7 +20,12 @@ export type ExistingReview = {
   active: boolean;
 };
 
-export type AllocationInput = { k: number; seed: string; participants: AllocationParticipant[]; existing: ExistingReview[] };
+export type AllocationInput = {
+  k: number;
+  seed: string;
+  participants: AllocationParticipant[];
+  existing: ExistingReview[];
+};
 
 export type NewReview = { submissionId: string; reviewerId: string; crossGilde: boolean };
 
@@ -54,21 +59,32 @@ export function allocateReviews({ k, seed, participants, existing }: AllocationI
   const tie = (submissionId: string, reviewerId: string) => hash(`${seed}|${submissionId}|${reviewerId}`);
   const authors = participants
     .filter((p): p is AllocationParticipant & { submissionId: string } => p.submissionId !== null)
-    .sort((a, b) => (a.handedInAt?.getTime() ?? 0) - (b.handedInAt?.getTime() ?? 0) || hash(`${seed}|${a.submissionId}`) - hash(`${seed}|${b.submissionId}`));
+    .sort(
+      (a, b) =>
+        (a.handedInAt?.getTime() ?? 0) - (b.handedInAt?.getTime() ?? 0) ||
+        hash(`${seed}|${a.submissionId}`) - hash(`${seed}|${b.submissionId}`),
+    );
 
   // Among equally loaded reviewers, those whose own submission comes later go first: when their own turn comes
   // (and they cannot review themselves) they already have their share, so nobody ends up two below the rest.
   const turn = new Map(authors.map((a, index) => [a.userId, index]));
 
   /** The least-loaded reviewer in `pool` who may review this submission, or null. */
-  function pick(pool: AllocationParticipant[], author: AllocationParticipant & { submissionId: string }, otherGildesOnly: boolean) {
+  function pick(
+    pool: AllocationParticipant[],
+    author: AllocationParticipant & { submissionId: string },
+    otherGildesOnly: boolean,
+  ) {
     let best: AllocationParticipant | null = null;
     let bestKey = [Infinity, Infinity, Infinity];
     for (const r of pool) {
       if (r.userId === author.userId || paired.has(`${author.submissionId}|${r.userId}`)) continue;
       if (otherGildesOnly && author.gildeId !== null && r.gildeId === author.gildeId) continue;
       const key = [load.get(r.userId)!, -(turn.get(r.userId) ?? -1), tie(author.submissionId, r.userId)];
-      if (key[0] < bestKey[0] || (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))) {
+      if (
+        key[0] < bestKey[0] ||
+        (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))
+      ) {
         best = r;
         bestKey = key;
       }
@@ -83,7 +99,11 @@ export function allocateReviews({ k, seed, participants, existing }: AllocationI
       const own = author.gildeId !== null ? pick(byGilde.get(author.gildeId) ?? [], author, false) : null;
       const reviewer = own ?? pick(reviewers, author, true);
       if (!reviewer) break;
-      result.push({ submissionId: author.submissionId, reviewerId: reviewer.userId, crossGilde: reviewer.gildeId !== author.gildeId || author.gildeId === null });
+      result.push({
+        submissionId: author.submissionId,
+        reviewerId: reviewer.userId,
+        crossGilde: reviewer.gildeId !== author.gildeId || author.gildeId === null,
+      });
       paired.add(`${author.submissionId}|${reviewer.userId}`);
       load.set(reviewer.userId, load.get(reviewer.userId)! + 1);
       need--;

@@ -23,10 +23,16 @@ export class PeerReviewError extends RefusedError {}
 
 type Tx = Prisma.TransactionClient;
 
-function settingsOf(slug: string): { title: string; settings: AssignmentFrontmatter["peerReview"]; rubric: AssignmentFrontmatter["rubric"] } | null {
+function settingsOf(
+  slug: string,
+): { title: string; settings: AssignmentFrontmatter["peerReview"]; rubric: AssignmentFrontmatter["rubric"] } | null {
   const found = findAssignment(slug);
   if (!found?.assignment.frontmatter.peerReview.enabled) return null;
-  return { title: found.assignment.frontmatter.title, settings: found.assignment.frontmatter.peerReview, rubric: found.assignment.frontmatter.rubric };
+  return {
+    title: found.assignment.frontmatter.title,
+    settings: found.assignment.frontmatter.peerReview,
+    rubric: found.assignment.frontmatter.rubric,
+  };
 }
 
 /** The anonymity and visibility of an assignment's peer review, as `reviewSight` reads them. */
@@ -46,13 +52,20 @@ export async function allocateFor(cohortId: string, assignmentSlug: string, now 
   if (!found) return 0;
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${hash(`peer|${cohortId}|${assignmentSlug}`) | 0})`;
-    const schedule = await tx.assignmentSchedule.findUnique({ where: { cohortId_assignmentSlug: { cohortId, assignmentSlug } }, select: { peerReviewDueAt: true } });
+    const schedule = await tx.assignmentSchedule.findUnique({
+      where: { cohortId_assignmentSlug: { cohortId, assignmentSlug } },
+      select: { peerReviewDueAt: true },
+    });
     const [enrollments, members, submissions, excuses] = await Promise.all([
       tx.enrollment.findMany({ where: { cohortId, status: "ACTIVE" }, select: { userId: true } }),
       tx.gildeMember.findMany({ where: { cohortId }, select: { userId: true, gildeId: true } }),
       tx.submission.findMany({
         where: { cohortId, assignmentSlug },
-        select: { id: true, userId: true, versions: { orderBy: { number: "asc" }, take: 1, select: { handedInAt: true } } },
+        select: {
+          id: true,
+          userId: true,
+          versions: { orderBy: { number: "asc" }, take: 1, select: { handedInAt: true } },
+        },
       }),
       tx.peerReviewExcuse.findMany({ where: { cohortId, assignmentSlug }, select: { userId: true } }),
     ]);
@@ -65,7 +78,10 @@ export async function allocateFor(cohortId: string, assignmentSlug: string, now 
       where: { cohortId, assignmentSlug, status: "OPEN", submission: { userId: { notIn: [...active] } } },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: "schrijver gestopt" },
     });
-    const existing = await tx.peerReview.findMany({ where: { cohortId, assignmentSlug }, select: { submissionId: true, reviewerId: true, status: true, cancelReason: true } });
+    const existing = await tx.peerReview.findMany({
+      where: { cohortId, assignmentSlug },
+      select: { submissionId: true, reviewerId: true, status: true, cancelReason: true },
+    });
     // New reviews only while there is time; a trainer can still add reviewers by hand afterwards.
     if (schedule?.peerReviewDueAt && schedule.peerReviewDueAt <= now) return 0;
     const gildeOf = new Map(members.map((m) => [m.userId, m.gildeId]));
@@ -86,14 +102,33 @@ export async function allocateFor(cohortId: string, assignmentSlug: string, now 
       k: found.settings.reviewers,
       seed: `${cohortId}|${assignmentSlug}`,
       participants,
-      existing: existing.map((e) => ({ submissionId: e.submissionId, reviewerId: e.reviewerId, active: e.status !== "CANCELLED" })),
+      existing: existing.map((e) => ({
+        submissionId: e.submissionId,
+        reviewerId: e.reviewerId,
+        active: e.status !== "CANCELLED",
+      })),
     });
     if (created.length === 0) return 0;
-    const dueAt = new Date(Math.max(schedule?.peerReviewDueAt?.getTime() ?? 0, now.getTime() + MIN_REVIEW_DAYS * DAY_MS));
+    const dueAt = new Date(
+      Math.max(schedule?.peerReviewDueAt?.getTime() ?? 0, now.getTime() + MIN_REVIEW_DAYS * DAY_MS),
+    );
     await tx.peerReview.createMany({
-      data: created.map((r) => ({ cohortId, assignmentSlug, submissionId: r.submissionId, reviewerId: r.reviewerId, crossGilde: r.crossGilde, dueAt, assignedAt: now })),
+      data: created.map((r) => ({
+        cohortId,
+        assignmentSlug,
+        submissionId: r.submissionId,
+        reviewerId: r.reviewerId,
+        crossGilde: r.crossGilde,
+        dueAt,
+        assignedAt: now,
+      })),
     });
-    await mailAssigned(tx, created.map((r) => r.reviewerId), found.title, dueAt);
+    await mailAssigned(
+      tx,
+      created.map((r) => r.reviewerId),
+      found.title,
+      dueAt,
+    );
     return created.length;
   });
 }
@@ -101,7 +136,10 @@ export async function allocateFor(cohortId: string, assignmentSlug: string, now 
 async function mailAssigned(tx: Tx, reviewerIds: string[], title: string, dueAt: Date) {
   const counts = new Map<string, number>();
   for (const id of reviewerIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const reviewers = await tx.user.findMany({ where: { id: { in: [...counts.keys()] } }, select: { id: true, name: true, email: true } });
+  const reviewers = await tx.user.findMany({
+    where: { id: { in: [...counts.keys()] } },
+    select: { id: true, name: true, email: true },
+  });
   for (const reviewer of reviewers) {
     const n = counts.get(reviewer.id)!;
     await queueMail(tx, {
@@ -116,7 +154,11 @@ async function mailAssigned(tx: Tx, reviewerIds: string[], title: string, dueAt:
 }
 
 function formatDue(date: Date) {
-  return new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(date);
+  return new Intl.DateTimeFormat("nl-NL", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Amsterdam",
+  }).format(date);
 }
 
 /**
@@ -124,11 +166,21 @@ function formatDue(date: Date) {
  * left are reallocated; a reminder goes out two days before a review is due. Safe in several instances at once.
  */
 export async function maintainPeerReviews(now = new Date()) {
-  const lapsed = await db.peerReview.findMany({ where: { status: "OPEN", dueAt: { lt: now } }, select: { id: true, cohortId: true, assignmentSlug: true } });
+  const lapsed = await db.peerReview.findMany({
+    where: { status: "OPEN", dueAt: { lt: now } },
+    select: { id: true, cohortId: true, assignmentSlug: true },
+  });
   if (lapsed.length) {
-    await db.peerReview.updateMany({ where: { id: { in: lapsed.map((r) => r.id) }, status: "OPEN" }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "verlopen" } });
+    await db.peerReview.updateMany({
+      where: { id: { in: lapsed.map((r) => r.id) }, status: "OPEN" },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: "verlopen" },
+    });
   }
-  const open = await db.peerReview.findMany({ where: { status: "OPEN" }, distinct: ["cohortId", "assignmentSlug"], select: { cohortId: true, assignmentSlug: true } });
+  const open = await db.peerReview.findMany({
+    where: { status: "OPEN" },
+    distinct: ["cohortId", "assignmentSlug"],
+    select: { cohortId: true, assignmentSlug: true },
+  });
   const pairs = new Map([...lapsed, ...open].map((r) => [`${r.cohortId}|${r.assignmentSlug}`, r]));
   for (const { cohortId, assignmentSlug } of pairs.values()) await allocateFor(cohortId, assignmentSlug, now);
   await sendReviewReminders(now);
@@ -142,7 +194,10 @@ async function sendReviewReminders(now: Date) {
   for (const review of due) {
     await db.$transaction(async (tx) => {
       // Claim first: a second instance finds remindedAt set and sends nothing.
-      const { count } = await tx.peerReview.updateMany({ where: { id: review.id, remindedAt: null }, data: { remindedAt: now } });
+      const { count } = await tx.peerReview.updateMany({
+        where: { id: review.id, remindedAt: null },
+        data: { remindedAt: now },
+      });
       if (count === 0) return;
       const title = findAssignment(review.assignmentSlug)?.assignment.frontmatter.title ?? review.assignmentSlug;
       await queueMail(tx, {
@@ -160,7 +215,30 @@ async function sendReviewReminders(now: Date) {
 export async function myGilde(userId: string) {
   const membership = await db.gildeMember.findFirst({
     where: { userId, gilde: { cohort: { enrollments: { some: { userId, status: "ACTIVE" } } } } },
-    select: { gilde: { select: { id: true, name: true, cohort: { select: { name: true } }, members: { select: { user: { select: { id: true, name: true, wijk: { select: { versions: { orderBy: { number: "desc" }, take: 1, select: { name: true, municipality: true } } } } } } } } } } },
+    select: {
+      gilde: {
+        select: {
+          id: true,
+          name: true,
+          cohort: { select: { name: true } },
+          members: {
+            select: {
+              user: {
+                select: {
+                  id: true,
+                  name: true,
+                  wijk: {
+                    select: {
+                      versions: { orderBy: { number: "desc" }, take: 1, select: { name: true, municipality: true } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
   });
   if (!membership) return null;
   return {
@@ -170,7 +248,11 @@ export async function myGilde(userId: string) {
     members: membership.gilde.members
       .map((m) => {
         const wijk = m.user.wijk?.versions[0];
-        return { name: m.user.name, wijk: wijk ? `${wijk.name}, ${wijk.municipality}` : null, me: m.user.id === userId };
+        return {
+          name: m.user.name,
+          wijk: wijk ? `${wijk.name}, ${wijk.municipality}` : null,
+          me: m.user.id === userId,
+        };
       })
       .sort((a, b) => a.name.localeCompare(b.name, "nl")),
   };
@@ -181,14 +263,21 @@ export async function myGilde(userId: string) {
  * refunded loses their reviews (and the work under review) at once, not when the background job reassigns them.
  */
 async function reviewerCohortIds(userId: string) {
-  const enrollments = await db.enrollment.findMany({ where: { userId, status: { in: ["ACTIVE", "COMPLETED"] } }, select: { cohortId: true } });
+  const enrollments = await db.enrollment.findMany({
+    where: { userId, status: { in: ["ACTIVE", "COMPLETED"] } },
+    select: { cohortId: true },
+  });
   return enrollments.map((e) => e.cohortId);
 }
 
 /** Reviews this participant must (or did) give, with the author as the assignment's anonymity allows. */
 export async function reviewsToGive(userId: string, now = new Date()) {
   const rows = await db.peerReview.findMany({
-    where: { reviewerId: userId, status: { in: ["OPEN", "SUBMITTED"] }, cohortId: { in: await reviewerCohortIds(userId) } },
+    where: {
+      reviewerId: userId,
+      status: { in: ["OPEN", "SUBMITTED"] },
+      cohortId: { in: await reviewerCohortIds(userId) },
+    },
     orderBy: [{ status: "asc" }, { dueAt: "asc" }],
     select: {
       id: true,
@@ -206,7 +295,14 @@ export async function reviewsToGive(userId: string, now = new Date()) {
     const found = settingsOf(row.assignmentSlug);
     if (!found) return [];
     const sight = reviewSight(
-      { settings: found.settings, status: row.status, crossGilde: row.crossGilde, reviewerName: row.reviewer.name, authorName: row.submission.user.name, attachments: [] },
+      {
+        settings: found.settings,
+        status: row.status,
+        crossGilde: row.crossGilde,
+        reviewerName: row.reviewer.name,
+        authorName: row.submission.user.name,
+        attachments: [],
+      },
       { as: "reviewer" },
     );
     return [
@@ -242,14 +338,32 @@ export async function feedbackReceived(userId: string, now = new Date()) {
       peerReviews: {
         where: { status: { not: "CANCELLED" } },
         orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
-        select: { id: true, status: true, crossGilde: true, answers: true, levels: true, tip: true, submittedAt: true, rating: true, ratingComment: true, reviewer: { select: { name: true } } },
+        select: {
+          id: true,
+          status: true,
+          crossGilde: true,
+          answers: true,
+          levels: true,
+          tip: true,
+          submittedAt: true,
+          rating: true,
+          ratingComment: true,
+          reviewer: { select: { name: true } },
+        },
       },
     },
   });
   const cohortIds = [...new Set(submissions.map((s) => s.cohortId))];
   const [schedules, given] = await Promise.all([
-    db.assignmentSchedule.findMany({ where: { cohortId: { in: cohortIds } }, select: { cohortId: true, assignmentSlug: true, peerReviewDueAt: true } }),
-    db.peerReview.groupBy({ by: ["cohortId", "assignmentSlug"], where: { reviewerId: userId, status: "SUBMITTED", cohortId: { in: cohortIds } }, _count: true }),
+    db.assignmentSchedule.findMany({
+      where: { cohortId: { in: cohortIds } },
+      select: { cohortId: true, assignmentSlug: true, peerReviewDueAt: true },
+    }),
+    db.peerReview.groupBy({
+      by: ["cohortId", "assignmentSlug"],
+      where: { reviewerId: userId, status: "SUBMITTED", cohortId: { in: cohortIds } },
+      _count: true,
+    }),
   ]);
   const key = (r: { cohortId: string; assignmentSlug: string }) => `${r.cohortId}|${r.assignmentSlug}`;
   const dueAt = new Map(schedules.map((s) => [key(s), s.peerReviewDueAt]));
@@ -257,11 +371,23 @@ export async function feedbackReceived(userId: string, now = new Date()) {
   return submissions.flatMap((submission) => {
     const found = settingsOf(submission.assignmentSlug);
     if (!found) return [];
-    const viewer = { as: "author" as const, now, peerReviewDueAt: dueAt.get(key(submission)) ?? null, givenOwn: givenOwn.get(key(submission)) ?? 0 };
+    const viewer = {
+      as: "author" as const,
+      now,
+      peerReviewDueAt: dueAt.get(key(submission)) ?? null,
+      givenOwn: givenOwn.get(key(submission)) ?? 0,
+    };
     const seen = submission.peerReviews.map((r, position) => ({
       r,
       sight: reviewSight(
-        { settings: found.settings, status: r.status, crossGilde: r.crossGilde, reviewerName: r.reviewer.name, authorName: submission.user.name, attachments: [] },
+        {
+          settings: found.settings,
+          status: r.status,
+          crossGilde: r.crossGilde,
+          reviewerName: r.reviewer.name,
+          authorName: submission.user.name,
+          attachments: [],
+        },
         { ...viewer, position },
       ),
     }));
@@ -271,7 +397,11 @@ export async function feedbackReceived(userId: string, now = new Date()) {
         assignment: found.title,
         slug: submission.assignmentSlug,
         questions: found.settings.guidingQuestions,
-        rubric: found.rubric.map((c) => ({ id: c.id, title: c.title, levels: c.levels.map((l) => ({ score: l.score, label: l.label })) })),
+        rubric: found.rubric.map((c) => ({
+          id: c.id,
+          title: c.title,
+          levels: c.levels.map((l) => ({ score: l.score, label: l.label })),
+        })),
         waiting: submission.peerReviews.filter((r) => r.status === "OPEN").length,
         visibleFrom: seen[0]?.sight.withheld ?? null,
         reviews: seen
@@ -312,7 +442,13 @@ export async function reviewForm(userId: string, reviewId: string) {
           versions: {
             orderBy: { number: "desc" },
             take: 1,
-            select: { body: true, attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, size: true, cleanState: true, cleanSize: true } } },
+            select: {
+              body: true,
+              attachments: {
+                orderBy: { createdAt: "asc" },
+                select: { originalName: true, size: true, cleanState: true, cleanSize: true },
+              },
+            },
           },
         },
       },
@@ -342,7 +478,11 @@ export async function reviewForm(userId: string, reviewId: string) {
     dueAt: review.dueAt,
     revision: review.revision,
     questions: found.settings.guidingQuestions,
-    rubric: found.rubric.map((c) => ({ id: c.id, title: c.title, levels: c.levels.map((l) => ({ score: l.score, label: l.label, descriptor: l.descriptor })) })),
+    rubric: found.rubric.map((c) => ({
+      id: c.id,
+      title: c.title,
+      levels: c.levels.map((l) => ({ score: l.score, label: l.label, descriptor: l.descriptor })),
+    })),
     answers: JSON.parse(review.answers) as Record<string, string>,
     levels: JSON.parse(review.levels) as Record<string, number>,
     tip: review.tip,
@@ -364,7 +504,12 @@ export async function reviewForm(userId: string, reviewId: string) {
  */
 export async function reviewAttachment(userId: string, reviewId: string, index: number) {
   const review = await db.peerReview.findFirst({
-    where: { id: reviewId, reviewerId: userId, status: { not: "CANCELLED" }, cohortId: { in: await reviewerCohortIds(userId) } },
+    where: {
+      id: reviewId,
+      reviewerId: userId,
+      status: { not: "CANCELLED" },
+      cohortId: { in: await reviewerCohortIds(userId) },
+    },
     select: {
       assignmentSlug: true,
       status: true,
@@ -373,7 +518,13 @@ export async function reviewAttachment(userId: string, reviewId: string, index: 
       submission: {
         select: {
           user: { select: { name: true } },
-          versions: { orderBy: { number: "desc" }, take: 1, select: { attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, ...cleanCopySelect } } } },
+          versions: {
+            orderBy: { number: "desc" },
+            take: 1,
+            select: {
+              attachments: { orderBy: { createdAt: "asc" }, select: { originalName: true, ...cleanCopySelect } },
+            },
+          },
         },
       },
     },
@@ -394,35 +545,69 @@ export async function reviewAttachment(userId: string, reviewId: string, index: 
     { as: "reviewer" },
   );
   const name = sight.attachments[index - 1];
-  if (!sight.cleanCopies) return { withheld: false as const, name, mediaType: attachment.mediaType, bytes: await fileStore().read(attachment.storageKey) };
+  if (!sight.cleanCopies)
+    return {
+      withheld: false as const,
+      name,
+      mediaType: attachment.mediaType,
+      bytes: await fileStore().read(attachment.storageKey),
+    };
   const bytes = await cleanCopyBytes(attachment);
-  return bytes ? { withheld: false as const, name, mediaType: attachment.mediaType, bytes } : { withheld: true as const, name };
+  return bytes
+    ? { withheld: false as const, name, mediaType: attachment.mediaType, bytes }
+    : { withheld: true as const, name };
 }
 
 export type ReviewInput = { answers: Record<string, string>; levels: Record<string, number>; tip: string };
 
 /** Saves the reviewer's draft, or submits it (`submit`): then every guiding question needs an answer. */
-export async function saveReview(userId: string, reviewId: string, input: ReviewInput, revision: number, submit: boolean, now = new Date()) {
+export async function saveReview(
+  userId: string,
+  reviewId: string,
+  input: ReviewInput,
+  revision: number,
+  submit: boolean,
+  now = new Date(),
+) {
   const review = await db.peerReview.findFirst({
     where: { id: reviewId, reviewerId: userId, cohortId: { in: await reviewerCohortIds(userId) } },
-    select: { id: true, status: true, dueAt: true, assignmentSlug: true, submission: { select: { userId: true, cohortId: true } } },
+    select: {
+      id: true,
+      status: true,
+      dueAt: true,
+      assignmentSlug: true,
+      submission: { select: { userId: true, cohortId: true } },
+    },
   });
   const found = review && settingsOf(review.assignmentSlug);
-  if (!review || !found || review.status === "CANCELLED") throw new PeerReviewError("Deze feedbackopdracht bestaat niet (meer).", 404);
-  if (review.status === "SUBMITTED") throw new PeerReviewError("Je hebt deze feedback al ingediend; hij kan niet meer veranderen.", 409);
-  if (review.dueAt <= now) throw new PeerReviewError("De termijn voor deze feedback is verlopen. Je trainer of een gildegenoot neemt hem over.", 409);
+  if (!review || !found || review.status === "CANCELLED")
+    throw new PeerReviewError("Deze feedbackopdracht bestaat niet (meer).", 404);
+  if (review.status === "SUBMITTED")
+    throw new PeerReviewError("Je hebt deze feedback al ingediend; hij kan niet meer veranderen.", 409);
+  if (review.dueAt <= now)
+    throw new PeerReviewError(
+      "De termijn voor deze feedback is verlopen. Je trainer of een gildegenoot neemt hem over.",
+      409,
+    );
   const errors: Record<string, string> = {};
   for (const [id, score] of Object.entries(input.levels)) {
     const criterion = found.rubric.find((c) => c.id === id);
     if (!criterion) errors[`level-${id}`] = "Dit criterium staat niet in de rubric.";
-    else if (!criterion.levels.some((l) => l.score === score)) errors[`level-${id}`] = `Kies een van de niveaus van ‘${criterion.title}’.`;
+    else if (!criterion.levels.some((l) => l.score === score))
+      errors[`level-${id}`] = `Kies een van de niveaus van ‘${criterion.title}’.`;
   }
   if (submit) {
     found.settings.guidingQuestions.forEach((_, index) => {
-      if ((input.answers[index] ?? "").trim().length < 2) errors[`answer-${index}`] = "Beantwoord deze vraag voordat je de feedback indient.";
+      if ((input.answers[index] ?? "").trim().length < 2)
+        errors[`answer-${index}`] = "Beantwoord deze vraag voordat je de feedback indient.";
     });
   }
-  if (Object.keys(errors).length) throw new PeerReviewError(submit ? "Nog niet ingediend: vul aan wat hieronder staat." : "Niet opgeslagen: verbeter wat hieronder staat.", 400, errors);
+  if (Object.keys(errors).length)
+    throw new PeerReviewError(
+      submit ? "Nog niet ingediend: vul aan wat hieronder staat." : "Niet opgeslagen: verbeter wat hieronder staat.",
+      400,
+      errors,
+    );
   return db.$transaction(async (tx) => {
     const { count } = await tx.peerReview.updateMany({
       where: { id: reviewId, status: "OPEN", revision },
@@ -434,9 +619,16 @@ export async function saveReview(userId: string, reviewId: string, input: Review
         ...(submit ? { status: "SUBMITTED" as const, submittedAt: now } : {}),
       },
     });
-    if (count === 0) throw new PeerReviewError("Deze feedback is intussen elders opgeslagen (ander venster?). Laad de pagina opnieuw; je tekst staat hieronder nog.", 409);
+    if (count === 0)
+      throw new PeerReviewError(
+        "Deze feedback is intussen elders opgeslagen (ander venster?). Laad de pagina opnieuw; je tekst staat hieronder nog.",
+        409,
+      );
     if (submit) {
-      const author = await tx.user.findUniqueOrThrow({ where: { id: review.submission.userId }, select: { name: true, email: true } });
+      const author = await tx.user.findUniqueOrThrow({
+        where: { id: review.submission.userId },
+        select: { name: true, email: true },
+      });
       // No reviewer's name here, whatever the anonymity: the page shows what the author may know.
       await queueMail(tx, {
         to: author.email,
@@ -450,10 +642,16 @@ export async function saveReview(userId: string, reviewId: string, input: Review
 
 /** The author rates a received review: "bruikbaar?" 1–4 with an optional comment. */
 export async function rateReview(userId: string, reviewId: string, rating: number, comment: string, now = new Date()) {
-  if (!Number.isInteger(rating) || rating < 1 || rating > 4) throw new PeerReviewError("Kies hoe bruikbaar deze feedback was, van 1 tot 4.", 400, { rating: "Kies 1, 2, 3 of 4." });
+  if (!Number.isInteger(rating) || rating < 1 || rating > 4)
+    throw new PeerReviewError("Kies hoe bruikbaar deze feedback was, van 1 tot 4.", 400, {
+      rating: "Kies 1, 2, 3 of 4.",
+    });
   const visible = (await feedbackReceived(userId, now)).some((s) => s.reviews.some((r) => r.id === reviewId));
   if (!visible) throw new PeerReviewError("Deze feedback bestaat niet, of je kunt hem nog niet lezen.", 404);
-  await db.peerReview.update({ where: { id: reviewId }, data: { rating, ratingComment: comment.trim() || null, ratedAt: now } });
+  await db.peerReview.update({
+    where: { id: reviewId },
+    data: { rating, ratingComment: comment.trim() || null, ratedAt: now },
+  });
 }
 
 // ---- Completion and oversight ----
@@ -462,18 +660,25 @@ export async function rateReview(userId: string, reviewId: string, rating: numbe
 export async function reviewsOwed(cohortId: string) {
   const [open, lapsed, excuses] = await Promise.all([
     db.peerReview.groupBy({ by: ["reviewerId"], where: { cohortId, status: "OPEN" }, _count: true }),
-    db.peerReview.findMany({ where: { cohortId, status: "CANCELLED", cancelReason: "verlopen" }, select: { reviewerId: true, assignmentSlug: true } }),
+    db.peerReview.findMany({
+      where: { cohortId, status: "CANCELLED", cancelReason: "verlopen" },
+      select: { reviewerId: true, assignmentSlug: true },
+    }),
     db.peerReviewExcuse.findMany({ where: { cohortId }, select: { userId: true, assignmentSlug: true } }),
   ]);
   const excused = new Set(excuses.map((e) => `${e.userId}|${e.assignmentSlug}`));
   const owed = new Map(open.map((o) => [o.reviewerId, o._count]));
-  for (const l of lapsed) if (!excused.has(`${l.reviewerId}|${l.assignmentSlug}`)) owed.set(l.reviewerId, (owed.get(l.reviewerId) ?? 0) + 1);
+  for (const l of lapsed)
+    if (!excused.has(`${l.reviewerId}|${l.assignmentSlug}`)) owed.set(l.reviewerId, (owed.get(l.reviewerId) ?? 0) + 1);
   return owed;
 }
 
 /** Per participant of a cohort: reviews given, on time, and how the authors rated them. */
 export async function reviewStats(cohortId: string) {
-  const rows = await db.peerReview.findMany({ where: { cohortId, status: "SUBMITTED" }, select: { reviewerId: true, submittedAt: true, dueAt: true, rating: true } });
+  const rows = await db.peerReview.findMany({
+    where: { cohortId, status: "SUBMITTED" },
+    select: { reviewerId: true, submittedAt: true, dueAt: true, rating: true },
+  });
   const stats = new Map<string, { given: number; onTime: number; ratings: number[] }>();
   for (const r of rows) {
     const s = stats.get(r.reviewerId) ?? { given: 0, onTime: 0, ratings: [] };
@@ -490,7 +695,11 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
   const found = settingsOf(assignmentSlug);
   if (!found) return null;
   const [enrollments, reviews, excuses, members] = await Promise.all([
-    db.enrollment.findMany({ where: { cohortId, status: { in: ["ACTIVE", "COMPLETED"] } }, select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.enrollment.findMany({
+      where: { cohortId, status: { in: ["ACTIVE", "COMPLETED"] } },
+      select: { user: { select: { id: true, name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
     db.peerReview.findMany({
       where: { cohortId, assignmentSlug },
       orderBy: { assignedAt: "asc" },
@@ -511,9 +720,15 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
       },
     }),
     db.peerReviewExcuse.findMany({ where: { cohortId, assignmentSlug }, select: { userId: true, reason: true } }),
-    db.gildeMember.findMany({ where: { cohortId }, select: { userId: true, gilde: { select: { id: true, name: true } } } }),
+    db.gildeMember.findMany({
+      where: { cohortId },
+      select: { userId: true, gilde: { select: { id: true, name: true } } },
+    }),
   ]);
-  const submissions = await db.submission.findMany({ where: { cohortId, assignmentSlug }, select: { id: true, userId: true } });
+  const submissions = await db.submission.findMany({
+    where: { cohortId, assignmentSlug },
+    select: { id: true, userId: true },
+  });
   const names = new Map(enrollments.map((e) => [e.user.id, e.user.name]));
   const gildeOf = new Map(members.map((m) => [m.userId, m.gilde]));
   const excusedReason = new Map(excuses.map((e) => [e.userId, e.reason]));
@@ -560,26 +775,66 @@ function requirePeerAssignment(assignmentSlug: string) {
   if (!settingsOf(assignmentSlug)) throw new PeerReviewError("Deze opdracht heeft geen peerfeedback.", 404);
 }
 
-async function requireEligibleReviewer(tx: Tx, cohortId: string, submission: { id: string; userId: string }, reviewerId: string) {
-  const enrollment = await tx.enrollment.findUnique({ where: { userId_cohortId: { userId: reviewerId, cohortId } }, select: { status: true } });
-  if (enrollment?.status !== "ACTIVE") throw new PeerReviewError("Kies een actieve deelnemer van deze groep.", 400, { reviewerId: "Kies een actieve deelnemer van deze groep." });
-  if (submission.userId === reviewerId) throw new PeerReviewError("Niemand geeft feedback op eigen werk.", 400, { reviewerId: "Niemand geeft feedback op eigen werk." });
-  const pair = await tx.peerReview.findUnique({ where: { submissionId_reviewerId: { submissionId: submission.id, reviewerId } }, select: { id: true } });
+async function requireEligibleReviewer(
+  tx: Tx,
+  cohortId: string,
+  submission: { id: string; userId: string },
+  reviewerId: string,
+) {
+  const enrollment = await tx.enrollment.findUnique({
+    where: { userId_cohortId: { userId: reviewerId, cohortId } },
+    select: { status: true },
+  });
+  if (enrollment?.status !== "ACTIVE")
+    throw new PeerReviewError("Kies een actieve deelnemer van deze groep.", 400, {
+      reviewerId: "Kies een actieve deelnemer van deze groep.",
+    });
+  if (submission.userId === reviewerId)
+    throw new PeerReviewError("Niemand geeft feedback op eigen werk.", 400, {
+      reviewerId: "Niemand geeft feedback op eigen werk.",
+    });
+  const pair = await tx.peerReview.findUnique({
+    where: { submissionId_reviewerId: { submissionId: submission.id, reviewerId } },
+    select: { id: true },
+  });
   if (pair) throw alreadyPaired();
 }
 
-const alreadyPaired = () => new PeerReviewError("Deze deelnemer heeft deze inzending al eens gekregen.", 400, { reviewerId: "Deze deelnemer heeft deze inzending al eens gekregen." });
+const alreadyPaired = () =>
+  new PeerReviewError("Deze deelnemer heeft deze inzending al eens gekregen.", 400, {
+    reviewerId: "Deze deelnemer heeft deze inzending al eens gekregen.",
+  });
 
-async function createManual(tx: Tx, cohortId: string, assignmentSlug: string, submission: { id: string; userId: string }, reviewerId: string, extra: boolean, now: Date) {
+async function createManual(
+  tx: Tx,
+  cohortId: string,
+  assignmentSlug: string,
+  submission: { id: string; userId: string },
+  reviewerId: string,
+  extra: boolean,
+  now: Date,
+) {
   const found = settingsOf(assignmentSlug)!;
-  const schedule = await tx.assignmentSchedule.findUnique({ where: { cohortId_assignmentSlug: { cohortId, assignmentSlug } }, select: { peerReviewDueAt: true } });
+  const schedule = await tx.assignmentSchedule.findUnique({
+    where: { cohortId_assignmentSlug: { cohortId, assignmentSlug } },
+    select: { peerReviewDueAt: true },
+  });
   const dueAt = new Date(Math.max(schedule?.peerReviewDueAt?.getTime() ?? 0, now.getTime() + MIN_REVIEW_DAYS * DAY_MS));
   const [authorGilde, reviewer] = await Promise.all([
     tx.gildeMember.findFirst({ where: { userId: submission.userId, cohortId }, select: { gildeId: true } }),
     tx.gildeMember.findFirst({ where: { userId: reviewerId, cohortId }, select: { gildeId: true } }),
   ]);
   await tx.peerReview.create({
-    data: { cohortId, assignmentSlug, submissionId: submission.id, reviewerId, extra, dueAt, assignedAt: now, crossGilde: !authorGilde || authorGilde.gildeId !== reviewer?.gildeId },
+    data: {
+      cohortId,
+      assignmentSlug,
+      submissionId: submission.id,
+      reviewerId,
+      extra,
+      dueAt,
+      assignedAt: now,
+      crossGilde: !authorGilde || authorGilde.gildeId !== reviewer?.gildeId,
+    },
   });
   await mailAssigned(tx, [reviewerId], found.title, dueAt);
 }
@@ -595,7 +850,13 @@ async function trainerChange(change: (tx: Tx) => Promise<void>) {
 }
 
 /** A trainer moves an open review of this assignment to another participant of the cohort. */
-export async function reassignReview(cohortId: string, assignmentSlug: string, reviewId: string, reviewerId: string, now = new Date()) {
+export async function reassignReview(
+  cohortId: string,
+  assignmentSlug: string,
+  reviewId: string,
+  reviewerId: string,
+  now = new Date(),
+) {
   requirePeerAssignment(assignmentSlug);
   await trainerChange(async (tx) => {
     const review = await tx.peerReview.findFirst({
@@ -603,19 +864,32 @@ export async function reassignReview(cohortId: string, assignmentSlug: string, r
       select: { status: true, submission: { select: { id: true, userId: true } } },
     });
     if (!review) throw new PeerReviewError("Deze feedbackopdracht bestaat niet bij deze opdracht in deze groep.", 404);
-    if (review.status !== "OPEN") throw new PeerReviewError("Alleen een openstaande feedbackopdracht kan naar iemand anders.");
+    if (review.status !== "OPEN")
+      throw new PeerReviewError("Alleen een openstaande feedbackopdracht kan naar iemand anders.");
     await requireEligibleReviewer(tx, cohortId, review.submission, reviewerId);
-    const { count } = await tx.peerReview.updateMany({ where: { id: reviewId, status: "OPEN" }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "verplaatst door trainer" } });
+    const { count } = await tx.peerReview.updateMany({
+      where: { id: reviewId, status: "OPEN" },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: "verplaatst door trainer" },
+    });
     if (count === 0) throw new PeerReviewError("Alleen een openstaande feedbackopdracht kan naar iemand anders.", 409);
     await createManual(tx, cohortId, assignmentSlug, review.submission, reviewerId, false, now);
   });
 }
 
 /** A trainer adds a reviewer on top of the k, to a submission of this assignment in this cohort. */
-export async function addExtraReviewer(cohortId: string, assignmentSlug: string, submissionId: string, reviewerId: string, now = new Date()) {
+export async function addExtraReviewer(
+  cohortId: string,
+  assignmentSlug: string,
+  submissionId: string,
+  reviewerId: string,
+  now = new Date(),
+) {
   requirePeerAssignment(assignmentSlug);
   await trainerChange(async (tx) => {
-    const submission = await tx.submission.findFirst({ where: { id: submissionId, cohortId, assignmentSlug }, select: { id: true, userId: true } });
+    const submission = await tx.submission.findFirst({
+      where: { id: submissionId, cohortId, assignmentSlug },
+      select: { id: true, userId: true },
+    });
     if (!submission) throw new PeerReviewError("Deze inzending hoort niet bij deze opdracht in deze groep.", 404);
     await requireEligibleReviewer(tx, cohortId, submission, reviewerId);
     await createManual(tx, cohortId, assignmentSlug, submission, reviewerId, true, now);
@@ -623,18 +897,34 @@ export async function addExtraReviewer(cohortId: string, assignmentSlug: string,
 }
 
 /** A trainer excuses a participant from reviewing for this assignment; their open reviews go to others. */
-export async function excuseParticipant(cohortId: string, assignmentSlug: string, userId: string, excusedById: string, reason: string, now = new Date()) {
+export async function excuseParticipant(
+  cohortId: string,
+  assignmentSlug: string,
+  userId: string,
+  excusedById: string,
+  reason: string,
+  now = new Date(),
+) {
   requirePeerAssignment(assignmentSlug);
-  if (!reason.trim()) throw new PeerReviewError("Schrijf kort waarom je deze deelnemer vrijstelt.", 400, { reason: "Schrijf kort waarom." });
+  if (!reason.trim())
+    throw new PeerReviewError("Schrijf kort waarom je deze deelnemer vrijstelt.", 400, {
+      reason: "Schrijf kort waarom.",
+    });
   await db.$transaction(async (tx) => {
-    const enrollment = await tx.enrollment.findUnique({ where: { userId_cohortId: { userId, cohortId } }, select: { id: true } });
+    const enrollment = await tx.enrollment.findUnique({
+      where: { userId_cohortId: { userId, cohortId } },
+      select: { id: true },
+    });
     if (!enrollment) throw new PeerReviewError("Deze deelnemer hoort niet bij deze groep.", 404);
     await tx.peerReviewExcuse.upsert({
       where: { cohortId_assignmentSlug_userId: { cohortId, assignmentSlug, userId } },
       create: { cohortId, assignmentSlug, userId, excusedById, reason: reason.trim() },
       update: { reason: reason.trim(), excusedById },
     });
-    await tx.peerReview.updateMany({ where: { cohortId, assignmentSlug, reviewerId: userId, status: "OPEN" }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "vrijgesteld" } });
+    await tx.peerReview.updateMany({
+      where: { cohortId, assignmentSlug, reviewerId: userId, status: "OPEN" },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: "vrijgesteld" },
+    });
   });
   await allocateFor(cohortId, assignmentSlug, now);
 }
@@ -644,7 +934,18 @@ export async function peerFeedbackForTrainer(submissionId: string) {
   const rows = await db.peerReview.findMany({
     where: { submissionId, status: "SUBMITTED" },
     orderBy: { submittedAt: "asc" },
-    select: { id: true, assignmentSlug: true, answers: true, levels: true, tip: true, submittedAt: true, crossGilde: true, rating: true, ratingComment: true, reviewer: { select: { name: true } } },
+    select: {
+      id: true,
+      assignmentSlug: true,
+      answers: true,
+      levels: true,
+      tip: true,
+      submittedAt: true,
+      crossGilde: true,
+      rating: true,
+      ratingComment: true,
+      reviewer: { select: { name: true } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,

@@ -41,13 +41,22 @@ function attachmentLabel(anonymity: Anonymity, original: string, index: number) 
 export type FeedbackVisibility = "immediately" | "after-deadline" | "after-own-review";
 
 /** Whether the author may read submitted feedback now, and if not, why not (in Dutch). */
-function feedbackVisible(rule: FeedbackVisibility, { now, peerReviewDueAt, givenOwn }: { now: Date; peerReviewDueAt: Date | null; givenOwn: number }) {
+function feedbackVisible(
+  rule: FeedbackVisibility,
+  { now, peerReviewDueAt, givenOwn }: { now: Date; peerReviewDueAt: Date | null; givenOwn: number },
+) {
   if (rule === "immediately") return { visible: true as const };
   if (rule === "after-own-review") {
-    return givenOwn > 0 ? { visible: true as const } : { visible: false as const, reason: "Je leest de feedback zodra je zelf feedback hebt gegeven." };
+    return givenOwn > 0
+      ? { visible: true as const }
+      : { visible: false as const, reason: "Je leest de feedback zodra je zelf feedback hebt gegeven." };
   }
   if (!peerReviewDueAt || peerReviewDueAt <= now) return { visible: true as const };
-  const when = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(peerReviewDueAt);
+  const when = new Intl.DateTimeFormat("nl-NL", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Amsterdam",
+  }).format(peerReviewDueAt);
   return { visible: false as const, reason: `Je leest de feedback na de peerfeedback-deadline: ${when}.` };
 }
 
@@ -72,7 +81,8 @@ export type ReviewFacts = {
  * reviews they gave themselves for this assignment, and the review's place among the submission's reviews that
  * are not cancelled, in the order they were assigned (from 0; anonymous reviewers are numbered by it). Or the reviewer.
  */
-export type ReviewViewer = { as: "author"; now: Date; peerReviewDueAt: Date | null; givenOwn: number; position: number } | { as: "reviewer" };
+export type ReviewViewer =
+  { as: "author"; now: Date; peerReviewDueAt: Date | null; givenOwn: number; position: number } | { as: "reviewer" };
 
 export type ReviewSight = {
   /** Whether the review's answers, levels and tip may be shown. */

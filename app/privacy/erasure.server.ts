@@ -18,11 +18,25 @@ const SIGNATURE = "Groet,\nGilde — leergang Creative Communities";
 
 /** The participant's request; one open erasure request at a time. */
 export async function requestErasure(user: SessionUser, reason: string, now = new Date()) {
-  const open = await db.privacyRequest.findFirst({ where: { userId: user.id, kind: "ERASURE", status: "PENDING" }, select: { id: true } });
+  const open = await db.privacyRequest.findFirst({
+    where: { userId: user.id, kind: "ERASURE", status: "PENDING" },
+    select: { id: true },
+  });
   if (open) throw new RefusedError("Je verzoek om verwijdering is al ontvangen; de beheerder handelt het af.", 409);
   await db.$transaction(async (tx) => {
-    await tx.privacyRequest.create({ data: { userId: user.id, kind: "ERASURE", reason: reason.trim().slice(0, 2000), requestedAt: now } });
-    await audit(tx, { action: "erasure.request", actor: user, subjectId: user.id, summary: "Verwijdering van eigen gegevens aangevraagd." }, now);
+    await tx.privacyRequest.create({
+      data: { userId: user.id, kind: "ERASURE", reason: reason.trim().slice(0, 2000), requestedAt: now },
+    });
+    await audit(
+      tx,
+      {
+        action: "erasure.request",
+        actor: user,
+        subjectId: user.id,
+        summary: "Verwijdering van eigen gegevens aangevraagd.",
+      },
+      now,
+    );
     await queueMail(tx, {
       to: user.email,
       subject: "We hebben je verzoek om verwijdering ontvangen",
@@ -44,24 +58,51 @@ export function myPrivacyRequests(userId: string) {
 
 /** For the admin: open requests first (oldest first), then what was done (newest first). */
 export async function privacyOverview() {
-  const select = { id: true, kind: true, status: true, reason: true, requestedAt: true, handledAt: true, outcome: true, userId: true } as const;
+  const select = {
+    id: true,
+    kind: true,
+    status: true,
+    reason: true,
+    requestedAt: true,
+    handledAt: true,
+    outcome: true,
+    userId: true,
+  } as const;
   const [pending, handled] = await Promise.all([
     db.privacyRequest.findMany({ where: { status: "PENDING" }, orderBy: { requestedAt: "asc" }, select }),
-    db.privacyRequest.findMany({ where: { status: { not: "PENDING" } }, orderBy: { handledAt: "desc" }, take: 100, select }),
+    db.privacyRequest.findMany({
+      where: { status: { not: "PENDING" } },
+      orderBy: { handledAt: "desc" },
+      take: 100,
+      select,
+    }),
   ]);
-  const people = await db.user.findMany({ where: { id: { in: [...pending, ...handled].map((r) => r.userId) } }, select: { id: true, name: true, email: true, erasedAt: true } });
+  const people = await db.user.findMany({
+    where: { id: { in: [...pending, ...handled].map((r) => r.userId) } },
+    select: { id: true, name: true, email: true, erasedAt: true },
+  });
   const byId = new Map(people.map((p) => [p.id, p]));
-  const named = <T extends { userId: string }>(rows: T[]) => rows.map((r) => ({ ...r, person: byId.get(r.userId) ?? null }));
+  const named = <T extends { userId: string }>(rows: T[]) =>
+    rows.map((r) => ({ ...r, person: byId.get(r.userId) ?? null }));
   return { pending: named(pending), handled: named(handled) };
 }
 
 export async function rejectRequest(admin: SessionUser, requestId: string, why: string, now = new Date()) {
   if (!why.trim()) throw new RefusedError("Schrijf waarom je het verzoek afwijst; de aanvrager krijgt die uitleg.");
-  const request = await db.privacyRequest.findFirst({ where: { id: requestId, status: "PENDING" }, select: { id: true, userId: true } });
+  const request = await db.privacyRequest.findFirst({
+    where: { id: requestId, status: "PENDING" },
+    select: { id: true, userId: true },
+  });
   if (!request) throw new RefusedError("Dit verzoek is al afgehandeld of bestaat niet.", 409);
-  const person = await db.user.findUniqueOrThrow({ where: { id: request.userId }, select: { name: true, email: true } });
+  const person = await db.user.findUniqueOrThrow({
+    where: { id: request.userId },
+    select: { name: true, email: true },
+  });
   await db.$transaction(async (tx) => {
-    await tx.privacyRequest.update({ where: { id: request.id }, data: { status: "REJECTED", handledAt: now, handledById: admin.id, outcome: `Afgewezen: ${why.trim()}` } });
+    await tx.privacyRequest.update({
+      where: { id: request.id },
+      data: { status: "REJECTED", handledAt: now, handledById: admin.id, outcome: `Afgewezen: ${why.trim()}` },
+    });
     await queueMail(tx, {
       to: person.email,
       subject: "Je verzoek om verwijdering",
@@ -74,11 +115,18 @@ export async function rejectRequest(admin: SessionUser, requestId: string, why: 
  * Carries out an erasure request. Returns what was done, in Dutch, as also written on the request.
  */
 export async function carryOutErasure(admin: SessionUser, requestId: string, now = new Date()) {
-  const request = await db.privacyRequest.findFirst({ where: { id: requestId, kind: "ERASURE", status: "PENDING" }, select: { id: true, userId: true } });
+  const request = await db.privacyRequest.findFirst({
+    where: { id: requestId, kind: "ERASURE", status: "PENDING" },
+    select: { id: true, userId: true },
+  });
   if (!request) throw new RefusedError("Dit verzoek is al afgehandeld of bestaat niet.", 409);
-  if (request.userId === admin.id) throw new RefusedError("Je kunt je eigen account niet zelf verwijderen; vraag een andere beheerder.", 409);
+  if (request.userId === admin.id)
+    throw new RefusedError("Je kunt je eigen account niet zelf verwijderen; vraag een andere beheerder.", 409);
   const userId = request.userId;
-  const person = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, role: true, erasedAt: true } });
+  const person = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { name: true, email: true, role: true, erasedAt: true },
+  });
   if (person.erasedAt) throw new RefusedError("Dit account is al verwijderd.", 409);
   if (person.role === "ADMIN" && (await db.user.count({ where: { role: "ADMIN", erasedAt: null } })) <= 1) {
     throw new RefusedError("Dit is de laatste beheerder. Maak eerst iemand anders beheerder.", 409);
@@ -86,17 +134,29 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
 
   const result = await db.$transaction(
     async (tx) => {
-      const files = await tx.attachment.findMany({ where: { userId }, select: { storageKey: true, cleanStorageKey: true } });
-      const openReviews = await tx.peerReview.findMany({ where: { reviewerId: userId, status: "OPEN" }, select: { cohortId: true, assignmentSlug: true } });
+      const files = await tx.attachment.findMany({
+        where: { userId },
+        select: { storageKey: true, cleanStorageKey: true },
+      });
+      const openReviews = await tx.peerReview.findMany({
+        where: { reviewerId: userId, status: "OPEN" },
+        select: { cohortId: true, assignmentSlug: true },
+      });
 
       // Bookkeeping: payments stay (fiscal retention), with the payer's name and address copied onto them.
       const payments = await tx.payment.updateMany({
         where: { enrollment: { userId }, status: { in: ["PAID", "REFUNDED", "ARRANGED"] } },
         data: { payerName: person.name, payerEmail: person.email },
       });
-      await tx.payment.updateMany({ where: { enrollment: { userId }, status: "OPEN" }, data: { status: "EXPIRED", checkoutUrl: null } });
+      await tx.payment.updateMany({
+        where: { enrollment: { userId }, status: "OPEN" },
+        data: { status: "EXPIRED", checkoutUrl: null },
+      });
       // The intake's own words go; the employer's invoice details stay with the payment record.
-      await tx.intake.updateMany({ where: { enrollment: { userId } }, data: { currentWork: "", organisation: "", experience: "", wijk: "", motivation: "", experienceYears: 0 } });
+      await tx.intake.updateMany({
+        where: { enrollment: { userId } },
+        data: { currentWork: "", organisation: "", experience: "", wijk: "", motivation: "", experienceYears: 0 },
+      });
       await tx.enrollment.updateMany({
         where: { userId, status: { in: ["APPLIED", "ACCEPTED", "WAITLISTED", "ACTIVE"] } },
         data: { status: "WITHDRAWN", endedAt: now, reservedUntil: null },
@@ -111,11 +171,17 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
 
       // Feedback they gave stays with its receiver, without a name (the account is anonymous now); what they had
       // not given yet goes to someone else.
-      await tx.peerReview.updateMany({ where: { reviewerId: userId, status: "OPEN" }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "account verwijderd" } });
+      await tx.peerReview.updateMany({
+        where: { reviewerId: userId, status: "OPEN" },
+        data: { status: "CANCELLED", cancelledAt: now, cancelReason: "account verwijderd" },
+      });
 
       // Community: their words go, others' replies stay readable in context.
       const posts = await tx.post.updateMany({ where: { authorId: userId }, data: { body: ERASED_POST } });
-      await tx.thread.updateMany({ where: { authorId: userId }, data: { title: "Onderwerp van een verwijderde gebruiker", tags: [] } });
+      await tx.thread.updateMany({
+        where: { authorId: userId },
+        data: { title: "Onderwerp van een verwijderde gebruiker", tags: [] },
+      });
       await tx.practiceCase.deleteMany({ where: { authorId: userId } });
       await tx.report.updateMany({ where: { reporterId: userId }, data: { reason: "(verwijderd)" } });
       for (const table of [
@@ -130,24 +196,40 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
         "session",
         "passwordReset",
       ] as const) {
-        await (tx[table] as unknown as { deleteMany(args: object): Promise<unknown> }).deleteMany({ where: { userId } });
+        await (tx[table] as unknown as { deleteMany(args: object): Promise<unknown> }).deleteMany({
+          where: { userId },
+        });
       }
       await tx.extension.deleteMany({ where: { userId } });
       await tx.peerReviewExcuse.deleteMany({ where: { userId } });
       await tx.reminderSent.deleteMany({ where: { userId } });
-      await tx.loginThrottle.deleteMany({ where: { OR: [{ key: `email:${person.email}` }, { key: { startsWith: `email-ip:${person.email}|` } }] } });
+      await tx.loginThrottle.deleteMany({
+        where: { OR: [{ key: `email:${person.email}` }, { key: { startsWith: `email-ip:${person.email}|` } }] },
+      });
       await tx.outboxMessage.deleteMany({ where: { to: person.email } });
 
       const placeholder = `verwijderd-${userId}@verwijderd.invalid`;
-      await tx.user.update({ where: { id: userId }, data: { name: ERASED_NAME, email: placeholder, passwordHash: "", role: "PARTICIPANT", erasedAt: now } });
-      await tx.auditEvent.updateMany({ where: { OR: [{ actorId: userId }, { actorEmail: person.email }] }, data: { actorEmail: placeholder, ip: null } });
+      await tx.user.update({
+        where: { id: userId },
+        data: { name: ERASED_NAME, email: placeholder, passwordHash: "", role: "PARTICIPANT", erasedAt: now },
+      });
+      await tx.auditEvent.updateMany({
+        where: { OR: [{ actorId: userId }, { actorEmail: person.email }] },
+        data: { actorEmail: placeholder, ip: null },
+      });
 
       const outcome =
         `Uitgevoerd: ${submissions.count} inzending(en), ${wijk.count ? "het wijkprofiel" : "geen wijkprofiel"}, ${files.length} bestand(en) en ` +
         `${posts.count} bericht(en) verwijderd of geleegd; gegeven peerfeedback blijft anoniem staan; ` +
         `${payments.count} betaling(en) bewaard voor de boekhouding (wettelijke bewaarplicht), los van het profiel.`;
-      await tx.privacyRequest.update({ where: { id: request.id }, data: { status: "DONE", handledAt: now, handledById: admin.id, outcome } });
-      await tx.privacyRequest.updateMany({ where: { userId, kind: "ERASURE", status: "PENDING" }, data: { status: "DONE", handledAt: now, handledById: admin.id, outcome } });
+      await tx.privacyRequest.update({
+        where: { id: request.id },
+        data: { status: "DONE", handledAt: now, handledById: admin.id, outcome },
+      });
+      await tx.privacyRequest.updateMany({
+        where: { userId, kind: "ERASURE", status: "PENDING" },
+        data: { status: "DONE", handledAt: now, handledById: admin.id, outcome },
+      });
       await audit(tx, { action: "erasure", actor: admin, subjectId: userId, summary: outcome }, now);
       // The last message to the old address: that it is done. It is sent, then nothing of them remains.
       await queueMail(tx, {
@@ -162,7 +244,11 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
 
   forgetSessions({ userId });
   forgetCourseAccess(userId);
-  await Promise.all(result.files.flatMap((f) => (f.cleanStorageKey ? [f.storageKey, f.cleanStorageKey] : [f.storageKey])).map((key) => fileStore().remove(key)));
+  await Promise.all(
+    result.files
+      .flatMap((f) => (f.cleanStorageKey ? [f.storageKey, f.cleanStorageKey] : [f.storageKey]))
+      .map((key) => fileStore().remove(key)),
+  );
   const pairs = new Map(result.openReviews.map((r) => [`${r.cohortId}|${r.assignmentSlug}`, r]));
   for (const pair of pairs.values()) await allocateFor(pair.cohortId, pair.assignmentSlug, now);
   return result.outcome;

@@ -22,8 +22,29 @@ const parse = (json: string) => {
  * received is exactly what /gilde shows (`feedbackReceived`): what is not readable there yet is not here either.
  */
 export async function personalData(userId: string, now = new Date()) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
-  const [enrollments, wijk, submissions, received, drafts, given, threads, posts, reactions, follows, reports, cases, directory, digest, reads, requests, signIns] = await Promise.all([
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, role: true, createdAt: true },
+  });
+  const [
+    enrollments,
+    wijk,
+    submissions,
+    received,
+    drafts,
+    given,
+    threads,
+    posts,
+    reactions,
+    follows,
+    reports,
+    cases,
+    directory,
+    digest,
+    reads,
+    requests,
+    signIns,
+  ] = await Promise.all([
     db.enrollment.findMany({
       where: { userId },
       orderBy: { appliedAt: "asc" },
@@ -52,10 +73,24 @@ export async function personalData(userId: string, now = new Date()) {
             employerAddress: true,
           },
         },
-        payments: { orderBy: { createdAt: "asc" }, select: { kind: true, status: true, amountCents: true, refundedCents: true, createdAt: true, paidAt: true, dueAt: true } },
+        payments: {
+          orderBy: { createdAt: "asc" },
+          select: {
+            kind: true,
+            status: true,
+            amountCents: true,
+            refundedCents: true,
+            createdAt: true,
+            paidAt: true,
+            dueAt: true,
+          },
+        },
       },
     }),
-    db.wijk.findUnique({ where: { userId }, select: { versions: { orderBy: { number: "asc" }, omit: { id: true, wijkId: true } } } }),
+    db.wijk.findUnique({
+      where: { userId },
+      select: { versions: { orderBy: { number: "asc" }, omit: { id: true, wijkId: true } } },
+    }),
     db.submission.findMany({
       where: { userId },
       orderBy: { createdAt: "asc" },
@@ -71,13 +106,24 @@ export async function personalData(userId: string, now = new Date()) {
             body: true,
             handedInAt: true,
             late: true,
-            attachments: { select: { id: true, originalName: true, mediaType: true, size: true, sha256: true, storageKey: true } },
+            attachments: {
+              select: { id: true, originalName: true, mediaType: true, size: true, sha256: true, storageKey: true },
+            },
           },
         },
         assessments: {
           where: { status: "RELEASED" },
           orderBy: { number: "asc" },
-          select: { number: true, levels: true, feedback: true, overall: true, decision: true, revisionNote: true, correctionReason: true, releasedAt: true },
+          select: {
+            number: true,
+            levels: true,
+            feedback: true,
+            overall: true,
+            decision: true,
+            revisionNote: true,
+            correctionReason: true,
+            releasedAt: true,
+          },
         },
       },
     }),
@@ -88,7 +134,9 @@ export async function personalData(userId: string, now = new Date()) {
         assignmentSlug: true,
         body: true,
         updatedAt: true,
-        attachments: { select: { id: true, originalName: true, mediaType: true, size: true, sha256: true, storageKey: true } },
+        attachments: {
+          select: { id: true, originalName: true, mediaType: true, size: true, sha256: true, storageKey: true },
+        },
       },
     }),
     db.peerReview.findMany({
@@ -110,11 +158,21 @@ export async function personalData(userId: string, now = new Date()) {
         reviewer: { select: { name: true } },
       },
     }),
-    db.thread.findMany({ where: { authorId: userId }, select: { id: true, kind: true, title: true, themes: true, tags: true, createdAt: true } }),
-    db.post.findMany({ where: { authorId: userId }, orderBy: { createdAt: "asc" }, select: { threadId: true, body: true, createdAt: true, hiddenAt: true, hiddenReason: true } }),
+    db.thread.findMany({
+      where: { authorId: userId },
+      select: { id: true, kind: true, title: true, themes: true, tags: true, createdAt: true },
+    }),
+    db.post.findMany({
+      where: { authorId: userId },
+      orderBy: { createdAt: "asc" },
+      select: { threadId: true, body: true, createdAt: true, hiddenAt: true, hiddenReason: true },
+    }),
     db.reaction.findMany({ where: { userId }, select: { postId: true, createdAt: true } }),
     db.follow.findMany({ where: { userId }, select: { threadId: true, createdAt: true } }),
-    db.report.findMany({ where: { reporterId: userId }, select: { postId: true, reason: true, createdAt: true, resolvedAt: true } }),
+    db.report.findMany({
+      where: { reporterId: userId },
+      select: { postId: true, reason: true, createdAt: true, resolvedAt: true },
+    }),
     db.practiceCase.findMany({ where: { authorId: userId }, omit: { authorId: true } }),
     db.directoryEntry.findUnique({ where: { userId }, omit: { userId: true } }),
     db.digestPreference.findUnique({ where: { userId }, omit: { userId: true } }),
@@ -134,7 +192,14 @@ export async function personalData(userId: string, now = new Date()) {
 
   const receivedBySubmission = new Map(received.map((r) => [r.submissionId, r]));
   const files: { path: string; storageKey: string }[] = [];
-  const fileEntry = (a: { id: string; originalName: string; mediaType: string; size: number; sha256: string; storageKey: string }) => {
+  const fileEntry = (a: {
+    id: string;
+    originalName: string;
+    mediaType: string;
+    size: number;
+    sha256: string;
+    storageKey: string;
+  }) => {
     const path = `bestanden/${a.id}-${safeFileName(a.originalName) ?? "bestand"}`;
     files.push({ path, storageKey: a.storageKey });
     return { naam: a.originalName, soort: a.mediaType, grootte: a.size, sha256: a.sha256, bestand: path };
@@ -162,7 +227,13 @@ export async function personalData(userId: string, now = new Date()) {
       return {
         opdracht: s.assignmentSlug,
         status: s.status,
-        versies: s.versions.map((v) => ({ nummer: v.number, tekst: v.body, ingeleverd: v.handedInAt, te_laat: v.late, bijlagen: v.attachments.map(fileEntry) })),
+        versies: s.versions.map((v) => ({
+          nummer: v.number,
+          tekst: v.body,
+          ingeleverd: v.handedInAt,
+          te_laat: v.late,
+          bijlagen: v.attachments.map(fileEntry),
+        })),
         beoordelingen: s.assessments.map((a) => ({ ...a, levels: parse(a.levels), feedback: parse(a.feedback) })),
         peerfeedback_ontvangen: (feedback?.reviews ?? []).map((r) => ({
           van: r.reviewer,
@@ -176,7 +247,12 @@ export async function personalData(userId: string, now = new Date()) {
         peerfeedback_nog_niet_zichtbaar: feedback?.visibleFrom ?? null,
       };
     }),
-    "concepten.json": drafts.map((d) => ({ opdracht: d.assignmentSlug, tekst: d.body, bijgewerkt: d.updatedAt, bijlagen: d.attachments.map(fileEntry) })),
+    "concepten.json": drafts.map((d) => ({
+      opdracht: d.assignmentSlug,
+      tekst: d.body,
+      bijgewerkt: d.updatedAt,
+      bijlagen: d.attachments.map(fileEntry),
+    })),
     "peerfeedback-gegeven.json": given.map((r) => ({
       opdracht: r.assignmentSlug,
       voor: reviewSight(
@@ -200,7 +276,15 @@ export async function personalData(userId: string, now = new Date()) {
       waardering_ontvangen: r.rating,
       toelichting_ontvangen: r.ratingComment,
     })),
-    "community.json": { onderwerpen: threads, berichten: posts, reacties: reactions, gevolgd: follows, meldingen: reports, vindbaar: directory, weekoverzicht: digest },
+    "community.json": {
+      onderwerpen: threads,
+      berichten: posts,
+      reacties: reactions,
+      gevolgd: follows,
+      meldingen: reports,
+      vindbaar: directory,
+      weekoverzicht: digest,
+    },
     "praktijkvoorbeelden.json": cases,
     "leesvoortgang.json": reads,
     "privacyverzoeken.json": requests,
@@ -225,19 +309,36 @@ Vragen? Neem contact op met de beheerder van Gilde.
  * file is read from storage only when the download has room for it, so a person with many large attachments never
  * has them all in memory at once.
  */
-export async function exportPersonalData(user: SessionUser, ip?: string): Promise<{ fileName: string; stream: ReadableStream<Uint8Array> }> {
+export async function exportPersonalData(
+  user: SessionUser,
+  ip?: string,
+): Promise<{ fileName: string; stream: ReadableStream<Uint8Array> }> {
   const { data, files } = await personalData(user.id);
   const now = new Date();
   const documents = Object.keys(data).length + 1;
   await db.$transaction(async (tx) => {
     await tx.privacyRequest.create({
-      data: { userId: user.id, kind: "EXPORT", status: "DONE", requestedAt: now, handledAt: now, outcome: `Download van ${documents} overzichten en ${files.length} bestand(en).` },
+      data: {
+        userId: user.id,
+        kind: "EXPORT",
+        status: "DONE",
+        requestedAt: now,
+        handledAt: now,
+        outcome: `Download van ${documents} overzichten en ${files.length} bestand(en).`,
+      },
     });
-    await audit(tx, { action: "export", actor: user, subjectId: user.id, summary: "Eigen gegevens gedownload (inzageverzoek).", ip });
+    await audit(tx, {
+      action: "export",
+      actor: user,
+      subjectId: user.id,
+      summary: "Eigen gegevens gedownload (inzageverzoek).",
+      ip,
+    });
   });
   async function* entries(): AsyncGenerator<ZipEntry> {
     yield { name: "LEESMIJ.txt", bytes: strToU8(README), compress: true };
-    for (const [name, value] of Object.entries(data)) yield { name, bytes: strToU8(JSON.stringify(value, null, 2)), compress: true };
+    for (const [name, value] of Object.entries(data))
+      yield { name, bytes: strToU8(JSON.stringify(value, null, 2)), compress: true };
     for (const file of files) {
       // A file missing from storage is named rather than failing the whole export.
       const bytes = await fileStore()
@@ -266,7 +367,9 @@ function zipStream(source: AsyncIterator<ZipEntry>): ReadableStream<Uint8Array> 
           zip.end();
           ended = true;
         } else {
-          const entry = next.value.compress ? new ZipDeflate(next.value.name, { level: 6 }) : new ZipPassThrough(next.value.name);
+          const entry = next.value.compress
+            ? new ZipDeflate(next.value.name, { level: 6 })
+            : new ZipPassThrough(next.value.name);
           zip.add(entry);
           entry.push(next.value.bytes, true);
         }

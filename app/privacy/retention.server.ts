@@ -57,7 +57,10 @@ async function announce(cohort: { id: string; name: string; endsOn: Date; retent
   const people = await concerned(cohort.id);
   const when = longDate.format(retentionDue({ ...cohort, retentionNoticeAt: now }));
   return db.$transaction(async (tx) => {
-    const { count } = await tx.cohort.updateMany({ where: { id: cohort.id, retentionNoticeAt: null }, data: { retentionNoticeAt: now } });
+    const { count } = await tx.cohort.updateMany({
+      where: { id: cohort.id, retentionNoticeAt: null },
+      data: { retentionNoticeAt: now },
+    });
     if (count === 0) return 0;
     for (const person of people) {
       await queueMail(tx, {
@@ -78,16 +81,30 @@ async function deleteExpired(cohort: { id: string; name: string }, now: Date) {
   const userIds = people.map((p) => p.userId);
   const result = await db.$transaction(
     async (tx) => {
-      const { count } = await tx.cohort.updateMany({ where: { id: cohort.id, retentionDoneAt: null }, data: { retentionDoneAt: now } });
+      const { count } = await tx.cohort.updateMany({
+        where: { id: cohort.id, retentionDoneAt: null },
+        data: { retentionDoneAt: now },
+      });
       if (count === 0) return null;
-      const files = await tx.attachment.findMany({ where: { version: { submission: { cohortId: cohort.id, userId: { in: userIds } } } }, select: { storageKey: true, cleanStorageKey: true } });
-      const draftFiles = await tx.attachment.findMany({ where: { draft: { cohortId: cohort.id, userId: { in: userIds } } }, select: { storageKey: true, cleanStorageKey: true } });
+      const files = await tx.attachment.findMany({
+        where: { version: { submission: { cohortId: cohort.id, userId: { in: userIds } } } },
+        select: { storageKey: true, cleanStorageKey: true },
+      });
+      const draftFiles = await tx.attachment.findMany({
+        where: { draft: { cohortId: cohort.id, userId: { in: userIds } } },
+        select: { storageKey: true, cleanStorageKey: true },
+      });
       await tx.attachment.deleteMany({ where: { storageKey: { in: draftFiles.map((f) => f.storageKey) } } });
       await tx.draft.deleteMany({ where: { cohortId: cohort.id, userId: { in: userIds } } });
       const submissions = await tx.submission.deleteMany({ where: { cohortId: cohort.id, userId: { in: userIds } } });
       // The wijk belongs to the person, not the cohort: kept for an alumnus and for anyone still (or again) enrolled.
       const wijk = await tx.wijk.deleteMany({
-        where: { userId: { in: userIds }, user: { enrollments: { none: { status: { in: ["COMPLETED", "APPLIED", "ACCEPTED", "WAITLISTED", "ACTIVE"] } } } } },
+        where: {
+          userId: { in: userIds },
+          user: {
+            enrollments: { none: { status: { in: ["COMPLETED", "APPLIED", "ACCEPTED", "WAITLISTED", "ACTIVE"] } } },
+          },
+        },
       });
       const summary = `${cohort.name}: ${submissions.count} inzending(en), ${files.length + draftFiles.length} bestand(en) en ${wijk.count} wijkprofiel(en) van deelnemers zonder afronding verwijderd.`;
       await audit(tx, { action: "retention", subjectId: cohort.id, summary }, now);
@@ -96,7 +113,11 @@ async function deleteExpired(cohort: { id: string; name: string }, now: Date) {
     { timeout: 30_000 },
   );
   if (!result) return 0;
-  await Promise.all(result.files.flatMap((f) => (f.cleanStorageKey ? [f.storageKey, f.cleanStorageKey] : [f.storageKey])).map((key) => fileStore().remove(key)));
+  await Promise.all(
+    result.files
+      .flatMap((f) => (f.cleanStorageKey ? [f.storageKey, f.cleanStorageKey] : [f.storageKey]))
+      .map((key) => fileStore().remove(key)),
+  );
   return result.submissions;
 }
 
@@ -104,7 +125,14 @@ async function deleteExpired(cohort: { id: string; name: string }, now: Date) {
 export async function retentionOverview() {
   const cohorts = await db.cohort.findMany({
     orderBy: { endsOn: "desc" },
-    select: { id: true, name: true, endsOn: true, retentionMonths: true, retentionNoticeAt: true, retentionDoneAt: true },
+    select: {
+      id: true,
+      name: true,
+      endsOn: true,
+      retentionMonths: true,
+      retentionNoticeAt: true,
+      retentionDoneAt: true,
+    },
   });
   return cohorts.map((c) => ({ ...c, due: retentionDue(c) }));
 }

@@ -23,8 +23,8 @@ export default function Home() {
             bewonersambities coachen en de sociale basis versterken.
           </p>
           <p>
-            Je leert niet alleen. Deelnemers werken in kleine groepen, <strong>gildes</strong>, zoals ambachtslieden
-            dat vroeger deden: je laat elkaar je werk zien, geeft feedback en leert van elkaars praktijk.
+            Je leert niet alleen. Deelnemers werken in kleine groepen, <strong>gildes</strong>, zoals ambachtslieden dat
+            vroeger deden: je laat elkaar je werk zien, geeft feedback en leert van elkaars praktijk.
           </p>
           <div className="button-row">
             <Link className="button" to="/leergang">
@@ -65,7 +65,10 @@ export default function Home() {
       <section className="grid" aria-label="Wat je leert">
         <div className="card">
           <h2>In je eigen wijk</h2>
-          <p>Elke opdracht voer je uit in de wijk waar je werkt. Je houdt een wijkprofiel bij dat groeit met wat je leert.</p>
+          <p>
+            Elke opdracht voer je uit in de wijk waar je werkt. Je houdt een wijkprofiel bij dat groeit met wat je
+            leert.
+          </p>
         </div>
         <div className="card">
           <h2>Samen in een gilde</h2>
@@ -73,7 +76,9 @@ export default function Home() {
         </div>
         <div className="card">
           <h2>Daarna ga je door</h2>
-          <p>Na afronding blijf je lid van de community van oud-deelnemers en deel je praktijkvoorbeelden uit je wijk.</p>
+          <p>
+            Na afronding blijf je lid van de community van oud-deelnemers en deel je praktijkvoorbeelden uit je wijk.
+          </p>
         </div>
       </section>
     </>

@@ -25,8 +25,8 @@ export default function PaymentReturn() {
         </p>
       ) : (
         <p role="status">
-          Zodra Stripe ons de betaling bevestigt, ben je ingeschreven. Dat duurt meestal een paar seconden; deze pagina kijkt vanzelf opnieuw. Je kunt ook later kijken bij{" "}
-          <Link to={`/aanmelden/${cohortId}`}>je aanmelding</Link>.
+          Zodra Stripe ons de betaling bevestigt, ben je ingeschreven. Dat duurt meestal een paar seconden; deze pagina
+          kijkt vanzelf opnieuw. Je kunt ook later kijken bij <Link to={`/aanmelden/${cohortId}`}>je aanmelding</Link>.
         </p>
       )}
     </>

@@ -20,14 +20,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const reason = String(formData.get("reason") ?? "");
   if (formData.get("confirm") !== "on") {
-    return json({ ok: false as const, message: "Vink aan dat je begrijpt wat verwijderen betekent.", reason }, { status: 400 });
+    return json(
+      { ok: false as const, message: "Vink aan dat je begrijpt wat verwijderen betekent.", reason },
+      { status: 400 },
+    );
   }
   try {
     await requestErasure(user, reason);
   } catch (error) {
     return refusal(error, { reason });
   }
-  return json({ ok: true as const, message: "Je verzoek is ontvangen. De beheerder handelt het binnen een maand af; je krijgt bericht per e-mail.", reason: "" });
+  return json({
+    ok: true as const,
+    message: "Je verzoek is ontvangen. De beheerder handelt het binnen een maand af; je krijgt bericht per e-mail.",
+    reason: "",
+  });
 }
 
 const KIND = { EXPORT: "Download van je gegevens", ERASURE: "Verwijdering" } as const;
@@ -41,16 +48,20 @@ export default function MyData() {
     <>
       <h1>Mijn gegevens</h1>
       <p>
-        Gilde bewaart wat je zelf invult (je profiel, wijkprofiel, inzendingen, peerfeedback en berichten) en wat nodig is voor de leergang (inschrijving, beoordelingen,
-        betalingen). Je kunt het allemaal downloaden, en je kunt vragen het te verwijderen. Hoe lang we wat bewaren staat onderaan.
+        Gilde bewaart wat je zelf invult (je profiel, wijkprofiel, inzendingen, peerfeedback en berichten) en wat nodig
+        is voor de leergang (inschrijving, beoordelingen, betalingen). Je kunt het allemaal downloaden, en je kunt
+        vragen het te verwijderen. Hoe lang we wat bewaren staat onderaan.
       </p>
-      <Outcome notice={result?.ok ? result.message : undefined} error={result && !result.ok ? result.message : undefined} />
+      <Outcome
+        notice={result?.ok ? result.message : undefined}
+        error={result && !result.ok ? result.message : undefined}
+      />
 
       <section className="card" aria-labelledby="download">
         <h2 id="download">Alles downloaden</h2>
         <p>
-          Een ZIP-bestand met je gegevens als JSON en de bestanden die je hebt geüpload. Feedback van anderen staat erin zoals je die in Gilde ziet: een anonieme feedbackgever
-          blijft anoniem.
+          Een ZIP-bestand met je gegevens als JSON en de bestanden die je hebt geüpload. Feedback van anderen staat erin
+          zoals je die in Gilde ziet: een anonieme feedbackgever blijft anoniem.
         </p>
         <Form method="post" action="/account/gegevens/download" reloadDocument>
           <button type="submit" className="button">
@@ -68,12 +79,19 @@ export default function MyData() {
         ) : (
           <Form method="post">
             <p>
-              Na verwijdering kun je niet meer inloggen ({email}). Je inzendingen, wijkprofiel, bestanden en berichten verdwijnen. Feedback die je aan anderen gaf blijft voor hen
-              zichtbaar, zonder je naam. Betalingen bewaren we zolang de wet dat vraagt (zeven jaar), los van je profiel.
+              Na verwijdering kun je niet meer inloggen ({email}). Je inzendingen, wijkprofiel, bestanden en berichten
+              verdwijnen. Feedback die je aan anderen gaf blijft voor hen zichtbaar, zonder je naam. Betalingen bewaren
+              we zolang de wet dat vraagt (zeven jaar), los van je profiel.
             </p>
             <div className="field">
               <label htmlFor="reason">Toelichting (mag leeg blijven)</label>
-              <textarea id="reason" name="reason" rows={3} maxLength={2000} defaultValue={result && "reason" in result ? String(result.reason ?? "") : ""} />
+              <textarea
+                id="reason"
+                name="reason"
+                rows={3}
+                maxLength={2000}
+                defaultValue={result && "reason" in result ? String(result.reason ?? "") : ""}
+              />
             </div>
             <div className="field">
               <label style={{ fontWeight: "normal" }}>
@@ -106,10 +124,14 @@ export default function MyData() {
         <h2 id="bewaren">Hoe lang we bewaren</h2>
         <ul>
           <li>
-            Inzendingen en je wijkprofiel: tot de bewaartermijn van je groep verloopt (standaard twee jaar na het einde). Een maand vooraf krijg je bericht. Alumni houden hun werk.
+            Inzendingen en je wijkprofiel: tot de bewaartermijn van je groep verloopt (standaard twee jaar na het
+            einde). Een maand vooraf krijg je bericht. Alumni houden hun werk.
           </li>
           <li>Betalingen en facturen: zeven jaar (fiscale bewaarplicht).</li>
-          <li>Inloggegevens in het auditlog: zolang je account bestaat; bij verwijdering blijft alleen een geanonimiseerde regel over.</li>
+          <li>
+            Inloggegevens in het auditlog: zolang je account bestaat; bij verwijdering blijft alleen een geanonimiseerde
+            regel over.
+          </li>
         </ul>
       </section>
     </>

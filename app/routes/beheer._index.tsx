@@ -23,7 +23,10 @@ const CohortSchema = z
       .min(1, "Een groep heeft minstens één plaats.")
       .max(500, "Een groep heeft hoogstens 500 plaatsen."),
   })
-  .refine((value) => value.endsOn > value.startsOn, { message: "De einddatum moet na de startdatum liggen.", path: ["endsOn"] });
+  .refine((value) => value.endsOn > value.startsOn, {
+    message: "De einddatum moet na de startdatum liggen.",
+    path: ["endsOn"],
+  });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -82,14 +85,49 @@ export default function AdminHome() {
         <h2 id="nieuwe-groep">Nieuwe groep</h2>
         <FormError error={actionData?.formError} />
         <Form method="post" noValidate>
-          <Field name="name" label="Naam" hint="Bijvoorbeeld ‘Najaar 2027’." defaultValue={values.name} error={errors.name} required />
+          <Field
+            name="name"
+            label="Naam"
+            hint="Bijvoorbeeld ‘Najaar 2027’."
+            defaultValue={values.name}
+            error={errors.name}
+            required
+          />
           <div className="grid">
-            <Field name="startsOn" label="Startdatum" type="date" defaultValue={values.startsOn} error={errors.startsOn} required />
-            <Field name="endsOn" label="Einddatum" type="date" defaultValue={values.endsOn} error={errors.endsOn} required />
+            <Field
+              name="startsOn"
+              label="Startdatum"
+              type="date"
+              defaultValue={values.startsOn}
+              error={errors.startsOn}
+              required
+            />
+            <Field
+              name="endsOn"
+              label="Einddatum"
+              type="date"
+              defaultValue={values.endsOn}
+              error={errors.endsOn}
+              required
+            />
           </div>
           <div className="grid">
-            <Field name="price" label="Prijs in euro" inputMode="decimal" defaultValue={values.price} error={errors.price} required />
-            <Field name="capacity" label="Aantal plaatsen" inputMode="numeric" defaultValue={values.capacity} error={errors.capacity} required />
+            <Field
+              name="price"
+              label="Prijs in euro"
+              inputMode="decimal"
+              defaultValue={values.price}
+              error={errors.price}
+              required
+            />
+            <Field
+              name="capacity"
+              label="Aantal plaatsen"
+              inputMode="numeric"
+              defaultValue={values.capacity}
+              error={errors.capacity}
+              required
+            />
           </div>
           <button type="submit" className="button">
             Groep aanmaken

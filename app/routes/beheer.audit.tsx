@@ -30,7 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const toDay = filter.tot ? fromAmsterdamInput(`${filter.tot}T00:00`) : undefined;
   const error = from === null || toDay === null ? "Vul de datums in als dag-maand-jaar (of laat ze leeg)." : undefined;
   const page = pageNumber(params);
-  const result = await searchAudit({ q: filter.q || undefined, action, from: from ?? undefined, to: toDay ? new Date(toDay.getTime() + DAY) : undefined, page });
+  const result = await searchAudit({
+    q: filter.q || undefined,
+    action,
+    from: from ?? undefined,
+    to: toDay ? new Date(toDay.getTime() + DAY) : undefined,
+    page,
+  });
   return json({ filter, error, ...result, query: params.toString() });
 }
 

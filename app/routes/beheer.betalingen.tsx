@@ -25,10 +25,17 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, "ADMIN");
   const formData = await readForm(request);
   const since = new Date(String(formData.get("since") ?? ""));
-  if (Number.isNaN(since.getTime())) return json({ ...failure(formData, { since: "Kies een datum, bijvoorbeeld 2027-03-01." }), message: undefined }, { status: 400 });
+  if (Number.isNaN(since.getTime()))
+    return json(
+      { ...failure(formData, { since: "Kies een datum, bijvoorbeeld 2027-03-01." }), message: undefined },
+      { status: 400 },
+    );
   try {
     const { seen, processed } = await reconcile(since);
-    return json({ ok: true as const, message: `${seen} gebeurtenissen bij Stripe gevonden; ${processed} waren nog niet verwerkt en zijn nu verwerkt.` });
+    return json({
+      ok: true as const,
+      message: `${seen} gebeurtenissen bij Stripe gevonden; ${processed} waren nog niet verwerkt en zijn nu verwerkt.`,
+    });
   } catch (error) {
     if (!(error instanceof EnrollmentError)) throw error;
     return json({ ...failure(formData, {}, error.message), message: undefined }, { status: error.status });
@@ -67,7 +74,13 @@ export default function Payments() {
       <h2>Afstemmen met Stripe</h2>
       <Outcome notice={result?.ok ? result.message : undefined} error={failed?.formError} />
       <Form method="post" className="inline-form">
-        <Field name="since" label="Gebeurtenissen sinds" type="date" defaultValue={failed?.values.since} error={failed?.fieldErrors.since} />
+        <Field
+          name="since"
+          label="Gebeurtenissen sinds"
+          type="date"
+          defaultValue={failed?.values.since}
+          error={failed?.fieldErrors.since}
+        />
         <button type="submit" className="button">
           Afstemmen
         </button>

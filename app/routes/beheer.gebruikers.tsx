@@ -28,7 +28,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return json({ ok: false as const, message: "Kies een rol uit de lijst." }, { status: 400 });
   const result = await changeRole(admin, parsed.data.userId, parsed.data.role);
   if (!result.ok) return json({ ok: false as const, message: result.error }, { status: 409 });
-  return json({ ok: true as const, message: result.changed ? `De rol is nu: ${ROLE_LABELS[parsed.data.role]}.` : "Deze gebruiker had die rol al." });
+  return json({
+    ok: true as const,
+    message: result.changed ? `De rol is nu: ${ROLE_LABELS[parsed.data.role]}.` : "Deze gebruiker had die rol al.",
+  });
 }
 
 export default function AdminUsers() {
@@ -37,7 +40,10 @@ export default function AdminUsers() {
   return (
     <>
       <h1>Beheer: gebruikers</h1>
-      <Outcome notice={result?.ok ? result.message : undefined} error={result && !result.ok ? result.message : undefined} />
+      <Outcome
+        notice={result?.ok ? result.message : undefined}
+        error={result && !result.ok ? result.message : undefined}
+      />
       <Form method="get" className="inline-form" role="search" style={{ marginBottom: "1rem" }}>
         <div className="field">
           <label htmlFor="zoek">Zoek op naam of e-mailadres</label>
@@ -75,7 +81,9 @@ export default function AdminUsers() {
                 </Form>
               )}
             </td>
-            <td>{user.enrollments.map((e) => `${e.cohort.name} (${ENROLLMENT_LABELS[e.status]})`).join(", ") || "—"}</td>
+            <td>
+              {user.enrollments.map((e) => `${e.cohort.name} (${ENROLLMENT_LABELS[e.status]})`).join(", ") || "—"}
+            </td>
             <td>{formatDate(user.createdAt)}</td>
           </tr>
         ))}

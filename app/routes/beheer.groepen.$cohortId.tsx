@@ -3,7 +3,14 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, Link } from "@remix-run/react";
 import { z } from "zod";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
-import { addTrainer, createGilde, getCohortForAdmin, placeParticipant, removeTrainer, setSecondReaderForFail } from "~/cohorts/cohorts.server";
+import {
+  addTrainer,
+  createGilde,
+  getCohortForAdmin,
+  placeParticipant,
+  removeTrainer,
+  setSecondReaderForFail,
+} from "~/cohorts/cohorts.server";
 import { Field, FormError } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ENROLLMENT_LABELS, formatCalendarDate, formatEuro } from "~/components/format";
@@ -86,7 +93,8 @@ export default function AdminCohort() {
         <Link to={`/beoordelen/aanmeldingen/${cohort.id}`}>Aanmeldingen, betalingen en instellingen</Link>
       </p>
       <p className="muted">
-        {formatCalendarDate(cohort.startsOn)} tot {formatCalendarDate(cohort.endsOn)} · {formatEuro(cohort.priceCents)} · {cohort.capacity} plaatsen
+        {formatCalendarDate(cohort.startsOn)} tot {formatCalendarDate(cohort.endsOn)} · {formatEuro(cohort.priceCents)}{" "}
+        · {cohort.capacity} plaatsen
       </p>
       <FormError error={failed?.intent !== "create-gilde" ? failed?.formError : undefined} />
 
@@ -134,8 +142,8 @@ export default function AdminCohort() {
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="second-reader" />
           <label style={{ fontWeight: "normal" }}>
-            <input type="checkbox" name="required" defaultChecked={cohort.secondReaderForFail} /> Bij ‘niet voldaan’ leest een tweede trainer mee voordat de beoordeling wordt
-            vrijgegeven
+            <input type="checkbox" name="required" defaultChecked={cohort.secondReaderForFail} /> Bij ‘niet voldaan’
+            leest een tweede trainer mee voordat de beoordeling wordt vrijgegeven
           </label>
           <button type="submit" className="button button--secondary">
             Opslaan
@@ -143,7 +151,9 @@ export default function AdminCohort() {
         </Form>
         {actionData?.ok && actionData.intent === "second-reader" ? (
           <p className="notice" role="status">
-            {cohort.secondReaderForFail ? "Een tweede lezer is nu nodig bij ‘niet voldaan’." : "Een tweede lezer is niet meer nodig."}
+            {cohort.secondReaderForFail
+              ? "Een tweede lezer is nu nodig bij ‘niet voldaan’."
+              : "Een tweede lezer is niet meer nodig."}
           </p>
         ) : null}
       </section>
@@ -165,7 +175,12 @@ export default function AdminCohort() {
         </div>
         <Form method="post" className="inline-form" style={{ marginTop: "1rem" }} noValidate>
           <input type="hidden" name="intent" value="create-gilde" />
-          <Field name="name" label="Nieuwe gilde" defaultValue={failed?.intent === "create-gilde" ? failed.values.name : undefined} error={gildeNameError} />
+          <Field
+            name="name"
+            label="Nieuwe gilde"
+            defaultValue={failed?.intent === "create-gilde" ? failed.values.name : undefined}
+            error={gildeNameError}
+          />
           <button type="submit" className="button">
             Gilde aanmaken
           </button>
@@ -218,7 +233,9 @@ export default function AdminCohort() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Groep"} — Beheer — Gilde` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.cohort.name ?? "Groep"} — Beheer — Gilde` },
+];
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -4,7 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
-import { dismissReport, hidePost, openReports, participantsMayPost, setParticipantsMayPost } from "~/community/community.server";
+import {
+  dismissReport,
+  hidePost,
+  openReports,
+  participantsMayPost,
+  setParticipantsMayPost,
+} from "~/community/community.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome } from "~/components/field";
 import { formatDateTime } from "~/components/format";
@@ -42,11 +48,15 @@ export default function Reports() {
   return (
     <>
       <h1>Meldingen en community</h1>
-      <Outcome notice={result?.ok ? result.message : undefined} error={result && !result.ok ? result.message : undefined} />
+      <Outcome
+        notice={result?.ok ? result.message : undefined}
+        error={result && !result.ok ? result.message : undefined}
+      />
       <Form method="post" className="inline-form">
         <input type="hidden" name="intent" value="setting" />
         <label style={{ fontWeight: "normal" }}>
-          <input type="checkbox" name="participantsMayPost" defaultChecked={participantsMayPost} /> Huidige deelnemers mogen ook berichten plaatsen in de community
+          <input type="checkbox" name="participantsMayPost" defaultChecked={participantsMayPost} /> Huidige deelnemers
+          mogen ook berichten plaatsen in de community
         </label>
         <button type="submit" className="button button--secondary">
           Opslaan
@@ -57,7 +67,8 @@ export default function Reports() {
       {reports.map((r) => (
         <article key={r.id} className="card" style={{ marginBottom: "1rem" }}>
           <p className="muted" style={{ margin: 0 }}>
-            In <Link to={`/community/${r.post.threadId}`}>{r.post.thread.title}</Link>, van {r.post.author.name} · gemeld {formatDateTime(r.createdAt)}
+            In <Link to={`/community/${r.post.threadId}`}>{r.post.thread.title}</Link>, van {r.post.author.name} ·
+            gemeld {formatDateTime(r.createdAt)}
           </p>
           <p>Reden: {r.reason}</p>
           <blockquote style={{ whiteSpace: "pre-wrap" }}>{r.post.body}</blockquote>

@@ -45,7 +45,12 @@ export default function AdminOutbox() {
           </li>
         ))}
       </ul>
-      <Pagination page={page} pages={pages} href={(n) => `?pagina=${n}`} labels={["Nieuwere berichten", "Oudere berichten"]} />
+      <Pagination
+        page={page}
+        pages={pages}
+        href={(n) => `?pagina=${n}`}
+        labels={["Nieuwere berichten", "Oudere berichten"]}
+      />
     </>
   );
 }

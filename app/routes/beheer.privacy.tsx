@@ -17,7 +17,11 @@ import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
-  const [requests, retention, runs] = await Promise.all([privacyOverview(), retentionOverview(), searchAudit({ action: "retention" })]);
+  const [requests, retention, runs] = await Promise.all([
+    privacyOverview(),
+    retentionOverview(),
+    searchAudit({ action: "retention" }),
+  ]);
   return json({ ...requests, retention, runs: runs.events });
 }
 
@@ -36,7 +40,16 @@ export async function action({ request }: ActionFunctionArgs) {
     if (intent === "retention") {
       const cohortId = String(formData.get("cohortId") ?? "");
       const months = Months.safeParse(formData.get("months"));
-      if (!months.success) return json({ ok: false as const, message: months.error.issues[0].message, cohortId, months: String(formData.get("months") ?? "") }, { status: 400 });
+      if (!months.success)
+        return json(
+          {
+            ok: false as const,
+            message: months.error.issues[0].message,
+            cohortId,
+            months: String(formData.get("months") ?? ""),
+          },
+          { status: 400 },
+        );
       await setRetentionMonths(cohortId, months.data);
       return json({ ok: true as const, message: "Bewaartermijn opgeslagen." });
     }
@@ -44,7 +57,11 @@ export async function action({ request }: ActionFunctionArgs) {
       await rejectRequest(admin, requestId, String(formData.get("why") ?? ""));
       return json({ ok: true as const, message: "Het verzoek is afgewezen; de aanvrager krijgt je uitleg." });
     }
-    if (formData.get("confirm") !== "on") return json({ ok: false as const, message: "Vink aan dat je de verwijdering wilt uitvoeren.", requestId }, { status: 400 });
+    if (formData.get("confirm") !== "on")
+      return json(
+        { ok: false as const, message: "Vink aan dat je de verwijdering wilt uitvoeren.", requestId },
+        { status: 400 },
+      );
     const outcome = await carryOutErasure(admin, requestId);
     return json({ ok: true as const, message: outcome });
   } catch (error) {
@@ -59,7 +76,10 @@ export default function PrivacyAdmin() {
   return (
     <>
       <h1>Privacy</h1>
-      <Outcome notice={result?.ok ? result.message : undefined} error={result && !result.ok ? result.message : undefined} />
+      <Outcome
+        notice={result?.ok ? result.message : undefined}
+        error={result && !result.ok ? result.message : undefined}
+      />
 
       <h2>Openstaande verzoeken</h2>
       {pending.length === 0 ? <p className="muted">Geen openstaande verzoeken.</p> : null}
@@ -108,7 +128,8 @@ export default function PrivacyAdmin() {
 
       <h2>Bewaartermijnen</h2>
       <p className="muted">
-        Na de bewaartermijn verwijdert Gilde de inzendingen en wijkprofielen van deelnemers die de leergang niet afrondden. Zij krijgen een maand vooraf bericht.
+        Na de bewaartermijn verwijdert Gilde de inzendingen en wijkprofielen van deelnemers die de leergang niet
+        afrondden. Zij krijgen een maand vooraf bericht.
       </p>
       <Table headers={["Groep", "Einde", "Bewaartermijn", "Verwijdering", "Stand"]}>
         {retention.map((c) => (
@@ -129,7 +150,11 @@ export default function PrivacyAdmin() {
                   min={1}
                   max={120}
                   style={{ width: "5rem" }}
-                  defaultValue={result && !result.ok && "cohortId" in result && result.cohortId === c.id ? String(result.months) : c.retentionMonths}
+                  defaultValue={
+                    result && !result.ok && "cohortId" in result && result.cohortId === c.id
+                      ? String(result.months)
+                      : c.retentionMonths
+                  }
                 />{" "}
                 maanden{" "}
                 <button type="submit" className="button button--secondary">
@@ -138,7 +163,13 @@ export default function PrivacyAdmin() {
               </Form>
             </td>
             <td>{formatDate(c.due)}</td>
-            <td>{c.retentionDoneAt ? `uitgevoerd ${formatDate(c.retentionDoneAt)}` : c.retentionNoticeAt ? `aangekondigd ${formatDate(c.retentionNoticeAt)}` : "—"}</td>
+            <td>
+              {c.retentionDoneAt
+                ? `uitgevoerd ${formatDate(c.retentionDoneAt)}`
+                : c.retentionNoticeAt
+                  ? `aangekondigd ${formatDate(c.retentionNoticeAt)}`
+                  : "—"}
+            </td>
           </tr>
         ))}
       </Table>

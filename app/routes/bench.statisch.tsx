@@ -12,7 +12,8 @@ const fillers = new Map<number, string>();
 function filler(bytes: number) {
   let text = fillers.get(bytes);
   if (!text) {
-    const paragraph = "<p>Een alinea tekst zoals in een module, met woorden over bewoners, vertrouwen en de wijk.</p>\n";
+    const paragraph =
+      "<p>Een alinea tekst zoals in een module, met woorden over bewoners, vertrouwen en de wijk.</p>\n";
     text = paragraph.repeat(Math.max(1, Math.ceil(bytes / paragraph.length)));
     fillers.set(bytes, text);
   }

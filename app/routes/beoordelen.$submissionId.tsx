@@ -30,7 +30,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "second-read") {
     try {
       await secondRead(trainer, submissionId, Number(formData.get("revision") ?? 0));
-      return json({ ok: true as const, message: "Je hebt als tweede lezer akkoord gegeven. De beoordeling kan nu worden vrijgegeven." });
+      return json({
+        ok: true as const,
+        message: "Je hebt als tweede lezer akkoord gegeven. De beoordeling kan nu worden vrijgegeven.",
+      });
     } catch (error) {
       return refused(error, {});
     }
@@ -74,7 +77,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function refused(error: unknown, values: Record<string, string>) {
   if (!(error instanceof GradingError)) throw error;
   if (error.status === 404) throw new Response(error.message, { status: 404 });
-  return json({ ok: false as const, formError: error.message, fieldErrors: error.errors, values }, { status: error.status });
+  return json(
+    { ok: false as const, formError: error.message, fieldErrors: error.errors, values },
+    { status: error.status },
+  );
 }
 
 export default function GradingScreen() {
@@ -100,7 +106,8 @@ export default function GradingScreen() {
           </h2>
           {latest.wijkVersion ? (
             <p className="muted">
-              Bij wijkprofiel versie {latest.wijkVersion.number}: {latest.wijkVersion.name}, {latest.wijkVersion.municipality}
+              Bij wijkprofiel versie {latest.wijkVersion.number}: {latest.wijkVersion.name},{" "}
+              {latest.wijkVersion.municipality}
             </p>
           ) : null}
           <div className="prose card" dangerouslySetInnerHTML={{ __html: latest.html }} />
@@ -152,7 +159,13 @@ export default function GradingScreen() {
         <div>
           <Form method="post" aria-labelledby="beoordeling">
             <h2 id="beoordeling">Beoordeling {released ? "(vrijgegeven; een wijziging wordt een correctie)" : ""}</h2>
-            <input type="hidden" name="revision" value={result?.ok && "revision" in result ? Number(result.revision) : released ? 0 : (current?.revision ?? 0)} />
+            <input
+              type="hidden"
+              name="revision"
+              value={
+                result?.ok && "revision" in result ? Number(result.revision) : released ? 0 : (current?.revision ?? 0)
+              }
+            />
             {assignment.rubric.map((criterion) => {
               const error = failed?.fieldErrors[criterion.id];
               const chosen = value(`level-${criterion.id}`, current?.levels[criterion.id]?.toString() ?? "");
@@ -171,8 +184,13 @@ export default function GradingScreen() {
                         marginBottom: "0.35rem",
                       }}
                     >
-                      <input type="radio" name={`level-${criterion.id}`} value={level.score} defaultChecked={chosen === String(level.score)} /> <strong>{level.label}</strong> (
-                      {level.score}
+                      <input
+                        type="radio"
+                        name={`level-${criterion.id}`}
+                        value={level.score}
+                        defaultChecked={chosen === String(level.score)}
+                      />{" "}
+                      <strong>{level.label}</strong> ({level.score}
                       {level.score === criterion.passLevel ? ", voldoende vanaf hier" : ""}
                       ): {level.descriptor}
                     </label>
@@ -202,7 +220,13 @@ export default function GradingScreen() {
               </legend>
               {DECISIONS.map((decision) => (
                 <label key={decision} style={{ display: "block", fontWeight: "normal" }}>
-                  <input type="radio" name="decision" value={decision} defaultChecked={value("decision", current?.decision ?? "") === decision} /> {DECISION_LABELS[decision]}
+                  <input
+                    type="radio"
+                    name="decision"
+                    value={decision}
+                    defaultChecked={value("decision", current?.decision ?? "") === decision}
+                  />{" "}
+                  {DECISION_LABELS[decision]}
                 </label>
               ))}
               {failed?.fieldErrors.decision ? (
@@ -213,7 +237,12 @@ export default function GradingScreen() {
             </fieldset>
             <div className={failed?.fieldErrors.revisionNote ? "field field--invalid" : "field"}>
               <label htmlFor="revisionNote">Bij herziening: wat moet er veranderen?</label>
-              <textarea id="revisionNote" name="revisionNote" rows={3} defaultValue={value("revisionNote", current?.revisionNote ?? "")} />
+              <textarea
+                id="revisionNote"
+                name="revisionNote"
+                rows={3}
+                defaultValue={value("revisionNote", current?.revisionNote ?? "")}
+              />
               {failed?.fieldErrors.revisionNote ? (
                 <p className="field__error" role="alert">
                   {failed.fieldErrors.revisionNote}
@@ -245,7 +274,8 @@ export default function GradingScreen() {
                 <ul>
                   {history.map((a) => (
                     <li key={a.id}>
-                      Beoordeling {a.number}: {a.decision ? DECISION_LABELS[a.decision as Decision] : "—"}, vrijgegeven {a.releasedAt ? formatDateTime(a.releasedAt) : ""}
+                      Beoordeling {a.number}: {a.decision ? DECISION_LABELS[a.decision as Decision] : "—"}, vrijgegeven{" "}
+                      {a.releasedAt ? formatDateTime(a.releasedAt) : ""}
                       {a.correctionReason ? ` (correctie: ${a.correctionReason})` : ""}
                     </li>
                   ))}
@@ -253,7 +283,9 @@ export default function GradingScreen() {
               </details>
             ) : null}
           </Form>
-          {current?.status === "DRAFT" ? <SecondReading current={current} requiredForFail={submission.cohort.secondReaderForFail} /> : null}
+          {current?.status === "DRAFT" ? (
+            <SecondReading current={current} requiredForFail={submission.cohort.secondReaderForFail} />
+          ) : null}
         </div>
       </div>
     </>
@@ -271,11 +303,18 @@ function VersionChanges({ changes, previous, open = false }: { changes: Changes;
   return (
     <details className="card diff" style={{ marginTop: "0.75rem" }} open={open}>
       <summary>
-        Wat is veranderd ten opzichte van versie {previous}: {changes.added} {changes.added === 1 ? "woord" : "woorden"} erbij, {changes.removed} eraf
+        Wat is veranderd ten opzichte van versie {previous}: {changes.added} {changes.added === 1 ? "woord" : "woorden"}{" "}
+        erbij, {changes.removed} eraf
       </summary>
       <p className="diff__text">
         {changes.parts.map((part, index) =>
-          part.kind === "added" ? <ins key={index}>{part.text}</ins> : part.kind === "removed" ? <del key={index}>{part.text}</del> : <span key={index}>{part.text}</span>,
+          part.kind === "added" ? (
+            <ins key={index}>{part.text}</ins>
+          ) : part.kind === "removed" ? (
+            <del key={index}>{part.text}</del>
+          ) : (
+            <span key={index}>{part.text}</span>
+          ),
         )}
       </p>
     </details>
@@ -303,7 +342,10 @@ function SecondReading({ current, requiredForFail }: { current: Draft; requiredF
         </p>
       ) : needed ? (
         <Form method="post" style={{ marginTop: "0.5rem" }}>
-          <p style={{ margin: "0 0 0.5rem" }}>Deze groep vraagt bij ‘niet voldaan’ een tweede trainer die meeleest voordat de beoordeling wordt vrijgegeven.</p>
+          <p style={{ margin: "0 0 0.5rem" }}>
+            Deze groep vraagt bij ‘niet voldaan’ een tweede trainer die meeleest voordat de beoordeling wordt
+            vrijgegeven.
+          </p>
           <input type="hidden" name="revision" value={current.revision} />
           <button type="submit" name="intent" value="second-read" className="button button--secondary">
             Akkoord als tweede lezer

@@ -26,11 +26,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: pageNumber(params),
   };
   const queue = await gradingQueue(trainer, filter);
-  const assignments = getCourse().modules.flatMap((m) => m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })));
+  const assignments = getCourse().modules.flatMap((m) =>
+    m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })),
+  );
   return json({
     queue,
     assignments,
-    filter: { groep: params.get("groep") ?? "", gilde: params.get("gilde") ?? "", opdracht: params.get("opdracht") ?? "", laat: late ?? "", status: status ?? "" },
+    filter: {
+      groep: params.get("groep") ?? "",
+      gilde: params.get("gilde") ?? "",
+      opdracht: params.get("opdracht") ?? "",
+      laat: late ?? "",
+      status: status ?? "",
+    },
   });
 }
 
@@ -38,7 +46,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
   const formData = await readForm(request);
   const slug = String(formData.get("opdracht") ?? "");
-  if (formData.get("intent") !== "release-all" || !getCourse().modules.some((m) => m.assignments.some((a) => a.slug === slug))) {
+  if (
+    formData.get("intent") !== "release-all" ||
+    !getCourse().modules.some((m) => m.assignments.some((a) => a.slug === slug))
+  ) {
     return json({ message: "Kies eerst een opdracht om de beoordelingen van vrij te geven." }, { status: 400 });
   }
   const { released, incomplete, awaitingSecondReader } = await releaseAll(trainer, slug);
@@ -46,7 +57,9 @@ export async function action({ request }: ActionFunctionArgs) {
     message:
       `${released.length} ${released.length === 1 ? "beoordeling" : "beoordelingen"} vrijgegeven.` +
       (incomplete.length ? ` Niet vrijgegeven, want nog niet compleet: ${incomplete.join(", ")}.` : "") +
-      (awaitingSecondReader.length ? ` Wacht op een tweede lezer (‘niet voldaan’): ${awaitingSecondReader.join(", ")}.` : ""),
+      (awaitingSecondReader.length
+        ? ` Wacht op een tweede lezer (‘niet voldaan’): ${awaitingSecondReader.join(", ")}.`
+        : ""),
   });
 }
 
@@ -64,15 +77,22 @@ export default function GradingQueue() {
             <Link to={`/beoordelen/peerfeedback/${c.id}`}>Peerfeedback {c.name}</Link>
             {" · "}
             <Link to={`/beoordelen/aanmeldingen/${c.id}`}>Aanmeldingen {c.name}</Link>
-
           </span>
         ))}
       </p>
       <p className="lead">
-        {queue.total === 0 ? "Er wacht niets op je beoordeling." : `${queue.total} ${queue.total === 1 ? "inzending wacht" : "inzendingen wachten"} op je beoordeling, de oudste bovenaan.`}
+        {queue.total === 0
+          ? "Er wacht niets op je beoordeling."
+          : `${queue.total} ${queue.total === 1 ? "inzending wacht" : "inzendingen wachten"} op je beoordeling, de oudste bovenaan.`}
       </p>
       <Form method="get" className="inline-form" style={{ marginBottom: "1.25rem" }}>
-        <SelectField name="groep" label="Groep" defaultValue={filter.groep} emptyLabel="Alle groepen" options={queue.cohorts.map((c) => ({ value: c.id, label: c.name }))} />
+        <SelectField
+          name="groep"
+          label="Groep"
+          defaultValue={filter.groep}
+          emptyLabel="Alle groepen"
+          options={queue.cohorts.map((c) => ({ value: c.id, label: c.name }))}
+        />
         <SelectField
           name="gilde"
           label="Gilde"
@@ -90,7 +110,13 @@ export default function GradingQueue() {
             { value: "concept", label: "Concept-beoordeling klaar" },
           ]}
         />
-        <SelectField name="opdracht" label="Opdracht" defaultValue={filter.opdracht} emptyLabel="Alle opdrachten" options={assignments.map((a) => ({ value: a.slug, label: a.title }))} />
+        <SelectField
+          name="opdracht"
+          label="Opdracht"
+          defaultValue={filter.opdracht}
+          emptyLabel="Alle opdrachten"
+          options={assignments.map((a) => ({ value: a.slug, label: a.title }))}
+        />
         <SelectField
           name="laat"
           label="Te laat"

@@ -11,11 +11,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCohortTrainer(request, cohortId);
   const [cohort, decisions] = await Promise.all([getCohortSummary(cohortId), cohortDecisions(cohortId)]);
   const csv = toCsv([
-    ["Deelnemer", "E-mail", "Opdracht", "Beoordeling nr.", "Besluit", "Niveaus", "Vrijgegeven", "Beoordelaar", "Correctie"],
-    ...decisions.map((d) => [d.participant, d.email, d.assignment, d.number, d.decision, d.levels, d.releasedAt ? formatDateTime(d.releasedAt) : "", d.grader, d.correction]),
+    [
+      "Deelnemer",
+      "E-mail",
+      "Opdracht",
+      "Beoordeling nr.",
+      "Besluit",
+      "Niveaus",
+      "Vrijgegeven",
+      "Beoordelaar",
+      "Correctie",
+    ],
+    ...decisions.map((d) => [
+      d.participant,
+      d.email,
+      d.assignment,
+      d.number,
+      d.decision,
+      d.levels,
+      d.releasedAt ? formatDateTime(d.releasedAt) : "",
+      d.grader,
+      d.correction,
+    ]),
   ]);
   const name = `besluiten-${cohort.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.csv`;
   return new Response(csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "private, no-store",
+    },
   });
 }

@@ -8,13 +8,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const cohortId = params.get("groep") ?? "";
   await requireCohortTrainer(request, cohortId);
-  const sort = (["inactief", "voortgang", "naam"] as StuckSort[]).find((s) => s === params.get("sorteer")) ?? "inactief";
+  const sort =
+    (["inactief", "voortgang", "naam"] as StuckSort[]).find((s) => s === params.get("sorteer")) ?? "inactief";
   const overview = await stuckOverview(cohortId, sort);
   const csv = toCsv([
-    ["Deelnemer", ...overview.assignments.map((a) => a.title), "Te laat", "Open herzieningen", "Peerfeedback open", "Peerfeedback gegeven", "Peerfeedback op tijd", "Waardering peerfeedback (1-4)", "Dagen niet actief", "Gelezen (%)", ...overview.modules.map((m) => `Module ${m.order} gelezen (%)`)],
-    ...overview.rows.map((r) => [r.name, ...overview.assignments.map((a) => overview.labels[r.statuses[a.slug]]), r.late, r.openRevisions, r.reviewsOwed, r.reviewsGiven, r.reviewsOnTime, r.reviewsRating ?? "", r.daysInactive ?? "", r.progress, ...overview.modules.map((m) => r.moduleProgress[m.slug])]),
+    [
+      "Deelnemer",
+      ...overview.assignments.map((a) => a.title),
+      "Te laat",
+      "Open herzieningen",
+      "Peerfeedback open",
+      "Peerfeedback gegeven",
+      "Peerfeedback op tijd",
+      "Waardering peerfeedback (1-4)",
+      "Dagen niet actief",
+      "Gelezen (%)",
+      ...overview.modules.map((m) => `Module ${m.order} gelezen (%)`),
+    ],
+    ...overview.rows.map((r) => [
+      r.name,
+      ...overview.assignments.map((a) => overview.labels[r.statuses[a.slug]]),
+      r.late,
+      r.openRevisions,
+      r.reviewsOwed,
+      r.reviewsGiven,
+      r.reviewsOnTime,
+      r.reviewsRating ?? "",
+      r.daysInactive ?? "",
+      r.progress,
+      ...overview.modules.map((m) => r.moduleProgress[m.slug]),
+    ]),
   ]);
   return new Response(csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="wie-loopt-vast.csv"', "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="wie-loopt-vast.csv"',
+      "Cache-Control": "private, no-store",
+    },
   });
 }

@@ -35,7 +35,12 @@ export default function StuckOverview() {
       ) : (
         <>
           <Form method="get" className="inline-form" style={{ marginBottom: "1rem" }}>
-            <SelectField name="groep" label="Groep" defaultValue={cohortId ?? ""} options={cohorts.map((c) => ({ value: c.id, label: c.name }))} />
+            <SelectField
+              name="groep"
+              label="Groep"
+              defaultValue={cohortId ?? ""}
+              options={cohorts.map((c) => ({ value: c.id, label: c.name }))}
+            />
             <SelectField
               name="sorteer"
               label="Sorteer op"
@@ -51,7 +56,19 @@ export default function StuckOverview() {
             </button>
             <a href={`/beoordelen/overzicht/csv?groep=${cohortId}&sorteer=${sort}`}>Als CSV</a>
           </Form>
-          <Table headers={["Deelnemer", ...overview.assignments.map((a) => a.title), "Te laat", "Herziening open", "Peerfeedback open", "Peerfeedback gegeven (op tijd) · waardering", "Dagen niet actief", "Gelezen", "Per module"]}>
+          <Table
+            headers={[
+              "Deelnemer",
+              ...overview.assignments.map((a) => a.title),
+              "Te laat",
+              "Herziening open",
+              "Peerfeedback open",
+              "Peerfeedback gegeven (op tijd) · waardering",
+              "Dagen niet actief",
+              "Gelezen",
+              "Per module",
+            ]}
+          >
             {overview.rows.map((row) => (
               <tr key={row.id}>
                 <td>
@@ -75,7 +92,11 @@ export default function StuckOverview() {
                         <span className="visually-hidden">
                           Module {m.order}: {row.moduleProgress[m.slug]}%
                         </span>
-                        <span className="module-bars__bar" style={{ height: `${Math.max(2, row.moduleProgress[m.slug] * 0.2)}px` }} aria-hidden="true" />
+                        <span
+                          className="module-bars__bar"
+                          style={{ height: `${Math.max(2, row.moduleProgress[m.slug] * 0.2)}px` }}
+                          aria-hidden="true"
+                        />
                       </li>
                     ))}
                   </ul>

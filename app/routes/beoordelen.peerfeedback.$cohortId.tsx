@@ -16,7 +16,11 @@ import { ANONYMITY_LABELS, type Anonymity } from "~/peer-review/visibility";
 import { readForm } from "~/forms/read.server";
 
 function peerAssignments() {
-  return getCourse().modules.flatMap((m) => m.assignments.filter((a) => a.frontmatter.peerReview.enabled).map((a) => ({ slug: a.slug, title: a.frontmatter.title })));
+  return getCourse().modules.flatMap((m) =>
+    m.assignments
+      .filter((a) => a.frontmatter.peerReview.enabled)
+      .map((a) => ({ slug: a.slug, title: a.frontmatter.title })),
+  );
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -45,7 +49,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return json({ ok: true as const, message: "Extra feedbackgever toegevoegd." });
       case "excuse":
         await excuseParticipant(cohortId, slug, field("userId"), trainer.id, field("reason").slice(0, 500));
-        return json({ ok: true as const, message: "Vrijgesteld; de open feedbackopdrachten zijn verdeeld over anderen." });
+        return json({
+          ok: true as const,
+          message: "Vrijgesteld; de open feedbackopdrachten zijn verdeeld over anderen.",
+        });
       default:
         return json({ ok: false as const, message: "Onbekende actie." }, { status: 400 });
     }
@@ -68,12 +75,20 @@ export default function PeerReviewOversight() {
         {matrix.k} feedbackgevers per inzending · {ANONYMITY_LABELS[matrix.anonymity as Anonymity]}
       </p>
       <Form method="get" className="inline-form" style={{ marginBottom: "1rem" }}>
-        <SelectField name="opdracht" label="Opdracht" defaultValue={slug} options={assignments.map((a) => ({ value: a.slug, label: a.title }))} />
+        <SelectField
+          name="opdracht"
+          label="Opdracht"
+          defaultValue={slug}
+          options={assignments.map((a) => ({ value: a.slug, label: a.title }))}
+        />
         <button type="submit" className="button">
           Tonen
         </button>
       </Form>
-      <Outcome notice={result?.ok ? result.message : undefined} error={result && !result.ok ? result.message : undefined} />
+      <Outcome
+        notice={result?.ok ? result.message : undefined}
+        error={result && !result.ok ? result.message : undefined}
+      />
       <Table headers={["Deelnemer", "Gilde", "Geeft feedback aan", "Krijgt feedback van", "Acties"]}>
         {matrix.rows.map((row) => (
           <tr key={row.id}>
@@ -112,7 +127,12 @@ export default function PeerReviewOversight() {
                         <input type="hidden" name="intent" value="reassign" />
                         <input type="hidden" name="opdracht" value={slug} />
                         <input type="hidden" name="reviewId" value={r.id} />
-                        <SelectField name="reviewerId" label="Verplaats naar" id={`reassign-${r.id}`} options={people.filter((p) => p.value !== row.id)} />
+                        <SelectField
+                          name="reviewerId"
+                          label="Verplaats naar"
+                          id={`reassign-${r.id}`}
+                          options={people.filter((p) => p.value !== row.id)}
+                        />
                         <button type="submit" className="button button--quiet">
                           Verplaatsen
                         </button>
@@ -142,7 +162,12 @@ export default function PeerReviewOversight() {
                   <input type="hidden" name="intent" value="add" />
                   <input type="hidden" name="opdracht" value={slug} />
                   <input type="hidden" name="submissionId" value={row.submissionId} />
-                  <SelectField name="reviewerId" label="Extra feedbackgever" id={`add-${row.id}`} options={people.filter((p) => p.value !== row.id)} />
+                  <SelectField
+                    name="reviewerId"
+                    label="Extra feedbackgever"
+                    id={`add-${row.id}`}
+                    options={people.filter((p) => p.value !== row.id)}
+                  />
                   <button type="submit" className="button button--quiet">
                     Toevoegen
                   </button>

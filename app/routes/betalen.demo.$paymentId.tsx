@@ -22,7 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const payment = await demoCheckout(user.id, params.paymentId ?? "");
   invariantResponse(payment, "Deze testbetaling bestaat niet.", { status: 404 });
-  return json({ payment: { amountCents: payment.amountCents, status: payment.status, cohort: payment.enrollment.cohort.name, cohortId: payment.enrollment.cohortId } });
+  return json({
+    payment: {
+      amountCents: payment.amountCents,
+      status: payment.status,
+      cohort: payment.enrollment.cohort.name,
+      cohortId: payment.enrollment.cohortId,
+    },
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

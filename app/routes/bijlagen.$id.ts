@@ -11,6 +11,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!attachment) throw new Response("Dit bestand bestaat niet, of je hebt er geen toegang toe.", { status: 404 });
   const inline = new URL(request.url).searchParams.has("bekijk") && isImage(attachment.mediaType);
   return new Response(new Uint8Array(attachment.bytes), {
-    headers: downloadHeaders({ name: attachment.originalName, mediaType: attachment.mediaType, size: attachment.bytes.length }, inline),
+    headers: downloadHeaders(
+      { name: attachment.originalName, mediaType: attachment.mediaType, size: attachment.bytes.length },
+      inline,
+    ),
   });
 }

@@ -44,7 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "hide":
       case "unhide":
         await hidePost(user, field("postId"), field("reason"), field("intent") === "hide");
-        return json({ ok: true as const, message: field("intent") === "hide" ? "Het bericht is verborgen." : "Het bericht is weer zichtbaar." });
+        return json({
+          ok: true as const,
+          message: field("intent") === "hide" ? "Het bericht is verborgen." : "Het bericht is weer zichtbaar.",
+        });
       default:
         return json({ ok: false as const, message: "Onbekende actie.", body: "" }, { status: 400 });
     }
@@ -59,7 +62,11 @@ export default function ThreadPage() {
   const failed = result && !result.ok ? result : undefined;
   return (
     <>
-      {thread.kind === "GILDE" ? <Crumbs to={`/gildes/${thread.gildeId}`} label="Gildekamer" /> : <Crumbs to="/community" label="Community" />}
+      {thread.kind === "GILDE" ? (
+        <Crumbs to={`/gildes/${thread.gildeId}`} label="Gildekamer" />
+      ) : (
+        <Crumbs to="/community" label="Community" />
+      )}
       <h1>{thread.title}</h1>
       <p>
         {thread.themes.map((t) => (
@@ -80,21 +87,35 @@ export default function ThreadPage() {
       </Form>
       <Outcome notice={result?.ok && result.message ? result.message : undefined} error={failed?.message} />
       {posts.map((post) => (
-        <article key={post.id} className={post.hidden ? "post post--hidden" : "post"} aria-label={`Bericht van ${post.author}`}>
+        <article
+          key={post.id}
+          className={post.hidden ? "post post--hidden" : "post"}
+          aria-label={`Bericht van ${post.author}`}
+        >
           <p className="muted" style={{ margin: 0 }}>
             <strong>{post.author}</strong> · {formatDateTime(post.createdAt)}
           </p>
           {post.hidden ? (
-            <p className="notice notice--warm">Verborgen door een moderator{post.hidden.reason ? `: ${post.hidden.reason}` : "."}</p>
+            <p className="notice notice--warm">
+              Verborgen door een moderator{post.hidden.reason ? `: ${post.hidden.reason}` : "."}
+            </p>
           ) : null}
-          {post.html ? <div className="prose" style={{ marginTop: "0.5rem" }} dangerouslySetInnerHTML={{ __html: post.html }} /> : null}
+          {post.html ? (
+            <div className="prose" style={{ marginTop: "0.5rem" }} dangerouslySetInnerHTML={{ __html: post.html }} />
+          ) : null}
           <div className="inline-form">
             {post.mine ? (
               <span className="muted">{post.helped} keer: dit hielp mij</span>
             ) : (
               <Form method="post">
                 <input type="hidden" name="postId" value={post.id} />
-                <button type="submit" name="intent" value="helped" className="button button--quiet" aria-pressed={post.helpedByMe}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="helped"
+                  className="button button--quiet"
+                  aria-pressed={post.helpedByMe}
+                >
                   Dit hielp mij ({post.helped})
                 </button>
               </Form>
@@ -125,7 +146,12 @@ export default function ThreadPage() {
                       <input id={`hide-${post.id}`} name="reason" required />
                     </div>
                   )}
-                  <button type="submit" name="intent" value={post.hidden ? "unhide" : "hide"} className="button button--quiet">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value={post.hidden ? "unhide" : "hide"}
+                    className="button button--quiet"
+                  >
                     {post.hidden ? "Weer tonen" : "Verbergen"}
                   </button>
                 </Form>
@@ -157,7 +183,9 @@ export default function ThreadPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.thread.title ?? "Onderwerp"} — Gilde` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.thread.title ?? "Onderwerp"} — Gilde` },
+];
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

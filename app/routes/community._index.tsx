@@ -4,7 +4,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
-import { communityAccess, CommunityError, createThread, listThreads, threadInputFrom, threadValues } from "~/community/community.server";
+import {
+  communityAccess,
+  CommunityError,
+  createThread,
+  listThreads,
+  threadInputFrom,
+  threadValues,
+} from "~/community/community.server";
 import { THEMES } from "~/community/themes";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/field";
@@ -18,8 +25,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const access = await communityAccess(user);
   if (!access.read) throw new Response("De community is voor alumni en deelnemers van de leergang.", { status: 403 });
   const params = new URL(request.url).searchParams;
-  const filter = { theme: params.get("thema") || undefined, tag: params.get("tag") || undefined, page: pageNumber(params) };
-  return json({ access, list: await listThreads("COMMUNITY", filter), filter: { thema: filter.theme ?? "", tag: filter.tag ?? "" } });
+  const filter = {
+    theme: params.get("thema") || undefined,
+    tag: params.get("tag") || undefined,
+    page: pageNumber(params),
+  };
+  return json({
+    access,
+    list: await listThreads("COMMUNITY", filter),
+    filter: { thema: filter.theme ?? "", tag: filter.tag ?? "" },
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +54,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Community() {
   const { access, list, filter } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const query = (page: number) => `/community?${new URLSearchParams({ ...(filter.thema ? { thema: filter.thema } : {}), ...(filter.tag ? { tag: filter.tag } : {}), pagina: String(page) })}`;
+  const query = (page: number) =>
+    `/community?${new URLSearchParams({ ...(filter.thema ? { thema: filter.thema } : {}), ...(filter.tag ? { tag: filter.tag } : {}), pagina: String(page) })}`;
   return (
     <>
       <h1>Community</h1>
@@ -47,9 +63,17 @@ export default function Community() {
       <p>
         <Link to="/praktijk">Praktijkvoorbeelden</Link> · <Link to="/community/mensen">Wie is wie</Link>
       </p>
-      {!access.post ? <p className="notice">Je kunt meelezen. Berichten plaatsen kan zodra je de leergang hebt afgerond.</p> : null}
+      {!access.post ? (
+        <p className="notice">Je kunt meelezen. Berichten plaatsen kan zodra je de leergang hebt afgerond.</p>
+      ) : null}
       <Form method="get" className="inline-form" style={{ marginBottom: "1rem" }}>
-        <SelectField name="thema" label="Thema" defaultValue={filter.thema} emptyLabel="Alle thema's" options={THEMES.map((t) => ({ value: t.id, label: t.label }))} />
+        <SelectField
+          name="thema"
+          label="Thema"
+          defaultValue={filter.thema}
+          emptyLabel="Alle thema's"
+          options={THEMES.map((t) => ({ value: t.id, label: t.label }))}
+        />
         <div className="field">
           <label htmlFor="tag">Tag</label>
           <input id="tag" name="tag" defaultValue={filter.tag} />
@@ -59,7 +83,9 @@ export default function Community() {
         </button>
       </Form>
       <ThreadList threads={list.threads} page={list.page} pages={list.pages} pageHref={query} />
-      {access.post ? <NewThreadForm values={result?.values ?? {}} errors={result?.errors ?? {}} formError={result?.message} /> : null}
+      {access.post ? (
+        <NewThreadForm values={result?.values ?? {}} errors={result?.errors ?? {}} formError={result?.message} />
+      ) : null}
     </>
   );
 }

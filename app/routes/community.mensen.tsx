@@ -19,7 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const access = await communityAccess(user);
   if (!access.read) throw new Response("De gids is voor alumni en deelnemers van de leergang.", { status: 403 });
   const theme = new URL(request.url).searchParams.get("thema") || undefined;
-  return json({ people: await directory({ theme }), mine: access.alumnus ? await myEntry(user.id) : null, alumnus: access.alumnus, theme: theme ?? "" });
+  return json({
+    people: await directory({ theme }),
+    mine: access.alumnus ? await myEntry(user.id) : null,
+    alumnus: access.alumnus,
+    theme: theme ?? "",
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -51,9 +56,18 @@ export default function Directory() {
       <Crumbs to="/community" label="Community" />
       <h1>Wie is wie</h1>
       <p className="lead">Alumni die vindbaar willen zijn. Niemand staat hier zonder het zelf te kiezen.</p>
-      <Outcome notice={result?.ok ? result.message : undefined} error={result && !result.ok && !Object.keys(errors).length ? result.message : undefined} />
+      <Outcome
+        notice={result?.ok ? result.message : undefined}
+        error={result && !result.ok && !Object.keys(errors).length ? result.message : undefined}
+      />
       <Form method="get" className="inline-form">
-        <SelectField name="thema" label="Thema" defaultValue={theme} emptyLabel="Alle thema's" options={THEMES.map((t) => ({ value: t.id, label: t.label }))} />
+        <SelectField
+          name="thema"
+          label="Thema"
+          defaultValue={theme}
+          emptyLabel="Alle thema's"
+          options={THEMES.map((t) => ({ value: t.id, label: t.label }))}
+        />
         <button type="submit" className="button">
           Tonen
         </button>
@@ -77,17 +91,24 @@ export default function Directory() {
           <h2 id="mijn-vermelding">{mine ? "Je vermelding" : "In de gids staan"}</h2>
           <FormError error={Object.keys(errors).length && result && !result.ok ? result.message : undefined} />
           <Field name="region" label="Regio" defaultValue={mine?.region} error={errors.region} />
-          <Field name="organisation" label="Organisatie" defaultValue={mine?.organisation} error={errors.organisation} />
+          <Field
+            name="organisation"
+            label="Organisatie"
+            defaultValue={mine?.organisation}
+            error={errors.organisation}
+          />
           <fieldset className="field">
             <legend>Thema's</legend>
             {THEMES.map((t) => (
               <label key={t.id} style={{ fontWeight: "normal", marginRight: "1rem" }}>
-                <input type="checkbox" name="themes" value={t.id} defaultChecked={mine?.themes.includes(t.id)} /> {t.label}
+                <input type="checkbox" name="themes" value={t.id} defaultChecked={mine?.themes.includes(t.id)} />{" "}
+                {t.label}
               </label>
             ))}
           </fieldset>
           <label style={{ fontWeight: "normal", display: "block" }}>
-            <input type="checkbox" name="openToMentoring" defaultChecked={mine?.openToMentoring} /> Ik sta open voor mentorschap van een gilde
+            <input type="checkbox" name="openToMentoring" defaultChecked={mine?.openToMentoring} /> Ik sta open voor
+            mentorschap van een gilde
           </label>
           <div className="button-row" style={{ marginTop: "1rem" }}>
             <button type="submit" name="intent" value="in" className="button">

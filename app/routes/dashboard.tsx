@@ -10,7 +10,10 @@ import { courseOverview } from "~/content/pages.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [dashboard, course] = await Promise.all([dashboardFor(user), user.role === "PARTICIPANT" ? courseOverview(user) : null]);
+  const [dashboard, course] = await Promise.all([
+    dashboardFor(user),
+    user.role === "PARTICIPANT" ? courseOverview(user) : null,
+  ]);
   return json({ name: user.name, dashboard, course: course?.total ? courseSummary(course) : null });
 }
 
@@ -20,7 +23,13 @@ function courseSummary(course: Awaited<ReturnType<typeof courseOverview>>) {
   return {
     ...course.total!,
     next: next ? { slug: next.slug, title: next.title, started: next.progress?.status === "busy" } : null,
-    modules: course.modules.map((m) => ({ slug: m.slug, order: m.order, title: m.title, open: m.open, percent: m.progress?.percent ?? 0 })),
+    modules: course.modules.map((m) => ({
+      slug: m.slug,
+      order: m.order,
+      title: m.title,
+      open: m.open,
+      percent: m.progress?.percent ?? 0,
+    })),
   };
 }
 
@@ -34,7 +43,9 @@ export default function Dashboard() {
       <h1>Welkom, {firstName}</h1>
       {dashboard.kind === "admin" ? <AdminDashboard data={dashboard} /> : null}
       {dashboard.kind === "trainer" ? <TrainerDashboard data={dashboard} /> : null}
-      {dashboard.kind === "participant" || dashboard.kind === "alumnus" ? <ParticipantDashboard data={dashboard} /> : null}
+      {dashboard.kind === "participant" || dashboard.kind === "alumnus" ? (
+        <ParticipantDashboard data={dashboard} />
+      ) : null}
       {course ? <CourseCard course={course} /> : null}
     </>
   );
@@ -59,7 +70,11 @@ function CourseCard({ course }: { course: NonNullable<Data["course"]> }) {
                 {m.order}. {m.title}
               </Link>
               <span style={{ minWidth: "9rem" }}>
-                {m.open ? <ProgressBar percent={m.percent} label={`Voortgang in ${m.title}`} /> : <span className="muted">nog niet open</span>}
+                {m.open ? (
+                  <ProgressBar percent={m.percent} label={`Voortgang in ${m.title}`} />
+                ) : (
+                  <span className="muted">nog niet open</span>
+                )}
               </span>
             </li>
           ))}
@@ -117,8 +132,8 @@ function TrainerDashboard({ data }: { data: Extract<Data["dashboard"], { kind: "
             <section className="card" key={cohort.id} aria-labelledby={`groep-${cohort.id}`}>
               <h2 id={`groep-${cohort.id}`}>{cohort.name}</h2>
               <p className="muted">
-                {formatCalendarDate(cohort.startsOn)} tot {formatCalendarDate(cohort.endsOn)} · {cohort._count.enrollments}{" "}
-                deelnemers
+                {formatCalendarDate(cohort.startsOn)} tot {formatCalendarDate(cohort.endsOn)} ·{" "}
+                {cohort._count.enrollments} deelnemers
               </p>
               <ul>
                 {cohort.gildes.map((gilde) => (
@@ -182,7 +197,9 @@ function ParticipantDashboard({ data }: { data: Extract<Data["dashboard"], { kin
                 ) : null}
                 {["APPLIED", "ACCEPTED", "WAITLISTED", "REJECTED"].includes(enrollment.status) ? (
                   <p>
-                    <Link to={`/aanmelden/${enrollment.cohort.id}`}>{enrollment.status === "ACCEPTED" ? "Naar betalen" : "Bekijk je aanmelding"}</Link>
+                    <Link to={`/aanmelden/${enrollment.cohort.id}`}>
+                      {enrollment.status === "ACCEPTED" ? "Naar betalen" : "Bekijk je aanmelding"}
+                    </Link>
                   </p>
                 ) : null}
               </section>

@@ -20,8 +20,8 @@ export default function DemoMailbox() {
     <>
       <h1>Demo-postvak</h1>
       <p className="notice notice--warm" role="note">
-        <strong>Dit is de demo-installatie van Gilde.</strong> Er gaat geen echte e-mail de deur uit: hier staan de berichten die
-        Gilde zou versturen, voor iedereen leesbaar. Open de link in jouw bericht om verder te gaan.
+        <strong>Dit is de demo-installatie van Gilde.</strong> Er gaat geen echte e-mail de deur uit: hier staan de
+        berichten die Gilde zou versturen, voor iedereen leesbaar. Open de link in jouw bericht om verder te gaan.
       </p>
       {messages.length === 0 ? <p className="muted">Nog geen berichten.</p> : null}
       <ul className="stack">

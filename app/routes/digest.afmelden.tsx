@@ -15,7 +15,11 @@ export default function Unsubscribed() {
   return (
     <div className="form">
       <h1>{ok ? "Afgemeld" : "Deze link klopt niet"}</h1>
-      <p>{ok ? "Je krijgt geen wekelijkse samenvatting van de community meer." : "Gebruik de link uit de laatste e-mail, of log in om je instellingen te bekijken."}</p>
+      <p>
+        {ok
+          ? "Je krijgt geen wekelijkse samenvatting van de community meer."
+          : "Gebruik de link uit de laatste e-mail, of log in om je instellingen te bekijken."}
+      </p>
     </div>
   );
 }

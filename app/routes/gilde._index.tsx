@@ -14,7 +14,11 @@ import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
-  const [gilde, toGive, received] = await Promise.all([myGilde(user.id), reviewsToGive(user.id), feedbackReceived(user.id)]);
+  const [gilde, toGive, received] = await Promise.all([
+    myGilde(user.id),
+    reviewsToGive(user.id),
+    feedbackReceived(user.id),
+  ]);
   return json({ gilde, toGive, received });
 }
 
@@ -23,7 +27,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const reviewId = String(formData.get("reviewId") ?? "");
   try {
-    await rateReview(user.id, reviewId, Number(formData.get("rating") || 0), String(formData.get("comment") ?? "").slice(0, 2000));
+    await rateReview(
+      user.id,
+      reviewId,
+      Number(formData.get("rating") || 0),
+      String(formData.get("comment") ?? "").slice(0, 2000),
+    );
     return json({ ok: true as const, reviewId, message: "Dank je: je waardering is opgeslagen." });
   } catch (error) {
     return refusal(error, { reviewId, comment: String(formData.get("comment") ?? "") });
@@ -55,19 +64,28 @@ export default function GildePage() {
               <li key={m.name}>
                 {m.name}
                 {m.me ? " (jij)" : ""}
-                {m.wijk ? <span className="muted"> · {m.wijk}</span> : <span className="muted"> · nog geen wijkprofiel</span>}
+                {m.wijk ? (
+                  <span className="muted"> · {m.wijk}</span>
+                ) : (
+                  <span className="muted"> · nog geen wijkprofiel</span>
+                )}
               </li>
             ))}
           </ul>
         </section>
       ) : (
-        <p className="notice">Je bent nog niet in een gilde geplaatst. Je trainer doet dat aan het begin van de leergang.</p>
+        <p className="notice">
+          Je bent nog niet in een gilde geplaatst. Je trainer doet dat aan het begin van de leergang.
+        </p>
       )}
 
       <section aria-labelledby="geven">
         <h2 id="geven">Feedback die jij geeft</h2>
         {toGive.length === 0 ? (
-          <p className="muted">Je hebt nu geen feedback te geven. Zodra je een opdracht met peerfeedback inlevert, krijg je werk van gildegenoten.</p>
+          <p className="muted">
+            Je hebt nu geen feedback te geven. Zodra je een opdracht met peerfeedback inlevert, krijg je werk van
+            gildegenoten.
+          </p>
         ) : (
           <>
             <p>{open.length === 0 ? "Alles gegeven: dank je." : `Nog ${open.length} te geven.`}</p>
@@ -77,9 +95,19 @@ export default function GildePage() {
                   <td>{r.assignment}</td>
                   <td>{r.author}</td>
                   <td>{formatDateTime(r.dueAt)}</td>
-                  <td>{r.status === "SUBMITTED" ? "Gegeven" : r.overdue ? "Verlopen" : r.started ? "Concept" : "Nog te doen"}</td>
                   <td>
-                    <Link to={`/gilde/feedback/${r.id}`}>{r.status === "SUBMITTED" ? "Teruglezen" : "Feedback geven"}</Link>
+                    {r.status === "SUBMITTED"
+                      ? "Gegeven"
+                      : r.overdue
+                        ? "Verlopen"
+                        : r.started
+                          ? "Concept"
+                          : "Nog te doen"}
+                  </td>
+                  <td>
+                    <Link to={`/gilde/feedback/${r.id}`}>
+                      {r.status === "SUBMITTED" ? "Teruglezen" : "Feedback geven"}
+                    </Link>
                   </td>
                 </tr>
               ))}
@@ -131,7 +159,8 @@ export default function GildePage() {
                     <legend>Bruikbaar?</legend>
                     {RATINGS.map(([value, label]) => (
                       <label key={value} style={{ fontWeight: "normal", marginRight: "0.75rem" }}>
-                        <input type="radio" name="rating" value={value} defaultChecked={review.rating === value} /> {label}
+                        <input type="radio" name="rating" value={value} defaultChecked={review.rating === value} />{" "}
+                        {label}
                       </label>
                     ))}
                   </fieldset>
@@ -140,14 +169,23 @@ export default function GildePage() {
                     <input
                       id={`comment-${review.id}`}
                       name="comment"
-                      defaultValue={result && !result.ok && result.reviewId === review.id ? result.comment : (review.ratingComment ?? "")}
+                      defaultValue={
+                        result && !result.ok && result.reviewId === review.id
+                          ? result.comment
+                          : (review.ratingComment ?? "")
+                      }
                     />
                   </div>
                   <button type="submit" className="button button--secondary">
                     Waardering opslaan
                   </button>
                 </Form>
-                {result?.reviewId === review.id ? <Outcome notice={result.ok ? result.message : undefined} error={result.ok ? undefined : result.message} /> : null}
+                {result?.reviewId === review.id ? (
+                  <Outcome
+                    notice={result.ok ? result.message : undefined}
+                    error={result.ok ? undefined : result.message}
+                  />
+                ) : null}
               </div>
             ))}
           </article>

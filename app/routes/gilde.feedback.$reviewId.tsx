@@ -31,12 +31,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submit = formData.get("intent") === "submit";
   try {
-    const saved = await saveReview(user.id, params.reviewId ?? "", { answers, levels, tip: String(formData.get("tip") ?? "").slice(0, 5_000) }, Number(formData.get("revision") ?? 0), submit);
-    return json({ ok: true as const, message: submit ? "Ingediend. Dank je: je gildegenoot krijgt bericht." : "Concept opgeslagen.", revision: saved.revision });
+    const saved = await saveReview(
+      user.id,
+      params.reviewId ?? "",
+      { answers, levels, tip: String(formData.get("tip") ?? "").slice(0, 5_000) },
+      Number(formData.get("revision") ?? 0),
+      submit,
+    );
+    return json({
+      ok: true as const,
+      message: submit ? "Ingediend. Dank je: je gildegenoot krijgt bericht." : "Concept opgeslagen.",
+      revision: saved.revision,
+    });
   } catch (error) {
     if (!(error instanceof PeerReviewError)) throw error;
     if (error.status === 404) throw new Response(error.message, { status: 404 });
-    return json({ ok: false as const, formError: error.message, fieldErrors: error.errors, values: formValues(formData) }, { status: error.status });
+    return json(
+      { ok: false as const, formError: error.message, fieldErrors: error.errors, values: formValues(formData) },
+      { status: error.status },
+    );
   }
 }
 
@@ -53,7 +66,8 @@ export default function GiveFeedback() {
       <Crumbs to="/gilde" label="Mijn gilde" />
       <h1>Feedback op ‘{review.assignment}’</h1>
       <p className="lead">
-        Werk van {review.author}. {done ? "Je hebt deze feedback ingediend." : `Geef je feedback uiterlijk ${formatDateTime(review.dueAt)}.`}
+        Werk van {review.author}.{" "}
+        {done ? "Je hebt deze feedback ingediend." : `Geef je feedback uiterlijk ${formatDateTime(review.dueAt)}.`}
       </p>
       <Outcome notice={result?.ok ? result.message : undefined} error={failed?.formError} />
       <div className="work-layout" style={{ gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)" }}>
@@ -65,7 +79,9 @@ export default function GiveFeedback() {
               {review.attachments.map((file) => (
                 <li key={file.index}>
                   {file.withheld ? (
-                    <span className="muted">{file.name}: niet gedeeld, omdat de schrijver er niet anoniem in kon blijven.</span>
+                    <span className="muted">
+                      {file.name}: niet gedeeld, omdat de schrijver er niet anoniem in kon blijven.
+                    </span>
                   ) : (
                     <a href={`/gilde/feedback/${review.id}/bijlage/${file.index}`}>{file.name}</a>
                   )}
@@ -90,7 +106,10 @@ export default function GiveFeedback() {
           <details className="field">
             <summary>Rubric-niveaus (niet verplicht)</summary>
             {review.rubric.map((criterion) => (
-              <fieldset key={criterion.id} className={failed?.fieldErrors[`level-${criterion.id}`] ? "field field--invalid" : "field"}>
+              <fieldset
+                key={criterion.id}
+                className={failed?.fieldErrors[`level-${criterion.id}`] ? "field field--invalid" : "field"}
+              >
                 <legend>{criterion.title}</legend>
                 {criterion.levels.map((level) => (
                   <label key={level.score} style={{ display: "block", fontWeight: "normal" }}>
@@ -98,7 +117,10 @@ export default function GiveFeedback() {
                       type="radio"
                       name={`level-${criterion.id}`}
                       value={level.score}
-                      defaultChecked={value(`level-${criterion.id}`, review.levels[criterion.id]?.toString() ?? "") === String(level.score)}
+                      defaultChecked={
+                        value(`level-${criterion.id}`, review.levels[criterion.id]?.toString() ?? "") ===
+                        String(level.score)
+                      }
                     />{" "}
                     <strong>{level.label}</strong>: {level.descriptor}
                   </label>
@@ -111,7 +133,13 @@ export default function GiveFeedback() {
               </fieldset>
             ))}
           </details>
-          <TextArea name="tip" label="Tip voor verder" hint="Eén ding dat je gildegenoot morgen in de wijk kan proberen." rows={3} defaultValue={value("tip", review.tip)} />
+          <TextArea
+            name="tip"
+            label="Tip voor verder"
+            hint="Eén ding dat je gildegenoot morgen in de wijk kan proberen."
+            rows={3}
+            defaultValue={value("tip", review.tip)}
+          />
           {done ? null : (
             <div className="button-row">
               <button type="submit" name="intent" value="save" className="button button--secondary" disabled={busy}>

@@ -49,8 +49,23 @@ export default function Login() {
       <FormError error={actionData?.formError} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? values.redirectTo ?? ""} />
-        <Field name="email" label="E-mailadres" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
-        <Field name="password" label="Wachtwoord" type="password" autoComplete="current-password" required error={errors.password} />
+        <Field
+          name="email"
+          label="E-mailadres"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={values.email}
+          error={errors.email}
+        />
+        <Field
+          name="password"
+          label="Wachtwoord"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
         <div className="button-row">
           <button type="submit" className="button" disabled={busy}>
             {busy ? "Bezig met inloggen…" : "Inloggen"}

@@ -17,8 +17,8 @@ export default function Catalogue() {
     <>
       <h1>De leergang Creative Communities</h1>
       <p className="lead">
-        Een post-hbo leergang voor professionals die al in de wijk werken. Je oefent in je eigen wijk en leert in een kleine gilde van vakgenoten. Aanmelden gaat via
-        een intake: we vragen naar je ervaring met wijkgericht werken.
+        Een post-hbo leergang voor professionals die al in de wijk werken. Je oefent in je eigen wijk en leert in een
+        kleine gilde van vakgenoten. Aanmelden gaat via een intake: we vragen naar je ervaring met wijkgericht werken.
       </p>
       <h2>Komende groepen</h2>
       {cohorts.length === 0 ? <p className="muted">Er staan op dit moment geen nieuwe groepen gepland.</p> : null}
@@ -48,7 +48,11 @@ export default function Catalogue() {
                 {formatEuro(c.priceCents)} {c.priceIncludesVat ? "incl. btw" : "excl. btw"}
               </dd>
               <dt>Plaatsen</dt>
-              <dd>{c.seatsLeft === 0 ? "Vol: aanmelden kan voor de wachtlijst" : `Nog ${c.seatsLeft} van ${c.capacity} vrij`}</dd>
+              <dd>
+                {c.seatsLeft === 0
+                  ? "Vol: aanmelden kan voor de wachtlijst"
+                  : `Nog ${c.seatsLeft} van ${c.capacity} vrij`}
+              </dd>
             </dl>
             {c.intakeOpen ? (
               <Link className="button" to={`/aanmelden/${c.id}`}>

@@ -31,7 +31,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const module = findModule(params.slug ?? "");
   invariantResponse(module, "Deze module bestaat niet.", { status: 404 });
-  invariantResponse(await canTrackModule(user, module.slug), "Je kunt in deze module geen voortgang bijhouden.", { status: 403 });
+  invariantResponse(await canTrackModule(user, module.slug), "Je kunt in deze module geen voortgang bijhouden.", {
+    status: 403,
+  });
   const parsed = ProgressIntent.safeParse(Object.fromEntries(await readForm(request)));
   invariantResponse(parsed.success, "Onbekende actie.");
   const input = parsed.data;
@@ -72,8 +74,8 @@ function LockedModule() {
       <p className="lead">{page.summary}</p>
       {page.opensOn ? (
         <p>
-          <strong>Deze module opent op {formatCalendarDate(page.opensOn)}.</strong> Je trainer heeft de modules van je groep over
-          de leergang verdeeld; tot die datum zie je alleen deze samenvatting.
+          <strong>Deze module opent op {formatCalendarDate(page.opensOn)}.</strong> Je trainer heeft de modules van je
+          groep over de leergang verdeeld; tot die datum zie je alleen deze samenvatting.
         </p>
       ) : (
         <p>

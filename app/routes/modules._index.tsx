@@ -11,7 +11,10 @@ import { STATUS_LABELS } from "~/content/progress";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
-  const [overview, results] = await Promise.all([courseOverview(user), q ? searchForUser(user, q) : Promise.resolve(null)]);
+  const [overview, results] = await Promise.all([
+    courseOverview(user),
+    q ? searchForUser(user, q) : Promise.resolve(null),
+  ]);
   return json({ ...overview, q, results, isTrainer: user.role !== "PARTICIPANT" });
 }
 
@@ -35,21 +38,30 @@ export default function Modules() {
       ) : null}
       {data.accessKind === "outsider" ? (
         <p className="notice">
-          Je ziet hier wat de leergang behandelt. De teksten gaan voor je open zodra je bent ingeschreven voor een groep.
+          Je ziet hier wat de leergang behandelt. De teksten gaan voor je open zodra je bent ingeschreven voor een
+          groep.
         </p>
       ) : null}
 
       <Form method="get" role="search" className="inline-form" style={{ marginBottom: "1.5rem" }}>
         <div className="field">
           <label htmlFor="zoek">Zoek in de teksten</label>
-          <input id="zoek" type="search" name="q" defaultValue={data.q} placeholder="bijvoorbeeld: vertrouwen, bewoners, Movisie" />
+          <input
+            id="zoek"
+            type="search"
+            name="q"
+            defaultValue={data.q}
+            placeholder="bijvoorbeeld: vertrouwen, bewoners, Movisie"
+          />
         </div>
         <button type="submit" className="button">
           Zoeken
         </button>
       </Form>
 
-      {data.results ? <SearchResults q={data.q} results={data.results} outsider={data.accessKind === "outsider"} /> : null}
+      {data.results ? (
+        <SearchResults q={data.q} results={data.results} outsider={data.accessKind === "outsider"} />
+      ) : null}
 
       <ol className="module-list" aria-label="Modules">
         {data.modules.map((module) => (
@@ -66,13 +78,18 @@ export default function Modules() {
                 {module.progress ? (
                   <>
                     {" "}
-                    · <span className={module.progress.status === "done" ? "badge" : "badge badge--warm"}>{STATUS_LABELS[module.progress.status]}</span>
+                    ·{" "}
+                    <span className={module.progress.status === "done" ? "badge" : "badge badge--warm"}>
+                      {STATUS_LABELS[module.progress.status]}
+                    </span>
                   </>
                 ) : null}
                 {!module.open && module.opensOn ? <> · opent op {formatCalendarDate(module.opensOn)}</> : null}
               </p>
               <p style={{ margin: "0 0 0.5rem" }}>{module.summary}</p>
-              {module.progress ? <ProgressBar percent={module.progress.percent} label={`Voortgang in ${module.title}`} /> : null}
+              {module.progress ? (
+                <ProgressBar percent={module.progress.percent} label={`Voortgang in ${module.title}`} />
+              ) : null}
             </div>
           </li>
         ))}
@@ -81,11 +98,21 @@ export default function Modules() {
   );
 }
 
-function SearchResults({ q, results, outsider }: { q: string; results: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["results"]>; outsider: boolean }) {
+function SearchResults({
+  q,
+  results,
+  outsider,
+}: {
+  q: string;
+  results: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["results"]>;
+  outsider: boolean;
+}) {
   return (
     <section aria-labelledby="zoekresultaten" style={{ marginBottom: "2rem" }}>
       <h2 id="zoekresultaten">
-        {results.length === 0 ? `Niets gevonden voor ‘${q}’` : `${results.length} ${results.length === 1 ? "plek" : "plekken"} gevonden voor ‘${q}’`}
+        {results.length === 0
+          ? `Niets gevonden voor ‘${q}’`
+          : `${results.length} ${results.length === 1 ? "plek" : "plekken"} gevonden voor ‘${q}’`}
       </h2>
       {results.length === 0 ? (
         <p className="muted">
@@ -97,12 +124,16 @@ function SearchResults({ q, results, outsider }: { q: string; results: NonNullab
         <ul className="search-results">
           {results.map((hit) => (
             <li key={`${hit.moduleSlug}#${hit.anchor}`} className="card">
-              <p className="muted" style={{ margin: 0 }}>{hit.moduleTitle}</p>
+              <p className="muted" style={{ margin: 0 }}>
+                {hit.moduleTitle}
+              </p>
               <h3 style={{ margin: "0.1rem 0 0.4rem" }}>
                 <Link to={`/modules/${hit.moduleSlug}#${hit.anchor}`}>{hit.heading}</Link>
               </h3>
               <p style={{ margin: 0 }}>
-                {hit.fragments.map((fragment, index) => (fragment.hit ? <mark key={index}>{fragment.text}</mark> : <span key={index}>{fragment.text}</span>))}
+                {hit.fragments.map((fragment, index) =>
+                  fragment.hit ? <mark key={index}>{fragment.text}</mark> : <span key={index}>{fragment.text}</span>,
+                )}
               </p>
             </li>
           ))}

@@ -45,15 +45,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const date = new Date(`${value}T00:00:00Z`);
     if (!DAY.test(value) || Number.isNaN(date.getTime()) || isoDay(date) !== value) {
-      fieldErrors[`opens-${module.slug}`] = "Vul een geldige datum in, of laat het veld leeg om de module meteen te openen.";
+      fieldErrors[`opens-${module.slug}`] =
+        "Vul een geldige datum in, of laat het veld leeg om de module meteen te openen.";
     } else if (date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 2100) {
-      fieldErrors[`opens-${module.slug}`] = "Deze datum ligt te ver weg. Kies een datum binnen de looptijd van de groep.";
+      fieldErrors[`opens-${module.slug}`] =
+        "Deze datum ligt te ver weg. Kies een datum binnen de looptijd van de groep.";
     } else {
       dates.set(module.slug, date);
     }
   }
   if (Object.keys(fieldErrors).length) {
-    return json(failure(formData, fieldErrors, "Niet opgeslagen: verbeter de datums hieronder. De vorige planning blijft staan."), { status: 400 });
+    return json(
+      failure(formData, fieldErrors, "Niet opgeslagen: verbeter de datums hieronder. De vorige planning blijft staan."),
+      { status: 400 },
+    );
   }
   await saveReleases(cohortId, dates, user.id);
   return json({ ok: true as const });
@@ -70,8 +75,8 @@ export default function Planning() {
       <h1>Planning van de modules</h1>
       <p className="lead">
         Kies per module vanaf welke datum de deelnemers van {cohort.name} ({formatCalendarDate(cohort.startsOn)} tot{" "}
-        {formatCalendarDate(cohort.endsOn)}) de tekst kunnen lezen. Een leeg veld betekent: meteen open. Tot de datum zien
-        deelnemers alleen de samenvatting en de openingsdatum; jij ziet altijd alles.
+        {formatCalendarDate(cohort.endsOn)}) de tekst kunnen lezen. Een leeg veld betekent: meteen open. Tot de datum
+        zien deelnemers alleen de samenvatting en de openingsdatum; jij ziet altijd alles.
       </p>
       {result?.ok ? (
         <p className="notice" role="status">
@@ -109,7 +114,7 @@ export default function Planning() {
               </tr>
             );
           })}
-            </Table>
+        </Table>
         <div className="button-row" style={{ marginTop: "1rem" }}>
           <button type="submit" className="button" disabled={busy}>
             {busy ? "Bezig met opslaan…" : "Planning opslaan"}

@@ -1,14 +1,27 @@
 // An assignment: what to do in your own wijk, your wijkprofiel beside it, and for a participant of the cohort
 // the writing space, attachments, handing in and every version handed in.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, UploadHandler } from "@remix-run/node";
-import { json, unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import {
+  json,
+  unstable_composeUploadHandlers,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
 import { MAX_FILE_BYTES, MAX_FILES, MAX_UPLOAD_BYTES } from "~/assignments/files";
 import { discardReceived, receiveFile } from "~/assignments/storage.server";
 import { renderMarkdown } from "~/assignments/markdown";
 import { STATUS_LABELS } from "~/assignments/rules";
-import { addAttachments, handIn, removeAttachment, saveDraft, WorkError, workOn, type IncomingFile } from "~/assignments/work.server";
+import {
+  addAttachments,
+  handIn,
+  removeAttachment,
+  saveDraft,
+  WorkError,
+  workOn,
+  type IncomingFile,
+} from "~/assignments/work.server";
 import { DraftEditor } from "~/components/draft-editor";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/field";
@@ -47,7 +60,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           closed: work.closed,
           status: work.status,
           blocked: work.blocked,
-          draft: { body: work.draft?.body ?? "", revision: work.draft?.revision ?? 0, attachments: work.draft?.attachments ?? [] },
+          draft: {
+            body: work.draft?.body ?? "",
+            revision: work.draft?.revision ?? 0,
+            attachments: work.draft?.attachments ?? [],
+          },
           versions: (work.submission?.versions ?? []).map((v) => ({ ...v, html: renderMarkdown(v.body) })),
           wijk: work.wijk,
           assessments,
@@ -67,7 +84,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return json(await upload(user, slug, request));
       } catch (error) {
         // Shown beside the file input, where the person chose the files.
-        if (error instanceof WorkError && error.status !== 404) return json({ ok: false as const, upload: true as const, formError: error.message }, { status: error.status });
+        if (error instanceof WorkError && error.status !== 404)
+          return json(
+            { ok: false as const, upload: true as const, formError: error.message },
+            { status: error.status },
+          );
         throw error;
       }
     }
@@ -80,17 +101,37 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent !== "save-draft" && intent !== "hand-in") throw new WorkError("Onbekende actie.");
     const body = String(formData.get("body") ?? "");
     const revision = Number(formData.get("revision") ?? 0);
-    if (body.length > MAX_BODY) throw new WorkError(`Je tekst is langer dan ${MAX_BODY.toLocaleString("nl-NL")} tekens. Zet lange stukken in een bijlage.`);
+    if (body.length > MAX_BODY)
+      throw new WorkError(
+        `Je tekst is langer dan ${MAX_BODY.toLocaleString("nl-NL")} tekens. Zet lange stukken in een bijlage.`,
+      );
     if (formData.has("body")) {
       const saved = await saveDraft(user, slug, body, Number.isInteger(revision) && revision >= 0 ? revision : 0);
       if (!saved.ok) {
         const { ok: _ok, ...theirs } = saved;
-        return json({ ok: false as const, formError: "Dit concept is ondertussen ergens anders opgeslagen. Je tekst is niet verloren: hij staat hieronder.", ...theirs, mine: body }, { status: 409 });
+        return json(
+          {
+            ok: false as const,
+            formError:
+              "Dit concept is ondertussen ergens anders opgeslagen. Je tekst is niet verloren: hij staat hieronder.",
+            ...theirs,
+            mine: body,
+          },
+          { status: 409 },
+        );
       }
-      if (intent === "save-draft") return json({ ok: true as const, revision: saved.revision, message: context.dataRequest ? undefined : "Je concept is opgeslagen." });
+      if (intent === "save-draft")
+        return json({
+          ok: true as const,
+          revision: saved.revision,
+          message: context.dataRequest ? undefined : "Je concept is opgeslagen.",
+        });
     }
     const result = await handIn(user, slug);
-    return json({ ok: true as const, message: `Ingeleverd (versie ${result.number})${result.late ? ", na de deadline" : ""}. Je krijgt een bevestiging per e-mail.` });
+    return json({
+      ok: true as const,
+      message: `Ingeleverd (versie ${result.number})${result.late ? ", na de deadline" : ""}. Je krijgt een bevestiging per e-mail.`,
+    });
   } catch (error) {
     if (error instanceof WorkError) {
       if (error.status === 404) throw new Response(error.message, { status: 404 });
@@ -119,7 +160,12 @@ async function upload(user: Awaited<ReturnType<typeof requireUser>>, slug: strin
       },
     }),
   );
-  const limited = new Request(request.url, { method: request.method, headers: request.headers, body: counted, duplex: "half" } as RequestInit);
+  const limited = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: counted,
+    duplex: "half",
+  } as RequestInit);
   const files: IncomingFile[] = [];
   const fileHandler: UploadHandler = async ({ name, filename, data }) => {
     if (name !== "files" || !filename) return undefined;
@@ -132,15 +178,25 @@ async function upload(user: Awaited<ReturnType<typeof requireUser>>, slug: strin
     return filename;
   };
   try {
-    await unstable_parseMultipartFormData(limited, unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })));
+    await unstable_parseMultipartFormData(
+      limited,
+      unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })),
+    );
   } catch {
     await Promise.all(files.map((file) => discardReceived(file)));
     if (total > MAX_UPLOAD_BYTES) throw new WorkError(tooLarge, 413);
     // The multipart parser gives up on a file name with ; or = in it, and on a malformed or over-long form.
-    throw new WorkError("Het bestand kon niet worden gelezen. Geef het een gewone naam, zonder ; of =, en probeer het opnieuw.");
+    throw new WorkError(
+      "Het bestand kon niet worden gelezen. Geef het een gewone naam, zonder ; of =, en probeer het opnieuw.",
+    );
   }
   const { warnings } = await addAttachments(user, slug, files);
-  return { ok: true as const, upload: true as const, message: files.length === 1 ? "Het bestand is toegevoegd." : `${files.length} bestanden toegevoegd.`, warnings };
+  return {
+    ok: true as const,
+    upload: true as const,
+    message: files.length === 1 ? "Het bestand is toegevoegd." : `${files.length} bestanden toegevoegd.`,
+    warnings,
+  };
 }
 
 export default function Assignment() {
@@ -174,7 +230,8 @@ export default function Assignment() {
               <p style={{ marginBottom: 0 }}>{a.handIn}</p>
               {a.peerReview.enabled ? (
                 <p className="muted" style={{ marginBottom: 0 }}>
-                  {a.peerReview.reviewers} gildegenoten geven feedback op je inzending (zie <Link to="/gilde">Mijn gilde</Link>).{" "}
+                  {a.peerReview.reviewers} gildegenoten geven feedback op je inzending (zie{" "}
+                  <Link to="/gilde">Mijn gilde</Link>).{" "}
                   {a.peerReview.anonymity === "double-anonymous"
                     ? "Zij zien je naam niet, en jij de hunne niet. Bijlagen krijgen een neutrale naam en zonder de eigenschappen die je naam kunnen bevatten (auteur, EXIF van foto's); een naam in de tekst zelf haal je zelf weg."
                     : a.peerReview.anonymity === "anonymous-reviewers"
@@ -240,7 +297,11 @@ function Work({ result, busy }: { result: ActionResult; busy: boolean }) {
         <p className="notice">{work.blocked}</p>
       ) : (
         <>
-          {work.status === "herziening" ? <p className="notice notice--warm">Je trainer vraagt je om een herziening. Pas je uitwerking aan en lever opnieuw in.</p> : null}
+          {work.status === "herziening" ? (
+            <p className="notice notice--warm">
+              Je trainer vraagt je om een herziening. Pas je uitwerking aan en lever opnieuw in.
+            </p>
+          ) : null}
           <DraftEditor slug={a.slug} body={work.draft.body} revision={work.draft.revision} busy={busy} />
           <Attachments result={result && "upload" in result ? result : undefined} />
         </>
@@ -300,12 +361,23 @@ function Assessments() {
         })}
       </dl>
       {latest.overall ? <div className="prose" dangerouslySetInnerHTML={{ __html: latest.overallHtml }} /> : null}
-      {earlier.length ? <p className="muted">Eerdere beoordelingen: {earlier.map((e) => (e.decision ? DECISION_LABELS[e.decision as Decision] : "—")).join(", ")}.</p> : null}
+      {earlier.length ? (
+        <p className="muted">
+          Eerdere beoordelingen:{" "}
+          {earlier.map((e) => (e.decision ? DECISION_LABELS[e.decision as Decision] : "—")).join(", ")}.
+        </p>
+      ) : null}
     </section>
   );
 }
 
-type AttachmentRow = { id: string; originalName: string; size: number; cleanState: string | null; cleanProblem: string | null };
+type AttachmentRow = {
+  id: string;
+  originalName: string;
+  size: number;
+  cleanState: string | null;
+  cleanProblem: string | null;
+};
 
 function AttachmentList({ attachments, removable = false }: { attachments: AttachmentRow[]; removable?: boolean }) {
   const { peerReview } = useLoaderData<typeof loader>();
@@ -316,8 +388,12 @@ function AttachmentList({ attachments, removable = false }: { attachments: Attac
       {attachments.map((file) => (
         <li key={file.id}>
           <a href={`/bijlagen/${file.id}`}>{file.originalName}</a>
-          <span className="muted">{(file.size / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB</span>
-          {anonymous && file.cleanState === "UNCLEANABLE" ? <span className="badge badge--warm">niet voor feedbackgevers: {file.cleanProblem}</span> : null}
+          <span className="muted">
+            {(file.size / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB
+          </span>
+          {anonymous && file.cleanState === "UNCLEANABLE" ? (
+            <span className="badge badge--warm">niet voor feedbackgevers: {file.cleanProblem}</span>
+          ) : null}
           {removable ? (
             <Form method="post">
               <input type="hidden" name="intent" value="remove-attachment" />
@@ -356,9 +432,17 @@ function Attachments({ result }: { result?: UploadResult }) {
         <div className="field">
           <label htmlFor="field-files">Bestanden toevoegen</label>
           <p className="field__hint" id="field-files-hint">
-            PDF, Word, OpenDocument-tekst of foto's; hoogstens {MB(MAX_FILE_BYTES)} MB per bestand en {MAX_FILES} bestanden in totaal.
+            PDF, Word, OpenDocument-tekst of foto's; hoogstens {MB(MAX_FILE_BYTES)} MB per bestand en {MAX_FILES}{" "}
+            bestanden in totaal.
           </p>
-          <input id="field-files" name="files" type="file" multiple accept=".pdf,.doc,.docx,.odt,.jpg,.jpeg,.png,.gif,.webp" aria-describedby="field-files-hint" />
+          <input
+            id="field-files"
+            name="files"
+            type="file"
+            multiple
+            accept=".pdf,.doc,.docx,.odt,.jpg,.jpeg,.png,.gif,.webp"
+            aria-describedby="field-files-hint"
+          />
         </div>
         <button type="submit" className="button button--secondary">
           Toevoegen
@@ -413,7 +497,7 @@ function Rubric() {
                 <td>{level.descriptor}</td>
               </tr>
             ))}
-              </Table>
+          </Table>
         </section>
       ))}
     </details>

@@ -54,7 +54,7 @@ export default function Assignments() {
             </td>
           </tr>
         ))}
-          </Table>
+      </Table>
     </>
   );
 }

@@ -3,7 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCohortTrainer } from "~/auth/guards.server";
-import { cohortAssignments, grantExtension, removeExtension, saveSchedule, type ScheduleEntry } from "~/assignments/schedule.server";
+import {
+  cohortAssignments,
+  grantExtension,
+  removeExtension,
+  saveSchedule,
+  type ScheduleEntry,
+} from "~/assignments/schedule.server";
 import { fromAmsterdamInput, toAmsterdamInput } from "~/assignments/time";
 import { getCohortSummary } from "~/cohorts/cohorts.server";
 import { completionOverview, confirmCompletion } from "~/grading/completion.server";
@@ -19,7 +25,11 @@ import { readForm } from "~/forms/read.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   await requireCohortTrainer(request, cohortId);
-  const [cohort, assignments, completion] = await Promise.all([getCohortSummary(cohortId), cohortAssignments(cohortId), completionOverview(cohortId)]);
+  const [cohort, assignments, completion] = await Promise.all([
+    getCohortSummary(cohortId),
+    cohortAssignments(cohortId),
+    completionOverview(cohortId),
+  ]);
   return json({
     cohort,
     completion,
@@ -40,7 +50,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "complete") {
     const done = await confirmCompletion(cohortId, String(formData.get("userId") ?? ""));
-    if (!done.ok) return json({ ok: false as const, formError: done.error, fieldErrors: {} as Errors, values: formValues(formData) }, { status: 400 });
+    if (!done.ok)
+      return json(
+        { ok: false as const, formError: done.error, fieldErrors: {} as Errors, values: formValues(formData) },
+        { status: 400 },
+      );
     return json({ ok: true as const, message: `${done.name} heeft de leergang afgerond en is nu alumnus.` });
   }
   if (intent === "extension" || intent === "remove-extension") {
@@ -48,13 +62,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const userId = String(formData.get("userId") ?? "");
     if (intent === "remove-extension") {
       const removed = await removeExtension(cohortId, slug, userId);
-      if (!removed.ok) return json({ ok: false as const, formError: removed.error, fieldErrors: {} as Errors, values: formValues(formData) }, { status: 400 });
+      if (!removed.ok)
+        return json(
+          { ok: false as const, formError: removed.error, fieldErrors: {} as Errors, values: formValues(formData) },
+          { status: 400 },
+        );
       return json({ ok: true as const, message: "Het uitstel is ingetrokken." });
     }
     const dueAt = fromAmsterdamInput(String(formData.get("dueAt") ?? ""));
-    if (!dueAt) return json({ ok: false as const, formError: "Vul een geldige nieuwe deadline in (datum en tijd).", fieldErrors: {} as Errors, values: formValues(formData) }, { status: 400 });
+    if (!dueAt)
+      return json(
+        {
+          ok: false as const,
+          formError: "Vul een geldige nieuwe deadline in (datum en tijd).",
+          fieldErrors: {} as Errors,
+          values: formValues(formData),
+        },
+        { status: 400 },
+      );
     const granted = await grantExtension(cohortId, slug, userId, dueAt, user.id);
-    if (!granted.ok) return json({ ok: false as const, formError: granted.error, fieldErrors: {} as Errors, values: formValues(formData) }, { status: 400 });
+    if (!granted.ok)
+      return json(
+        { ok: false as const, formError: granted.error, fieldErrors: {} as Errors, values: formValues(formData) },
+        { status: 400 },
+      );
     return json({ ok: true as const, message: `Uitstel gegeven tot ${formatDateTime(dueAt)}.` });
   }
 
@@ -72,12 +103,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       };
       const dueAt = read("due");
       const peerReviewDueAt = assignment.frontmatter.peerReview.enabled ? read("peer") : null;
-      if (dueAt && peerReviewDueAt && peerReviewDueAt <= dueAt) fieldErrors[`peer-${slug}`] = "De peerfeedback-deadline moet na de inleverdeadline liggen.";
+      if (dueAt && peerReviewDueAt && peerReviewDueAt <= dueAt)
+        fieldErrors[`peer-${slug}`] = "De peerfeedback-deadline moet na de inleverdeadline liggen.";
       entries.push({ slug, dueAt, peerReviewDueAt, closed: formData.get(`closed-${slug}`) === "on" });
     }
   }
   if (Object.keys(fieldErrors).length) {
-    return json({ ok: false as const, formError: "Niet opgeslagen: verbeter de gemarkeerde velden. De vorige deadlines blijven staan.", fieldErrors, values: formValues(formData) }, { status: 400 });
+    return json(
+      {
+        ok: false as const,
+        formError: "Niet opgeslagen: verbeter de gemarkeerde velden. De vorige deadlines blijven staan.",
+        fieldErrors,
+        values: formValues(formData),
+      },
+      { status: 400 },
+    );
   }
   await saveSchedule(cohortId, entries, user.id);
   return json({ ok: true as const, message: "De deadlines zijn opgeslagen." });
@@ -87,7 +127,8 @@ export default function CohortAssignments() {
   const { cohort, assignments, completion } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : undefined;
-  const value = (name: string, fallback: string) => (failed?.values && name in failed.values ? failed.values[name] : fallback);
+  const value = (name: string, fallback: string) =>
+    failed?.values && name in failed.values ? failed.values[name] : fallback;
   return (
     <>
       <Crumbs to="/dashboard" label="Overzicht" after={cohort.name} />
@@ -99,7 +140,10 @@ export default function CohortAssignments() {
       <Outcome notice={result?.ok ? result.message : undefined} error={failed?.formError} />
 
       <h2>Deadlines</h2>
-      <p className="muted">Tijden in Nederlandse tijd. Te laat inleveren kan, en wordt gemarkeerd; een gesloten opdracht kan niet meer ingeleverd of bewerkt worden.</p>
+      <p className="muted">
+        Tijden in Nederlandse tijd. Te laat inleveren kan, en wordt gemarkeerd; een gesloten opdracht kan niet meer
+        ingeleverd of bewerkt worden.
+      </p>
       <Form method="post">
         <input type="hidden" name="intent" value="schedule" />
         <Table headers={["Opdracht", "Inleveren uiterlijk", "Peerfeedback uiterlijk", "Gesloten"]}>
@@ -109,23 +153,46 @@ export default function CohortAssignments() {
                 {a.moduleOrder}. {a.title}
               </td>
               <td className={failed?.fieldErrors[`due-${a.slug}`] ? "field field--invalid" : "field"}>
-                <input type="datetime-local" name={`due-${a.slug}`} aria-label={`Deadline ${a.title}`} defaultValue={value(`due-${a.slug}`, a.dueInput)} />
-                {failed?.fieldErrors[`due-${a.slug}`] ? <p className="field__error" role="alert">{failed.fieldErrors[`due-${a.slug}`]}</p> : null}
+                <input
+                  type="datetime-local"
+                  name={`due-${a.slug}`}
+                  aria-label={`Deadline ${a.title}`}
+                  defaultValue={value(`due-${a.slug}`, a.dueInput)}
+                />
+                {failed?.fieldErrors[`due-${a.slug}`] ? (
+                  <p className="field__error" role="alert">
+                    {failed.fieldErrors[`due-${a.slug}`]}
+                  </p>
+                ) : null}
               </td>
               <td className={failed?.fieldErrors[`peer-${a.slug}`] ? "field field--invalid" : "field"}>
                 {a.peerReview ? (
-                  <input type="datetime-local" name={`peer-${a.slug}`} aria-label={`Peerfeedback-deadline ${a.title}`} defaultValue={value(`peer-${a.slug}`, a.peerReviewDueInput)} />
+                  <input
+                    type="datetime-local"
+                    name={`peer-${a.slug}`}
+                    aria-label={`Peerfeedback-deadline ${a.title}`}
+                    defaultValue={value(`peer-${a.slug}`, a.peerReviewDueInput)}
+                  />
                 ) : (
                   <span className="muted">geen peerfeedback</span>
                 )}
-                {failed?.fieldErrors[`peer-${a.slug}`] ? <p className="field__error" role="alert">{failed.fieldErrors[`peer-${a.slug}`]}</p> : null}
+                {failed?.fieldErrors[`peer-${a.slug}`] ? (
+                  <p className="field__error" role="alert">
+                    {failed.fieldErrors[`peer-${a.slug}`]}
+                  </p>
+                ) : null}
               </td>
               <td>
-                <input type="checkbox" name={`closed-${a.slug}`} aria-label={`${a.title} sluiten`} defaultChecked={a.closed} />
+                <input
+                  type="checkbox"
+                  name={`closed-${a.slug}`}
+                  aria-label={`${a.title} sluiten`}
+                  defaultChecked={a.closed}
+                />
               </td>
             </tr>
           ))}
-            </Table>
+        </Table>
         <button type="submit" className="button" style={{ marginTop: "1rem" }}>
           Deadlines opslaan
         </button>
@@ -135,7 +202,8 @@ export default function CohortAssignments() {
       {assignments.map((a) => (
         <details key={a.slug} className="card" style={{ marginBottom: "0.75rem" }}>
           <summary>
-            {a.moduleOrder}. {a.title} · {a.participants.filter((p) => p.handedInAt).length} van {a.participants.length} ingeleverd
+            {a.moduleOrder}. {a.title} · {a.participants.filter((p) => p.handedInAt).length} van {a.participants.length}{" "}
+            ingeleverd
             {a.dueAt ? ` · deadline ${formatDateTime(a.dueAt)}` : ""}
           </summary>
           <Table headers={["Deelnemer", "Ingeleverd", "Uitstel"]}>
@@ -149,7 +217,8 @@ export default function CohortAssignments() {
                 <td>
                   {p.handedInAt ? (
                     <>
-                      {formatDateTime(p.handedInAt)} (versie {p.version}){p.late ? <span className="badge badge--warm">te laat</span> : null}
+                      {formatDateTime(p.handedInAt)} (versie {p.version})
+                      {p.late ? <span className="badge badge--warm">te laat</span> : null}
                     </>
                   ) : (
                     <span className="muted">nog niet</span>
@@ -180,7 +249,7 @@ export default function CohortAssignments() {
                 </td>
               </tr>
             ))}
-              </Table>
+          </Table>
         </details>
       ))}
 
@@ -190,7 +259,13 @@ export default function CohortAssignments() {
         {completion.map((p) => (
           <tr key={p.id}>
             <td>{p.name}</td>
-            <td>{p.completed ? "Afgerond" : p.gaps.length ? missing(p.gaps.length - (p.reviewsOwed ? 1 : 0), p.reviewsOwed) : "Niets: klaar om af te ronden"}</td>
+            <td>
+              {p.completed
+                ? "Afgerond"
+                : p.gaps.length
+                  ? missing(p.gaps.length - (p.reviewsOwed ? 1 : 0), p.reviewsOwed)
+                  : "Niets: klaar om af te ronden"}
+            </td>
             <td>
               {!p.completed && p.gaps.length === 0 ? (
                 <Form method="post">

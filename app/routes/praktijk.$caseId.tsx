@@ -62,7 +62,14 @@ export default function PracticeCase() {
         </section>
       ))}
       {mine ? (
-        <Form method="post" onSubmit={(event) => (!confirm("Dit voorbeeld intrekken? Het verdwijnt direct voor iedereen.") ? event.preventDefault() : undefined)}>
+        <Form
+          method="post"
+          onSubmit={(event) =>
+            !confirm("Dit voorbeeld intrekken? Het verdwijnt direct voor iedereen.")
+              ? event.preventDefault()
+              : undefined
+          }
+        >
           <button type="submit" className="button button--secondary">
             Intrekken
           </button>

@@ -13,10 +13,15 @@ import { formatDate } from "~/components/format";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const access = await communityAccess(user);
-  if (!access.read) throw new Response("De praktijkvoorbeelden zijn voor alumni en deelnemers van de leergang.", { status: 403 });
+  if (!access.read)
+    throw new Response("De praktijkvoorbeelden zijn voor alumni en deelnemers van de leergang.", { status: 403 });
   const params = new URL(request.url).searchParams;
   const filter = { q: params.get("q") ?? "", thema: params.get("thema") ?? "", gemeente: params.get("gemeente") ?? "" };
-  const result = await listCases({ q: filter.q || undefined, theme: filter.thema || undefined, municipality: filter.gemeente || undefined });
+  const result = await listCases({
+    q: filter.q || undefined,
+    theme: filter.thema || undefined,
+    municipality: filter.gemeente || undefined,
+  });
   return json({ ...result, filter, canPublish: access.alumnus });
 }
 
@@ -38,13 +43,27 @@ export default function Library() {
           <label htmlFor="q">Zoeken</label>
           <input id="q" name="q" type="search" defaultValue={filter.q} />
         </div>
-        <SelectField name="thema" label="Thema" defaultValue={filter.thema} emptyLabel="Alle thema's" options={THEMES.map((t) => ({ value: t.id, label: t.label }))} />
-        <SelectField name="gemeente" label="Gemeente" defaultValue={filter.gemeente} emptyLabel="Alle gemeenten" options={municipalities.map((m) => ({ value: m, label: m }))} />
+        <SelectField
+          name="thema"
+          label="Thema"
+          defaultValue={filter.thema}
+          emptyLabel="Alle thema's"
+          options={THEMES.map((t) => ({ value: t.id, label: t.label }))}
+        />
+        <SelectField
+          name="gemeente"
+          label="Gemeente"
+          defaultValue={filter.gemeente}
+          emptyLabel="Alle gemeenten"
+          options={municipalities.map((m) => ({ value: m, label: m }))}
+        />
         <button type="submit" className="button">
           Zoeken
         </button>
       </Form>
-      {cases.length === 0 ? <p className="muted">{filter.q ? `Niets gevonden voor ‘${filter.q}’.` : "Nog geen praktijkvoorbeelden."}</p> : null}
+      {cases.length === 0 ? (
+        <p className="muted">{filter.q ? `Niets gevonden voor ‘${filter.q}’.` : "Nog geen praktijkvoorbeelden."}</p>
+      ) : null}
       <ul className="plain-list thread-list">
         {cases.map((c) => (
           <li key={c.id} className="card">

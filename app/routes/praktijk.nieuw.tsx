@@ -18,8 +18,12 @@ import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  if (!(await communityAccess(user)).alumnus) throw new Response("Alleen alumni publiceren praktijkvoorbeelden.", { status: 403 });
-  const sources = (await caseSources(user.id)).map((s) => ({ ...s, title: findAssignment(s.assignmentSlug)?.assignment.frontmatter.title ?? s.assignmentSlug }));
+  if (!(await communityAccess(user)).alumnus)
+    throw new Response("Alleen alumni publiceren praktijkvoorbeelden.", { status: 403 });
+  const sources = (await caseSources(user.id)).map((s) => ({
+    ...s,
+    title: findAssignment(s.assignmentSlug)?.assignment.frontmatter.title ?? s.assignmentSlug,
+  }));
   const from = new URL(request.url).searchParams.get("van");
   return json({ sources, from: sources.find((s) => s.id === from) ?? null });
 }
@@ -45,7 +49,10 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return redirect(`/praktijk/${created.id}`);
   } catch (error) {
-    return refusal(error, { errors: error instanceof CommunityError ? error.errors : {}, values: { ...formValues(formData), themes: formData.getAll("themes").join(",") } });
+    return refusal(error, {
+      errors: error instanceof CommunityError ? error.errors : {},
+      values: { ...formValues(formData), themes: formData.getAll("themes").join(",") },
+    });
   }
 }
 
@@ -53,7 +60,8 @@ export default function NewCase() {
   const { sources, from } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   useAfterFailedSubmit(result);
-  const values: Record<string, string> = result?.values ?? (from ? { situation: from.body, sourceSubmissionId: from.id } : {});
+  const values: Record<string, string> =
+    result?.values ?? (from ? { situation: from.body, sourceSubmissionId: from.id } : {});
   const errors: Record<string, string> = result?.errors ?? {};
   return (
     <>
@@ -70,23 +78,61 @@ export default function NewCase() {
           ))}
         </p>
       ) : null}
-      {from ? <p className="notice">Je tekst uit ‘{from.title}’ staat hieronder. Houd alleen wat je wilt delen.</p> : null}
+      {from ? (
+        <p className="notice">Je tekst uit ‘{from.title}’ staat hieronder. Houd alleen wat je wilt delen.</p>
+      ) : null}
       <FormError error={result?.message} />
       <Form method="post" noValidate key={from?.id ?? "leeg"}>
         <input type="hidden" name="sourceSubmissionId" value={values.sourceSubmissionId ?? ""} />
         <Field name="title" label="Titel" defaultValue={values.title} error={errors.title} required />
-        <TextArea name="situation" label="De situatie" rows={6} defaultValue={values.situation} error={errors.situation} />
-        <TextArea name="residents" label="Wat bewoners deden" rows={4} defaultValue={values.residents} error={errors.residents} />
-        <TextArea name="role" label="Jouw rol als professional" rows={4} defaultValue={values.role} error={errors.role} />
+        <TextArea
+          name="situation"
+          label="De situatie"
+          rows={6}
+          defaultValue={values.situation}
+          error={errors.situation}
+        />
+        <TextArea
+          name="residents"
+          label="Wat bewoners deden"
+          rows={4}
+          defaultValue={values.residents}
+          error={errors.residents}
+        />
+        <TextArea
+          name="role"
+          label="Jouw rol als professional"
+          rows={4}
+          defaultValue={values.role}
+          error={errors.role}
+        />
         <TextArea name="result" label="Wat het opleverde" rows={3} defaultValue={values.result} error={errors.result} />
-        <TextArea name="learned" label="Wat je ervan leerde" rows={3} defaultValue={values.learned} error={errors.learned} />
-        <Field name="municipality" label="Gemeente" defaultValue={values.municipality} error={errors.municipality} required />
+        <TextArea
+          name="learned"
+          label="Wat je ervan leerde"
+          rows={3}
+          defaultValue={values.learned}
+          error={errors.learned}
+        />
+        <Field
+          name="municipality"
+          label="Gemeente"
+          defaultValue={values.municipality}
+          error={errors.municipality}
+          required
+        />
         <Field name="wijk" label="Wijk (niet verplicht)" defaultValue={values.wijk} />
         <fieldset className={errors.themes ? "field field--invalid" : "field"}>
           <legend>Thema's</legend>
           {THEMES.map((t) => (
             <label key={t.id} style={{ fontWeight: "normal", marginRight: "1rem" }}>
-              <input type="checkbox" name="themes" value={t.id} defaultChecked={values.themes?.split(",").includes(t.id)} /> {t.label}
+              <input
+                type="checkbox"
+                name="themes"
+                value={t.id}
+                defaultChecked={values.themes?.split(",").includes(t.id)}
+              />{" "}
+              {t.label}
             </label>
           ))}
           <FormError error={errors.themes} />
@@ -101,8 +147,8 @@ export default function NewCase() {
         />
         <div className={errors.consent ? "field field--invalid" : "field"}>
           <label style={{ fontWeight: "normal" }}>
-            <input type="checkbox" name="consent" /> Ik geef toestemming om dit voorbeeld te publiceren voor alumni en deelnemers van de leergang. Ik kan het later
-            intrekken.
+            <input type="checkbox" name="consent" /> Ik geef toestemming om dit voorbeeld te publiceren voor alumni en
+            deelnemers van de leergang. Ik kan het later intrekken.
           </label>
           <FormError error={errors.consent} />
         </div>

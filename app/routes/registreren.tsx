@@ -51,13 +51,13 @@ export default function Register() {
       <div className="form">
         <h1>Kijk in je mail</h1>
         <div className="notice" role="status">
-          We hebben een e-mail gestuurd naar <strong>{actionData.email}</strong>. Open de link daarin om verder te gaan; hij blijft 24
-          uur geldig.
+          We hebben een e-mail gestuurd naar <strong>{actionData.email}</strong>. Open de link daarin om verder te gaan;
+          hij blijft 24 uur geldig.
         </div>
         <DemoMailboxNote shown={actionData.demoMailbox} />
         <p className="muted">
-          Geen mail gekregen? Kijk ook bij je ongewenste berichten, of <Link to="/registreren">probeer het opnieuw</Link> met het juiste
-          adres.
+          Geen mail gekregen? Kijk ook bij je ongewenste berichten, of{" "}
+          <Link to="/registreren">probeer het opnieuw</Link> met het juiste adres.
         </p>
       </div>
     );
@@ -65,13 +65,23 @@ export default function Register() {
   return (
     <div className="form">
       <h1>Account aanmaken</h1>
-      <p className="muted">Met een account kun je je aanmelden voor de leergang en, als je bent toegelaten, de modules volgen.</p>
+      <p className="muted">
+        Met een account kun je je aanmelden voor de leergang en, als je bent toegelaten, de modules volgen.
+      </p>
       <FormError error={failed?.formError} />
       <Form method="post" noValidate>
         <Honeypot />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field name="name" label="Naam" autoComplete="name" required defaultValue={values.name} error={errors.name} />
-        <Field name="email" label="E-mailadres" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
+        <Field
+          name="email"
+          label="E-mailadres"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={values.email}
+          error={errors.email}
+        />
         <Field
           name="password"
           label="Wachtwoord"
@@ -86,7 +96,8 @@ export default function Register() {
         </button>
       </Form>
       <p className="muted" style={{ marginTop: "1.5rem" }}>
-        Heb je al een account? <Link to={redirectTo ? `/inloggen?redirectTo=${encodeURIComponent(redirectTo)}` : "/inloggen"}>Log in</Link>.
+        Heb je al een account?{" "}
+        <Link to={redirectTo ? `/inloggen?redirectTo=${encodeURIComponent(redirectTo)}` : "/inloggen"}>Log in</Link>.
       </p>
     </div>
   );

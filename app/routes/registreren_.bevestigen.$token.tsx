@@ -21,7 +21,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await readForm(request);
   const result = await confirmRegistration(params.token ?? "");
   if (!result.ok) return json({ invalid: REGISTRATION_INVALID }, { status: 400 });
-  return redirect(safeRedirect(result.redirectTo), { headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) } });
+  return redirect(safeRedirect(result.redirectTo), {
+    headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) },
+  });
 }
 
 export default function ConfirmRegistration() {

@@ -26,7 +26,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   const result = await resetPassword(params.token ?? "", parsed.data.password);
   if (!result.ok) return json(failure(formData, {}, RESET_INVALID), { status: 400 });
-  return redirect("/dashboard", { headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) } });
+  return redirect("/dashboard", {
+    headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) },
+  });
 }
 
 export default function ResetPassword() {

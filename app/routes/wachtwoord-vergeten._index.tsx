@@ -47,7 +47,15 @@ export default function ForgotPassword() {
       <p>Vul het e-mailadres van je account in. We sturen je een link om een nieuw wachtwoord te kiezen.</p>
       <FormError error={failed?.formError} />
       <Form method="post" noValidate>
-        <Field name="email" label="E-mailadres" type="email" autoComplete="email" required defaultValue={failed?.values.email} error={failed?.fieldErrors.email} />
+        <Field
+          name="email"
+          label="E-mailadres"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={failed?.values.email}
+          error={failed?.fieldErrors.email}
+        />
         <button type="submit" className="button" disabled={busy}>
           Stuur mij een link
         </button>

@@ -6,7 +6,10 @@ import { handleWebhook } from "~/enrollment/payments.server";
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return new Response("Alleen POST.", { status: 405 });
   const result = await handleWebhook(await request.text(), request.headers.get("stripe-signature"));
-  return new Response(JSON.stringify({ received: result.status === 200, outcome: result.outcome }), { status: result.status, headers: { "Content-Type": "application/json" } });
+  return new Response(JSON.stringify({ received: result.status === 200, outcome: result.outcome }), {
+    status: result.status,
+    headers: { "Content-Type": "application/json" },
+  });
 }
 
 export function loader() {

@@ -11,7 +11,8 @@ import { participantForTrainer, wijkHistory } from "~/wijk/wijk.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
   const participant = await participantForTrainer(trainer, params.userId ?? "");
-  if (!participant) throw new Response("Deze deelnemer bestaat niet, of zit niet in een groep van jou.", { status: 404 });
+  if (!participant)
+    throw new Response("Deze deelnemer bestaat niet, of zit niet in een groep van jou.", { status: 404 });
   return json({ participant, versions: await wijkHistory(participant.id) });
 }
 
@@ -20,7 +21,11 @@ export default function ParticipantWijk() {
   return (
     <>
       <h1>De wijk van {participant.name}</h1>
-      {versions.length === 0 ? <p className="notice">{participant.name} heeft het wijkprofiel nog niet ingevuld.</p> : <WijkHistory versions={versions} />}
+      {versions.length === 0 ? (
+        <p className="notice">{participant.name} heeft het wijkprofiel nog niet ingevuld.</p>
+      ) : (
+        <WijkHistory versions={versions} />
+      )}
     </>
   );
 }

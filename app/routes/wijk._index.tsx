@@ -13,7 +13,8 @@ import { isCbsCode, personalDataIn, WIJK_TEXT_FIELDS } from "~/wijk/privacy";
 import { saveWijk, wijkHistory } from "~/wijk/wijk.server";
 import { readForm } from "~/forms/read.server";
 
-const optionalText = (max: number) => z.string().trim().max(max, `Dit veld mag hoogstens ${max} tekens bevatten.`).default("");
+const optionalText = (max: number) =>
+  z.string().trim().max(max, `Dit veld mag hoogstens ${max} tekens bevatten.`).default("");
 
 const WijkSchema = z.object({
   name: requiredText("de naam van je wijk of buurt", 120),
@@ -23,13 +24,19 @@ const WijkSchema = z.object({
     .trim()
     .toUpperCase()
     .default("")
-    .refine((v) => v === "" || isCbsCode(v), "Een CBS-code ziet eruit als BU03630000 (buurt), WK036300 (wijk) of GM0363 (gemeente).")
+    .refine(
+      (v) => v === "" || isCbsCode(v),
+      "Een CBS-code ziet eruit als BU03630000 (buurt), WK036300 (wijk) of GM0363 (gemeente).",
+    )
     .transform((v) => v || null),
   homes: z
     .string()
     .trim()
     .default("")
-    .refine((v) => v === "" || (/^\d{1,6}$/.test(v) && Number(v) > 0), "Vul het aantal woningen in als getal, bijvoorbeeld 500.")
+    .refine(
+      (v) => v === "" || (/^\d{1,6}$/.test(v) && Number(v) > 0),
+      "Vul het aantal woningen in als getal, bijvoorbeeld 500.",
+    )
     .transform((v) => (v ? Number(v) : null)),
   role: optionalText(2000),
   connectors: optionalText(5000),
@@ -55,21 +62,37 @@ export async function action({ request }: ActionFunctionArgs) {
   for (const field of WIJK_TEXT_FIELDS) {
     const found = personalDataIn(input[field]);
     if (found.length) {
-      warnings[field] = `Hier staat iets dat op een ${found.join(" en een ")} lijkt. Beschrijf mensen naar hun rol, zonder gegevens waaraan je ze kunt herkennen.`;
+      warnings[field] =
+        `Hier staat iets dat op een ${found.join(" en een ")} lijkt. Beschrijf mensen naar hun rol, zonder gegevens waaraan je ze kunt herkennen.`;
     }
   }
   if (Object.keys(warnings).length && !confirmPersonalData) {
-    return json({ ...failure(formData, {}, "Nog niet opgeslagen: kijk naar de waarschuwingen hieronder."), warnings }, { status: 400 });
+    return json(
+      { ...failure(formData, {}, "Nog niet opgeslagen: kijk naar de waarschuwingen hieronder."), warnings },
+      { status: 400 },
+    );
   }
   const { version, changed } = await saveWijk(user.id, input);
   return json({ ok: true as const, changed, number: version.number });
 }
 
 const TEXT_LABELS: Record<(typeof WIJK_TEXT_FIELDS)[number], { label: string; hint: string }> = {
-  role: { label: "Jouw rol in de wijk", hint: "Bijvoorbeeld: opbouwwerker bij een welzijnsorganisatie, twee dagen per week in deze buurt." },
-  connectors: { label: "Verbinders die je kent", hint: "Naar hun rol: ‘de vrouw die de voedselbank-uitgifte regelt’, niet hun naam." },
-  networks: { label: "Netwerken", hint: "Formele en informele netwerken: een moskee, een voetbalclub, een appgroep van de flat." },
-  ambitions: { label: "Ideeën en ambities van bewoners", hint: "Wat je bewoners hoorde zeggen dat ze willen, in hun woorden." },
+  role: {
+    label: "Jouw rol in de wijk",
+    hint: "Bijvoorbeeld: opbouwwerker bij een welzijnsorganisatie, twee dagen per week in deze buurt.",
+  },
+  connectors: {
+    label: "Verbinders die je kent",
+    hint: "Naar hun rol: ‘de vrouw die de voedselbank-uitgifte regelt’, niet hun naam.",
+  },
+  networks: {
+    label: "Netwerken",
+    hint: "Formele en informele netwerken: een moskee, een voetbalclub, een appgroep van de flat.",
+  },
+  ambitions: {
+    label: "Ideeën en ambities van bewoners",
+    hint: "Wat je bewoners hoorde zeggen dat ze willen, in hun woorden.",
+  },
   problems: { label: "Problemen", hint: "Zoals bewoners en professionals ze zien; zeg erbij wie wat ziet." },
   chances: { label: "Kansen", hint: "Wat er al is en waarop je kunt bouwen." },
 };
@@ -77,10 +100,12 @@ const TEXT_LABELS: Record<(typeof WIJK_TEXT_FIELDS)[number], { label: string; hi
 export default function WijkPage() {
   const { versions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failed = result && "fieldErrors" in result ? (result as FormFailure & { warnings: Record<string, string> }) : undefined;
+  const failed =
+    result && "fieldErrors" in result ? (result as FormFailure & { warnings: Record<string, string> }) : undefined;
   useAfterFailedSubmit(failed);
   const current = versions[0];
-  const value = (name: string) => (failed ? failed.values[name] : current ? String((current as Record<string, unknown>)[name] ?? "") : "");
+  const value = (name: string) =>
+    failed ? failed.values[name] : current ? String((current as Record<string, unknown>)[name] ?? "") : "";
   const busy = useNavigation().state === "submitting";
   return (
     <>
@@ -96,13 +121,27 @@ export default function WijkPage() {
       </p>
       {result?.ok ? (
         <p className="notice" role="status">
-          {result.changed ? `Opgeslagen als versie ${result.number}.` : "Er was niets veranderd; je wijkprofiel is hetzelfde gebleven."}
+          {result.changed
+            ? `Opgeslagen als versie ${result.number}.`
+            : "Er was niets veranderd; je wijkprofiel is hetzelfde gebleven."}
         </p>
       ) : null}
       <FormError error={failed?.formError} />
       <Form method="post" noValidate className="form--wide">
-        <Field name="name" label="Naam van de wijk of buurt" required defaultValue={value("name")} error={failed?.fieldErrors.name} />
-        <Field name="municipality" label="Gemeente" required defaultValue={value("municipality")} error={failed?.fieldErrors.municipality} />
+        <Field
+          name="name"
+          label="Naam van de wijk of buurt"
+          required
+          defaultValue={value("name")}
+          error={failed?.fieldErrors.name}
+        />
+        <Field
+          name="municipality"
+          label="Gemeente"
+          required
+          defaultValue={value("municipality")}
+          error={failed?.fieldErrors.municipality}
+        />
         <Field
           name="cbsCode"
           label="CBS-code (niet verplicht)"
@@ -110,7 +149,13 @@ export default function WijkPage() {
           defaultValue={value("cbsCode")}
           error={failed?.fieldErrors.cbsCode}
         />
-        <Field name="homes" label="Ongeveer hoeveel woningen" inputMode="numeric" defaultValue={value("homes")} error={failed?.fieldErrors.homes} />
+        <Field
+          name="homes"
+          label="Ongeveer hoeveel woningen"
+          inputMode="numeric"
+          defaultValue={value("homes")}
+          error={failed?.fieldErrors.homes}
+        />
         {WIJK_TEXT_FIELDS.map((field) => (
           <TextArea
             key={field}
@@ -125,8 +170,8 @@ export default function WijkPage() {
         {failed && Object.keys(failed.warnings).length ? (
           <div className="field">
             <label>
-              <input type="checkbox" name="confirmPersonalData" value="ja" /> Ik heb het gecontroleerd: er staan geen gegevens in
-              waaraan je bewoners kunt herkennen. Toch opslaan.
+              <input type="checkbox" name="confirmPersonalData" value="ja" /> Ik heb het gecontroleerd: er staan geen
+              gegevens in waaraan je bewoners kunt herkennen. Toch opslaan.
             </label>
           </div>
         ) : null}

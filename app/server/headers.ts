@@ -30,6 +30,8 @@ export function securityHeaders(options: HeaderOptions): Record<string, string> 
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()",
     "Cross-Origin-Opener-Policy": "same-origin",
     // Browsers only honour HSTS over https; it is sent in production when the app is reached over https.
-    ...(options.production && options.https ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+    ...(options.production && options.https
+      ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" }
+      : {}),
   };
 }

@@ -18,7 +18,15 @@ export const PRIVATE_CACHE_CONTROL = "private, no-store";
  * `trustProxy`: how many proxies in front of us add X-Forwarded-For / X-Forwarded-Proto (0: none, read the
  * socket). Only those hops are believed; an address a client wrote into the header itself is not.
  */
-export function createHttpApp({ build, trustProxy, publicOrigin }: { build: ServerBuild; trustProxy: number; publicOrigin?: () => string }) {
+export function createHttpApp({
+  build,
+  trustProxy,
+  publicOrigin,
+}: {
+  build: ServerBuild;
+  trustProxy: number;
+  publicOrigin?: () => string;
+}) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
@@ -36,13 +44,22 @@ export function createHttpApp({ build, trustProxy, publicOrigin }: { build: Serv
     const writeHead = res.writeHead;
     res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
       for (const [name, value] of Object.entries(defaults)) if (!res.hasHeader(name)) res.setHeader(name, value);
-      if (!res.hasHeader("Cache-Control") && !req.path.startsWith("/build/")) res.setHeader("Cache-Control", PRIVATE_CACHE_CONTROL);
+      if (!res.hasHeader("Cache-Control") && !req.path.startsWith("/build/"))
+        res.setHeader("Cache-Control", PRIVATE_CACHE_CONTROL);
       if (res.statusCode === 503 && !res.hasHeader("Retry-After")) res.setHeader("Retry-After", "30");
       if (req.secure) markCookiesSecure(res);
       return writeHead.apply(this, args);
     } as typeof writeHead;
     const expectedOrigin = configuredOrigin() ?? `${req.protocol}://${req.get("host")}`;
-    if (isCrossSiteRequest({ method: req.method, path: req.path, expectedOrigin, origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") })) {
+    if (
+      isCrossSiteRequest({
+        method: req.method,
+        path: req.path,
+        expectedOrigin,
+        origin: req.get("origin"),
+        secFetchSite: req.get("sec-fetch-site"),
+      })
+    ) {
       res.status(403).type("text/plain; charset=utf-8").send("Geweigerd: dit verzoek kwam niet van Gilde zelf.");
       return;
     }
@@ -53,7 +70,12 @@ export function createHttpApp({ build, trustProxy, publicOrigin }: { build: Serv
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
   // Other public files by name only, so a page request never costs a trip to the file system.
   const publicFiles = new Set(
-    fs.existsSync(publicDir) ? fs.readdirSync(publicDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`) : [],
+    fs.existsSync(publicDir)
+      ? fs
+          .readdirSync(publicDir, { withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => `/${e.name}`)
+      : [],
   );
   const servePublic = express.static(publicDir, { maxAge: "1h" });
   app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));

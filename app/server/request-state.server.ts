@@ -9,7 +9,6 @@ export type RequestState = {
 };
 
 declare global {
-   
   var __gildeRequestState: AsyncLocalStorage<RequestState> | undefined;
 }
 

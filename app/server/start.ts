@@ -20,7 +20,9 @@ async function main() {
   // The course first: content that does not compile stops the start before anything else happens.
   const course = await loadCourse();
   const stats = mdxStats();
-  console.log(`Cursus geladen: ${course.modules.length} modules (${stats.compiled} gecompileerd, ${stats.fromDisk} uit de cache).`);
+  console.log(
+    `Cursus geladen: ${course.modules.length} modules (${stats.compiled} gecompileerd, ${stats.fromDisk} uit de cache).`,
+  );
   const { driver } = await connectDb();
   if (driver.kind === "pglite") {
     const applied = await migrate(driver);
@@ -42,7 +44,9 @@ async function main() {
   const app = createHttpApp({ build, trustProxy: config.TRUST_PROXY });
   const server = app.listen(config.PORT, () => {
     const address = `http://localhost:${config.PORT}`;
-    console.log(`\nGilde draait op ${address} (database: ${driver.kind === "pglite" ? "ingebouwd (PGlite)" : "PostgreSQL"})`);
+    console.log(
+      `\nGilde draait op ${address} (database: ${driver.kind === "pglite" ? "ingebouwd (PGlite)" : "PostgreSQL"})`,
+    );
     console.log(`Betalingen: ${PAYMENT_MODE_LINES[payments]}`);
     if (driver.kind === "pglite") {
       console.log(`Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
@@ -52,7 +56,11 @@ async function main() {
   const stopJobs = config.JOBS === "on" ? startJobs() : () => {};
   // Files a crash left without their row (written, never committed) are cleared once the app runs.
   sweepOrphanFiles()
-    .then((removed) => removed && console.log(`Opgeruimd: ${removed} bestand(en) zonder inzending (achtergebleven na een onderbreking).`))
+    .then(
+      (removed) =>
+        removed &&
+        console.log(`Opgeruimd: ${removed} bestand(en) zonder inzending (achtergebleven na een onderbreking).`),
+    )
     .catch((error) => console.error("Opruimen van bestanden mislukte:", error));
 
   let stopping = false;

@@ -35,7 +35,9 @@ export async function saveWijk(userId: string, input: WijkInput) {
     await tx.$queryRaw`SELECT id FROM "Wijk" WHERE id = ${wijk.id} FOR UPDATE`;
     const latest = await tx.wijkVersion.findFirst({ where: { wijkId: wijk.id }, orderBy: { number: "desc" } });
     if (latest && FIELDS.every((field) => latest[field] === input[field])) return { version: latest, changed: false };
-    const version = await tx.wijkVersion.create({ data: { wijkId: wijk.id, number: (latest?.number ?? 0) + 1, ...input } });
+    const version = await tx.wijkVersion.create({
+      data: { wijkId: wijk.id, number: (latest?.number ?? 0) + 1, ...input },
+    });
     return { version, changed: true };
   });
   // The wijk name personalises the course text.

@@ -13,7 +13,8 @@ const PER_GILDE = 8;
 
 async function seed(url: string) {
   const env = { ...process.env, DATABASE_URL: url };
-  for (const script of ["prisma/migrate.ts", "prisma/seed.ts"]) execFileSync(process.execPath, ["--import", "tsx", script], { env, stdio: "ignore" });
+  for (const script of ["prisma/migrate.ts", "prisma/seed.ts"])
+    execFileSync(process.execPath, ["--import", "tsx", script], { env, stdio: "ignore" });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -23,7 +24,10 @@ async function seed(url: string) {
     const {
       rows: [trainer],
     } = await client.query(`SELECT id FROM "User" WHERE email = 'trainer@gilde.test'`);
-    const { rows: schedules } = await client.query(`SELECT "assignmentSlug" FROM "AssignmentSchedule" WHERE "cohortId" = $1 ORDER BY "dueAt"`, [cohort.id]);
+    const { rows: schedules } = await client.query(
+      `SELECT "assignmentSlug" FROM "AssignmentSchedule" WHERE "cohortId" = $1 ORDER BY "dueAt"`,
+      [cohort.id],
+    );
     const slugs = schedules.map((s) => s.assignmentSlug as string);
     const people = Math.ceil(SUBMISSIONS / slugs.length);
     await client.query("BEGIN");
@@ -71,7 +75,12 @@ async function seed(url: string) {
     const {
       rows: [gilde],
     } = await client.query(`SELECT id FROM "Gilde" WHERE id = 'bench-g-7'`);
-    return { cohortId: cohort.id as string, gildeId: gilde.id as string, slug: slugs[2], submissions: count.n as number };
+    return {
+      cohortId: cohort.id as string,
+      gildeId: gilde.id as string,
+      slug: slugs[2],
+      submissions: count.n as number,
+    };
   } finally {
     await client.end();
   }
@@ -84,7 +93,9 @@ async function seedCommunity(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: [alumnus] } = await client.query(`SELECT id FROM "User" WHERE email = 'alumnus@gilde.test'`);
+    const {
+      rows: [alumnus],
+    } = await client.query(`SELECT id FROM "User" WHERE email = 'alumnus@gilde.test'`);
     await client.query("BEGIN");
     await client.query(
       `INSERT INTO "Thread" (id, kind, "authorId", title, themes, tags, "replyCount", "createdAt", "lastPostAt")
@@ -111,7 +122,9 @@ async function seedCommunity(url: string) {
     );
     await client.query("COMMIT");
     await client.query("ANALYZE");
-    const { rows: [count] } = await client.query(`SELECT count(*)::int AS n FROM "Post"`);
+    const {
+      rows: [count],
+    } = await client.query(`SELECT count(*)::int AS n FROM "Post"`);
     return { posts: count.n as number };
   } finally {
     await client.end();
@@ -129,13 +142,20 @@ async function queuePlanIndexes(url: string, cohortId: string, gildeId: string) 
       [`SELECT id FROM "Thread" WHERE kind = 'COMMUNITY' ORDER BY "lastPostAt" DESC LIMIT 30`, []],
       [`SELECT id FROM "Post" WHERE "threadId" = 'bench-t-groot' ORDER BY "createdAt" ASC LIMIT 50`, []],
       [`${base} ${order}`, [cohortId]],
-      [`${base} AND EXISTS (SELECT 1 FROM "SubmissionVersion" v WHERE v."submissionId" = s.id AND v.late) ${order}`, [cohortId]],
-      [`${base} AND EXISTS (SELECT 1 FROM "GildeMember" g WHERE g."userId" = s."userId" AND g."gildeId" = $2) ${order}`, [cohortId, gildeId]],
+      [
+        `${base} AND EXISTS (SELECT 1 FROM "SubmissionVersion" v WHERE v."submissionId" = s.id AND v.late) ${order}`,
+        [cohortId],
+      ],
+      [
+        `${base} AND EXISTS (SELECT 1 FROM "GildeMember" g WHERE g."userId" = s."userId" AND g."gildeId" = $2) ${order}`,
+        [cohortId, gildeId],
+      ],
     ] as const;
     const names = new Set<string>();
     for (const [sql, params] of plans) {
       const { rows } = await client.query(`EXPLAIN ${sql}`, [...params]);
-      for (const row of rows) for (const m of String(row["QUERY PLAN"]).matchAll(/using "?([^"\s]+)"?/gi)) names.add(m[1]);
+      for (const row of rows)
+        for (const m of String(row["QUERY PLAN"]).matchAll(/using "?([^"\s]+)"?/gi)) names.add(m[1]);
     }
     return [...names];
   } finally {
@@ -143,7 +163,11 @@ async function queuePlanIndexes(url: string, cohortId: string, gildeId: string) 
   }
 }
 
-type Measure<R extends { p99: number; errors: number }> = (name: string, url: string, headers: Record<string, string>) => Promise<R>;
+type Measure<R extends { p99: number; errors: number }> = (
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+) => Promise<R>;
 
 export async function benchOnPostgres<R extends { p99: number; errors: number }>(measure: Measure<R>) {
   const database = await benchDatabase();
@@ -157,21 +181,39 @@ export async function benchOnPostgres<R extends { p99: number; errors: number }>
       const headers = { Cookie: cookie };
       const first = await fetch(`${server.baseUrl}/beoordelen`, { headers });
       const firstText = await first.text();
-      if (first.status !== 200 || !firstText.includes("inzendingen wachten")) throw new Error(`De beoordelingswachtrij gaf ${first.status}.`);
+      if (first.status !== 200 || !firstText.includes("inzendingen wachten"))
+        throw new Error(`De beoordelingswachtrij gaf ${first.status}.`);
       const filtered = `/beoordelen?groep=${data.cohortId}&opdracht=${data.slug}&laat=ja&status=nieuw`;
       const byGilde = `/beoordelen?groep=${data.cohortId}&gilde=${data.gildeId}`;
       const results = [
-        await measure(`wachtrij, eerste pagina (${data.submissions} inzendingen)`, server.baseUrl + "/beoordelen", headers),
+        await measure(
+          `wachtrij, eerste pagina (${data.submissions} inzendingen)`,
+          server.baseUrl + "/beoordelen",
+          headers,
+        ),
         await measure("wachtrij, gefilterd: opdracht, te laat, nieuw", server.baseUrl + filtered, headers),
         await measure("wachtrij, gefilterd: gilde", server.baseUrl + byGilde, headers),
       ];
       const alumnus = { Cookie: await loginCookie(server.baseUrl, "alumnus@gilde.test") };
       const big = await fetch(`${server.baseUrl}/community/bench-t-groot`, { headers: alumnus });
-      if (big.status !== 200 || !(await big.text()).includes("Reactie 50 in het")) throw new Error(`Het grote gesprek gaf ${big.status}.`);
+      if (big.status !== 200 || !(await big.text()).includes("Reactie 50 in het"))
+        throw new Error(`Het grote gesprek gaf ${big.status}.`);
       const communityResults = [
-        await measure(`community: onderwerpen, eerste pagina (${community.posts} berichten)`, `${server.baseUrl}/community`, alumnus),
-        await measure("community: gesprek met 500 reacties, eerste pagina", `${server.baseUrl}/community/bench-t-groot`, alumnus),
-        await measure("community: gesprek met 500 reacties, laatste pagina", `${server.baseUrl}/community/bench-t-groot?pagina=11`, alumnus),
+        await measure(
+          `community: onderwerpen, eerste pagina (${community.posts} berichten)`,
+          `${server.baseUrl}/community`,
+          alumnus,
+        ),
+        await measure(
+          "community: gesprek met 500 reacties, eerste pagina",
+          `${server.baseUrl}/community/bench-t-groot`,
+          alumnus,
+        ),
+        await measure(
+          "community: gesprek met 500 reacties, laatste pagina",
+          `${server.baseUrl}/community/bench-t-groot?pagina=11`,
+          alumnus,
+        ),
       ];
       return { results, communityResults, indexes, submissions: data.submissions, posts: community.posts };
     } finally {

@@ -23,7 +23,11 @@ async function throwawayServer(): Promise<{ url: string; stop: () => void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-bench-pg-"));
   const asRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) =>
-    execFileSync(asRoot ? "runuser" : path.join(bin, command), asRoot ? ["-u", "postgres", "--", path.join(bin, command), ...args] : args, { stdio: "ignore" });
+    execFileSync(
+      asRoot ? "runuser" : path.join(bin, command),
+      asRoot ? ["-u", "postgres", "--", path.join(bin, command), ...args] : args,
+      { stdio: "ignore" },
+    );
   if (asRoot) execFileSync("chown", ["postgres", dir]);
   const port = await freePort();
   run("initdb", ["-D", path.join(dir, "data"), "-A", "trust", "-U", "postgres", "-E", "UTF8"]);
@@ -51,7 +55,9 @@ async function throwawayServer(): Promise<{ url: string; stop: () => void }> {
 
 /** A fresh, empty database of its own on a PostgreSQL server. */
 export async function benchDatabase(): Promise<BenchDatabase> {
-  const server = process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL, stop: () => {} } : await throwawayServer();
+  const server = process.env.BENCH_DATABASE_URL
+    ? { url: process.env.BENCH_DATABASE_URL, stop: () => {} }
+    : await throwawayServer();
   const name = `gilde_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();

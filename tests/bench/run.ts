@@ -17,7 +17,13 @@ const QUEUE_SECONDS = Number(process.env.BENCH_QUEUE_SECONDS ?? 10);
 
 type Result = { name: string; rps: number; p50: number; p99: number; bytes: number; errors: number };
 
-async function measure(name: string, url: string, headers: Record<string, string> = {}, connections = CONNECTIONS, duration = DURATION): Promise<Result> {
+async function measure(
+  name: string,
+  url: string,
+  headers: Record<string, string> = {},
+  connections = CONNECTIONS,
+  duration = DURATION,
+): Promise<Result> {
   // Warm up first: the first requests pay for JIT and caches.
   await autocannon({ url, headers, connections, duration: 3 });
   const result = await autocannon({ url, headers, connections, duration });
@@ -44,7 +50,9 @@ async function modulePage() {
 
     const staticPath = `/bench/statisch?bytes=${moduleBytes}`;
     const ceiling = await measure("plafond: statische pagina", server.baseUrl + staticPath);
-    const module = await measure(`modulepagina (ingelogd) ${modulePath}`, server.baseUrl + modulePath, { Cookie: cookie });
+    const module = await measure(`modulepagina (ingelogd) ${modulePath}`, server.baseUrl + modulePath, {
+      Cookie: cookie,
+    });
     const mdxAfter = await (await fetch(`${server.baseUrl}/bench/statisch?mdx&_data=routes/bench.statisch`)).json();
     const share = module.rps / ceiling.rps;
     const compiledDuringLoad = mdxAfter.mdx.compiled - mdxBefore.mdx.compiled;
@@ -63,14 +71,21 @@ async function modulePage() {
 }
 
 async function postgresPages() {
-  const pg = await benchOnPostgres((name, url, headers) => measure(name, url, headers, QUEUE_CONNECTIONS, QUEUE_SECONDS));
+  const pg = await benchOnPostgres((name, url, headers) =>
+    measure(name, url, headers, QUEUE_CONNECTIONS, QUEUE_SECONDS),
+  );
   const all = [...pg.results, ...pg.communityResults];
   return {
     results: all,
     checks: [
       ...all.map((r): [string, boolean] => [`${r.name}: p99 ${r.p99} ms (eis: < 100 ms op PostgreSQL)`, r.p99 < 100]),
       [`zonder fouten (${all.reduce((n, r) => n + r.errors, 0)})`, all.every((r) => r.errors === 0)],
-      [`indexen in de queryplannen: ${pg.indexes.join(", ") || "geen"}`, ["Submission_cohortId_status_updatedAt_idx", "Thread_kind_lastPostAt_idx", "Post_threadId_createdAt_idx"].every((i) => pg.indexes.includes(i))],
+      [
+        `indexen in de queryplannen: ${pg.indexes.join(", ") || "geen"}`,
+        ["Submission_cohortId_status_updatedAt_idx", "Thread_kind_lastPostAt_idx", "Post_threadId_createdAt_idx"].every(
+          (i) => pg.indexes.includes(i),
+        ),
+      ],
     ] as [string, boolean][],
   };
 }
@@ -95,7 +110,10 @@ function peerAllocation() {
     results: [],
     checks: [
       [`peerfeedback verdelen: 10.000 deelnemers, gildes van 6, k = 3 in ${ms} ms (eis: < 1000 ms)`, ms < 1000],
-      [`${result.length} toewijzingen, iedereen ${Math.min(...loads.values())}–${Math.max(...loads.values())} (eis: 30.000, allemaal 3)`, result.length === 30_000 && Math.min(...loads.values()) === 3 && Math.max(...loads.values()) === 3],
+      [
+        `${result.length} toewijzingen, iedereen ${Math.min(...loads.values())}–${Math.max(...loads.values())} (eis: 30.000, allemaal 3)`,
+        result.length === 30_000 && Math.min(...loads.values()) === 3 && Math.max(...loads.values()) === 3,
+      ],
     ] as [string, boolean][],
   };
 }

@@ -30,14 +30,19 @@ it("reads a module, marks a section and then the whole module as read", async ()
 
   await e2e.page.reload();
   await e2e.page.getByText(/Bezig: 1 van \d+ secties gelezen/).waitFor();
-  expect(await toc.getByRole("button", { name: `${label}: gelezen (klik om terug te zetten)` }).getAttribute("aria-pressed")).toBe("true");
+  expect(
+    await toc.getByRole("button", { name: `${label}: gelezen (klik om terug te zetten)` }).getAttribute("aria-pressed"),
+  ).toBe("true");
 
   await e2e.page.getByRole("button", { name: "Ik heb de hele module gelezen" }).click();
   await e2e.page.getByText(/Gelezen: (\d+) van \1 secties gelezen/).waitFor();
   await audit(e2e.page, "2-deelnemer", "module-gelezen");
 
   // On to the next module without a page load: its text arrives with the route data.
-  await e2e.page.getByRole("navigation", { name: "Vorige en volgende module" }).getByRole("link", { name: /Systeemwereld en leefwereld/ }).click();
+  await e2e.page
+    .getByRole("navigation", { name: "Vorige en volgende module" })
+    .getByRole("link", { name: /Systeemwereld en leefwereld/ })
+    .click();
   await e2e.page.getByRole("heading", { level: 1, name: "Systeemwereld en leefwereld" }).waitFor();
   expect(await e2e.page.locator("#moduletekst .block--reflectie").count()).toBeGreaterThanOrEqual(3);
 

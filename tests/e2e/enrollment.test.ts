@@ -33,7 +33,9 @@ it("takes a newcomer from the catalogue to an active enrollment", async () => {
   await page.getByLabel("Jaren ervaring in wijkgericht werken").fill("5");
   await page.getByLabel("Beschrijf je ervaring in de wijk").fill("Vijf jaar in Kanaleneiland, met bewonersgroepen.");
   await page.getByLabel("De wijk waarin je tijdens de leergang oefent").fill("Kanaleneiland");
-  await page.getByLabel("Waarom wil je deze leergang volgen?").fill("Ik wil bewoners beter helpen hun eigen plannen waar te maken.");
+  await page
+    .getByLabel("Waarom wil je deze leergang volgen?")
+    .fill("Ik wil bewoners beter helpen hun eigen plannen waar te maken.");
   await page.getByRole("button", { name: "Aanmelding versturen" }).click();
   await page.getByText("Dank je: je aanmelding is binnen.").waitFor();
   await audit(page, "1-aanmelden", "aangemeld");

@@ -78,14 +78,26 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
   const base = e2e.server.baseUrl;
   const trainer = await loggedIn(e2e.browser, base, "trainer@gilde.test");
   await trainer.goto(`${base}/beoordelen/overzicht`);
-  const cohortId = new URL((await trainer.locator('a[href*="/beoordelen/overzicht/csv?groep="]').getAttribute("href"))!, base).searchParams.get("groep")!;
+  const cohortId = new URL(
+    (await trainer.locator('a[href*="/beoordelen/overzicht/csv?groep="]').getAttribute("href"))!,
+    base,
+  ).searchParams.get("groep")!;
   await trainer.goto(`${base}/modules/planning/${cohortId}`);
   const dates = trainer.locator('input[type="date"]');
   for (let i = 0; i < (await dates.count()); i++) await dates.nth(i).fill("2026-11-01");
   await trainer.getByRole("button", { name: "Planning opslaan" }).click();
   await trainer.getByRole("status").first().waitFor();
 
-  const slugs = ["leefwereld-systeemwereld", "buurt-verkennen", "tip-in-de-praktijk", "ambitie-coachen", "signalen-bundelen", "netwerk-van-een-bewoner", "netwerkkaart", "wijkportfolio"];
+  const slugs = [
+    "leefwereld-systeemwereld",
+    "buurt-verkennen",
+    "tip-in-de-praktijk",
+    "ambitie-coachen",
+    "signalen-bundelen",
+    "netwerk-van-een-bewoner",
+    "netwerkkaart",
+    "wijkportfolio",
+  ];
   for (const slug of slugs) {
     await participant.goto(`${base}/opdrachten/${slug}`);
     await participant.getByLabel("Je uitwerking (Markdown)").fill(`Mijn uitwerking van ${slug}, in de Transvaalbuurt.`);
@@ -95,7 +107,10 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
   for (let i = 0; i < slugs.length; i++) {
     await trainer.goto(`${base}/beoordelen`);
     await trainer.getByRole("table").getByRole("link", { name: "Beoordelen" }).first().click();
-    await trainer.getByText(/Mijn uitwerking van/).first().waitFor();
+    await trainer
+      .getByText(/Mijn uitwerking van/)
+      .first()
+      .waitFor();
     await chooseLevels(trainer, "highest");
     await trainer.getByLabel("Voldaan", { exact: true }).check();
     await trainer.getByRole("button", { name: "Opslaan en vrijgeven" }).click();

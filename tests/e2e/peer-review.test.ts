@@ -7,7 +7,6 @@ import { loggedIn, PHONE, useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
 
-
 it("lets three gilde members hand in, review each other and read their feedback", async () => {
   const members: Page[] = [];
   // The third member works on a phone.
@@ -16,7 +15,9 @@ it("lets three gilde members hand in, review each other and read their feedback"
   }
   for (const [index, page] of members.entries()) {
     await page.goto(`${e2e.server.baseUrl}/opdrachten/wijkgeschiedenis`);
-    await page.getByLabel("Je uitwerking (Markdown)").fill(`Wijkgeschiedenis van deelnemer ${index + 1}: de buurt na de sloop.`);
+    await page
+      .getByLabel("Je uitwerking (Markdown)")
+      .fill(`Wijkgeschiedenis van deelnemer ${index + 1}: de buurt na de sloop.`);
     await page.getByRole("button", { name: "Inleveren" }).click();
     await page.getByText(/Ingeleverd \(versie 1\)/).waitFor();
   }
@@ -29,9 +30,11 @@ it("lets three gilde members hand in, review each other and read their feedback"
     for (let review = 0; review < 2; review++) {
       await page.getByRole("link", { name: "Feedback geven" }).first().click();
       await page.getByText(/de buurt na de sloop/).waitFor();
-      if (index !== 1 && review === 0) await audit(page, "3-peerfeedback", `feedback-geven-${index === 2 ? "telefoon" : "laptop"}`);
+      if (index !== 1 && review === 0)
+        await audit(page, "3-peerfeedback", `feedback-geven-${index === 2 ? "telefoon" : "laptop"}`);
       const questions = page.locator("form textarea[name^='answer-']");
-      for (let q = 0; q < (await questions.count()); q++) await questions.nth(q).fill(`Reactie ${q + 1} van deelnemer ${index + 1}.`);
+      for (let q = 0; q < (await questions.count()); q++)
+        await questions.nth(q).fill(`Reactie ${q + 1} van deelnemer ${index + 1}.`);
       await page.getByLabel("Tip voor verder").fill(`Tip van deelnemer ${index + 1}: praat met de buurtconciërge.`);
       await page.getByRole("button", { name: "Feedback indienen" }).click();
       await page.getByText("Ingediend. Dank je").waitFor();

@@ -6,12 +6,13 @@ import { loggedIn, PHONE, useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage();
 
-
 it("publishes a case from an assignment with consent, lets a participant find it, and withdraws it", async () => {
   const alumnus = await loggedIn(e2e.browser, e2e.server.baseUrl, "alumnus@gilde.test");
   await alumnus.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Community" }).click();
   await alumnus.getByLabel("Titel").fill("Wie heeft ervaring met een buurtmoestuin?");
-  await alumnus.getByLabel("Je bericht (Markdown)").fill("In de Rivierenwijk zijn bewoners **zelf** begonnen. Wie herkent dat?");
+  await alumnus
+    .getByLabel("Je bericht (Markdown)")
+    .fill("In de Rivierenwijk zijn bewoners **zelf** begonnen. Wie herkent dat?");
   await alumnus.getByLabel("Bewonersambities").check();
   await alumnus.getByRole("button", { name: "Plaatsen" }).click();
   await alumnus.getByRole("heading", { name: "Wie heeft ervaring met een buurtmoestuin?" }).waitFor();
@@ -23,7 +24,9 @@ it("publishes a case from an assignment with consent, lets a participant find it
   await expect.poll(() => alumnus.getByLabel("De situatie").inputValue()).toContain("spoorwegarbeiders");
   await audit(alumnus, "5-alumnus", "praktijk-nieuw");
   await alumnus.getByLabel("Titel").fill("Een moestuin na het buurthuis");
-  await alumnus.getByLabel("Wat bewoners deden").fill("Bewoners begonnen zelf een moestuin toen het buurthuis dichtging.");
+  await alumnus
+    .getByLabel("Wat bewoners deden")
+    .fill("Bewoners begonnen zelf een moestuin toen het buurthuis dichtging.");
   await alumnus.getByLabel("Jouw rol als professional").fill("Ik zocht met hen een stuk grond bij de corporatie.");
   await alumnus.getByLabel("Wat het opleverde").fill("Een plek waar buren elkaar weer zien.");
   await alumnus.getByLabel("Wat je ervan leerde").fill("Laat het initiatief bij bewoners.");

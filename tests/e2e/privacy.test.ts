@@ -18,20 +18,37 @@ it("downloads everything, asks for erasure, and the admin carries it out", async
   await participant.waitForURL("**/account/gegevens");
   await audit(participant, "privacy", "mijn-gegevens");
 
-  const [download] = await Promise.all([participant.waitForEvent("download"), participant.getByRole("button", { name: "Download mijn gegevens (ZIP)" }).click()]);
+  const [download] = await Promise.all([
+    participant.waitForEvent("download"),
+    participant.getByRole("button", { name: "Download mijn gegevens (ZIP)" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^gilde-gegevens-\d{4}-\d{2}-\d{2}\.zip$/);
   const files = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
-  expect(Object.keys(files)).toEqual(expect.arrayContaining(["LEESMIJ.txt", "profiel.json", "inzendingen.json", "wijkprofiel.json", "peerfeedback-gegeven.json"]));
+  expect(Object.keys(files)).toEqual(
+    expect.arrayContaining([
+      "LEESMIJ.txt",
+      "profiel.json",
+      "inzendingen.json",
+      "wijkprofiel.json",
+      "peerfeedback-gegeven.json",
+    ]),
+  );
   expect(JSON.parse(strFromU8(files["profiel.json"])).email).toBe("deelnemer8@gilde.test");
 
   // Forgetting the checkbox keeps the explanation.
   await participant.getByLabel("Toelichting (mag leeg blijven)").fill("Ik verhuis naar het buitenland.");
   await participant.getByRole("button", { name: "Vraag verwijdering aan" }).click();
-  await expect.poll(() => participant.getByText("Vink aan dat je begrijpt wat verwijderen betekent.").isVisible()).toBe(true);
-  await expect.poll(() => participant.getByLabel("Toelichting (mag leeg blijven)").inputValue()).toBe("Ik verhuis naar het buitenland.");
+  await expect
+    .poll(() => participant.getByText("Vink aan dat je begrijpt wat verwijderen betekent.").isVisible())
+    .toBe(true);
+  await expect
+    .poll(() => participant.getByLabel("Toelichting (mag leeg blijven)").inputValue())
+    .toBe("Ik verhuis naar het buitenland.");
   await participant.getByLabel("Ik begrijp dat dit niet ongedaan te maken is").check();
   await participant.getByRole("button", { name: "Vraag verwijdering aan" }).click();
-  await expect.poll(() => participant.getByText("Je verzoek om verwijdering is in behandeling.").isVisible()).toBe(true);
+  await expect
+    .poll(() => participant.getByText("Je verzoek om verwijdering is in behandeling.").isVisible())
+    .toBe(true);
 
   const admin = await loggedIn(e2e.browser, base, "beheer@gilde.test");
   await admin.goto(`${base}/beheer/privacy`);
@@ -61,5 +78,7 @@ it("downloads everything, asks for erasure, and the admin carries it out", async
   await participant.getByLabel("E-mailadres").fill("deelnemer8@gilde.test");
   await participant.getByLabel("Wachtwoord").fill("gilde-demo-2027");
   await participant.getByRole("button", { name: "Inloggen" }).click();
-  await expect.poll(() => participant.getByText("Dit e-mailadres en wachtwoord horen niet bij elkaar.").isVisible()).toBe(true);
+  await expect
+    .poll(() => participant.getByText("Dit e-mailadres en wachtwoord horen niet bij elkaar.").isVisible())
+    .toBe(true);
 });

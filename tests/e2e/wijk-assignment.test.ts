@@ -11,55 +11,56 @@ const SIZES = [
   { name: "telefoon", email: "deelnemer8@gilde.test", options: PHONE },
 ];
 
-for (const size of SIZES) it(`fills in the wijkprofiel, writes a draft, reloads, attaches a PDF and hands in (${size.name})`, async () => {
-  const page = await (await e2e.browser.newContext({ locale: "nl-NL", ...size.options })).newPage();
-  await page.goto(`${e2e.server.baseUrl}/inloggen`);
-  await page.getByLabel("E-mailadres").fill(size.email);
-  await page.getByLabel("Wachtwoord").fill("gilde-demo-2027");
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.waitForURL("**/dashboard");
+for (const size of SIZES)
+  it(`fills in the wijkprofiel, writes a draft, reloads, attaches a PDF and hands in (${size.name})`, async () => {
+    const page = await (await e2e.browser.newContext({ locale: "nl-NL", ...size.options })).newPage();
+    await page.goto(`${e2e.server.baseUrl}/inloggen`);
+    await page.getByLabel("E-mailadres").fill(size.email);
+    await page.getByLabel("Wachtwoord").fill("gilde-demo-2027");
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.waitForURL("**/dashboard");
 
-  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn wijk" }).click();
-  await page.getByLabel("Naam van de wijk of buurt").fill("Oosterparkwijk");
-  await page.getByLabel("Gemeente").fill("Groningen");
-  await page.getByLabel("Ongeveer hoeveel woningen").fill("520");
-  await page.getByLabel("Jouw rol in de wijk").fill("Opbouwwerker");
-  await page.getByRole("button", { name: "Wijkprofiel opslaan" }).click();
-  await page.getByText("Opgeslagen als versie 1.").waitFor();
-  await audit(page, `2-deelnemer-${size.name}`, "wijkprofiel");
+    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn wijk" }).click();
+    await page.getByLabel("Naam van de wijk of buurt").fill("Oosterparkwijk");
+    await page.getByLabel("Gemeente").fill("Groningen");
+    await page.getByLabel("Ongeveer hoeveel woningen").fill("520");
+    await page.getByLabel("Jouw rol in de wijk").fill("Opbouwwerker");
+    await page.getByRole("button", { name: "Wijkprofiel opslaan" }).click();
+    await page.getByText("Opgeslagen als versie 1.").waitFor();
+    await audit(page, `2-deelnemer-${size.name}`, "wijkprofiel");
 
-  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Opdrachten" }).click();
-  await page.waitForURL("**/opdrachten");
-  await page.getByRole("table").getByRole("link").first().click();
-  await page.getByRole("heading", { name: "Mijn wijk" }).waitFor();
-  await page.getByText("Oosterparkwijk").first().waitFor();
+    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Opdrachten" }).click();
+    await page.waitForURL("**/opdrachten");
+    await page.getByRole("table").getByRole("link").first().click();
+    await page.getByRole("heading", { name: "Mijn wijk" }).waitFor();
+    await page.getByText("Oosterparkwijk").first().waitFor();
 
-  const editor = page.getByLabel("Je uitwerking (Markdown)");
-  await editor.fill("## De geschiedenis van de Oosterparkwijk\n\nWat bewoners mij vertelden over de jaren zeventig.");
-  await page.getByText(/Concept opgeslagen om/).waitFor();
+    const editor = page.getByLabel("Je uitwerking (Markdown)");
+    await editor.fill("## De geschiedenis van de Oosterparkwijk\n\nWat bewoners mij vertelden over de jaren zeventig.");
+    await page.getByText(/Concept opgeslagen om/).waitFor();
 
-  await page.reload();
-  expect(await page.getByLabel("Je uitwerking (Markdown)").inputValue()).toContain("Wat bewoners mij vertelden");
+    await page.reload();
+    expect(await page.getByLabel("Je uitwerking (Markdown)").inputValue()).toContain("Wat bewoners mij vertelden");
 
-  await page.getByRole("button", { name: "Voorbeeld" }).click();
-  await page.locator(".editor__preview h2", { hasText: "De geschiedenis van de Oosterparkwijk" }).waitFor();
-  await page.getByRole("button", { name: "Schrijven" }).click();
+    await page.getByRole("button", { name: "Voorbeeld" }).click();
+    await page.locator(".editor__preview h2", { hasText: "De geschiedenis van de Oosterparkwijk" }).waitFor();
+    await page.getByRole("button", { name: "Schrijven" }).click();
 
-  await page.getByLabel("Bestanden toevoegen").setInputFiles({
-    name: "tijdlijn.pdf",
-    mimeType: "application/pdf",
-    buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"),
+    await page.getByLabel("Bestanden toevoegen").setInputFiles({
+      name: "tijdlijn.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"),
+    });
+    await page.getByRole("button", { name: "Toevoegen", exact: true }).click();
+    await page.getByText("Het bestand is toegevoegd.").waitFor();
+    await page.getByRole("link", { name: "tijdlijn.pdf" }).waitFor();
+    await audit(page, `2-deelnemer-${size.name}`, "opdracht-met-bijlage");
+
+    await page.getByRole("button", { name: "Inleveren" }).click();
+    await page.getByText(/Ingeleverd \(versie 1\)/).waitFor();
+    const versions = page.locator("section", { has: page.getByRole("heading", { name: "Ingeleverde versies" }) });
+    await versions.getByText("Wat bewoners mij vertelden").waitFor();
+    await versions.getByRole("link", { name: "tijdlijn.pdf" }).waitFor();
+    await versions.getByText("bij wijkprofiel versie 1 (Oosterparkwijk)").waitFor();
+    await audit(page, `2-deelnemer-${size.name}`, "ingeleverd");
   });
-  await page.getByRole("button", { name: "Toevoegen", exact: true }).click();
-  await page.getByText("Het bestand is toegevoegd.").waitFor();
-  await page.getByRole("link", { name: "tijdlijn.pdf" }).waitFor();
-  await audit(page, `2-deelnemer-${size.name}`, "opdracht-met-bijlage");
-
-  await page.getByRole("button", { name: "Inleveren" }).click();
-  await page.getByText(/Ingeleverd \(versie 1\)/).waitFor();
-  const versions = page.locator("section", { has: page.getByRole("heading", { name: "Ingeleverde versies" }) });
-  await versions.getByText("Wat bewoners mij vertelden").waitFor();
-  await versions.getByRole("link", { name: "tijdlijn.pdf" }).waitFor();
-  await versions.getByText("bij wijkprofiel versie 1 (Oosterparkwijk)").waitFor();
-  await audit(page, `2-deelnemer-${size.name}`, "ingeleverd");
-});

@@ -44,17 +44,29 @@ describe("registering", () => {
     const existing = await createUser({ name: "Bestaand" });
     const fresh = uniqueEmail("nieuw-adres");
     const before = await db.user.count();
-    const forKnown = await app.client().post("/registreren", { name: "Nieuwe Naam", email: existing.email.toUpperCase(), password: "geheim-wachtwoord-123" });
-    const forNew = await app.client().post("/registreren", { name: "Nieuwe Naam", email: fresh, password: "geheim-wachtwoord-123" });
+    const forKnown = await app.client().post("/registreren", {
+      name: "Nieuwe Naam",
+      email: existing.email.toUpperCase(),
+      password: "geheim-wachtwoord-123",
+    });
+    const forNew = await app
+      .client()
+      .post("/registreren", { name: "Nieuwe Naam", email: fresh, password: "geheim-wachtwoord-123" });
     expect(forKnown.status).toBe(200);
     expect(forNew.status).toBe(forKnown.status);
-    expect(forNew.text.replaceAll(fresh, "ADRES")).toBe(forKnown.text.replaceAll(existing.email.toUpperCase(), "ADRES"));
+    expect(forNew.text.replaceAll(fresh, "ADRES")).toBe(
+      forKnown.text.replaceAll(existing.email.toUpperCase(), "ADRES"),
+    );
     expect(forKnown.html).not.toContain("geheim-wachtwoord-123");
     expect(await db.user.count()).toBe(before);
     expect((await db.user.findUniqueOrThrow({ where: { id: existing.id } })).name).toBe("Bestaand");
-    const note = await db.outboxMessage.findFirstOrThrow({ where: { to: existing.email, subject: "Je hebt al een account bij Gilde" } });
+    const note = await db.outboxMessage.findFirstOrThrow({
+      where: { to: existing.email, subject: "Je hebt al een account bij Gilde" },
+    });
     expect(note.text).toContain("/wachtwoord-vergeten");
-    expect(await db.outboxMessage.count({ where: { to: existing.email, subject: "Bevestig je account bij Gilde" } })).toBe(0);
+    expect(
+      await db.outboxMessage.count({ where: { to: existing.email, subject: "Bevestig je account bij Gilde" } }),
+    ).toBe(0);
   });
 
   it("explains a weak, an over-long password and a malformed e-mail next to the field", async () => {
@@ -80,9 +92,15 @@ describe("registering", () => {
 describe("logging in and out", () => {
   it("honours a local redirectTo and ignores one that leaves the site", async () => {
     const user = await createUser();
-    const local = await app.client().post("/inloggen?redirectTo=%2Fbeheer", { email: user.email, password: PASSWORD, redirectTo: "/dashboard?welkom=1" });
+    const local = await app.client().post("/inloggen?redirectTo=%2Fbeheer", {
+      email: user.email,
+      password: PASSWORD,
+      redirectTo: "/dashboard?welkom=1",
+    });
     expect(local.location).toBe("/dashboard?welkom=1");
-    const external = await app.client().post("/inloggen", { email: user.email, password: PASSWORD, redirectTo: "//kwaad.example/phish" });
+    const external = await app
+      .client()
+      .post("/inloggen", { email: user.email, password: PASSWORD, redirectTo: "//kwaad.example/phish" });
     expect(external.location).toBe("/dashboard");
   });
 

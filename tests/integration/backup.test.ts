@@ -61,15 +61,28 @@ function openPglite(dataDir: string): Promise<Driver> {
 
 function openPostgres(url: string): Promise<Driver> {
   const schema = postgresSchema(url);
-  return Promise.resolve({ kind: "postgres", pool: new pg.Pool({ connectionString: url, max: 2, options: `-c search_path="${schema}"` }), schema });
+  return Promise.resolve({
+    kind: "postgres",
+    pool: new pg.Pool({ connectionString: url, max: 2, options: `-c search_path="${schema}"` }),
+    schema,
+  });
 }
 
 /** Row counts of every base table, read independently of the backup code. */
 async function rowCounts(place: Place): Promise<Record<string, number>> {
-  const count = async (query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>, schema: string) => {
-    const tables = await query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY table_name`, [schema]);
+  const count = async (
+    query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>,
+    schema: string,
+  ) => {
+    const tables = await query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY table_name`,
+      [schema],
+    );
     const counts: Record<string, number> = {};
-    for (const { table_name } of tables) counts[table_name as string] = Number((await query(`SELECT count(*) AS n FROM "${schema}"."${table_name}"`))[0].n);
+    for (const { table_name } of tables)
+      counts[table_name as string] = Number(
+        (await query(`SELECT count(*) AS n FROM "${schema}"."${table_name}"`))[0].n,
+      );
     return counts;
   };
   if (place.url) {
@@ -84,7 +97,10 @@ async function rowCounts(place: Place): Promise<Record<string, number>> {
   if (!fs.existsSync(path.join(place.dataDir, "pglite"))) return {};
   const pglite = new PGlite(path.join(place.dataDir, "pglite"));
   try {
-    return await count(async (sql, params) => (await pglite.query<Record<string, unknown>>(sql, params)).rows, "public");
+    return await count(
+      async (sql, params) => (await pglite.query<Record<string, unknown>>(sql, params)).rows,
+      "public",
+    );
   } finally {
     await pglite.close();
   }
@@ -97,26 +113,40 @@ function uploadHashes(dataDir: string): Record<string, string> {
   const hashes: Record<string, string> = {};
   for (const rel of fs.readdirSync(root, { recursive: true }) as string[]) {
     const file = path.join(root, rel);
-    if (fs.statSync(file).isFile() && !rel.endsWith(".tmp")) hashes[rel.split(path.sep).join("/")] = crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+    if (fs.statSync(file).isFile() && !rel.endsWith(".tmp"))
+      hashes[rel.split(path.sep).join("/")] = crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
   }
   return hashes;
 }
 
-function runCli(script: "backup" | "restore", args: string[], place: Place): Promise<{ code: number; stdout: string; stderr: string }> {
+function runCli(
+  script: "backup" | "restore",
+  args: string[],
+  place: Place,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: place.dataDir };
   if (place.url) env.DATABASE_URL = place.url;
   else delete env.DATABASE_URL;
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", `app/backup/${script}.ts`, ...args], { env, timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ["--import", "tsx", `app/backup/${script}.ts`, ...args],
+      { env, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 // Attachment contents: a PDF-like file of 1.5 MB (several chunks), and a Word-like file that is itself a zip with
 // the signatures a naive zip reader would stop at.
 const files = [
-  { name: "verslag.pdf", mediaType: "application/pdf", bytes: Buffer.concat([Buffer.from("%PDF-1.7\n"), crypto.randomBytes(1_500_000)]) },
+  {
+    name: "verslag.pdf",
+    mediaType: "application/pdf",
+    bytes: Buffer.concat([Buffer.from("%PDF-1.7\n"), crypto.randomBytes(1_500_000)]),
+  },
   {
     name: "interviews.docx",
     mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -127,7 +157,11 @@ const files = [
       crypto.randomBytes(2000),
     ]),
   },
-  { name: "buurtfeest.jpg", mediaType: "image/jpeg", bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(40_000)]) },
+  {
+    name: "buurtfeest.jpg",
+    mediaType: "image/jpeg",
+    bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(40_000)]),
+  },
 ];
 let attachmentKeys: string[] = [];
 let sourceCounts: Record<string, number> = {};
@@ -149,7 +183,9 @@ beforeAll(async () => {
     await migrate(currentDriver());
   }
   await seedDemo(seedModules(course));
-  const version = await db.submissionVersion.findFirstOrThrow({ select: { id: true, submission: { select: { userId: true } } } });
+  const version = await db.submissionVersion.findFirstOrThrow({
+    select: { id: true, submission: { select: { userId: true } } },
+  });
   attachmentKeys = [];
   for (const file of files) {
     const key = crypto.randomBytes(20).toString("hex");
@@ -213,7 +249,11 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
         .sort(),
     );
 
-    const uploads = Object.fromEntries(manifest.files.filter((f) => f.path.startsWith("uploads/")).map((f) => [f.path.slice("uploads/".length), f.sha256]));
+    const uploads = Object.fromEntries(
+      manifest.files
+        .filter((f) => f.path.startsWith("uploads/"))
+        .map((f) => [f.path.slice("uploads/".length), f.sha256]),
+    );
     expect(uploads).toEqual(uploadHashes(source));
     expect(Object.keys(uploads)).toHaveLength(files.length + 1);
     expect(manifest.files.filter((f) => f.path.endsWith(".tmp"))).toEqual([]);
@@ -235,14 +275,20 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
 
   it("gives a database the app can use: no pending migrations, the demo accounts, every attachment's file", async () => {
     await disconnectDb();
-    const { driver } = await connectDb(() => (restoredPlace.url ? openPostgres(restoredPlace.url) : openPglite(restored)));
+    const { driver } = await connectDb(() =>
+      restoredPlace.url ? openPostgres(restoredPlace.url) : openPglite(restored),
+    );
     try {
       expect(await pendingMigrations(driver)).toEqual([]);
-      expect(await db.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } })).toBe(DEMO_ACCOUNTS.length);
+      expect(await db.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } })).toBe(
+        DEMO_ACCOUNTS.length,
+      );
       const attachments = await db.attachment.findMany({ select: { storageKey: true, sha256: true } });
       expect(attachments.map((a) => a.storageKey).sort()).toEqual([...attachmentKeys].sort());
       for (const attachment of attachments) {
-        const bytes = fs.readFileSync(path.join(restored, "uploads", attachment.storageKey.slice(0, 2), attachment.storageKey));
+        const bytes = fs.readFileSync(
+          path.join(restored, "uploads", attachment.storageKey.slice(0, 2), attachment.storageKey),
+        );
         expect(crypto.createHash("sha256").update(bytes).digest("hex")).toBe(attachment.sha256);
       }
     } finally {
@@ -292,12 +338,20 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const { entries, manifest } = readArchive();
     for (const evil of ["uploads/../../buiten.txt", "/tmp/absoluut.txt"]) {
       const bytes = strToU8("niet hier");
-      const forged: Manifest = { ...manifest, files: [...manifest.files, { path: evil, size: bytes.length, sha256: crypto.createHash("sha256").update(bytes).digest("hex") }] };
+      const forged: Manifest = {
+        ...manifest,
+        files: [
+          ...manifest.files,
+          { path: evil, size: bytes.length, sha256: crypto.createHash("sha256").update(bytes).digest("hex") },
+        ],
+      };
       const zip: Zippable = { ...entries, [evil]: bytes, "manifest.json": strToU8(JSON.stringify(forged)) };
       const file = path.join(work, "kwaadaardig.zip");
       fs.writeFileSync(file, zipSync(zip, { level: 0 }));
       const place = await emptyPlace(`pad-${crypto.randomBytes(2).toString("hex")}`);
-      await expect(restoreBackup({ ...targetOf(place), archive: file })).rejects.toThrow(`onveilige bestandsnaam: "${evil}"`);
+      await expect(restoreBackup({ ...targetOf(place), archive: file })).rejects.toThrow(
+        `onveilige bestandsnaam: "${evil}"`,
+      );
       expect(fs.existsSync(path.join(work, "buiten.txt"))).toBe(false);
       expect(await rowCounts(place)).toEqual({});
     }
@@ -307,12 +361,25 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     // The same archive, described (and named) as the other kind would write it.
     const { entries, manifest } = readArchive();
     const database: Manifest["database"] = onPostgres
-      ? { ...manifest.database, kind: "pglite", format: "pglite-datadir-tar-gzip", file: "database/pglite-datadir.tar.gz", schema: "public" }
+      ? {
+          ...manifest.database,
+          kind: "pglite",
+          format: "pglite-datadir-tar-gzip",
+          file: "database/pglite-datadir.tar.gz",
+          schema: "public",
+        }
       : { ...manifest.database, kind: "postgres", format: "pg_dump-custom", file: "database/postgres.dump" };
-    const other: Manifest = { ...manifest, database, files: manifest.files.map((f) => (f.path === manifest.database.file ? { ...f, path: database.file } : f)) };
+    const other: Manifest = {
+      ...manifest,
+      database,
+      files: manifest.files.map((f) => (f.path === manifest.database.file ? { ...f, path: database.file } : f)),
+    };
     const { [manifest.database.file]: dump, ...rest } = entries;
     const file = path.join(work, "andere-soort.zip");
-    fs.writeFileSync(file, zipSync({ ...rest, [database.file]: dump, "manifest.json": strToU8(JSON.stringify(other)) }, { level: 0 }));
+    fs.writeFileSync(
+      file,
+      zipSync({ ...rest, [database.file]: dump, "manifest.json": strToU8(JSON.stringify(other)) }, { level: 0 }),
+    );
     const place = await emptyPlace("andere-soort");
     await expect(restoreBackup({ ...targetOf(place), archive: file })).rejects.toThrow(
       onPostgres

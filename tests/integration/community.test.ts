@@ -52,28 +52,47 @@ describe("the alumni community", () => {
     expect(refused.status).toBe(403);
     expect(refused.text).toContain("Alleen alumni");
     await admin.post("/beheer/meldingen", { intent: "setting", participantsMayPost: "on" });
-    expect((await participant.browser.post(url, { intent: "reply", body: "Mag ik meedoen?" })).text).toContain("Je reactie staat erbij");
+    expect((await participant.browser.post(url, { intent: "reply", body: "Mag ik meedoen?" })).text).toContain(
+      "Je reactie staat erbij",
+    );
     await admin.post("/beheer/meldingen", { intent: "setting" });
 
-    const post = await db.post.findFirstOrThrow({ where: { thread: { id: url.split("/").pop() } }, orderBy: { createdAt: "asc" } });
+    const post = await db.post.findFirstOrThrow({
+      where: { thread: { id: url.split("/").pop() } },
+      orderBy: { createdAt: "asc" },
+    });
     await participant.browser.post(url, { intent: "report", postId: post.id, reason: "Klopt dit wel?" });
     const report = await db.report.findFirstOrThrow({ where: { postId: post.id } });
     expect((await admin.get("/beheer/meldingen")).text).toContain("Klopt dit wel?");
-    expect((await admin.post("/beheer/meldingen", { intent: "dismiss", reportId: report.id })).text).toContain("zonder te verbergen");
-    expect((await admin.post("/beheer/meldingen", { intent: "dismiss", reportId: report.id })).text).toContain("al afgehandeld");
+    expect((await admin.post("/beheer/meldingen", { intent: "dismiss", reportId: report.id })).text).toContain(
+      "zonder te verbergen",
+    );
+    expect((await admin.post("/beheer/meldingen", { intent: "dismiss", reportId: report.id })).text).toContain(
+      "al afgehandeld",
+    );
     expect((await db.post.findUniqueOrThrow({ where: { id: post.id } })).hiddenAt).toBeNull();
   });
 
   it("validates threads, keeps what was typed, filters on theme and tag, and counts 'dit hielp mij'", async () => {
     const alumnus = await person("COMPLETED", "Bas Alumnus");
     const other = await person("COMPLETED", "Cor Alumnus");
-    const bad = await alumnus.browser.post("/community", { intent: "thread", title: "Hi", body: "Tekst die blijft staan", themes: "onbekend", tags: "goed, <b>fout</b>" });
+    const bad = await alumnus.browser.post("/community", {
+      intent: "thread",
+      title: "Hi",
+      body: "Tekst die blijft staan",
+      themes: "onbekend",
+      tags: "goed, <b>fout</b>",
+    });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("minstens drie tekens");
     expect(bad.text).toContain("Kies thema's uit de lijst");
     expect(bad.text).toContain("kan geen tag zijn");
     expect(bad.html).toContain("Tekst die blijft staan");
-    const url = await startThread(alumnus.browser, { title: "Jongeren en de sportkooi", themes: "jongeren", tags: "sport, openbare ruimte" });
+    const url = await startThread(alumnus.browser, {
+      title: "Jongeren en de sportkooi",
+      themes: "jongeren",
+      tags: "sport, openbare ruimte",
+    });
     expect((await other.browser.get("/community?thema=jongeren")).text).toContain("Jongeren en de sportkooi");
     expect((await other.browser.get("/community?thema=gemeente")).text).not.toContain("Jongeren en de sportkooi");
     expect((await other.browser.get("/community?tag=sport")).text).toContain("Jongeren en de sportkooi");
@@ -92,7 +111,10 @@ describe("the alumni community", () => {
       body: `<img src=x onerror=alert(1)> [klik](javascript:alert(2)) ![pixel](https://tracker.example/p.gif) <script>alert(3)</script>`,
       tags: "xss-test",
     });
-    await alumnus.browser.post(url, { intent: "reply", body: `<svg onload=alert(4)></svg> [data](data:text/html,<script>alert(5)</script>)` });
+    await alumnus.browser.post(url, {
+      intent: "reply",
+      body: `<svg onload=alert(4)></svg> [data](data:text/html,<script>alert(5)</script>)`,
+    });
     for (const page of [await admin.get(url), await admin.get("/community?tag=xss-test")]) {
       expect(page.html).not.toMatch(/<script>alert/);
       expect(page.html).not.toMatch(/<img[^>]*onerror/i);
@@ -125,12 +147,26 @@ describe("gilde rooms and mentors", () => {
     expect((await admin.get("/community")).text).not.toContain("Wie gaat er mee naar de buurtmarkt?");
 
     const trainer = await trainerOf(app, cohort.id);
-    expect((await trainer.post(room, { intent: "mentor", userId: alumnus.user.id })).text).toContain("Kies een alumnus die in de gids staat");
-    await alumnus.browser.post("/community/mensen", { intent: "in", region: "Utrecht", organisation: "Buurtteam", themes: "vertrouwen", openToMentoring: "on" });
-    expect((await trainer.post(room, { intent: "mentor", userId: alumnus.user.id })).text).toContain("Mentor gekoppeld");
-    expect((await alumnus.browser.post(url, { intent: "reply", body: "Ik kom ook, als mentor." })).text).toContain("Je reactie staat erbij");
+    expect((await trainer.post(room, { intent: "mentor", userId: alumnus.user.id })).text).toContain(
+      "Kies een alumnus die in de gids staat",
+    );
+    await alumnus.browser.post("/community/mensen", {
+      intent: "in",
+      region: "Utrecht",
+      organisation: "Buurtteam",
+      themes: "vertrouwen",
+      openToMentoring: "on",
+    });
+    expect((await trainer.post(room, { intent: "mentor", userId: alumnus.user.id })).text).toContain(
+      "Mentor gekoppeld",
+    );
+    expect((await alumnus.browser.post(url, { intent: "reply", body: "Ik kom ook, als mentor." })).text).toContain(
+      "Je reactie staat erbij",
+    );
     expect((await member.browser.get(url)).text).toContain("Ik kom ook, als mentor.");
-    const submission = await db.submission.create({ data: { userId: member.user.id, cohortId: cohort.id, assignmentSlug: "wijkgeschiedenis" } });
+    const submission = await db.submission.create({
+      data: { userId: member.user.id, cohortId: cohort.id, assignmentSlug: "wijkgeschiedenis" },
+    });
     expect((await alumnus.browser.get(`/beoordelen/${submission.id}`)).status).toBe(403);
     expect((await alumnus.browser.get(`/wijk/${member.user.id}`)).status).not.toBe(200);
     expect((await alumnus.browser.get(`/opdrachten/groep/${cohort.id}`)).status).not.toBe(200);
@@ -142,14 +178,23 @@ describe("gilde rooms and mentors", () => {
     const gilde = await db.gilde.create({ data: { cohortId: cohort.id, name: "De Kuipers" } });
     const author = await person("ACTIVE", "Ruud Ruwe", cohort.id);
     const reader = await person("ACTIVE", "Lies Lezer", cohort.id);
-    for (const p of [author, reader]) await db.gildeMember.create({ data: { gildeId: gilde.id, userId: p.user.id, cohortId: cohort.id } });
-    const url = await startThread(author.browser, { title: "Lastige buurman", body: "Die buurman is een idioot." }, `/gildes/${gilde.id}`);
+    for (const p of [author, reader])
+      await db.gildeMember.create({ data: { gildeId: gilde.id, userId: p.user.id, cohortId: cohort.id } });
+    const url = await startThread(
+      author.browser,
+      { title: "Lastige buurman", body: "Die buurman is een idioot." },
+      `/gildes/${gilde.id}`,
+    );
     const post = await db.post.findFirstOrThrow({ where: { thread: { title: "Lastige buurman" } } });
-    expect((await reader.browser.post(url, { intent: "report", postId: post.id, reason: "Kwetsend" })).text).toContain("een moderator kijkt ernaar");
+    expect((await reader.browser.post(url, { intent: "report", postId: post.id, reason: "Kwetsend" })).text).toContain(
+      "een moderator kijkt ernaar",
+    );
     expect((await reader.browser.post(url, { intent: "hide", postId: post.id, reason: "x" })).status).toBe(403);
     const trainer = await trainerOf(app, cohort.id);
     expect((await trainer.post(url, { intent: "hide", postId: post.id, reason: "" })).text).toContain("Schrijf waarom");
-    expect((await trainer.post(url, { intent: "hide", postId: post.id, reason: "Wees respectvol over bewoners." })).text).toContain("verborgen");
+    expect(
+      (await trainer.post(url, { intent: "hide", postId: post.id, reason: "Wees respectvol over bewoners." })).text,
+    ).toContain("verborgen");
     const readerView = await reader.browser.get(url);
     expect(readerView.text).not.toContain("Die buurman is een idioot.");
     expect(readerView.text).toContain("Verborgen door een moderator");
@@ -182,15 +227,25 @@ describe("practice cases", () => {
     expect(noConsent.text).toContain("uitdrukkelijke toestemming");
     expect(noConsent.html).toContain("Twintig bewoners tuinieren nu wekelijks.");
     expect(await db.practiceCase.count({ where: { authorId: alumnus.user.id } })).toBe(0);
-    const published = await alumnus.browser.post("/praktijk/nieuw", { ...CASE, namesToStrip: "Fatima de Groot", consent: "on" });
+    const published = await alumnus.browser.post("/praktijk/nieuw", {
+      ...CASE,
+      namesToStrip: "Fatima de Groot",
+      consent: "on",
+    });
     expect(published.status).toBe(302);
     const page = await participant.browser.get(published.location!);
     expect(page.text).toContain("[naam] vroeg of er iets kon groeien");
     expect(page.text).not.toContain("Fatima");
-    expect((await participant.browser.get("/praktijk?q=bewoner tuinieren")).text).toContain("Een moestuin op het pleintje");
+    expect((await participant.browser.get("/praktijk?q=bewoner tuinieren")).text).toContain(
+      "Een moestuin op het pleintje",
+    );
     expect((await participant.browser.get("/praktijk?q=sportkooi")).text).not.toContain("Een moestuin op het pleintje");
-    expect((await participant.browser.get("/praktijk?gemeente=Utrecht&thema=bewonersambities")).text).toContain("Een moestuin op het pleintje");
-    expect((await participant.browser.get("/praktijk?gemeente=Utrecht&thema=jongeren")).text).not.toContain("Een moestuin op het pleintje");
+    expect((await participant.browser.get("/praktijk?gemeente=Utrecht&thema=bewonersambities")).text).toContain(
+      "Een moestuin op het pleintje",
+    );
+    expect((await participant.browser.get("/praktijk?gemeente=Utrecht&thema=jongeren")).text).not.toContain(
+      "Een moestuin op het pleintje",
+    );
     expect((await participant.browser.post("/praktijk/nieuw", { ...CASE, consent: "on" })).status).toBe(403);
     expect((await participant.browser.post(published.location!, {})).status).toBe(404);
 
@@ -202,13 +257,35 @@ describe("practice cases", () => {
 
   it("starts from the alumnus's own released assignment, never from someone else's", async () => {
     const alumnus = await person("COMPLETED", "Iris Ingezet");
-    const submission = await db.submission.create({ data: { userId: alumnus.user.id, cohortId: alumnus.cohortId, assignmentSlug: "wijkgeschiedenis", status: "PASSED" } });
-    const version = await db.submissionVersion.create({ data: { submissionId: submission.id, number: 1, body: "Mijn wijkgeschiedenis van Overvecht." } });
-    await db.assessment.create({ data: { submissionId: submission.id, versionId: version.id, number: 1, gradedById: alumnus.user.id, status: "RELEASED", decision: "voldaan" } });
+    const submission = await db.submission.create({
+      data: {
+        userId: alumnus.user.id,
+        cohortId: alumnus.cohortId,
+        assignmentSlug: "wijkgeschiedenis",
+        status: "PASSED",
+      },
+    });
+    const version = await db.submissionVersion.create({
+      data: { submissionId: submission.id, number: 1, body: "Mijn wijkgeschiedenis van Overvecht." },
+    });
+    await db.assessment.create({
+      data: {
+        submissionId: submission.id,
+        versionId: version.id,
+        number: 1,
+        gradedById: alumnus.user.id,
+        status: "RELEASED",
+        decision: "voldaan",
+      },
+    });
     const form = await alumnus.browser.get(`/praktijk/nieuw?van=${submission.id}`);
     expect(form.html).toContain("Mijn wijkgeschiedenis van Overvecht.");
     const someoneElse = await person("COMPLETED");
-    const refused = await someoneElse.browser.post("/praktijk/nieuw", { ...CASE, consent: "on", sourceSubmissionId: submission.id });
+    const refused = await someoneElse.browser.post("/praktijk/nieuw", {
+      ...CASE,
+      consent: "on",
+      sourceSubmissionId: submission.id,
+    });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain("eigen beoordeelde opdracht");
   });
@@ -218,13 +295,21 @@ describe("directory and digest", () => {
   it("lists only alumni who opted in, and lets them leave", async () => {
     const shy = await person("COMPLETED", "Sien Stil");
     const open = await person("COMPLETED", "Olga Open");
-    await open.browser.post("/community/mensen", { intent: "in", region: "Rotterdam", organisation: "Wijkteam Zuid", themes: "jongeren", openToMentoring: "on" });
+    await open.browser.post("/community/mensen", {
+      intent: "in",
+      region: "Rotterdam",
+      organisation: "Wijkteam Zuid",
+      themes: "jongeren",
+      openToMentoring: "on",
+    });
     const participant = await person("ACTIVE");
     let page = await participant.browser.get("/community/mensen");
     expect(page.text).toContain("Olga Open");
     expect(page.text).not.toContain("Sien Stil");
     expect((await shy.browser.get("/community/mensen")).text).toContain("In de gids staan");
-    expect((await participant.browser.post("/community/mensen", { intent: "in", region: "x", organisation: "y" })).status).toBe(403);
+    expect(
+      (await participant.browser.post("/community/mensen", { intent: "in", region: "x", organisation: "y" })).status,
+    ).toBe(403);
     await open.browser.post("/community/mensen", { intent: "out" });
     page = await participant.browser.get("/community/mensen");
     expect(page.text).not.toContain("Olga Open");
@@ -233,7 +318,12 @@ describe("directory and digest", () => {
   it("sends a weekly digest of followed threads and new cases, with a signed one-click unsubscribe", async () => {
     const follower = await person("COMPLETED", "Frits Volger");
     const writer = await person("COMPLETED", "Wendy Schrijver");
-    await follower.browser.post("/community/mensen", { intent: "in", region: "Utrecht", organisation: "Buurtteam", themes: "sociale-basis" });
+    await follower.browser.post("/community/mensen", {
+      intent: "in",
+      region: "Utrecht",
+      organisation: "Buurtteam",
+      themes: "sociale-basis",
+    });
     const url = await startThread(follower.browser, { title: "Digest-onderwerp" });
     await writer.browser.post(url, { intent: "reply", body: "Een nieuw antwoord." });
     await writer.browser.post("/praktijk/nieuw", {
@@ -249,8 +339,12 @@ describe("directory and digest", () => {
       consent: "on",
     });
     await Promise.all([sendWeeklyDigests(), sendWeeklyDigests()]); // two instances at once: one digest
-    expect(await db.outboxMessage.count({ where: { to: follower.user.email, subject: "Deze week in de gilde-community" } })).toBe(1);
-    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: follower.user.email, subject: "Deze week in de gilde-community" } });
+    expect(
+      await db.outboxMessage.count({ where: { to: follower.user.email, subject: "Deze week in de gilde-community" } }),
+    ).toBe(1);
+    const mail = await db.outboxMessage.findFirstOrThrow({
+      where: { to: follower.user.email, subject: "Deze week in de gilde-community" },
+    });
     expect(mail.text).toContain("Digest-onderwerp (1)");
     expect(mail.text).toContain("Digest-voorbeeld");
     const link = mail.text.match(/https?:\/\/\S+\/digest\/afmelden\?\S+/)![0];
@@ -258,9 +352,14 @@ describe("directory and digest", () => {
     expect((await app.client().get(path.replace(/t=[^&]+/, "t=vervalst"))).status).toBe(400);
     expect((await db.digestPreference.findUniqueOrThrow({ where: { userId: follower.user.id } })).weekly).toBe(true);
     expect((await app.client().get(path)).text).toContain("Afgemeld");
-    await db.digestPreference.update({ where: { userId: follower.user.id }, data: { lastSentAt: new Date(Date.now() - 8 * 86_400_000) } });
+    await db.digestPreference.update({
+      where: { userId: follower.user.id },
+      data: { lastSentAt: new Date(Date.now() - 8 * 86_400_000) },
+    });
     await writer.browser.post(url, { intent: "reply", body: "Nog een antwoord." });
     await sendWeeklyDigests();
-    expect(await db.outboxMessage.count({ where: { to: follower.user.email, subject: "Deze week in de gilde-community" } })).toBe(1);
+    expect(
+      await db.outboxMessage.count({ where: { to: follower.user.email, subject: "Deze week in de gilde-community" } }),
+    ).toBe(1);
   });
 });

@@ -48,9 +48,13 @@ describe("validation", () => {
 
   it("stops the build with the file and the problem", async () => {
     const run = promisify(execFile);
-    const failed = await run(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "app/content/check.ts"], {
-      env: { ...process.env, CONTENT_DIR: path.join(fixtures, "content-bad-frontmatter"), DATA_DIR: tempCache() },
-    }).then(
+    const failed = await run(
+      process.execPath,
+      [path.resolve("node_modules/tsx/dist/cli.mjs"), "app/content/check.ts"],
+      {
+        env: { ...process.env, CONTENT_DIR: path.join(fixtures, "content-bad-frontmatter"), DATA_DIR: tempCache() },
+      },
+    ).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );
@@ -67,7 +71,8 @@ describe("compile once per content version", () => {
     fs.cpSync(path.join(fixtures, "content-good"), contentDir, { recursive: true });
     // Content this process has never seen, so neither the memory nor the disk cache knows it.
     const marker = `Versie ${Date.now()}-${Math.random()}`;
-    for (const name of ["index.mdx", "opdracht-proef.mdx"]) fs.appendFileSync(path.join(contentDir, "modules", "01-proefmodule", name), `\n\n${marker}\n`);
+    for (const name of ["index.mdx", "opdracht-proef.mdx"])
+      fs.appendFileSync(path.join(contentDir, "modules", "01-proefmodule", name), `\n\n${marker}\n`);
     const cacheDir = tempCache();
     const { compileStats } = await import("~/content/compile.server");
 
@@ -104,7 +109,9 @@ describe("the leergang's modules", () => {
   it("has at least eight modules in order, ending with the portfolio", () => {
     const modules = course().modules;
     expect(modules.length).toBeGreaterThanOrEqual(8);
-    expect(modules.map((m) => m.frontmatter.order)).toEqual([...modules.map((m) => m.frontmatter.order)].sort((a, b) => a - b));
+    expect(modules.map((m) => m.frontmatter.order)).toEqual(
+      [...modules.map((m) => m.frontmatter.order)].sort((a, b) => a - b),
+    );
     expect(modules.at(-1)!.frontmatter.title.toLowerCase()).toContain("portfolio");
   });
 

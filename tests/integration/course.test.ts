@@ -16,7 +16,10 @@ const second = () => getCourse().modules[1];
 const participant = (cohortId?: string) => participantIn(app, { cohortId, name: "Lotte Lezer" });
 
 function readButtons(html: string) {
-  return [...html.matchAll(/name="section" value="([^"]+)"[\s\S]*?aria-pressed="(true|false)"/g)].map((m) => ({ anchor: m[1], read: m[2] === "true" }));
+  return [...html.matchAll(/name="section" value="([^"]+)"[\s\S]*?aria-pressed="(true|false)"/g)].map((m) => ({
+    anchor: m[1],
+    read: m[2] === "true",
+  }));
 }
 
 describe("module list and pages", () => {
@@ -127,7 +130,10 @@ describe("drip", () => {
     const planning = `/modules/planning/${cohortId}`;
     expect((await trainer.get(planning)).status).toBe(200);
 
-    const saved = await trainer.post(planning, { [`opens-${second().slug}`]: "2099-09-01", [`opens-${first().slug}`]: "2020-01-01" });
+    const saved = await trainer.post(planning, {
+      [`opens-${second().slug}`]: "2099-09-01",
+      [`opens-${first().slug}`]: "2020-01-01",
+    });
     expect(saved.status).toBe(200);
     expect(saved.text).toContain("De planning is opgeslagen.");
 
@@ -154,20 +160,27 @@ describe("drip", () => {
     const trainer = await trainerOf(cohortId);
     const planning = `/modules/planning/${cohortId}`;
     await trainer.post(planning, { [`opens-${second().slug}`]: "2099-09-01" });
-    const bad = await trainer.post(planning, { [`opens-${second().slug}`]: "2099-02-31", [`opens-${first().slug}`]: "2099-01-05" });
+    const bad = await trainer.post(planning, {
+      [`opens-${second().slug}`]: "2099-02-31",
+      [`opens-${first().slug}`]: "2099-01-05",
+    });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("Vul een geldige datum in");
     expect(bad.html).toContain('value="2099-02-31"');
     expect(bad.html).toContain('value="2099-01-05"');
     const releases = await db.moduleRelease.findMany({ where: { cohortId } });
-    expect(releases.map((r) => [r.moduleSlug, r.opensOn.toISOString().slice(0, 10)])).toEqual([[second().slug, "2099-09-01"]]);
+    expect(releases.map((r) => [r.moduleSlug, r.opensOn.toISOString().slice(0, 10)])).toEqual([
+      [second().slug, "2099-09-01"],
+    ]);
   });
 
   it("lets only the cohort's own trainers plan it", async () => {
     const { cohortId, browser } = await participant();
     const stranger = await trainerOf((await createCohort()).id);
     expect((await stranger.get(`/modules/planning/${cohortId}`)).status).toBe(404);
-    expect((await stranger.post(`/modules/planning/${cohortId}`, { [`opens-${first().slug}`]: "2099-01-01" })).status).toBe(404);
+    expect(
+      (await stranger.post(`/modules/planning/${cohortId}`, { [`opens-${first().slug}`]: "2099-01-01" })).status,
+    ).toBe(404);
     expect((await browser.get(`/modules/planning/${cohortId}`)).status).toBe(404);
     expect(await db.moduleRelease.count({ where: { cohortId } })).toBe(0);
   });
@@ -207,7 +220,9 @@ describe("search", () => {
 
   it("treats search input as words, never as SQL or HTML", async () => {
     const { browser } = await participant();
-    const page = await browser.get(`/modules?q=${encodeURIComponent(`"vertrouwen' OR 1=1; -- <script>alert(1)</script>`)}`);
+    const page = await browser.get(
+      `/modules?q=${encodeURIComponent(`"vertrouwen' OR 1=1; -- <script>alert(1)</script>`)}`,
+    );
     expect(page.status).toBe(200);
     expect(page.html).not.toContain("<script>alert(1)</script>");
   });

@@ -24,7 +24,14 @@ afterEach(async () => {
 });
 
 async function server(dataDir: string, crashPoint?: string) {
-  const started = await startServer({ dataDir, env: { DATABASE_URL: process.env.DATABASE_URL!, PAYMENTS: "demo", ...(crashPoint ? { GILDE_CRASH_POINT: crashPoint } : {}) } });
+  const started = await startServer({
+    dataDir,
+    env: {
+      DATABASE_URL: process.env.DATABASE_URL!,
+      PAYMENTS: "demo",
+      ...(crashPoint ? { GILDE_CRASH_POINT: crashPoint } : {}),
+    },
+  });
   running.push(started);
   return started;
 }
@@ -32,7 +39,9 @@ async function server(dataDir: string, crashPoint?: string) {
 function uploadedFiles(dataDir: string): string[] {
   const root = path.join(dataDir, "uploads");
   if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root).flatMap((shard) => fs.readdirSync(path.join(root, shard)).map((name) => path.join(root, shard, name)));
+  return fs
+    .readdirSync(root)
+    .flatMap((shard) => fs.readdirSync(path.join(root, shard)).map((name) => path.join(root, shard, name)));
 }
 
 async function participant() {
@@ -73,7 +82,9 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     expect(uploadedFiles(dataDir)).toHaveLength(0);
     // And uploading works as before.
     const again = await loggedIn(second, user.email);
-    expect((await again.upload(page(), [{ name: "buurtkaart.pdf", bytes: PDF }])).text).toContain("Het bestand is toegevoegd.");
+    expect((await again.upload(page(), [{ name: "buurtkaart.pdf", bytes: PDF }])).text).toContain(
+      "Het bestand is toegevoegd.",
+    );
     expect(await db.attachment.count({ where: { userId: user.id } })).toBe(1);
   });
 
@@ -82,8 +93,12 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     const user = await participant();
     const first = await server(dataDir, "hand-in");
     const browser = await loggedIn(first, user.email);
-    expect((await browser.upload(page(), [{ name: "buurtkaart.pdf", bytes: PDF }])).text).toContain("Het bestand is toegevoegd.");
-    const handIn = browser.post(page(), { intent: "hand-in", body: "Mijn uitwerking", revision: "0" }).catch(() => null);
+    expect((await browser.upload(page(), [{ name: "buurtkaart.pdf", bytes: PDF }])).text).toContain(
+      "Het bestand is toegevoegd.",
+    );
+    const handIn = browser
+      .post(page(), { intent: "hand-in", body: "Mijn uitwerking", revision: "0" })
+      .catch(() => null);
     await first.waitForOutput("[crash-point] hand-in");
     await first.kill();
     expect(await handIn).toBeNull();
@@ -101,7 +116,10 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     const again = await loggedIn(second, user.email);
     const handed = await again.post(page(), { intent: "hand-in", body: "Mijn uitwerking", revision: "1" });
     expect(handed.text).toContain("Ingeleverd (versie 1)");
-    const versions = await db.submissionVersion.findMany({ where: { submission: { userId: user.id } }, include: { attachments: true } });
+    const versions = await db.submissionVersion.findMany({
+      where: { submission: { userId: user.id } },
+      include: { attachments: true },
+    });
     expect(versions).toHaveLength(1);
     expect(versions[0].attachments.map((a) => a.originalName)).toEqual(["buurtkaart.pdf"]);
     const download = await again.get(`/bijlagen/${versions[0].attachments[0].id}`);
@@ -117,8 +135,22 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
       where: { id: (await createCohort()).id },
       data: { startsOn: new Date(Date.now() + 90 * 24 * HOUR), priceCents: 195000, capacity: 10 },
     });
-    const enrollment = await db.enrollment.create({ data: { userId: user.id, cohortId: cohort.id, status: "ACCEPTED", reservedUntil: new Date(Date.now() + 24 * HOUR) } });
-    const payment = await db.payment.create({ data: { enrollmentId: enrollment.id, kind: "CHECKOUT", amountCents: 195000, checkoutSessionId: `cs_crash_${enrollment.id}` } });
+    const enrollment = await db.enrollment.create({
+      data: {
+        userId: user.id,
+        cohortId: cohort.id,
+        status: "ACCEPTED",
+        reservedUntil: new Date(Date.now() + 24 * HOUR),
+      },
+    });
+    const payment = await db.payment.create({
+      data: {
+        enrollmentId: enrollment.id,
+        kind: "CHECKOUT",
+        amountCents: 195000,
+        checkoutSessionId: `cs_crash_${enrollment.id}`,
+      },
+    });
     const event = stripeEvent("checkout.session.completed", paidSession(payment, enrollment.id));
     // The install's own demo secret, kept in the database the servers share with this test.
     const secret = await demoWebhookSecret();
@@ -132,7 +164,10 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     await first.waitForOutput("[crash-point] webhook");
     await first.kill();
     expect(await delivery).toBeNull();
-    expect(await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ status: "OPEN", paidAt: null });
+    expect(await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({
+      status: "OPEN",
+      paidAt: null,
+    });
     expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("ACCEPTED");
     expect(await db.stripeEvent.count({ where: { id: event.id } })).toBe(0);
 
@@ -140,10 +175,15 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     const second = await server(dataDir);
     const retried = await deliver(second);
     expect(retried.status).toBe(200);
-    expect(await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ status: "PAID", paymentIntentId: `pi_${payment.id}` });
+    expect(await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({
+      status: "PAID",
+      paymentIntentId: `pi_${payment.id}`,
+    });
     expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("ACTIVE");
     const twice = await deliver(second);
     expect(await twice.json()).toMatchObject({ outcome: "al verwerkt" });
-    expect(await db.outboxMessage.count({ where: { to: user.email, subject: { startsWith: "Welkom in de leergang" } } })).toBe(1);
+    expect(
+      await db.outboxMessage.count({ where: { to: user.email, subject: { startsWith: "Welkom in de leergang" } } }),
+    ).toBe(1);
   });
 });

@@ -14,12 +14,27 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 it("pays through the demo checkout, for the owner only, and refunds through a signed event", async () => {
-  const cohort = await db.cohort.update({ where: { id: (await createCohort()).id }, data: { startsOn: new Date("2027-03-01") } });
+  const cohort = await db.cohort.update({
+    where: { id: (await createCohort()).id },
+    data: { startsOn: new Date("2027-03-01") },
+  });
   const user = await createUser({ name: "Demo Deelnemer" });
   const enrollment = await enroll(user.id, cohort.id, "APPLIED");
-  await db.enrollment.update({ where: { id: enrollment.id }, data: { status: "ACCEPTED", reservedUntil: new Date(Date.now() + 86_400_000) } });
+  await db.enrollment.update({
+    where: { id: enrollment.id },
+    data: { status: "ACCEPTED", reservedUntil: new Date(Date.now() + 86_400_000) },
+  });
   await db.intake.create({
-    data: { enrollmentId: enrollment.id, currentWork: "x", organisation: "x", experienceYears: 3, experience: "x", wijk: "x", motivation: "x", payer: "SELF" },
+    data: {
+      enrollmentId: enrollment.id,
+      currentWork: "x",
+      organisation: "x",
+      experienceYears: 3,
+      experience: "x",
+      wijk: "x",
+      motivation: "x",
+      payer: "SELF",
+    },
   });
   const browser = app.client();
   await browser.login(user.email, PASSWORD);
@@ -37,7 +52,9 @@ it("pays through the demo checkout, for the owner only, and refunds through a si
   const done = await browser.post(pay.location!, { intent: "pay" });
   expect(done.location).toBe(`/aanmelden/${cohort.id}/betaald`);
   expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("ACTIVE");
-  expect(await db.stripeEvent.count({ where: { id: { startsWith: "evt_demo_" }, type: "checkout.session.completed" } })).toBe(1);
+  expect(
+    await db.stripeEvent.count({ where: { id: { startsWith: "evt_demo_" }, type: "checkout.session.completed" } }),
+  ).toBe(1);
   expect((await browser.post(pay.location!, { intent: "pay" })).text).toContain("al afgerond");
 
   const adminUser = await createUser({ role: "ADMIN" });

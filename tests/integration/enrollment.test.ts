@@ -28,7 +28,15 @@ async function applicant(name = "Aanmelder Test") {
   return { user, browser };
 }
 
-async function cohort(data: { capacity?: number; priceCents?: number; startsOn?: Date; autoPlaceInGilde?: boolean; intakeOpen?: boolean } = {}) {
+async function cohort(
+  data: {
+    capacity?: number;
+    priceCents?: number;
+    startsOn?: Date;
+    autoPlaceInGilde?: boolean;
+    intakeOpen?: boolean;
+  } = {},
+) {
   const created = await createCohort();
   return db.cohort.update({ where: { id: created.id }, data: { startsOn: new Date("2027-03-01"), ...data } });
 }
@@ -38,7 +46,11 @@ async function accepted(cohortId: string, payer: Record<string, string> = {}) {
   const applied = await person.browser.post(`/aanmelden/${cohortId}`, { ...INTAKE, ...payer });
   expect(applied.text).toContain("je aanmelding is binnen");
   const enrollment = await db.enrollment.findFirstOrThrow({ where: { userId: person.user.id, cohortId } });
-  const decided = await admin.post(`/beoordelen/aanmeldingen/${cohortId}`, { intent: "accept", enrollmentId: enrollment.id, message: "Welkom!" });
+  const decided = await admin.post(`/beoordelen/aanmeldingen/${cohortId}`, {
+    intent: "accept",
+    enrollmentId: enrollment.id,
+    message: "Welkom!",
+  });
   expect(decided.text).toContain("Toegelaten");
   return { ...person, enrollmentId: enrollment.id };
 }
@@ -54,7 +66,10 @@ async function send(type: string, object: Record<string, unknown>, id?: string) 
 async function checkout(person: { browser: Client; enrollmentId: string }, cohortId: string) {
   const response = await person.browser.post(`/aanmelden/${cohortId}`, { intent: "pay" });
   expect(response.status).toBe(302);
-  const payment = await db.payment.findFirstOrThrow({ where: { enrollmentId: person.enrollmentId, kind: "CHECKOUT" }, orderBy: { createdAt: "desc" } });
+  const payment = await db.payment.findFirstOrThrow({
+    where: { enrollmentId: person.enrollmentId, kind: "CHECKOUT" },
+    orderBy: { createdAt: "desc" },
+  });
   return {
     response,
     payment,
@@ -62,7 +77,8 @@ async function checkout(person: { browser: Client; enrollmentId: string }, cohor
   };
 }
 
-const statusOf = async (enrollmentId: string) => (await db.enrollment.findUniqueOrThrow({ where: { id: enrollmentId } })).status;
+const statusOf = async (enrollmentId: string) =>
+  (await db.enrollment.findUniqueOrThrow({ where: { id: enrollmentId } })).status;
 
 describe("catalogue and intake", () => {
   it("lists upcoming cohorts with price, VAT and seats, and a waiting list when full", async () => {
@@ -77,13 +93,17 @@ describe("catalogue and intake", () => {
     const person = await applicant();
     const waiting = await person.browser.post(`/aanmelden/${full.id}`, INTAKE);
     expect(waiting.text).toContain("je staat op de wachtlijst");
-    expect(await db.enrollment.findFirstOrThrow({ where: { userId: person.user.id } })).toMatchObject({ status: "WAITLISTED" });
+    expect(await db.enrollment.findFirstOrThrow({ where: { userId: person.user.id } })).toMatchObject({
+      status: "WAITLISTED",
+    });
   });
 
   it("asks a visitor to log in first, and comes back to the intake after registering", async () => {
     const c = await cohort();
     const visitor = app.client();
-    expect((await visitor.get(`/aanmelden/${c.id}`)).html).toContain(`/registreren?redirectTo=${encodeURIComponent(`/aanmelden/${c.id}`)}`);
+    expect((await visitor.get(`/aanmelden/${c.id}`)).html).toContain(
+      `/registreren?redirectTo=${encodeURIComponent(`/aanmelden/${c.id}`)}`,
+    );
     const { confirmed } = await registerThroughMail(visitor, {
       name: "Nieuwe Aanmelder",
       email: `nieuw-${c.id}@example.nl`,
@@ -96,7 +116,13 @@ describe("catalogue and intake", () => {
   it("refuses an incomplete intake with messages and keeps what was typed; refuses twice, closed cohorts and staff", async () => {
     const c = await cohort();
     const person = await applicant();
-    const bad = await person.browser.post(`/aanmelden/${c.id}`, { ...INTAKE, motivation: "", experienceYears: "veel", payer: "EMPLOYER", employerName: "Gemeente" });
+    const bad = await person.browser.post(`/aanmelden/${c.id}`, {
+      ...INTAKE,
+      motivation: "",
+      experienceYears: "veel",
+      payer: "EMPLOYER",
+      employerName: "Gemeente",
+    });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("Vul een aantal jaren in");
     expect(bad.text).toContain("Vul een geldig e-mailadres in voor de factuur");
@@ -120,18 +146,29 @@ describe("catalogue and intake", () => {
     await person.browser.post(`/aanmelden/${c.id}`, INTAKE);
     const enrollment = await db.enrollment.findFirstOrThrow({ where: { userId: person.user.id } });
     const stranger = await trainerOf(app, (await createCohort()).id);
-    expect((await stranger.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "accept", enrollmentId: enrollment.id })).status).toBe(404);
+    expect(
+      (await stranger.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "accept", enrollmentId: enrollment.id }))
+        .status,
+    ).toBe(404);
     expect((await person.browser.get(`/beoordelen/aanmeldingen/${c.id}`)).status).toBe(404);
     const trainer = await trainerOf(app, c.id);
     const page = await trainer.get(`/beoordelen/aanmeldingen/${c.id}`);
     expect(page.text).toContain("Zes jaar buurtwerk in Transvaal");
-    await trainer.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "accept", enrollmentId: enrollment.id, message: "Fijn dat je komt." });
+    await trainer.post(`/beoordelen/aanmeldingen/${c.id}`, {
+      intent: "accept",
+      enrollmentId: enrollment.id,
+      message: "Fijn dat je komt.",
+    });
     const after = await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } });
     expect(after.status).toBe("ACCEPTED");
     expect(Math.round((after.reservedUntil!.getTime() - Date.now()) / 86_400_000)).toBe(14);
-    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: person.user.email, subject: { startsWith: "Toegelaten" } } });
+    const mail = await db.outboxMessage.findFirstOrThrow({
+      where: { to: person.user.email, subject: { startsWith: "Toegelaten" } },
+    });
     expect(mail.text).toContain("Fijn dat je komt.");
-    expect((await trainer.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: "x" })).status).toBe(403);
+    expect((await trainer.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: "x" })).status).toBe(
+      403,
+    );
     expect((await trainer.post("/beheer/betalingen", { since: "2026-01-01" })).status).toBe(403);
     expect((await person.browser.post(`/webhooks/stripe`, {})).status).toBe(400);
   });
@@ -147,12 +184,16 @@ describe("paying with Stripe Checkout", () => {
     expect(call.params.get("line_items[0][price_data][unit_amount]")).toBe("199500");
     expect(call.params.get("line_items[0][price_data][currency]")).toBe("eur");
     expect(call.params.get("client_reference_id")).toBe(person.enrollmentId);
-    expect(call.params.getAll("payment_method_types[]").length + call.params.getAll("payment_method_types[0]").length).toBeGreaterThan(0);
+    expect(
+      call.params.getAll("payment_method_types[]").length + call.params.getAll("payment_method_types[0]").length,
+    ).toBeGreaterThan(0);
     expect(call.idempotencyKey).toBe(`checkout-${payment.id}`);
 
     // Clicking again resumes the same session; the success page does not enroll anyone.
     const calls = stripe.callsTo("/v1/checkout/sessions").length;
-    expect((await person.browser.post(`/aanmelden/${c.id}`, { intent: "pay", amount: "1" })).location).toBe(response.location);
+    expect((await person.browser.post(`/aanmelden/${c.id}`, { intent: "pay", amount: "1" })).location).toBe(
+      response.location,
+    );
     expect(stripe.callsTo("/v1/checkout/sessions").length).toBe(calls);
     expect((await person.browser.get(`/aanmelden/${c.id}/betaald`)).text).toContain("We verwerken je betaling");
     expect(await statusOf(person.enrollmentId)).toBe("ACCEPTED");
@@ -163,8 +204,14 @@ describe("paying with Stripe Checkout", () => {
     expect(await statusOf(person.enrollmentId)).toBe("ACTIVE");
     expect((await person.browser.get(`/aanmelden/${c.id}/betaald`)).text).toContain("Je bent ingeschreven");
     expect((await person.browser.get("/dashboard")).text).toContain("ingeschreven");
-    expect(await (await deliver(delivery.payload, delivery.signature)).json()).toMatchObject({ outcome: "al verwerkt" });
-    expect(await db.outboxMessage.count({ where: { to: person.user.email, subject: { startsWith: "Welkom in de leergang" } } })).toBe(1);
+    expect(await (await deliver(delivery.payload, delivery.signature)).json()).toMatchObject({
+      outcome: "al verwerkt",
+    });
+    expect(
+      await db.outboxMessage.count({
+        where: { to: person.user.email, subject: { startsWith: "Welkom in de leergang" } },
+      }),
+    ).toBe(1);
     expect((await person.browser.post(`/aanmelden/${c.id}`, { intent: "pay" })).text).toContain("Je hebt al betaald");
   });
 
@@ -177,7 +224,9 @@ describe("paying with Stripe Checkout", () => {
     const before = await db.stripeEvent.count();
     expect((await deliver(good.payload, null)).status).toBe(400);
     expect((await deliver(good.payload, signed(event, "whsec_wrong").signature)).status).toBe(400);
-    expect((await deliver(good.payload, signed(event, SECRET, Math.floor(Date.now() / 1000) - 301).signature)).status).toBe(400);
+    expect(
+      (await deliver(good.payload, signed(event, SECRET, Math.floor(Date.now() / 1000) - 301).signature)).status,
+    ).toBe(400);
     expect((await deliver(JSON.stringify(event, null, 2), good.signature)).status).toBe(400);
     expect(await db.stripeEvent.count()).toBe(before);
     expect(await statusOf(person.enrollmentId)).toBe("ACCEPTED");
@@ -188,8 +237,12 @@ describe("paying with Stripe Checkout", () => {
     const person = await accepted(c.id);
     const other = await accepted(c.id);
     const { session } = await checkout(person, c.id);
-    expect(await (await send("checkout.session.completed", { ...session, amount_total: 100 })).json()).toMatchObject({ outcome: expect.stringContaining("geweigerd") });
-    expect(await (await send("checkout.session.completed", { ...session, client_reference_id: other.enrollmentId })).json()).toMatchObject({
+    expect(await (await send("checkout.session.completed", { ...session, amount_total: 100 })).json()).toMatchObject({
+      outcome: expect.stringContaining("geweigerd"),
+    });
+    expect(
+      await (await send("checkout.session.completed", { ...session, client_reference_id: other.enrollmentId })).json(),
+    ).toMatchObject({
       outcome: expect.stringContaining("geweigerd"),
     });
     expect(await statusOf(person.enrollmentId)).toBe("ACCEPTED");
@@ -251,7 +304,9 @@ describe("paying with Stripe Checkout", () => {
     const { session, payment } = await checkout(person, c.id);
     await send("checkout.session.completed", session);
     expect((await app.client().get("/leergang")).text).toContain("Nog 4 van 5 vrij");
-    expect((await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: payment.id })).text).toContain("Terugbetaling aangevraagd");
+    expect(
+      (await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: payment.id })).text,
+    ).toContain("Terugbetaling aangevraagd");
     const [refund] = stripe.callsTo("/v1/refunds").slice(-1);
     expect(refund.params.get("payment_intent")).toBe(`pi_${payment.id}`);
     expect(refund.params.get("amount")).toBe(String(payment.amountCents));
@@ -292,7 +347,13 @@ describe("paying with Stripe Checkout", () => {
     await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: payment.id });
     const [refund] = stripe.callsTo("/v1/refunds").slice(-1);
     expect(refund.params.get("amount")).toBe(String(payment.amountCents / 2));
-    const bad = await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "settings", location: "", rhythm: "", reservationDays: "0", refundAfterStartPercent: "50" });
+    const bad = await admin.post(`/beoordelen/aanmeldingen/${c.id}`, {
+      intent: "settings",
+      location: "",
+      rhythm: "",
+      reservationDays: "0",
+      refundAfterStartPercent: "50",
+    });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("Minstens 1 dag");
     expect((await db.cohort.findUniqueOrThrow({ where: { id: c.id } })).reservationDays).toBe(14);
@@ -304,7 +365,10 @@ describe("paying with Stripe Checkout", () => {
     const second = await accepted(c.id);
     const sessions = [await checkout(first, c.id), await checkout(second, c.id)];
     // Both reservations lapse, and someone else takes one of the two seats meanwhile.
-    await db.enrollment.updateMany({ where: { id: { in: [first.enrollmentId, second.enrollmentId] } }, data: { reservedUntil: new Date(Date.now() - 1000) } });
+    await db.enrollment.updateMany({
+      where: { id: { in: [first.enrollmentId, second.enrollmentId] } },
+      data: { reservedUntil: new Date(Date.now() - 1000) },
+    });
     await accepted(c.id);
     const refundsBefore = stripe.callsTo("/v1/refunds").length;
     await Promise.all(sessions.map(({ session }) => send("checkout.session.completed", session)));
@@ -312,7 +376,9 @@ describe("paying with Stripe Checkout", () => {
     expect(statuses).toEqual(["ACTIVE", "WAITLISTED"]);
     expect(stripe.callsTo("/v1/refunds").length).toBe(refundsBefore + 1);
     const loser = statuses[0] === "ACTIVE" && (await statusOf(first.enrollmentId)) === "ACTIVE" ? second : first;
-    expect(await db.outboxMessage.count({ where: { to: loser.user.email, subject: { startsWith: "Geen plek meer vrij" } } })).toBe(1);
+    expect(
+      await db.outboxMessage.count({ where: { to: loser.user.email, subject: { startsWith: "Geen plek meer vrij" } } }),
+    ).toBe(1);
   });
 
   it("processes a duplicate delivery once, also when both arrive at the same moment", async () => {
@@ -320,19 +386,34 @@ describe("paying with Stripe Checkout", () => {
     const person = await accepted(c.id);
     const { session } = await checkout(person, c.id);
     const delivery = signed(stripeEvent("checkout.session.completed", session), SECRET);
-    const outcomes = await Promise.all([deliver(delivery.payload, delivery.signature), deliver(delivery.payload, delivery.signature)]);
+    const outcomes = await Promise.all([
+      deliver(delivery.payload, delivery.signature),
+      deliver(delivery.payload, delivery.signature),
+    ]);
     expect(outcomes.map((r) => r.status)).toEqual([200, 200]);
-    expect(await db.outboxMessage.count({ where: { to: person.user.email, subject: { startsWith: "Welkom in de leergang" } } })).toBe(1);
+    expect(
+      await db.outboxMessage.count({
+        where: { to: person.user.email, subject: { startsWith: "Welkom in de leergang" } },
+      }),
+    ).toBe(1);
   });
 });
 
 describe("employer invoices, withdrawal, reconciliation, placement", () => {
-  const EMPLOYER = { payer: "EMPLOYER", employerName: "Gemeente Oost", employerContact: "P. de Boer", employerEmail: "facturen@oost.example.nl", poNumber: "PO-123" };
+  const EMPLOYER = {
+    payer: "EMPLOYER",
+    employerName: "Gemeente Oost",
+    employerContact: "P. de Boer",
+    employerEmail: "facturen@oost.example.nl",
+    poNumber: "PO-123",
+  };
 
   it("invoices the employer on acceptance and activates on invoice.paid; overdue invoices show in /beheer", async () => {
     const c = await cohort();
     const person = await accepted(c.id, EMPLOYER);
-    const payment = await db.payment.findFirstOrThrow({ where: { enrollmentId: person.enrollmentId, kind: "INVOICE" } });
+    const payment = await db.payment.findFirstOrThrow({
+      where: { enrollmentId: person.enrollmentId, kind: "INVOICE" },
+    });
     expect(payment.invoiceId).toMatch(/^in_/);
     const invoice = stripe.callsTo("/v1/invoices").find((call) => call.idempotencyKey === `invoice-${payment.id}`)!;
     expect(invoice.params.get("collection_method")).toBe("send_invoice");
@@ -341,14 +422,22 @@ describe("employer invoices, withdrawal, reconciliation, placement", () => {
     expect((await person.browser.get(`/aanmelden/${c.id}`)).text).toContain("De factuur is naar je werkgever gestuurd");
     await db.payment.update({ where: { id: payment.id }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
     expect((await admin.get("/beheer/betalingen")).text).toContain("Gemeente Oost");
-    await send("invoice.paid", { id: payment.invoiceId, object: "invoice", amount_paid: payment.amountCents, currency: "eur" });
+    await send("invoice.paid", {
+      id: payment.invoiceId,
+      object: "invoice",
+      amount_paid: payment.amountCents,
+      currency: "eur",
+    });
     expect(await statusOf(person.enrollmentId)).toBe("ACTIVE");
   });
 
   it("lets the admin mark an employer's payment as arranged", async () => {
     const c = await cohort();
     const person = await accepted(c.id, EMPLOYER);
-    expect((await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "arranged", enrollmentId: person.enrollmentId })).text).toContain("ingeschreven");
+    expect(
+      (await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "arranged", enrollmentId: person.enrollmentId }))
+        .text,
+    ).toContain("ingeschreven");
     expect(await statusOf(person.enrollmentId)).toBe("ACTIVE");
   });
 
@@ -356,7 +445,9 @@ describe("employer invoices, withdrawal, reconciliation, placement", () => {
     const c = await cohort({ capacity: 1 });
     const person = await accepted(c.id);
     expect((await app.client().get("/leergang")).text).toContain("Vol: aanmelden kan voor de wachtlijst");
-    expect((await person.browser.post(`/aanmelden/${c.id}`, { intent: "withdraw" })).text).toContain("Je bent afgemeld");
+    expect((await person.browser.post(`/aanmelden/${c.id}`, { intent: "withdraw" })).text).toContain(
+      "Je bent afgemeld",
+    );
     expect(await statusOf(person.enrollmentId)).toBe("WITHDRAWN");
     expect((await app.client().get("/leergang")).text).toContain("Nog 1 van 1 vrij");
   });
@@ -369,7 +460,9 @@ describe("employer invoices, withdrawal, reconciliation, placement", () => {
     const first = await admin.post("/beheer/betalingen", { since: "2026-01-01" });
     expect(first.text).toContain("1 waren nog niet verwerkt");
     expect(await statusOf(person.enrollmentId)).toBe("ACTIVE");
-    expect((await admin.post("/beheer/betalingen", { since: "2026-01-01" })).text).toContain("0 waren nog niet verwerkt");
+    expect((await admin.post("/beheer/betalingen", { since: "2026-01-01" })).text).toContain(
+      "0 waren nog niet verwerkt",
+    );
     expect((await admin.post("/beheer/betalingen", { since: "gisteren" })).text).toContain("Kies een datum");
     stripe.events = [];
   });
@@ -382,9 +475,21 @@ describe("employer invoices, withdrawal, reconciliation, placement", () => {
     await send("checkout.session.completed", session);
     const trainer = await trainerOf(app, c.id);
     expect((await trainer.get(`/beoordelen/aanmeldingen/${c.id}`)).text).toContain("Nog niet in een gilde (1)");
-    const wrong = await trainer.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "place", userId: person.user.id, gildeId: "niet-bestaand" });
+    const wrong = await trainer.post(`/beoordelen/aanmeldingen/${c.id}`, {
+      intent: "place",
+      userId: person.user.id,
+      gildeId: "niet-bestaand",
+    });
     expect(wrong.text).toContain("Kies een gilde van deze groep");
-    expect((await trainer.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "place", userId: person.user.id, gildeId: gilde.id })).text).toContain("Geplaatst");
+    expect(
+      (
+        await trainer.post(`/beoordelen/aanmeldingen/${c.id}`, {
+          intent: "place",
+          userId: person.user.id,
+          gildeId: gilde.id,
+        })
+      ).text,
+    ).toContain("Geplaatst");
     expect((await db.gildeMember.findFirstOrThrow({ where: { userId: person.user.id } })).gildeId).toBe(gilde.id);
   });
 

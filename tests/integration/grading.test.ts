@@ -78,11 +78,19 @@ describe("assessments", () => {
   it("refuses levels outside the rubric, and ‘voldaan’ below a pass level", async () => {
     const { trainer, submissionId } = await handedIn();
     const [first] = rubric();
-    const bad = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), [`level-${first.id}`]: "99", intent: "save" });
+    const bad = await trainer.post(`/beoordelen/${submissionId}`, {
+      ...passingForm(),
+      [`level-${first.id}`]: "99",
+      intent: "save",
+    });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("een van de niveaus uit de rubric");
     const low = Math.min(...first.levels.map((l) => l.score));
-    const tooLow = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), [`level-${first.id}`]: String(low), intent: "release" });
+    const tooLow = await trainer.post(`/beoordelen/${submissionId}`, {
+      ...passingForm(),
+      [`level-${first.id}`]: String(low),
+      intent: "release",
+    });
     expect(tooLow.status).toBe(400);
     expect(tooLow.text).toContain("‘Voldaan’ kan niet");
     expect((await db.submission.findUniqueOrThrow({ where: { id: submissionId } })).status).toBe("SUBMITTED");
@@ -108,16 +116,26 @@ describe("assessments", () => {
     expect(view.text).toContain("Beoordeling: Voldaan");
     expect(view.text).toContain(`Feedback bij ${rubric()[0].title}`);
     expect(view.html).toContain("<strong>verhaal</strong>");
-    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: student.user.email, subject: { startsWith: "Beoordeling" } } });
+    const mail = await db.outboxMessage.findFirstOrThrow({
+      where: { to: student.user.email, subject: { startsWith: "Beoordeling" } },
+    });
     expect(mail.text).toContain("voldaan");
   });
 
   it("returns for revision, takes the new version, and corrects a release only with a reason", async () => {
     const { student, trainer, submissionId } = await handedIn();
-    const noNote = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("herziening"), intent: "release" });
+    const noNote = await trainer.post(`/beoordelen/${submissionId}`, {
+      ...passingForm("herziening"),
+      intent: "release",
+    });
     expect(noNote.status).toBe(400);
     expect(noNote.text).toContain("wat er moet veranderen");
-    await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("herziening"), revisionNote: "Voeg twee bewonersstemmen toe.", revision: "1", intent: "release" });
+    await trainer.post(`/beoordelen/${submissionId}`, {
+      ...passingForm("herziening"),
+      revisionNote: "Voeg twee bewonersstemmen toe.",
+      revision: "1",
+      intent: "release",
+    });
     expect((await student.browser.get(page())).text).toContain("Voeg twee bewonersstemmen toe.");
 
     const again = await student.browser.post(page(), { intent: "hand-in", body: "Met bewonersstemmen", revision: "1" });
@@ -125,10 +143,18 @@ describe("assessments", () => {
     expect((await trainer.get("/beoordelen")).html).toContain(`/beoordelen/${submissionId}`);
 
     await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" });
-    const noReason = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("niet-voldaan"), intent: "save" });
+    const noReason = await trainer.post(`/beoordelen/${submissionId}`, {
+      ...passingForm("niet-voldaan"),
+      intent: "save",
+    });
     expect(noReason.status).toBe(400);
     expect(noReason.text).toContain("waarom je de vrijgegeven beoordeling corrigeert");
-    await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), overall: "Gecorrigeerd.", correctionReason: "Typefout in de feedback", intent: "release" });
+    await trainer.post(`/beoordelen/${submissionId}`, {
+      ...passingForm(),
+      overall: "Gecorrigeerd.",
+      correctionReason: "Typefout in de feedback",
+      intent: "release",
+    });
     const assessments = await db.assessment.findMany({ where: { submissionId }, orderBy: { number: "asc" } });
     expect(assessments.map((a) => [a.number, a.status, a.decision])).toEqual([
       [1, "RELEASED", "herziening"],
@@ -151,7 +177,11 @@ describe("assessments", () => {
     expect(csv.headers.get("Content-Disposition")).toMatch(/^attachment; filename="besluiten-/);
     // The text decoder drops the byte-order mark, so look at the bytes themselves.
     const cookie = [...trainer.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const bytes = new Uint8Array(await (await fetch(new URL(`/beoordelen/export/${student.cohortId}`, app.baseUrl), { headers: { Cookie: cookie } })).arrayBuffer());
+    const bytes = new Uint8Array(
+      await (
+        await fetch(new URL(`/beoordelen/export/${student.cohortId}`, app.baseUrl), { headers: { Cookie: cookie } })
+      ).arrayBuffer(),
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, row] = csv.html.split("\r\n");
     expect(header.split(";")[0]).toBe("Deelnemer");
@@ -168,7 +198,10 @@ describe("assessments", () => {
     const secondId = (await db.submission.findFirstOrThrow({ where: { userId: two.user.id } })).id;
     await one.trainer.post(`/beoordelen/${one.submissionId}`, { ...passingForm(), intent: "save" });
     await one.trainer.post(`/beoordelen/${secondId}`, { decision: "voldaan", revision: "0", intent: "save" });
-    const result = await one.trainer.post(`/beoordelen?opdracht=${assignment().slug}`, { intent: "release-all", opdracht: assignment().slug });
+    const result = await one.trainer.post(`/beoordelen?opdracht=${assignment().slug}`, {
+      intent: "release-all",
+      opdracht: assignment().slug,
+    });
     expect(result.text).toContain("1 beoordeling vrijgegeven.");
     expect(result.text).toContain("Niet vrijgegeven, want nog niet compleet: Tom Tweede");
     expect((await db.submission.findUniqueOrThrow({ where: { id: one.submissionId } })).status).toBe("PASSED");
@@ -184,7 +217,13 @@ describe("assessments", () => {
     for (const module of getCourse().modules) {
       for (const a of module.assignments) {
         await db.submission.upsert({
-          where: { userId_cohortId_assignmentSlug: { userId: student.user.id, cohortId: student.cohortId, assignmentSlug: a.slug } },
+          where: {
+            userId_cohortId_assignmentSlug: {
+              userId: student.user.id,
+              cohortId: student.cohortId,
+              assignmentSlug: a.slug,
+            },
+          },
           create: { userId: student.user.id, cohortId: student.cohortId, assignmentSlug: a.slug, status: "PASSED" },
           update: { status: "PASSED" },
         });
@@ -199,9 +238,18 @@ describe("assessments", () => {
   it("shows who is stuck per cohort, sortable and as CSV, to its own trainers", async () => {
     const { student, trainer } = await handedIn();
     const first = getCourse().modules[0];
-    await db.sectionRead.createMany({ data: first.sections.map((section) => ({ userId: student.user.id, moduleSlug: first.slug, sectionId: section.anchor })) });
+    await db.sectionRead.createMany({
+      data: first.sections.map((section) => ({
+        userId: student.user.id,
+        moduleSlug: first.slug,
+        sectionId: section.anchor,
+      })),
+    });
     const idle = await participantIn(app, { cohortId: student.cohortId, name: "Ina Inactief" });
-    await db.enrollment.updateMany({ where: { userId: idle.user.id }, data: { activatedAt: new Date(Date.now() - 40 * 24 * 3_600_000) } });
+    await db.enrollment.updateMany({
+      where: { userId: idle.user.id },
+      data: { activatedAt: new Date(Date.now() - 40 * 24 * 3_600_000) },
+    });
     const overview = await trainer.get(`/beoordelen/overzicht?groep=${student.cohortId}&sorteer=inactief`);
     expect(overview.status).toBe(200);
     expect(overview.text.indexOf("Ina Inactief")).toBeLessThan(overview.text.indexOf("Sanne Student"));
@@ -224,7 +272,10 @@ describe("assessments", () => {
     await admin.post(`/beheer/groepen/${student.cohortId}`, { intent: "second-reader", required: "on" });
     expect((await db.cohort.findUniqueOrThrow({ where: { id: student.cohortId } })).secondReaderForFail).toBe(true);
 
-    const held = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("niet-voldaan"), intent: "release" });
+    const held = await trainer.post(`/beoordelen/${submissionId}`, {
+      ...passingForm("niet-voldaan"),
+      intent: "release",
+    });
     expect(held.status).toBe(409);
     expect(held.text).toContain("eerst een tweede trainer die meeleest");
     expect((await db.submission.findUniqueOrThrow({ where: { id: submissionId } })).status).toBe("SUBMITTED");
@@ -237,13 +288,34 @@ describe("assessments", () => {
     expect(screen.text).toContain("Akkoord als tweede lezer");
     const stale = await second.post(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "0" });
     expect(stale.status).toBe(409);
-    expect((await second.post(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "1" })).text).toContain("akkoord gegeven");
+    expect((await second.post(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "1" })).text).toContain(
+      "akkoord gegeven",
+    );
 
     // Changing the draft asks for a new reading; releasing it unchanged does not.
-    await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("niet-voldaan"), overall: "Anders verwoord.", revision: "1", intent: "save" });
-    expect((await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("niet-voldaan"), overall: "Anders verwoord.", revision: "2", intent: "release" })).status).toBe(409);
+    await trainer.post(`/beoordelen/${submissionId}`, {
+      ...passingForm("niet-voldaan"),
+      overall: "Anders verwoord.",
+      revision: "1",
+      intent: "save",
+    });
+    expect(
+      (
+        await trainer.post(`/beoordelen/${submissionId}`, {
+          ...passingForm("niet-voldaan"),
+          overall: "Anders verwoord.",
+          revision: "2",
+          intent: "release",
+        })
+      ).status,
+    ).toBe(409);
     await second.post(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "2" });
-    const released = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("niet-voldaan"), overall: "Anders verwoord.", revision: "2", intent: "release" });
+    const released = await trainer.post(`/beoordelen/${submissionId}`, {
+      ...passingForm("niet-voldaan"),
+      overall: "Anders verwoord.",
+      revision: "2",
+      intent: "release",
+    });
     expect(released.text).toContain("Vrijgegeven");
     expect((await db.submission.findUniqueOrThrow({ where: { id: submissionId } })).status).toBe("FAILED");
     expect((await trainer.get(`/beoordelen/${submissionId}`)).status).toBe(200);
@@ -252,12 +324,22 @@ describe("assessments", () => {
   it("lets ‘voldaan’ through without a second reader, and shows what changed between versions", async () => {
     const { student, trainer, submissionId } = await handedIn();
     await db.cohort.update({ where: { id: student.cohortId }, data: { secondReaderForFail: true } });
-    await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm("herziening"), revisionNote: "Meer bewoners.", intent: "release" });
-    await student.browser.post(page(), { intent: "hand-in", body: "Mijn wijkgeschiedenis met drie bewoners", revision: "1" });
+    await trainer.post(`/beoordelen/${submissionId}`, {
+      ...passingForm("herziening"),
+      revisionNote: "Meer bewoners.",
+      intent: "release",
+    });
+    await student.browser.post(page(), {
+      intent: "hand-in",
+      body: "Mijn wijkgeschiedenis met drie bewoners",
+      revision: "1",
+    });
     const screen = await trainer.get(`/beoordelen/${submissionId}`);
     expect(screen.text).toContain("Wat is veranderd ten opzichte van versie 1: 3 woorden erbij, 0 eraf");
     expect(screen.html).toMatch(/<ins>\s*met drie bewoners<\/ins>/);
-    expect((await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" })).text).toContain("Vrijgegeven");
+    expect((await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" })).text).toContain(
+      "Vrijgegeven",
+    );
   });
 
   it("is not for a participant who tries to post a grade", async () => {
@@ -265,7 +347,9 @@ describe("assessments", () => {
     const other = await createUser();
     const browser = app.client();
     await browser.login(other.email, PASSWORD);
-    expect((await browser.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" })).status).toBe(403);
+    expect((await browser.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" })).status).toBe(
+      403,
+    );
     expect(await db.assessment.count({ where: { submissionId } })).toBe(0);
   });
 });

@@ -36,7 +36,9 @@ describe("outbox", () => {
 
   it("escapes text when it makes the HTML body, and links addresses", async () => {
     const to = uniqueEmail("html");
-    await db.$transaction((tx) => queueMail(tx, { to, subject: "Test", text: "<b>vet</b> & meer\n\nZie https://gilde.test/x" }));
+    await db.$transaction((tx) =>
+      queueMail(tx, { to, subject: "Test", text: "<b>vet</b> & meer\n\nZie https://gilde.test/x" }),
+    );
     const message = await db.outboxMessage.findFirstOrThrow({ where: { to } });
     expect(message.html).toContain("&lt;b&gt;vet&lt;/b&gt; &amp; meer");
     expect(message.html).toContain('<a href="https://gilde.test/x">');

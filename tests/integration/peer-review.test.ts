@@ -14,9 +14,15 @@ beforeAll(async () => (app = await startTestApp()));
 afterAll(() => app.close());
 
 const assignments = () => getCourse().modules.flatMap((m) => m.assignments);
-const bySlug = (anonymity: string) => assignments().find((a) => a.frontmatter.peerReview.enabled && a.frontmatter.peerReview.anonymity === anonymity)!;
+const bySlug = (anonymity: string) =>
+  assignments().find((a) => a.frontmatter.peerReview.enabled && a.frontmatter.peerReview.anonymity === anonymity)!;
 const open = () =>
-  assignments().find((a) => a.frontmatter.peerReview.enabled && a.frontmatter.peerReview.anonymity === "open" && a.frontmatter.peerReview.feedbackVisible === "after-deadline")!;
+  assignments().find(
+    (a) =>
+      a.frontmatter.peerReview.enabled &&
+      a.frontmatter.peerReview.anonymity === "open" &&
+      a.frontmatter.peerReview.feedbackVisible === "after-deadline",
+  )!;
 /** A real PDF: in an anonymous mode the reviewer gets a cleaned copy, and only a PDF that can be read can be cleaned. */
 const pdf = async () => {
   const doc = await PDFDocument.create();
@@ -52,26 +58,39 @@ async function handIn(member: Member, slug = open().slug, body = "Mijn uitwerkin
   expect(response.text).toContain("Ingeleverd");
 }
 
-const reviewsOf = (reviewerId: string) => db.peerReview.findMany({ where: { reviewerId, status: { not: "CANCELLED" } } });
-const receivedBy = async (member: Member) => db.peerReview.findMany({ where: { submission: { userId: member.user.id }, status: { not: "CANCELLED" } } });
+const reviewsOf = (reviewerId: string) =>
+  db.peerReview.findMany({ where: { reviewerId, status: { not: "CANCELLED" } } });
+const receivedBy = async (member: Member) =>
+  db.peerReview.findMany({ where: { submission: { userId: member.user.id }, status: { not: "CANCELLED" } } });
 
 function answers(slug: string) {
   const form: Record<string, string> = { tip: "Ga eens langs bij de moskee." };
   assignments()
     .find((a) => a.slug === slug)!
-    .frontmatter.peerReview.guidingQuestions.forEach((_, i) => (form[`answer-${i}`] = `Antwoord ${i + 1}: helder en eerlijk.`));
+    .frontmatter.peerReview.guidingQuestions.forEach(
+      (_, i) => (form[`answer-${i}`] = `Antwoord ${i + 1}: helder en eerlijk.`),
+    );
   return form;
 }
 
 async function submitReview(member: Member, reviewId: string, slug = open().slug) {
-  const response = await member.browser.post(`/gilde/feedback/${reviewId}`, { ...answers(slug), revision: "0", intent: "submit" });
+  const response = await member.browser.post(`/gilde/feedback/${reviewId}`, {
+    ...answers(slug),
+    revision: "0",
+    intent: "submit",
+  });
   expect(response.text).toContain("Ingediend");
 }
 
 async function scheduleDeadline(cohortId: string, slug: string, peerReviewDueAt: Date) {
   await db.assignmentSchedule.upsert({
     where: { cohortId_assignmentSlug: { cohortId, assignmentSlug: slug } },
-    create: { cohortId, assignmentSlug: slug, peerReviewDueAt, updatedById: (await createUser({ role: "TRAINER" })).id },
+    create: {
+      cohortId,
+      assignmentSlug: slug,
+      peerReviewDueAt,
+      updatedById: (await createUser({ role: "TRAINER" })).id,
+    },
     update: { peerReviewDueAt },
   });
 }
@@ -94,7 +113,9 @@ describe("allocation as people hand in", () => {
     const page = await c.browser.get("/gilde");
     expect(page.text).toContain("Nog 2 te geven.");
     expect(page.text).toContain(a.user.name);
-    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: a.user.email, subject: { startsWith: "Peerfeedback gevraagd" } } });
+    const mail = await db.outboxMessage.findFirstOrThrow({
+      where: { to: a.user.email, subject: { startsWith: "Peerfeedback gevraagd" } },
+    });
     expect(mail.text).toContain("/gilde");
   });
 
@@ -114,10 +135,16 @@ describe("allocation as people hand in", () => {
     const { cohortId, gildes } = await cohortWith([5]);
     // Handed in without allocation (as if the app crashed in between), then two allocations race.
     for (const m of gildes[0]) {
-      const submission = await db.submission.create({ data: { userId: m.user.id, cohortId, assignmentSlug: open().slug } });
+      const submission = await db.submission.create({
+        data: { userId: m.user.id, cohortId, assignmentSlug: open().slug },
+      });
       await db.submissionVersion.create({ data: { submissionId: submission.id, number: 1, body: "Tekst" } });
     }
-    const created = await Promise.all([allocateFor(cohortId, open().slug), allocateFor(cohortId, open().slug), allocateFor(cohortId, open().slug)]);
+    const created = await Promise.all([
+      allocateFor(cohortId, open().slug),
+      allocateFor(cohortId, open().slug),
+      allocateFor(cohortId, open().slug),
+    ]);
     expect(created.reduce((a, b) => a + b, 0)).toBe(5 * 2);
     for (const m of gildes[0]) expect((await receivedBy(m)).length).toBe(2);
   });
@@ -129,25 +156,54 @@ describe("giving and receiving feedback", () => {
     const [a, b, c] = gildes[0];
     await scheduleDeadline(cohortId, open().slug, new Date(Date.now() + 10 * 24 * 3_600_000));
     for (const m of [a, b, c]) await handIn(m);
-    const [review] = await db.peerReview.findMany({ where: { reviewerId: b.user.id, submission: { userId: a.user.id } } });
+    const [review] = await db.peerReview.findMany({
+      where: { reviewerId: b.user.id, submission: { userId: a.user.id } },
+    });
 
-    const incomplete = await b.browser.post(`/gilde/feedback/${review.id}`, { "answer-0": "Alleen de eerste.", revision: "0", intent: "submit" });
+    const incomplete = await b.browser.post(`/gilde/feedback/${review.id}`, {
+      "answer-0": "Alleen de eerste.",
+      revision: "0",
+      intent: "submit",
+    });
     expect(incomplete.status).toBe(400);
     expect(incomplete.text).toContain("Beantwoord deze vraag");
     expect(incomplete.html).toContain("Alleen de eerste.");
-    const badLevel = await b.browser.post(`/gilde/feedback/${review.id}`, { [`level-${open().frontmatter.rubric[0].id}`]: "99", revision: "0", intent: "save" });
+    const badLevel = await b.browser.post(`/gilde/feedback/${review.id}`, {
+      [`level-${open().frontmatter.rubric[0].id}`]: "99",
+      revision: "0",
+      intent: "save",
+    });
     expect(badLevel.status).toBe(400);
     expect(badLevel.text).toContain("Kies een van de niveaus");
-    expect((await b.browser.post(`/gilde/feedback/${review.id}`, { ...answers(open().slug), revision: "0", intent: "save" })).text).toContain("Concept opgeslagen");
-    const submitted = await b.browser.post(`/gilde/feedback/${review.id}`, { ...answers(open().slug), revision: "1", intent: "submit" });
+    expect(
+      (await b.browser.post(`/gilde/feedback/${review.id}`, { ...answers(open().slug), revision: "0", intent: "save" }))
+        .text,
+    ).toContain("Concept opgeslagen");
+    const submitted = await b.browser.post(`/gilde/feedback/${review.id}`, {
+      ...answers(open().slug),
+      revision: "1",
+      intent: "submit",
+    });
     expect(submitted.text).toContain("Ingediend");
-    const twice = await b.browser.post(`/gilde/feedback/${review.id}`, { ...answers(open().slug), revision: "2", intent: "submit" });
+    const twice = await b.browser.post(`/gilde/feedback/${review.id}`, {
+      ...answers(open().slug),
+      revision: "2",
+      intent: "submit",
+    });
     expect(twice.status).toBe(409);
     expect(twice.text).toContain("al ingediend");
 
     // Not someone else's review, not as the author.
     expect((await c.browser.get(`/gilde/feedback/${review.id}`)).status).toBe(404);
-    expect((await a.browser.post(`/gilde/feedback/${review.id}`, { ...answers(open().slug), revision: "2", intent: "submit" })).status).toBe(404);
+    expect(
+      (
+        await a.browser.post(`/gilde/feedback/${review.id}`, {
+          ...answers(open().slug),
+          revision: "2",
+          intent: "submit",
+        })
+      ).status,
+    ).toBe(404);
 
     let page = await a.browser.get("/gilde");
     expect(page.text).toContain("na de peerfeedback-deadline");
@@ -159,7 +215,9 @@ describe("giving and receiving feedback", () => {
     expect(page.text).toContain("Ga eens langs bij de moskee.");
     expect(page.text).toContain(b.user.name);
     expect((await a.browser.post("/gilde", { reviewId: review.id, rating: "7" })).text).toContain("van 1 tot 4");
-    expect((await a.browser.post("/gilde", { reviewId: review.id, rating: "4", comment: "Hier kan ik mee verder." })).text).toContain("waardering is opgeslagen");
+    expect(
+      (await a.browser.post("/gilde", { reviewId: review.id, rating: "4", comment: "Hier kan ik mee verder." })).text,
+    ).toContain("waardering is opgeslagen");
     expect((await c.browser.post("/gilde", { reviewId: review.id, rating: "1" })).status).toBe(404);
 
     const trainer = await trainerOf(app, cohortId);
@@ -170,7 +228,9 @@ describe("giving and receiving feedback", () => {
     expect(overview.html).toMatch(new RegExp(`${b.user.name}.*?<td>1 \\(1\\) · 4/4</td>`, "s"));
     const submission = await db.submission.findFirstOrThrow({ where: { userId: a.user.id } });
     expect((await trainer.get(`/beoordelen/${submission.id}`)).text).toContain("Peerfeedback uit de gilde (1)");
-    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: a.user.email, subject: { startsWith: "Peerfeedback ontvangen" } } });
+    const mail = await db.outboxMessage.findFirstOrThrow({
+      where: { to: a.user.email, subject: { startsWith: "Peerfeedback ontvangen" } },
+    });
     expect(mail.text).not.toContain(b.user.name);
   });
 
@@ -180,7 +240,11 @@ describe("giving and receiving feedback", () => {
     const [lapsing] = await db.peerReview.findMany({ where: { cohortId }, orderBy: { id: "asc" }, take: 1 });
     await db.peerReview.update({ where: { id: lapsing.id }, data: { dueAt: new Date(Date.now() - 1000) } });
     const reviewer = gildes[0].find((m) => m.user.id === lapsing.reviewerId)!;
-    const late = await reviewer.browser.post(`/gilde/feedback/${lapsing.id}`, { ...answers(open().slug), revision: "0", intent: "submit" });
+    const late = await reviewer.browser.post(`/gilde/feedback/${lapsing.id}`, {
+      ...answers(open().slug),
+      revision: "0",
+      intent: "submit",
+    });
     expect(late.status).toBe(409);
     expect(late.text).toContain("termijn voor deze feedback is verlopen");
 
@@ -192,14 +256,23 @@ describe("giving and receiving feedback", () => {
 
     // The lapsed review still counts as not given (for completion) until the trainer excuses it.
     const trainer = await trainerOf(app, cohortId);
-    const owed = async () => (await trainer.get(`/opdrachten/groep/${cohortId}`)).html.match(new RegExp(`<td>${reviewer.user.name}</td><td>([^<]*)</td>`))?.[1];
+    const owed = async () =>
+      (await trainer.get(`/opdrachten/groep/${cohortId}`)).html.match(
+        new RegExp(`<td>${reviewer.user.name}</td><td>([^<]*)</td>`),
+      )?.[1];
     const stillOpen = await db.peerReview.count({ where: { reviewerId: reviewer.user.id, status: "OPEN" } });
     expect(await owed()).toContain(`${stillOpen + 1} peerfeedbacks nog niet gegeven`);
-    const excused = await trainer.post(`/beoordelen/peerfeedback/${cohortId}`, { intent: "excuse", opdracht: open().slug, userId: reviewer.user.id, reason: "Ziek" });
+    const excused = await trainer.post(`/beoordelen/peerfeedback/${cohortId}`, {
+      intent: "excuse",
+      opdracht: open().slug,
+      userId: reviewer.user.id,
+      reason: "Ziek",
+    });
     expect(excused.text).toContain("Vrijgesteld");
     expect(await db.peerReview.count({ where: { reviewerId: reviewer.user.id, status: "OPEN" } })).toBe(0);
     expect(await owed()).not.toContain("peerfeedback");
-    for (const m of gildes[0]) expect((await receivedBy(m)).filter((r) => r.status === "OPEN" || r.status === "SUBMITTED").length).toBe(2);
+    for (const m of gildes[0])
+      expect((await receivedBy(m)).filter((r) => r.status === "OPEN" || r.status === "SUBMITTED").length).toBe(2);
   });
 });
 
@@ -229,10 +302,16 @@ describe("anonymity", () => {
     const [reviewer, third] = gildes[1];
     await handIn(reviewer, slug);
     await handIn(third, slug);
-    await author.browser.post(`/opdrachten/${slug}`, { intent: "save-draft", body: "Mijn netwerkverhaal.", revision: "0" });
+    await author.browser.post(`/opdrachten/${slug}`, {
+      intent: "save-draft",
+      body: "Mijn netwerkverhaal.",
+      revision: "0",
+    });
     await author.browser.upload(`/opdrachten/${slug}`, [{ name: "netwerk-anna-achterberg.pdf", bytes: await pdf() }]);
     await handIn(author, slug, "Mijn netwerkverhaal.", "1");
-    const review = await db.peerReview.findFirstOrThrow({ where: { reviewerId: reviewer.user.id, submission: { userId: author.user.id } } });
+    const review = await db.peerReview.findFirstOrThrow({
+      where: { reviewerId: reviewer.user.id, submission: { userId: author.user.id } },
+    });
 
     // What the reviewer can reach: the author is hidden.
     const form = await reviewer.browser.get(`/gilde/feedback/${review.id}`);
@@ -244,13 +323,20 @@ describe("anonymity", () => {
     await scheduleDeadline(cohortId, slug, new Date(Date.now() - 60_000));
     const reviewerSees = [
       form.html,
-      (await reviewer.browser.get(`/gilde/feedback/${review.id}?_data=${encodeURIComponent("routes/gilde.feedback.$reviewId")}`)).html,
+      (
+        await reviewer.browser.get(
+          `/gilde/feedback/${review.id}?_data=${encodeURIComponent("routes/gilde.feedback.$reviewId")}`,
+        )
+      ).html,
       (await reviewer.browser.get("/gilde")).html,
       (await reviewer.browser.get(`/gilde?_data=${encodeURIComponent("routes/gilde._index")}`)).html,
       file.headers.get("Content-Disposition") ?? "",
-      ...(await db.outboxMessage.findMany({ where: { to: reviewer.user.email } })).map((m) => `${m.subject}\n${m.text}`),
+      ...(await db.outboxMessage.findMany({ where: { to: reviewer.user.email } })).map(
+        (m) => `${m.subject}\n${m.text}`,
+      ),
     ].join("\n");
-    for (const secret of [author.user.name, "Achterberg", author.user.email, author.user.id]) expect(reviewerSees).not.toContain(secret);
+    for (const secret of [author.user.name, "Achterberg", author.user.email, author.user.id])
+      expect(reviewerSees).not.toContain(secret);
 
     // What the author can reach: the reviewer is hidden, the feedback is there.
     const authorPage = await author.browser.get("/gilde");
@@ -263,7 +349,8 @@ describe("anonymity", () => {
       (await author.browser.get(`/opdrachten/${slug}?_data=${encodeURIComponent("routes/opdrachten.$slug")}`)).html,
       ...(await db.outboxMessage.findMany({ where: { to: author.user.email } })).map((m) => `${m.subject}\n${m.text}`),
     ].join("\n");
-    for (const secret of [reviewer.user.name, "Bosman", reviewer.user.email, reviewer.user.id]) expect(authorSees).not.toContain(secret);
+    for (const secret of [reviewer.user.name, "Bosman", reviewer.user.email, reviewer.user.id])
+      expect(authorSees).not.toContain(secret);
   });
 
   it("anonymous reviewers: the author does not learn who reviewed; the reviewer sees the author", async () => {
@@ -271,7 +358,10 @@ describe("anonymity", () => {
     const { cohortId, gildes } = await cohortWith([3], ["Dirk Dekker", "Eva Evers", "Fenna Faber"]);
     for (const m of gildes[0]) await handIn(m, slug);
     const [author] = gildes[0];
-    const reviews = await db.peerReview.findMany({ where: { submission: { userId: author.user.id } }, include: { reviewer: true } });
+    const reviews = await db.peerReview.findMany({
+      where: { submission: { userId: author.user.id } },
+      include: { reviewer: true },
+    });
     for (const review of reviews) {
       const reviewer = gildes[0].find((m) => m.user.id === review.reviewerId)!;
       expect((await reviewer.browser.get(`/gilde/feedback/${review.id}`)).text).toContain(author.user.name);
@@ -298,29 +388,58 @@ describe("trainer oversight and completion", () => {
     expect(matrix.text).toContain(a.user.name);
     expect(matrix.text).toContain("nog niet ingeleverd");
 
-    const review = await db.peerReview.findFirstOrThrow({ where: { reviewerId: b.user.id, status: "OPEN" }, include: { submission: true } });
-    const toSelf = await trainer.post(url, { intent: "reassign", opdracht: open().slug, reviewId: review.id, reviewerId: review.submission.userId });
+    const review = await db.peerReview.findFirstOrThrow({
+      where: { reviewerId: b.user.id, status: "OPEN" },
+      include: { submission: true },
+    });
+    const toSelf = await trainer.post(url, {
+      intent: "reassign",
+      opdracht: open().slug,
+      reviewId: review.id,
+      reviewerId: review.submission.userId,
+    });
     expect(toSelf.text).toContain("Niemand geeft feedback op eigen werk");
-    const moved = await trainer.post(url, { intent: "reassign", opdracht: open().slug, reviewId: review.id, reviewerId: d.user.id });
+    const moved = await trainer.post(url, {
+      intent: "reassign",
+      opdracht: open().slug,
+      reviewId: review.id,
+      reviewerId: d.user.id,
+    });
     expect(moved.text).toContain("verplaatst");
     expect((await db.peerReview.findUniqueOrThrow({ where: { id: review.id } })).status).toBe("CANCELLED");
-    expect(await db.peerReview.count({ where: { submissionId: review.submissionId, reviewerId: d.user.id, status: "OPEN" } })).toBe(1);
+    expect(
+      await db.peerReview.count({
+        where: { submissionId: review.submissionId, reviewerId: d.user.id, status: "OPEN" },
+      }),
+    ).toBe(1);
 
     // An extra reviewer: never one who already had this submission, on top of the k.
     const submission = await db.submission.findFirstOrThrow({ where: { userId: c.user.id } });
     const existingReviewer = (await receivedBy(c))[0].reviewerId;
-    const twice = await trainer.post(url, { intent: "add", opdracht: open().slug, submissionId: submission.id, reviewerId: existingReviewer });
+    const twice = await trainer.post(url, {
+      intent: "add",
+      opdracht: open().slug,
+      submissionId: submission.id,
+      reviewerId: existingReviewer,
+    });
     expect(twice.text).toContain("al eens gekregen");
     let target: { author: Member; submissionId: string; reviewer: Member } | null = null;
     for (const author of [a, b, c]) {
       const own = await db.submission.findFirstOrThrow({ where: { userId: author.user.id } });
-      const paired = new Set((await db.peerReview.findMany({ where: { submissionId: own.id } })).map((r) => r.reviewerId));
+      const paired = new Set(
+        (await db.peerReview.findMany({ where: { submissionId: own.id } })).map((r) => r.reviewerId),
+      );
       const reviewer = [a, b, c, d].find((m) => m !== author && !paired.has(m.user.id));
       if (reviewer) target = { author, submissionId: own.id, reviewer };
     }
     expect(target).not.toBeNull();
     const before = (await receivedBy(target!.author)).length;
-    const added = await trainer.post(url, { intent: "add", opdracht: open().slug, submissionId: target!.submissionId, reviewerId: target!.reviewer.user.id });
+    const added = await trainer.post(url, {
+      intent: "add",
+      opdracht: open().slug,
+      submissionId: target!.submissionId,
+      reviewerId: target!.reviewer.user.id,
+    });
     expect(added.text).toContain("Extra feedbackgever toegevoegd");
     expect((await receivedBy(target!.author)).length).toBe(before + 1);
 
@@ -335,11 +454,16 @@ describe("trainer oversight and completion", () => {
     const [a] = gildes[0];
     await db.submission.updateMany({ where: { userId: a.user.id }, data: { status: "PASSED" } });
     for (const assignment of assignments().filter((x) => x.slug !== open().slug)) {
-      const s = await db.submission.create({ data: { userId: a.user.id, cohortId, assignmentSlug: assignment.slug, status: "PASSED" } });
+      const s = await db.submission.create({
+        data: { userId: a.user.id, cohortId, assignmentSlug: assignment.slug, status: "PASSED" },
+      });
       await db.submissionVersion.create({ data: { submissionId: s.id, number: 1, body: "x" } });
     }
     const trainer = await trainerOf(app, cohortId);
-    const row = async () => (await trainer.get(`/opdrachten/groep/${cohortId}`)).html.match(new RegExp(`<td>${a.user.name}</td><td>([^<]*)</td>`))?.[1];
+    const row = async () =>
+      (await trainer.get(`/opdrachten/groep/${cohortId}`)).html.match(
+        new RegExp(`<td>${a.user.name}</td><td>([^<]*)</td>`),
+      )?.[1];
     expect(await row()).toBe("2 peerfeedbacks nog niet gegeven");
     const refused = await trainer.post(`/opdrachten/groep/${cohortId}`, { intent: "complete", userId: a.user.id });
     expect(refused.text).toContain("peerfeedbacks");

@@ -36,12 +36,21 @@ async function participantWithWork() {
     chances: "Lege winkelpanden",
   });
   const page = `/opdrachten/${firstAssignment()}`;
-  expect((await browser.upload(page, [{ name: "buurtkaart.pdf", bytes: PDF }])).text).toContain("Het bestand is toegevoegd.");
-  expect((await browser.post(page, { intent: "hand-in", body: "Mijn wijkgeschiedenis van Spangen", revision: "0" })).status).toBeLessThan(400);
+  expect((await browser.upload(page, [{ name: "buurtkaart.pdf", bytes: PDF }])).text).toContain(
+    "Het bestand is toegevoegd.",
+  );
+  expect(
+    (await browser.post(page, { intent: "hand-in", body: "Mijn wijkgeschiedenis van Spangen", revision: "0" })).status,
+  ).toBeLessThan(400);
   const reviewer = await createUser({ name: "Geheime Gerrit" });
   await enroll(reviewer.id, cohortId);
   const anonymous = await db.submission.create({
-    data: { userId: user.id, cohortId, assignmentSlug: "buurt-verkennen", versions: { create: { number: 1, body: "Verkenning van Spangen" } } },
+    data: {
+      userId: user.id,
+      cohortId,
+      assignmentSlug: "buurt-verkennen",
+      versions: { create: { number: 1, body: "Verkenning van Spangen" } },
+    },
   });
   await db.peerReview.create({
     data: {
@@ -77,7 +86,9 @@ describe("downloading your data", () => {
     const { response, files } = await download(browser);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/zip");
-    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="gilde-gegevens-\d{4}-\d{2}-\d{2}\.zip"/);
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="gilde-gegevens-\d{4}-\d{2}-\d{2}\.zip"/,
+    );
 
     const json = (name: string) => JSON.parse(strFromU8(files[name]));
     expect(json("profiel.json")).toMatchObject({ naam: "Priva Persoon", email: user.email });
@@ -89,7 +100,10 @@ describe("downloading your data", () => {
     const pdfPath = handedIn.versies[0].bijlagen[0].bestand as string;
     expect(Buffer.from(files[pdfPath]).equals(Buffer.from(PDF))).toBe(true);
     const anonymous = submissions.find((s: { opdracht: string }) => s.opdracht === "buurt-verkennen");
-    expect(anonymous.peerfeedback_ontvangen[0]).toMatchObject({ van: "Feedbackgever 1", tip: "Praat ook met de kapper." });
+    expect(anonymous.peerfeedback_ontvangen[0]).toMatchObject({
+      van: "Feedbackgever 1",
+      tip: "Praat ook met de kapper.",
+    });
     expect(Object.values(files).some((bytes) => strFromU8(bytes).includes("Geheime Gerrit"))).toBe(false);
     expect(json("inschrijvingen.json")[0].status).toBe("ACTIVE");
     // Never a password hash or a session secret.
@@ -118,7 +132,12 @@ describe("erasure", () => {
     const mate = await createUser({ name: "Maatje Mees" });
     await enroll(mate.id, cohortId);
     const mateWork = await db.submission.create({
-      data: { userId: mate.id, cohortId, assignmentSlug: "wijkgeschiedenis", versions: { create: { number: 1, body: "Werk van Mees" } } },
+      data: {
+        userId: mate.id,
+        cohortId,
+        assignmentSlug: "wijkgeschiedenis",
+        versions: { create: { number: 1, body: "Werk van Mees" } },
+      },
     });
     const given = await db.peerReview.create({
       data: {
@@ -133,9 +152,16 @@ describe("erasure", () => {
       },
     });
     const enrollment = await db.enrollment.findFirstOrThrow({ where: { userId: user.id } });
-    const payment = await db.payment.create({ data: { enrollmentId: enrollment.id, kind: "CHECKOUT", status: "PAID", amountCents: 195000, paidAt: new Date() } });
+    const payment = await db.payment.create({
+      data: { enrollmentId: enrollment.id, kind: "CHECKOUT", status: "PAID", amountCents: 195000, paidAt: new Date() },
+    });
     const thread = await db.thread.create({
-      data: { kind: "COMMUNITY", authorId: mate.id, title: "Buurtkeukens", posts: { create: { authorId: mate.id, body: "Wie heeft ervaring?" } } },
+      data: {
+        kind: "COMMUNITY",
+        authorId: mate.id,
+        title: "Buurtkeukens",
+        posts: { create: { authorId: mate.id, body: "Wie heeft ervaring?" } },
+      },
     });
     await db.post.create({ data: { threadId: thread.id, authorId: user.id, body: "Ik, in Spangen bij Priva thuis." } });
     const storedFile = await db.attachment.findFirstOrThrow({ where: { userId: user.id } });
@@ -147,7 +173,11 @@ describe("erasure", () => {
     expect(unconfirmed.status).toBe(400);
     expect(unconfirmed.text).toContain("Vink aan dat je begrijpt wat verwijderen betekent.");
     expect(unconfirmed.html).toContain("Ik stop met het werk");
-    const asked = await browser.post("/account/gegevens", { intent: "erase", reason: "Ik stop met het werk", confirm: "on" });
+    const asked = await browser.post("/account/gegevens", {
+      intent: "erase",
+      reason: "Ik stop met het werk",
+      confirm: "on",
+    });
     expect(asked.text).toContain("Je verzoek is ontvangen.");
     expect((await browser.get("/account/gegevens")).text).toContain("Je verzoek om verwijdering is in behandeling.");
 
@@ -155,7 +185,9 @@ describe("erasure", () => {
     const overview = await beheer.get("/beheer/privacy");
     expect(overview.text).toContain(`Verwijdering van Priva Persoon (${user.email})`);
     expect(overview.text).toContain("Toelichting: Ik stop met het werk");
-    const request = await db.privacyRequest.findFirstOrThrow({ where: { userId: user.id, kind: "ERASURE", status: "PENDING" } });
+    const request = await db.privacyRequest.findFirstOrThrow({
+      where: { userId: user.id, kind: "ERASURE", status: "PENDING" },
+    });
     const careless = await beheer.post("/beheer/privacy", { intent: "erase", requestId: request.id });
     expect(careless.text).toContain("Vink aan dat je de verwijdering wilt uitvoeren.");
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ erasedAt: null });
@@ -168,7 +200,9 @@ describe("erasure", () => {
     // The person is gone: no login, the old session is dead, the e-mail address is free again.
     expect((await browser.get("/dashboard")).location).toMatch(/^\/inloggen/);
     const again = app.client();
-    expect((await again.login(user.email, PASSWORD)).text).toContain("Dit e-mailadres en wachtwoord horen niet bij elkaar.");
+    expect((await again.login(user.email, PASSWORD)).text).toContain(
+      "Dit e-mailadres en wachtwoord horen niet bij elkaar.",
+    );
     expect(await db.user.count({ where: { email: user.email } })).toBe(0);
     expect(await db.submission.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.wijk.count({ where: { userId: user.id } })).toBe(0);
@@ -176,13 +210,19 @@ describe("erasure", () => {
     if (fileOnDisk) expect(fs.existsSync(filePath)).toBe(false);
 
     // What others need keeps working: the mate's received feedback stays, without the reviewer's name.
-    expect(await db.peerReview.findUniqueOrThrow({ where: { id: given.id } })).toMatchObject({ status: "SUBMITTED", tip: "Mooie bronnen, Mees." });
+    expect(await db.peerReview.findUniqueOrThrow({ where: { id: given.id } })).toMatchObject({
+      status: "SUBMITTED",
+      tip: "Mooie bronnen, Mees.",
+    });
     const shell = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(shell.name).toBe("Verwijderde gebruiker");
     expect(JSON.stringify(shell)).not.toContain("Priva");
     // The reply is emptied, the thread and the mate's words stay.
     const posts = await db.post.findMany({ where: { threadId: thread.id }, orderBy: { createdAt: "asc" } });
-    expect(posts.map((p) => p.body)).toEqual(["Wie heeft ervaring?", "_Dit bericht is verwijderd op verzoek van de schrijver._"]);
+    expect(posts.map((p) => p.body)).toEqual([
+      "Wie heeft ervaring?",
+      "_Dit bericht is verwijderd op verzoek van de schrijver._",
+    ]);
     // Money: the payment stays for the books, with the payer copied onto it.
     expect(await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({
       status: "PAID",
@@ -208,16 +248,26 @@ describe("erasure", () => {
     const request = await db.privacyRequest.findFirstOrThrow({ where: { userId: user.id, status: "PENDING" } });
     const withoutWhy = await beheer.post("/beheer/privacy", { intent: "reject", requestId: request.id, why: " " });
     expect(withoutWhy.text).toContain("Schrijf waarom je het verzoek afwijst");
-    await beheer.post("/beheer/privacy", { intent: "reject", requestId: request.id, why: "Er loopt nog een klacht over je beoordeling." });
-    expect(await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "REJECTED" });
+    await beheer.post("/beheer/privacy", {
+      intent: "reject",
+      requestId: request.id,
+      why: "Er loopt nog een klacht over je beoordeling.",
+    });
+    expect(await db.privacyRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      status: "REJECTED",
+    });
     expect((await browser.get("/account/gegevens")).text).toContain("afgewezen");
-    expect(await db.outboxMessage.count({ where: { to: user.email, text: { contains: "Er loopt nog een klacht" } } })).toBe(1);
+    expect(
+      await db.outboxMessage.count({ where: { to: user.email, text: { contains: "Er loopt nog een klacht" } } }),
+    ).toBe(1);
   });
 
   it("is for admins only", async () => {
     const { browser } = await participantIn(app);
     expect((await browser.get("/beheer/privacy")).status).toBe(403);
-    expect((await browser.post("/beheer/privacy", { intent: "erase", requestId: "x", confirm: "on" })).status).toBe(403);
+    expect((await browser.post("/beheer/privacy", { intent: "erase", requestId: "x", confirm: "on" })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -225,7 +275,10 @@ describe("retention", () => {
   it("announces a month ahead, then deletes the work and wijk of those who did not complete, and keeps alumni's", async () => {
     const cohort = await createCohort("Najaar 2020");
     const endsOn = new Date("2021-01-31T00:00:00Z");
-    await db.cohort.update({ where: { id: cohort.id }, data: { startsOn: new Date("2020-09-01T00:00:00Z"), endsOn, retentionMonths: 24 } });
+    await db.cohort.update({
+      where: { id: cohort.id },
+      data: { startsOn: new Date("2020-09-01T00:00:00Z"), endsOn, retentionMonths: 24 },
+    });
     const stopper = await createUser({ name: "Stijn Stopper" });
     const alumnus = await createUser({ name: "Anna Alumna" });
     await enroll(stopper.id, cohort.id);
@@ -233,12 +286,29 @@ describe("retention", () => {
     await enroll(alumnus.id, cohort.id, "COMPLETED");
     for (const person of [stopper, alumnus]) {
       await db.submission.create({
-        data: { userId: person.id, cohortId: cohort.id, assignmentSlug: "wijkgeschiedenis", versions: { create: { number: 1, body: `Werk van ${person.name}` } } },
+        data: {
+          userId: person.id,
+          cohortId: cohort.id,
+          assignmentSlug: "wijkgeschiedenis",
+          versions: { create: { number: 1, body: `Werk van ${person.name}` } },
+        },
       });
       await db.wijk.create({
         data: {
           userId: person.id,
-          versions: { create: { number: 1, name: "Oost", municipality: "Utrecht", role: "", connectors: "", networks: "", ambitions: "", problems: "", chances: "" } },
+          versions: {
+            create: {
+              number: 1,
+              name: "Oost",
+              municipality: "Utrecht",
+              role: "",
+              connectors: "",
+              networks: "",
+              ambitions: "",
+              problems: "",
+              chances: "",
+            },
+          },
         },
       });
     }
@@ -249,7 +319,9 @@ describe("retention", () => {
     // A month ahead: the stopper is told, the alumnus is not concerned.
     const noticeDay = new Date(due.getTime() - 29 * DAY);
     expect((await applyRetention(noticeDay)).noticed).toBe(1);
-    const notices = await db.outboxMessage.findMany({ where: { subject: { contains: "Over een maand verwijderen we je inzendingen (Najaar 2020)" } } });
+    const notices = await db.outboxMessage.findMany({
+      where: { subject: { contains: "Over een maand verwijderen we je inzendingen (Najaar 2020)" } },
+    });
     expect(notices.map((n) => n.to)).toEqual([stopper.email]);
     expect(notices[0].text).toContain("/account/gegevens");
     // On the due date, but less than a month after the notice: still nothing deleted.
@@ -267,7 +339,9 @@ describe("retention", () => {
 
     const beheer = await adminIn(app, "Bea Beheer");
     const page = await beheer.get("/beheer/privacy");
-    expect(page.text).toContain("Najaar 2020: 1 inzending(en), 0 bestand(en) en 1 wijkprofiel(en) van deelnemers zonder afronding verwijderd.");
+    expect(page.text).toContain(
+      "Najaar 2020: 1 inzending(en), 0 bestand(en) en 1 wijkprofiel(en) van deelnemers zonder afronding verwijderd.",
+    );
     const bad = await beheer.post("/beheer/privacy", { intent: "retention", cohortId: cohort.id, months: "0" });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("Minstens 1 maand.");

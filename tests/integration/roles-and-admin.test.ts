@@ -94,7 +94,13 @@ describe("role checks", () => {
   it("refuses an admin action posted by a participant and changes nothing", async () => {
     const browser = await loggedIn("PARTICIPANT");
     const before = await db.cohort.count();
-    const page = await browser.post("/beheer?index", { name: "Stiekem", startsOn: "2027-01-01", endsOn: "2027-06-01", price: "1", capacity: "5" });
+    const page = await browser.post("/beheer?index", {
+      name: "Stiekem",
+      startsOn: "2027-01-01",
+      endsOn: "2027-06-01",
+      price: "1",
+      capacity: "5",
+    });
     expect(page.status).toBe(403);
     expect(await db.cohort.count()).toBe(before);
   });
@@ -109,7 +115,8 @@ describe("role checks", () => {
     await db.cohortStaff.create({ data: { cohortId: cohort.id, userId: trainer.id } });
     await enroll(member.id, cohort.id, "ACTIVE");
     await enroll(applicant.id, cohort.id, "APPLIED");
-    const request = async (userId: string) => new Request("http://gilde.test/x", { headers: { Cookie: await sessionCookieFor(userId) } });
+    const request = async (userId: string) =>
+      new Request("http://gilde.test/x", { headers: { Cookie: await sessionCookieFor(userId) } });
 
     expect((await requireCohortTrainer(await request(trainer.id), cohort.id)).id).toBe(trainer.id);
     expect((await requireCohortTrainer(await request(admin.id), cohort.id)).id).toBe(admin.id);
@@ -133,7 +140,11 @@ describe("cross-site requests", () => {
   it("refuses a login posted from another origin with 403 and no session", async () => {
     const user = await createUser();
     const browser = app.client();
-    const page = await browser.post("/inloggen", { email: user.email, password: PASSWORD }, { origin: "https://kwaad.example" });
+    const page = await browser.post(
+      "/inloggen",
+      { email: user.email, password: PASSWORD },
+      { origin: "https://kwaad.example" },
+    );
     expect(page.status).toBe(403);
     expect(page.text).toContain("Geweigerd");
     expect(browser.cookies.has("gilde_session")).toBe(false);
@@ -146,7 +157,13 @@ describe("cross-site requests", () => {
     const page = await browser.request("/beheer?index", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "cross-site" },
-      body: new URLSearchParams({ name: "Vals", startsOn: "2027-01-01", endsOn: "2027-06-01", price: "1", capacity: "5" }).toString(),
+      body: new URLSearchParams({
+        name: "Vals",
+        startsOn: "2027-01-01",
+        endsOn: "2027-06-01",
+        price: "1",
+        capacity: "5",
+      }).toString(),
     });
     expect(page.status).toBe(403);
     expect(await db.cohort.count()).toBe(before);
@@ -156,7 +173,13 @@ describe("cross-site requests", () => {
 describe("admin: cohorts, trainers and gildes", () => {
   it("creates a cohort with a Dutch price and opens it", async () => {
     const browser = await loggedIn("ADMIN");
-    const created = await browser.post("/beheer?index", { name: "Najaar 2027", startsOn: "2027-09-06", endsOn: "2028-06-30", price: "2.450,00", capacity: "20" });
+    const created = await browser.post("/beheer?index", {
+      name: "Najaar 2027",
+      startsOn: "2027-09-06",
+      endsOn: "2028-06-30",
+      price: "2.450,00",
+      capacity: "20",
+    });
     expect(created.status).toBe(302);
     const cohort = await db.cohort.findFirstOrThrow({ where: { name: "Najaar 2027" } });
     expect(cohort).toMatchObject({ priceCents: 245000, capacity: 20 });
@@ -171,7 +194,13 @@ describe("admin: cohorts, trainers and gildes", () => {
   it("explains bad cohort input per field and keeps what was typed", async () => {
     const browser = await loggedIn("ADMIN");
     const before = await db.cohort.count();
-    const page = await browser.post("/beheer?index", { name: "", startsOn: "2027-09-06", endsOn: "2027-01-01", price: "veel", capacity: "0" });
+    const page = await browser.post("/beheer?index", {
+      name: "",
+      startsOn: "2027-09-06",
+      endsOn: "2027-01-01",
+      price: "veel",
+      capacity: "0",
+    });
     expect(page.status).toBe(400);
     expect(page.text).toContain("De einddatum moet na de startdatum liggen.");
     expect(page.text).toContain("als bedrag in euro");
@@ -233,7 +262,9 @@ describe("admin: cohorts, trainers and gildes", () => {
     const browser = await loggedIn("ADMIN");
     const someone = await createUser({ name: "Zichtbare Zoë" });
     await app.client().post("/wachtwoord-vergeten", { email: someone.email });
-    expect((await browser.get(`/beheer/gebruikers?q=${encodeURIComponent("Zichtbare")}`)).text).toContain("Zichtbare Zoë");
+    expect((await browser.get(`/beheer/gebruikers?q=${encodeURIComponent("Zichtbare")}`)).text).toContain(
+      "Zichtbare Zoë",
+    );
     const outbox = await browser.get("/beheer/outbox");
     expect(outbox.text).toContain(someone.email);
     expect(outbox.text).toContain("Nieuw wachtwoord voor Gilde");

@@ -44,8 +44,14 @@ describe("wijkprofiel", () => {
     expect(same.text).toContain("Er was niets veranderd");
     const changed = await browser.post("/wijk", { ...WIJK, chances: "Veel jonge gezinnen en een actieve school" });
     expect(changed.text).toContain("Opgeslagen als versie 2.");
-    const versions = await db.wijkVersion.findMany({ where: { wijk: { userId: user.id } }, orderBy: { number: "asc" } });
-    expect(versions.map((v) => v.chances)).toEqual(["Veel jonge gezinnen", "Veel jonge gezinnen en een actieve school"]);
+    const versions = await db.wijkVersion.findMany({
+      where: { wijk: { userId: user.id } },
+      orderBy: { number: "asc" },
+    });
+    expect(versions.map((v) => v.chances)).toEqual([
+      "Veel jonge gezinnen",
+      "Veel jonge gezinnen en een actieve school",
+    ]);
     const history = await browser.get("/wijk");
     expect(history.text).toContain("Versie 2");
     expect(history.text).toContain("Versie 1");
@@ -65,11 +71,18 @@ describe("wijkprofiel", () => {
 
   it("warns about e-mail addresses and phone numbers and saves only when confirmed", async () => {
     const { user, browser } = await participant();
-    const warned = await browser.post("/wijk", { ...WIJK, connectors: "Ahmed (ahmed@voorbeeld.nl, 06-12345678) van het buurthuis" });
+    const warned = await browser.post("/wijk", {
+      ...WIJK,
+      connectors: "Ahmed (ahmed@voorbeeld.nl, 06-12345678) van het buurthuis",
+    });
     expect(warned.status).toBe(400);
     expect(warned.text).toContain("op een e-mailadres en een telefoonnummer lijkt");
     expect(await db.wijkVersion.count({ where: { wijk: { userId: user.id } } })).toBe(0);
-    const confirmed = await browser.post("/wijk", { ...WIJK, connectors: "Ahmed (ahmed@voorbeeld.nl) van het buurthuis", confirmPersonalData: "ja" });
+    const confirmed = await browser.post("/wijk", {
+      ...WIJK,
+      connectors: "Ahmed (ahmed@voorbeeld.nl) van het buurthuis",
+      confirmPersonalData: "ja",
+    });
     expect(confirmed.text).toContain("Opgeslagen als versie 1.");
   });
 
@@ -94,7 +107,9 @@ describe("wijkprofiel", () => {
     const { browser } = await participant();
     expect((await browser.get(`/modules/${getCourse().modules[0].slug}`)).text).toContain("Opdracht in je eigen wijk");
     await browser.post("/wijk", WIJK);
-    expect((await browser.get(`/modules/${getCourse().modules[0].slug}`)).text).toContain("Opdracht in Transvaalkwartier");
+    expect((await browser.get(`/modules/${getCourse().modules[0].slug}`)).text).toContain(
+      "Opdracht in Transvaalkwartier",
+    );
     const work = await browser.get(page());
     expect(work.text).toContain("Transvaalkwartier");
     expect(work.text).toContain("Wijkprofiel versie 1");
@@ -104,7 +119,9 @@ describe("wijkprofiel", () => {
 describe("drafts and handing in", () => {
   it("lists the cohort's assignments with deadline and status", async () => {
     const { browser, cohortId } = await participant();
-    await db.assignmentSchedule.create({ data: { cohortId, assignmentSlug: assignment().slug, dueAt: new Date("2099-04-12T21:59:00Z") } });
+    await db.assignmentSchedule.create({
+      data: { cohortId, assignmentSlug: assignment().slug, dueAt: new Date("2099-04-12T21:59:00Z") },
+    });
     const list = await browser.get("/opdrachten");
     expect(list.text).toContain(assignment().frontmatter.title);
     expect(list.text).toContain("12 april 2099 om 23:59");
@@ -114,7 +131,11 @@ describe("drafts and handing in", () => {
 
   it("saves a draft, restores it on reload, and refuses a save from an older revision", async () => {
     const { browser } = await participant();
-    const saved = await browser.post(page(), { intent: "save-draft", body: "Eerste gedachten over de wijk", revision: "0" });
+    const saved = await browser.post(page(), {
+      intent: "save-draft",
+      body: "Eerste gedachten over de wijk",
+      revision: "0",
+    });
     expect(saved.status).toBe(200);
     expect(saved.text).toContain("Je concept is opgeslagen.");
     expect(await draftRevision(browser)).toBe(1);
@@ -140,13 +161,22 @@ describe("drafts and handing in", () => {
   it("hands in a frozen version with its wijk version, confirms by e-mail, and refuses a second hand-in", async () => {
     const { browser, user } = await participant();
     await browser.post("/wijk", WIJK);
-    const handed = await browser.post(page(), { intent: "hand-in", body: "Mijn uitwerking over **Transvaal**", revision: "0" });
+    const handed = await browser.post(page(), {
+      intent: "hand-in",
+      body: "Mijn uitwerking over **Transvaal**",
+      revision: "0",
+    });
     expect(handed.status).toBe(200);
     expect(handed.text).toContain("Ingeleverd (versie 1)");
-    const version = await db.submissionVersion.findFirstOrThrow({ where: { submission: { userId: user.id } }, include: { wijkVersion: true } });
+    const version = await db.submissionVersion.findFirstOrThrow({
+      where: { submission: { userId: user.id } },
+      include: { wijkVersion: true },
+    });
     expect(version).toMatchObject({ number: 1, body: "Mijn uitwerking over **Transvaal**", late: false });
     expect(version.wijkVersion?.name).toBe("Transvaalkwartier");
-    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: user.email, subject: { startsWith: "Ingeleverd" } } });
+    const mail = await db.outboxMessage.findFirstOrThrow({
+      where: { to: user.email, subject: { startsWith: "Ingeleverd" } },
+    });
     expect(mail.text).toContain(assignment().frontmatter.title);
 
     const view = await browser.get(page());
@@ -174,19 +204,30 @@ describe("drafts and handing in", () => {
     await trainer.post(`/opdrachten/groep/${cohortId}`, { intent: "schedule", [`due-${slug}`]: "2020-01-01T12:00" });
     const late = await browser.post(page(), { intent: "hand-in", body: "Te laat", revision: "0" });
     expect(late.text).toContain("na de deadline");
-    expect((await db.submissionVersion.findFirstOrThrow({ where: { submission: { userId: user.id } } })).late).toBe(true);
+    expect((await db.submissionVersion.findFirstOrThrow({ where: { submission: { userId: user.id } } })).late).toBe(
+      true,
+    );
     const overview = await trainer.get(`/opdrachten/groep/${cohortId}`);
     expect(overview.text).toContain("te laat");
 
     const other = await participant(cohortId);
-    const granted = await trainer.post(`/opdrachten/groep/${cohortId}`, { intent: "extension", slug, userId: other.user.id, dueAt: "2099-01-01T12:00" });
+    const granted = await trainer.post(`/opdrachten/groep/${cohortId}`, {
+      intent: "extension",
+      slug,
+      userId: other.user.id,
+      dueAt: "2099-01-01T12:00",
+    });
     expect(granted.text).toContain("Uitstel gegeven tot 1 januari 2099");
     const onTime = await other.browser.post(page(), { intent: "hand-in", body: "Met uitstel", revision: "0" });
     expect(onTime.text).not.toContain("na de deadline");
 
     const third = await participant(cohortId);
     await third.browser.post(page(), { intent: "save-draft", body: "Bijna klaar", revision: "0" });
-    await trainer.post(`/opdrachten/groep/${cohortId}`, { intent: "schedule", [`due-${slug}`]: "2020-01-01T12:00", [`closed-${slug}`]: "on" });
+    await trainer.post(`/opdrachten/groep/${cohortId}`, {
+      intent: "schedule",
+      [`due-${slug}`]: "2020-01-01T12:00",
+      [`closed-${slug}`]: "on",
+    });
     const closed = await third.browser.post(page(), { intent: "hand-in", body: "Bijna klaar", revision: "1" });
     expect(closed.status).toBe(400);
     expect(closed.text).toContain("gesloten");
@@ -212,7 +253,9 @@ describe("drafts and handing in", () => {
     expect((await browser.post(page(), { intent: "hand-in", body: "x", revision: "0" })).status).toBe(404);
 
     const { browser: early, cohortId, user } = await participant();
-    await db.moduleRelease.create({ data: { cohortId, moduleSlug: getCourse().modules[0].slug, opensOn: new Date("2099-01-01") } });
+    await db.moduleRelease.create({
+      data: { cohortId, moduleSlug: getCourse().modules[0].slug, opensOn: new Date("2099-01-01") },
+    });
     const { forgetCourseAccess } = await import("~/content/access.server");
     forgetCourseAccess();
     expect((await early.post(page(), { intent: "save-draft", body: "x", revision: "0" })).status).toBe(404);
@@ -307,15 +350,27 @@ describe("trainer", () => {
     const trainer = await trainerOf(cohortId);
     const slug = assignment().slug;
     const address = `/opdrachten/groep/${cohortId}`;
-    const saved = await trainer.post(address, { intent: "schedule", [`due-${slug}`]: "2099-03-15T23:59", [`peer-${slug}`]: "2099-03-22T23:59" });
+    const saved = await trainer.post(address, {
+      intent: "schedule",
+      [`due-${slug}`]: "2099-03-15T23:59",
+      [`peer-${slug}`]: "2099-03-22T23:59",
+    });
     expect(saved.text).toContain("De deadlines zijn opgeslagen.");
     const schedule = await db.assignmentSchedule.findFirstOrThrow({ where: { cohortId, assignmentSlug: slug } });
     expect(schedule.dueAt?.toISOString()).toBe("2099-03-15T22:59:00.000Z");
 
-    const bad = await trainer.post(address, { intent: "schedule", [`due-${slug}`]: "2099-03-15T23:59", [`peer-${slug}`]: "2099-03-01T12:00" });
+    const bad = await trainer.post(address, {
+      intent: "schedule",
+      [`due-${slug}`]: "2099-03-15T23:59",
+      [`peer-${slug}`]: "2099-03-01T12:00",
+    });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("De peerfeedback-deadline moet na de inleverdeadline liggen.");
-    expect((await db.assignmentSchedule.findFirstOrThrow({ where: { cohortId, assignmentSlug: slug } })).peerReviewDueAt?.toISOString()).toBe("2099-03-22T22:59:00.000Z");
+    expect(
+      (
+        await db.assignmentSchedule.findFirstOrThrow({ where: { cohortId, assignmentSlug: slug } })
+      ).peerReviewDueAt?.toISOString(),
+    ).toBe("2099-03-22T22:59:00.000Z");
 
     const stranger = await trainerOf((await createCohort()).id);
     expect((await stranger.get(address)).status).toBe(404);
@@ -329,13 +384,19 @@ describe("deadline reminders", () => {
     const done = await participant(cohort.id);
     const slug = assignment().slug;
     const now = new Date("2099-06-01T10:00:00Z");
-    await db.assignmentSchedule.create({ data: { cohortId: cohort.id, assignmentSlug: slug, dueAt: new Date("2099-06-03T21:59:00Z") } });
+    await db.assignmentSchedule.create({
+      data: { cohortId: cohort.id, assignmentSlug: slug, dueAt: new Date("2099-06-03T21:59:00Z") },
+    });
     await done.browser.post(page(), { intent: "hand-in", body: "Klaar", revision: "0" });
 
     await Promise.all([sendDeadlineReminders(now), sendDeadlineReminders(now)]);
     await sendDeadlineReminders(now);
-    const reminders = await db.outboxMessage.findMany({ where: { to: { in: [late.user.email, done.user.email] }, subject: { contains: "deadline" } } });
-    expect(reminders.map((m) => [m.to, m.subject])).toEqual([[late.user.email, `Over drie dagen: deadline voor ‘${assignment().frontmatter.title}’`]]);
+    const reminders = await db.outboxMessage.findMany({
+      where: { to: { in: [late.user.email, done.user.email] }, subject: { contains: "deadline" } },
+    });
+    expect(reminders.map((m) => [m.to, m.subject])).toEqual([
+      [late.user.email, `Over drie dagen: deadline voor ‘${assignment().frontmatter.title}’`],
+    ]);
 
     await sendDeadlineReminders(new Date("2099-06-03T08:00:00Z"));
     expect(await db.outboxMessage.count({ where: { to: late.user.email, subject: { startsWith: "Morgen" } } })).toBe(1);

@@ -77,42 +77,86 @@ beforeAll(async () => {
   frank = await person("Frank Andergilde", "PARTICIPANT", cohortA);
   carol = await person("Carol Andergroep", "PARTICIPANT", cohortB);
   alumnus = await person("Olga Oudgediende", "PARTICIPANT", cohortB, "COMPLETED");
-  for (const p of [alice, bob, dave]) await db.gildeMember.create({ data: { gildeId: gildeA, userId: p.id, cohortId: cohortA } });
+  for (const p of [alice, bob, dave])
+    await db.gildeMember.create({ data: { gildeId: gildeA, userId: p.id, cohortId: cohortA } });
   await db.gildeMember.create({ data: { gildeId: otherGilde, userId: frank.id, cohortId: cohortA } });
   trainerA = await trainerOf(app, cohortA);
   trainerB = await trainerOf(app, cohortB);
 
   // Alice: wijkprofiel, a submission with a file, a released grade.
-  expect((await alice.browser.post("/wijk", { name: "Schilderswijk", municipality: "Den Haag", networks: SECRET.wijk })).text).toContain("Opgeslagen");
+  expect(
+    (await alice.browser.post("/wijk", { name: "Schilderswijk", municipality: "Den Haag", networks: SECRET.wijk }))
+      .text,
+  ).toContain("Opgeslagen");
   const pdf = new TextEncoder().encode(`%PDF-1.7\n${SECRET.file}\n%%EOF\n`);
-  expect((await alice.browser.upload(`/opdrachten/${first().slug}`, [{ name: "alice-verslag.pdf", bytes: pdf }])).text).toContain("toegevoegd");
-  expect((await alice.browser.post(`/opdrachten/${first().slug}`, { intent: "hand-in", body: SECRET.work, revision: "0" })).text).toContain("Ingeleverd");
-  const submission = await db.submission.findFirstOrThrow({ where: { userId: alice.id }, include: { versions: { include: { attachments: true } } } });
+  expect(
+    (await alice.browser.upload(`/opdrachten/${first().slug}`, [{ name: "alice-verslag.pdf", bytes: pdf }])).text,
+  ).toContain("toegevoegd");
+  expect(
+    (await alice.browser.post(`/opdrachten/${first().slug}`, { intent: "hand-in", body: SECRET.work, revision: "0" }))
+      .text,
+  ).toContain("Ingeleverd");
+  const submission = await db.submission.findFirstOrThrow({
+    where: { userId: alice.id },
+    include: { versions: { include: { attachments: true } } },
+  });
   submissionId = submission.id;
   attachmentId = submission.versions[0].attachments[0].id;
-  const grade: Record<string, string> = { decision: "voldaan", overall: SECRET.grade, revision: "0", intent: "release" };
-  for (const c of rubric()) Object.assign(grade, { [`level-${c.id}`]: String(c.passLevel), [`feedback-${c.id}`]: `${SECRET.grade} bij ${c.id}` });
+  const grade: Record<string, string> = {
+    decision: "voldaan",
+    overall: SECRET.grade,
+    revision: "0",
+    intent: "release",
+  };
+  for (const c of rubric())
+    Object.assign(grade, {
+      [`level-${c.id}`]: String(c.passLevel),
+      [`feedback-${c.id}`]: `${SECRET.grade} bij ${c.id}`,
+    });
   expect((await trainerA.post(`/beoordelen/${submissionId}`, grade)).text).toContain("Vrijgegeven");
 
   // Dave: another assignment, with a draft grade nobody but trainers may see.
   const second = assignments()[1];
   await dave.browser.post(`/opdrachten/${second.slug}`, { intent: "hand-in", body: "Daves werk", revision: "0" });
   daveSubmissionId = (await db.submission.findFirstOrThrow({ where: { userId: dave.id } })).id;
-  const draft: Record<string, string> = { decision: "niet-voldaan", overall: SECRET.draftGrade, revision: "0", intent: "save" };
+  const draft: Record<string, string> = {
+    decision: "niet-voldaan",
+    overall: SECRET.draftGrade,
+    revision: "0",
+    intent: "save",
+  };
   expect((await trainerA.post(`/beoordelen/${daveSubmissionId}`, draft)).text).toContain("Concept opgeslagen");
 
   // Bob reviews Alice's work and saved a draft of his feedback.
   reviewId = (
     await db.peerReview.create({
-      data: { cohortId: cohortA, assignmentSlug: first().slug, submissionId, reviewerId: bob.id, dueAt: new Date(Date.now() + 7 * 86_400_000) },
+      data: {
+        cohortId: cohortA,
+        assignmentSlug: first().slug,
+        submissionId,
+        reviewerId: bob.id,
+        dueAt: new Date(Date.now() + 7 * 86_400_000),
+      },
     })
   ).id;
-  expect((await bob.browser.post(`/gilde/feedback/${reviewId}`, { "answer-0": SECRET.review, tip: SECRET.review, revision: "0", intent: "save" })).text).toContain(
-    "Concept opgeslagen",
-  );
+  expect(
+    (
+      await bob.browser.post(`/gilde/feedback/${reviewId}`, {
+        "answer-0": SECRET.review,
+        tip: SECRET.review,
+        revision: "0",
+        intent: "save",
+      })
+    ).text,
+  ).toContain("Concept opgeslagen");
 
   // The gilde's room has a thread.
-  const room = await alice.browser.post(`/gildes/${gildeA}`, { intent: "thread", title: SECRET.room, body: SECRET.room, tags: "" });
+  const room = await alice.browser.post(`/gildes/${gildeA}`, {
+    intent: "thread",
+    title: SECRET.room,
+    body: SECRET.room,
+    tags: "",
+  });
   expect(room.status).toBe(302);
   threadId = room.location!.split("/").pop()!;
 
@@ -134,9 +178,26 @@ beforeAll(async () => {
   });
 
   // Practice cases of the alumnus: one withdrawn, one published.
-  const base = { situation: SECRET.practice, residents: "Bewoners", role: "Rol", result: "Resultaat", learned: "Les", municipality: "Utrecht", themes: [], consentAt: new Date() };
-  caseId = (await db.practiceCase.create({ data: { ...base, authorId: alumnus.id, title: "Ingetrokken voorbeeld", withdrawnAt: new Date() } })).id;
-  publishedCaseId = (await db.practiceCase.create({ data: { ...base, situation: "Openbaar", authorId: alumnus.id, title: "Gepubliceerd voorbeeld" } })).id;
+  const base = {
+    situation: SECRET.practice,
+    residents: "Bewoners",
+    role: "Rol",
+    result: "Resultaat",
+    learned: "Les",
+    municipality: "Utrecht",
+    themes: [],
+    consentAt: new Date(),
+  };
+  caseId = (
+    await db.practiceCase.create({
+      data: { ...base, authorId: alumnus.id, title: "Ingetrokken voorbeeld", withdrawnAt: new Date() },
+    })
+  ).id;
+  publishedCaseId = (
+    await db.practiceCase.create({
+      data: { ...base, situation: "Openbaar", authorId: alumnus.id, title: "Gepubliceerd voorbeeld" },
+    })
+  ).id;
 });
 
 const ALL_SECRETS = Object.values(SECRET);
@@ -150,7 +211,10 @@ function expectRefused(page: Page, label: string, statuses = [403, 404]) {
 
 /** The same path as a page and as Remix's data request for the route. */
 async function pageAndData(browser: Client, path: string, routeId: string) {
-  return [await browser.get(path), await browser.get(`${path}${path.includes("?") ? "&" : "?"}_data=${encodeURIComponent(routeId)}`)];
+  return [
+    await browser.get(path),
+    await browser.get(`${path}${path.includes("?") ? "&" : "?"}_data=${encodeURIComponent(routeId)}`),
+  ];
 }
 
 describe("submissions and grading", () => {
@@ -163,14 +227,30 @@ describe("submissions and grading", () => {
   });
 
   it("keeps /beoordelen/:submissionId from a trainer of another cohort (404) and from participants (403), also its data and its action", async () => {
-    for (const page of await pageAndData(trainerB, `/beoordelen/${submissionId}`, "routes/beoordelen.$submissionId")) expectRefused(page, "trainer B", [404]);
+    for (const page of await pageAndData(trainerB, `/beoordelen/${submissionId}`, "routes/beoordelen.$submissionId"))
+      expectRefused(page, "trainer B", [404]);
     for (const who of [bob, dave, carol, alumnus]) {
-      for (const page of await pageAndData(who.browser, `/beoordelen/${submissionId}`, "routes/beoordelen.$submissionId")) expectRefused(page, who.name, [403]);
+      for (const page of await pageAndData(
+        who.browser,
+        `/beoordelen/${submissionId}`,
+        "routes/beoordelen.$submissionId",
+      ))
+        expectRefused(page, who.name, [403]);
     }
     const before = await db.assessment.count({ where: { submissionId } });
-    const grade: Record<string, string> = { decision: "niet-voldaan", overall: "Overschreven", revision: "0", intent: "save", correctionReason: "aanval" };
+    const grade: Record<string, string> = {
+      decision: "niet-voldaan",
+      overall: "Overschreven",
+      revision: "0",
+      intent: "save",
+      correctionReason: "aanval",
+    };
     expectRefused(await trainerB.post(`/beoordelen/${submissionId}`, grade), "trainer B schrijft", [404]);
-    expectRefused(await bob.browser.post(`/beoordelen/${submissionId}`, { ...grade, intent: "release" }), "Bob schrijft", [403]);
+    expectRefused(
+      await bob.browser.post(`/beoordelen/${submissionId}`, { ...grade, intent: "release" }),
+      "Bob schrijft",
+      [403],
+    );
     expect(await db.assessment.count({ where: { submissionId } })).toBe(before);
     expect((await db.submission.findUniqueOrThrow({ where: { id: submissionId } })).status).toBe("PASSED");
   });
@@ -210,14 +290,46 @@ describe("submissions and grading", () => {
     }
     // The same pages show the cohort's people to its own trainer: the refusal above is about who asks.
     expect((await trainerA.get(`/beoordelen/export/${cohortA}`)).html).toContain("Alice Auteur");
-    expect((await trainerA.get(`/beoordelen/peerfeedback/${cohortA}?opdracht=${first().slug}`)).text).toContain("Bob Beoordelaar");
+    expect((await trainerA.get(`/beoordelen/peerfeedback/${cohortA}?opdracht=${first().slug}`)).text).toContain(
+      "Bob Beoordelaar",
+    );
 
     // Their actions are refused too, and change nothing.
     const slug = first().slug;
-    expectRefused(await trainerB.post(`/modules/planning/${cohortA}`, { [`opens-${getCourse().modules[0].slug}`]: "2099-01-01" }), "planning", [404]);
-    expectRefused(await trainerB.post(`/opdrachten/groep/${cohortA}`, { intent: "schedule", [`due-${slug}`]: "2020-01-01T12:00", [`closed-${slug}`]: "on" }), "deadlines", [404]);
-    expectRefused(await trainerB.post(`/opdrachten/groep/${cohortA}`, { intent: "extension", slug, userId: alice.id, dueAt: "2099-01-01T12:00" }), "uitstel", [404]);
-    expectRefused(await trainerB.post(`/beoordelen/peerfeedback/${cohortA}`, { intent: "excuse", opdracht: slug, userId: bob.id, reason: "aanval" }), "vrijstelling", [404]);
+    expectRefused(
+      await trainerB.post(`/modules/planning/${cohortA}`, { [`opens-${getCourse().modules[0].slug}`]: "2099-01-01" }),
+      "planning",
+      [404],
+    );
+    expectRefused(
+      await trainerB.post(`/opdrachten/groep/${cohortA}`, {
+        intent: "schedule",
+        [`due-${slug}`]: "2020-01-01T12:00",
+        [`closed-${slug}`]: "on",
+      }),
+      "deadlines",
+      [404],
+    );
+    expectRefused(
+      await trainerB.post(`/opdrachten/groep/${cohortA}`, {
+        intent: "extension",
+        slug,
+        userId: alice.id,
+        dueAt: "2099-01-01T12:00",
+      }),
+      "uitstel",
+      [404],
+    );
+    expectRefused(
+      await trainerB.post(`/beoordelen/peerfeedback/${cohortA}`, {
+        intent: "excuse",
+        opdracht: slug,
+        userId: bob.id,
+        reason: "aanval",
+      }),
+      "vrijstelling",
+      [404],
+    );
     expect(await db.moduleRelease.count({ where: { cohortId: cohortA } })).toBe(0);
     expect(await db.assignmentSchedule.count({ where: { cohortId: cohortA } })).toBe(0);
     expect(await db.extension.count({ where: { cohortId: cohortA } })).toBe(0);
@@ -248,18 +360,43 @@ describe("peer reviews", () => {
     expect((await bob.browser.get(`/gilde/feedback/${reviewId}/bijlage/1`)).html).toContain(SECRET.file);
 
     for (const who of [dave, frank, carol, alice, alumnus]) {
-      for (const page of await pageAndData(who.browser, `/gilde/feedback/${reviewId}`, "routes/gilde.feedback.$reviewId")) expectRefused(page, `${who.name}: review`, [404]);
-      for (const n of ["1", "0", "2", "-1"]) expectRefused(await who.browser.get(`/gilde/feedback/${reviewId}/bijlage/${n}`), `${who.name}: bijlage ${n}`, [404]);
+      for (const page of await pageAndData(
+        who.browser,
+        `/gilde/feedback/${reviewId}`,
+        "routes/gilde.feedback.$reviewId",
+      ))
+        expectRefused(page, `${who.name}: review`, [404]);
+      for (const n of ["1", "0", "2", "-1"])
+        expectRefused(
+          await who.browser.get(`/gilde/feedback/${reviewId}/bijlage/${n}`),
+          `${who.name}: bijlage ${n}`,
+          [404],
+        );
     }
-    for (const staff of [trainerA, trainerB]) expectRefused(await staff.get(`/gilde/feedback/${reviewId}`), "trainer", [403]);
+    for (const staff of [trainerA, trainerB])
+      expectRefused(await staff.get(`/gilde/feedback/${reviewId}`), "trainer", [403]);
     expect((await app.client().get(`/gilde/feedback/${reviewId}`)).location).toMatch(/^\/inloggen/);
   });
 
   it("does not let anyone but the reviewer save, submit or rate the review", async () => {
-    const answers = { "answer-0": "Overgenomen", "answer-1": "Overgenomen", "answer-2": "Overgenomen", tip: "Overgenomen", revision: "1" };
+    const answers = {
+      "answer-0": "Overgenomen",
+      "answer-1": "Overgenomen",
+      "answer-2": "Overgenomen",
+      tip: "Overgenomen",
+      revision: "1",
+    };
     for (const who of [dave, alice, carol]) {
-      expectRefused(await who.browser.post(`/gilde/feedback/${reviewId}`, { ...answers, intent: "submit" }), `${who.name}: indienen`, [404]);
-      expectRefused(await who.browser.post("/gilde", { reviewId, rating: "1", comment: "Slecht" }), `${who.name}: waarderen`, [404]);
+      expectRefused(
+        await who.browser.post(`/gilde/feedback/${reviewId}`, { ...answers, intent: "submit" }),
+        `${who.name}: indienen`,
+        [404],
+      );
+      expectRefused(
+        await who.browser.post("/gilde", { reviewId, rating: "1", comment: "Slecht" }),
+        `${who.name}: waarderen`,
+        [404],
+      );
     }
     const review = await db.peerReview.findUniqueOrThrow({ where: { id: reviewId } });
     expect(review).toMatchObject({ status: "OPEN", revision: 1, tip: SECRET.review, rating: null });
@@ -271,10 +408,19 @@ describe("rooms, intakes, wijkprofielen, cohorts and practice cases", () => {
     expect((await dave.browser.get(`/gildes/${gildeA}`)).text).toContain(SECRET.room);
     const threadsBefore = await db.thread.count({ where: { gildeId: gildeA } });
     for (const who of [frank.browser, carol.browser, alumnus.browser, trainerB]) {
-      for (const page of await pageAndData(who, `/gildes/${gildeA}`, "routes/gildes.$gildeId")) expectRefused(page, "kamer", [404]);
+      for (const page of await pageAndData(who, `/gildes/${gildeA}`, "routes/gildes.$gildeId"))
+        expectRefused(page, "kamer", [404]);
       expectRefused(await who.get(`/community/${threadId}`), "onderwerp", [404]);
-      expectRefused(await who.post(`/gildes/${gildeA}`, { intent: "thread", title: "Ingebroken", body: "x", tags: "" }), "nieuw onderwerp", [404]);
-      expectRefused(await who.post(`/community/${threadId}`, { intent: "reply", body: "Ingebroken" }), "reactie", [404]);
+      expectRefused(
+        await who.post(`/gildes/${gildeA}`, { intent: "thread", title: "Ingebroken", body: "x", tags: "" }),
+        "nieuw onderwerp",
+        [404],
+      );
+      expectRefused(
+        await who.post(`/community/${threadId}`, { intent: "reply", body: "Ingebroken" }),
+        "reactie",
+        [404],
+      );
     }
     expect(await db.thread.count({ where: { gildeId: gildeA } })).toBe(threadsBefore);
     expect(await db.post.count({ where: { threadId, body: "Ingebroken" } })).toBe(0);
@@ -285,7 +431,15 @@ describe("rooms, intakes, wijkprofielen, cohorts and practice cases", () => {
     expect((await trainerA.get(`/beoordelen/aanmeldingen/${cohortA}`)).text).toContain(SECRET.intake);
     for (const who of [trainerB, bob.browser, carol.browser]) {
       expectRefused(await who.get(`/beoordelen/aanmeldingen/${cohortA}`), "aanmeldingen", [404]);
-      expectRefused(await who.post(`/beoordelen/aanmeldingen/${cohortA}`, { intent: "accept", enrollmentId: applicantEnrollmentId, message: "Welkom" }), "toelaten", [404]);
+      expectRefused(
+        await who.post(`/beoordelen/aanmeldingen/${cohortA}`, {
+          intent: "accept",
+          enrollmentId: applicantEnrollmentId,
+          message: "Welkom",
+        }),
+        "toelaten",
+        [404],
+      );
     }
     expect((await db.enrollment.findUniqueOrThrow({ where: { id: applicantEnrollmentId } })).status).toBe("APPLIED");
 
@@ -301,9 +455,11 @@ describe("rooms, intakes, wijkprofielen, cohorts and practice cases", () => {
 
   it("keeps a wijkprofiel from trainers of other cohorts and from every participant", async () => {
     expect((await trainerA.get(`/wijk/${alice.id}`)).text).toContain(SECRET.wijk);
-    for (const page of await pageAndData(trainerB, `/wijk/${alice.id}`, "routes/wijk.$userId")) expectRefused(page, "trainer B", [404]);
+    for (const page of await pageAndData(trainerB, `/wijk/${alice.id}`, "routes/wijk.$userId"))
+      expectRefused(page, "trainer B", [404]);
     for (const who of [bob, carol, alumnus]) {
-      for (const page of await pageAndData(who.browser, `/wijk/${alice.id}`, "routes/wijk.$userId")) expectRefused(page, who.name, [403]);
+      for (const page of await pageAndData(who.browser, `/wijk/${alice.id}`, "routes/wijk.$userId"))
+        expectRefused(page, who.name, [403]);
       // Their own /wijk never shows hers, whatever they add to the address.
       expect((await who.browser.get(`/wijk?userId=${alice.id}`)).html).not.toContain(SECRET.wijk);
     }
@@ -313,20 +469,30 @@ describe("rooms, intakes, wijkprofielen, cohorts and practice cases", () => {
   it("keeps an admin's cohort page and its actions from trainers and participants", async () => {
     for (const who of [trainerA, trainerB, alice.browser]) {
       expectRefused(await who.get(`/beheer/groepen/${cohortA}`), "beheer", [403]);
-      expectRefused(await who.post(`/beheer/groepen/${cohortA}`, { intent: "add-trainer", userId: carol.id }), "trainer toevoegen", [403]);
-      expectRefused(await who.post(`/beheer/groepen/${cohortA}`, { intent: "place", userId: frank.id, gildeId: gildeA }), "plaatsen", [403]);
+      expectRefused(
+        await who.post(`/beheer/groepen/${cohortA}`, { intent: "add-trainer", userId: carol.id }),
+        "trainer toevoegen",
+        [403],
+      );
+      expectRefused(
+        await who.post(`/beheer/groepen/${cohortA}`, { intent: "place", userId: frank.id, gildeId: gildeA }),
+        "plaatsen",
+        [403],
+      );
     }
     expect(await db.cohortStaff.count({ where: { cohortId: cohortA, userId: carol.id } })).toBe(0);
     expect((await db.gildeMember.findFirstOrThrow({ where: { userId: frank.id } })).gildeId).not.toBe(gildeA);
   });
 
   it("keeps a withdrawn practice case from everyone, and lets nobody but the author withdraw a published one", async () => {
-    for (const who of [bob.browser, carol.browser, trainerA, alumnus.browser]) expectRefused(await who.get(`/praktijk/${caseId}`), "ingetrokken", [404]);
+    for (const who of [bob.browser, carol.browser, trainerA, alumnus.browser])
+      expectRefused(await who.get(`/praktijk/${caseId}`), "ingetrokken", [404]);
     const search = await bob.browser.get("/praktijk?q=bewoners");
     expect(search.html).toContain(`/praktijk/${publishedCaseId}`);
     expect(search.html).not.toContain(`/praktijk/${caseId}`);
     expect(search.html).not.toContain(SECRET.practice);
-    for (const who of [bob.browser, carol.browser, trainerA]) expectRefused(await who.post(`/praktijk/${publishedCaseId}`, {}), "intrekken", [404]);
+    for (const who of [bob.browser, carol.browser, trainerA])
+      expectRefused(await who.post(`/praktijk/${publishedCaseId}`, {}), "intrekken", [404]);
     expect((await db.practiceCase.findUniqueOrThrow({ where: { id: publishedCaseId } })).withdrawnAt).toBeNull();
     expect((await bob.browser.get(`/praktijk/${publishedCaseId}`)).text).toContain("Gepubliceerd voorbeeld");
   });

@@ -20,7 +20,9 @@ const RESET_INVALID = "Deze link om je wachtwoord te herstellen is verlopen of a
 const STACK_TRACE = /at .*\.(js|ts|tsx):\d+|node_modules|PrismaClient|TypeError|URIError/;
 
 /** A browser that is logged in as a new user of the given name. */
-async function loggedIn(name = "Sessie Houder"): Promise<{ user: Awaited<ReturnType<typeof createUser>>; browser: Client }> {
+async function loggedIn(
+  name = "Sessie Houder",
+): Promise<{ user: Awaited<ReturnType<typeof createUser>>; browser: Client }> {
   const user = await createUser({ name });
   const browser = app.client();
   expect((await browser.login(user.email, PASSWORD)).status).toBe(302);
@@ -41,7 +43,10 @@ async function dashboardFor(browser: Client) {
 }
 
 async function resetLinkFor(email: string) {
-  const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: email, subject: "Nieuw wachtwoord voor Gilde" }, orderBy: { createdAt: "desc" } });
+  const mail = await db.outboxMessage.findFirstOrThrow({
+    where: { to: email, subject: "Nieuw wachtwoord voor Gilde" },
+    orderBy: { createdAt: "desc" },
+  });
   const token = mail.text.match(/\/wachtwoord-vergeten\/(\S+)/)?.[1];
   expect(token).toBeTruthy();
   return `/wachtwoord-vergeten/${token}`;
@@ -91,7 +96,13 @@ describe("guessing passwords", () => {
 
   it("counts a differently written address (case, spaces) as the same account", async () => {
     const user = await createUser();
-    const variants = [user.email.toUpperCase(), ` ${user.email} `, user.email.replace(/^./, (c) => c.toUpperCase()), user.email, `\t${user.email.toUpperCase()}`];
+    const variants = [
+      user.email.toUpperCase(),
+      ` ${user.email} `,
+      user.email.replace(/^./, (c) => c.toUpperCase()),
+      user.email,
+      `\t${user.email.toUpperCase()}`,
+    ];
     const attacker = app.client();
     for (const variant of variants) await attacker.login(variant, "verkeerd-wachtwoord");
     const locked = await attacker.login(user.email, PASSWORD);
@@ -255,7 +266,12 @@ describe("what a login hands out", () => {
       expect(login.status, redirectTo).toBe(302);
       expect(login.location, redirectTo).toMatch(/^\/(?![/\\])/);
       expect(login.location, redirectTo).not.toContain("evil.example");
-      const { confirmed: registered } = await registerThroughMail(app.client(), { name: "Nieuw", email: uniqueEmail("redirect"), password: "een-goed-lang-wachtwoord", redirectTo });
+      const { confirmed: registered } = await registerThroughMail(app.client(), {
+        name: "Nieuw",
+        email: uniqueEmail("redirect"),
+        password: "een-goed-lang-wachtwoord",
+        redirectTo,
+      });
       expect(registered?.status, redirectTo).toBe(302);
       expect(registered?.location, redirectTo).toMatch(/^\/(?![/\\])/);
       expect(registered?.location, redirectTo).not.toContain("evil.example");
@@ -270,7 +286,12 @@ describe("forged and garbled session cookies", () => {
     const [victimId, victimSecret] = victim.browser.cookies.get(COOKIE)!.split(".");
     const [, attackerSecret] = attacker.browser.cookies.get(COOKIE)!.split(".");
     const flipped = victimSecret.slice(0, -1) + (victimSecret.endsWith("A") ? "B" : "A");
-    for (const forged of [`${victimId}.${flipped}`, `${victimId}.${attackerSecret}`, `${victimId}.${victimSecret}x`, `${victimId}`]) {
+    for (const forged of [
+      `${victimId}.${flipped}`,
+      `${victimId}.${attackerSecret}`,
+      `${victimId}.${victimSecret}x`,
+      `${victimId}`,
+    ]) {
       const page = await withCookie(forged).get("/dashboard");
       expect(page.status, forged).toBe(302);
       expect(page.location).toMatch(/^\/inloggen/);
@@ -281,7 +302,15 @@ describe("forged and garbled session cookies", () => {
   });
 
   it("treats garbage in the cookie as logged out, with a Dutch page and no stack trace", async () => {
-    const garbage = ["../../etc/passwd", '\'; DROP TABLE "Session"; --', "%00%00", "x".repeat(4000), "a.b.c", "<script>alert(1)</script>", "Zm9v.YmFy"];
+    const garbage = [
+      "../../etc/passwd",
+      '\'; DROP TABLE "Session"; --',
+      "%00%00",
+      "x".repeat(4000),
+      "a.b.c",
+      "<script>alert(1)</script>",
+      "Zm9v.YmFy",
+    ];
     for (const value of garbage) {
       const browser = app.client();
       const home = await browser.request("/", { headers: { Cookie: `${COOKIE}=${value}` } });
@@ -317,7 +346,14 @@ describe("tampered links: password reset and digest unsubscribe", () => {
     const link = await resetLinkFor(user.email);
     const [id, secret] = link.split("/").pop()!.split(".");
     const flipped = secret.slice(0, -1) + (secret.endsWith("A") ? "B" : "A");
-    const forgeries = [`${id}.${flipped}`, `${id}.`, `${id}`, `${flipped}.${secret}`, `..%2F..%2Fetc%2Fpasswd`, `${id}.${secret}%00`];
+    const forgeries = [
+      `${id}.${flipped}`,
+      `${id}.`,
+      `${id}`,
+      `${flipped}.${secret}`,
+      `..%2F..%2Fetc%2Fpasswd`,
+      `${id}.${secret}%00`,
+    ];
     for (const token of forgeries) {
       const view = await app.client().get(`/wachtwoord-vergeten/${token}`);
       expect(view.status, token).toBe(200);
@@ -363,7 +399,10 @@ describe("tampered links: password reset and digest unsubscribe", () => {
     const other = await createUser();
     await app.client().post("/wachtwoord-vergeten", { email: other.email });
     const expiring = await resetLinkFor(other.email);
-    await db.passwordReset.updateMany({ where: { userId: other.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.passwordReset.updateMany({
+      where: { userId: other.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const expired = await app.client().post(expiring, { password: "te-laat-gekozen-1" });
     expect(expired.status).toBe(400);
     expect(expired.text).toContain(RESET_INVALID);
@@ -376,7 +415,13 @@ describe("tampered links: password reset and digest unsubscribe", () => {
     const url = new URL(await unsubscribeUrl(owner.id));
     const token = url.searchParams.get("t")!;
     const flipped = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
-    const forgeries = [`u=${other.id}&t=${token}`, `u=${owner.id}&t=${flipped}`, `u=${owner.id}&t=`, `u=${owner.id}`, `u=&t=${token}`];
+    const forgeries = [
+      `u=${other.id}&t=${token}`,
+      `u=${owner.id}&t=${flipped}`,
+      `u=${owner.id}&t=`,
+      `u=${owner.id}`,
+      `u=&t=${token}`,
+    ];
     for (const query of forgeries) {
       const page = await app.client().get(`/digest/afmelden?${query}`);
       expect(page.status, query).toBe(400);

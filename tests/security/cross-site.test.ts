@@ -16,7 +16,11 @@ let admin: Client;
 
 beforeAll(async () => {
   // Stripe mode (its API is never called here): the webhook is verified with this secret.
-  Object.assign(process.env, { PAYMENTS: "stripe", STRIPE_SECRET_KEY: "sk_test_cross_site", STRIPE_WEBHOOK_SECRET: SECRET });
+  Object.assign(process.env, {
+    PAYMENTS: "stripe",
+    STRIPE_SECRET_KEY: "sk_test_cross_site",
+    STRIPE_WEBHOOK_SECRET: SECRET,
+  });
   app = await startTestApp();
   admin = await adminIn(app);
 });
@@ -56,20 +60,44 @@ describe("forged posts from another site", () => {
   it("refuses wijkprofiel, draft, hand-in and upload posts of a participant, and saves nothing", async () => {
     const { user, browser } = await participantIn(app, { name: "Csrf Deelnemer" });
     for (const attack of ATTACKS) {
-      expectRefused(await forge(browser, "/wijk", { name: "Overgenomen wijk", municipality: "Nergens" }, attack), `wijk: ${attack.name}`);
-      expectRefused(await forge(browser, assignmentPage(), { intent: "save-draft", body: "Door een ander geschreven", revision: "0" }, attack), `concept: ${attack.name}`);
-      expectRefused(await forge(browser, assignmentPage(), { intent: "hand-in", body: "Door een ander ingeleverd", revision: "0" }, attack), `inleveren: ${attack.name}`);
+      expectRefused(
+        await forge(browser, "/wijk", { name: "Overgenomen wijk", municipality: "Nergens" }, attack),
+        `wijk: ${attack.name}`,
+      );
+      expectRefused(
+        await forge(
+          browser,
+          assignmentPage(),
+          { intent: "save-draft", body: "Door een ander geschreven", revision: "0" },
+          attack,
+        ),
+        `concept: ${attack.name}`,
+      );
+      expectRefused(
+        await forge(
+          browser,
+          assignmentPage(),
+          { intent: "hand-in", body: "Door een ander ingeleverd", revision: "0" },
+          attack,
+        ),
+        `inleveren: ${attack.name}`,
+      );
     }
     const form = new FormData();
     form.append("files", new Blob([new TextEncoder().encode("%PDF-1.7\n%%EOF\n")]), "van-elders.pdf");
-    expectRefused(await browser.request(assignmentPage(), { method: "POST", headers: { Origin: EVIL }, body: form }), "upload");
+    expectRefused(
+      await browser.request(assignmentPage(), { method: "POST", headers: { Origin: EVIL }, body: form }),
+      "upload",
+    );
 
     expect(await db.wijkVersion.count({ where: { wijk: { userId: user.id } } })).toBe(0);
     expect(await db.draft.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.submission.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.attachment.count({ where: { userId: user.id } })).toBe(0);
     // The same posts from our own pages do work: the refusal is about the origin, not the content.
-    expect((await browser.post("/wijk", { name: "Eigen wijk", municipality: "Utrecht" })).text).toContain("Opgeslagen als versie 1.");
+    expect((await browser.post("/wijk", { name: "Eigen wijk", municipality: "Utrecht" })).text).toContain(
+      "Opgeslagen als versie 1.",
+    );
   });
 
   it("refuses a trainer's deadline change and an admin's cohort, gilde and role changes", async () => {
@@ -80,12 +108,31 @@ describe("forged posts from another site", () => {
     const cohortsBefore = await db.cohort.count();
     for (const attack of ATTACKS) {
       expectRefused(
-        await forge(trainer, `/opdrachten/groep/${cohort.id}`, { intent: "schedule", [`due-${slug}`]: "2020-01-01T12:00", [`closed-${slug}`]: "on" }, attack),
+        await forge(
+          trainer,
+          `/opdrachten/groep/${cohort.id}`,
+          { intent: "schedule", [`due-${slug}`]: "2020-01-01T12:00", [`closed-${slug}`]: "on" },
+          attack,
+        ),
         attack.name,
       );
-      expectRefused(await forge(admin, "/beheer?index", { name: "Nepgroep", startsOn: "2030-01-01", endsOn: "2030-06-01", price: "1", capacity: "5" }, attack), attack.name);
-      expectRefused(await forge(admin, `/beheer/groepen/${cohort.id}`, { intent: "create-gilde", name: "Nepgilde" }, attack), attack.name);
-      expectRefused(await forge(admin, "/beheer/gebruikers", { userId: victim.id, role: "ADMIN" }, attack), attack.name);
+      expectRefused(
+        await forge(
+          admin,
+          "/beheer?index",
+          { name: "Nepgroep", startsOn: "2030-01-01", endsOn: "2030-06-01", price: "1", capacity: "5" },
+          attack,
+        ),
+        attack.name,
+      );
+      expectRefused(
+        await forge(admin, `/beheer/groepen/${cohort.id}`, { intent: "create-gilde", name: "Nepgilde" }, attack),
+        attack.name,
+      );
+      expectRefused(
+        await forge(admin, "/beheer/gebruikers", { userId: victim.id, role: "ADMIN" }, attack),
+        attack.name,
+      );
     }
     expect(await db.assignmentSchedule.count({ where: { cohortId: cohort.id } })).toBe(0);
     expect(await db.cohort.count()).toBe(cohortsBefore);
@@ -100,19 +147,45 @@ describe("forged posts from another site", () => {
     await author.browser.post(assignmentPage(), { intent: "hand-in", body: "Mijn werk", revision: "0" });
     const submission = await db.submission.findFirstOrThrow({ where: { userId: author.user.id } });
     const review = await db.peerReview.create({
-      data: { cohortId: cohort.id, assignmentSlug: assignment().slug, submissionId: submission.id, reviewerId: reviewer.user.id, dueAt: new Date(Date.now() + 7 * 86_400_000) },
+      data: {
+        cohortId: cohort.id,
+        assignmentSlug: assignment().slug,
+        submissionId: submission.id,
+        reviewerId: reviewer.user.id,
+        dueAt: new Date(Date.now() + 7 * 86_400_000),
+      },
     });
     const threadsBefore = await db.thread.count();
     for (const attack of ATTACKS) {
       expectRefused(
-        await forge(reviewer.browser, `/gilde/feedback/${review.id}`, { "answer-0": "Vals", "answer-1": "Vals", tip: "Vals", revision: "0", intent: "submit" }, attack),
+        await forge(
+          reviewer.browser,
+          `/gilde/feedback/${review.id}`,
+          { "answer-0": "Vals", "answer-1": "Vals", tip: "Vals", revision: "0", intent: "submit" },
+          attack,
+        ),
         attack.name,
       );
-      expectRefused(await forge(admin, "/community", { intent: "thread", title: "Gekaapt onderwerp", body: "Spam", tags: "" }, attack), attack.name);
-      expectRefused(await forge(author.browser, `/aanmelden/${cohort.id}`, { intent: "withdraw" }, attack), attack.name);
+      expectRefused(
+        await forge(
+          admin,
+          "/community",
+          { intent: "thread", title: "Gekaapt onderwerp", body: "Spam", tags: "" },
+          attack,
+        ),
+        attack.name,
+      );
+      expectRefused(
+        await forge(author.browser, `/aanmelden/${cohort.id}`, { intent: "withdraw" }, attack),
+        attack.name,
+      );
       expectRefused(await forge(author.browser, "/uitloggen", {}, attack), attack.name);
     }
-    expect(await db.peerReview.findUniqueOrThrow({ where: { id: review.id } })).toMatchObject({ status: "OPEN", revision: 0, tip: "" });
+    expect(await db.peerReview.findUniqueOrThrow({ where: { id: review.id } })).toMatchObject({
+      status: "OPEN",
+      revision: 0,
+      tip: "",
+    });
     expect(await db.thread.count()).toBe(threadsBefore);
     expect((await db.enrollment.findFirstOrThrow({ where: { userId: author.user.id } })).status).toBe("ACTIVE");
     expect((await author.browser.get("/dashboard")).status).toBe(200); // still logged in
@@ -122,7 +195,10 @@ describe("forged posts from another site", () => {
     const attackerAccount = await createUser({ name: "Account Van Aanvaller" });
     for (const attack of ATTACKS) {
       const browser = app.client();
-      expectRefused(await forge(browser, "/inloggen", { email: attackerAccount.email, password: PASSWORD }, attack), attack.name);
+      expectRefused(
+        await forge(browser, "/inloggen", { email: attackerAccount.email, password: PASSWORD }, attack),
+        attack.name,
+      );
       expect(browser.cookies.has("gilde_session")).toBe(false);
     }
     expect(await db.session.count({ where: { userId: attackerAccount.id } })).toBe(0);
@@ -135,7 +211,12 @@ describe("the Stripe webhook is the one exception", () => {
     const good = signed(event, SECRET);
     const response = await app.client().request("/webhooks/stripe", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Origin: EVIL, "Sec-Fetch-Site": "cross-site", "Stripe-Signature": good.signature },
+      headers: {
+        "Content-Type": "application/json",
+        Origin: EVIL,
+        "Sec-Fetch-Site": "cross-site",
+        "Stripe-Signature": good.signature,
+      },
       body: good.payload,
     });
     expect(response.status).toBe(200);
@@ -144,7 +225,11 @@ describe("the Stripe webhook is the one exception", () => {
     const forged = stripeEvent("customer.created", { id: "cus_cross_site_2", object: "customer" });
     const bad = await app.client().request("/webhooks/stripe", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Origin: EVIL, "Stripe-Signature": signed(forged, "whsec_van_de_aanvaller").signature },
+      headers: {
+        "Content-Type": "application/json",
+        Origin: EVIL,
+        "Stripe-Signature": signed(forged, "whsec_van_de_aanvaller").signature,
+      },
       body: JSON.stringify(forged),
     });
     expect(bad.status).toBe(400);

@@ -54,7 +54,9 @@ it("answers pages with a Dutch 503 and Retry-After, and gives a posted form back
   const data = await browser.get("/dashboard?_data=routes%2Fdashboard");
   expect(data.status).toBe(503);
 
-  const posted = await app.client().post("/inloggen", { email: "iemand@example.nl", password: "geheim-wachtwoord-123" });
+  const posted = await app
+    .client()
+    .post("/inloggen", { email: "iemand@example.nl", password: "geheim-wachtwoord-123" });
   expect(posted.status).toBe(503);
   expect(posted.text).toContain("Gilde is even niet bereikbaar");
   expect(posted.text).toContain("Wat je had ingevuld");

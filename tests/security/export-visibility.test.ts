@@ -63,10 +63,28 @@ beforeAll(async () => {
 
   const now = Date.now();
   for (const { slug } of cases) {
-    await db.assignmentSchedule.create({ data: { cohortId, assignmentSlug: slug, peerReviewDueAt: new Date(now + 48 * HOUR) } });
-    const work = await db.submission.create({ data: { userId: anna.id, cohortId, assignmentSlug: slug, versions: { create: { number: 1, body: `Annas werk ${slug}` } } } });
+    await db.assignmentSchedule.create({
+      data: { cohortId, assignmentSlug: slug, peerReviewDueAt: new Date(now + 48 * HOUR) },
+    });
+    const work = await db.submission.create({
+      data: {
+        userId: anna.id,
+        cohortId,
+        assignmentSlug: slug,
+        versions: { create: { number: 1, body: `Annas werk ${slug}` } },
+      },
+    });
     const due = new Date(now + 96 * HOUR);
-    await db.peerReview.create({ data: { cohortId, assignmentSlug: slug, submissionId: work.id, reviewerId: rik.id, dueAt: due, assignedAt: new Date(now - 2 * HOUR) } });
+    await db.peerReview.create({
+      data: {
+        cohortId,
+        assignmentSlug: slug,
+        submissionId: work.id,
+        reviewerId: rik.id,
+        dueAt: due,
+        assignedAt: new Date(now - 2 * HOUR),
+      },
+    });
     await db.peerReview.create({
       data: {
         cohortId,
@@ -82,8 +100,24 @@ beforeAll(async () => {
       },
     });
     // Rik's own work, which Anna is to review (what "after-own-review" waits for).
-    const riks = await db.submission.create({ data: { userId: rik.id, cohortId, assignmentSlug: slug, versions: { create: { number: 1, body: `Riks werk ${slug}` } } } });
-    const own = await db.peerReview.create({ data: { cohortId, assignmentSlug: slug, submissionId: riks.id, reviewerId: anna.id, dueAt: due, assignedAt: new Date(now - HOUR) } });
+    const riks = await db.submission.create({
+      data: {
+        userId: rik.id,
+        cohortId,
+        assignmentSlug: slug,
+        versions: { create: { number: 1, body: `Riks werk ${slug}` } },
+      },
+    });
+    const own = await db.peerReview.create({
+      data: {
+        cohortId,
+        assignmentSlug: slug,
+        submissionId: riks.id,
+        reviewerId: anna.id,
+        dueAt: due,
+        assignedAt: new Date(now - HOUR),
+      },
+    });
     ownReviews.set(slug, own.id);
   }
 });
@@ -99,7 +133,11 @@ type ScreenReview = { reviewer: string; answers: Record<string, string>; tip: st
 type ScreenSubmission = { slug: string; visibleFrom: string | null; reviews: ScreenReview[] };
 type ScreenGiven = { id: string; author: string };
 type ExportReview = { van: string; antwoorden: Record<string, string>; tip: string };
-type ExportSubmission = { opdracht: string; peerfeedback_ontvangen: ExportReview[]; peerfeedback_nog_niet_zichtbaar?: string | null };
+type ExportSubmission = {
+  opdracht: string;
+  peerfeedback_ontvangen: ExportReview[];
+  peerfeedback_nog_niet_zichtbaar?: string | null;
+};
 type ExportGiven = { opdracht: string; voor: string };
 
 /** What /gilde gives the author's browser: the loader's data and the page itself. */
@@ -116,7 +154,11 @@ async function screen() {
 async function exported() {
   const response = await fetch(new URL("/account/gegevens/download", app.baseUrl), {
     method: "POST",
-    headers: { Cookie: [...author.browser.cookies].map(([k, v]) => `${k}=${v}`).join("; "), Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+    headers: {
+      Cookie: [...author.browser.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+      Origin: app.baseUrl,
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
     body: "",
   });
   expect(response.status).toBe(200);
@@ -141,7 +183,11 @@ async function compare(visible: Record<Rule, boolean>) {
     expect(onScreen, label).toBeDefined();
     expect(inZip, label).toBeDefined();
     const screenReviews = onScreen!.reviews.map((r) => ({ van: r.reviewer, antwoord: r.answers[0], tip: r.tip }));
-    const zipReviews = inZip!.peerfeedback_ontvangen.map((r) => ({ van: r.van, antwoord: r.antwoorden[0], tip: r.tip }));
+    const zipReviews = inZip!.peerfeedback_ontvangen.map((r) => ({
+      van: r.van,
+      antwoord: r.antwoorden[0],
+      tip: r.tip,
+    }));
     // The same reviews, under the same labels, with the same texts.
     expect(zipReviews, label).toEqual(screenReviews);
     expect(inZip!.peerfeedback_nog_niet_zichtbaar ?? null, label).toBe(onScreen!.visibleFrom);
@@ -178,11 +224,16 @@ async function compare(visible: Record<Rule, boolean>) {
 
 /** Puts the world in one phase: the peer-review deadline passed or not, Anna's own reviews given or not. */
 async function phase({ deadlinePassed, ownGiven }: { deadlinePassed: boolean; ownGiven: boolean }) {
-  await db.assignmentSchedule.updateMany({ where: { cohortId }, data: { peerReviewDueAt: new Date(Date.now() + (deadlinePassed ? -1 : 48) * HOUR) } });
+  await db.assignmentSchedule.updateMany({
+    where: { cohortId },
+    data: { peerReviewDueAt: new Date(Date.now() + (deadlinePassed ? -1 : 48) * HOUR) },
+  });
   const ids = [...ownReviews.values()];
   await db.peerReview.updateMany({
     where: { id: { in: ids } },
-    data: ownGiven ? { status: "SUBMITTED", submittedAt: new Date(), answers: JSON.stringify({ 0: "Annas antwoord" }) } : { status: "OPEN", submittedAt: null },
+    data: ownGiven
+      ? { status: "SUBMITTED", submittedAt: new Date(), answers: JSON.stringify({ 0: "Annas antwoord" }) }
+      : { status: "OPEN", submittedAt: null },
   });
 }
 

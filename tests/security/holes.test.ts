@@ -32,14 +32,36 @@ const OLD_DEMO_SECRET = "whsec_gilde_demo_mode_only";
 
 /** An accepted participant who pays themselves, logged in, with an open checkout payment. */
 async function acceptedSelfPayer() {
-  const cohort = await db.cohort.update({ where: { id: (await createCohort()).id }, data: { startsOn: new Date(Date.now() + 90 * 86_400_000) } });
+  const cohort = await db.cohort.update({
+    where: { id: (await createCohort()).id },
+    data: { startsOn: new Date(Date.now() + 90 * 86_400_000) },
+  });
   const user = await createUser({ name: "Gratis Plek" });
   const enrollment = await enroll(user.id, cohort.id, "APPLIED");
-  await db.enrollment.update({ where: { id: enrollment.id }, data: { status: "ACCEPTED", reservedUntil: new Date(Date.now() + 86_400_000) } });
-  await db.intake.create({
-    data: { enrollmentId: enrollment.id, currentWork: "x", organisation: "x", experienceYears: 3, experience: "x", wijk: "x", motivation: "x", payer: "SELF" },
+  await db.enrollment.update({
+    where: { id: enrollment.id },
+    data: { status: "ACCEPTED", reservedUntil: new Date(Date.now() + 86_400_000) },
   });
-  const payment = await db.payment.create({ data: { enrollmentId: enrollment.id, kind: "CHECKOUT", amountCents: cohort.priceCents, checkoutSessionId: `cs_demo_${enrollment.id}` } });
+  await db.intake.create({
+    data: {
+      enrollmentId: enrollment.id,
+      currentWork: "x",
+      organisation: "x",
+      experienceYears: 3,
+      experience: "x",
+      wijk: "x",
+      motivation: "x",
+      payer: "SELF",
+    },
+  });
+  const payment = await db.payment.create({
+    data: {
+      enrollmentId: enrollment.id,
+      kind: "CHECKOUT",
+      amountCents: cohort.priceCents,
+      checkoutSessionId: `cs_demo_${enrollment.id}`,
+    },
+  });
   const browser = app.client();
   await browser.login(user.email, PASSWORD);
   return { cohort, user, enrollment, payment, browser };
@@ -52,7 +74,10 @@ describe("a seat cannot be had for free", () => {
 
     expect((await browser.get(`/betalen/demo/${payment.id}`)).status).toBe(404);
     expect((await browser.post(`/betalen/demo/${payment.id}`, { intent: "pay" })).status).toBe(404);
-    const { payload, signature } = signed(stripeEvent("checkout.session.completed", paidSession(payment, enrollment.id)), OLD_DEMO_SECRET);
+    const { payload, signature } = signed(
+      stripeEvent("checkout.session.completed", paidSession(payment, enrollment.id)),
+      OLD_DEMO_SECRET,
+    );
     expect((await deliverWebhook(app.baseUrl, payload, signature)).status).toBe(400);
     expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("ACCEPTED");
 
@@ -76,20 +101,29 @@ describe("a seat cannot be had for free", () => {
     expect((await db.installSecret.findUniqueOrThrow({ where: { name: "demo-webhook" } })).value).toBe(secret);
 
     const { enrollment, payment } = await acceptedSelfPayer();
-    const forged = signed(stripeEvent("checkout.session.completed", paidSession(payment, enrollment.id)), OLD_DEMO_SECRET);
+    const forged = signed(
+      stripeEvent("checkout.session.completed", paidSession(payment, enrollment.id)),
+      OLD_DEMO_SECRET,
+    );
     expect((await deliverWebhook(app.baseUrl, forged.payload, forged.signature)).status).toBe(400);
     expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("ACCEPTED");
   });
 
   it("has a demo mailbox only on a demo install without SMTP, and the register page points there on the demo alone", async () => {
     const email = uniqueEmail("demo-post");
-    const off = await app.client().post("/registreren", { name: "Demo Kijker", email, password: "een-goed-lang-wachtwoord" });
+    const off = await app
+      .client()
+      .post("/registreren", { name: "Demo Kijker", email, password: "een-goed-lang-wachtwoord" });
     expect(off.text).not.toContain("demo-postvak");
     expect((await app.client().get("/demo/postvak")).status).toBe(404);
 
     process.env.PAYMENTS = "demo";
     const visitor = app.client();
-    const demo = await visitor.post("/registreren", { name: "Demo Kijker", email, password: "een-goed-lang-wachtwoord" });
+    const demo = await visitor.post("/registreren", {
+      name: "Demo Kijker",
+      email,
+      password: "een-goed-lang-wachtwoord",
+    });
     expect(demo.text).toContain("demo-postvak");
     const mailbox = await visitor.get("/demo/postvak");
     expect(mailbox.status).toBe(200);
@@ -100,7 +134,9 @@ describe("a seat cannot be had for free", () => {
   });
 
   it("will not start Stripe payments without the webhook's signing secret, and says so in Dutch", () => {
-    expect(() => parseEnv({ PAYMENTS: "stripe", STRIPE_SECRET_KEY: "sk_live_x" })).toThrowError(/STRIPE_WEBHOOK_SECRET: ontbreekt/);
+    expect(() => parseEnv({ PAYMENTS: "stripe", STRIPE_SECRET_KEY: "sk_live_x" })).toThrowError(
+      /STRIPE_WEBHOOK_SECRET: ontbreekt/,
+    );
     expect(() => parseEnv({ STRIPE_SECRET_KEY: "sk_live_x" })).toThrowError(/STRIPE_WEBHOOK_SECRET/);
     expect(() => parseEnv({ PAYMENTS: "gratis" })).toThrowError(/PAYMENTS: moet stripe, demo of off zijn/);
     expect(() => parseEnv({ TRUST_PROXY: "true" })).toThrowError(/TRUST_PROXY: moet een aantal proxies zijn/);
@@ -113,11 +149,15 @@ describe("guesses that arrive together", () => {
   it("checks no more than five of twenty wrong passwords sent at the same instant, and the right one after them is locked out", async () => {
     const user = await createUser();
     const attacker = app.client();
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => attacker.login(user.email, `tegelijk-geraden-${i}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attacker.login(user.email, `tegelijk-geraden-${i}`)),
+    );
     expect(answers.every((answer) => answer.status === 400)).toBe(true);
     const verified = await db.auditEvent.count({ where: { action: "login.failed", subjectId: user.id } });
     expect(verified).toBeLessThanOrEqual(5);
-    expect(answers.filter((answer) => answer.text.includes("Te veel mislukte pogingen")).length).toBeGreaterThanOrEqual(15);
+    expect(answers.filter((answer) => answer.text.includes("Te veel mislukte pogingen")).length).toBeGreaterThanOrEqual(
+      15,
+    );
     const right = await attacker.login(user.email, PASSWORD);
     expect(right.text).toContain("Te veel mislukte pogingen");
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
@@ -127,7 +167,14 @@ describe("guesses that arrive together", () => {
 describe("private pages in caches", () => {
   it("marks every page and data request of a logged-in person private, no-store, and keeps the build's assets immutable", async () => {
     const { browser } = await participantIn(app);
-    for (const path of ["/dashboard", "/dashboard?_data=routes%2Fdashboard", "/wijk", "/account/gegevens", "/", "/inloggen"]) {
+    for (const path of [
+      "/dashboard",
+      "/dashboard?_data=routes%2Fdashboard",
+      "/wijk",
+      "/account/gegevens",
+      "/",
+      "/inloggen",
+    ]) {
       const page = await browser.get(path);
       expect(page.headers.get("cache-control"), path).toBe("private, no-store");
     }
@@ -163,7 +210,11 @@ describe("bodies that used to make a 500", () => {
       { type: "multipart/form-data; boundary=abc", body: "geen multipart" },
     ];
     for (const { type, body } of bodies) {
-      const page = await browser.request("/wijk", { method: "POST", headers: { "Content-Type": type, Origin: app.baseUrl }, body });
+      const page = await browser.request("/wijk", {
+        method: "POST",
+        headers: { "Content-Type": type, Origin: app.baseUrl },
+        body,
+      });
       expect(page.status, type).toBe(400);
       expect(page.text, type).toContain("niet als formulier binnen");
       expect(page.text, type).not.toMatch(STACK_TRACE);
@@ -179,13 +230,24 @@ describe("bodies that used to make a 500", () => {
   });
 
   it("reads a page number like 1e300 as the first page, and refuses 30 February with the typed values kept", async () => {
-    for (const path of ["/beheer/gebruikers?pagina=1e300", "/beheer/audit?pagina=1e300", "/beheer/outbox?pagina=-4", "/community?pagina=9999999999"]) {
+    for (const path of [
+      "/beheer/gebruikers?pagina=1e300",
+      "/beheer/audit?pagina=1e300",
+      "/beheer/outbox?pagina=-4",
+      "/community?pagina=9999999999",
+    ]) {
       const page = await admin.get(path);
       expect(page.status, path).toBeLessThan(500);
       expect(page.text, path).not.toMatch(STACK_TRACE);
     }
     const before = await db.cohort.count();
-    const cohort = await admin.post("/beheer?index", { name: "Groep van 30 februari", startsOn: "2031-02-30", endsOn: "2031-12-01", price: "2450", capacity: "20" });
+    const cohort = await admin.post("/beheer?index", {
+      name: "Groep van 30 februari",
+      startsOn: "2031-02-30",
+      endsOn: "2031-12-01",
+      price: "2450",
+      capacity: "20",
+    });
     expect(cohort.status).toBe(400);
     expect(cohort.text).toContain("Deze datum bestaat niet");
     expect(inputValue(cohort.html, "name")).toBe("Groep van 30 februari");
@@ -206,7 +268,8 @@ describe("learning who has an account, and flooding mailboxes", () => {
   it("sends at most three reset mails an hour to one address, and the page still says the same", async () => {
     const user = await createUser();
     const pages: string[] = [];
-    for (let i = 0; i < 5; i++) pages.push((await app.client().post("/wachtwoord-vergeten", { email: user.email })).text);
+    for (let i = 0; i < 5; i++)
+      pages.push((await app.client().post("/wachtwoord-vergeten", { email: user.email })).text);
     expect(new Set(pages).size).toBe(1);
     expect(await db.outboxMessage.count({ where: { to: user.email, subject: "Nieuw wachtwoord voor Gilde" } })).toBe(3);
   });
@@ -215,8 +278,13 @@ describe("learning who has an account, and flooding mailboxes", () => {
     const user = await createUser();
     await app.client().post("/wachtwoord-vergeten", { email: user.email });
     const fresh = uniqueEmail("outbox");
-    await app.client().post("/registreren", { name: "Outbox Kijker", email: fresh, password: "een-goed-lang-wachtwoord" });
-    const stored = await db.outboxMessage.findMany({ where: { to: { in: [user.email, fresh] } }, select: { id: true, text: true } });
+    await app
+      .client()
+      .post("/registreren", { name: "Outbox Kijker", email: fresh, password: "een-goed-lang-wachtwoord" });
+    const stored = await db.outboxMessage.findMany({
+      where: { to: { in: [user.email, fresh] } },
+      select: { id: true, text: true },
+    });
     const tokens = stored.map((m) => m.text.match(/\/(wachtwoord-vergeten|registreren\/bevestigen)\/(\S+)/)?.[2]);
     expect(tokens.every(Boolean)).toBe(true);
     for (const path of ["/beheer/outbox", "/beheer/outbox?_data=routes%2Fbeheer.outbox"]) {
@@ -226,9 +294,15 @@ describe("learning who has an account, and flooding mailboxes", () => {
     }
 
     const delivered: string[] = [];
-    await deliverOutbox({ batch: 1000, via: { sendMail: async (mail: { text: string }) => void delivered.push(mail.text) } as never });
+    await deliverOutbox({
+      batch: 1000,
+      via: { sendMail: async (mail: { text: string }) => void delivered.push(mail.text) } as never,
+    });
     expect(delivered.some((text) => text.includes(tokens[0]!))).toBe(true);
-    const after = await db.outboxMessage.findMany({ where: { id: { in: stored.map((m) => m.id) } }, select: { text: true, html: true, sentAt: true } });
+    const after = await db.outboxMessage.findMany({
+      where: { id: { in: stored.map((m) => m.id) } },
+      select: { text: true, html: true, sentAt: true },
+    });
     for (const message of after) {
       expect(message.sentAt).not.toBeNull();
       for (const token of tokens) expect(message.text + message.html).not.toContain(token!);
@@ -247,8 +321,21 @@ describe("smaller doors", () => {
     expect(bare.status).toBe(403);
     const otherPort = new URL(app.baseUrl);
     otherPort.port = String(Number(otherPort.port) + 1);
-    expect((await app.client().post("/inloggen", { email: user.email, password: PASSWORD }, { origin: otherPort.origin })).status).toBe(403);
-    expect((await app.client().post("/inloggen", { email: user.email, password: PASSWORD }, { origin: app.baseUrl.replace("http:", "https:") })).status).toBe(403);
+    expect(
+      (await app.client().post("/inloggen", { email: user.email, password: PASSWORD }, { origin: otherPort.origin }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await app
+          .client()
+          .post(
+            "/inloggen",
+            { email: user.email, password: PASSWORD },
+            { origin: app.baseUrl.replace("http:", "https:") },
+          )
+      ).status,
+    ).toBe(403);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 
@@ -256,7 +343,11 @@ describe("smaller doors", () => {
     const user = await createUser();
     const overTls = await app.client().request("/inloggen", {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.baseUrl, "X-Forwarded-Proto": "https" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: app.baseUrl,
+        "X-Forwarded-Proto": "https",
+      },
       body: new URLSearchParams({ email: user.email, password: PASSWORD }).toString(),
     });
     expect(overTls.headers.get("set-cookie")).toMatch(/gilde_session=.*;\s*Secure/i);
@@ -265,7 +356,9 @@ describe("smaller doors", () => {
   });
 
   it("strips marked names with one escaped pattern, longest first, and refuses a list over fifty names", () => {
-    expect(stripNames("Ans de Vries sprak met Ans en met (Bram)+.", ["Ans", "Ans de Vries", "(Bram)+"])).toBe("[naam] sprak met [naam] en met [naam].");
+    expect(stripNames("Ans de Vries sprak met Ans en met (Bram)+.", ["Ans", "Ans de Vries", "(Bram)+"])).toBe(
+      "[naam] sprak met [naam] en met [naam].",
+    );
     expect(stripNames("a.b en axb", ["a.b"])).toBe("[naam] en axb");
     const many = Array.from({ length: 2000 }, (_, i) => `naam${i}`);
     expect(stripNames("naam1999 blijft, naam3 niet", many)).toBe("naam1999 blijft, [naam] niet");

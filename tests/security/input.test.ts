@@ -87,8 +87,16 @@ describe("the checks themselves", () => {
     expect(liveMarkup(`<a href=" java&#x09;script:alert(1)">x</a>`)).not.toEqual([]);
     expect(liveMarkup(`<a href="data:text/html,x">x</a>`)).not.toEqual([]);
     expect(liveMarkup(`<img src="https://tracker.example/p.gif">`)).not.toEqual([]);
-    expect(liveMarkup(`<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><input value="&lt;img src=x onerror=alert(1)&gt;&quot;&gt;">`)).toEqual([]);
-    expect(liveMarkup(`<a href="https://voorbeeld.nl" rel="nofollow">x</a><a href="/gilde">y</a><img src="/bijlagen/1" alt="">`)).toEqual([]);
+    expect(
+      liveMarkup(
+        `<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><input value="&lt;img src=x onerror=alert(1)&gt;&quot;&gt;">`,
+      ),
+    ).toEqual([]);
+    expect(
+      liveMarkup(
+        `<a href="https://voorbeeld.nl" rel="nofollow">x</a><a href="/gilde">y</a><img src="/bijlagen/1" alt="">`,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -96,14 +104,20 @@ describe("stored XSS in what trainers and admins read", () => {
   it("a participant's name from registration, on the admin's user list and the trainer's intake page", async () => {
     const email = uniqueEmail("xss-naam");
     const browser = app.client();
-    expect((await registerThroughMail(browser, { name: `Xander ${XSS}`, email, password: "een-goed-lang-wachtwoord" })).confirmed?.status).toBe(302);
+    expect(
+      (await registerThroughMail(browser, { name: `Xander ${XSS}`, email, password: "een-goed-lang-wachtwoord" }))
+        .confirmed?.status,
+    ).toBe(302);
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user.name).toBe(`Xander ${XSS}`); // stored as typed: escaping is the page's job
     expectInert(await admin.get(`/beheer/gebruikers?q=${encodeURIComponent(email)}`), "gebruikers", `Xander ${XSS}`);
     expectInert(await browser.get("/dashboard"), "eigen dashboard", "Xander");
 
     const cohort = await createCohort();
-    await db.cohort.update({ where: { id: cohort.id }, data: { startsOn: new Date("2099-03-01"), endsOn: new Date("2099-12-01") } });
+    await db.cohort.update({
+      where: { id: cohort.id },
+      data: { startsOn: new Date("2099-03-01"), endsOn: new Date("2099-12-01") },
+    });
     const intake = {
       intent: "apply",
       currentWork: "Werk",
@@ -115,7 +129,11 @@ describe("stored XSS in what trainers and admins read", () => {
       payer: "SELF",
     };
     expect((await browser.post(`/aanmelden/${cohort.id}`, intake)).text).toContain("je aanmelding is binnen");
-    expectInert(await (await trainerOf(app, cohort.id)).get(`/beoordelen/aanmeldingen/${cohort.id}`), "aanmeldingen", `Xander ${XSS}`);
+    expectInert(
+      await (await trainerOf(app, cohort.id)).get(`/beoordelen/aanmeldingen/${cohort.id}`),
+      "aanmeldingen",
+      `Xander ${XSS}`,
+    );
   });
 
   it("every wijkprofiel field, on the trainer's view of the participant's wijk", async () => {
@@ -141,14 +159,19 @@ describe("stored XSS in what trainers and admins read", () => {
     const cohort = await createCohort();
     const { user, browser } = await participantIn(cohort.id);
     const slug = assignment().slug;
-    expect((await browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: `Eerste versie\n\n${XSS}`, revision: "0" })).text).toContain("Ingeleverd");
+    expect(
+      (await browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: `Eerste versie\n\n${XSS}`, revision: "0" }))
+        .text,
+    ).toContain("Ingeleverd");
     const submission = await db.submission.findFirstOrThrow({ where: { userId: user.id } });
     const trainer = await trainerOf(app, cohort.id);
     expectInert(await trainer.get(`/beoordelen/${submission.id}`), "inzending", SCRIPT, IMG, SVG);
 
     await db.submission.update({ where: { id: submission.id }, data: { status: "RETURNED" } });
     const second = `Tweede versie ${IMG}\n\n${SVG} en ${SCRIPT}`;
-    expect((await browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: second, revision: "1" })).text).toContain("Ingeleverd (versie 2)");
+    expect(
+      (await browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: second, revision: "1" })).text,
+    ).toContain("Ingeleverd (versie 2)");
     const screen = await trainer.get(`/beoordelen/${submission.id}`);
     expectInert(screen, "versies", "Wat is veranderd ten opzichte van versie 1", SCRIPT, IMG);
     expect(screen.html).toMatch(/<ins>[^<]*&lt;img/);
@@ -163,20 +186,36 @@ describe("stored XSS in what trainers and admins read", () => {
     await author.browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: "Gewoon werk", revision: "0" });
     const submission = await db.submission.findFirstOrThrow({ where: { userId: author.user.id } });
     const review = await db.peerReview.create({
-      data: { cohortId: cohort.id, assignmentSlug: slug, submissionId: submission.id, reviewerId: reviewer.user.id, dueAt: new Date(Date.now() + 7 * 86_400_000) },
+      data: {
+        cohortId: cohort.id,
+        assignmentSlug: slug,
+        submissionId: submission.id,
+        reviewerId: reviewer.user.id,
+        dueAt: new Date(Date.now() + 7 * 86_400_000),
+      },
     });
     const form: Record<string, string> = { tip: `Tip ${XSS}`, revision: "0", intent: "submit" };
-    assignment().frontmatter.peerReview.guidingQuestions.forEach((_, i) => (form[`answer-${i}`] = `Antwoord ${i} ${XSS}`));
+    assignment().frontmatter.peerReview.guidingQuestions.forEach(
+      (_, i) => (form[`answer-${i}`] = `Antwoord ${i} ${XSS}`),
+    );
     expect((await reviewer.browser.post(`/gilde/feedback/${review.id}`, form)).text).toContain("Ingediend");
 
     const trainer = await trainerOf(app, cohort.id);
-    expectInert(await trainer.get(`/beoordelen/peerfeedback/${cohort.id}?opdracht=${slug}`), "matrix", `Antwoord 0 ${XSS}`, `Tip ${XSS}`);
+    expectInert(
+      await trainer.get(`/beoordelen/peerfeedback/${cohort.id}?opdracht=${slug}`),
+      "matrix",
+      `Antwoord 0 ${XSS}`,
+      `Tip ${XSS}`,
+    );
     expectInert(await trainer.get(`/beoordelen/${submission.id}`), "beoordelen", `Antwoord 0 ${XSS}`, `Tip ${XSS}`);
   });
 
   it("every intake answer, also the employer's details, on the intake page", async () => {
     const cohort = await createCohort();
-    await db.cohort.update({ where: { id: cohort.id }, data: { startsOn: new Date("2099-03-01"), endsOn: new Date("2099-12-01") } });
+    await db.cohort.update({
+      where: { id: cohort.id },
+      data: { startsOn: new Date("2099-03-01"), endsOn: new Date("2099-12-01") },
+    });
     const applicant = await createUser({ name: "Aanmelder Xss" });
     const browser = app.client();
     await browser.login(applicant.email, PASSWORD);
@@ -197,28 +236,57 @@ describe("stored XSS in what trainers and admins read", () => {
     };
     expect((await browser.post(`/aanmelden/${cohort.id}`, intake)).text).toContain("je aanmelding is binnen");
     const trainer = await trainerOf(app, cohort.id);
-    expectInert(await trainer.get(`/beoordelen/aanmeldingen/${cohort.id}`), "intake", `Werk ${XSS}`, `Ervaring ${XSS}`, `Motivatie ${XSS}`, `Werkgever ${XSS}`, `PO ${IMG}`);
+    expectInert(
+      await trainer.get(`/beoordelen/aanmeldingen/${cohort.id}`),
+      "intake",
+      `Werk ${XSS}`,
+      `Ervaring ${XSS}`,
+      `Motivatie ${XSS}`,
+      `Werkgever ${XSS}`,
+      `PO ${IMG}`,
+    );
     expectInert(await browser.get(`/aanmelden/${cohort.id}`), "eigen aanmelding");
   });
 
   it("community thread titles, posts and report reasons, for the admin and in a gilde room for its trainer", async () => {
     const alumnus = await alumnusBrowser(`Alumnus ${SVG}`);
-    const created = await alumnus.browser.post("/community", { intent: "thread", title: `Titel ${XSS}`, body: `Bericht ${XSS}`, themes: "vertrouwen", tags: "" });
+    const created = await alumnus.browser.post("/community", {
+      intent: "thread",
+      title: `Titel ${XSS}`,
+      body: `Bericht ${XSS}`,
+      themes: "vertrouwen",
+      tags: "",
+    });
     expect(created.status).toBe(302);
     await alumnus.browser.post(created.location!, { intent: "reply", body: `Reactie ${XSS}` });
-    const post = await db.post.findFirstOrThrow({ where: { threadId: created.location!.split("/").pop() }, orderBy: { createdAt: "asc" } });
+    const post = await db.post.findFirstOrThrow({
+      where: { threadId: created.location!.split("/").pop() },
+      orderBy: { createdAt: "asc" },
+    });
     const reader = await alumnusBrowser();
     await reader.browser.post(created.location!, { intent: "report", postId: post.id, reason: `Reden ${XSS}` });
     expectInert(await admin.get(created.location!), "onderwerp", `Titel ${XSS}`, `Bericht ${XSS}`, `Reactie ${XSS}`);
     expectInert(await admin.get("/community"), "lijst", `Titel ${XSS}`);
-    expectInert(await admin.get("/beheer/meldingen"), "meldingen", `Reden ${XSS}`, `Titel ${XSS}`, `Bericht ${XSS}`, `Alumnus ${SVG}`);
+    expectInert(
+      await admin.get("/beheer/meldingen"),
+      "meldingen",
+      `Reden ${XSS}`,
+      `Titel ${XSS}`,
+      `Bericht ${XSS}`,
+      `Alumnus ${SVG}`,
+    );
 
     const cohort = await createCohort();
     await db.cohort.update({ where: { id: cohort.id }, data: { endsOn: new Date(Date.now() + 90 * 86_400_000) } });
     const gilde = await db.gilde.create({ data: { cohortId: cohort.id, name: "De Schrijvers" } });
     const member = await participantIn(cohort.id);
     await db.gildeMember.create({ data: { gildeId: gilde.id, userId: member.user.id, cohortId: cohort.id } });
-    const roomThread = await member.browser.post(`/gildes/${gilde.id}`, { intent: "thread", title: `Kamer ${XSS}`, body: `Kamerbericht ${XSS}`, tags: "" });
+    const roomThread = await member.browser.post(`/gildes/${gilde.id}`, {
+      intent: "thread",
+      title: `Kamer ${XSS}`,
+      body: `Kamerbericht ${XSS}`,
+      tags: "",
+    });
     expect(roomThread.status).toBe(302);
     const trainer = await trainerOf(app, cohort.id);
     expectInert(await trainer.get(`/gildes/${gilde.id}`), "gildekamer", `Kamer ${XSS}`);
@@ -240,7 +308,14 @@ describe("stored XSS in what trainers and admins read", () => {
     };
     const published = await alumnus.browser.post("/praktijk/nieuw", fields);
     expect(published.status).toBe(302);
-    expectInert(await admin.get(published.location!), "praktijkvoorbeeld", `Voorbeeld ${XSS}`, `Situatie ${XSS}`, `Geleerd ${XSS}`, `Overvecht ${XSS}`);
+    expectInert(
+      await admin.get(published.location!),
+      "praktijkvoorbeeld",
+      `Voorbeeld ${XSS}`,
+      `Situatie ${XSS}`,
+      `Geleerd ${XSS}`,
+      `Overvecht ${XSS}`,
+    );
     expectInert(await admin.get("/praktijk"), "lijst", `Voorbeeld ${XSS}`);
     expectInert(await admin.get(`/praktijk?q=situatie`), "zoeken", `Voorbeeld ${XSS}`);
   });
@@ -270,10 +345,14 @@ describe("Markdown: links, raw HTML and images", () => {
   function expectSafeMarkdown(page: Page, label: string) {
     expectInert(page, label, '<a href="javascript:alert(9)">rauw</a>', "<iframe", "klik1");
     expect(page.html, label).not.toMatch(/href="[^"]*(javascript|vbscript|data):/i);
-    expect(page.html, label).toMatch(/<a href="https:\/\/tracker\.example\/p\.gif" rel="nofollow noopener noreferrer">pixel<\/a>/);
+    expect(page.html, label).toMatch(
+      /<a href="https:\/\/tracker\.example\/p\.gif" rel="nofollow noopener noreferrer">pixel<\/a>/,
+    );
     expect(page.html, label).not.toMatch(/<img[^>]*tracker\.example/);
     expect(page.html, label).toMatch(/<img src="\/bijlagen\/voorbeeld" alt="lokaal">/);
-    expect(page.html, label).toMatch(/<a href="https:\/\/voorbeeld\.nl\/pagina" rel="nofollow noopener noreferrer">goede link<\/a>/);
+    expect(page.html, label).toMatch(
+      /<a href="https:\/\/voorbeeld\.nl\/pagina" rel="nofollow noopener noreferrer">goede link<\/a>/,
+    );
   }
 
   it("in a submission, for the trainer, the participant and a peer reviewer", async () => {
@@ -281,10 +360,18 @@ describe("Markdown: links, raw HTML and images", () => {
     const author = await participantIn(cohort.id, "Schrijver Markdown");
     const reviewer = await participantIn(cohort.id, "Lezer Markdown");
     const slug = assignment().slug;
-    expect((await author.browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: MARKDOWN, revision: "0" })).text).toContain("Ingeleverd");
+    expect(
+      (await author.browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: MARKDOWN, revision: "0" })).text,
+    ).toContain("Ingeleverd");
     const submission = await db.submission.findFirstOrThrow({ where: { userId: author.user.id } });
     const review = await db.peerReview.create({
-      data: { cohortId: cohort.id, assignmentSlug: slug, submissionId: submission.id, reviewerId: reviewer.user.id, dueAt: new Date(Date.now() + 7 * 86_400_000) },
+      data: {
+        cohortId: cohort.id,
+        assignmentSlug: slug,
+        submissionId: submission.id,
+        reviewerId: reviewer.user.id,
+        dueAt: new Date(Date.now() + 7 * 86_400_000),
+      },
     });
     const trainer = await trainerOf(app, cohort.id);
     expectSafeMarkdown(await trainer.get(`/beoordelen/${submission.id}`), "trainer");
@@ -294,7 +381,13 @@ describe("Markdown: links, raw HTML and images", () => {
 
   it("in community posts and replies, for the admin", async () => {
     const alumnus = await alumnusBrowser();
-    const created = await alumnus.browser.post("/community", { intent: "thread", title: "Markdown-proef", body: MARKDOWN, themes: "vertrouwen", tags: "" });
+    const created = await alumnus.browser.post("/community", {
+      intent: "thread",
+      title: "Markdown-proef",
+      body: MARKDOWN,
+      themes: "vertrouwen",
+      tags: "",
+    });
     expect(created.status).toBe(302);
     await alumnus.browser.post(created.location!, { intent: "reply", body: `Nog eens:\n\n${MARKDOWN}` });
     const page = await admin.get(created.location!);

@@ -29,14 +29,20 @@ const PDF = new TextEncoder().encode("%PDF-1.7\n%%EOF\n");
 /** A cohort running now, with a gilde; a classmate in it who handed in. */
 async function runningGilde() {
   const cohort = await createCohort();
-  await db.cohort.update({ where: { id: cohort.id }, data: { startsOn: new Date(Date.now() - 86_400_000), endsOn: new Date(Date.now() + 90 * 86_400_000) } });
+  await db.cohort.update({
+    where: { id: cohort.id },
+    data: { startsOn: new Date(Date.now() - 86_400_000), endsOn: new Date(Date.now() + 90 * 86_400_000) },
+  });
   const gilde = await db.gilde.create({ data: { cohortId: cohort.id, name: "De Blijvers" } });
   const mate = await createUser({ name: "Maaike Blijft" });
   await enroll(mate.id, cohort.id);
   await db.gildeMember.create({ data: { gildeId: gilde.id, userId: mate.id, cohortId: cohort.id } });
   const mateBrowser = app.client();
   await mateBrowser.login(mate.email, PASSWORD);
-  expect((await mateBrowser.post(`/opdrachten/${assignment().slug}`, { intent: "hand-in", body: MATES_WORK, revision: "0" })).text).toContain("Ingeleverd");
+  expect(
+    (await mateBrowser.post(`/opdrachten/${assignment().slug}`, { intent: "hand-in", body: MATES_WORK, revision: "0" }))
+      .text,
+  ).toContain("Ingeleverd");
   const submission = await db.submission.findFirstOrThrow({ where: { userId: mate.id } });
   return { cohortId: cohort.id, gildeId: gilde.id, submissionId: submission.id };
 }
@@ -45,7 +51,13 @@ async function runningGilde() {
 async function joinGilde(userId: string, world: Awaited<ReturnType<typeof runningGilde>>) {
   await db.gildeMember.create({ data: { gildeId: world.gildeId, userId, cohortId: world.cohortId } });
   const review = await db.peerReview.create({
-    data: { cohortId: world.cohortId, assignmentSlug: assignment().slug, submissionId: world.submissionId, reviewerId: userId, dueAt: new Date(Date.now() + 7 * 86_400_000) },
+    data: {
+      cohortId: world.cohortId,
+      assignmentSlug: assignment().slug,
+      submissionId: world.submissionId,
+      reviewerId: userId,
+      dueAt: new Date(Date.now() + 7 * 86_400_000),
+    },
   });
   return review.id;
 }
@@ -67,8 +79,13 @@ async function expectNoAccess(browser: Client, userId: string, gildeId: string, 
   expect(work.text).not.toContain("Jouw uitwerking");
   expect(work.text).toContain(`Deze opdracht gaat open met de module ${module().frontmatter.title}.`);
 
-  expect((await browser.post(`/opdrachten/${slug}`, { intent: "save-draft", body: "Na het afmelden", revision: "0" })).status).toBe(404);
-  expect((await browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: "Na het afmelden", revision: "0" })).status).toBe(404);
+  expect(
+    (await browser.post(`/opdrachten/${slug}`, { intent: "save-draft", body: "Na het afmelden", revision: "0" }))
+      .status,
+  ).toBe(404);
+  expect(
+    (await browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: "Na het afmelden", revision: "0" })).status,
+  ).toBe(404);
   expect((await browser.upload(`/opdrachten/${slug}`, [{ name: "na-afmelden.pdf", bytes: PDF }])).status).toBe(404);
   expect(await db.submission.count({ where: { userId } })).toBe(0);
   expect(await db.attachment.count({ where: { userId } })).toBe(0);
@@ -77,13 +94,24 @@ async function expectNoAccess(browser: Client, userId: string, gildeId: string, 
   expect(gilde.text).not.toContain("Gilde De Blijvers");
   expect(gilde.text).not.toContain("Maaike Blijft");
   expect((await browser.get(`/gildes/${gildeId}`)).status).toBe(404);
-  expect((await browser.post(`/gildes/${gildeId}`, { intent: "thread", title: "Nog even dit", body: "x", tags: "" })).status).toBe(404);
+  expect(
+    (await browser.post(`/gildes/${gildeId}`, { intent: "thread", title: "Nog even dit", body: "x", tags: "" })).status,
+  ).toBe(404);
 
   const review = await browser.get(`/gilde/feedback/${reviewId}`);
   expect(review.status).toBe(404);
   expect(review.html).not.toContain(MATES_WORK);
   expect((await browser.get(`/gilde/feedback/${reviewId}/bijlage/1`)).status).toBe(404);
-  expect((await browser.post(`/gilde/feedback/${reviewId}`, { "answer-0": "Toch nog", tip: "x", revision: "0", intent: "save" })).status).toBe(404);
+  expect(
+    (
+      await browser.post(`/gilde/feedback/${reviewId}`, {
+        "answer-0": "Toch nog",
+        tip: "x",
+        revision: "0",
+        intent: "save",
+      })
+    ).status,
+  ).toBe(404);
   expect((await db.peerReview.findUniqueOrThrow({ where: { id: reviewId } })).revision).toBe(0);
 
   expect((await browser.get("/community")).status).toBe(403);
@@ -99,7 +127,9 @@ describe("losing access on the next request", () => {
     await browser.login(leaver.email, PASSWORD);
     await expectAccess(browser, world.gildeId, reviewId);
 
-    expect((await browser.post(`/aanmelden/${world.cohortId}`, { intent: "withdraw" })).text).toContain("Je bent afgemeld");
+    expect((await browser.post(`/aanmelden/${world.cohortId}`, { intent: "withdraw" })).text).toContain(
+      "Je bent afgemeld",
+    );
     expect((await db.enrollment.findFirstOrThrow({ where: { userId: leaver.id } })).status).toBe("WITHDRAWN");
     await expectNoAccess(browser, leaver.id, world.gildeId, reviewId);
   });
@@ -107,7 +137,10 @@ describe("losing access on the next request", () => {
   it("after the admin refunds the payment (a signed charge.refunded through the webhook handler)", async () => {
     const world = await runningGilde();
     // Paying happens before the start: apply, be accepted and pay, then the cohort runs.
-    await db.cohort.update({ where: { id: world.cohortId }, data: { startsOn: new Date(Date.now() + 30 * 86_400_000) } });
+    await db.cohort.update({
+      where: { id: world.cohortId },
+      data: { startsOn: new Date(Date.now() + 30 * 86_400_000) },
+    });
     const payer = await createUser({ name: "Pieter Betaalt" });
     const browser = app.client();
     await browser.login(payer.email, PASSWORD);
@@ -123,10 +156,20 @@ describe("losing access on the next request", () => {
     };
     expect((await browser.post(`/aanmelden/${world.cohortId}`, intake)).text).toContain("je aanmelding is binnen");
     const enrollment = await db.enrollment.findFirstOrThrow({ where: { userId: payer.id } });
-    expect((await admin.post(`/beoordelen/aanmeldingen/${world.cohortId}`, { intent: "accept", enrollmentId: enrollment.id, message: "" })).text).toContain("Toegelaten");
+    expect(
+      (
+        await admin.post(`/beoordelen/aanmeldingen/${world.cohortId}`, {
+          intent: "accept",
+          enrollmentId: enrollment.id,
+          message: "",
+        })
+      ).text,
+    ).toContain("Toegelaten");
     const checkout = await browser.post(`/aanmelden/${world.cohortId}`, { intent: "pay" });
     expect(checkout.location).toMatch(/^\/betalen\/demo\//);
-    expect((await browser.post(checkout.location!, { intent: "pay" })).location).toBe(`/aanmelden/${world.cohortId}/betaald`);
+    expect((await browser.post(checkout.location!, { intent: "pay" })).location).toBe(
+      `/aanmelden/${world.cohortId}/betaald`,
+    );
     expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("ACTIVE");
     await db.cohort.update({ where: { id: world.cohortId }, data: { startsOn: new Date(Date.now() - 86_400_000) } });
     const reviewId = await joinGilde(payer.id, world);
@@ -134,7 +177,10 @@ describe("losing access on the next request", () => {
 
     const payment = await db.payment.findFirstOrThrow({ where: { enrollmentId: enrollment.id, status: "PAID" } });
     await db.cohort.update({ where: { id: world.cohortId }, data: { refundAfterStartPercent: 100 } });
-    expect((await admin.post(`/beoordelen/aanmeldingen/${world.cohortId}`, { intent: "refund", paymentId: payment.id })).text).toContain("Terugbetaling aangevraagd");
+    expect(
+      (await admin.post(`/beoordelen/aanmeldingen/${world.cohortId}`, { intent: "refund", paymentId: payment.id }))
+        .text,
+    ).toContain("Terugbetaling aangevraagd");
     expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("WITHDRAWN");
     expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("REFUNDED");
     await expectNoAccess(browser, payer.id, world.gildeId, reviewId);

@@ -94,21 +94,36 @@ describe("extra fields in participant forms", () => {
       number: "7",
     });
     expect(handed.text).toContain("Ingeleverd (versie 1)");
-    const submission = await db.submission.findFirstOrThrow({ where: { userId: me.user.id }, include: { versions: true, assessments: true } });
+    const submission = await db.submission.findFirstOrThrow({
+      where: { userId: me.user.id },
+      include: { versions: true, assessments: true },
+    });
     expect(submission).toMatchObject({ cohortId, status: "SUBMITTED", assignmentSlug: assignment().slug });
     expect(submission.versions.map((v) => v.number)).toEqual([1]);
     expect(submission.assessments).toHaveLength(0);
-    expect(await db.submission.count({ where: { OR: [{ userId: victim.user.id }, { cohortId: otherCohortId }] } })).toBe(0);
+    expect(
+      await db.submission.count({ where: { OR: [{ userId: victim.user.id }, { cohortId: otherCohortId }] } }),
+    ).toBe(0);
     expect(await db.draft.count({ where: { userId: victim.user.id } })).toBe(0);
   });
 
   it("peer review: status, reviewer, submission and rating in the form are ignored", async () => {
     const mate = await member(cohortId, "Mats Maat");
-    await mate.browser.post(`/opdrachten/${assignment().slug}`, { intent: "hand-in", body: "Werk van Mats", revision: "0" });
+    await mate.browser.post(`/opdrachten/${assignment().slug}`, {
+      intent: "hand-in",
+      body: "Werk van Mats",
+      revision: "0",
+    });
     const matesSubmission = await db.submission.findFirstOrThrow({ where: { userId: mate.user.id } });
     const review = await db.peerReview.upsert({
       where: { submissionId_reviewerId: { submissionId: matesSubmission.id, reviewerId: me.user.id } },
-      create: { cohortId, assignmentSlug: assignment().slug, submissionId: matesSubmission.id, reviewerId: me.user.id, dueAt: new Date(Date.now() + 7 * 86_400_000) },
+      create: {
+        cohortId,
+        assignmentSlug: assignment().slug,
+        submissionId: matesSubmission.id,
+        reviewerId: me.user.id,
+        dueAt: new Date(Date.now() + 7 * 86_400_000),
+      },
       update: {},
     });
     const saved = await me.browser.post(`/gilde/feedback/${review.id}`, {
@@ -139,7 +154,10 @@ describe("extra fields in participant forms", () => {
 
   it("intake: status, user and cohort in the form are ignored; the applicant waits for a decision", async () => {
     const cohort = await createCohort();
-    await db.cohort.update({ where: { id: cohort.id }, data: { startsOn: new Date("2099-03-01"), endsOn: new Date("2099-12-01") } });
+    await db.cohort.update({
+      where: { id: cohort.id },
+      data: { startsOn: new Date("2099-03-01"), endsOn: new Date("2099-12-01") },
+    });
     const applicant = app.client();
     const user = await createUser({ name: "Aanmelder Slim" });
     await applicant.login(user.email, PASSWORD);
@@ -185,8 +203,16 @@ describe("extra fields in participant forms", () => {
     const thread = await db.thread.findUniqueOrThrow({ where: { id: threadId } });
     expect(thread).toMatchObject({ authorId: alumnus.user.id, kind: "COMMUNITY", gildeId: null, replyCount: 0 });
 
-    const elsewhere = await db.thread.create({ data: { kind: "COMMUNITY", authorId: victim.user.id, title: "Ander onderwerp" } });
-    await alumnus.browser.post(`/community/${threadId}`, { intent: "reply", body: "Mijn reactie", authorId: victim.user.id, threadId: elsewhere.id, hiddenAt: LONG_AGO });
+    const elsewhere = await db.thread.create({
+      data: { kind: "COMMUNITY", authorId: victim.user.id, title: "Ander onderwerp" },
+    });
+    await alumnus.browser.post(`/community/${threadId}`, {
+      intent: "reply",
+      body: "Mijn reactie",
+      authorId: victim.user.id,
+      threadId: elsewhere.id,
+      hiddenAt: LONG_AGO,
+    });
     const posts = await db.post.findMany({ where: { threadId }, orderBy: { createdAt: "asc" } });
     expect(posts.map((p) => [p.authorId, p.body, p.hiddenAt])).toEqual([
       [alumnus.user.id, "Gewone tekst", null],
@@ -194,7 +220,13 @@ describe("extra fields in participant forms", () => {
     ]);
     expect(await db.post.count({ where: { threadId: elsewhere.id } })).toBe(0);
 
-    await alumnus.browser.post(`/community/${threadId}`, { intent: "report", postId: posts[0].id, reason: "Test", reporterId: victim.user.id, resolvedAt: LONG_AGO });
+    await alumnus.browser.post(`/community/${threadId}`, {
+      intent: "report",
+      postId: posts[0].id,
+      reason: "Test",
+      reporterId: victim.user.id,
+      resolvedAt: LONG_AGO,
+    });
     const report = await db.report.findFirstOrThrow({ where: { postId: posts[0].id } });
     expect(report).toMatchObject({ reporterId: alumnus.user.id, resolvedAt: null });
   });
@@ -216,7 +248,9 @@ describe("extra fields in participant forms", () => {
       consentAt: LONG_AGO,
     });
     expect(published.status).toBe(302);
-    const practiceCase = await db.practiceCase.findUniqueOrThrow({ where: { id: published.location!.split("/").pop()! } });
+    const practiceCase = await db.practiceCase.findUniqueOrThrow({
+      where: { id: published.location!.split("/").pop()! },
+    });
     expect(practiceCase).toMatchObject({ authorId: alumnus.user.id, withdrawnAt: null });
     expect(practiceCase.publishedAt.toISOString()).not.toBe(LONG_AGO);
     expect(practiceCase.consentAt.toISOString()).not.toBe(LONG_AGO);

@@ -24,7 +24,12 @@ const ALICE = "Alice Anoniem"; // double-anonymous author in cohort A
 const DAY = 24 * 60 * 60 * 1000;
 
 type Person = { id: string; browser: Client };
-async function participant(name: string, cohortId: string, gildeId: string | null, status: "ACTIVE" | "APPLIED" = "ACTIVE"): Promise<Person> {
+async function participant(
+  name: string,
+  cohortId: string,
+  gildeId: string | null,
+  status: "ACTIVE" | "APPLIED" = "ACTIVE",
+): Promise<Person> {
   const user = await createUser({ name });
   await enroll(user.id, cohortId, status);
   if (gildeId) await db.gildeMember.create({ data: { gildeId, userId: user.id, cohortId } });
@@ -34,9 +39,15 @@ async function participant(name: string, cohortId: string, gildeId: string | nul
 }
 
 const submit = (userId: string, cohortId: string, assignmentSlug: string, body: string) =>
-  db.submission.create({ data: { userId, cohortId, assignmentSlug, versions: { create: { number: 1, body } } }, select: { id: true } });
+  db.submission.create({
+    data: { userId, cohortId, assignmentSlug, versions: { create: { number: 1, body } } },
+    select: { id: true },
+  });
 const review = (cohortId: string, assignmentSlug: string, submissionId: string, reviewerId: string) =>
-  db.peerReview.create({ data: { cohortId, assignmentSlug, submissionId, reviewerId, dueAt: new Date(Date.now() + 7 * DAY) }, select: { id: true } });
+  db.peerReview.create({
+    data: { cohortId, assignmentSlug, submissionId, reviewerId, dueAt: new Date(Date.now() + 7 * DAY) },
+    select: { id: true },
+  });
 
 let cohortA: string;
 let cohortB: string;
@@ -59,7 +70,10 @@ let admin: Client;
 beforeAll(async () => {
   cohortA = (await createCohort()).id;
   cohortB = (await createCohort()).id;
-  await db.cohort.updateMany({ where: { id: { in: [cohortA, cohortB] } }, data: { endsOn: new Date(Date.now() + 90 * DAY) } });
+  await db.cohort.updateMany({
+    where: { id: { in: [cohortA, cohortB] } },
+    data: { endsOn: new Date(Date.now() + 90 * DAY) },
+  });
   gildeA = (await db.gilde.create({ data: { cohortId: cohortA, name: "Gilde A" } })).id;
   gildeB = (await db.gilde.create({ data: { cohortId: cohortB, name: "Gilde B" } })).id;
   alice = await participant(ALICE, cohortA, gildeA);
@@ -74,21 +88,57 @@ beforeAll(async () => {
   carolO = (await submit(carol.id, cohortB, open().slug, "Carols werk")).id;
   reviewD = (await review(cohortA, doubleAnonymous().slug, aliceD, yara.id)).id;
   reviewB = (await review(cohortB, open().slug, carolO, bea.id)).id;
-  await db.extension.create({ data: { cohortId: cohortB, assignmentSlug: open().slug, userId: carol.id, dueAt: new Date(Date.now() + 30 * DAY), grantedById: carol.id } });
+  await db.extension.create({
+    data: {
+      cohortId: cohortB,
+      assignmentSlug: open().slug,
+      userId: carol.id,
+      dueAt: new Date(Date.now() + 30 * DAY),
+      grantedById: carol.id,
+    },
+  });
 
   const dirk = await createUser({ name: "Dirk Aanmelder" });
   dirkEnrollment = (await enroll(dirk.id, cohortB, "APPLIED")).id;
-  const intake = { currentWork: "Opbouwwerker", organisation: "Welzijn", experienceYears: 3, experience: "Buurtwerk", wijk: "Oost", motivation: "Graag" };
+  const intake = {
+    currentWork: "Opbouwwerker",
+    organisation: "Welzijn",
+    experienceYears: 3,
+    experience: "Buurtwerk",
+    wijk: "Oost",
+    motivation: "Graag",
+  };
   await db.intake.create({ data: { enrollmentId: dirkEnrollment, ...intake, payer: "SELF" } });
   const erik = await createUser({ name: "Erik Werkgever" });
-  erikEnrollment = (await db.enrollment.create({ data: { userId: erik.id, cohortId: cohortB, status: "ACCEPTED", acceptedAt: new Date() } })).id;
+  erikEnrollment = (
+    await db.enrollment.create({
+      data: { userId: erik.id, cohortId: cohortB, status: "ACCEPTED", acceptedAt: new Date() },
+    })
+  ).id;
   await db.intake.create({
-    data: { enrollmentId: erikEnrollment, ...intake, payer: "EMPLOYER", employerName: "Gemeente B", employerContact: "Fin. afdeling", employerEmail: "factuur@b.example", employerAddress: "Straat 1" },
+    data: {
+      enrollmentId: erikEnrollment,
+      ...intake,
+      payer: "EMPLOYER",
+      employerName: "Gemeente B",
+      employerContact: "Fin. afdeling",
+      employerEmail: "factuur@b.example",
+      employerAddress: "Straat 1",
+    },
   });
   const fiona = await createUser({ name: "Fiona Betaald" });
   const fionaEnrollment = (await enroll(fiona.id, cohortB)).id;
   fionaPayment = (
-    await db.payment.create({ data: { enrollmentId: fionaEnrollment, kind: "CHECKOUT", status: "PAID", amountCents: 249500, paymentIntentId: `pi_test_${fionaEnrollment}`, paidAt: new Date() } })
+    await db.payment.create({
+      data: {
+        enrollmentId: fionaEnrollment,
+        kind: "CHECKOUT",
+        status: "PAID",
+        amountCents: 249500,
+        paymentIntentId: `pi_test_${fionaEnrollment}`,
+        paidAt: new Date(),
+      },
+    })
   ).id;
 
   const trainerB = await createUser({ role: "TRAINER", name: "Trainer B" });
@@ -103,26 +153,52 @@ beforeAll(async () => {
 
 /** Everything these forms could change, to compare before and after. */
 async function snapshot() {
-  const [reviews, excuses, extensions, enrollments, members, payments, staff, mentors, outbox, audit, events] = await Promise.all([
-    db.peerReview.findMany({ orderBy: { id: "asc" }, select: { id: true, cohortId: true, assignmentSlug: true, submissionId: true, reviewerId: true, status: true, extra: true } }),
-    db.peerReviewExcuse.findMany({ orderBy: [{ cohortId: "asc" }, { userId: "asc" }] }),
-    db.extension.findMany({ orderBy: [{ cohortId: "asc" }, { userId: "asc" }] }),
-    db.enrollment.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, decisionMessage: true } }),
-    db.gildeMember.findMany({ orderBy: [{ cohortId: "asc" }, { userId: "asc" }], select: { gildeId: true, userId: true, cohortId: true } }),
-    db.payment.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, invoiceId: true, note: true, refundedCents: true } }),
-    db.cohortStaff.findMany({ orderBy: [{ cohortId: "asc" }, { userId: "asc" }], select: { cohortId: true, userId: true } }),
-    db.gildeMentor.findMany({ orderBy: [{ gildeId: "asc" }, { userId: "asc" }], select: { gildeId: true, userId: true } }),
-    db.outboxMessage.count(),
-    db.auditEvent.count({ where: { action: { not: { in: ["login", "login.failed"] } } } }),
-    db.stripeEvent.count(),
-  ]);
+  const [reviews, excuses, extensions, enrollments, members, payments, staff, mentors, outbox, audit, events] =
+    await Promise.all([
+      db.peerReview.findMany({
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          cohortId: true,
+          assignmentSlug: true,
+          submissionId: true,
+          reviewerId: true,
+          status: true,
+          extra: true,
+        },
+      }),
+      db.peerReviewExcuse.findMany({ orderBy: [{ cohortId: "asc" }, { userId: "asc" }] }),
+      db.extension.findMany({ orderBy: [{ cohortId: "asc" }, { userId: "asc" }] }),
+      db.enrollment.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, decisionMessage: true } }),
+      db.gildeMember.findMany({
+        orderBy: [{ cohortId: "asc" }, { userId: "asc" }],
+        select: { gildeId: true, userId: true, cohortId: true },
+      }),
+      db.payment.findMany({
+        orderBy: { id: "asc" },
+        select: { id: true, status: true, invoiceId: true, note: true, refundedCents: true },
+      }),
+      db.cohortStaff.findMany({
+        orderBy: [{ cohortId: "asc" }, { userId: "asc" }],
+        select: { cohortId: true, userId: true },
+      }),
+      db.gildeMentor.findMany({
+        orderBy: [{ gildeId: "asc" }, { userId: "asc" }],
+        select: { gildeId: true, userId: true },
+      }),
+      db.outboxMessage.count(),
+      db.auditEvent.count({ where: { action: { not: { in: ["login", "login.failed"] } } } }),
+      db.stripeEvent.count(),
+    ]);
   return { reviews, excuses, extensions, enrollments, members, payments, staff, mentors, outbox, audit, events };
 }
 
 /** Refused: an error status, none of the success messages. */
 function expectRefused(page: Page, label: string, statuses = [400, 404]) {
   expect(statuses, `${label}: status ${page.status} ${page.text.slice(0, 200)}`).toContain(page.status);
-  expect(page.text, label).not.toMatch(/toegevoegd|verplaatst|Vrijgesteld|Uitstel gegeven|ingetrokken|afgerond|Toegelaten|Geplaatst|Gemarkeerd|verstuurd|Terugbetaling aangevraagd|ontkoppeld/);
+  expect(page.text, label).not.toMatch(
+    /toegevoegd|verplaatst|Vrijgesteld|Uitstel gegeven|ingetrokken|afgerond|Toegelaten|Geplaatst|Gemarkeerd|verstuurd|Terugbetaling aangevraagd|ontkoppeld/,
+  );
 }
 
 /** Posts each form and checks it was refused and changed nothing at all. */
@@ -150,9 +226,20 @@ describe("peer-review oversight /beoordelen/peerfeedback/:cohortId", () => {
   it("adds no extra reviewer to a submission of another assignment or cohort, so a double-anonymous author stays hidden", async () => {
     await expectAllRefused([
       // The hole: Alice's double-anonymous work, named under the open assignment, would show Xavier her name.
-      ["ander opdracht", () => trainerA.post(url(), { intent: "add", opdracht: open().slug, submissionId: aliceD, reviewerId: xavier.id })],
-      ["andere groep", () => trainerA.post(url(), { intent: "add", opdracht: open().slug, submissionId: carolO, reviewerId: xavier.id })],
-      ["feedbackgever uit andere groep", () => trainerA.post(url(), { intent: "add", opdracht: open().slug, submissionId: bobO, reviewerId: carol.id })],
+      [
+        "ander opdracht",
+        () =>
+          trainerA.post(url(), { intent: "add", opdracht: open().slug, submissionId: aliceD, reviewerId: xavier.id }),
+      ],
+      [
+        "andere groep",
+        () =>
+          trainerA.post(url(), { intent: "add", opdracht: open().slug, submissionId: carolO, reviewerId: xavier.id }),
+      ],
+      [
+        "feedbackgever uit andere groep",
+        () => trainerA.post(url(), { intent: "add", opdracht: open().slug, submissionId: bobO, reviewerId: carol.id }),
+      ],
     ]);
     const seen = await whatXavierIsToReview();
     expect(seen.reviews).toEqual([]);
@@ -161,7 +248,12 @@ describe("peer-review oversight /beoordelen/peerfeedback/:cohortId", () => {
   });
 
   it("the same trainer can add Xavier to Alice's work under its own assignment, and he sees her only as a gildegenoot", async () => {
-    const added = await trainerA.post(`${url()}?opdracht=${doubleAnonymous().slug}`, { intent: "add", opdracht: doubleAnonymous().slug, submissionId: aliceD, reviewerId: xavier.id });
+    const added = await trainerA.post(`${url()}?opdracht=${doubleAnonymous().slug}`, {
+      intent: "add",
+      opdracht: doubleAnonymous().slug,
+      submissionId: aliceD,
+      reviewerId: xavier.id,
+    });
     expect(added.text).toContain("Extra feedbackgever toegevoegd");
     const seen = await whatXavierIsToReview();
     expect(seen.reviews.map((r) => r.author)).toEqual(["Een gildegenoot"]);
@@ -173,9 +265,26 @@ describe("peer-review oversight /beoordelen/peerfeedback/:cohortId", () => {
 
   it("moves no review of another assignment or cohort, and to nobody outside the cohort", async () => {
     await expectAllRefused([
-      ["review van andere opdracht", () => trainerA.post(url(), { intent: "reassign", opdracht: open().slug, reviewId: reviewD, reviewerId: xavier.id })],
-      ["review van andere groep", () => trainerA.post(url(), { intent: "reassign", opdracht: open().slug, reviewId: reviewB, reviewerId: xavier.id })],
-      ["naar iemand van andere groep", () => trainerA.post(url(), { intent: "reassign", opdracht: doubleAnonymous().slug, reviewId: reviewD, reviewerId: carol.id })],
+      [
+        "review van andere opdracht",
+        () =>
+          trainerA.post(url(), { intent: "reassign", opdracht: open().slug, reviewId: reviewD, reviewerId: xavier.id }),
+      ],
+      [
+        "review van andere groep",
+        () =>
+          trainerA.post(url(), { intent: "reassign", opdracht: open().slug, reviewId: reviewB, reviewerId: xavier.id }),
+      ],
+      [
+        "naar iemand van andere groep",
+        () =>
+          trainerA.post(url(), {
+            intent: "reassign",
+            opdracht: doubleAnonymous().slug,
+            reviewId: reviewD,
+            reviewerId: carol.id,
+          }),
+      ],
     ]);
   });
 
@@ -184,8 +293,20 @@ describe("peer-review oversight /beoordelen/peerfeedback/:cohortId", () => {
       .modules.flatMap((m) => m.assignments)
       .find((a) => !a.frontmatter.peerReview.enabled);
     await expectAllRefused([
-      ["deelnemer van andere groep", () => trainerA.post(url(), { intent: "excuse", opdracht: open().slug, userId: carol.id, reason: "aanval" })],
-      ["onbekende opdracht", () => trainerA.post(url(), { intent: "excuse", opdracht: plain?.slug ?? "bestaat-niet", userId: bob.id, reason: "aanval" })],
+      [
+        "deelnemer van andere groep",
+        () => trainerA.post(url(), { intent: "excuse", opdracht: open().slug, userId: carol.id, reason: "aanval" }),
+      ],
+      [
+        "onbekende opdracht",
+        () =>
+          trainerA.post(url(), {
+            intent: "excuse",
+            opdracht: plain?.slug ?? "bestaat-niet",
+            userId: bob.id,
+            reason: "aanval",
+          }),
+      ],
     ]);
   });
 });
@@ -195,9 +316,25 @@ describe("the cohort's assignments /opdrachten/groep/:cohortId", () => {
 
   it("gives, withdraws and completes nothing for a participant of another cohort or an unknown assignment", async () => {
     await expectAllRefused([
-      ["uitstel andere groep", () => trainerA.post(url(), { intent: "extension", slug: open().slug, userId: carol.id, dueAt: "2099-01-01T12:00" })],
-      ["uitstel onbekende opdracht", () => trainerA.post(url(), { intent: "extension", slug: "bestaat-niet", userId: bob.id, dueAt: "2099-01-01T12:00" })],
-      ["uitstel intrekken andere groep", () => trainerA.post(url(), { intent: "remove-extension", slug: open().slug, userId: carol.id })],
+      [
+        "uitstel andere groep",
+        () =>
+          trainerA.post(url(), { intent: "extension", slug: open().slug, userId: carol.id, dueAt: "2099-01-01T12:00" }),
+      ],
+      [
+        "uitstel onbekende opdracht",
+        () =>
+          trainerA.post(url(), {
+            intent: "extension",
+            slug: "bestaat-niet",
+            userId: bob.id,
+            dueAt: "2099-01-01T12:00",
+          }),
+      ],
+      [
+        "uitstel intrekken andere groep",
+        () => trainerA.post(url(), { intent: "remove-extension", slug: open().slug, userId: carol.id }),
+      ],
       ["afronden andere groep", () => trainerA.post(url(), { intent: "complete", userId: carol.id })],
     ]);
   });
@@ -208,21 +345,37 @@ describe("intakes and payments /beoordelen/aanmeldingen/:cohortId", () => {
 
   it("decides, places and marks as arranged nothing of another cohort", async () => {
     await expectAllRefused([
-      ["toelaten andere groep", () => trainerA.post(url(), { intent: "accept", enrollmentId: dirkEnrollment, message: "Welkom" })],
-      ["afwijzen andere groep", () => trainerA.post(url(), { intent: "reject", enrollmentId: dirkEnrollment, message: "Nee" })],
-      ["plaatsen: deelnemer van andere groep", () => trainerA.post(url(), { intent: "place", userId: carol.id, gildeId: gildeA })],
-      ["plaatsen: gilde van andere groep", () => trainerA.post(url(), { intent: "place", userId: bob.id, gildeId: gildeB })],
+      [
+        "toelaten andere groep",
+        () => trainerA.post(url(), { intent: "accept", enrollmentId: dirkEnrollment, message: "Welkom" }),
+      ],
+      [
+        "afwijzen andere groep",
+        () => trainerA.post(url(), { intent: "reject", enrollmentId: dirkEnrollment, message: "Nee" }),
+      ],
+      [
+        "plaatsen: deelnemer van andere groep",
+        () => trainerA.post(url(), { intent: "place", userId: carol.id, gildeId: gildeA }),
+      ],
+      [
+        "plaatsen: gilde van andere groep",
+        () => trainerA.post(url(), { intent: "place", userId: bob.id, gildeId: gildeB }),
+      ],
       ["geregeld andere groep", () => admin.post(url(), { intent: "arranged", enrollmentId: erikEnrollment })],
     ]);
   });
 
   it("sends no invoice for an enrollment of another cohort, also not for an admin", async () => {
-    await expectAllRefused([["factuur andere groep", () => admin.post(url(), { intent: "invoice", enrollmentId: erikEnrollment })]]);
+    await expectAllRefused([
+      ["factuur andere groep", () => admin.post(url(), { intent: "invoice", enrollmentId: erikEnrollment })],
+    ]);
     expect(await db.payment.count({ where: { enrollmentId: erikEnrollment } })).toBe(0);
   });
 
   it("refunds no payment of another cohort, also not for an admin", async () => {
-    await expectAllRefused([["terugbetaling andere groep", () => admin.post(url(), { intent: "refund", paymentId: fionaPayment })]]);
+    await expectAllRefused([
+      ["terugbetaling andere groep", () => admin.post(url(), { intent: "refund", paymentId: fionaPayment })],
+    ]);
     expect((await db.payment.findUniqueOrThrow({ where: { id: fionaPayment } })).status).toBe("PAID");
   });
 });
@@ -232,8 +385,14 @@ describe("the admin's cohort page /beheer/groepen/:cohortId", () => {
 
   it("places nobody across cohorts and removes no trainer of another cohort", async () => {
     await expectAllRefused([
-      ["plaatsen: deelnemer van andere groep", () => admin.post(url(), { intent: "place", userId: carol.id, gildeId: gildeA })],
-      ["plaatsen: gilde van andere groep", () => admin.post(url(), { intent: "place", userId: bob.id, gildeId: gildeB })],
+      [
+        "plaatsen: deelnemer van andere groep",
+        () => admin.post(url(), { intent: "place", userId: carol.id, gildeId: gildeA }),
+      ],
+      [
+        "plaatsen: gilde van andere groep",
+        () => admin.post(url(), { intent: "place", userId: bob.id, gildeId: gildeB }),
+      ],
       ["trainer van andere groep", () => admin.post(url(), { intent: "remove-trainer", userId: trainerBId })],
     ]);
   });
@@ -241,6 +400,8 @@ describe("the admin's cohort page /beheer/groepen/:cohortId", () => {
 
 describe("a gilde's room /gildes/:gildeId", () => {
   it("unlinks no mentor of another gilde", async () => {
-    await expectAllRefused([["mentor van andere gilde", () => trainerA.post(`/gildes/${gildeA}`, { intent: "unmentor", userId: mentorB })]]);
+    await expectAllRefused([
+      ["mentor van andere gilde", () => trainerA.post(`/gildes/${gildeA}`, { intent: "unmentor", userId: mentorB })],
+    ]);
   });
 });

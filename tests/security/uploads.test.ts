@@ -16,7 +16,25 @@ afterAll(() => app.close());
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const PDF = encode("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
-const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff, 0x00, 0x00, ...encode("This program cannot be run in DOS mode.")]);
+const EXE = new Uint8Array([
+  0x4d,
+  0x5a,
+  0x90,
+  0x00,
+  0x03,
+  0x00,
+  0x00,
+  0x00,
+  0x04,
+  0x00,
+  0x00,
+  0x00,
+  0xff,
+  0xff,
+  0x00,
+  0x00,
+  ...encode("This program cannot be run in DOS mode."),
+]);
 const HTML = encode("<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>");
 const SVG = encode(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`);
 const ZIP = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, ...encode("payload/evil.js")]);
@@ -88,7 +106,11 @@ describe("what a file is, by its content", () => {
       ["scan.exe ", EXE],
       ["scan", PDF],
     ] as [string, Uint8Array][]) {
-      expectRefused(await tryUpload(browser, user.id, name, bytes), JSON.stringify(name), /dit soort bestand kun je niet toevoegen|niet bruikbaar/);
+      expectRefused(
+        await tryUpload(browser, user.id, name, bytes),
+        JSON.stringify(name),
+        /dit soort bestand kun je niet toevoegen|niet bruikbaar/,
+      );
     }
     // A real PDF whose name merely contains ".exe" is a PDF: stored and offered as one.
     const fine = await tryUpload(browser, user.id, "uitleg.exe.pdf", PDF);
@@ -129,17 +151,31 @@ describe("file names", () => {
       ).toEqual([basename]);
       expect(result.added[0].storageKey).toMatch(/^[a-f0-9]{40}$/);
     }
-    expectRefused(await tryUpload(browser, user.id, "../../etc/passwd", encode("root:x:0:0:root:/root:/bin/bash\n")), "passwd", /dit soort bestand kun je niet toevoegen/);
+    expectRefused(
+      await tryUpload(browser, user.id, "../../etc/passwd", encode("root:x:0:0:root:/root:/bin/bash\n")),
+      "passwd",
+      /dit soort bestand kun je niet toevoegen/,
+    );
   });
 
   it("stores and offers names with quotes, newlines, HTML and a right-to-left override safely, or refuses them in Dutch", async () => {
     const { user, browser } = await uploader();
-    const names = ['rap"port.pdf', "regel\r\none.pdf", "<img src=x onerror=alert(1)>.pdf", "verslag;versie=2.pdf", "scan\u202Egnp.pdf", "\u2066verslag\u2069.pdf"];
+    const names = [
+      'rap"port.pdf',
+      "regel\r\none.pdf",
+      "<img src=x onerror=alert(1)>.pdf",
+      "verslag;versie=2.pdf",
+      "scan\u202Egnp.pdf",
+      "\u2066verslag\u2069.pdf",
+    ];
     const stored = [];
     for (const name of names) {
       const result = await tryUpload(browser, user.id, name, PDF);
-      if (result.added.length === 0) expectRefused(result, JSON.stringify(name), /kon niet worden gelezen|niet bruikbaar/);
-      expect(result.response.html, JSON.stringify(name)).not.toMatch(/at .*\.(js|ts):\d+|malformed content-disposition/);
+      if (result.added.length === 0)
+        expectRefused(result, JSON.stringify(name), /kon niet worden gelezen|niet bruikbaar/);
+      expect(result.response.html, JSON.stringify(name)).not.toMatch(
+        /at .*\.(js|ts):\d+|malformed content-disposition/,
+      );
       stored.push(...result.added);
     }
     expect(stored.map((a) => a.originalName)).toEqual(expect.arrayContaining(["scangnp.pdf", "verslag.pdf"]));
@@ -187,7 +223,13 @@ describe("downloads", () => {
     const submission = await db.submission.findFirstOrThrow({ where: { userId: author.user.id } });
     const review = await db.peerReview.upsert({
       where: { submissionId_reviewerId: { submissionId: submission.id, reviewerId: reviewer.user.id } },
-      create: { cohortId, assignmentSlug: submission.assignmentSlug, submissionId: submission.id, reviewerId: reviewer.user.id, dueAt: new Date(Date.now() + 7 * 86_400_000) },
+      create: {
+        cohortId,
+        assignmentSlug: submission.assignmentSlug,
+        submissionId: submission.id,
+        reviewerId: reviewer.user.id,
+        dueAt: new Date(Date.now() + 7 * 86_400_000),
+      },
       update: {},
     });
     const download = await reviewer.browser.get(`/gilde/feedback/${review.id}/bijlage/1`);

@@ -22,17 +22,36 @@ type Paying = { user: { id: string; email: string }; browser: Client; enrollment
 /** An applicant accepted for a fresh cohort, who pressed "Betalen"; with the session Stripe reports when it is paid. */
 async function paying(): Promise<Paying & { session: Record<string, unknown>; paymentId: string; amount: number }> {
   const cohort = await createCohort();
-  await db.cohort.update({ where: { id: cohort.id }, data: { startsOn: new Date("2099-03-01"), endsOn: new Date("2099-12-01") } });
+  await db.cohort.update({
+    where: { id: cohort.id },
+    data: { startsOn: new Date("2099-03-01"), endsOn: new Date("2099-12-01") },
+  });
   const user = await createUser({ name: "Betaler Test" });
   const browser = app.client();
   await browser.login(user.email, PASSWORD);
   expect((await browser.post(`/aanmelden/${cohort.id}`, INTAKE)).text).toContain("je aanmelding is binnen");
   const enrollment = await db.enrollment.findFirstOrThrow({ where: { userId: user.id } });
-  expect((await admin.post(`/beoordelen/aanmeldingen/${cohort.id}`, { intent: "accept", enrollmentId: enrollment.id, message: "" })).text).toContain("Toegelaten");
+  expect(
+    (
+      await admin.post(`/beoordelen/aanmeldingen/${cohort.id}`, {
+        intent: "accept",
+        enrollmentId: enrollment.id,
+        message: "",
+      })
+    ).text,
+  ).toContain("Toegelaten");
   expect((await browser.post(`/aanmelden/${cohort.id}`, { intent: "pay" })).status).toBe(302);
   const payment = await db.payment.findFirstOrThrow({ where: { enrollmentId: enrollment.id, kind: "CHECKOUT" } });
   const session = paidSession(payment, enrollment.id);
-  return { user, browser, enrollmentId: enrollment.id, cohortId: cohort.id, session, paymentId: payment.id, amount: payment.amountCents };
+  return {
+    user,
+    browser,
+    enrollmentId: enrollment.id,
+    cohortId: cohort.id,
+    session,
+    paymentId: payment.id,
+    amount: payment.amountCents,
+  };
 }
 
 const deliver = (payload: string, signature: string | null) => deliverWebhook(app.baseUrl, payload, signature);
@@ -61,7 +80,8 @@ async function state(p: { enrollmentId: string; paymentId: string }) {
   return { enrollment: enrollment.status, payment: payment.status, refundedCents: payment.refundedCents };
 }
 
-const welcomeMails = (email: string) => db.outboxMessage.count({ where: { to: email, subject: { startsWith: "Welkom in de leergang" } } });
+const welcomeMails = (email: string) =>
+  db.outboxMessage.count({ where: { to: email, subject: { startsWith: "Welkom in de leergang" } } });
 
 describe("deliveries that are not Stripe's", () => {
   it("refuses a delivery without a signature, or with a signature header that is empty or garbage, and stores nothing", async () => {
@@ -139,8 +159,12 @@ describe("events out of order", () => {
     expect((await send("checkout.session.completed", p.session)).outcome).toContain("al terugbetaald");
     expect(await state(p)).toMatchObject({ enrollment: "ACCEPTED", payment: "REFUNDED" });
     expect(await welcomeMails(p.user.email)).toBe(0);
-    expect((await p.browser.get(`/modules/${getCourse().modules[0].slug}`)).text).toContain("De tekst van deze module gaat open zodra je bent ingeschreven");
-    expect((await p.browser.get(`/opdrachten/${getCourse().modules[0].assignments[0].slug}`)).text).not.toContain("Jouw uitwerking");
+    expect((await p.browser.get(`/modules/${getCourse().modules[0].slug}`)).text).toContain(
+      "De tekst van deze module gaat open zodra je bent ingeschreven",
+    );
+    expect((await p.browser.get(`/opdrachten/${getCourse().modules[0].assignments[0].slug}`)).text).not.toContain(
+      "Jouw uitwerking",
+    );
   });
 
   it("a late 'session expired' after the payment completed does not undo the payment", async () => {
@@ -159,7 +183,9 @@ describe("events out of order", () => {
     expect((await send("charge.refunded", refund(p))).outcome).toBe("terugbetaald: plek vrijgegeven");
     expect(await state(p)).toMatchObject({ enrollment: "WITHDRAWN", payment: "REFUNDED", refundedCents: p.amount });
     expect((await send("checkout.session.completed", p.session)).outcome).toBe("betaling was al verwerkt");
-    expect((await send("checkout.session.async_payment_succeeded", p.session)).outcome).toBe("betaling was al verwerkt");
+    expect((await send("checkout.session.async_payment_succeeded", p.session)).outcome).toBe(
+      "betaling was al verwerkt",
+    );
     expect(await state(p)).toMatchObject({ enrollment: "WITHDRAWN", payment: "REFUNDED" });
     expect(await welcomeMails(p.user.email)).toBe(1);
   });
@@ -168,10 +194,16 @@ describe("events out of order", () => {
     const p = await paying();
     await send("checkout.session.completed", p.session);
     expect((await send("charge.refunded", refund(p, Math.floor(p.amount / 2)))).outcome).toBe("deels terugbetaald");
-    expect(await state(p)).toMatchObject({ enrollment: "ACTIVE", payment: "PAID", refundedCents: Math.floor(p.amount / 2) });
+    expect(await state(p)).toMatchObject({
+      enrollment: "ACTIVE",
+      payment: "PAID",
+      refundedCents: Math.floor(p.amount / 2),
+    });
 
     const q = await paying();
-    expect((await send("checkout.session.completed", { ...q.session, payment_status: "unpaid" })).outcome).toContain("wacht op de bank");
+    expect((await send("checkout.session.completed", { ...q.session, payment_status: "unpaid" })).outcome).toContain(
+      "wacht op de bank",
+    );
     expect(await state(q)).toMatchObject({ enrollment: "ACCEPTED", payment: "OPEN" });
   });
 });

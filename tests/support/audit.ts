@@ -62,6 +62,8 @@ export async function audit(page: Page, journey: string, name: string) {
   const text = await page.locator("body").innerText();
   const leaks = ENGLISH.filter((word) => new RegExp(`(^|[^\\p{L}])${word}([^\\p{L}]|$)`, "u").test(text));
   expect(leaks, `${journey}/${name}: Engelse woorden`).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `${journey}/${name}: horizontaal scrollen`).toBeLessThanOrEqual(0);
 }

@@ -30,7 +30,11 @@ export function useServerAndPage(options: Parameters<typeof startServer>[0] & { 
     fs.mkdirSync(dir, { recursive: true });
     const pages = state.browser.contexts().flatMap((c) => c.pages());
     const name = context.task.name.replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 80);
-    await Promise.all(pages.map((page, i) => page.screenshot({ path: path.join(dir, `${name}-${i + 1}.png`), fullPage: true }).catch(() => undefined)));
+    await Promise.all(
+      pages.map((page, i) =>
+        page.screenshot({ path: path.join(dir, `${name}-${i + 1}.png`), fullPage: true }).catch(() => undefined),
+      ),
+    );
   });
   afterAll(async () => {
     await state.browser?.close();
@@ -41,7 +45,13 @@ export function useServerAndPage(options: Parameters<typeof startServer>[0] & { 
 }
 
 /** A fresh browser context (its own cookies) logged in as a demo account, on its dashboard. */
-export async function loggedIn(browser: Browser, baseUrl: string, email: string, options: BrowserContextOptions = {}, password = "gilde-demo-2027"): Promise<Page> {
+export async function loggedIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  options: BrowserContextOptions = {},
+  password = "gilde-demo-2027",
+): Promise<Page> {
   const page = await (await browser.newContext({ locale: "nl-NL", ...options })).newPage();
   await page.goto(`${baseUrl}/inloggen`);
   await page.getByLabel("E-mailadres").fill(email);

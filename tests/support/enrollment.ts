@@ -37,7 +37,10 @@ export async function startEnrollmentApp(webhookSecret: string): Promise<Enrollm
 }
 
 /** The Checkout Session of `payment` as Stripe sends it in `checkout.session.completed` once it is paid. */
-export function paidSession(payment: { id: string; checkoutSessionId: string | null; amountCents: number }, enrollmentId: string) {
+export function paidSession(
+  payment: { id: string; checkoutSessionId: string | null; amountCents: number },
+  enrollmentId: string,
+) {
   return {
     id: payment.checkoutSessionId,
     object: "checkout.session",

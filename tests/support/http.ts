@@ -54,7 +54,13 @@ export class Client {
       else this.cookies.set(name.trim(), value.join("="));
     }
     const html = await response.text();
-    return { status: response.status, location: response.headers.get("Location"), html, text: visibleText(html), headers: response.headers };
+    return {
+      status: response.status,
+      location: response.headers.get("Location"),
+      html,
+      text: visibleText(html),
+      headers: response.headers,
+    };
   }
 
   get(pathname: string) {

@@ -3,7 +3,10 @@ import { db } from "~/db.server";
 import { createCohort, createUser, enroll, PASSWORD } from "./factories";
 import type { Client, TestApp } from "./http";
 
-export async function participantIn(app: TestApp, { cohortId, name = "Deelnemer Test" }: { cohortId?: string; name?: string } = {}) {
+export async function participantIn(
+  app: TestApp,
+  { cohortId, name = "Deelnemer Test" }: { cohortId?: string; name?: string } = {},
+) {
   const user = await createUser({ name });
   const cohort = cohortId ?? (await createCohort()).id;
   await enroll(user.id, cohort);
@@ -30,7 +33,10 @@ export async function adminIn(app: TestApp, name = "Beheerder Test"): Promise<Cl
 
 /** The link in the newest mail to `email` with this subject (reset, registration…), as a path on the app. */
 export async function mailedLink(email: string, subject: string, path: RegExp): Promise<string> {
-  const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: email.trim().toLowerCase(), subject }, orderBy: { createdAt: "desc" } });
+  const mail = await db.outboxMessage.findFirstOrThrow({
+    where: { to: email.trim().toLowerCase(), subject },
+    orderBy: { createdAt: "desc" },
+  });
   const link = mail.text.match(path)?.[0];
   if (!link) throw new Error(`Geen link in de mail "${subject}" aan ${email}.`);
   return link;

@@ -49,16 +49,29 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
 }
 
-async function startOnce({ dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-e2e-")), env: extra = {} }: StartOptions): Promise<RunningServer> {
+async function startOnce({
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-e2e-")),
+  env: extra = {},
+}: StartOptions): Promise<RunningServer> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, JOBS: "off" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    JOBS: "off",
+  };
   delete env.DATABASE_URL;
   Object.assign(env, extra);
   delete env.VITEST;
-  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "app/server/start.ts"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, "--import", "tsx", "app/server/start.ts"],
+    {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
@@ -68,7 +81,9 @@ async function startOnce({ dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gild
   const deadline = Date.now() + 90_000;
   while (!output.includes("Gilde draait op")) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new StartFailure(`De server stopte bij het starten (code ${child.exitCode}, signaal ${child.signalCode}):\n${output}`);
+      throw new StartFailure(
+        `De server stopte bij het starten (code ${child.exitCode}, signaal ${child.signalCode}):\n${output}`,
+      );
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
@@ -91,7 +106,8 @@ async function startOnce({ dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gild
     waitForOutput: async (text, timeoutMs = 30_000) => {
       const deadline = Date.now() + timeoutMs;
       while (!output.includes(text)) {
-        if (Date.now() > deadline) throw new Error(`De server schreef niet "${text}" binnen ${timeoutMs} ms:\n${output}`);
+        if (Date.now() > deadline)
+          throw new Error(`De server schreef niet "${text}" binnen ${timeoutMs} ms:\n${output}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },

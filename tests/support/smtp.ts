@@ -4,11 +4,18 @@ import net from "node:net";
 
 export type ReceivedMail = { to: string[]; raw: string; text: string };
 
-export type Mailbox = { url: string; mails: ReceivedMail[]; waitFor: (to: string, contains: string, timeoutMs?: number) => Promise<ReceivedMail>; close: () => Promise<void> };
+export type Mailbox = {
+  url: string;
+  mails: ReceivedMail[];
+  waitFor: (to: string, contains: string, timeoutMs?: number) => Promise<ReceivedMail>;
+  close: () => Promise<void>;
+};
 
 /** Quoted-printable soft breaks and escapes undone, so a long link reads as one line. */
 function decodeQuotedPrintable(raw: string): string {
-  return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 export async function startMailbox(): Promise<Mailbox> {

@@ -39,13 +39,19 @@ export class StripeStandIn {
     for await (const chunk of req) body += chunk;
     const url = new URL(req.url ?? "/", "http://stripe.test");
     const idempotencyKey = (req.headers["idempotency-key"] as string | undefined) ?? null;
-    this.calls.push({ method: req.method ?? "GET", path: url.pathname, params: new URLSearchParams(body || url.search), idempotencyKey });
+    this.calls.push({
+      method: req.method ?? "GET",
+      path: url.pathname,
+      params: new URLSearchParams(body || url.search),
+      idempotencyKey,
+    });
     if (this.mode === "hang") return; // never answers: the client times out
     const send = (status: number, payload: unknown) => {
       res.writeHead(status, { "Content-Type": "application/json", "Request-Id": `req_${this.counter}` });
       res.end(JSON.stringify(payload));
     };
-    if (this.mode === "fail") return send(500, { error: { type: "api_error", message: "Er ging iets mis bij Stripe (test)." } });
+    if (this.mode === "fail")
+      return send(500, { error: { type: "api_error", message: "Er ging iets mis bij Stripe (test)." } });
     const key = idempotencyKey ? `${req.method} ${url.pathname} ${idempotencyKey}` : null;
     if (key && this.answers.has(key)) return send(200, this.answers.get(key));
     const n = ++this.counter;
@@ -69,11 +75,19 @@ export class StripeStandIn {
     } else if (req.method === "POST" && /^\/v1\/invoices\/[^/]+\/send$/.test(url.pathname)) {
       answer = { id: url.pathname.split("/")[3], object: "invoice", status: "open" };
     } else if (req.method === "POST" && url.pathname === "/v1/refunds") {
-      answer = { id: `re_${n}`, object: "refund", amount: Number(params.get("amount")), payment_intent: params.get("payment_intent"), status: "succeeded" };
+      answer = {
+        id: `re_${n}`,
+        object: "refund",
+        amount: Number(params.get("amount")),
+        payment_intent: params.get("payment_intent"),
+        status: "succeeded",
+      };
     } else if (req.method === "GET" && url.pathname === "/v1/events") {
       answer = { object: "list", data: this.events, has_more: false, url: "/v1/events" };
     } else {
-      return send(404, { error: { type: "invalid_request_error", message: `Onbekend in de stand-in: ${req.method} ${url.pathname}` } });
+      return send(404, {
+        error: { type: "invalid_request_error", message: `Onbekend in de stand-in: ${req.method} ${url.pathname}` },
+      });
     }
     if (key) this.answers.set(key, answer);
     send(200, answer);
@@ -83,7 +97,11 @@ export class StripeStandIn {
 const signer = new Stripe("sk_test_signer");
 
 /** A Stripe-shaped event around an object. */
-export function stripeEvent(type: string, object: Record<string, unknown>, id = `evt_${Math.random().toString(36).slice(2)}`): Stripe.Event {
+export function stripeEvent(
+  type: string,
+  object: Record<string, unknown>,
+  id = `evt_${Math.random().toString(36).slice(2)}`,
+): Stripe.Event {
   return {
     id,
     object: "event",
@@ -107,7 +125,12 @@ const STRIPE_ENV = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BA
 
 /** Points the app's Stripe client at the stand-in with a test key and webhook secret; returns what undoes it. */
 export function useStripeStandIn(standIn: StripeStandIn, webhookSecret: string): () => void {
-  Object.assign(process.env, { STRIPE_SECRET_KEY: "sk_test_gilde", STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_BASE: standIn.baseUrl, STRIPE_TIMEOUT_MS: "300" });
+  Object.assign(process.env, {
+    STRIPE_SECRET_KEY: "sk_test_gilde",
+    STRIPE_WEBHOOK_SECRET: webhookSecret,
+    STRIPE_API_BASE: standIn.baseUrl,
+    STRIPE_TIMEOUT_MS: "300",
+  });
   return () => {
     for (const key of STRIPE_ENV) delete process.env[key];
   };

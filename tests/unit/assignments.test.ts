@@ -73,11 +73,19 @@ describe("Markdown", () => {
   });
 
   it("refuses javascript:, data: and other dangerous links", () => {
-    for (const url of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x", "file:///etc/passwd"]) {
+    for (const url of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "data:text/html;base64,PHNjcmlwdD4=",
+      "vbscript:x",
+      "file:///etc/passwd",
+    ]) {
       const html = renderMarkdown(`[klik](${url}) ![beeld](${url})`);
       expect(html, url).not.toMatch(/href="|src="/);
     }
-    expect(renderMarkdown("[site](https://www.movisie.nl)")).toContain('href="https://www.movisie.nl" rel="nofollow noopener noreferrer"');
+    expect(renderMarkdown("[site](https://www.movisie.nl)")).toContain(
+      'href="https://www.movisie.nl" rel="nofollow noopener noreferrer"',
+    );
   });
 });
 
@@ -89,32 +97,61 @@ describe("attachments", () => {
   });
 
   it("accepts a real PDF and refuses one whose content is something else", () => {
-    expect(checkFile("verslag.pdf", PDF, 1000)).toEqual({ ok: true, mediaType: "application/pdf", name: "verslag.pdf" });
-    expect(checkFile("verslag.pdf", PNG, 1000)).toMatchObject({ ok: false, error: expect.stringContaining("de inhoud is dat niet") });
+    expect(checkFile("verslag.pdf", PDF, 1000)).toEqual({
+      ok: true,
+      mediaType: "application/pdf",
+      name: "verslag.pdf",
+    });
+    expect(checkFile("verslag.pdf", PNG, 1000)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("de inhoud is dat niet"),
+    });
     expect(checkFile("verslag.docx", bytes(0x50, 0x4b, 0x03, 0x04), 1000, null)).toMatchObject({ ok: false });
     expect(checkFile("verslag.docx", bytes(0x50, 0x4b, 0x03, 0x04), 1000, DOCX)).toMatchObject({ ok: true });
     expect(checkFile("verslag.docx", bytes(0x50, 0x4b, 0x03, 0x04), 1000, ODT)).toMatchObject({ ok: false });
-    expect(checkFile("verslag.odt", bytes(0x50, 0x4b, 0x03, 0x04), 1000, ODT)).toMatchObject({ ok: true, mediaType: ODT });
+    expect(checkFile("verslag.odt", bytes(0x50, 0x4b, 0x03, 0x04), 1000, ODT)).toMatchObject({
+      ok: true,
+      mediaType: ODT,
+    });
   });
 
   it("tells a Word or OpenDocument file by the entries in its ZIP directory, not by a name inside a file", () => {
     const word = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w:document/>") });
     expect(zipMediaType(word)).toBe(DOCX);
     // The entry's name written inside another entry (stored, so the bytes are there to find) is not the entry.
-    const fake = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "notities.txt": strToU8("word/document.xml") }, { level: 0 });
+    const fake = zipSync(
+      { "[Content_Types].xml": strToU8("<Types/>"), "notities.txt": strToU8("word/document.xml") },
+      { level: 0 },
+    );
     expect(Buffer.from(fake).includes("word/document.xml")).toBe(true);
     expect(zipMediaType(fake)).toBeNull();
     expect(zipMediaType(zipSync({ "word/document.xml": strToU8("<w:document/>") }))).toBeNull();
-    const odt = zipSync({ mimetype: [strToU8(ODT), { level: 0 }], "content.xml": strToU8("<office:document-content/>") });
+    const odt = zipSync({
+      mimetype: [strToU8(ODT), { level: 0 }],
+      "content.xml": strToU8("<office:document-content/>"),
+    });
     expect(zipMediaType(odt)).toBe(ODT);
-    expect(zipMediaType(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<x/>") }))).toBeNull();
+    expect(
+      zipMediaType(
+        zipSync({
+          mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"),
+          "content.xml": strToU8("<x/>"),
+        }),
+      ),
+    ).toBeNull();
     expect(zipMediaType(bytes(0x50, 0x4b, 0x03, 0x04, ...strToU8("word/document.xml")))).toBeNull();
   });
 
   it("refuses other kinds, empty and too large files", () => {
-    expect(checkFile("setup.exe", bytes(0x4d, 0x5a), 1000)).toMatchObject({ ok: false, error: expect.stringContaining("dit soort bestand") });
+    expect(checkFile("setup.exe", bytes(0x4d, 0x5a), 1000)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("dit soort bestand"),
+    });
     expect(checkFile("leeg.pdf", PDF, 0)).toMatchObject({ ok: false, error: expect.stringContaining("is leeg") });
-    expect(checkFile("groot.pdf", PDF, 20 * 1024 * 1024 + 1)).toMatchObject({ ok: false, error: expect.stringContaining("groter dan 20 MB") });
+    expect(checkFile("groot.pdf", PDF, 20 * 1024 * 1024 + 1)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("groter dan 20 MB"),
+    });
   });
 
   it("keeps file names harmless", () => {
@@ -144,14 +181,25 @@ describe("wijkprofiel checks", () => {
 });
 
 describe("what changed between versions", () => {
-  const text = (parts: DiffPart[], kind: DiffPart["kind"]) => parts.filter((p) => p.kind === kind).map((p) => p.text.trim());
+  const text = (parts: DiffPart[], kind: DiffPart["kind"]) =>
+    parts.filter((p) => p.kind === kind).map((p) => p.text.trim());
 
   it("marks added and removed words and keeps the rest", () => {
     const parts = diffWords("De buurt kent elkaar nauwelijks.", "De buurt kent elkaar sinds het buurtfeest goed.");
     expect(text(parts, "removed")).toEqual(["nauwelijks."]);
     expect(text(parts, "added")).toEqual(["sinds het buurtfeest goed."]);
-    expect(parts.filter((p) => p.kind !== "removed").map((p) => p.text).join("")).toBe("De buurt kent elkaar sinds het buurtfeest goed.");
-    expect(parts.filter((p) => p.kind !== "added").map((p) => p.text).join("")).toBe("De buurt kent elkaar nauwelijks.");
+    expect(
+      parts
+        .filter((p) => p.kind !== "removed")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe("De buurt kent elkaar sinds het buurtfeest goed.");
+    expect(
+      parts
+        .filter((p) => p.kind !== "added")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe("De buurt kent elkaar nauwelijks.");
     expect(diffSummary(parts)).toEqual({ added: 4, removed: 1 });
   });
 

@@ -13,8 +13,19 @@ const module = {
 };
 
 const level = (score: number) => ({ score, label: `Niveau ${score}`, descriptor: "Omschrijving." });
-const criterion = (id: string) => ({ id, title: `Criterium ${id}`, passLevel: 2, levels: [level(1), level(2), level(3)] });
-const assignment = { title: "Verken je buurt", slug: "buurt-verkennen", summary: "Verkennen.", handIn: "Een verslag.", rubric: ["a", "b", "c"].map(criterion) };
+const criterion = (id: string) => ({
+  id,
+  title: `Criterium ${id}`,
+  passLevel: 2,
+  levels: [level(1), level(2), level(3)],
+});
+const assignment = {
+  title: "Verken je buurt",
+  slug: "buurt-verkennen",
+  summary: "Verkennen.",
+  handIn: "Een verslag.",
+  rubric: ["a", "b", "c"].map(criterion),
+};
 
 describe("module frontmatter", () => {
   it("accepts a complete module", () => {
@@ -22,7 +33,13 @@ describe("module frontmatter", () => {
   });
 
   it("names every wrong field", () => {
-    const result = ModuleFrontmatter.safeParse({ ...module, minutes: "negentig", learningGoals: [], title: undefined, extra: 1 });
+    const result = ModuleFrontmatter.safeParse({
+      ...module,
+      minutes: "negentig",
+      learningGoals: [],
+      title: undefined,
+      extra: 1,
+    });
     expect(result.success).toBe(false);
     const text = describeIssues(result.error!);
     expect(text).toContain("minutes: minutes moet een getal zijn");
@@ -41,11 +58,16 @@ describe("assignment frontmatter", () => {
 
   it("wants three to five rubric criteria", () => {
     expect(AssignmentFrontmatter.safeParse({ ...assignment, rubric: ["a", "b"].map(criterion) }).success).toBe(false);
-    expect(AssignmentFrontmatter.safeParse({ ...assignment, rubric: ["a", "b", "c", "d", "e", "f"].map(criterion) }).success).toBe(false);
+    expect(
+      AssignmentFrontmatter.safeParse({ ...assignment, rubric: ["a", "b", "c", "d", "e", "f"].map(criterion) }).success,
+    ).toBe(false);
   });
 
   it("refuses a pass level that is not one of the scores, and duplicate criteria", () => {
-    const wrongPass = AssignmentFrontmatter.safeParse({ ...assignment, rubric: [{ ...criterion("a"), passLevel: 7 }, criterion("b"), criterion("c")] });
+    const wrongPass = AssignmentFrontmatter.safeParse({
+      ...assignment,
+      rubric: [{ ...criterion("a"), passLevel: 7 }, criterion("b"), criterion("c")],
+    });
     expect(describeIssues(wrongPass.error!)).toContain("passLevel 7 is geen van de scores 1, 2, 3");
     const duplicate = AssignmentFrontmatter.safeParse({ ...assignment, rubric: ["a", "a", "c"].map(criterion) });
     expect(describeIssues(duplicate.error!)).toContain("twee criteria met hetzelfde id");
@@ -59,7 +81,19 @@ describe("sections", () => {
   });
 
   it("splits at ## headings, keeps the introduction apart, and numbers duplicate headings", () => {
-    const body = ["Intro over **bewoners**.", "", "## Eerste", "Tekst <Reflectie>Vraag?</Reflectie>", "```", "## geen kop", "```", "## Eerste", "Meer.", "### Onderkop", "Nog."].join("\n");
+    const body = [
+      "Intro over **bewoners**.",
+      "",
+      "## Eerste",
+      "Tekst <Reflectie>Vraag?</Reflectie>",
+      "```",
+      "## geen kop",
+      "```",
+      "## Eerste",
+      "Meer.",
+      "### Onderkop",
+      "Nog.",
+    ].join("\n");
     const { intro, sections } = splitSections(body, "Module");
     expect(intro).toEqual({ anchor: "inleiding", heading: "Module", text: "Intro over bewoners ." });
     expect(sections.map((s) => s.anchor)).toEqual(["eerste", "eerste-2"]);
@@ -69,7 +103,9 @@ describe("sections", () => {
   });
 
   it("reduces MDX to the words a reader sees", () => {
-    expect(plainText('In <Wijknaam /> zie je [een link](https://x.nl) en <Bron>WRR, 2005</Bron>.')).toBe("In je wijk zie je een link en WRR, 2005 .");
+    expect(plainText("In <Wijknaam /> zie je [een link](https://x.nl) en <Bron>WRR, 2005</Bron>.")).toBe(
+      "In je wijk zie je een link en WRR, 2005 .",
+    );
   });
 });
 

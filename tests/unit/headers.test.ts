@@ -13,9 +13,15 @@ describe("security headers", () => {
   });
 
   it("send HSTS only in production over https", () => {
-    expect(securityHeaders({ nonce: "n", production: true, https: true })["Strict-Transport-Security"]).toMatch(/^max-age=31536000/);
-    expect(securityHeaders({ nonce: "n", production: true, https: false })["Strict-Transport-Security"]).toBeUndefined();
-    expect(securityHeaders({ nonce: "n", production: false, https: true })["Strict-Transport-Security"]).toBeUndefined();
+    expect(securityHeaders({ nonce: "n", production: true, https: true })["Strict-Transport-Security"]).toMatch(
+      /^max-age=31536000/,
+    );
+    expect(
+      securityHeaders({ nonce: "n", production: true, https: false })["Strict-Transport-Security"],
+    ).toBeUndefined();
+    expect(
+      securityHeaders({ nonce: "n", production: false, https: true })["Strict-Transport-Security"],
+    ).toBeUndefined();
     expect(securityHeaders({ nonce: "n", production: true, https: false })).toMatchObject({
       "Referrer-Policy": "strict-origin-when-cross-origin",
       "X-Frame-Options": "DENY",

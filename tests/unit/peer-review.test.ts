@@ -1,29 +1,43 @@
 // The allocation's invariants (issue 6), checked over random cohorts with fast-check.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocateReviews, type AllocationInput, type AllocationParticipant, type NewReview } from "~/peer-review/allocate";
+import {
+  allocateReviews,
+  type AllocationInput,
+  type AllocationParticipant,
+  type NewReview,
+} from "~/peer-review/allocate";
 
 const participantArb = (gilde: number, index: number) =>
-  fc.record({ handedIn: fc.boolean(), minute: fc.integer({ min: 0, max: 10_000 }), excused: fc.integer({ min: 0, max: 9 }) }).map(
-    ({ handedIn, minute, excused }): AllocationParticipant => ({
+  fc
+    .record({
+      handedIn: fc.boolean(),
+      minute: fc.integer({ min: 0, max: 10_000 }),
+      excused: fc.integer({ min: 0, max: 9 }),
+    })
+    .map(({ handedIn, minute, excused }): AllocationParticipant => ({
       userId: `u-${gilde}-${index}`,
       gildeId: `g-${gilde}`,
       submissionId: handedIn ? `s-${gilde}-${index}` : null,
       handedInAt: handedIn ? new Date(Date.UTC(2027, 2, 1) + minute * 60_000) : null,
       canReview: handedIn && excused !== 0,
-    }),
-  );
+    }));
 
 const cohortArb = fc
   .array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 6 })
-  .chain((sizes) => fc.tuple(...sizes.map((size, g) => fc.tuple(...Array.from({ length: size }, (_, i) => participantArb(g, i))))))
+  .chain((sizes) =>
+    fc.tuple(...sizes.map((size, g) => fc.tuple(...Array.from({ length: size }, (_, i) => participantArb(g, i))))),
+  )
   .map((gildes) => gildes.flat());
 
-const inputArb = fc.record({ k: fc.integer({ min: 1, max: 4 }), seed: fc.string({ maxLength: 8 }), participants: cohortArb }).map((i): AllocationInput => ({ ...i, existing: [] }));
+const inputArb = fc
+  .record({ k: fc.integer({ min: 1, max: 4 }), seed: fc.string({ maxLength: 8 }), participants: cohortArb })
+  .map((i): AllocationInput => ({ ...i, existing: [] }));
 
 function loads(input: AllocationInput, result: NewReview[]) {
   const load = new Map(input.participants.filter((p) => p.canReview).map((p) => [p.userId, 0]));
-  for (const r of [...input.existing.filter((e) => e.active), ...result]) load.set(r.reviewerId, (load.get(r.reviewerId) ?? 0) + 1);
+  for (const r of [...input.existing.filter((e) => e.active), ...result])
+    load.set(r.reviewerId, (load.get(r.reviewerId) ?? 0) + 1);
   return load;
 }
 
@@ -38,9 +52,15 @@ function checkInvariants(input: AllocationInput, result: NewReview[]) {
     pairs.add(`${r.submissionId}|${r.reviewerId}`);
     expect(byId.get(r.reviewerId)!.canReview, "only eligible reviewers").toBe(true);
     if (r.crossGilde) {
-      const gildemates = input.participants.filter((p) => p.canReview && p.gildeId === author.gildeId && p.userId !== author.userId);
+      const gildemates = input.participants.filter(
+        (p) => p.canReview && p.gildeId === author.gildeId && p.userId !== author.userId,
+      );
       expect(
-        gildemates.every((p) => pairs.has(`${r.submissionId}|${p.userId}`) || result.some((x) => x.submissionId === r.submissionId && x.reviewerId === p.userId)),
+        gildemates.every(
+          (p) =>
+            pairs.has(`${r.submissionId}|${p.userId}`) ||
+            result.some((x) => x.submissionId === r.submissionId && x.reviewerId === p.userId),
+        ),
         "another gilde only when the own gilde has nobody left",
       ).toBe(true);
     }
@@ -48,20 +68,31 @@ function checkInvariants(input: AllocationInput, result: NewReview[]) {
   for (const author of authorOf.values()) {
     const active = input.existing.filter((e) => e.active && e.submissionId === author.submissionId).length;
     const used = new Set(input.existing.filter((e) => e.submissionId === author.submissionId).map((e) => e.reviewerId));
-    const eligible = input.participants.filter((p) => p.canReview && p.userId !== author.userId && !used.has(p.userId)).length;
+    const eligible = input.participants.filter(
+      (p) => p.canReview && p.userId !== author.userId && !used.has(p.userId),
+    ).length;
     const given = result.filter((r) => r.submissionId === author.submissionId).length;
-    expect(active + given, "every submission that can get k reviewers gets exactly k").toBe(active >= input.k ? active : Math.min(input.k, active + eligible));
+    expect(active + given, "every submission that can get k reviewers gets exactly k").toBe(
+      active >= input.k ? active : Math.min(input.k, active + eligible),
+    );
   }
 }
 
 describe("allocating peer reviews", () => {
   it("never self, never twice, exactly k where possible, own gilde first", () => {
-    fc.assert(fc.property(inputArb, (input) => checkInvariants(input, allocateReviews(input))), { numRuns: 300 });
+    fc.assert(
+      fc.property(inputArb, (input) => checkInvariants(input, allocateReviews(input))),
+      { numRuns: 300 },
+    );
   });
 
   it("balances the load: in gildes where everyone handed in, nobody has more than one review above the minimum", () => {
     const uniform = fc
-      .record({ k: fc.integer({ min: 1, max: 4 }), gildes: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 8 }), seed: fc.string({ maxLength: 8 }) })
+      .record({
+        k: fc.integer({ min: 1, max: 4 }),
+        gildes: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 8 }),
+        seed: fc.string({ maxLength: 8 }),
+      })
       .map(({ k, gildes, seed }): AllocationInput => ({
         k,
         seed,
@@ -102,8 +133,18 @@ describe("allocating peer reviews", () => {
     fc.assert(
       fc.property(inputArb, fc.nat(5), (input, gilde) => {
         const first = allocateReviews(input);
-        const late: AllocationParticipant = { userId: "laat", gildeId: `g-${gilde}`, submissionId: "s-laat", handedInAt: new Date(Date.UTC(2027, 5, 1)), canReview: true };
-        const next: AllocationInput = { ...input, participants: [...input.participants, late], existing: first.map((r) => ({ ...r, active: true })) };
+        const late: AllocationParticipant = {
+          userId: "laat",
+          gildeId: `g-${gilde}`,
+          submissionId: "s-laat",
+          handedInAt: new Date(Date.UTC(2027, 5, 1)),
+          canReview: true,
+        };
+        const next: AllocationInput = {
+          ...input,
+          participants: [...input.participants, late],
+          existing: first.map((r) => ({ ...r, active: true })),
+        };
         const second = allocateReviews(next);
         checkInvariants(next, second);
         const firstPairs = new Set(first.map((r) => `${r.submissionId}|${r.reviewerId}`));

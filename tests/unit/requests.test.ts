@@ -11,7 +11,15 @@ describe("redirect after login", () => {
   });
 
   it("ignores anything that leaves the site", () => {
-    for (const bad of ["https://kwaad.example", "//kwaad.example", "/\\kwaad.example", "javascript:alert(1)", "", null, "/\tx"]) {
+    for (const bad of [
+      "https://kwaad.example",
+      "//kwaad.example",
+      "/\\kwaad.example",
+      "javascript:alert(1)",
+      "",
+      null,
+      "/\tx",
+    ]) {
       expect(safeRedirect(bad)).toBe("/dashboard");
     }
   });
@@ -20,20 +28,33 @@ describe("redirect after login", () => {
 describe("cross-site request check", () => {
   const base = { path: "/inloggen", expectedOrigin: "https://gilde.example.nl" };
   it("lets same-origin posts and reads through", () => {
-    expect(isCrossSiteRequest({ ...base, method: "POST", origin: "https://gilde.example.nl", secFetchSite: "same-origin" })).toBe(false);
-    expect(isCrossSiteRequest({ ...base, method: "POST", origin: "https://GILDE.example.nl:443", secFetchSite: undefined })).toBe(false);
+    expect(
+      isCrossSiteRequest({ ...base, method: "POST", origin: "https://gilde.example.nl", secFetchSite: "same-origin" }),
+    ).toBe(false);
+    expect(
+      isCrossSiteRequest({ ...base, method: "POST", origin: "https://GILDE.example.nl:443", secFetchSite: undefined }),
+    ).toBe(false);
     expect(isCrossSiteRequest({ ...base, method: "POST", origin: undefined, secFetchSite: "same-origin" })).toBe(false);
-    expect(isCrossSiteRequest({ ...base, method: "GET", origin: "https://kwaad.example", secFetchSite: "cross-site" })).toBe(false);
+    expect(
+      isCrossSiteRequest({ ...base, method: "GET", origin: "https://kwaad.example", secFetchSite: "cross-site" }),
+    ).toBe(false);
   });
 
   it("refuses posts from another origin", () => {
-    expect(isCrossSiteRequest({ ...base, method: "POST", origin: "https://kwaad.example", secFetchSite: undefined })).toBe(true);
+    expect(
+      isCrossSiteRequest({ ...base, method: "POST", origin: "https://kwaad.example", secFetchSite: undefined }),
+    ).toBe(true);
     expect(isCrossSiteRequest({ ...base, method: "POST", origin: undefined, secFetchSite: "cross-site" })).toBe(true);
     expect(isCrossSiteRequest({ ...base, method: "POST", origin: "null", secFetchSite: undefined })).toBe(true);
   });
 
   it("compares the whole origin: scheme, host and port", () => {
-    for (const origin of ["http://gilde.example.nl", "https://gilde.example.nl:8443", "https://gilde.example.nl.kwaad.example", "https://sub.gilde.example.nl"]) {
+    for (const origin of [
+      "http://gilde.example.nl",
+      "https://gilde.example.nl:8443",
+      "https://gilde.example.nl.kwaad.example",
+      "https://sub.gilde.example.nl",
+    ]) {
       expect(isCrossSiteRequest({ ...base, method: "POST", origin, secFetchSite: undefined }), origin).toBe(true);
     }
   });
@@ -45,7 +66,15 @@ describe("cross-site request check", () => {
   });
 
   it("exempts the Stripe webhook, which proves itself with a signature", () => {
-    expect(isCrossSiteRequest({ ...base, path: "/webhooks/stripe", method: "POST", origin: "https://stripe.com", secFetchSite: "cross-site" })).toBe(false);
+    expect(
+      isCrossSiteRequest({
+        ...base,
+        path: "/webhooks/stripe",
+        method: "POST",
+        origin: "https://stripe.com",
+        secFetchSite: "cross-site",
+      }),
+    ).toBe(false);
   });
 });
 

@@ -41,24 +41,42 @@ describe("stripping identifying metadata", () => {
   it("neutralises Word comment authors, their people list and a template path, and keeps the text", async () => {
     const docx = zipSync({
       "[Content_Types].xml": strToU8("<Types/>"),
-      "word/document.xml": strToU8(`<w:document><w:body><w:p><w:r><w:t>Onze buurt</w:t></w:r></w:p></w:body></w:document>`),
-      "word/comments.xml": strToU8(`<w:comments><w:comment w:id="0" w:author="${NAME}" w:initials="SO"><w:p/></w:comment></w:comments>`),
-      "word/people.xml": strToU8(`<w15:people><w15:person w15:author="${NAME}"><w15:presenceInfo w15:providerId="AD" w15:userId="S::sanne@gemeente.nl"/></w15:person></w15:people>`),
-      "word/_rels/settings.xml.rels": strToU8(`<Relationships><Relationship Id="r1" Target="file:///C:\\Users\\sanne.oudewater\\Normal.dotm" TargetMode="External"/></Relationships>`),
-      "docProps/custom.xml": strToU8(`<Properties><property name="Eigenaar"><vt:lpwstr>${NAME}</vt:lpwstr></property></Properties>`),
+      "word/document.xml": strToU8(
+        `<w:document><w:body><w:p><w:r><w:t>Onze buurt</w:t></w:r></w:p></w:body></w:document>`,
+      ),
+      "word/comments.xml": strToU8(
+        `<w:comments><w:comment w:id="0" w:author="${NAME}" w:initials="SO"><w:p/></w:comment></w:comments>`,
+      ),
+      "word/people.xml": strToU8(
+        `<w15:people><w15:person w15:author="${NAME}"><w15:presenceInfo w15:providerId="AD" w15:userId="S::sanne@gemeente.nl"/></w15:person></w15:people>`,
+      ),
+      "word/_rels/settings.xml.rels": strToU8(
+        `<Relationships><Relationship Id="r1" Target="file:///C:\\Users\\sanne.oudewater\\Normal.dotm" TargetMode="External"/></Relationships>`,
+      ),
+      "docProps/custom.xml": strToU8(
+        `<Properties><property name="Eigenaar"><vt:lpwstr>${NAME}</vt:lpwstr></property></Properties>`,
+      ),
     });
     const result = await stripMetadata(DOCX, docx);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const entries = Object.fromEntries(Object.entries(unzipSync(result.bytes)).map(([name, data]) => [name, strFromU8(data)]));
+    const entries = Object.fromEntries(
+      Object.entries(unzipSync(result.bytes)).map(([name, data]) => [name, strFromU8(data)]),
+    );
     const all = Object.values(entries).join("\n");
-    for (const trace of [NAME, "Oudewater", "SO\"", "sanne"]) expect(all).not.toContain(trace);
+    for (const trace of [NAME, "Oudewater", 'SO"', "sanne"]) expect(all).not.toContain(trace);
     expect(entries["word/document.xml"]).toContain("Onze buurt");
     expect(entries["word/_rels/settings.xml.rels"]).toContain('Target="Normal.dotm"');
   });
 
   it("puts an OpenDocument file's mimetype first and stored, as the format requires", async () => {
-    const odt = zipSync({ "content.xml": strToU8("<office:document-content/>"), mimetype: [strToU8(ODT), { level: 0 }], "meta.xml": strToU8(`<office:document-meta><meta:initial-creator>${NAME}</meta:initial-creator></office:document-meta>`) });
+    const odt = zipSync({
+      "content.xml": strToU8("<office:document-content/>"),
+      mimetype: [strToU8(ODT), { level: 0 }],
+      "meta.xml": strToU8(
+        `<office:document-meta><meta:initial-creator>${NAME}</meta:initial-creator></office:document-meta>`,
+      ),
+    });
     const result = await stripMetadata(ODT, odt);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -71,9 +89,17 @@ describe("stripping identifying metadata", () => {
   });
 
   it("says in Dutch why a file cannot be cleaned, never returning it as it was", async () => {
-    expect(await stripMetadata("application/msword", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toEqual({ ok: false, reason: expect.stringContaining(".doc") });
-    expect(await stripMetadata("application/pdf", new TextEncoder().encode("%PDF-1.7\n%%EOF\n"))).toMatchObject({ ok: false, reason: expect.stringMatching(/kon niet worden gelezen/) });
-    expect(await stripMetadata("image/jpeg", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))).toMatchObject({ ok: false });
+    expect(await stripMetadata("application/msword", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toEqual({
+      ok: false,
+      reason: expect.stringContaining(".doc"),
+    });
+    expect(await stripMetadata("application/pdf", new TextEncoder().encode("%PDF-1.7\n%%EOF\n"))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/kon niet worden gelezen/),
+    });
+    expect(await stripMetadata("image/jpeg", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]))).toMatchObject({
+      ok: false,
+    });
     expect(await stripMetadata(DOCX, strToU8("PK\u0003\u0004 geen zip"))).toMatchObject({ ok: false });
   });
 });

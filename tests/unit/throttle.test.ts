@@ -6,7 +6,9 @@ const MINUTE = 60_000;
 
 describe("login throttling", () => {
   it("locks one account at one address briefly at first, and longer each time after", () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 10].map((locks) => lockDuration(ACCOUNT_AT_ADDRESS_LIMIT, locks) / MINUTE)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
+    expect([0, 1, 2, 3, 4, 5, 6, 10].map((locks) => lockDuration(ACCOUNT_AT_ADDRESS_LIMIT, locks) / MINUTE)).toEqual([
+      1, 2, 4, 8, 16, 32, 60, 60,
+    ]);
   });
 
   it("lets an account be guessed from one address far less often than from everywhere together", () => {

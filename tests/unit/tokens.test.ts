@@ -12,7 +12,15 @@ describe("session tokens", () => {
     const id = randomToken();
     const secret = randomToken();
     expect(parseSessionToken(`${id}.${secret}`)).toEqual({ id, secret });
-    for (const bad of ["", "zonder-punt", `${id}.`, `.${secret}`, `${id}.${secret}.extra`, `${id}.${secret}'--`, "a.b"]) {
+    for (const bad of [
+      "",
+      "zonder-punt",
+      `${id}.`,
+      `.${secret}`,
+      `${id}.${secret}.extra`,
+      `${id}.${secret}'--`,
+      "a.b",
+    ]) {
       expect(parseSessionToken(bad)).toBeNull();
     }
     expect(parseSessionToken(undefined)).toBeNull();
