@@ -63,7 +63,7 @@ export function zipMediaType(bytes: Uint8Array): string | null {
   return null;
 }
 
-export function extensionOf(name: string): string {
+function extensionOf(name: string): string {
   const match = /\.([a-z0-9]{1,8})$/i.exec(name);
   return match ? match[1].toLowerCase() : "";
 }

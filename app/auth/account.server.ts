@@ -18,11 +18,11 @@ import {
 import { clearAttempts, countAttempts, uncountAttempt } from "./throttle.server";
 import { constantTimeEqual, randomToken, sha256 } from "./tokens.server";
 
-export function normalizeEmail(email: string): string {
+function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export const REGISTRATION_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const REGISTRATION_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const SIGNATURE = "Groet,\nGilde — leergang Creative Communities";
 
 /**
@@ -146,8 +146,7 @@ export async function confirmRegistration(token: string, now = new Date()) {
   return { ok: true as const, userId, redirectTo: pending.redirectTo, session: await createSession(userId, now) };
 }
 
-export const WRONG_CREDENTIALS =
-  "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.";
+const WRONG_CREDENTIALS = "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.";
 
 export async function signIn(input: { email: string; password: string; clientIp: string }, now = new Date()) {
   const email = normalizeEmail(input.email);
@@ -192,7 +191,7 @@ export async function signIn(input: { email: string; password: string; clientIp:
   return { ok: true as const, userId: user.id, session: await createSession(user.id, now) };
 }
 
-export const RESET_LIFETIME_MS = 60 * 60 * 1000;
+const RESET_LIFETIME_MS = 60 * 60 * 1000;
 
 /** Every reset request takes at least this long, so the answer's timing does not tell known from unknown. */
 export const RESET_ANSWER_MS = 400;

@@ -3,7 +3,7 @@
 // neither header is refused: it did not come from a page of ours. The Stripe webhook is the one exception: its
 // signature authenticates it.
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-export const CSRF_EXEMPT_PATHS = new Set(["/webhooks/stripe"]);
+const CSRF_EXEMPT_PATHS = new Set(["/webhooks/stripe"]);
 
 export function isCrossSiteRequest(input: {
   method: string;

@@ -5,9 +5,9 @@ import { db } from "~/db.server";
 import { constantTimeEqual, parseSessionToken, randomToken, sha256 } from "./tokens.server";
 import { sharedMap } from "~/cache.server";
 
-export const SESSION_COOKIE = "gilde_session";
+const SESSION_COOKIE = "gilde_session";
 const DAY = 24 * 60 * 60 * 1000;
-export const SESSION_LIFETIME_MS = 30 * DAY;
+const SESSION_LIFETIME_MS = 30 * DAY;
 // A session used in the second half of its life is extended to a full lifetime again.
 const REFRESH_WHEN_LEFT_MS = 15 * DAY;
 
@@ -26,7 +26,7 @@ export async function createSession(userId: string, now = new Date()) {
  * through, does not ask the database every time. Ending a session (logout, reset) forgets it here at once;
  * another app instance may accept an ended session for at most SESSION_CACHE_MS.
  */
-export const SESSION_CACHE_MS = 10_000;
+const SESSION_CACHE_MS = 10_000;
 type Cached = { secretHash: string; expiresAt: Date; user: SessionUser; until: number };
 const recent = sharedMap<Cached>("sessions");
 

@@ -9,7 +9,7 @@ export type AttemptOutcome = { allowed: true } | { allowed: false; until: Date }
 type Row = { failures: number; lockedUntil: Date | null; locks: number };
 
 /** Counts one attempt on `key`; refuses it while the key is locked or once it is past the limit (which locks it). */
-export async function countAttempt(key: string, limit: ThrottleLimit, now = new Date()): Promise<AttemptOutcome> {
+async function countAttempt(key: string, limit: ThrottleLimit, now = new Date()): Promise<AttemptOutcome> {
   const windowOpen = new Date(now.getTime() - limit.windowMs);
   const [row] = await db.$queryRaw<Row[]>`
     INSERT INTO "LoginThrottle" AS t ("key", "failures", "windowStart", "lockedUntil", "locks")

@@ -33,7 +33,7 @@ import { fitsInZip, isSafeEntryName, ZipReader, ZipWriter, type WrittenEntry } f
 
 export { BackupError } from "./errors.server";
 
-export const MANIFEST = "manifest.json";
+const MANIFEST = "manifest.json";
 const UPLOADS = "uploads";
 const DUMP_FILE = { pglite: "database/pglite-datadir.tar.gz", postgres: "database/postgres.dump" } as const;
 const DUMP_FORMAT = { pglite: "pglite-datadir-tar-gzip", postgres: "pg_dump-custom" } as const;
@@ -44,7 +44,7 @@ const fileSchema = z.object({
   sha256: z.string().regex(/^[a-f0-9]{64}$/),
 });
 
-export const manifestSchema = z.object({
+const manifestSchema = z.object({
   format: z.literal("gilde-backup"),
   formatVersion: z.literal(1),
   createdAt: z.string().datetime(),
@@ -299,18 +299,6 @@ async function verifyChecksums(zip: ZipReader, manifest: Manifest, log: Log) {
         `Controlesom klopt niet voor ${file.path}: het archief is beschadigd of veranderd. Er is niets teruggezet.`,
       );
     }
-  }
-}
-
-/** Checks an archive completely (names, manifest, every checksum) without restoring anything. */
-export async function verifyArchive(archive: string, log: Log = () => {}): Promise<Manifest> {
-  const zip = await ZipReader.open(path.resolve(archive));
-  try {
-    const manifest = await readManifest(zip, archive);
-    await verifyChecksums(zip, manifest, log);
-    return manifest;
-  } finally {
-    await zip.close();
   }
 }
 

@@ -11,7 +11,7 @@ import { BackupError } from "./errors.server";
 
 export type DatabaseTarget = { kind: "pglite" } | { kind: "postgres"; url: string };
 
-export type AppliedMigration = { name: string; checksum: string; finishedAt: string };
+type AppliedMigration = { name: string; checksum: string; finishedAt: string };
 
 /** What the backup knows about the database at the moment of its dump. */
 export type DatabaseState = {
@@ -58,7 +58,7 @@ async function readState(query: Query, schema: string): Promise<DatabaseState> {
 
 const PGLITE_SCHEMA = "public";
 
-export function pgliteDir(dataDir: string) {
+function pgliteDir(dataDir: string) {
   return path.join(dataDir, "pglite");
 }
 
@@ -135,7 +135,7 @@ export async function pgliteState(dataDir: string): Promise<DatabaseState> {
 // ------------------------------------------------------------------------------------------ PostgreSQL
 
 /** pg_dump or pg_restore: from PATH, else the newest Debian/Ubuntu installation in /usr/lib/postgresql. */
-export function findPgTool(name: "pg_dump" | "pg_restore"): string | undefined {
+function findPgTool(name: "pg_dump" | "pg_restore"): string | undefined {
   const executable = (file: string) => {
     try {
       fs.accessSync(file, fs.constants.X_OK);
@@ -215,10 +215,6 @@ async function schemaOf(client: pg.Client, url: string): Promise<string> {
   if (fromUrl) return fromUrl;
   const [row] = (await client.query<{ schema: string | null }>(`SELECT current_schema() AS schema`)).rows;
   return row.schema ?? "public";
-}
-
-export async function targetSchema(url: string) {
-  return withClient(url, (client) => schemaOf(client, url));
 }
 
 /**

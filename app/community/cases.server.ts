@@ -5,7 +5,7 @@ import { db } from "~/db.server";
 import { communityAccess, CommunityError } from "./community.server";
 import { isTheme } from "./themes";
 
-export const CASE_FIELDS = ["situation", "residents", "role", "result", "learned"] as const;
+const CASE_FIELDS = ["situation", "residents", "role", "result", "learned"] as const;
 export type CaseInput = {
   title: string;
   situation: string;
@@ -21,11 +21,11 @@ export type CaseInput = {
   sourceSubmissionId?: string | null;
 };
 
-export const MAX_NAMES = 50;
-export const MAX_NAME_LENGTH = 80;
+const MAX_NAMES = 50;
+const MAX_NAME_LENGTH = 80;
 
 /** The names an author marked, one per comma or line, as written (at least two characters each). */
-export function namesOf(input: string): string[] {
+function namesOf(input: string): string[] {
   return [
     ...new Set(
       input

@@ -7,8 +7,8 @@ import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { isTheme, parseTags } from "./themes";
 
-export const THREADS_PER_PAGE = 30;
-export const POSTS_PER_PAGE = 50;
+const THREADS_PER_PAGE = 30;
+const POSTS_PER_PAGE = 50;
 const PARTICIPANTS_MAY_POST = "community.participants-may-post";
 
 export class CommunityError extends RefusedError {}
@@ -72,27 +72,6 @@ export async function roomAccess(user: SessionUser, gildeId: string) {
   // The room is for the duration of the cohort: afterwards it stays readable.
   const open = new Date(gilde.cohort.endsOn.getTime() + 24 * 60 * 60 * 1000) > new Date();
   return { gilde, role, post: open, moderate: role === "admin" || role === "trainer" };
-}
-
-/** The gilde rooms this person can enter (members, mentors). */
-export async function myRooms(user: SessionUser) {
-  const [memberships, mentoring] = await Promise.all([
-    db.gildeMember.findMany({
-      where: { userId: user.id, user: { enrollments: { some: { status: { in: ["ACTIVE", "COMPLETED"] } } } } },
-      select: { gilde: { select: { id: true, name: true, cohort: { select: { name: true } } } } },
-    }),
-    db.gildeMentor.findMany({ where: { userId: user.id }, select: { gildeId: true } }),
-  ]);
-  const mentorGildes = mentoring.length
-    ? await db.gilde.findMany({
-        where: { id: { in: mentoring.map((m) => m.gildeId) } },
-        select: { id: true, name: true, cohort: { select: { name: true } } },
-      })
-    : [];
-  return [
-    ...memberships.map((m) => ({ ...m.gilde, mentor: false })),
-    ...mentorGildes.map((g) => ({ ...g, mentor: true })),
-  ];
 }
 
 export type ThreadFilter = { theme?: string; tag?: string; page?: number };

@@ -34,7 +34,7 @@ export function Field({ name, label, hint, error, defaultValue, id, ...input }: 
   );
 }
 
-export function FieldError({ id, error }: { id?: string; error?: string }) {
+function FieldError({ id, error }: { id?: string; error?: string }) {
   if (!error) return null;
   return (
     <p className="field__error" id={id} role="alert">

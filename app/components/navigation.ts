@@ -2,7 +2,7 @@
 export type NavRole = "PARTICIPANT" | "TRAINER" | "ADMIN";
 export type NavItem = { to: string; label: string; roles: NavRole[] };
 
-export const NAV_ITEMS: NavItem[] = [
+const NAV_ITEMS: NavItem[] = [
   { to: "/dashboard", label: "Overzicht", roles: ["PARTICIPANT", "TRAINER", "ADMIN"] },
   { to: "/modules", label: "Modules", roles: ["PARTICIPANT", "TRAINER", "ADMIN"] },
   { to: "/wijk", label: "Mijn wijk", roles: ["PARTICIPANT"] },

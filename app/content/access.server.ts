@@ -18,7 +18,7 @@ export type CourseAccess = {
 
 const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" });
 
-export function amsterdamDay(now: Date): string {
+function amsterdamDay(now: Date): string {
   return dayFormat.format(now);
 }
 
@@ -27,7 +27,7 @@ export function amsterdamDay(now: Date): string {
  * remembered for a few seconds. Changing them through this module forgets them at once in this process;
  * other instances follow within ACCESS_CACHE_MS.
  */
-export const ACCESS_CACHE_MS = 10_000;
+const ACCESS_CACHE_MS = 10_000;
 const recent = sharedMap<{ access: Omit<CourseAccess, "today">; until: number }>("course-access");
 
 /** Forgets one participant's access (their wijk changed), or everyone's (drip dates or enrollments changed). */

@@ -22,7 +22,7 @@ export class ContentError extends Error {
   }
 }
 
-export type CompiledAssignment = {
+type CompiledAssignment = {
   slug: string;
   file: string;
   frontmatter: AssignmentFrontmatter;

@@ -22,7 +22,7 @@ declare global {
 
 const HTML_CACHE_LIMIT = 5000;
 
-export function mdxCacheDir() {
+function mdxCacheDir() {
   return path.join(dataDir(), "cache", "mdx");
 }
 

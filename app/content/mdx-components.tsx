@@ -12,7 +12,7 @@ export type MdxContext = {
   anchors: string[];
 };
 
-export const NEUTRAL_WIJK = "je eigen wijk";
+const NEUTRAL_WIJK = "je eigen wijk";
 
 function textOf(node: ReactNode): string {
   if (typeof node === "string" || typeof node === "number") return String(node);

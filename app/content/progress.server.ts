@@ -11,7 +11,7 @@ export type ModuleProgress = { read: number; total: number; percent: number; sta
  * remembered for a few seconds and forgotten at every write in this process. With several app instances a
  * page served by another instance may show a mark made there a few seconds late.
  */
-export const PROGRESS_CACHE_MS = 10_000;
+const PROGRESS_CACHE_MS = 10_000;
 const recent = sharedMap<{ byModule: Map<string, Set<string>>; until: number }>("progress");
 
 function forgetProgress(userId: string) {

@@ -42,7 +42,7 @@ export const RubricCriterion = z
   });
 export type RubricCriterion = z.infer<typeof RubricCriterion>;
 
-export const PeerReviewSettings = z
+const PeerReviewSettings = z
   .object({
     enabled: z.boolean(),
     reviewers: z.number().int().min(1).max(5).default(2),

@@ -32,14 +32,14 @@ export async function syncContentIndex(course: Course): Promise<boolean> {
   return true;
 }
 
-export type Fragment = { text: string; hit: boolean };
+type Fragment = { text: string; hit: boolean };
 export type SearchHit = { moduleSlug: string; anchor: string; heading: string; fragments: Fragment[] };
 
 const START = "\u27e6";
 const STOP = "\u27e7";
 
 /** Splits ts_headline output into plain pieces and highlighted pieces (rendered as <mark>, never as HTML). */
-export function toFragments(headline: string): Fragment[] {
+function toFragments(headline: string): Fragment[] {
   const fragments: Fragment[] = [];
   const pattern = new RegExp(`${START}(.*?)${STOP}`, "gs");
   let last = 0;

@@ -4,7 +4,7 @@
 import { json } from "@remix-run/node";
 import { currentRequestState } from "~/server/request-state.server";
 
-export const UNAVAILABLE_MESSAGE =
+const UNAVAILABLE_MESSAGE =
   "Gilde kan de database nu niet bereiken. Er is niets verloren gegaan, maar wat je net verstuurde is nog niet bewaard. Probeer het over een minuut opnieuw.";
 
 // Connection refused or lost, the server shutting down or starting, too many connections, a closed embedded database.
@@ -26,7 +26,7 @@ const CODES = new Set([
 const MESSAGES =
   /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|Can't reach database|server closed the connection|PGlite is closed|the database system is (starting up|shutting down)|terminating connection/i;
 
-export function isDatabaseUnavailable(error: unknown): boolean {
+function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && depth < 6; depth++) {
     if (typeof current !== "object") return typeof current === "string" && MESSAGES.test(current);

@@ -298,7 +298,7 @@ export async function decideIntake(
   return result;
 }
 
-export function formatDay(date: Date) {
+function formatDay(date: Date) {
   return new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }).format(date);
 }
 

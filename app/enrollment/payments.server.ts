@@ -231,7 +231,7 @@ export async function sendEmployerInvoice(
  * Refunds a paid checkout payment: in full before the cohort starts, after that the cohort's policy. The state
  * changes when Stripe's `charge.refunded` arrives (in demo mode it is produced here, signed, through the same handler).
  */
-export async function refundPayment(
+async function refundPayment(
   paymentId: string,
   now = new Date(),
   reason?: string,
@@ -350,7 +350,7 @@ export async function handleWebhook(
 type Follow = { refund?: { paymentId: string; reason: string }; forget?: string };
 
 /** Processes one event exactly once (also when two deliveries arrive at the same moment). */
-export async function processEvent(event: Stripe.Event, now = new Date()): Promise<string> {
+async function processEvent(event: Stripe.Event, now = new Date()): Promise<string> {
   let follow: Follow = {};
   let outcome: string;
   try {
@@ -565,7 +565,7 @@ async function settleRefund(tx: Tx, charge: Stripe.Charge, now: Date): Promise<{
 // ---- Demo mode and reconciliation ----
 
 /** Demo mode: builds a Stripe-shaped event, signs it with the demo secret and sends it through the same handler. */
-export async function sendDemoEvent(type: string, object: Record<string, unknown>, now = new Date()) {
+async function sendDemoEvent(type: string, object: Record<string, unknown>, now = new Date()) {
   const payload = JSON.stringify({
     id: `evt_demo_${crypto.randomUUID().replaceAll("-", "")}`,
     object: "event",

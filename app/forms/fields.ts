@@ -60,7 +60,7 @@ export const euroAmount = (label: string) =>
     });
 
 /** A calendar date that exists ("2031-02-30" does not; JavaScript would quietly make it 2 March). */
-export function isRealDate(value: string): boolean {
+function isRealDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

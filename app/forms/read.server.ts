@@ -8,20 +8,20 @@ import { currentRequestState } from "~/server/request-state.server";
 import { formValues } from "./parse";
 
 /** Ordinary forms: generous for a long text (a submission is at most 100,000 characters), small for a server. */
-export const FORM_LIMIT_BYTES = 1024 * 1024;
+const FORM_LIMIT_BYTES = 1024 * 1024;
 
 const KIB = 1024;
 /** A body over the limit but under this is read to its end (and dropped) before the refusal. */
 const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
 
-export type FormRefusal = { message: string; values: Record<string, string> };
+type FormRefusal = { message: string; values: Record<string, string> };
 
 /** A refusal in the shape the error page shows: a message and what the person had typed. */
-export function refuseForm(message: string, status: number, values: Record<string, string> = {}): Response {
+function refuseForm(message: string, status: number, values: Record<string, string> = {}): Response {
   return json<FormRefusal>({ message, values }, { status });
 }
 
-export function bodyTooLarge(limit: number): string {
+function bodyTooLarge(limit: number): string {
   return `Wat je verstuurde is te groot (meer dan ${Math.round(limit / KIB)} kB). Maak je tekst korter of verdeel hem, en probeer het opnieuw.`;
 }
 
@@ -56,7 +56,7 @@ export async function readForm(
 }
 
 /** Refuses text fields with a NUL byte, and remembers the values for this request. Also for upload forms. */
-export function checkFormText(formData: FormData): FormData {
+function checkFormText(formData: FormData): FormData {
   const values = formValues(formData);
   const state = currentRequestState();
   if (Object.values(values).some((value) => value.includes("\0"))) {

@@ -22,7 +22,7 @@ export class GradingError extends Error {
   }
 }
 
-export class SecondReaderNeeded extends GradingError {
+class SecondReaderNeeded extends GradingError {
   constructor() {
     super(
       {},

@@ -13,7 +13,7 @@ export type AllocationParticipant = {
   canReview: boolean;
 };
 
-export type ExistingReview = {
+type ExistingReview = {
   submissionId: string;
   reviewerId: string;
   /** Open or given; a cancelled review (reallocated, excused) is not active but its pair is never used again. */

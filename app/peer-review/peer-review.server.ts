@@ -15,7 +15,7 @@ import { allocateReviews, hash } from "./allocate";
 import { reviewSight, type ReviewSettings } from "./visibility";
 
 /** A reviewer always gets at least this long, also when they are assigned close to the peer-review deadline. */
-export const MIN_REVIEW_DAYS = 5;
+const MIN_REVIEW_DAYS = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SIGNATURE = "Groet,\nGilde — leergang Creative Communities";
 

@@ -38,7 +38,7 @@ function attachmentLabel(anonymity: Anonymity, original: string, index: number) 
   return `bijlage-${index}${extension ? `.${extension}` : ""}`;
 }
 
-export type FeedbackVisibility = "immediately" | "after-deadline" | "after-own-review";
+type FeedbackVisibility = "immediately" | "after-deadline" | "after-own-review";
 
 /** Whether the author may read submitted feedback now, and if not, why not (in Dutch). */
 function feedbackVisible(

@@ -12,8 +12,8 @@ import { RefusedError } from "~/errors.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { allocateFor } from "~/peer-review/peer-review.server";
 
-export const ERASED_NAME = "Verwijderde gebruiker";
-export const ERASED_POST = "_Dit bericht is verwijderd op verzoek van de schrijver._";
+const ERASED_NAME = "Verwijderde gebruiker";
+const ERASED_POST = "_Dit bericht is verwijderd op verzoek van de schrijver._";
 const SIGNATURE = "Groet,\nGilde — leergang Creative Communities";
 
 /** The participant's request; one open erasure request at a time. */

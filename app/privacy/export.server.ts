@@ -21,7 +21,7 @@ const parse = (json: string) => {
  * All personal data of `userId`, gathered for the export (also what the tests compare against). Peer feedback
  * received is exactly what /gilde shows (`feedbackReceived`): what is not readable there yet is not here either.
  */
-export async function personalData(userId: string, now = new Date()) {
+async function personalData(userId: string, now = new Date()) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: { id: true, name: true, email: true, role: true, createdAt: true },

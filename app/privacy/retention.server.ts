@@ -9,16 +9,16 @@ import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 
 const DAY = 24 * 60 * 60 * 1000;
-export const NOTICE_DAYS = 30;
+const NOTICE_DAYS = 30;
 
-export function addMonths(date: Date, months: number): Date {
+function addMonths(date: Date, months: number): Date {
   const result = new Date(date);
   result.setUTCMonth(result.getUTCMonth() + months);
   return result;
 }
 
 /** When the cohort's data of non-completers is due for deletion. */
-export function retentionDue(cohort: { endsOn: Date; retentionMonths: number; retentionNoticeAt: Date | null }): Date {
+function retentionDue(cohort: { endsOn: Date; retentionMonths: number; retentionNoticeAt: Date | null }): Date {
   const byPolicy = addMonths(cohort.endsOn, cohort.retentionMonths);
   if (!cohort.retentionNoticeAt) return byPolicy;
   const afterNotice = new Date(cohort.retentionNoticeAt.getTime() + NOTICE_DAYS * DAY);

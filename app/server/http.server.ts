@@ -12,7 +12,7 @@ import { securityHeaders } from "./headers";
 import { requestStateStore } from "./request-state.server";
 
 /** Pages and data depend on who asks: no cache (browser, proxy or CDN) may keep them. */
-export const PRIVATE_CACHE_CONTROL = "private, no-store";
+const PRIVATE_CACHE_CONTROL = "private, no-store";
 
 /**
  * `trustProxy`: how many proxies in front of us add X-Forwarded-For / X-Forwarded-Proto (0: none, read the

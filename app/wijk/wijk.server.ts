@@ -19,10 +19,6 @@ export type WijkInput = {
 
 const FIELDS: (keyof WijkInput)[] = ["name", "municipality", "cbsCode", "homes", ...WIJK_TEXT_FIELDS];
 
-export async function currentWijk(userId: string) {
-  return db.wijkVersion.findFirst({ where: { wijk: { userId } }, orderBy: { number: "desc" } });
-}
-
 export async function wijkHistory(userId: string) {
   return db.wijkVersion.findMany({ where: { wijk: { userId } }, orderBy: { number: "desc" } });
 }

@@ -8,7 +8,7 @@ import { startServer } from "../support/server";
 import { loginCookie } from "./login";
 import { benchDatabase } from "./postgres";
 
-export const SUBMISSIONS = 10_000;
+const SUBMISSIONS = 10_000;
 const PER_GILDE = 8;
 
 async function seed(url: string) {
@@ -85,8 +85,6 @@ async function seed(url: string) {
     await client.end();
   }
 }
-
-export const POSTS = 100_000;
 
 /** 4,999 threads of 20 posts and one of 501 (an opening post and 500 replies), all by the demo alumnus. */
 async function seedCommunity(url: string) {

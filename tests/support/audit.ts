@@ -7,7 +7,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 
-export const ARTIFACTS = path.resolve("tests/e2e/artifacts");
+const ARTIFACTS = path.resolve("tests/e2e/artifacts");
 
 /** Common English interface words that must not show up on a Dutch screen (matched as whole words). */
 const ENGLISH = [

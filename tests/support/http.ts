@@ -97,7 +97,7 @@ export class Client {
 }
 
 /** The text a reader sees, roughly: tags removed, entities for the common characters decoded. */
-export function visibleText(html: string): string {
+function visibleText(html: string): string {
   return html
     .replace(/<script[\s\S]*?<\/script>/g, " ")
     .replace(/<style[\s\S]*?<\/style>/g, " ")

@@ -2,7 +2,7 @@
 // can read the mail the app really sends, such as the link that confirms a new account.
 import net from "node:net";
 
-export type ReceivedMail = { to: string[]; raw: string; text: string };
+type ReceivedMail = { to: string[]; raw: string; text: string };
 
 export type Mailbox = {
   url: string;
