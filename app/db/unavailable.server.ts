@@ -9,7 +9,7 @@ export const UNAVAILABLE_MESSAGE =
 
 // Connection refused or lost, the server shutting down or starting, too many connections, a closed embedded database.
 const CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH", "P1001", "P1002", "P1017", "57P01", "57P02", "57P03", "53300"]);
-const MESSAGES = /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|Can't reach database|server closed the connection|PGlite is closed|the database system is (starting up|shutting down)|terminating connection/i;
+const MESSAGES = /ECONNREFUSED|ECONNRESET|Connection terminated|Client was closed and is not queryable|connection timeout|Can't reach database|server closed the connection|PGlite is closed|the database system is (starting up|shutting down)|terminating connection/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
