@@ -24,7 +24,7 @@ const CODES = new Set([
   "53300",
 ]);
 const MESSAGES =
-  /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|Can't reach database|server closed the connection|PGlite is closed|the database system is (starting up|shutting down)|terminating connection/i;
+  /ECONNREFUSED|ECONNRESET|Connection terminated|Client was closed and is not queryable|connection timeout|Can't reach database|server closed the connection|PGlite is closed|the database system is (starting up|shutting down)|terminating connection/i;
 
 function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
