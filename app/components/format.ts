@@ -49,3 +49,9 @@ export const PAYMENT_LABELS: Record<string, string> = {
   REFUNDED: "terugbetaald",
   ARRANGED: "geregeld",
 };
+
+/** A file size as people read it: "840 kB", "2,4 MB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("nl-NL")} kB`;
+  return `${(bytes / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB`;
+}
