@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     module: { slug: found.module.slug, title: found.module.frontmatter.title },
     open,
     handIn: open ? frontmatter.handIn : null,
-    html: open ? assignmentHtml(found.assignment.slug, access.wijkName) ?? "" : null,
+    html: open ? (assignmentHtml(found.assignment.slug, access.wijkName) ?? "") : null,
     rubric: open ? frontmatter.rubric : [],
     peerReview: frontmatter.peerReview,
     work: work
@@ -87,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         if (error instanceof WorkError && error.status !== 404)
           return json(
             { ok: false as const, upload: true as const, formError: error.message },
-            { status: error.status }
+            { status: error.status },
           );
         throw error;
       }
@@ -103,7 +103,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const revision = Number(formData.get("revision") ?? 0);
     if (body.length > MAX_BODY)
       throw new WorkError(
-        `Je tekst is langer dan ${MAX_BODY.toLocaleString("nl-NL")} tekens. Zet lange stukken in een bijlage.`
+        `Je tekst is langer dan ${MAX_BODY.toLocaleString("nl-NL")} tekens. Zet lange stukken in een bijlage.`,
       );
     if (formData.has("body")) {
       const saved = await saveDraft(user, slug, body, Number.isInteger(revision) && revision >= 0 ? revision : 0);
@@ -117,7 +117,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             ...theirs,
             mine: body,
           },
-          { status: 409 }
+          { status: 409 },
         );
       }
       if (intent === "save-draft")
@@ -151,7 +151,7 @@ const MB = (bytes: number) => Math.round(bytes / 1024 / 1024);
  */
 async function upload(user: Awaited<ReturnType<typeof requireUser>>, slug: string, request: Request) {
   const tooLarge = `Je bestanden zijn samen groter dan ${MB(
-    MAX_UPLOAD_BYTES
+    MAX_UPLOAD_BYTES,
   )} MB. Voeg ze in delen toe; wat al bij je concept stond, blijft staan.`;
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_UPLOAD_BYTES) throw new WorkError(tooLarge, 413);
   let total = 0;
@@ -162,7 +162,7 @@ async function upload(user: Awaited<ReturnType<typeof requireUser>>, slug: strin
         if (total > MAX_UPLOAD_BYTES) controller.error(new Error("upload too large"));
         else controller.enqueue(chunk);
       },
-    })
+    }),
   );
   const limited = new Request(request.url, {
     method: request.method,
@@ -184,14 +184,14 @@ async function upload(user: Awaited<ReturnType<typeof requireUser>>, slug: strin
   try {
     await unstable_parseMultipartFormData(
       limited,
-      unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }))
+      unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })),
     );
   } catch {
     await Promise.all(files.map((file) => discardReceived(file)));
     if (total > MAX_UPLOAD_BYTES) throw new WorkError(tooLarge, 413);
     // The multipart parser gives up on a file name with ; or = in it, and on a malformed or over-long form.
     throw new WorkError(
-      "Het bestand kon niet worden gelezen. Geef het een gewone naam, zonder ; of =, en probeer het opnieuw."
+      "Het bestand kon niet worden gelezen. Geef het een gewone naam, zonder ; of =, en probeer het opnieuw.",
     );
   }
   const { warnings } = await addAttachments(user, slug, files);
@@ -239,8 +239,8 @@ export default function Assignment() {
                   {a.peerReview.anonymity === "double-anonymous"
                     ? "Zij zien je naam niet, en jij de hunne niet. Bijlagen krijgen een neutrale naam en zonder de eigenschappen die je naam kunnen bevatten (auteur, EXIF van foto's); een naam in de tekst zelf haal je zelf weg."
                     : a.peerReview.anonymity === "anonymous-reviewers"
-                    ? "Je ziet niet wie de feedback geeft. Bijlagen krijgen zij met een neutrale naam en zonder de eigenschappen die je naam kunnen bevatten."
-                    : "Jullie zien elkaars naam."}
+                      ? "Je ziet niet wie de feedback geeft. Bijlagen krijgen zij met een neutrale naam en zonder de eigenschappen die je naam kunnen bevatten."
+                      : "Jullie zien elkaars naam."}
                 </p>
               ) : null}
             </section>
