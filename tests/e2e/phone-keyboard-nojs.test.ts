@@ -44,13 +44,11 @@ it("works at phone size for a participant's screens", async () => {
   // An anonymous assignment with a file that cannot be cleaned: the warning and the remove button fit the phone.
   await page.goto(`${base}/opdrachten/buurt-verkennen`);
   const oldWord = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4000)]);
-  await page
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: "gespreksverslag-met-een-heel-lange-naam-van-de-buurt.doc",
-      mimeType: "application/msword",
-      buffer: oldWord,
-    });
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "gespreksverslag-met-een-heel-lange-naam-van-de-buurt.doc",
+    mimeType: "application/msword",
+    buffer: oldWord,
+  });
   await page.getByRole("button", { name: "Toevoegen", exact: true }).click();
   await page.getByText("niet voor feedbackgevers").first().waitFor();
   await audit(page, "telefoon", "opdracht-anoniem-met-bijlage");
