@@ -2,7 +2,7 @@
 // there produces signed events through the same webhook handler as Stripe's.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import { acceptedApplicant, createUser, PASSWORD } from "../support/factories";
 import { startTestApp, type TestApp } from "../support/http";
 
 let app: TestApp;
@@ -14,27 +14,9 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 it("pays through the demo checkout, for the owner only, and refunds through a signed event", async () => {
-  const cohort = await db.cohort.update({
-    where: { id: (await createCohort()).id },
-    data: { startsOn: new Date("2027-03-01") },
-  });
-  const user = await createUser({ name: "Demo Deelnemer" });
-  const enrollment = await enroll(user.id, cohort.id, "APPLIED");
-  await db.enrollment.update({
-    where: { id: enrollment.id },
-    data: { status: "ACCEPTED", reservedUntil: new Date(Date.now() + 86_400_000) },
-  });
-  await db.intake.create({
-    data: {
-      enrollmentId: enrollment.id,
-      currentWork: "x",
-      organisation: "x",
-      experienceYears: 3,
-      experience: "x",
-      wijk: "x",
-      motivation: "x",
-      payer: "SELF",
-    },
+  const { cohort, user, enrollment } = await acceptedApplicant({
+    name: "Demo Deelnemer",
+    startsOn: new Date("2027-03-01"),
   });
   const browser = app.client();
   await browser.login(user.email, PASSWORD);

@@ -8,7 +8,7 @@ import { db } from "~/db.server";
 import { demoWebhookSecret, paymentMode } from "~/enrollment/stripe.server";
 import { parseEnv } from "~/env.server";
 import { deliverOutbox } from "~/notifications/sender.server";
-import { createCohort, createUser, enroll, PASSWORD, uniqueEmail } from "../support/factories";
+import { acceptedApplicant, createUser, PASSWORD, uniqueEmail } from "../support/factories";
 import { inputValue, startTestApp, type Client, type TestApp } from "../support/http";
 import { paidSession } from "../support/enrollment";
 import { adminIn, participantIn } from "../support/people";
@@ -32,28 +32,7 @@ const OLD_DEMO_SECRET = "whsec_gilde_demo_mode_only";
 
 /** An accepted participant who pays themselves, logged in, with an open checkout payment. */
 async function acceptedSelfPayer() {
-  const cohort = await db.cohort.update({
-    where: { id: (await createCohort()).id },
-    data: { startsOn: new Date(Date.now() + 90 * 86_400_000) },
-  });
-  const user = await createUser({ name: "Gratis Plek" });
-  const enrollment = await enroll(user.id, cohort.id, "APPLIED");
-  await db.enrollment.update({
-    where: { id: enrollment.id },
-    data: { status: "ACCEPTED", reservedUntil: new Date(Date.now() + 86_400_000) },
-  });
-  await db.intake.create({
-    data: {
-      enrollmentId: enrollment.id,
-      currentWork: "x",
-      organisation: "x",
-      experienceYears: 3,
-      experience: "x",
-      wijk: "x",
-      motivation: "x",
-      payer: "SELF",
-    },
-  });
+  const { cohort, user, enrollment } = await acceptedApplicant({ name: "Gratis Plek" });
   const payment = await db.payment.create({
     data: {
       enrollmentId: enrollment.id,
@@ -272,6 +251,22 @@ describe("learning who has an account, and flooding mailboxes", () => {
       pages.push((await app.client().post("/wachtwoord-vergeten", { email: user.email })).text);
     expect(new Set(pages).size).toBe(1);
     expect(await db.outboxMessage.count({ where: { to: user.email, subject: "Nieuw wachtwoord voor Gilde" } })).toBe(3);
+  });
+
+  it("sends at most three registration mails an hour to one address, new or known, and the page still says the same", async () => {
+    const fresh = uniqueEmail("aanmelden-vaak");
+    const known = await createUser();
+    for (const email of [fresh, known.email]) {
+      const pages: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const page = await app
+          .client()
+          .post("/registreren", { name: "Vaak Proberen", email, password: "een-goed-lang-wachtwoord" });
+        pages.push(page.text.replaceAll(email, "ADRES"));
+      }
+      expect(new Set(pages).size, email).toBe(1);
+      expect(await db.outboxMessage.count({ where: { to: email } }), email).toBe(3);
+    }
   });
 
   it("never shows a reset or registration link in the outbox, and keeps none once the mail is sent", async () => {

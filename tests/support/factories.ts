@@ -36,3 +36,27 @@ export async function sessionCookieFor(userId: string, now = new Date()) {
   const { token } = await createSession(userId, now);
   return `gilde_session=${token}`;
 }
+
+/** Someone accepted into a cohort that starts on `startsOn`, who pays themselves: a seat held for a day. */
+export async function acceptedApplicant({
+  name = "Toegelaten Aanmelder",
+  startsOn = new Date(Date.now() + 90 * 86_400_000),
+} = {}) {
+  const cohort = await db.cohort.update({ where: { id: (await createCohort()).id }, data: { startsOn } });
+  const user = await createUser({ name });
+  const enrollment = await enroll(user.id, cohort.id, "APPLIED");
+  await db.enrollment.update({
+    where: { id: enrollment.id },
+    data: { status: "ACCEPTED", reservedUntil: new Date(Date.now() + 86_400_000) },
+  });
+  const intake = {
+    currentWork: "x",
+    organisation: "x",
+    experienceYears: 3,
+    experience: "x",
+    wijk: "x",
+    motivation: "x",
+  };
+  await db.intake.create({ data: { enrollmentId: enrollment.id, ...intake, payer: "SELF" } });
+  return { cohort, user, enrollment };
+}
