@@ -16,7 +16,7 @@ import { getUser, sessionHeaders } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { navFor } from "~/components/navigation";
 import { NonceContext } from "~/components/nonce";
-import { ROLE_LABELS } from "~/components/format";
+import { ROLE_LABELS } from "~/format";
 import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];

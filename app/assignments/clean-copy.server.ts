@@ -4,7 +4,7 @@
 // marked so and never reaches a reviewer in an anonymous mode; its author is told why.
 import type { CleanCopyState } from "@prisma/client";
 import { db } from "~/db.server";
-import { fileStore } from "./storage.server";
+import { fileStore } from "~/storage/storage.server";
 import { stripMetadata } from "./strip-metadata.server";
 
 export type CleanCopyFields =

@@ -1,7 +1,7 @@
 // Deadline reminders: three days and one day before a deadline, to participants who have not handed in.
 // Safe in several app instances at once: the reminder is recorded with a unique key in the same transaction
 // as the e-mail, so only one instance sends it.
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { findAssignment } from "~/content/course.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";

@@ -1,7 +1,7 @@
 // A participant's work on assignments: the list, drafts with conflict detection, attachments, handing in.
 import { Prisma } from "@prisma/client";
 import type { SessionUser } from "~/auth/guards.server";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { canRead, courseAccessFor } from "~/content/access.server";
 import { findAssignment, getCourse } from "~/content/course.server";
 import { crashPoint } from "~/crash-point.server";
@@ -12,7 +12,7 @@ import { reviewersGetCleanCopies, type Anonymity } from "~/peer-review/visibilit
 import { storeCleanCopy } from "./clean-copy.server";
 import { checkFile, MAX_FILES, zipMediaType, type FileCheck } from "./files";
 import { assignmentStatus, effectiveDue, handInBlocked, isLate, type AssignmentStatus } from "./rules";
-import { discardReceived, fileStore, readReceived, type ReceivedFile } from "./storage.server";
+import { discardReceived, fileStore, readReceived, type ReceivedFile } from "~/storage/storage.server";
 import { allocateFor } from "~/peer-review/peer-review.server";
 
 export class WorkError extends Error {

@@ -3,6 +3,7 @@ import { audit } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
+import { SIGNATURE } from "~/notifications/signature";
 import { nudgeOutbox } from "~/notifications/sender.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { createSession, forgetSessions, invalidateUserSessions } from "./session.server";
@@ -23,7 +24,6 @@ function normalizeEmail(email: string): string {
 }
 
 const REGISTRATION_LIFETIME_MS = 24 * 60 * 60 * 1000;
-const SIGNATURE = "Groet,\nGilde — leergang Creative Communities";
 
 /**
  * Asks for an account. The answer never tells whether the address already has one: a new address gets a link that

@@ -3,7 +3,7 @@ import { Prisma } from "@prisma/client";
 import { audit } from "~/audit/audit.server";
 import type { Role } from "~/auth/guards.server";
 import { forgetSessions } from "~/auth/session.server";
-import { ROLE_LABELS } from "~/components/format";
+import { ROLE_LABELS } from "~/format";
 import { db } from "~/db.server";
 
 export async function listCohorts() {

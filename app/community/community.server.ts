@@ -2,7 +2,7 @@
 // and tags, "dit hielp mij", following, reports and hiding (kept, with a reason the author sees). Who may read
 // and post is decided here; a room is invisible (404) to anyone outside it.
 import type { SessionUser } from "~/auth/guards.server";
-import { renderMarkdown } from "~/assignments/markdown";
+import { renderMarkdown } from "~/markdown/markdown";
 import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { isTheme, parseTags } from "./themes";

@@ -2,7 +2,7 @@
 // Without JavaScript it is a plain form with "Concept opslaan" and "Inleveren".
 import { Form } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { renderMarkdown } from "~/assignments/markdown";
+import { renderMarkdown } from "~/markdown/markdown";
 
 type SaveState =
   | { kind: "idle" }

@@ -1,7 +1,7 @@
 // The community's and the gilde rooms' shared pieces: a list of threads and the form to start one.
 import { Form, Link } from "@remix-run/react";
 import { Field, FormError, TextArea } from "~/components/field";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { THEME_LABELS, THEMES } from "~/community/themes";
 import { Pagination } from "./pagination";
 

@@ -1,5 +1,5 @@
 // How a participant's picture of their wijk grew: every saved version, newest first.
-import { formatDateTime } from "./format";
+import { formatDateTime } from "~/format";
 
 type Version = {
   id: string;

@@ -1,5 +1,6 @@
 // From interest to a seat (issue 7): the catalogue, the intake, its assessment, seats and reservations,
 // activation (only ever from a verified payment or an admin's "geregeld"), withdrawal and the waiting list.
+import { formatDate } from "~/format";
 import type { Prisma } from "@prisma/client";
 import type { SessionUser } from "~/auth/guards.server";
 import { forgetCourseAccess } from "~/content/access.server";
@@ -7,10 +8,10 @@ import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
+import { SIGNATURE } from "~/notifications/signature";
 
 export type Tx = Prisma.TransactionClient;
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const SIGNATURE = "Groet,\nGilde — leergang Creative Communities";
 
 export class EnrollmentError extends RefusedError {}
 
@@ -288,7 +289,7 @@ export async function decideIntake(
           ? `Je bent toegelaten tot de leergang Creative Communities, ${enrollment.cohort.name}.` +
             (employer
               ? " Je plek staat vast; de factuur gaat naar je werkgever."
-              : ` We houden je plek vast tot ${formatDay(reservedUntil)}. Betaal via ${appUrl()}/aanmelden/${cohortId}.`)
+              : ` We houden je plek vast tot ${formatDate(reservedUntil)}. Betaal via ${appUrl()}/aanmelden/${cohortId}.`)
           : "Je bent dit keer niet toegelaten tot de leergang.") +
         (message ? `\n\n${message}` : "") +
         `\n\n${SIGNATURE}`,
@@ -296,10 +297,6 @@ export async function decideIntake(
     return { employer: accept && employer };
   });
   return result;
-}
-
-function formatDay(date: Date) {
-  return new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }).format(date);
 }
 
 /**

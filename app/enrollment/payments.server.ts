@@ -12,7 +12,8 @@ import { crashPoint } from "~/crash-point.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
-import { activate, EnrollmentError, lockCohort, seatsTaken, SIGNATURE, type Tx } from "./enrollment.server";
+import { SIGNATURE } from "~/notifications/signature";
+import { activate, EnrollmentError, lockCohort, seatsTaken, type Tx } from "./enrollment.server";
 import { paymentMode, stripeApi, webhooks, webhookSecret, WEBHOOK_TOLERANCE_S } from "./stripe.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -4,7 +4,7 @@ import { Prisma } from "@prisma/client";
 import type { SessionUser } from "~/auth/guards.server";
 import { diffSummary, diffWords } from "~/assignments/diff";
 import { audit } from "~/audit/audit.server";
-import { renderMarkdown } from "~/assignments/markdown";
+import { renderMarkdown } from "~/markdown/markdown";
 import { findAssignment } from "~/content/course.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";

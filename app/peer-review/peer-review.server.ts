@@ -1,23 +1,24 @@
 // Peer review inside the gilde (issue 6): continuous allocation, the reviewer's form, feedback received with the
 // anonymity the assignment asks for, ratings, lapsed reviews reallocated, and the trainer's oversight.
 // Anonymity is enforced here: what a participant can reach is built field by field, never from a whole row.
+import { formatDateTime } from "~/format";
 import { Prisma } from "@prisma/client";
 import { cleanCopyBytes, cleanCopySelect } from "~/assignments/clean-copy.server";
-import { renderMarkdown } from "~/assignments/markdown";
-import { fileStore } from "~/assignments/storage.server";
+import { renderMarkdown } from "~/markdown/markdown";
+import { fileStore } from "~/storage/storage.server";
 import { findAssignment } from "~/content/course.server";
 import type { AssignmentFrontmatter } from "~/content/schema";
 import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
+import { SIGNATURE } from "~/notifications/signature";
 import { allocateReviews, hash } from "./allocate";
 import { reviewSight, type ReviewSettings } from "./visibility";
 
 /** A reviewer always gets at least this long, also when they are assigned close to the peer-review deadline. */
 const MIN_REVIEW_DAYS = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const SIGNATURE = "Groet,\nGilde — leergang Creative Communities";
 
 export class PeerReviewError extends RefusedError {}
 
@@ -147,18 +148,10 @@ async function mailAssigned(tx: Tx, reviewerIds: string[], title: string, dueAt:
       subject: `Peerfeedback gevraagd: ${title}`,
       text:
         `Hallo ${reviewer.name},\n\n` +
-        `Je hebt ${n === 1 ? "een inzending" : `${n} inzendingen`} van ‘${title}’ gekregen om feedback op te geven, uiterlijk ${formatDue(dueAt)}.\n\n` +
+        `Je hebt ${n === 1 ? "een inzending" : `${n} inzendingen`} van ‘${title}’ gekregen om feedback op te geven, uiterlijk ${formatDateTime(dueAt)}.\n\n` +
         `Je vindt ze op ${appUrl()}/gilde\n\n${SIGNATURE}`,
     });
   }
-}
-
-function formatDue(date: Date) {
-  return new Intl.DateTimeFormat("nl-NL", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
-  }).format(date);
 }
 
 /**
@@ -203,7 +196,7 @@ async function sendReviewReminders(now: Date) {
       await queueMail(tx, {
         to: review.reviewer.email,
         subject: `Nog twee dagen: peerfeedback op ‘${title}’`,
-        text: `Hallo ${review.reviewer.name},\n\nJe peerfeedback op ‘${title}’ is uiterlijk ${formatDue(review.dueAt)} nodig. Je gildegenoot wacht erop.\n\n${appUrl()}/gilde/feedback/${review.id}\n\n${SIGNATURE}`,
+        text: `Hallo ${review.reviewer.name},\n\nJe peerfeedback op ‘${title}’ is uiterlijk ${formatDateTime(review.dueAt)} nodig. Je gildegenoot wacht erop.\n\n${appUrl()}/gilde/feedback/${review.id}\n\n${SIGNATURE}`,
       });
     });
   }

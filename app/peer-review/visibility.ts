@@ -2,6 +2,8 @@
 // one rule for what a participant sees of a review: /gilde, the review form, its attachments and the data export
 // all ask it, so no page or download can show more than another.
 
+import { formatDateTime } from "~/format";
+
 export type Anonymity = "open" | "anonymous-reviewers" | "double-anonymous";
 
 export const ANONYMITY_LABELS: Record<Anonymity, string> = {
@@ -52,11 +54,7 @@ function feedbackVisible(
       : { visible: false as const, reason: "Je leest de feedback zodra je zelf feedback hebt gegeven." };
   }
   if (!peerReviewDueAt || peerReviewDueAt <= now) return { visible: true as const };
-  const when = new Intl.DateTimeFormat("nl-NL", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
-  }).format(peerReviewDueAt);
+  const when = formatDateTime(peerReviewDueAt);
   return { visible: false as const, reason: `Je leest de feedback na de peerfeedback-deadline: ${when}.` };
 }
 

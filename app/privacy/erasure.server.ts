@@ -5,16 +5,16 @@
 import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/guards.server";
 import { forgetSessions } from "~/auth/session.server";
-import { fileStore } from "~/assignments/storage.server";
+import { fileStore } from "~/storage/storage.server";
 import { forgetCourseAccess } from "~/content/access.server";
 import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { queueMail } from "~/notifications/outbox.server";
+import { SIGNATURE } from "~/notifications/signature";
 import { allocateFor } from "~/peer-review/peer-review.server";
 
 const ERASED_NAME = "Verwijderde gebruiker";
 const ERASED_POST = "_Dit bericht is verwijderd op verzoek van de schrijver._";
-const SIGNATURE = "Groet,\nGilde — leergang Creative Communities";
 
 /** The participant's request; one open erasure request at a time. */
 export async function requestErasure(user: SessionUser, reason: string, now = new Date()) {

@@ -4,7 +4,7 @@ import { strToU8, Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/guards.server";
 import { safeFileName } from "~/assignments/files";
-import { fileStore } from "~/assignments/storage.server";
+import { fileStore } from "~/storage/storage.server";
 import { db } from "~/db.server";
 import { feedbackReceived, reviewSettingsOf } from "~/peer-review/peer-review.server";
 import { reviewSight, STRICTEST } from "~/peer-review/visibility";

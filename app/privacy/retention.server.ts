@@ -2,8 +2,9 @@
 // of participants who did not complete it are deleted, and so is their wijkprofiel when nothing else of theirs
 // still needs it. Everyone concerned is told a month ahead; the deletion never comes sooner than a month after
 // that message. Safe in several app instances: each cohort is claimed with a conditional update.
+import { formatDate } from "~/format";
 import { audit } from "~/audit/audit.server";
-import { fileStore } from "~/assignments/storage.server";
+import { fileStore } from "~/storage/storage.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
@@ -24,8 +25,6 @@ function retentionDue(cohort: { endsOn: Date; retentionMonths: number; retention
   const afterNotice = new Date(cohort.retentionNoticeAt.getTime() + NOTICE_DAYS * DAY);
   return afterNotice > byPolicy ? afterNotice : byPolicy;
 }
-
-const longDate = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
 
 /** Participants of the cohort whose data the retention rule concerns: not completed, not erased. */
 function concerned(cohortId: string) {
@@ -55,7 +54,7 @@ export async function applyRetention(now = new Date()) {
 
 async function announce(cohort: { id: string; name: string; endsOn: Date; retentionMonths: number }, now: Date) {
   const people = await concerned(cohort.id);
-  const when = longDate.format(retentionDue({ ...cohort, retentionNoticeAt: now }));
+  const when = formatDate(retentionDue({ ...cohort, retentionNoticeAt: now }));
   return db.$transaction(async (tx) => {
     const { count } = await tx.cohort.updateMany({
       where: { id: cohort.id, retentionNoticeAt: null },

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/guards.server";
 import { upcomingCohorts } from "~/cohorts/catalogue.server";
-import { formatCalendarDate, formatEuro } from "~/components/format";
+import { formatCalendarDate, formatEuro } from "~/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, cohorts] = await Promise.all([getUser(request), upcomingCohorts()]);

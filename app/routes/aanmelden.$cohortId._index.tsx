@@ -8,7 +8,7 @@ import { getUser, invariantResponse, requireUser } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError, Outcome, TextArea, useAfterFailedSubmit } from "~/components/field";
-import { ENROLLMENT_LABELS, formatCalendarDate, formatDateTime, formatEuro, PAYMENT_LABELS } from "~/components/format";
+import { ENROLLMENT_LABELS, formatCalendarDate, formatDateTime, formatEuro, PAYMENT_LABELS } from "~/format";
 import {
   applyForCohort,
   cohortForIntake,

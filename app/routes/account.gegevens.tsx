@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome } from "~/components/field";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { refusal } from "~/errors.server";
 import { myPrivacyRequests, requestErasure } from "~/privacy/erasure.server";
 import { readForm } from "~/forms/read.server";

@@ -6,7 +6,7 @@ import { requireRole } from "~/auth/guards.server";
 import { createCohort, listCohorts } from "~/cohorts/cohorts.server";
 import { Field, FormError } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatCalendarDate, formatEuro } from "~/components/format";
+import { formatCalendarDate, formatEuro } from "~/format";
 import { euroAmount, isoDate, requiredText } from "~/forms/fields";
 import { parseForm } from "~/forms/parse";
 import { readForm } from "~/forms/read.server";

@@ -9,7 +9,7 @@ import { searchAudit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/field";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { Table } from "~/components/table";
 import { Pagination } from "~/components/pagination";
 import { pageNumber } from "~/forms/fields";

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, Outcome } from "~/components/field";
-import { formatDateTime, formatEuro } from "~/components/format";
+import { formatDateTime, formatEuro } from "~/format";
 import { Table } from "~/components/table";
 import { EnrollmentError } from "~/enrollment/enrollment.server";
 import { overdueInvoices, recentEvents, reconcile } from "~/enrollment/payments.server";

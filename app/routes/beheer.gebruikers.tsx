@@ -6,7 +6,7 @@ import { requireRole } from "~/auth/guards.server";
 import { changeRole, listUsers } from "~/cohorts/cohorts.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome } from "~/components/field";
-import { ENROLLMENT_LABELS, formatDate, ROLE_LABELS } from "~/components/format";
+import { ENROLLMENT_LABELS, formatDate, ROLE_LABELS } from "~/format";
 import { Table } from "~/components/table";
 import { Pagination } from "~/components/pagination";
 import { pageNumber } from "~/forms/fields";

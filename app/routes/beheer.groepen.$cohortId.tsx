@@ -13,7 +13,7 @@ import {
 } from "~/cohorts/cohorts.server";
 import { Field, FormError } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ENROLLMENT_LABELS, formatCalendarDate, formatEuro } from "~/components/format";
+import { ENROLLMENT_LABELS, formatCalendarDate, formatEuro } from "~/format";
 import { requiredText } from "~/forms/fields";
 import { failure, parseForm } from "~/forms/parse";
 import { Table } from "~/components/table";

@@ -13,7 +13,7 @@ import {
 } from "~/community/community.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome } from "~/components/field";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { refusal } from "~/errors.server";
 import { readForm } from "~/forms/read.server";
 

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { listOutbox } from "~/notifications/outbox.server";
 import { Pagination } from "~/components/pagination";
 import { pageNumber } from "~/forms/fields";

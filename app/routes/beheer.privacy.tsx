@@ -8,7 +8,7 @@ import { searchAudit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome } from "~/components/field";
-import { formatDate, formatDateTime } from "~/components/format";
+import { formatDate, formatDateTime } from "~/format";
 import { Table } from "~/components/table";
 import { refusal } from "~/errors.server";
 import { carryOutErasure, privacyOverview, rejectRequest } from "~/privacy/erasure.server";

@@ -7,7 +7,7 @@ import { invariantResponse, requireRole } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome } from "~/components/field";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { GradingError, gradingScreen, releaseAssessment, saveAssessment, secondRead } from "~/grading/grading.server";
 import { DECISION_LABELS, type Decision } from "~/grading/rubric";
 import { formValues } from "~/forms/parse";

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/field";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { Table } from "~/components/table";
 import { getCourse } from "~/content/course.server";
 import { gradingQueue, releaseAll } from "~/grading/grading.server";

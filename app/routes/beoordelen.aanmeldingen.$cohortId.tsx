@@ -10,7 +10,7 @@ import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { refusal } from "~/errors.server";
 import { Field, Outcome, SelectField } from "~/components/field";
-import { ENROLLMENT_LABELS, formatDateTime, formatEuro, PAYMENT_LABELS } from "~/components/format";
+import { ENROLLMENT_LABELS, formatDateTime, formatEuro, PAYMENT_LABELS } from "~/format";
 import { Table } from "~/components/table";
 import { placeParticipant, placementOf } from "~/cohorts/cohorts.server";
 import {

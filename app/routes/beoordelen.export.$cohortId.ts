@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireCohortTrainer } from "~/auth/guards.server";
 import { getCohortSummary } from "~/cohorts/cohorts.server";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { toCsv } from "~/grading/csv";
 import { cohortDecisions } from "~/grading/grading.server";
 

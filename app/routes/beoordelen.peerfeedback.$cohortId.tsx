@@ -8,7 +8,7 @@ import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { refusal } from "~/errors.server";
 import { Outcome, SelectField } from "~/components/field";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { Table } from "~/components/table";
 import { getCourse } from "~/content/course.server";
 import { addExtraReviewer, excuseParticipant, reassignReview, reviewMatrix } from "~/peer-review/peer-review.server";

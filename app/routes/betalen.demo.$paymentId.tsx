@@ -7,7 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/field";
-import { formatEuro } from "~/components/format";
+import { formatEuro } from "~/format";
 import { EnrollmentError } from "~/enrollment/enrollment.server";
 import { completeDemoCheckout, demoCheckout } from "~/enrollment/payments.server";
 import { paymentMode } from "~/enrollment/stripe.server";

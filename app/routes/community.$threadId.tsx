@@ -9,7 +9,7 @@ import { THEME_LABELS } from "~/community/themes";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome, TextArea } from "~/components/field";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { refusal } from "~/errors.server";
 import { pageNumber } from "~/forms/fields";
 import { readForm } from "~/forms/read.server";

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { dashboardFor } from "~/cohorts/cohorts.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ENROLLMENT_LABELS, formatCalendarDate } from "~/components/format";
+import { ENROLLMENT_LABELS, formatCalendarDate } from "~/format";
 import { ProgressBar } from "~/components/progress-bar";
 import { courseOverview } from "~/content/pages.server";
 

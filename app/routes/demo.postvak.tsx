@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { demoMailbox } from "~/notifications/outbox.server";
 
 export async function loader(_: LoaderFunctionArgs) {

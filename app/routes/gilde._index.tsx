@@ -7,7 +7,7 @@ import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { refusal } from "~/errors.server";
 import { Outcome } from "~/components/field";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { Table } from "~/components/table";
 import { feedbackReceived, myGilde, rateReview, reviewsToGive } from "~/peer-review/peer-review.server";
 import { readForm } from "~/forms/read.server";

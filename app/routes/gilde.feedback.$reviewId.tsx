@@ -7,7 +7,7 @@ import { invariantResponse, requireRole } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome, TextArea, useAfterFailedSubmit } from "~/components/field";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { formValues } from "~/forms/parse";
 import { PeerReviewError, reviewForm, saveReview } from "~/peer-review/peer-review.server";
 import { readForm } from "~/forms/read.server";

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatCalendarDate, formatEuro } from "~/components/format";
+import { formatCalendarDate, formatEuro } from "~/format";
 import { catalogue } from "~/enrollment/enrollment.server";
 
 export async function loader(_: LoaderFunctionArgs) {

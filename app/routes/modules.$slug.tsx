@@ -4,7 +4,7 @@ import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatCalendarDate } from "~/components/format";
+import { formatCalendarDate } from "~/format";
 import { ProgressBar } from "~/components/progress-bar";
 import { StaticHtml } from "~/components/static-html";
 import { stashStaticHtml } from "~/components/static-html.server";

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatCalendarDate } from "~/components/format";
+import { formatCalendarDate } from "~/format";
 import { ProgressBar } from "~/components/progress-bar";
 import { courseOverview, searchForUser } from "~/content/pages.server";
 import { STATUS_LABELS } from "~/content/progress";

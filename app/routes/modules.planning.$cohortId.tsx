@@ -6,7 +6,7 @@ import { requireCohortTrainer } from "~/auth/guards.server";
 import { FormError } from "~/components/field";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatCalendarDate, isoDay } from "~/components/format";
+import { formatCalendarDate, isoDay } from "~/format";
 import { cohortReleases, saveReleases } from "~/content/access.server";
 import { getCourse } from "~/content/course.server";
 import { getCohortSummary } from "~/cohorts/cohorts.server";

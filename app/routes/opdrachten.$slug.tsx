@@ -10,8 +10,8 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
 import { MAX_FILE_BYTES, MAX_FILES, MAX_UPLOAD_BYTES } from "~/assignments/files";
-import { discardReceived, receiveFile } from "~/assignments/storage.server";
-import { renderMarkdown } from "~/assignments/markdown";
+import { discardReceived, receiveFile } from "~/storage/storage.server";
+import { renderMarkdown } from "~/markdown/markdown";
 import { STATUS_LABELS } from "~/assignments/rules";
 import {
   addAttachments,
@@ -25,7 +25,7 @@ import {
 import { DraftEditor } from "~/components/draft-editor";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/field";
-import { formatDateTime, formatFileSize } from "~/components/format";
+import { formatDateTime, formatFileSize } from "~/format";
 import { canRead, courseAccessFor } from "~/content/access.server";
 import { releasedAssessmentsFor } from "~/grading/grading.server";
 import { DECISION_LABELS, type Decision } from "~/grading/rubric";

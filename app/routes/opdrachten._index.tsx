@@ -6,7 +6,7 @@ import { requireRole } from "~/auth/guards.server";
 import { assignmentList } from "~/assignments/work.server";
 import { STATUS_LABELS } from "~/assignments/rules";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { Table } from "~/components/table";
 
 export async function loader({ request }: LoaderFunctionArgs) {

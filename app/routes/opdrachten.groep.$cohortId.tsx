@@ -16,7 +16,7 @@ import { completionOverview, confirmCompletion } from "~/grading/completion.serv
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome } from "~/components/field";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime } from "~/format";
 import { getCourse } from "~/content/course.server";
 import { formValues } from "~/forms/parse";
 import { Table } from "~/components/table";

@@ -8,7 +8,7 @@ import { communityAccess } from "~/community/community.server";
 import { THEME_LABELS } from "~/community/themes";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDate } from "~/components/format";
+import { formatDate } from "~/format";
 import { refusal } from "~/errors.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { communityAccess } from "~/community/community.server";
 import { THEME_LABELS, THEMES } from "~/community/themes";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/field";
-import { formatDate } from "~/components/format";
+import { formatDate } from "~/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -2,7 +2,7 @@
 // load the Remix build and serve it. On PostgreSQL it refuses to start with pending migrations.
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
-import { sweepOrphanFiles } from "~/assignments/storage.server";
+import { sweepOrphanFiles } from "~/storage/storage.server";
 import { ContentError } from "~/content/compile.server";
 import { loadCourse, mdxStats } from "~/content/course.server";
 import { syncContentIndex } from "~/content/search.server";

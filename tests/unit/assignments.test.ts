@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { strToU8, zipSync } from "fflate";
 import { checkFile, DOCX, ODT, safeFileName, sniffMediaType, zipMediaType } from "~/assignments/files";
 import { diffSummary, diffWords, type DiffPart } from "~/assignments/diff";
-import { renderMarkdown } from "~/assignments/markdown";
+import { renderMarkdown } from "~/markdown/markdown";
 import { assignmentStatus, effectiveDue, handInBlocked, isLate, reminderDue } from "~/assignments/rules";
 import { fromAmsterdamInput, toAmsterdamInput } from "~/assignments/time";
 import { isCbsCode, personalDataIn } from "~/wijk/privacy";

@@ -1,0 +1,2 @@
+// How every mail from Gilde ends.
+export const SIGNATURE = "Groet,\nGilde — leergang Creative Communities";
