@@ -5,6 +5,7 @@ import type { Role } from "~/auth/guards.server";
 import { forgetSessions } from "~/auth/session.server";
 import { ROLE_LABELS } from "~/format";
 import { db } from "~/db.server";
+import { RefusedError } from "~/errors.server";
 
 export async function listCohorts() {
   return db.cohort.findMany({
@@ -88,33 +89,30 @@ export async function getCohortForAdmin(cohortId: string) {
 /** Whether a "niet voldaan" needs a second trainer's reading before release (issue 5). */
 export async function setSecondReaderForFail(cohortId: string, required: boolean) {
   await db.cohort.update({ where: { id: cohortId }, data: { secondReaderForFail: required } });
-  return { ok: true as const };
 }
 
 export async function addTrainer(cohortId: string, userId: string) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
-  if (!user || user.role !== "TRAINER") return { ok: false as const, error: "Kies een trainer uit de lijst." };
+  if (!user || user.role !== "TRAINER") throw new RefusedError("Kies een trainer uit de lijst.");
   await db.cohortStaff.upsert({
     where: { cohortId_userId: { cohortId, userId } },
     create: { cohortId, userId },
     update: {},
   });
-  return { ok: true as const };
 }
 
 export async function removeTrainer(cohortId: string, userId: string) {
   const { count } = await db.cohortStaff.deleteMany({ where: { cohortId, userId } });
-  if (count === 0) return { ok: false as const, error: "Deze trainer hoort niet (meer) bij deze groep." };
-  return { ok: true as const };
+  if (count === 0) throw new RefusedError("Deze trainer hoort niet (meer) bij deze groep.");
 }
 
 export async function createGilde(cohortId: string, name: string) {
   try {
     await db.gilde.create({ data: { cohortId, name: name.trim() } });
-    return { ok: true as const };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false as const, error: "Deze groep heeft al een gilde met die naam." };
+      const taken = "Deze groep heeft al een gilde met die naam.";
+      throw new RefusedError(taken, 400, { name: taken });
     }
     throw error;
   }
@@ -158,15 +156,14 @@ export async function placeParticipant(cohortId: string, userId: string, gildeId
       select: { status: true },
     });
     if (!enrollment || !["ACTIVE", "COMPLETED"].includes(enrollment.status)) {
-      return { ok: false as const, error: "Deze deelnemer is niet (meer) ingeschreven in deze groep." };
+      throw new RefusedError("Deze deelnemer is niet (meer) ingeschreven in deze groep.");
     }
     if (gildeId) {
       const gilde = await tx.gilde.findFirst({ where: { id: gildeId, cohortId }, select: { id: true } });
-      if (!gilde) return { ok: false as const, error: "Kies een gilde van deze groep." };
+      if (!gilde) throw new RefusedError("Kies een gilde van deze groep.");
     }
     await tx.gildeMember.deleteMany({ where: { cohortId, userId } });
     if (gildeId) await tx.gildeMember.create({ data: { gildeId, userId, cohortId } });
-    return { ok: true as const };
   });
 }
 
@@ -180,12 +177,12 @@ export async function changeRole(admin: { id: string; email: string }, userId: s
       where: { id: userId },
       select: { id: true, name: true, email: true, role: true, erasedAt: true },
     });
-    if (!user || user.erasedAt) return { ok: false as const, error: "Deze gebruiker bestaat niet (meer)." };
-    if (user.role === role) return { ok: true as const, changed: false };
+    if (!user || user.erasedAt) throw new RefusedError("Deze gebruiker bestaat niet (meer).", 409);
+    if (user.role === role) return { changed: false };
     if (user.role === "ADMIN") {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('admins'))`;
       if ((await tx.user.count({ where: { role: "ADMIN", erasedAt: null } })) <= 1) {
-        return { ok: false as const, error: "Dit is de laatste beheerder. Maak eerst iemand anders beheerder." };
+        throw new RefusedError("Dit is de laatste beheerder. Maak eerst iemand anders beheerder.", 409);
       }
     }
     await tx.user.update({ where: { id: userId }, data: { role } });
@@ -196,10 +193,10 @@ export async function changeRole(admin: { id: string; email: string }, userId: s
       subjectId: userId,
       summary: `${user.name} (${user.email}): van ${ROLE_LABELS[user.role]} naar ${ROLE_LABELS[role]}.`,
     });
-    return { ok: true as const, changed: true };
+    return { changed: true };
   });
   // The new role counts from the next request on (sessions read the role; drop the few seconds of cache).
-  if (result.ok && result.changed) forgetSessions({ userId });
+  if (result.changed) forgetSessions({ userId });
   return result;
 }
 

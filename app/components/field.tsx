@@ -120,6 +120,35 @@ export function Honeypot() {
 }
 
 /**
+ * A labelled checkbox with its error next to it, checked as the form's default value (`true`) or as it was sent
+ * after a refusal. `inline` keeps it on the line of the form's other fields while it has no error.
+ */
+export function CheckField({ meta, label, inline }: { meta: Meta; label: ReactNode; inline?: boolean }) {
+  const field = describe(meta, {});
+  const input = (
+    <label className="check-label">
+      <input
+        key={meta.key}
+        type="checkbox"
+        id={field.id}
+        name={field.name}
+        defaultChecked={meta.initialValue === "on"}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={field.error ? field.errorId : undefined}
+      />{" "}
+      {label}
+    </label>
+  );
+  if (inline && !field.error) return input;
+  return (
+    <div className={field.error ? "field field--invalid" : "field"}>
+      {input}
+      <FieldError id={field.errorId} error={field.error} />
+    </div>
+  );
+}
+
+/**
  * After a failed submit (with JavaScript on): password inputs are emptied, as the server never sends a
  * password back, and focus moves to the first field with an error, or else to the password to retype.
  */

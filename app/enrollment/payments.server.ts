@@ -141,6 +141,21 @@ export async function startCheckout(user: SessionUser, cohortId: string, now = n
 }
 
 /**
+ * What the staff read after accepting an employer-paid intake: the invoice goes out at once. The acceptance
+ * stands whatever happens to the invoice, so a refusal here is reported, not raised (it can be sent again).
+ */
+export async function invoiceAfterAcceptance(ids: { cohortId: string; enrollmentId: string }): Promise<string> {
+  try {
+    const invoice = await sendEmployerInvoice(ids);
+    if (!invoice.invoiceId) return `Toegelaten. ${invoice.note ?? ""}`.trim();
+    return "Toegelaten; de factuur is naar de werkgever gestuurd.";
+  } catch (error) {
+    if (!(error instanceof EnrollmentError)) throw error;
+    return `Toegelaten, maar: ${error.message}`;
+  }
+}
+
+/**
  * Sends the employer's invoice (send_invoice, 30 days) for an accepted, employer-paid enrollment of this cohort.
  * Safe to repeat. The cohort is part of the lookup: the page of one cohort cannot invoice another's enrollment.
  */

@@ -53,19 +53,21 @@ export function reply<Schema extends z.ZodTypeAny>(
 }
 
 /**
- * Runs the action's work for a submission: a schema that did not pass answers with its field errors; a refusal
- * from the domain answers with its message (a 404 stays a 404, where existence is private); anything else is a
- * real failure for the error boundary.
+ * Runs the action's work for a submission: a schema that did not pass answers with its field errors (and
+ * `invalid`, a message at the top of the form, where a long form needs one); a refusal from the domain answers
+ * with its message (a 404 stays a 404, where existence is private); anything else is a real failure for the error
+ * boundary.
  */
 export async function attempt<Schema extends z.ZodTypeAny>(
   submission: FormSubmission<Schema>,
   work: (value: z.output<Schema>) => Promise<Response>,
+  { invalid }: { invalid?: string } = {},
 ): Promise<Response> {
   if (submission.status !== "success") {
     const intentError = submission.error?.intent;
     return intentError
       ? reply(submission, { formError: "Dit kun je hier niet doen. Laad de pagina opnieuw.", status: 403 })
-      : reply(submission);
+      : reply(submission, { formError: invalid });
   }
   try {
     return await work(submission.value);

@@ -1,14 +1,23 @@
 // The user's own data (AVG): download everything as a ZIP, ask for erasure, and see what happened to earlier requests.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Outcome } from "~/components/field";
+import { CheckField, FormError, TextArea } from "~/components/field";
+import { GildeForm } from "~/components/form";
 import { formatDateTime } from "~/format";
-import { refusal } from "~/errors.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useFormReply, useGildeForm } from "~/forms/use-form";
 import { myPrivacyRequests, requestErasure } from "~/privacy/erasure.server";
-import { readForm } from "~/forms/read.server";
+
+const UNDERSTOOD = "Vink aan dat je begrijpt wat verwijderen betekent.";
+const ErasureSchema = z.object({
+  reason: z.string().max(2000, "Houd de toelichting kort: hoogstens 2000 tekens.").default(""),
+  confirm: z.boolean({ required_error: UNDERSTOOD }).refine(Boolean, UNDERSTOOD),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -17,24 +26,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await readForm(request);
-  const reason = String(formData.get("reason") ?? "");
-  if (formData.get("confirm") !== "on") {
-    return json(
-      { ok: false as const, message: "Vink aan dat je begrijpt wat verwijderen betekent.", reason },
-      { status: 400 },
-    );
-  }
-  try {
+  const submission = await readSubmission(request, ErasureSchema);
+  return attempt(submission, async ({ reason }) => {
     await requestErasure(user, reason);
-  } catch (error) {
-    return refusal(error, { reason });
-  }
-  return json({
-    ok: true as const,
-    message: "Je verzoek is ontvangen. De beheerder handelt het binnen een maand af; je krijgt bericht per e-mail.",
-    reason: "",
+    return redirectWithFlash(
+      "/account/gegevens",
+      "Je verzoek is ontvangen. De beheerder handelt het binnen een maand af; je krijgt bericht per e-mail.",
+    );
   });
+}
+
+function ErasureForm({ email }: { email: string }) {
+  const [form, fields] = useGildeForm(ErasureSchema, { id: "verwijdering" });
+  return (
+    <GildeForm form={form}>
+      <p>
+        Na verwijdering kun je niet meer inloggen ({email}). Je inzendingen, wijkprofiel, bestanden en berichten
+        verdwijnen. Feedback die je aan anderen gaf blijft voor hen zichtbaar, zonder je naam. Betalingen bewaren we
+        zolang de wet dat vraagt (zeven jaar), los van je profiel.
+      </p>
+      <TextArea meta={fields.reason} label="Toelichting (mag leeg blijven)" rows={3} maxLength={2000} />
+      <CheckField meta={fields.confirm} label="Ik begrijp dat dit niet ongedaan te maken is" />
+      <button type="submit" className="button button--danger">
+        Vraag verwijdering aan
+      </button>
+    </GildeForm>
+  );
 }
 
 const KIND = { EXPORT: "Download van je gegevens", ERASURE: "Verwijdering" } as const;
@@ -42,7 +59,8 @@ const STATUS = { PENDING: "in behandeling", DONE: "uitgevoerd", REJECTED: "afgew
 
 export default function MyData() {
   const { email, requests } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  // A second request (from another tab) is refused while the form is gone: its answer shows with the notice.
+  const refused = useFormReply("verwijdering")?.error?.[""]?.[0];
   const pending = requests.some((r) => r.kind === "ERASURE" && r.status === "PENDING");
   return (
     <>
@@ -52,10 +70,6 @@ export default function MyData() {
         is voor de leergang (inschrijving, beoordelingen, betalingen). Je kunt het allemaal downloaden, en je kunt
         vragen het te verwijderen. Hoe lang we wat bewaren staat onderaan.
       </p>
-      <Outcome
-        notice={result?.ok ? result.message : undefined}
-        error={result && !result.ok ? result.message : undefined}
-      />
 
       <section className="card" aria-labelledby="download">
         <h2 id="download">Alles downloaden</h2>
@@ -73,35 +87,14 @@ export default function MyData() {
       <section className="card" aria-labelledby="verwijderen">
         <h2 id="verwijderen">Gegevens laten verwijderen</h2>
         {pending ? (
-          <p className="notice" role="status">
-            Je verzoek om verwijdering is in behandeling.
-          </p>
-        ) : (
-          <Form method="post">
-            <p>
-              Na verwijdering kun je niet meer inloggen ({email}). Je inzendingen, wijkprofiel, bestanden en berichten
-              verdwijnen. Feedback die je aan anderen gaf blijft voor hen zichtbaar, zonder je naam. Betalingen bewaren
-              we zolang de wet dat vraagt (zeven jaar), los van je profiel.
+          <>
+            <FormError error={refused} />
+            <p className="notice" role="status">
+              Je verzoek om verwijdering is in behandeling.
             </p>
-            <div className="field">
-              <label htmlFor="reason">Toelichting (mag leeg blijven)</label>
-              <textarea
-                id="reason"
-                name="reason"
-                rows={3}
-                maxLength={2000}
-                defaultValue={result && "reason" in result ? String(result.reason ?? "") : ""}
-              />
-            </div>
-            <div className="field">
-              <label style={{ fontWeight: "normal" }}>
-                <input type="checkbox" name="confirm" /> Ik begrijp dat dit niet ongedaan te maken is
-              </label>
-            </div>
-            <button type="submit" className="button button--danger">
-              Vraag verwijdering aan
-            </button>
-          </Form>
+          </>
+        ) : (
+          <ErasureForm email={email} />
         )}
       </section>
 

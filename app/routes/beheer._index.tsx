@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
 import { createCohort, listCohorts } from "~/cohorts/cohorts.server";
-import { Field, FormError } from "~/components/field";
+import { Field } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GildeForm } from "~/components/form";
 import { formatCalendarDate, formatEuro } from "~/format";
 import { euroAmount, isoDate, requiredText } from "~/forms/fields";
-import { parseForm } from "~/forms/parse";
-import { readForm } from "~/forms/read.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
 
 const CohortSchema = z
   .object({
@@ -35,18 +37,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, "ADMIN");
-  const parsed = parseForm(CohortSchema, await readForm(request));
-  if (!parsed.ok) return json(parsed, { status: 400 });
-  const { price, ...rest } = parsed.data;
-  const cohort = await createCohort({ ...rest, priceCents: price });
-  return redirect(`/beheer/groepen/${cohort.id}`);
+  const submission = await readSubmission(request, CohortSchema);
+  return attempt(submission, async ({ price, ...rest }) => {
+    const cohort = await createCohort({ ...rest, priceCents: price });
+    return redirectWithFlash(`/beheer/groepen/${cohort.id}`, `De groep ‘${rest.name}’ is aangemaakt.`);
+  });
 }
 
 export default function AdminHome() {
   const { cohorts } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.fieldErrors ?? {};
-  const values = actionData?.values ?? {};
+  const [form, fields] = useGildeForm(CohortSchema, { id: "nieuwe-groep" });
   return (
     <>
       <h1>Beheer: groepen</h1>
@@ -81,58 +81,22 @@ export default function AdminHome() {
           </tbody>
         </table>
       </div>
-      <section className="card form--wide" style={{ marginTop: "2rem" }} aria-labelledby="nieuwe-groep">
-        <h2 id="nieuwe-groep">Nieuwe groep</h2>
-        <FormError error={actionData?.formError} />
-        <Form method="post" noValidate>
-          <Field
-            name="name"
-            label="Naam"
-            hint="Bijvoorbeeld ‘Najaar 2027’."
-            defaultValue={values.name}
-            error={errors.name}
-            required
-          />
+      <section className="card form--wide space-top-lg" aria-labelledby="nieuwe-groep-kop">
+        <h2 id="nieuwe-groep-kop">Nieuwe groep</h2>
+        <GildeForm form={form}>
+          <Field meta={fields.name} label="Naam" hint="Bijvoorbeeld ‘Najaar 2027’." required />
           <div className="grid">
-            <Field
-              name="startsOn"
-              label="Startdatum"
-              type="date"
-              defaultValue={values.startsOn}
-              error={errors.startsOn}
-              required
-            />
-            <Field
-              name="endsOn"
-              label="Einddatum"
-              type="date"
-              defaultValue={values.endsOn}
-              error={errors.endsOn}
-              required
-            />
+            <Field meta={fields.startsOn} label="Startdatum" type="date" required />
+            <Field meta={fields.endsOn} label="Einddatum" type="date" required />
           </div>
           <div className="grid">
-            <Field
-              name="price"
-              label="Prijs in euro"
-              inputMode="decimal"
-              defaultValue={values.price}
-              error={errors.price}
-              required
-            />
-            <Field
-              name="capacity"
-              label="Aantal plaatsen"
-              inputMode="numeric"
-              defaultValue={values.capacity}
-              error={errors.capacity}
-              required
-            />
+            <Field meta={fields.price} label="Prijs in euro" inputMode="decimal" required />
+            <Field meta={fields.capacity} label="Aantal plaatsen" inputMode="numeric" required />
           </div>
           <button type="submit" className="button">
             Groep aanmaken
           </button>
-        </Form>
+        </GildeForm>
       </section>
     </>
   );

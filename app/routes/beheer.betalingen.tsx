@@ -2,17 +2,29 @@
 // did), and "afstemmen": ask Stripe for its events since a date and process any that never arrived.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, Outcome } from "~/components/field";
+import { Field } from "~/components/field";
+import { GildeForm } from "~/components/form";
 import { formatDateTime, formatEuro } from "~/format";
 import { Table } from "~/components/table";
-import { EnrollmentError } from "~/enrollment/enrollment.server";
 import { overdueInvoices, recentEvents, reconcile } from "~/enrollment/payments.server";
 import { PAYMENT_MODE_NOTES, paymentMode } from "~/enrollment/stripe.server";
-import { failure } from "~/forms/parse";
-import { readForm } from "~/forms/read.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
+
+const PICK_A_DATE = "Kies een datum, bijvoorbeeld 2027-03-01.";
+const ReconcileSchema = z.object({
+  since: z.string({ required_error: PICK_A_DATE }).transform((value, ctx) => {
+    const since = new Date(value);
+    if (!Number.isNaN(since.getTime())) return since;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: PICK_A_DATE });
+    return z.NEVER;
+  }),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -23,29 +35,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, "ADMIN");
-  const formData = await readForm(request);
-  const since = new Date(String(formData.get("since") ?? ""));
-  if (Number.isNaN(since.getTime()))
-    return json(
-      { ...failure(formData, { since: "Kies een datum, bijvoorbeeld 2027-03-01." }), message: undefined },
-      { status: 400 },
-    );
-  try {
+  const submission = await readSubmission(request, ReconcileSchema);
+  return attempt(submission, async ({ since }) => {
     const { seen, processed } = await reconcile(since);
-    return json({
-      ok: true as const,
-      message: `${seen} gebeurtenissen bij Stripe gevonden; ${processed} waren nog niet verwerkt en zijn nu verwerkt.`,
-    });
-  } catch (error) {
-    if (!(error instanceof EnrollmentError)) throw error;
-    return json({ ...failure(formData, {}, error.message), message: undefined }, { status: error.status });
-  }
+    return redirectWithFlash(
+      new URL(request.url).pathname,
+      `${seen} gebeurtenissen bij Stripe gevonden; ${processed} waren nog niet verwerkt en zijn nu verwerkt.`,
+    );
+  });
 }
 
 export default function Payments() {
   const { overdue, events, mode, modeNote } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed = result && !result.ok ? result : undefined;
+  const [form, fields] = useGildeForm(ReconcileSchema, { id: "afstemmen" });
   return (
     <>
       <h1>Betalingen</h1>
@@ -72,19 +74,12 @@ export default function Payments() {
       ) : null}
 
       <h2>Afstemmen met Stripe</h2>
-      <Outcome notice={result?.ok ? result.message : undefined} error={failed?.formError} />
-      <Form method="post" className="inline-form">
-        <Field
-          name="since"
-          label="Gebeurtenissen sinds"
-          type="date"
-          defaultValue={failed?.values.since}
-          error={failed?.fieldErrors.since}
-        />
+      <GildeForm form={form} className="inline-form">
+        <Field meta={fields.since} label="Gebeurtenissen sinds" type="date" />
         <button type="submit" className="button">
           Afstemmen
         </button>
-      </Form>
+      </GildeForm>
 
       <h2>Ontvangen gebeurtenissen</h2>
       {events.length === 0 ? <p className="muted">Nog geen gebeurtenissen van Stripe ontvangen.</p> : null}

@@ -1,16 +1,24 @@
+// The admin's list of users: search by name or address, page through, and change someone's role (one form per row).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
 import { changeRole, listUsers } from "~/cohorts/cohorts.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Outcome } from "~/components/field";
+import { GildeForm } from "~/components/form";
 import { ENROLLMENT_LABELS, formatDate, ROLE_LABELS } from "~/format";
 import { Table } from "~/components/table";
 import { Pagination } from "~/components/pagination";
 import { pageNumber } from "~/forms/fields";
-import { readForm } from "~/forms/read.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
+
+const RoleChange = z.object({
+  userId: z.string().min(1).max(64),
+  role: z.enum(["PARTICIPANT", "TRAINER", "ADMIN"], { errorMap: () => ({ message: "Kies een rol uit de lijst." }) }),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -20,31 +28,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ q: q ?? "", ...(await listUsers({ q, page })) });
 }
 
-const RoleChange = z.object({ userId: z.string().min(1), role: z.enum(["PARTICIPANT", "TRAINER", "ADMIN"]) });
-
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
-  const parsed = RoleChange.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return json({ ok: false as const, message: "Kies een rol uit de lijst." }, { status: 400 });
-  const result = await changeRole(admin, parsed.data.userId, parsed.data.role);
-  if (!result.ok) return json({ ok: false as const, message: result.error }, { status: 409 });
-  return json({
-    ok: true as const,
-    message: result.changed ? `De rol is nu: ${ROLE_LABELS[parsed.data.role]}.` : "Deze gebruiker had die rol al.",
+  const submission = await readSubmission(request, RoleChange);
+  return attempt(submission, async ({ userId, role }) => {
+    const { changed } = await changeRole(admin, userId, role);
+    const url = new URL(request.url);
+    return redirectWithFlash(
+      url.pathname + url.search,
+      changed ? `De rol is nu: ${ROLE_LABELS[role]}.` : "Deze gebruiker had die rol al.",
+    );
   });
 }
 
+type User = ReturnType<typeof useLoaderData<typeof loader>>["users"][number];
+
 export default function AdminUsers() {
   const { q, users, total, page, pages } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   return (
     <>
       <h1>Beheer: gebruikers</h1>
-      <Outcome
-        notice={result?.ok ? result.message : undefined}
-        error={result && !result.ok ? result.message : undefined}
-      />
-      <Form method="get" className="inline-form" role="search" style={{ marginBottom: "1rem" }}>
+      <Form method="get" className="inline-form space-bottom" role="search">
         <div className="field">
           <label htmlFor="zoek">Zoek op naam of e-mailadres</label>
           <input id="zoek" name="q" type="search" defaultValue={q} />
@@ -59,28 +63,7 @@ export default function AdminUsers() {
           <tr key={user.id}>
             <td>{user.name}</td>
             <td>{user.email}</td>
-            <td>
-              {user.erasedAt ? (
-                "verwijderd"
-              ) : (
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="userId" value={user.id} />
-                  <label className="visually-hidden" htmlFor={`rol-${user.id}`}>
-                    Rol van {user.name}
-                  </label>
-                  <select id={`rol-${user.id}`} name="role" defaultValue={user.role}>
-                    {Object.entries(ROLE_LABELS).map(([value, label]) => (
-                      <option key={value} value={value}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" className="button button--secondary">
-                    Wijzig rol
-                  </button>
-                </Form>
-              )}
-            </td>
+            <td>{user.erasedAt ? "verwijderd" : <RoleForm user={user} />}</td>
             <td>
               {user.enrollments.map((e) => `${e.cohort.name} (${ENROLLMENT_LABELS[e.status]})`).join(", ") || "—"}
             </td>
@@ -90,6 +73,40 @@ export default function AdminUsers() {
       </Table>
       <Pagination page={page} pages={pages} href={(n) => `?q=${encodeURIComponent(q)}&pagina=${n}`} />
     </>
+  );
+}
+
+function RoleForm({ user }: { user: User }) {
+  const [form, fields] = useGildeForm(RoleChange, { id: `rol-wijzigen-${user.id}` });
+  const error = fields.role.errors?.[0];
+  return (
+    <GildeForm form={form} className="inline-form">
+      <input type="hidden" name={fields.userId.name} value={user.id} />
+      <label className="visually-hidden" htmlFor={`rol-${user.id}`}>
+        Rol van {user.name}
+      </label>
+      <select
+        id={`rol-${user.id}`}
+        name={fields.role.name}
+        defaultValue={user.role}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? fields.role.errorId : undefined}
+      >
+        {Object.entries(ROLE_LABELS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button--secondary">
+        Wijzig rol
+      </button>
+      {error ? (
+        <p className="field__error" id={fields.role.errorId}>
+          {error}
+        </p>
+      ) : null}
+    </GildeForm>
   );
 }
 

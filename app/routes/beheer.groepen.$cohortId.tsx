@@ -1,6 +1,8 @@
+// One cohort for the admin: its trainers, whether a "niet voldaan" needs a second reader, its gildes and who is in
+// which gilde. Every form names its intent; each answers with a one-time message after it worked.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
 import {
@@ -11,34 +13,24 @@ import {
   removeTrainer,
   setSecondReaderForFail,
 } from "~/cohorts/cohorts.server";
-import { Field, FormError } from "~/components/field";
+import { CheckField, Field } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GildeForm } from "~/components/form";
 import { ENROLLMENT_LABELS, formatCalendarDate, formatEuro } from "~/format";
 import { requiredText } from "~/forms/fields";
-import { failure, parseForm } from "~/forms/parse";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
 import { Table } from "~/components/table";
-import { readForm } from "~/forms/read.server";
 
-const id = z.string().min(1).max(64);
-const IntentSchema = z.discriminatedUnion("intent", [
+const id = z.string({ required_error: "Kies uit de lijst." }).max(64);
+const CohortAction = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("add-trainer"), userId: id }),
   z.object({ intent: z.literal("remove-trainer"), userId: id }),
-  z.object({
-    intent: z.literal("create-gilde"),
-    name: requiredText("een naam voor de gilde", 80),
-  }),
-  z.object({
-    intent: z.literal("place"),
-    userId: id,
-    gildeId: z
-      .string()
-      .max(64)
-      .transform((v) => v || null),
-  }),
-  z.object({
-    intent: z.literal("second-reader"),
-    required: z.literal("on").optional(),
-  }),
+  z.object({ intent: z.literal("create-gilde"), name: requiredText("een naam voor de gilde", 80) }),
+  // No gilde chosen ("Nog geen gilde") takes the participant out of their gilde.
+  z.object({ intent: z.literal("place"), userId: id, gildeId: id.optional().transform((v) => v ?? null) }),
+  z.object({ intent: z.literal("second-reader"), required: z.boolean().default(false) }),
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -53,38 +45,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const cohort = await getCohortForAdmin(cohortId);
   invariantResponse(cohort, "Niet gevonden", { status: 404 });
-  const formData = await readForm(request);
-  const parsed = parseForm(IntentSchema, formData);
-  if (!parsed.ok) return json({ ...parsed, intent: String(formData.get("intent")) }, { status: 400 });
-  const input = parsed.data;
-  const outcome =
-    input.intent === "add-trainer"
-      ? await addTrainer(cohortId, input.userId)
-      : input.intent === "remove-trainer"
-        ? await removeTrainer(cohortId, input.userId)
-        : input.intent === "create-gilde"
-          ? await createGilde(cohortId, input.name)
-          : input.intent === "second-reader"
-            ? await setSecondReaderForFail(cohortId, input.required === "on")
-            : await placeParticipant(cohortId, input.userId, input.gildeId);
-  if (!outcome.ok) {
-    const field: Record<string, string> = input.intent === "create-gilde" ? { name: outcome.error } : {};
-    return json(
-      {
-        ...failure(formData, field, input.intent === "create-gilde" ? undefined : outcome.error),
-        intent: input.intent,
-      },
-      { status: 400 },
-    );
-  }
-  return json({ ok: true as const, intent: input.intent });
+  const submission = await readSubmission(request, CohortAction);
+  return attempt(submission, async (value) => {
+    const here = new URL(request.url).pathname;
+    switch (value.intent) {
+      case "add-trainer":
+        await addTrainer(cohortId, value.userId);
+        return redirectWithFlash(here, "De trainer hoort nu bij deze groep.");
+      case "remove-trainer":
+        await removeTrainer(cohortId, value.userId);
+        return redirectWithFlash(here, "De trainer is ontkoppeld.");
+      case "create-gilde":
+        await createGilde(cohortId, value.name);
+        return redirectWithFlash(here, `De gilde ‘${value.name}’ is aangemaakt.`);
+      case "place":
+        await placeParticipant(cohortId, value.userId, value.gildeId);
+        return redirectWithFlash(here, value.gildeId ? "Geplaatst in de gilde." : "Uit de gilde gehaald.");
+      case "second-reader":
+        await setSecondReaderForFail(cohortId, value.required);
+        return redirectWithFlash(
+          here,
+          value.required ? "Een tweede lezer is nu nodig bij ‘niet voldaan’." : "Een tweede lezer is niet meer nodig.",
+        );
+    }
+  });
 }
+
+type Cohort = ReturnType<typeof useLoaderData<typeof loader>>["cohort"];
 
 export default function AdminCohort() {
   const { cohort } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const failed = actionData && !actionData.ok ? actionData : undefined;
-  const gildeNameError = failed?.intent === "create-gilde" ? failed.fieldErrors.name : undefined;
   return (
     <>
       <h1>{cohort.name}</h1>
@@ -96,7 +86,6 @@ export default function AdminCohort() {
         {formatCalendarDate(cohort.startsOn)} tot {formatCalendarDate(cohort.endsOn)} · {formatEuro(cohort.priceCents)}{" "}
         · {cohort.capacity} plaatsen
       </p>
-      <FormError error={failed?.intent !== "create-gilde" ? failed?.formError : undefined} />
 
       <section aria-labelledby="trainers">
         <h2 id="trainers">Trainers</h2>
@@ -104,58 +93,16 @@ export default function AdminCohort() {
         <ul>
           {cohort.staff.map(({ user }) => (
             <li key={user.id}>
-              <Form method="post" className="inline-form">
-                <span>
-                  {user.name} ({user.email})
-                </span>
-                <input type="hidden" name="intent" value="remove-trainer" />
-                <input type="hidden" name="userId" value={user.id} />
-                <button type="submit" className="button button--quiet">
-                  Ontkoppelen
-                </button>
-              </Form>
+              <RemoveTrainer trainer={user} />
             </li>
           ))}
         </ul>
-        {cohort.availableTrainers.length > 0 ? (
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="intent" value="add-trainer" />
-            <div className="field">
-              <label htmlFor="add-trainer">Trainer toevoegen</label>
-              <select id="add-trainer" name="userId">
-                {cohort.availableTrainers.map((trainer) => (
-                  <option key={trainer.id} value={trainer.id}>
-                    {trainer.name} ({trainer.email})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="button">
-              Toevoegen
-            </button>
-          </Form>
-        ) : null}
+        {cohort.availableTrainers.length > 0 ? <AddTrainer trainers={cohort.availableTrainers} /> : null}
       </section>
 
       <section aria-labelledby="beoordelen">
         <h2 id="beoordelen">Beoordelen</h2>
-        <Form method="post" className="inline-form">
-          <input type="hidden" name="intent" value="second-reader" />
-          <label style={{ fontWeight: "normal" }}>
-            <input type="checkbox" name="required" defaultChecked={cohort.secondReaderForFail} /> Bij ‘niet voldaan’
-            leest een tweede trainer mee voordat de beoordeling wordt vrijgegeven
-          </label>
-          <button type="submit" className="button button--secondary">
-            Opslaan
-          </button>
-        </Form>
-        {actionData?.ok && actionData.intent === "second-reader" ? (
-          <p className="notice" role="status">
-            {cohort.secondReaderForFail
-              ? "Een tweede lezer is nu nodig bij ‘niet voldaan’."
-              : "Een tweede lezer is niet meer nodig."}
-          </p>
-        ) : null}
+        <SecondReader required={cohort.secondReaderForFail} />
       </section>
 
       <section aria-labelledby="gildes">
@@ -173,18 +120,7 @@ export default function AdminCohort() {
             </div>
           ))}
         </div>
-        <Form method="post" className="inline-form" style={{ marginTop: "1rem" }} noValidate>
-          <input type="hidden" name="intent" value="create-gilde" />
-          <Field
-            name="name"
-            label="Nieuwe gilde"
-            defaultValue={failed?.intent === "create-gilde" ? failed.values.name : undefined}
-            error={gildeNameError}
-          />
-          <button type="submit" className="button">
-            Gilde aanmaken
-          </button>
-        </Form>
+        <CreateGilde />
       </section>
 
       <section aria-labelledby="deelnemers">
@@ -193,43 +129,116 @@ export default function AdminCohort() {
           <p className="muted">Nog geen ingeschreven deelnemers.</p>
         ) : (
           <Table headers={["Deelnemer", "Status", "Gilde"]}>
-            {cohort.participants.map((participant) => {
-              const current = cohort.gildes.find((g) => g.members.some((m) => m.user.id === participant.id));
-              return (
-                <tr key={participant.id}>
-                  <td>
-                    {participant.name}
-                    <br />
-                    <span className="muted">{participant.email}</span>
-                  </td>
-                  <td>{ENROLLMENT_LABELS[participant.status]}</td>
-                  <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="place" />
-                      <input type="hidden" name="userId" value={participant.id} />
-                      <label className="visually-hidden" htmlFor={`gilde-${participant.id}`}>
-                        Gilde van {participant.name}
-                      </label>
-                      <select id={`gilde-${participant.id}`} name="gildeId" defaultValue={current?.id ?? ""}>
-                        <option value="">Nog geen gilde</option>
-                        {cohort.gildes.map((gilde) => (
-                          <option key={gilde.id} value={gilde.id}>
-                            {gilde.name}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" className="button button--quiet">
-                        Plaatsen
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              );
-            })}
+            {cohort.participants.map((participant) => (
+              <tr key={participant.id}>
+                <td>
+                  {participant.name}
+                  <br />
+                  <span className="muted">{participant.email}</span>
+                </td>
+                <td>{ENROLLMENT_LABELS[participant.status]}</td>
+                <td>
+                  <Place participant={participant} gildes={cohort.gildes} />
+                </td>
+              </tr>
+            ))}
           </Table>
         )}
       </section>
     </>
+  );
+}
+
+function RemoveTrainer({ trainer }: { trainer: Cohort["staff"][number]["user"] }) {
+  const [form, fields] = useGildeForm(CohortAction, { id: `ontkoppelen-${trainer.id}` });
+  return (
+    <GildeForm form={form} className="inline-form">
+      <span>
+        {trainer.name} ({trainer.email})
+      </span>
+      <input type="hidden" name={fields.intent.name} value="remove-trainer" />
+      <input type="hidden" name={fields.userId.name} value={trainer.id} />
+      <button type="submit" className="button button--quiet">
+        Ontkoppelen
+      </button>
+    </GildeForm>
+  );
+}
+
+function AddTrainer({ trainers }: { trainers: Cohort["availableTrainers"] }) {
+  const [form, fields] = useGildeForm(CohortAction, { id: "trainer-toevoegen" });
+  return (
+    <GildeForm form={form} className="inline-form">
+      <input type="hidden" name={fields.intent.name} value="add-trainer" />
+      <div className="field">
+        <label htmlFor="add-trainer">Trainer toevoegen</label>
+        <select id="add-trainer" name={fields.userId.name}>
+          {trainers.map((trainer) => (
+            <option key={trainer.id} value={trainer.id}>
+              {trainer.name} ({trainer.email})
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button">
+        Toevoegen
+      </button>
+    </GildeForm>
+  );
+}
+
+function SecondReader({ required }: { required: boolean }) {
+  const [form, fields] = useGildeForm(CohortAction, { id: "tweede-lezer", defaultValue: { required } });
+  return (
+    <GildeForm form={form} className="inline-form">
+      <input type="hidden" name={fields.intent.name} value="second-reader" />
+      <CheckField
+        meta={fields.required}
+        inline
+        label="Bij ‘niet voldaan’ leest een tweede trainer mee voordat de beoordeling wordt vrijgegeven"
+      />
+      <button type="submit" className="button button--secondary">
+        Opslaan
+      </button>
+    </GildeForm>
+  );
+}
+
+function CreateGilde() {
+  const [form, fields] = useGildeForm(CohortAction, { id: "gilde-aanmaken" });
+  return (
+    <GildeForm form={form} className="inline-form space-top">
+      <input type="hidden" name={fields.intent.name} value="create-gilde" />
+      <Field meta={fields.name} label="Nieuwe gilde" />
+      <button type="submit" className="button">
+        Gilde aanmaken
+      </button>
+    </GildeForm>
+  );
+}
+
+function Place({ participant, gildes }: { participant: Cohort["participants"][number]; gildes: Cohort["gildes"] }) {
+  const [form, fields] = useGildeForm(CohortAction, { id: `plaatsen-${participant.id}` });
+  const current = gildes.find((g) => g.members.some((m) => m.user.id === participant.id));
+  return (
+    <GildeForm form={form} className="inline-form">
+      <input type="hidden" name={fields.intent.name} value="place" />
+      <input type="hidden" name={fields.userId.name} value={participant.id} />
+      <label className="visually-hidden" htmlFor={`gilde-${participant.id}`}>
+        Gilde van {participant.name}
+      </label>
+      <select id={`gilde-${participant.id}`} name={fields.gildeId.name} defaultValue={current?.id ?? ""}>
+        <option value="">Nog geen gilde</option>
+        {gildes.map((gilde) => (
+          <option key={gilde.id} value={gilde.id}>
+            {gilde.name}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button--quiet">
+        Plaatsen
+      </button>
+    </GildeForm>
   );
 }
 

@@ -2,18 +2,45 @@
 // and each cohort's retention period with when its data of non-completers goes.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { searchAudit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Outcome } from "~/components/field";
+import { CheckField, Field } from "~/components/field";
+import { GildeForm } from "~/components/form";
 import { formatDate, formatDateTime } from "~/format";
 import { Table } from "~/components/table";
-import { refusal } from "~/errors.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
 import { carryOutErasure, privacyOverview, rejectRequest } from "~/privacy/erasure.server";
 import { retentionOverview, setRetentionMonths } from "~/privacy/retention.server";
-import { readForm } from "~/forms/read.server";
+
+const CHECKED = "Vink aan dat je de verwijdering wilt uitvoeren.";
+const WHY = "Schrijf waarom je het verzoek afwijst; de aanvrager krijgt die uitleg.";
+const id = z.string().min(1).max(64);
+const PrivacyAction = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("erase"),
+    requestId: id,
+    confirm: z.boolean({ required_error: CHECKED }).refine(Boolean, CHECKED),
+  }),
+  z.object({
+    intent: z.literal("reject"),
+    requestId: id,
+    why: z.string({ required_error: WHY }).trim().min(1, WHY).max(1000, "Houd de reden kort: hoogstens 1000 tekens."),
+  }),
+  z.object({
+    intent: z.literal("retention"),
+    cohortId: id,
+    months: z.coerce
+      .number({ invalid_type_error: "Vul een aantal maanden in.", required_error: "Vul een aantal maanden in." })
+      .int("Hele maanden.")
+      .min(1, "Minstens 1 maand.")
+      .max(120, "Hoogstens 120 maanden (tien jaar)."),
+  }),
+]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -25,92 +52,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...requests, retention, runs: runs.events });
 }
 
-const Months = z.coerce
-  .number({ invalid_type_error: "Vul een aantal maanden in." })
-  .int("Hele maanden.")
-  .min(1, "Minstens 1 maand.")
-  .max(120, "Hoogstens 120 maanden (tien jaar).");
-
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  const requestId = String(formData.get("requestId") ?? "");
-  try {
-    if (intent === "retention") {
-      const cohortId = String(formData.get("cohortId") ?? "");
-      const months = Months.safeParse(formData.get("months"));
-      if (!months.success)
-        return json(
-          {
-            ok: false as const,
-            message: months.error.issues[0].message,
-            cohortId,
-            months: String(formData.get("months") ?? ""),
-          },
-          { status: 400 },
-        );
-      await setRetentionMonths(cohortId, months.data);
-      return json({ ok: true as const, message: "Bewaartermijn opgeslagen." });
+  const submission = await readSubmission(request, PrivacyAction);
+  return attempt(submission, async (value) => {
+    const here = new URL(request.url).pathname;
+    switch (value.intent) {
+      case "retention":
+        await setRetentionMonths(value.cohortId, value.months);
+        return redirectWithFlash(here, "Bewaartermijn opgeslagen.");
+      case "reject":
+        await rejectRequest(admin, value.requestId, value.why);
+        return redirectWithFlash(here, "Het verzoek is afgewezen; de aanvrager krijgt je uitleg.");
+      case "erase":
+        return redirectWithFlash(here, await carryOutErasure(admin, value.requestId));
     }
-    if (intent === "reject") {
-      await rejectRequest(admin, requestId, String(formData.get("why") ?? ""));
-      return json({ ok: true as const, message: "Het verzoek is afgewezen; de aanvrager krijgt je uitleg." });
-    }
-    if (formData.get("confirm") !== "on")
-      return json(
-        { ok: false as const, message: "Vink aan dat je de verwijdering wilt uitvoeren.", requestId },
-        { status: 400 },
-      );
-    const outcome = await carryOutErasure(admin, requestId);
-    return json({ ok: true as const, message: outcome });
-  } catch (error) {
-    return refusal(error);
-  }
+  });
 }
+
+type Overview = ReturnType<typeof useLoaderData<typeof loader>>;
+type Pending = Overview["pending"][number];
+
+const who = (r: Pending | Overview["handled"][number]) =>
+  r.person ? `${r.person.name} (${r.person.email})` : r.userId;
 
 export default function PrivacyAdmin() {
   const { pending, handled, retention, runs } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const who = (r: (typeof pending)[number]) => (r.person ? `${r.person.name} (${r.person.email})` : r.userId);
   return (
     <>
       <h1>Privacy</h1>
-      <Outcome
-        notice={result?.ok ? result.message : undefined}
-        error={result && !result.ok ? result.message : undefined}
-      />
 
       <h2>Openstaande verzoeken</h2>
       {pending.length === 0 ? <p className="muted">Geen openstaande verzoeken.</p> : null}
       {pending.map((r) => (
-        <section key={r.id} className="card" aria-label={`Verzoek van ${who(r)}`}>
-          <p>
-            <strong>Verwijdering</strong> van {who(r)}, aangevraagd op {formatDateTime(r.requestedAt)}.
-          </p>
-          {r.reason ? <p>Toelichting: {r.reason}</p> : null}
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="requestId" value={r.id} />
-            <input type="hidden" name="intent" value="erase" />
-            <label style={{ fontWeight: "normal" }}>
-              <input type="checkbox" name="confirm" /> Ik heb gecontroleerd wie dit vraagt
-            </label>
-            <button type="submit" className="button button--danger">
-              Verwijdering uitvoeren
-            </button>
-          </Form>
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="requestId" value={r.id} />
-            <input type="hidden" name="intent" value="reject" />
-            <div className="field">
-              <label htmlFor={`why-${r.id}`}>Reden van afwijzen</label>
-              <input id={`why-${r.id}`} name="why" type="text" maxLength={1000} />
-            </div>
-            <button type="submit" className="button button--secondary">
-              Afwijzen
-            </button>
-          </Form>
-        </section>
+        <PendingRequest key={r.id} request={r} />
       ))}
 
       <h2>Afgehandeld</h2>
@@ -137,30 +112,7 @@ export default function PrivacyAdmin() {
             <td>{c.name}</td>
             <td>{formatDate(c.endsOn)}</td>
             <td>
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="retention" />
-                <input type="hidden" name="cohortId" value={c.id} />
-                <label className="visually-hidden" htmlFor={`months-${c.id}`}>
-                  Bewaartermijn van {c.name} in maanden
-                </label>
-                <input
-                  id={`months-${c.id}`}
-                  name="months"
-                  type="number"
-                  min={1}
-                  max={120}
-                  style={{ width: "5rem" }}
-                  defaultValue={
-                    result && !result.ok && "cohortId" in result && result.cohortId === c.id
-                      ? String(result.months)
-                      : c.retentionMonths
-                  }
-                />{" "}
-                maanden{" "}
-                <button type="submit" className="button button--secondary">
-                  Opslaan
-                </button>
-              </Form>
+              <RetentionForm cohort={c} />
             </td>
             <td>{formatDate(c.due)}</td>
             <td>
@@ -186,6 +138,73 @@ export default function PrivacyAdmin() {
         </>
       ) : null}
     </>
+  );
+}
+
+function PendingRequest({ request }: { request: Pending }) {
+  const [erase, eraseFields] = useGildeForm(PrivacyAction, { id: `uitvoeren-${request.id}` });
+  const [reject, rejectFields] = useGildeForm(PrivacyAction, { id: `afwijzen-${request.id}` });
+  return (
+    <section className="card" aria-label={`Verzoek van ${who(request)}`}>
+      <p>
+        <strong>Verwijdering</strong> van {who(request)}, aangevraagd op {formatDateTime(request.requestedAt)}.
+      </p>
+      {request.reason ? <p>Toelichting: {request.reason}</p> : null}
+      <GildeForm form={erase} className="inline-form">
+        <input type="hidden" name={eraseFields.requestId.name} value={request.id} />
+        <input type="hidden" name={eraseFields.intent.name} value="erase" />
+        <CheckField meta={eraseFields.confirm} inline label="Ik heb gecontroleerd wie dit vraagt" />
+        <button type="submit" className="button button--danger">
+          Verwijdering uitvoeren
+        </button>
+      </GildeForm>
+      <GildeForm form={reject} className="inline-form">
+        <input type="hidden" name={rejectFields.requestId.name} value={request.id} />
+        <input type="hidden" name={rejectFields.intent.name} value="reject" />
+        <Field meta={rejectFields.why} label="Reden van afwijzen" type="text" maxLength={1000} />
+        <button type="submit" className="button button--secondary">
+          Afwijzen
+        </button>
+      </GildeForm>
+    </section>
+  );
+}
+
+function RetentionForm({ cohort }: { cohort: Overview["retention"][number] }) {
+  const [form, fields] = useGildeForm(PrivacyAction, {
+    id: `bewaartermijn-${cohort.id}`,
+    defaultValue: { months: cohort.retentionMonths },
+  });
+  const error = fields.months.errors?.[0];
+  return (
+    <GildeForm form={form} className="inline-form">
+      <input type="hidden" name={fields.intent.name} value="retention" />
+      <input type="hidden" name={fields.cohortId.name} value={cohort.id} />
+      <label className="visually-hidden" htmlFor={fields.months.id}>
+        Bewaartermijn van {cohort.name} in maanden
+      </label>
+      <input
+        key={fields.months.key}
+        id={fields.months.id}
+        name={fields.months.name}
+        type="number"
+        min={1}
+        max={120}
+        className="months-input"
+        defaultValue={String(fields.months.initialValue ?? "")}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? fields.months.errorId : undefined}
+      />{" "}
+      maanden{" "}
+      <button type="submit" className="button button--secondary">
+        Opslaan
+      </button>
+      {error ? (
+        <p className="field__error" id={fields.months.errorId}>
+          {error}
+        </p>
+      ) : null}
+    </GildeForm>
   );
 }
 

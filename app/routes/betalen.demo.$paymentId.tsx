@@ -3,15 +3,22 @@
 // handler as Stripe would, so the whole journey works offline.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError } from "~/components/field";
+import { GildeForm } from "~/components/form";
 import { formatEuro } from "~/format";
-import { EnrollmentError } from "~/enrollment/enrollment.server";
 import { completeDemoCheckout, demoCheckout } from "~/enrollment/payments.server";
 import { paymentMode } from "~/enrollment/stripe.server";
-import { readForm } from "~/forms/read.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
+
+const DemoCheckoutAction = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("pay") }),
+  z.object({ intent: z.literal("cancel") }),
+]);
 
 async function requireDemoMode() {
   if ((await paymentMode()) !== "demo") throw new Response("Deze pagina bestaat niet.", { status: 404 });
@@ -35,20 +42,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireDemoMode();
   const user = await requireUser(request);
-  const paid = (await readForm(request)).get("intent") === "pay";
-  try {
-    const cohortId = await completeDemoCheckout(user.id, params.paymentId ?? "", paid);
-    return redirect(paid ? `/aanmelden/${cohortId}/betaald` : `/aanmelden/${cohortId}`);
-  } catch (error) {
-    if (!(error instanceof EnrollmentError)) throw error;
-    if (error.status === 404) throw new Response(error.message, { status: 404 });
-    return json({ error: error.message }, { status: error.status });
-  }
+  const submission = await readSubmission(request, DemoCheckoutAction);
+  return attempt(submission, async ({ intent }) => {
+    const cohortId = await completeDemoCheckout(user.id, params.paymentId ?? "", intent === "pay");
+    // The page it leads to says where the payment stands.
+    if (intent === "pay") return redirect(`/aanmelden/${cohortId}/betaald`);
+    return redirectWithFlash(`/aanmelden/${cohortId}`, "De testbetaling is geannuleerd; je kunt opnieuw betalen.");
+  });
 }
 
 export default function DemoCheckout() {
   const { payment } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const [form, fields] = useGildeForm(DemoCheckoutAction, { id: "testbetaling" });
   return (
     <div className="form">
       <p className="notice notice--warm" role="note">
@@ -56,16 +61,15 @@ export default function DemoCheckout() {
       </p>
       <h1>Betalen: {payment.cohort}</h1>
       <p className="lead">{formatEuro(payment.amountCents)} met iDEAL of creditcard (test)</p>
-      <FormError error={result?.error} />
       {payment.status === "OPEN" ? (
-        <Form method="post" className="button-row">
-          <button type="submit" name="intent" value="pay" className="button">
+        <GildeForm form={form} className="button-row">
+          <button type="submit" name={fields.intent.name} value="pay" className="button">
             Testbetaling afronden
           </button>
-          <button type="submit" name="intent" value="cancel" className="button button--quiet">
+          <button type="submit" name={fields.intent.name} value="cancel" className="button button--quiet">
             Annuleren
           </button>
-        </Form>
+        </GildeForm>
       ) : (
         <p>Deze testbetaling is al afgerond.</p>
       )}

@@ -1,73 +1,89 @@
 // A trainer spreads the modules over the cohort's weeks: from which date each module opens (drip).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { requireCohortTrainer } from "~/auth/guards.server";
-import { FormError } from "~/components/field";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GildeForm } from "~/components/form";
 import { formatCalendarDate, isoDay } from "~/format";
 import { cohortReleases, saveReleases } from "~/content/access.server";
 import { getCourse } from "~/content/course.server";
 import { getCohortSummary } from "~/cohorts/cohorts.server";
-import { failure, type FormFailure } from "~/forms/parse";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
 import { Table } from "~/components/table";
-import { readForm } from "~/forms/read.server";
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A module's opening day, or null (empty): open at once. */
+const opensOn = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return null;
+    const date = new Date(`${value}T00:00:00Z`);
+    if (!DAY.test(value) || Number.isNaN(date.getTime()) || isoDay(date) !== value) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: "Vul een geldige datum in, of laat het veld leeg om de module meteen te openen.",
+      });
+      return z.NEVER;
+    }
+    if (date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 2100) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: "Deze datum ligt te ver weg. Kies een datum binnen de looptijd van de groep.",
+      });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+/** One date per module, by slug (`opens.<slug>`); a module left out opens at once. */
+const PlanningSchema = z.object({ opens: z.record(z.string(), opensOn).default({}) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   await requireCohortTrainer(request, cohortId);
   const [cohort, releases] = await Promise.all([getCohortSummary(cohortId), cohortReleases(cohortId)]);
+  const opens = new Map([...releases].map(([slug, date]) => [slug, isoDay(date)]));
   return json({
     cohort,
     modules: getCourse().modules.map((m) => ({
       slug: m.slug,
       order: m.frontmatter.order,
       title: m.frontmatter.title,
-      opensOn: releases.has(m.slug) ? isoDay(releases.get(m.slug)!) : "",
+      opensOn: opens.get(m.slug) ?? "",
     })),
   });
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const user = await requireCohortTrainer(request, cohortId);
-  const formData = await readForm(request);
-  const dates = new Map<string, Date | null>();
-  const fieldErrors: Record<string, string> = {};
-  for (const module of getCourse().modules) {
-    const value = String(formData.get(`opens-${module.slug}`) ?? "").trim();
-    if (!value) {
-      dates.set(module.slug, null);
-      continue;
-    }
-    const date = new Date(`${value}T00:00:00Z`);
-    if (!DAY.test(value) || Number.isNaN(date.getTime()) || isoDay(date) !== value) {
-      fieldErrors[`opens-${module.slug}`] =
-        "Vul een geldige datum in, of laat het veld leeg om de module meteen te openen.";
-    } else if (date.getUTCFullYear() < 2000 || date.getUTCFullYear() > 2100) {
-      fieldErrors[`opens-${module.slug}`] =
-        "Deze datum ligt te ver weg. Kies een datum binnen de looptijd van de groep.";
-    } else {
-      dates.set(module.slug, date);
-    }
-  }
-  if (Object.keys(fieldErrors).length) {
-    return json(
-      failure(formData, fieldErrors, "Niet opgeslagen: verbeter de datums hieronder. De vorige planning blijft staan."),
-      { status: 400 },
-    );
-  }
-  await saveReleases(cohortId, dates, user.id);
-  return json({ ok: true as const });
+  const submission = await readSubmission(request, PlanningSchema);
+  return attempt(
+    submission,
+    async ({ opens }) => {
+      const dates = new Map(getCourse().modules.map((m) => [m.slug, opens[m.slug] ?? null]));
+      await saveReleases(cohortId, dates, user.id);
+      return redirectWithFlash(new URL(request.url).pathname, "De planning is opgeslagen.");
+    },
+    { invalid: "Niet opgeslagen: verbeter de datums hieronder. De vorige planning blijft staan." },
+  );
 }
 
 export default function Planning() {
   const { cohort, modules } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed = result && !result.ok ? (result as FormFailure) : undefined;
+  const [form, fields] = useGildeForm(PlanningSchema, {
+    id: "planning",
+    defaultValue: { opens: Object.fromEntries(modules.map((m) => [m.slug, m.opensOn])) },
+  });
+  const opens = fields.opens.getFieldset();
   const busy = useNavigation().state === "submitting";
   return (
     <>
@@ -78,35 +94,31 @@ export default function Planning() {
         {formatCalendarDate(cohort.endsOn)}) de tekst kunnen lezen. Een leeg veld betekent: meteen open. Tot de datum
         zien deelnemers alleen de samenvatting en de openingsdatum; jij ziet altijd alles.
       </p>
-      {result?.ok ? (
-        <p className="notice" role="status">
-          De planning is opgeslagen.
-        </p>
-      ) : null}
-      <FormError error={failed?.formError} />
-      <Form method="post" noValidate className="form--wide">
+      <GildeForm form={form} className="form--wide">
         <Table headers={["Module", "Opent op"]}>
           {modules.map((module) => {
-            const name = `opens-${module.slug}`;
-            const error = failed?.fieldErrors[name];
+            const field = opens[module.slug];
+            const error = field?.errors?.[0];
+            const initial = field?.initialValue;
             return (
               <tr key={module.slug}>
                 <td>
-                  <label htmlFor={name}>
+                  <label htmlFor={field?.id}>
                     {module.order}. {module.title}
                   </label>
                 </td>
-                <td className={error ? "field field--invalid" : "field"} style={{ margin: 0 }}>
+                <td className={error ? "field field--invalid flush" : "field flush"}>
                   <input
-                    id={name}
-                    name={name}
+                    key={field?.key}
+                    id={field?.id}
+                    name={field?.name}
                     type="date"
-                    defaultValue={failed ? failed.values[name] : module.opensOn}
+                    defaultValue={typeof initial === "string" ? initial : ""}
                     aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `${name}-error` : undefined}
+                    aria-describedby={error ? field?.errorId : undefined}
                   />
                   {error ? (
-                    <p className="field__error" id={`${name}-error`} role="alert">
+                    <p className="field__error" id={field?.errorId}>
                       {error}
                     </p>
                   ) : null}
@@ -115,12 +127,12 @@ export default function Planning() {
             );
           })}
         </Table>
-        <div className="button-row" style={{ marginTop: "1rem" }}>
+        <div className="button-row space-top">
           <button type="submit" className="button" disabled={busy}>
             {busy ? "Bezig met opslaan…" : "Planning opslaan"}
           </button>
         </div>
-      </Form>
+      </GildeForm>
     </>
   );
 }

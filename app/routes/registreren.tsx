@@ -1,17 +1,21 @@
+// Creating an account: name, e-mail address and password, then a link by mail makes the account (the same answer
+// for a new and a known address). After sending, the page says to look in the mail (`?verstuurd`).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { registerUser } from "~/auth/account.server";
 import { requireAnonymous } from "~/auth/guards.server";
 import { safeRedirect } from "~/auth/redirect";
 import { PASSWORD_MIN } from "~/auth/password";
-import { Field, FormError, Honeypot, useAfterFailedSubmit } from "~/components/field";
+import { Field, Honeypot } from "~/components/field";
 import { DemoMailboxNote } from "~/components/demo-mailbox-note";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GildeForm } from "~/components/form";
 import { emailField, honeypot, newPasswordField, requiredText } from "~/forms/fields";
-import { parseForm } from "~/forms/parse";
-import { readForm } from "~/forms/read.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
 import { hasDemoMailbox } from "~/notifications/outbox.server";
 import { clientIp } from "~/load-context";
 
@@ -25,36 +29,34 @@ const RegisterSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  const sent = new URL(request.url).searchParams.has("verstuurd");
+  return json({ sent, demoMailbox: sent && (await hasDemoMailbox()) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readForm(request);
-  const parsed = parseForm(RegisterSchema, formData);
-  if (!parsed.ok) return json(parsed, { status: 400 });
-  // The same answer for a new and a known address: the mail to that address says which it was.
-  await registerUser({ ...parsed.data, redirectTo: safeRedirect(parsed.data.redirectTo) }, clientIp(context));
-  return json({ ok: true as const, email: parsed.data.email, demoMailbox: await hasDemoMailbox() });
+  const submission = await readSubmission(request, RegisterSchema);
+  return attempt(submission, async (value) => {
+    // The same answer for a new and a known address: the mail to that address says which it was.
+    await registerUser({ ...value, redirectTo: safeRedirect(value.redirectTo) }, clientIp(context));
+    return redirectWithFlash(
+      "/registreren?verstuurd",
+      `We hebben een e-mail gestuurd naar ${value.email}. Open de link daarin om verder te gaan; hij blijft 24 uur geldig.`,
+    );
+  });
 }
 
 export default function Register() {
-  const actionData = useActionData<typeof action>();
-  const failed = actionData && !actionData.ok ? actionData : undefined;
-  useAfterFailedSubmit(failed);
+  const { sent, demoMailbox } = useLoaderData<typeof loader>();
+  const [form, fields] = useGildeForm(RegisterSchema, { id: "registreren" });
   const busy = useNavigation().state === "submitting";
-  const errors = failed?.fieldErrors ?? {};
-  const values = failed?.values ?? {};
   const [searchParams] = useSearchParams();
-  const redirectTo = searchParams.get("redirectTo") ?? values.redirectTo ?? "";
-  if (actionData?.ok) {
+  const redirectTo = searchParams.get("redirectTo") ?? fields.redirectTo.initialValue ?? "";
+  if (sent) {
     return (
       <div className="form">
         <h1>Kijk in je mail</h1>
-        <div className="notice" role="status">
-          We hebben een e-mail gestuurd naar <strong>{actionData.email}</strong>. Open de link daarin om verder te gaan;
-          hij blijft 24 uur geldig.
-        </div>
-        <DemoMailboxNote shown={actionData.demoMailbox} />
+        <p>Open de link in de e-mail die we je stuurden om verder te gaan; hij blijft 24 uur geldig.</p>
+        <DemoMailboxNote shown={demoMailbox} />
         <p className="muted">
           Geen mail gekregen? Kijk ook bij je ongewenste berichten, of{" "}
           <Link to="/registreren">probeer het opnieuw</Link> met het juiste adres.
@@ -68,34 +70,24 @@ export default function Register() {
       <p className="muted">
         Met een account kun je je aanmelden voor de leergang en, als je bent toegelaten, de modules volgen.
       </p>
-      <FormError error={failed?.formError} />
-      <Form method="post" noValidate>
+      <GildeForm form={form}>
         <Honeypot />
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field name="name" label="Naam" autoComplete="name" required defaultValue={values.name} error={errors.name} />
+        <input type="hidden" name={fields.redirectTo.name} value={redirectTo} />
+        <Field meta={fields.name} label="Naam" autoComplete="name" required />
+        <Field meta={fields.email} label="E-mailadres" type="email" autoComplete="email" required />
         <Field
-          name="email"
-          label="E-mailadres"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={values.email}
-          error={errors.email}
-        />
-        <Field
-          name="password"
+          meta={fields.password}
           label="Wachtwoord"
           type="password"
           autoComplete="new-password"
           required
           hint={`Minstens ${PASSWORD_MIN} tekens. Een zin van een paar woorden is sterk en goed te onthouden.`}
-          error={errors.password}
         />
         <button type="submit" className="button" disabled={busy}>
           {busy ? "Bezig…" : "Account aanmaken"}
         </button>
-      </Form>
-      <p className="muted" style={{ marginTop: "1.5rem" }}>
+      </GildeForm>
+      <p className="muted space-top">
         Heb je al een account?{" "}
         <Link to={redirectTo ? `/inloggen?redirectTo=${encodeURIComponent(redirectTo)}` : "/inloggen"}>Log in</Link>.
       </p>

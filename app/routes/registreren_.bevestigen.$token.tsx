@@ -1,13 +1,21 @@
 // The link from the registration mail: it makes the account once and signs its owner in. Opening the link shows a
 // button (mail scanners that fetch links make nothing); pressing it makes the account.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { checkRegistrationToken, confirmRegistration, REGISTRATION_INVALID } from "~/auth/account.server";
 import { safeRedirect } from "~/auth/redirect";
 import { sessionCookie } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { readForm } from "~/forms/read.server";
+import { GildeForm } from "~/components/form";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission, reply } from "~/forms/submission.server";
+import { useFormReply, useGildeForm } from "~/forms/use-form";
+
+/** The button sends nothing but itself: the token in the URL says who. */
+const ConfirmSchema = z.object({});
+const FORM_ID = "bevestigen";
 
 // The token is in the URL: never leak it to another site through the Referer header.
 export const headers = () => ({ "Referrer-Policy": "no-referrer" });
@@ -18,19 +26,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await readForm(request);
-  const result = await confirmRegistration(params.token ?? "");
-  if (!result.ok) return json({ invalid: REGISTRATION_INVALID }, { status: 400 });
-  return redirect(safeRedirect(result.redirectTo), {
-    headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) },
+  const submission = await readSubmission(request, ConfirmSchema);
+  return attempt(submission, async () => {
+    const result = await confirmRegistration(params.token ?? "");
+    if (!result.ok) return reply(submission, { formError: REGISTRATION_INVALID });
+    return redirectWithFlash(safeRedirect(result.redirectTo), "Welkom bij Gilde: je account is gemaakt.", {
+      headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) },
+    });
   });
 }
 
 export default function ConfirmRegistration() {
   const { pending, invalid } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const [form] = useGildeForm(ConfirmSchema, { id: FORM_ID });
   const busy = useNavigation().state === "submitting";
-  const refused = actionData?.invalid ?? invalid;
+  const refused = useFormReply(FORM_ID)?.error?.[""]?.[0] ?? invalid;
   if (!pending || refused) {
     return (
       <div className="form">
@@ -53,11 +63,11 @@ export default function ConfirmRegistration() {
       <p>
         Je maakt een Gilde-account voor <strong>{pending.email}</strong>. Daarna kun je je aanmelden voor de leergang.
       </p>
-      <Form method="post">
+      <GildeForm form={form}>
         <button type="submit" className="button" disabled={busy}>
           {busy ? "Bezig…" : "Account maken en inloggen"}
         </button>
-      </Form>
+      </GildeForm>
     </div>
   );
 }

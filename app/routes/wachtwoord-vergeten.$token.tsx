@@ -1,46 +1,53 @@
+// Choosing a new password from the mailed link: it works once, signs the owner in here and out everywhere else.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { checkResetToken, RESET_INVALID, resetPassword } from "~/auth/account.server";
 import { PASSWORD_MIN } from "~/auth/password";
 import { sessionCookie } from "~/auth/session.server";
-import { Field, FormError, useAfterFailedSubmit } from "~/components/field";
+import { Field } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GildeForm } from "~/components/form";
 import { newPasswordField } from "~/forms/fields";
-import { failure, parseForm } from "~/forms/parse";
-import { readForm } from "~/forms/read.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission, reply } from "~/forms/submission.server";
+import { useFormReply, useGildeForm } from "~/forms/use-form";
 
 const ResetSchema = z.object({ password: newPasswordField });
+const FORM_ID = "nieuw-wachtwoord";
 
 // The token is in the URL: never leak it to another site through the Referer header.
 export const headers = () => ({ "Referrer-Policy": "no-referrer" });
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return json({ valid: await checkResetToken(params.token ?? "") }, { headers: { "Referrer-Policy": "no-referrer" } });
+  return json(
+    { valid: await checkResetToken(params.token ?? ""), invalid: RESET_INVALID },
+    { headers: { "Referrer-Policy": "no-referrer" } },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await readForm(request);
-  const parsed = parseForm(ResetSchema, formData);
-  if (!parsed.ok) return json(parsed, { status: 400 });
-  const result = await resetPassword(params.token ?? "", parsed.data.password);
-  if (!result.ok) return json(failure(formData, {}, RESET_INVALID), { status: 400 });
-  return redirect("/dashboard", {
-    headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) },
+  const submission = await readSubmission(request, ResetSchema);
+  return attempt(submission, async ({ password }) => {
+    const result = await resetPassword(params.token ?? "", password);
+    if (!result.ok) return reply(submission, { formError: RESET_INVALID });
+    return redirectWithFlash("/dashboard", "Je nieuwe wachtwoord is opgeslagen.", {
+      headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) },
+    });
   });
 }
 
 export default function ResetPassword() {
-  const { valid } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  useAfterFailedSubmit(actionData);
-  if (!valid || actionData?.formError === RESET_INVALID) {
+  const { valid, invalid } = useLoaderData<typeof loader>();
+  const [form, fields] = useGildeForm(ResetSchema, { id: FORM_ID });
+  const refused = useFormReply(FORM_ID)?.error?.[""]?.includes(invalid);
+  if (!valid || refused) {
     return (
       <div className="form">
         <h1>Link niet meer geldig</h1>
         <div className="notice notice--error" role="alert">
-          {RESET_INVALID}
+          {invalid}
         </div>
         <Link className="button" to="/wachtwoord-vergeten">
           Nieuwe link aanvragen
@@ -51,21 +58,19 @@ export default function ResetPassword() {
   return (
     <div className="form">
       <h1>Kies een nieuw wachtwoord</h1>
-      <FormError error={actionData?.formError} />
-      <Form method="post" noValidate>
+      <GildeForm form={form}>
         <Field
-          name="password"
+          meta={fields.password}
           label="Nieuw wachtwoord"
           type="password"
           autoComplete="new-password"
           required
           hint={`Minstens ${PASSWORD_MIN} tekens. Je wordt daarna overal uitgelogd, behalve hier.`}
-          error={actionData?.fieldErrors?.password}
         />
         <button type="submit" className="button">
           Wachtwoord opslaan
         </button>
-      </Form>
+      </GildeForm>
     </div>
   );
 }

@@ -1,65 +1,65 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+// Asking for a link to choose a new password. The answer is the same whether the address is known or not; after
+// sending, the page says to look in the mail (`?verstuurd`).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requestPasswordReset } from "~/auth/account.server";
-import { Field, FormError } from "~/components/field";
+import { Field } from "~/components/field";
 import { DemoMailboxNote } from "~/components/demo-mailbox-note";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GildeForm } from "~/components/form";
 import { emailField } from "~/forms/fields";
-import { parseForm } from "~/forms/parse";
-import { readForm } from "~/forms/read.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
 import { hasDemoMailbox } from "~/notifications/outbox.server";
 import { clientIp } from "~/load-context";
 
 const ForgotSchema = z.object({ email: emailField });
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  const sent = new URL(request.url).searchParams.has("verstuurd");
+  return json({ sent, demoMailbox: sent && (await hasDemoMailbox()) });
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readForm(request);
-  const parsed = parseForm(ForgotSchema, formData);
-  if (!parsed.ok) return json(parsed, { status: 400 });
-  await requestPasswordReset(parsed.data.email, clientIp(context));
-  return json({ ok: true as const, email: parsed.data.email, demoMailbox: await hasDemoMailbox() });
+  const submission = await readSubmission(request, ForgotSchema);
+  return attempt(submission, async ({ email }) => {
+    await requestPasswordReset(email, clientIp(context));
+    return redirectWithFlash(
+      "/wachtwoord-vergeten?verstuurd",
+      `Als ${email} bij ons bekend is, hebben we een link gestuurd waarmee je een nieuw wachtwoord kiest.`,
+    );
+  });
 }
 
 export default function ForgotPassword() {
-  const actionData = useActionData<typeof action>();
+  const { sent, demoMailbox } = useLoaderData<typeof loader>();
+  const [form, fields] = useGildeForm(ForgotSchema, { id: "wachtwoord-vergeten" });
   const busy = useNavigation().state === "submitting";
-  if (actionData?.ok) {
+  if (sent) {
     return (
       <div className="form">
         <h1>Kijk in je mail</h1>
-        <div className="notice" role="status">
-          Als <strong>{actionData.email}</strong> bij ons bekend is, hebben we een link gestuurd waarmee je een nieuw
-          wachtwoord kiest. De link werkt één keer en blijft een uur geldig.
-        </div>
-        <DemoMailboxNote shown={actionData.demoMailbox} />
+        <p>De link in de e-mail werkt één keer en blijft een uur geldig.</p>
+        <DemoMailboxNote shown={demoMailbox} />
         <p>
           <Link to="/inloggen">Terug naar inloggen</Link>
         </p>
       </div>
     );
   }
-  const failed = actionData && !actionData.ok ? actionData : undefined;
   return (
     <div className="form">
       <h1>Wachtwoord vergeten</h1>
       <p>Vul het e-mailadres van je account in. We sturen je een link om een nieuw wachtwoord te kiezen.</p>
-      <FormError error={failed?.formError} />
-      <Form method="post" noValidate>
-        <Field
-          name="email"
-          label="E-mailadres"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={failed?.values.email}
-          error={failed?.fieldErrors.email}
-        />
+      <GildeForm form={form}>
+        <Field meta={fields.email} label="E-mailadres" type="email" autoComplete="email" required />
         <button type="submit" className="button" disabled={busy}>
           Stuur mij een link
         </button>
-      </Form>
+      </GildeForm>
     </div>
   );
 }
