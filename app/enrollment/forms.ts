@@ -1,7 +1,7 @@
 // The enrollment pages' forms, one zod schema each for browser and server: the applicant's intake (with pay and
 // withdraw), and what a cohort's staff do with the intakes. Who may use an intent is decided by its branch.
 import { z } from "zod";
-import { emailField, requiredText } from "~/forms/fields";
+import { requiredText } from "~/forms/fields";
 
 const optionalText = (max: number) =>
   z
@@ -69,7 +69,7 @@ export const ApplicationAction = z
 const id = z.string().min(1).max(64);
 const checkbox = z.boolean().default(false);
 
-export const CohortSettingsFields = z.object({
+const CohortSettingsFields = z.object({
   intent: z.literal("settings"),
   location: z.string().trim().max(200).default(""),
   rhythm: z.string().trim().max(200).default(""),

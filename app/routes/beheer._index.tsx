@@ -13,22 +13,28 @@ import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 import { useGildeForm } from "~/forms/use-form";
 
-const CohortSchema = z
-  .object({
-    name: requiredText("een naam voor de groep", 120),
-    startsOn: isoDate("de startdatum"),
-    endsOn: isoDate("de einddatum"),
-    price: euroAmount("de prijs"),
-    capacity: z.coerce
-      .number({ invalid_type_error: "Vul het aantal plaatsen in als getal." })
-      .int("Vul een heel aantal plaatsen in.")
-      .min(1, "Een groep heeft minstens één plaats.")
-      .max(500, "Een groep heeft hoogstens 500 plaatsen."),
-  })
+// The period is checked on its own (an intersection checks both halves), so a wrong end date shows even while
+// another field is still empty.
+const Period = z
+  .object({ startsOn: isoDate("de startdatum"), endsOn: isoDate("de einddatum") })
   .refine((value) => value.endsOn > value.startsOn, {
     message: "De einddatum moet na de startdatum liggen.",
     path: ["endsOn"],
   });
+const CohortSchema = z
+  .object({
+    name: requiredText("een naam voor de groep", 120),
+    price: euroAmount("de prijs"),
+    capacity: z.coerce
+      .number({
+        invalid_type_error: "Vul het aantal plaatsen in als getal.",
+        required_error: "Vul het aantal plaatsen in als getal.",
+      })
+      .int("Vul een heel aantal plaatsen in.")
+      .min(1, "Een groep heeft minstens één plaats.")
+      .max(500, "Een groep heeft hoogstens 500 plaatsen."),
+  })
+  .and(Period);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");

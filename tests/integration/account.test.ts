@@ -14,9 +14,12 @@ describe("registering", () => {
   it("makes the account from the mailed link, once, and lands on the dashboard, logged in", async () => {
     const browser = app.client();
     const email = uniqueEmail("nieuw");
-    const form = await browser.post("/registreren", { name: "Noor Bakker", email, password: "wijkwerk-is-vakwerk" });
+    const form = await browser.submit("/registreren", { name: "Noor Bakker", email, password: "wijkwerk-is-vakwerk" });
     expect(form.status).toBe(200);
     expect(form.text).toContain("Kijk in je mail");
+    expect(form.text).toContain(`We hebben een e-mail gestuurd naar ${email}.`);
+    // Post/redirect/get: reloading the page neither sends the form again nor repeats the message.
+    expect((await browser.get("/registreren?verstuurd")).text).not.toContain(email);
     expect(browser.cookies.has("gilde_session")).toBe(false);
     expect(await db.user.count({ where: { email } })).toBe(0);
 
@@ -44,14 +47,14 @@ describe("registering", () => {
     const existing = await createUser({ name: "Bestaand" });
     const fresh = uniqueEmail("nieuw-adres");
     const before = await db.user.count();
-    const forKnown = await app.client().post("/registreren", {
+    const forKnown = await app.client().submit("/registreren", {
       name: "Nieuwe Naam",
       email: existing.email.toUpperCase(),
       password: "geheim-wachtwoord-123",
     });
     const forNew = await app
       .client()
-      .post("/registreren", { name: "Nieuwe Naam", email: fresh, password: "geheim-wachtwoord-123" });
+      .submit("/registreren", { name: "Nieuwe Naam", email: fresh, password: "geheim-wachtwoord-123" });
     expect(forKnown.status).toBe(200);
     expect(forNew.status).toBe(forKnown.status);
     expect(forNew.text.replaceAll(fresh, "ADRES")).toBe(
@@ -205,7 +208,7 @@ describe("forgotten password", () => {
     const oldBrowser = app.client();
     await oldBrowser.login(user.email, PASSWORD);
 
-    const asked = await app.client().post("/wachtwoord-vergeten", { email: user.email });
+    const asked = await app.client().submit("/wachtwoord-vergeten", { email: user.email });
     expect(asked.status).toBe(200);
     expect(asked.text).toContain(user.email);
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: user.email } });
@@ -220,6 +223,7 @@ describe("forgotten password", () => {
     expect(form.headers.get("Referrer-Policy")).toBe("no-referrer");
     const done = await browser.post(link, { password: "een-nieuw-wachtwoord" });
     expect(done.location).toBe("/dashboard");
+    expect((await browser.follow(done)).text).toContain("Je nieuwe wachtwoord is opgeslagen.");
 
     expect((await app.client().login(user.email, PASSWORD)).status).toBe(400);
     expect((await app.client().login(user.email, "een-nieuw-wachtwoord")).status).toBe(302);
@@ -233,7 +237,7 @@ describe("forgotten password", () => {
 
   it("answers the same for an unknown address and sends nothing", async () => {
     const email = uniqueEmail("niemand");
-    const asked = await app.client().post("/wachtwoord-vergeten", { email });
+    const asked = await app.client().submit("/wachtwoord-vergeten", { email });
     expect(asked.status).toBe(200);
     expect(asked.text).toContain(email);
     expect(await db.outboxMessage.count({ where: { to: email } })).toBe(0);

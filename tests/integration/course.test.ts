@@ -130,9 +130,9 @@ describe("drip", () => {
     const planning = `/modules/planning/${cohortId}`;
     expect((await trainer.get(planning)).status).toBe(200);
 
-    const saved = await trainer.post(planning, {
-      [`opens-${second().slug}`]: "2099-09-01",
-      [`opens-${first().slug}`]: "2020-01-01",
+    const saved = await trainer.submit(planning, {
+      [`opens.${second().slug}`]: "2099-09-01",
+      [`opens.${first().slug}`]: "2020-01-01",
     });
     expect(saved.status).toBe(200);
     expect(saved.text).toContain("De planning is opgeslagen.");
@@ -151,7 +151,7 @@ describe("drip", () => {
     expect(trainerView.html).toContain('class="block block--reflectie"');
 
     // Clearing the date opens the module again.
-    await trainer.post(planning, { [`opens-${second().slug}`]: "" });
+    await trainer.post(planning, { [`opens.${second().slug}`]: "" });
     expect((await browser.get(`/modules/${second().slug}`)).html).toContain('class="block block--reflectie"');
   });
 
@@ -159,10 +159,10 @@ describe("drip", () => {
     const { cohortId } = await participant();
     const trainer = await trainerOf(cohortId);
     const planning = `/modules/planning/${cohortId}`;
-    await trainer.post(planning, { [`opens-${second().slug}`]: "2099-09-01" });
+    await trainer.post(planning, { [`opens.${second().slug}`]: "2099-09-01" });
     const bad = await trainer.post(planning, {
-      [`opens-${second().slug}`]: "2099-02-31",
-      [`opens-${first().slug}`]: "2099-01-05",
+      [`opens.${second().slug}`]: "2099-02-31",
+      [`opens.${first().slug}`]: "2099-01-05",
     });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("Vul een geldige datum in");
@@ -179,7 +179,7 @@ describe("drip", () => {
     const stranger = await trainerOf((await createCohort()).id);
     expect((await stranger.get(`/modules/planning/${cohortId}`)).status).toBe(404);
     expect(
-      (await stranger.post(`/modules/planning/${cohortId}`, { [`opens-${first().slug}`]: "2099-01-01" })).status,
+      (await stranger.post(`/modules/planning/${cohortId}`, { [`opens.${first().slug}`]: "2099-01-01" })).status,
     ).toBe(404);
     expect((await browser.get(`/modules/planning/${cohortId}`)).status).toBe(404);
     expect(await db.moduleRelease.count({ where: { cohortId } })).toBe(0);

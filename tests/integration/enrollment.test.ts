@@ -43,10 +43,10 @@ async function cohort(
 
 async function accepted(cohortId: string, payer: Record<string, string> = {}) {
   const person = await applicant();
-  const applied = await person.browser.post(`/aanmelden/${cohortId}`, { ...INTAKE, ...payer });
+  const applied = await person.browser.submit(`/aanmelden/${cohortId}`, { ...INTAKE, ...payer });
   expect(applied.text).toContain("je aanmelding is binnen");
   const enrollment = await db.enrollment.findFirstOrThrow({ where: { userId: person.user.id, cohortId } });
-  const decided = await admin.post(`/beoordelen/aanmeldingen/${cohortId}`, {
+  const decided = await admin.submit(`/beoordelen/aanmeldingen/${cohortId}`, {
     intent: "accept",
     enrollmentId: enrollment.id,
     message: "Welkom!",
@@ -91,7 +91,7 @@ describe("catalogue and intake", () => {
     expect(page.html).toContain(`/aanmelden/${open.id}`);
     expect(page.text).toContain("Vol: aanmelden kan voor de wachtlijst");
     const person = await applicant();
-    const waiting = await person.browser.post(`/aanmelden/${full.id}`, INTAKE);
+    const waiting = await person.browser.submit(`/aanmelden/${full.id}`, INTAKE);
     expect(waiting.text).toContain("je staat op de wachtlijst");
     expect(await db.enrollment.findFirstOrThrow({ where: { userId: person.user.id } })).toMatchObject({
       status: "WAITLISTED",
@@ -129,7 +129,7 @@ describe("catalogue and intake", () => {
     expect(bad.html).toContain("Zes jaar buurtwerk in Transvaal");
     expect(bad.html).toContain('value="Gemeente"');
     expect(await db.enrollment.count({ where: { userId: person.user.id } })).toBe(0);
-    expect((await person.browser.post(`/aanmelden/${c.id}`, INTAKE)).text).toContain("je aanmelding is binnen");
+    expect((await person.browser.submit(`/aanmelden/${c.id}`, INTAKE)).text).toContain("je aanmelding is binnen");
     const again = await person.browser.post(`/aanmelden/${c.id}`, INTAKE);
     expect(again.status).toBe(409);
     expect(again.text).toContain("Je hebt je al aangemeld");
@@ -305,7 +305,7 @@ describe("paying with Stripe Checkout", () => {
     await send("checkout.session.completed", session);
     expect((await app.client().get("/leergang")).text).toContain("Nog 4 van 5 vrij");
     expect(
-      (await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: payment.id })).text,
+      (await admin.submit(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: payment.id })).text,
     ).toContain("Terugbetaling aangevraagd");
     const [refund] = stripe.callsTo("/v1/refunds").slice(-1);
     expect(refund.params.get("payment_intent")).toBe(`pi_${payment.id}`);
@@ -435,8 +435,12 @@ describe("employer invoices, withdrawal, reconciliation, placement", () => {
     const c = await cohort();
     const person = await accepted(c.id, EMPLOYER);
     expect(
-      (await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "arranged", enrollmentId: person.enrollmentId }))
-        .text,
+      (
+        await admin.submit(`/beoordelen/aanmeldingen/${c.id}`, {
+          intent: "arranged",
+          enrollmentId: person.enrollmentId,
+        })
+      ).text,
     ).toContain("ingeschreven");
     expect(await statusOf(person.enrollmentId)).toBe("ACTIVE");
   });
@@ -445,7 +449,7 @@ describe("employer invoices, withdrawal, reconciliation, placement", () => {
     const c = await cohort({ capacity: 1 });
     const person = await accepted(c.id);
     expect((await app.client().get("/leergang")).text).toContain("Vol: aanmelden kan voor de wachtlijst");
-    expect((await person.browser.post(`/aanmelden/${c.id}`, { intent: "withdraw" })).text).toContain(
+    expect((await person.browser.submit(`/aanmelden/${c.id}`, { intent: "withdraw" })).text).toContain(
       "Je bent afgemeld",
     );
     expect(await statusOf(person.enrollmentId)).toBe("WITHDRAWN");
@@ -457,10 +461,10 @@ describe("employer invoices, withdrawal, reconciliation, placement", () => {
     const person = await accepted(c.id);
     const { session } = await checkout(person, c.id);
     stripe.events = [stripeEvent("checkout.session.completed", session, `evt_missed_${person.enrollmentId}`)];
-    const first = await admin.post("/beheer/betalingen", { since: "2026-01-01" });
+    const first = await admin.submit("/beheer/betalingen", { since: "2026-01-01" });
     expect(first.text).toContain("1 waren nog niet verwerkt");
     expect(await statusOf(person.enrollmentId)).toBe("ACTIVE");
-    expect((await admin.post("/beheer/betalingen", { since: "2026-01-01" })).text).toContain(
+    expect((await admin.submit("/beheer/betalingen", { since: "2026-01-01" })).text).toContain(
       "0 waren nog niet verwerkt",
     );
     expect((await admin.post("/beheer/betalingen", { since: "gisteren" })).text).toContain("Kies een datum");
@@ -483,7 +487,7 @@ describe("employer invoices, withdrawal, reconciliation, placement", () => {
     expect(wrong.text).toContain("Kies een gilde van deze groep");
     expect(
       (
-        await trainer.post(`/beoordelen/aanmeldingen/${c.id}`, {
+        await trainer.submit(`/beoordelen/aanmeldingen/${c.id}`, {
           intent: "place",
           userId: person.user.id,
           gildeId: gilde.id,

@@ -173,7 +173,7 @@ describe("erasure", () => {
     expect(unconfirmed.status).toBe(400);
     expect(unconfirmed.text).toContain("Vink aan dat je begrijpt wat verwijderen betekent.");
     expect(unconfirmed.html).toContain("Ik stop met het werk");
-    const asked = await browser.post("/account/gegevens", {
+    const asked = await browser.submit("/account/gegevens", {
       intent: "erase",
       reason: "Ik stop met het werk",
       confirm: "on",
@@ -192,7 +192,7 @@ describe("erasure", () => {
     expect(careless.text).toContain("Vink aan dat je de verwijdering wilt uitvoeren.");
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ erasedAt: null });
 
-    const done = await beheer.post("/beheer/privacy", { intent: "erase", requestId: request.id, confirm: "on" });
+    const done = await beheer.submit("/beheer/privacy", { intent: "erase", requestId: request.id, confirm: "on" });
     expect(done.status).toBe(200);
     expect(done.text).toContain("Uitgevoerd: 2 inzending(en), het wijkprofiel, 1 bestand(en)");
 
@@ -363,7 +363,7 @@ describe("audit log", () => {
     expect(JSON.stringify(events)).not.toContain(PASSWORD);
 
     const beheer = await adminIn(app, "Bea Beheer");
-    const promoted = await beheer.post("/beheer/gebruikers", { userId: person.id, role: "TRAINER" });
+    const promoted = await beheer.submit("/beheer/gebruikers", { userId: person.id, role: "TRAINER" });
     expect(promoted.text).toContain("De rol is nu: trainer.");
     expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).role).toBe("TRAINER");
     const nonsense = await beheer.post("/beheer/gebruikers", { userId: person.id, role: "KEIZER" });

@@ -218,7 +218,9 @@ describe("admin: cohorts, trainers and gildes", () => {
     await enroll(participant.id, cohort.id);
     const address = `/beheer/groepen/${cohort.id}`;
 
-    expect((await browser.post(address, { intent: "add-trainer", userId: trainer.id })).status).toBe(200);
+    expect((await browser.submit(address, { intent: "add-trainer", userId: trainer.id })).text).toContain(
+      "De trainer hoort nu bij deze groep.",
+    );
     expect(await db.cohortStaff.count({ where: { cohortId: cohort.id, userId: trainer.id } })).toBe(1);
     expect((await browser.get(address)).text).toContain("Tara Trainer");
 

@@ -297,7 +297,7 @@ describe("submissions and grading", () => {
     // Their actions are refused too, and change nothing.
     const slug = first().slug;
     expectRefused(
-      await trainerB.post(`/modules/planning/${cohortA}`, { [`opens-${getCourse().modules[0].slug}`]: "2099-01-01" }),
+      await trainerB.post(`/modules/planning/${cohortA}`, { [`opens.${getCourse().modules[0].slug}`]: "2099-01-01" }),
       "planning",
       [404],
     );

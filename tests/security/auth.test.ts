@@ -141,8 +141,8 @@ describe("learning who has an account", () => {
   it("says the same on /wachtwoord-vergeten for a known and an unknown address", async () => {
     const known = await createUser();
     const unknownEmail = uniqueEmail("onbekend");
-    const forKnown = await app.client().post("/wachtwoord-vergeten", { email: known.email });
-    const forUnknown = await app.client().post("/wachtwoord-vergeten", { email: unknownEmail });
+    const forKnown = await app.client().submit("/wachtwoord-vergeten", { email: known.email });
+    const forUnknown = await app.client().submit("/wachtwoord-vergeten", { email: unknownEmail });
     expect(forKnown.status).toBe(200);
     expect(forUnknown.status).toBe(forKnown.status);
     expect(forKnown.text).toContain("Als");

@@ -92,13 +92,13 @@ describe("a seat cannot be had for free", () => {
     const email = uniqueEmail("demo-post");
     const off = await app
       .client()
-      .post("/registreren", { name: "Demo Kijker", email, password: "een-goed-lang-wachtwoord" });
+      .submit("/registreren", { name: "Demo Kijker", email, password: "een-goed-lang-wachtwoord" });
     expect(off.text).not.toContain("demo-postvak");
     expect((await app.client().get("/demo/postvak")).status).toBe(404);
 
     process.env.PAYMENTS = "demo";
     const visitor = app.client();
-    const demo = await visitor.post("/registreren", {
+    const demo = await visitor.submit("/registreren", {
       name: "Demo Kijker",
       email,
       password: "een-goed-lang-wachtwoord",
@@ -239,7 +239,7 @@ describe("learning who has an account, and flooding mailboxes", () => {
     const known = await createUser();
     for (const email of [known.email, uniqueEmail("onbekend")]) {
       const started = Date.now();
-      expect((await app.client().post("/wachtwoord-vergeten", { email })).status).toBe(200);
+      expect((await app.client().submit("/wachtwoord-vergeten", { email })).status).toBe(200);
       expect(Date.now() - started, email).toBeGreaterThanOrEqual(RESET_ANSWER_MS - 5);
     }
   });
@@ -248,7 +248,7 @@ describe("learning who has an account, and flooding mailboxes", () => {
     const user = await createUser();
     const pages: string[] = [];
     for (let i = 0; i < 5; i++)
-      pages.push((await app.client().post("/wachtwoord-vergeten", { email: user.email })).text);
+      pages.push((await app.client().submit("/wachtwoord-vergeten", { email: user.email })).text);
     expect(new Set(pages).size).toBe(1);
     expect(await db.outboxMessage.count({ where: { to: user.email, subject: "Nieuw wachtwoord voor Gilde" } })).toBe(3);
   });
@@ -261,7 +261,7 @@ describe("learning who has an account, and flooding mailboxes", () => {
       for (let i = 0; i < 5; i++) {
         const page = await app
           .client()
-          .post("/registreren", { name: "Vaak Proberen", email, password: "een-goed-lang-wachtwoord" });
+          .submit("/registreren", { name: "Vaak Proberen", email, password: "een-goed-lang-wachtwoord" });
         pages.push(page.text.replaceAll(email, "ADRES"));
       }
       expect(new Set(pages).size, email).toBe(1);

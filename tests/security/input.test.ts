@@ -128,7 +128,7 @@ describe("stored XSS in what trainers and admins read", () => {
       motivation: "Motivatie",
       payer: "SELF",
     };
-    expect((await browser.post(`/aanmelden/${cohort.id}`, intake)).text).toContain("je aanmelding is binnen");
+    expect((await browser.submit(`/aanmelden/${cohort.id}`, intake)).text).toContain("je aanmelding is binnen");
     expectInert(
       await (await trainerOf(app, cohort.id)).get(`/beoordelen/aanmeldingen/${cohort.id}`),
       "aanmeldingen",
@@ -234,7 +234,7 @@ describe("stored XSS in what trainers and admins read", () => {
       poNumber: `PO ${IMG}`,
       employerAddress: `Adres ${XSS}`,
     };
-    expect((await browser.post(`/aanmelden/${cohort.id}`, intake)).text).toContain("je aanmelding is binnen");
+    expect((await browser.submit(`/aanmelden/${cohort.id}`, intake)).text).toContain("je aanmelding is binnen");
     const trainer = await trainerOf(app, cohort.id);
     expectInert(
       await trainer.get(`/beoordelen/aanmeldingen/${cohort.id}`),

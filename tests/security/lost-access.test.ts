@@ -127,7 +127,7 @@ describe("losing access on the next request", () => {
     await browser.login(leaver.email, PASSWORD);
     await expectAccess(browser, world.gildeId, reviewId);
 
-    expect((await browser.post(`/aanmelden/${world.cohortId}`, { intent: "withdraw" })).text).toContain(
+    expect((await browser.submit(`/aanmelden/${world.cohortId}`, { intent: "withdraw" })).text).toContain(
       "Je bent afgemeld",
     );
     expect((await db.enrollment.findFirstOrThrow({ where: { userId: leaver.id } })).status).toBe("WITHDRAWN");
@@ -154,11 +154,11 @@ describe("losing access on the next request", () => {
       motivation: "Leren.",
       payer: "SELF",
     };
-    expect((await browser.post(`/aanmelden/${world.cohortId}`, intake)).text).toContain("je aanmelding is binnen");
+    expect((await browser.submit(`/aanmelden/${world.cohortId}`, intake)).text).toContain("je aanmelding is binnen");
     const enrollment = await db.enrollment.findFirstOrThrow({ where: { userId: payer.id } });
     expect(
       (
-        await admin.post(`/beoordelen/aanmeldingen/${world.cohortId}`, {
+        await admin.submit(`/beoordelen/aanmeldingen/${world.cohortId}`, {
           intent: "accept",
           enrollmentId: enrollment.id,
           message: "",
@@ -178,7 +178,7 @@ describe("losing access on the next request", () => {
     const payment = await db.payment.findFirstOrThrow({ where: { enrollmentId: enrollment.id, status: "PAID" } });
     await db.cohort.update({ where: { id: world.cohortId }, data: { refundAfterStartPercent: 100 } });
     expect(
-      (await admin.post(`/beoordelen/aanmeldingen/${world.cohortId}`, { intent: "refund", paymentId: payment.id }))
+      (await admin.submit(`/beoordelen/aanmeldingen/${world.cohortId}`, { intent: "refund", paymentId: payment.id }))
         .text,
     ).toContain("Terugbetaling aangevraagd");
     expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("WITHDRAWN");

@@ -161,7 +161,7 @@ describe("extra fields in participant forms", () => {
     const applicant = app.client();
     const user = await createUser({ name: "Aanmelder Slim" });
     await applicant.login(user.email, PASSWORD);
-    const applied = await applicant.post(`/aanmelden/${cohort.id}`, {
+    const applied = await applicant.submit(`/aanmelden/${cohort.id}`, {
       intent: "apply",
       currentWork: "Opbouwwerker",
       organisation: "Welzijn",

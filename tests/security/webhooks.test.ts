@@ -29,11 +29,11 @@ async function paying(): Promise<Paying & { session: Record<string, unknown>; pa
   const user = await createUser({ name: "Betaler Test" });
   const browser = app.client();
   await browser.login(user.email, PASSWORD);
-  expect((await browser.post(`/aanmelden/${cohort.id}`, INTAKE)).text).toContain("je aanmelding is binnen");
+  expect((await browser.submit(`/aanmelden/${cohort.id}`, INTAKE)).text).toContain("je aanmelding is binnen");
   const enrollment = await db.enrollment.findFirstOrThrow({ where: { userId: user.id } });
   expect(
     (
-      await admin.post(`/beoordelen/aanmeldingen/${cohort.id}`, {
+      await admin.submit(`/beoordelen/aanmeldingen/${cohort.id}`, {
         intent: "accept",
         enrollmentId: enrollment.id,
         message: "",
