@@ -33,7 +33,7 @@ export function ApplicationStatus({
   const employer = application.intake?.payer === "EMPLOYER";
   return (
     <section className="card space-bottom" aria-labelledby="status">
-      <h2 id="status" className="flush">
+      <h2 id="status" className="flush-top">
         Je aanmelding: {ENROLLMENT_LABELS[application.status]}
       </h2>
       {application.status === "APPLIED" ? (

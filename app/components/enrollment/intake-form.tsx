@@ -11,45 +11,52 @@ export function IntakeForm({ busy }: { busy: boolean }) {
   const [form, fields] = useGildeForm(ApplicationAction, { id: INTAKE_FORM_ID });
   const employer = fields.payer.value === "EMPLOYER";
   return (
-    <GildeForm form={form} aria-labelledby="intake-kop">
+    <section aria-labelledby="intake-kop">
       <h2 id="intake-kop">Intake</h2>
-      <input type="hidden" name={fields.intent.name} value="apply" />
-      <Field meta={fields.currentWork} label="Je huidige werk (functie)" required />
-      <Field meta={fields.organisation} label="Organisatie" required />
-      <Field meta={fields.experienceYears} label="Jaren ervaring in wijkgericht werken" inputMode="numeric" required />
-      <TextArea meta={fields.experience} label="Beschrijf je ervaring in de wijk" rows={5} />
-      <Field meta={fields.wijk} label="De wijk waarin je tijdens de leergang oefent" required />
-      <TextArea meta={fields.motivation} label="Waarom wil je deze leergang volgen?" rows={5} />
-      <fieldset
-        className={fields.payer.errors ? "field field--invalid" : "field"}
-        aria-describedby={fields.payer.errors ? fields.payer.errorId : undefined}
-      >
-        <legend>Wie betaalt?</legend>
-        <label className="check-label check-label--block">
-          <input type="radio" name={fields.payer.name} value="SELF" defaultChecked={!employer} /> Ikzelf (iDEAL of
-          creditcard)
-        </label>
-        <label className="check-label check-label--block">
-          <input type="radio" name={fields.payer.name} value="EMPLOYER" defaultChecked={employer} /> Mijn werkgever
-          (factuur)
-        </label>
-        {fields.payer.errors ? (
-          <p className="field__error" id={fields.payer.errorId}>
-            {fields.payer.errors[0]}
-          </p>
-        ) : null}
-      </fieldset>
-      <details className="field" open={employer}>
-        <summary>Gegevens van je werkgever (alleen als je werkgever betaalt)</summary>
-        <Field meta={fields.employerName} label="Organisatie die betaalt" />
-        <Field meta={fields.employerContact} label="Contactpersoon" />
-        <Field meta={fields.employerEmail} label="E-mailadres voor de factuur" type="email" />
-        <Field meta={fields.poNumber} label="Inkoopnummer (PO), als je werkgever dat vraagt" />
-        <TextArea meta={fields.employerAddress} label="Factuuradres" rows={3} />
-      </details>
-      <button type="submit" className="button" disabled={busy}>
-        Aanmelding versturen
-      </button>
-    </GildeForm>
+      <GildeForm form={form} aria-labelledby="intake-kop">
+        <input type="hidden" name={fields.intent.name} value="apply" />
+        <Field meta={fields.currentWork} label="Je huidige werk (functie)" required />
+        <Field meta={fields.organisation} label="Organisatie" required />
+        <Field
+          meta={fields.experienceYears}
+          label="Jaren ervaring in wijkgericht werken"
+          inputMode="numeric"
+          required
+        />
+        <TextArea meta={fields.experience} label="Beschrijf je ervaring in de wijk" rows={5} />
+        <Field meta={fields.wijk} label="De wijk waarin je tijdens de leergang oefent" required />
+        <TextArea meta={fields.motivation} label="Waarom wil je deze leergang volgen?" rows={5} />
+        <fieldset
+          className={fields.payer.errors ? "field field--invalid" : "field"}
+          aria-describedby={fields.payer.errors ? fields.payer.errorId : undefined}
+        >
+          <legend>Wie betaalt?</legend>
+          <label className="check-label check-label--block">
+            <input type="radio" name={fields.payer.name} value="SELF" defaultChecked={!employer} /> Ikzelf (iDEAL of
+            creditcard)
+          </label>
+          <label className="check-label check-label--block">
+            <input type="radio" name={fields.payer.name} value="EMPLOYER" defaultChecked={employer} /> Mijn werkgever
+            (factuur)
+          </label>
+          {fields.payer.errors ? (
+            <p className="field__error" id={fields.payer.errorId}>
+              {fields.payer.errors[0]}
+            </p>
+          ) : null}
+        </fieldset>
+        <details className="field" open={employer}>
+          <summary>Gegevens van je werkgever (alleen als je werkgever betaalt)</summary>
+          <Field meta={fields.employerName} label="Organisatie die betaalt" />
+          <Field meta={fields.employerContact} label="Contactpersoon" />
+          <Field meta={fields.employerEmail} label="E-mailadres voor de factuur" type="email" />
+          <Field meta={fields.poNumber} label="Inkoopnummer (PO), als je werkgever dat vraagt" />
+          <TextArea meta={fields.employerAddress} label="Factuuradres" rows={3} />
+        </details>
+        <button type="submit" className="button" disabled={busy}>
+          Aanmelding versturen
+        </button>
+      </GildeForm>
+    </section>
   );
 }

@@ -12,7 +12,7 @@ export function IntakeReview({ enrollment: e }: { enrollment: CohortEnrollment }
   const [form, fields] = useGildeForm(IntakesAction, { id: `besluit-${e.id}` });
   return (
     <article className="card card--stacked" aria-labelledby={`intake-${e.id}`}>
-      <h3 id={`intake-${e.id}`} className="flush">
+      <h3 id={`intake-${e.id}`} className="flush-top">
         {e.user.name} <span className="muted">({e.user.email})</span>{" "}
         {e.status === "WAITLISTED" ? <span className="badge">wachtlijst</span> : null}
       </h3>
