@@ -130,6 +130,10 @@ describe("catalogue and intake", () => {
     expect(bad.html).toContain('value="Gemeente"');
     expect(await db.enrollment.count({ where: { userId: person.user.id } })).toBe(0);
     expect((await person.browser.submit(`/aanmelden/${c.id}`, INTAKE)).text).toContain("je aanmelding is binnen");
+    // The message is shown once: reloading the page shows the status, not the thanks, and sends nothing.
+    const reloaded = await person.browser.get(`/aanmelden/${c.id}`);
+    expect(reloaded.text).toContain("Je aanmelding: aangemeld");
+    expect(reloaded.text).not.toContain("je aanmelding is binnen");
     const again = await person.browser.post(`/aanmelden/${c.id}`, INTAKE);
     expect(again.status).toBe(409);
     expect(again.text).toContain("Je hebt je al aangemeld");
@@ -169,6 +173,17 @@ describe("catalogue and intake", () => {
     expect((await trainer.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: "x" })).status).toBe(
       403,
     );
+    // Payments and settings are the admin's: a trainer's form for them is refused and changes nothing.
+    const settings = await trainer.post(`/beoordelen/aanmeldingen/${c.id}`, {
+      intent: "settings",
+      reservationDays: "1",
+      refundAfterStartPercent: "100",
+    });
+    expect(settings.status).toBe(403);
+    expect(await db.cohort.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      reservationDays: 14,
+      refundAfterStartPercent: c.refundAfterStartPercent,
+    });
     expect((await trainer.post("/beheer/betalingen", { since: "2026-01-01" })).status).toBe(403);
     expect((await person.browser.post(`/webhooks/stripe`, {})).status).toBe(400);
   });
