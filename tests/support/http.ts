@@ -1,7 +1,7 @@
-// The built app over real HTTP, and a small browser-like client: it keeps cookies, sends the Origin header a
-// browser would, does not follow redirects by itself, and gives each client its own address (the test app
-// trusts one proxy hop of X-Forwarded-For so that login throttling per address can be tested without clients
-// sharing one).
+// The app over real HTTP, and a small browser-like client: it keeps cookies, sends the Origin header a browser
+// would, does not follow redirects by itself, and gives each client its own address (the test app trusts one
+// proxy hop of X-Forwarded-For so that login throttling per address can be tested without clients sharing one).
+import fs from "node:fs";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -12,7 +12,7 @@ import { createHttpApp } from "~/server/http.server";
 export type TestApp = { baseUrl: string; client: (options?: { ip?: string }) => Client; close: () => Promise<void> };
 
 export async function startTestApp(): Promise<TestApp> {
-  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const build = await sourceBuild();
   let baseUrl = "";
   // One proxy in front (the client below writes X-Forwarded-For), and our own origin is where we listen.
   const app = createHttpApp({ build, trustProxy: 1, publicOrigin: () => baseUrl });
@@ -24,6 +24,28 @@ export async function startTestApp(): Promise<TestApp> {
     client: (options) => new Client(baseUrl, options?.ip),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * The Remix build with its modules taken from the source this test file imports, so the app it serves and the
+ * test share one copy of each module (one database connection, one course, one set of caches), as the server and
+ * its build do. The route table and the browser assets come from `npm run build`.
+ */
+async function sourceBuild(): Promise<ServerBuild> {
+  const built = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(built.routes)) {
+    routes[id] = { ...route, module: (await import(routeFile(id))) as ServerBuild["routes"][string]["module"] };
+  }
+  return { ...built, entry: { module: await import("~/entry.server") }, routes };
+}
+
+function routeFile(id: string): string {
+  for (const extension of [".tsx", ".ts"]) {
+    const file = path.resolve("app", `${id}${extension}`);
+    if (fs.existsSync(file)) return file;
+  }
+  throw new Error(`Geen bronbestand voor route ${id}`);
 }
 
 let nextIp = 1;

@@ -1,5 +1,5 @@
-// Starts the production server (`app/server/start.ts`, what `npm start` runs after the build) in a child
-// process on a free port with its own empty data directory, as a fresh clone would.
+// Starts the production server (`build/start.js`, what `npm start` runs after the build) in a child process on a
+// free port with its own empty data directory, as a fresh clone would.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -53,6 +53,9 @@ async function startOnce({
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-e2e-")),
   env: extra = {},
 }: StartOptions): Promise<RunningServer> {
+  if (!fs.existsSync(path.resolve("build/start.js"))) {
+    throw new Error("Er is nog geen build: voer eerst 'npm run build' uit (npm test doet dat vanzelf).");
+  }
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -64,14 +67,10 @@ async function startOnce({
   delete env.DATABASE_URL;
   Object.assign(env, extra);
   delete env.VITEST;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...SERVER_NODE_FLAGS, "--import", "tsx", "app/server/start.ts"],
-    {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, "build/start.js"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
