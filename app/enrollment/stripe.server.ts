@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import Stripe from "stripe";
 import { databaseKind } from "~/db/adapter.server";
+import { installSecret } from "~/db/install-secret.server";
 import { db } from "~/db.server";
 import { paymentSettings, type PaymentMode } from "~/env.server";
 
@@ -40,14 +41,8 @@ export async function paymentMode(): Promise<PaymentMode> {
 }
 
 /** The demo mode's signing secret, made once per install (safe when two requests ask at the same moment). */
-export async function demoWebhookSecret(): Promise<string> {
-  const value = `whsec_${crypto.randomBytes(32).toString("hex")}`;
-  await db.installSecret.createMany({ data: [{ name: DEMO_SECRET_NAME, value }], skipDuplicates: true });
-  const stored = await db.installSecret.findUniqueOrThrow({
-    where: { name: DEMO_SECRET_NAME },
-    select: { value: true },
-  });
-  return stored.value;
+export function demoWebhookSecret(): Promise<string> {
+  return installSecret(DEMO_SECRET_NAME, () => `whsec_${crypto.randomBytes(32).toString("hex")}`);
 }
 
 /** The secret a webhook must be signed with in the current mode; null when no webhook is accepted (off). */
