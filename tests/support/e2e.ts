@@ -36,7 +36,7 @@ export function useServerAndPage(
       if (!options.demoSessions) return startServer({ ...options, env });
       const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "gilde-e2e-"));
       state.sessions = await prepareDemoDataDir(dataDir);
-      return startServer({ ...options, dataDir, env });
+      return startServer({ ...options, dataDir, env, prepared: true });
     };
     [state.server, state.browser] = await Promise.all([start(), launchBrowser()]);
     state.page = await (await state.browser.newContext({ locale: "nl-NL" })).newPage();
