@@ -13,7 +13,7 @@ import { storeCleanCopy } from "./clean-copy.server";
 import { checkFile, MAX_FILES, zipMediaType, type FileCheck } from "./files";
 import { assignmentStatus, effectiveDue, handInBlocked, isLate, type AssignmentStatus } from "./rules";
 import { discardReceived, fileStore, readReceived, type ReceivedFile } from "~/storage/storage.server";
-import { allocateFor } from "~/peer-review/peer-review.server";
+import { allocateFor } from "~/peer-review/allocation.server";
 
 export class WorkError extends Error {
   constructor(

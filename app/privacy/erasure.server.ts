@@ -11,7 +11,7 @@ import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { SIGNATURE } from "~/notifications/signature";
-import { allocateFor } from "~/peer-review/peer-review.server";
+import { allocateFor } from "~/peer-review/allocation.server";
 
 const ERASED_NAME = "Verwijderde gebruiker";
 const ERASED_POST = "_Dit bericht is verwijderd op verzoek van de schrijver._";
@@ -173,7 +173,7 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
       // not given yet goes to someone else.
       await tx.peerReview.updateMany({
         where: { reviewerId: userId, status: "OPEN" },
-        data: { status: "CANCELLED", cancelledAt: now, cancelReason: "account verwijderd" },
+        data: { status: "CANCELLED", cancelledAt: now, cancelReason: "ERASED" },
       });
 
       // Community: their words go, others' replies stay readable in context.

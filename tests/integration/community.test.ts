@@ -275,7 +275,7 @@ describe("practice cases", () => {
         number: 1,
         gradedById: alumnus.user.id,
         status: "RELEASED",
-        decision: "voldaan",
+        decision: "PASSED",
       },
     });
     const form = await alumnus.browser.get(`/praktijk/nieuw?van=${submission.id}`);
