@@ -10,12 +10,7 @@ import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { peerFeedbackForTrainer } from "~/peer-review/oversight.server";
-import {
-  parseAssessmentFeedback,
-  parseAssessmentLevels,
-  parseDecision,
-  storedDecision,
-} from "./assessment-columns";
+import { parseAssessmentFeedback, parseAssessmentLevels, parseDecision, storedDecision } from "./assessment-columns";
 import { checkAssessment, DECISION_LABELS, type AssessmentInput, type Decision } from "./rubric";
 
 type Tx = Prisma.TransactionClient;

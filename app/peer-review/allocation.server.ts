@@ -139,4 +139,3 @@ async function sendReviewReminders(now: Date) {
     });
   }
 }
-

@@ -433,4 +433,3 @@ export async function rateReview(userId: string, reviewId: string, rating: numbe
     data: { rating, ratingComment: comment.trim() || null, ratedAt: now },
   });
 }
-

@@ -33,4 +33,3 @@ export function reviewSettingsOf(slug: string): ReviewSettings | null {
   const found = settingsOf(slug);
   return found && { anonymity: found.settings.anonymity, feedbackVisible: found.settings.feedbackVisible };
 }
-

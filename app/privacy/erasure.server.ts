@@ -66,7 +66,7 @@ export async function privacyOverview() {
     requestedAt: true,
     handledAt: true,
     outcome: true,
-    userId: true,
+    user: { select: { id: true, name: true, email: true, erasedAt: true } },
   } as const;
   const [pending, handled] = await Promise.all([
     db.privacyRequest.findMany({ where: { status: "PENDING" }, orderBy: { requestedAt: "asc" }, select }),
@@ -77,13 +77,7 @@ export async function privacyOverview() {
       select,
     }),
   ]);
-  const people = await db.user.findMany({
-    where: { id: { in: [...pending, ...handled].map((r) => r.userId) } },
-    select: { id: true, name: true, email: true, erasedAt: true },
-  });
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const named = <T extends { userId: string }>(rows: T[]) =>
-    rows.map((r) => ({ ...r, person: byId.get(r.userId) ?? null }));
+  const named = (rows: typeof pending) => rows.map(({ user, ...r }) => ({ ...r, userId: user.id, person: user }));
   return { pending: named(pending), handled: named(handled) };
 }
 
