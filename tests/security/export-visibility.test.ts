@@ -95,7 +95,7 @@ beforeAll(async () => {
         assignedAt: new Date(now - HOUR),
         status: "SUBMITTED",
         submittedAt: new Date(now - HOUR / 2),
-        answers: JSON.stringify({ 0: texts(slug).answer }),
+        answers: { 0: texts(slug).answer },
         tip: texts(slug).tip,
       },
     });
@@ -232,7 +232,7 @@ async function phase({ deadlinePassed, ownGiven }: { deadlinePassed: boolean; ow
   await db.peerReview.updateMany({
     where: { id: { in: ids } },
     data: ownGiven
-      ? { status: "SUBMITTED", submittedAt: new Date(), answers: JSON.stringify({ 0: "Annas antwoord" }) }
+      ? { status: "SUBMITTED", submittedAt: new Date(), answers: { 0: "Annas antwoord" } }
       : { status: "OPEN", submittedAt: null },
   });
 }
