@@ -14,6 +14,8 @@ import {
 import { useContext, type ReactNode } from "react";
 import { getUser, sessionHeaders } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FlashMessage } from "~/components/form";
+import { takeFlash } from "~/forms/flash.server";
 import { navFor } from "~/components/navigation";
 import { NonceContext } from "~/components/nonce";
 import { ROLE_LABELS } from "~/format";
@@ -31,7 +33,10 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return json({ user: user ? { name: user.name, role: user.role } : null }, { headers: sessionHeaders(request) });
+  const flash = await takeFlash(request);
+  const headers = new Headers(sessionHeaders(request));
+  new Headers(flash.headers).forEach((value, name) => headers.append(name, value));
+  return json({ user: user ? { name: user.name, role: user.role } : null, flash: flash.message }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -92,6 +97,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </header>
         <main id="inhoud" tabIndex={-1}>
+          <FlashMessage key={data?.flash} message={data?.flash ?? null} />
           {children}
         </main>
         <footer className="site-footer">

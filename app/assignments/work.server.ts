@@ -13,17 +13,11 @@ import { storeCleanCopy } from "./clean-copy.server";
 import { checkFile, MAX_FILES, zipMediaType, type FileCheck } from "./files";
 import { assignmentStatus, effectiveDue, handInBlocked, isLate, type AssignmentStatus } from "./rules";
 import { discardReceived, fileStore, readReceived, type ReceivedFile } from "~/storage/storage.server";
+import { RefusedError } from "~/errors.server";
 import { allocateFor } from "~/peer-review/allocation.server";
 import { wijkVersionSelect } from "~/wijk/wijk.server";
 
-export class WorkError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
+export class WorkError extends RefusedError {}
 
 /** The cohort whose assignments this participant does: their active enrollment. */
 async function activeCohort(user: SessionUser) {

@@ -1,48 +1,91 @@
-// A labelled form field with its error next to it, announced to screen readers.
+// Labelled form fields with their error next to them, announced to screen readers. A field takes Conform's
+// metadata (`meta`: name, id, what was typed, errors) from `useGildeForm`; `name`/`error`/`defaultValue` remain
+// for the few inputs that are not part of a schema form.
+import type { FieldMetadata } from "@conform-to/react";
 import { useEffect, type InputHTMLAttributes, type ReactNode } from "react";
 
+type Meta = Pick<
+  FieldMetadata<unknown>,
+  "id" | "name" | "errorId" | "descriptionId" | "errors" | "initialValue" | "key"
+>;
+
+type Described = { id: string; name: string; error?: string; defaultValue?: string; hintId: string; errorId: string };
+
+/** One reading of a field's wiring, from Conform's metadata or from plain props. */
+function describe(
+  meta: Meta | undefined,
+  plain: { name?: string; id?: string; error?: string; defaultValue?: string },
+): Described {
+  if (meta) {
+    const initial = meta.initialValue;
+    return {
+      id: meta.id,
+      name: meta.name,
+      error: meta.errors?.[0],
+      defaultValue: typeof initial === "string" ? initial : undefined,
+      hintId: meta.descriptionId,
+      errorId: meta.errorId,
+    };
+  }
+  const name = plain.name ?? "";
+  const id = plain.id ?? `field-${name}`;
+  return {
+    id,
+    name,
+    error: plain.error,
+    defaultValue: plain.defaultValue,
+    hintId: `${id}-hint`,
+    errorId: `${id}-error`,
+  };
+}
+
+function describedBy(...ids: (string | false | undefined)[]) {
+  return ids.filter(Boolean).join(" ") || undefined;
+}
+
 type FieldProps = {
-  name: string;
+  meta?: Meta;
+  name?: string;
   label: string;
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "defaultValue">;
 
-export function Field({ name, label, hint, error, defaultValue, id, ...input }: FieldProps) {
-  const fieldId = id ?? `field-${name}`;
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = error ? `${fieldId}-error` : undefined;
+export function Field({ meta, name, label, hint, error, defaultValue, id, ...input }: FieldProps) {
+  const field = describe(meta, { name, id, error, defaultValue });
   return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <label htmlFor={fieldId}>{label}</label>
+    <div className={field.error ? "field field--invalid" : "field"}>
+      <label htmlFor={field.id}>{label}</label>
       {hint ? (
-        <p className="field__hint" id={hintId}>
+        <p className="field__hint" id={field.hintId}>
           {hint}
         </p>
       ) : null}
       <input
-        id={fieldId}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        key={meta?.key}
+        id={field.id}
+        name={field.name}
+        defaultValue={input.type === "password" ? undefined : field.defaultValue}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={describedBy(hint ? field.hintId : false, field.error ? field.errorId : false)}
         {...input}
       />
-      <FieldError id={errorId} error={error} />
+      <FieldError id={field.errorId} error={field.error} />
     </div>
   );
 }
 
-function FieldError({ id, error }: { id?: string; error?: string }) {
+function FieldError({ id, error }: { id: string; error?: string }) {
   if (!error) return null;
   return (
-    <p className="field__error" id={id} role="alert">
+    <p className="field__error" id={id}>
       {error}
     </p>
   );
 }
 
+/** A form's own message (not about one field): see FormMessage in components/form.tsx for schema forms. */
 export function FormError({ error }: { error?: string }) {
   if (!error) return null;
   return (
@@ -92,45 +135,48 @@ export function useAfterFailedSubmit(failed: unknown) {
 }
 
 type TextAreaProps = {
-  name: string;
+  meta?: Meta;
+  name?: string;
   label: string;
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
   rows?: number;
+  maxLength?: number;
+  required?: boolean;
   warning?: string;
 };
 
 /** A labelled textarea; a warning (not an error) is shown in the warm colour. */
-export function TextArea({ name, label, hint, error, defaultValue, rows = 4, warning }: TextAreaProps) {
-  const fieldId = `field-${name}`;
-  const describedBy = [
-    hint ? `${fieldId}-hint` : null,
-    error ? `${fieldId}-error` : null,
-    warning ? `${fieldId}-warning` : null,
-  ]
-    .filter(Boolean)
-    .join(" ");
+export function TextArea({ meta, name, label, hint, error, defaultValue, rows = 4, warning, ...rest }: TextAreaProps) {
+  const field = describe(meta, { name, error, defaultValue });
+  const warningId = `${field.id}-warning`;
   return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <label htmlFor={fieldId}>{label}</label>
+    <div className={field.error ? "field field--invalid" : "field"}>
+      <label htmlFor={field.id}>{label}</label>
       {hint ? (
-        <p className="field__hint" id={`${fieldId}-hint`}>
+        <p className="field__hint" id={field.hintId}>
           {hint}
         </p>
       ) : null}
       <textarea
-        id={fieldId}
-        name={name}
+        key={meta?.key}
+        id={field.id}
+        name={field.name}
         rows={rows}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        defaultValue={field.defaultValue}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={describedBy(
+          hint ? field.hintId : false,
+          field.error ? field.errorId : false,
+          warning ? warningId : false,
+        )}
         data-warning={warning ? true : undefined}
+        {...rest}
       />
-      <FieldError id={error ? `${fieldId}-error` : undefined} error={error} />
+      <FieldError id={field.errorId} error={field.error} />
       {warning ? (
-        <p className="field__warning" id={`${fieldId}-warning`} role="alert">
+        <p className="field__warning" id={warningId} role="alert">
           {warning}
         </p>
       ) : null}
@@ -140,25 +186,42 @@ export function TextArea({ name, label, hint, error, defaultValue, rows = 4, war
 
 /** A labelled select; `options` are value/label pairs, `emptyLabel` adds a first option with value "". */
 export function SelectField({
+  meta,
   name,
   label,
+  hint,
   defaultValue,
   options,
   emptyLabel,
-  id = name,
+  id,
 }: {
-  name: string;
+  meta?: Meta;
+  name?: string;
   label: string;
+  hint?: ReactNode;
   defaultValue?: string;
   options: { value: string; label: string }[];
   emptyLabel?: string;
   /** Needed when the same field appears more than once on a page. */
   id?: string;
 }) {
+  const field = describe(meta, { name, id: id ?? name, defaultValue });
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={defaultValue}>
+    <div className={field.error ? "field field--invalid" : "field"}>
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={field.hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <select
+        key={meta?.key}
+        id={field.id}
+        name={field.name}
+        defaultValue={field.defaultValue}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={describedBy(hint ? field.hintId : false, field.error ? field.errorId : false)}
+      >
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -166,6 +229,7 @@ export function SelectField({
           </option>
         ))}
       </select>
+      <FieldError id={field.errorId} error={field.error} />
     </div>
   );
 }

@@ -5,6 +5,7 @@
 // Read on every call rather than cached, so tests can point the client at a local stand-in (STRIPE_API_BASE).
 import crypto from "node:crypto";
 import Stripe from "stripe";
+import { installSecret } from "~/db/install-secret.server";
 import { db } from "~/db.server";
 import { paymentSettings, type PaymentMode } from "~/env.server";
 
@@ -39,14 +40,8 @@ export async function paymentMode(): Promise<PaymentMode> {
 }
 
 /** The demo mode's signing secret, made once per install (safe when two requests ask at the same moment). */
-export async function demoWebhookSecret(): Promise<string> {
-  const value = `whsec_${crypto.randomBytes(32).toString("hex")}`;
-  await db.installSecret.createMany({ data: [{ name: DEMO_SECRET_NAME, value }], skipDuplicates: true });
-  const stored = await db.installSecret.findUniqueOrThrow({
-    where: { name: DEMO_SECRET_NAME },
-    select: { value: true },
-  });
-  return stored.value;
+export function demoWebhookSecret(): Promise<string> {
+  return installSecret(DEMO_SECRET_NAME, () => `whsec_${crypto.randomBytes(32).toString("hex")}`);
 }
 
 /** The secret a webhook must be signed with in the current mode; null when no webhook is accepted (off). */

@@ -9,19 +9,20 @@ import { findAssignment } from "~/content/course.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
+import { RefusedError } from "~/errors.server";
 import { peerFeedbackForTrainer } from "~/peer-review/oversight.server";
 import { parseAssessmentFeedback, parseAssessmentLevels, parseDecision, storedDecision } from "./assessment-columns";
 import { checkAssessment, DECISION_LABELS, type AssessmentInput, type Decision } from "./rubric";
 
 type Tx = Prisma.TransactionClient;
 
-export class GradingError extends Error {
+export class GradingError extends RefusedError {
   constructor(
-    readonly errors: Record<string, string>,
+    errors: Record<string, string>,
     message = "Niet opgeslagen: verbeter wat hieronder staat.",
-    readonly status = 400,
+    status = 400,
   ) {
-    super(message);
+    super(message, status, errors);
   }
 }
 

@@ -2,7 +2,8 @@
 // may post in the alumni community.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
 import {
   dismissReport,
@@ -12,10 +13,32 @@ import {
   setParticipantsMayPost,
 } from "~/community/community.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Outcome } from "~/components/field";
+import { Field } from "~/components/field";
+import { GildeForm } from "~/components/form";
 import { formatDateTime } from "~/format";
-import { refusal } from "~/errors.server";
-import { readForm } from "~/forms/read.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
+
+const SettingSchema = z.object({ intent: z.literal("setting"), participantsMayPost: z.boolean().default(false) });
+const ReportSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("hide"),
+    reportId: z.string(),
+    postId: z.string(),
+    reason: z
+      .string({ required_error: "Geef een reden." })
+      .trim()
+      .max(500, "Houd de reden kort: hoogstens 500 tekens."),
+  }),
+  z.object({
+    intent: z.literal("dismiss"),
+    reportId: z.string(),
+    postId: z.string().optional(),
+    reason: z.string().optional(),
+  }),
+]);
+const ActionSchema = z.union([SettingSchema, ReportSchema]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -24,71 +47,72 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  try {
-    if (intent === "setting") {
-      await setParticipantsMayPost(formData.get("participantsMayPost") === "on");
-      return json({ ok: true as const, message: "Opgeslagen." });
+  const submission = await readSubmission(request, ActionSchema);
+  return attempt(submission, async (value) => {
+    const here = new URL(request.url).pathname;
+    switch (value.intent) {
+      case "setting":
+        await setParticipantsMayPost(value.participantsMayPost);
+        return redirectWithFlash(here, "Opgeslagen.");
+      case "dismiss":
+        await dismissReport(value.reportId);
+        return redirectWithFlash(here, "Melding afgehandeld zonder te verbergen.");
+      case "hide":
+        await hidePost(admin, value.postId, value.reason);
+        return redirectWithFlash(here, "Het bericht is verborgen; de schrijver ziet de reden.");
     }
-    if (intent === "dismiss") {
-      await dismissReport(String(formData.get("reportId") ?? ""));
-      return json({ ok: true as const, message: "Melding afgehandeld zonder te verbergen." });
-    }
-    await hidePost(admin, String(formData.get("postId") ?? ""), String(formData.get("reason") ?? ""));
-    return json({ ok: true as const, message: "Het bericht is verborgen; de schrijver ziet de reden." });
-  } catch (error) {
-    return refusal(error);
-  }
+  });
 }
 
 export default function Reports() {
   const { reports, participantsMayPost } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const [form, fields] = useGildeForm(SettingSchema, { id: "instelling" });
   return (
     <>
       <h1>Meldingen en community</h1>
-      <Outcome
-        notice={result?.ok ? result.message : undefined}
-        error={result && !result.ok ? result.message : undefined}
-      />
-      <Form method="post" className="inline-form">
-        <input type="hidden" name="intent" value="setting" />
-        <label style={{ fontWeight: "normal" }}>
-          <input type="checkbox" name="participantsMayPost" defaultChecked={participantsMayPost} /> Huidige deelnemers
-          mogen ook berichten plaatsen in de community
+      <GildeForm form={form} className="inline-form">
+        <input type="hidden" name={fields.intent.name} value="setting" />
+        <label className="check-label">
+          <input type="checkbox" name={fields.participantsMayPost.name} defaultChecked={participantsMayPost} /> Huidige
+          deelnemers mogen ook berichten plaatsen in de community
         </label>
         <button type="submit" className="button button--secondary">
           Opslaan
         </button>
-      </Form>
+      </GildeForm>
       <h2>Gemelde berichten ({reports.length})</h2>
       {reports.length === 0 ? <p className="muted">Geen open meldingen.</p> : null}
-      {reports.map((r) => (
-        <article key={r.id} className="card" style={{ marginBottom: "1rem" }}>
-          <p className="muted" style={{ margin: 0 }}>
-            In <Link to={`/community/${r.post.threadId}`}>{r.post.thread.title}</Link>, van {r.post.author.name} ·
-            gemeld {formatDateTime(r.createdAt)}
-          </p>
-          <p>Reden: {r.reason}</p>
-          <blockquote style={{ whiteSpace: "pre-wrap" }}>{r.post.body}</blockquote>
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="postId" value={r.post.id} />
-            <input type="hidden" name="reportId" value={r.id} />
-            <div className="field">
-              <label htmlFor={`reason-${r.id}`}>Reden van verbergen</label>
-              <input id={`reason-${r.id}`} name="reason" />
-            </div>
-            <button type="submit" name="intent" value="hide" className="button">
-              Verbergen
-            </button>
-            <button type="submit" name="intent" value="dismiss" className="button button--quiet">
-              Niet verbergen
-            </button>
-          </Form>
-        </article>
+      {reports.map((report) => (
+        <Report key={report.id} report={report} />
       ))}
     </>
+  );
+}
+
+type OpenReport = ReturnType<typeof useLoaderData<typeof loader>>["reports"][number];
+
+function Report({ report }: { report: OpenReport }) {
+  const [form, fields] = useGildeForm(ReportSchema, { id: `melding-${report.id}` });
+  return (
+    <article className="card card--stacked">
+      <p className="muted flush">
+        In <Link to={`/community/${report.post.threadId}`}>{report.post.thread.title}</Link>, van{" "}
+        {report.post.author.name} · gemeld {formatDateTime(report.createdAt)}
+      </p>
+      <p>Reden: {report.reason}</p>
+      <blockquote className="pre-wrap">{report.post.body}</blockquote>
+      <GildeForm form={form} className="inline-form">
+        <input type="hidden" name={fields.postId.name} value={report.post.id} />
+        <input type="hidden" name={fields.reportId.name} value={report.id} />
+        <Field meta={fields.reason} label="Reden van verbergen" />
+        <button type="submit" name={fields.intent.name} value="hide" className="button">
+          Verbergen
+        </button>
+        <button type="submit" name={fields.intent.name} value="dismiss" className="button button--quiet">
+          Niet verbergen
+        </button>
+      </GildeForm>
+    </article>
   );
 }
 

@@ -1,17 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Link, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { signIn } from "~/auth/account.server";
 import { requireAnonymous } from "~/auth/guards.server";
 import { safeRedirect } from "~/auth/redirect";
 import { sessionCookie } from "~/auth/session.server";
-import { Field, FormError, useAfterFailedSubmit } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field } from "~/components/field";
+import { GildeForm } from "~/components/form";
 import { emailField, passwordField } from "~/forms/fields";
-import { failure, parseForm } from "~/forms/parse";
+import { attempt, readSubmission, reply } from "~/forms/submission.server";
+import { useFormReply, useGildeForm } from "~/forms/use-form";
 import { clientIp } from "~/load-context";
-import { readForm } from "~/forms/read.server";
 
 const LoginSchema = z.object({ email: emailField, password: passwordField, redirectTo: z.string().optional() });
 
@@ -21,59 +22,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await readForm(request);
-  const parsed = parseForm(LoginSchema, formData);
-  if (!parsed.ok) return json(parsed, { status: 400 });
-  const result = await signIn({ ...parsed.data, clientIp: clientIp(context) });
-  if (!result.ok) return json(failure(formData, {}, result.formError), { status: 400 });
-  return redirect(safeRedirect(parsed.data.redirectTo), {
-    headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) },
+  const submission = await readSubmission(request, LoginSchema);
+  return attempt(submission, async (login) => {
+    const result = await signIn({ ...login, clientIp: clientIp(context) });
+    if (!result.ok) return reply(submission, { formError: result.formError });
+    return redirect(safeRedirect(login.redirectTo), {
+      headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) },
+    });
   });
 }
 
 export default function Login() {
-  const actionData = useActionData<typeof action>();
-  useAfterFailedSubmit(actionData);
+  const [form, fields] = useGildeForm(LoginSchema, { id: "inloggen" });
+  const answered = useFormReply(form.id);
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  const errors = actionData?.fieldErrors ?? {};
-  const values = actionData?.values ?? {};
   return (
     <div className="form">
       <h1>Inloggen</h1>
-      {searchParams.get("sessie") === "verlopen" && !actionData ? (
+      {searchParams.get("sessie") === "verlopen" && !answered ? (
         <p className="notice" role="status">
           Je sessie is verlopen of niet meer geldig. Log opnieuw in om verder te gaan.
         </p>
       ) : null}
-      <FormError error={actionData?.formError} />
-      <Form method="post" noValidate>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? values.redirectTo ?? ""} />
-        <Field
-          name="email"
-          label="E-mailadres"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={values.email}
-          error={errors.email}
+      <GildeForm form={form}>
+        <input
+          type="hidden"
+          name={fields.redirectTo.name}
+          value={searchParams.get("redirectTo") ?? fields.redirectTo.initialValue ?? ""}
         />
-        <Field
-          name="password"
-          label="Wachtwoord"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={errors.password}
-        />
+        <Field meta={fields.email} label="E-mailadres" type="email" autoComplete="email" required />
+        <Field meta={fields.password} label="Wachtwoord" type="password" autoComplete="current-password" required />
         <div className="button-row">
           <button type="submit" className="button" disabled={busy}>
             {busy ? "Bezig met inloggen…" : "Inloggen"}
           </button>
           <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
         </div>
-      </Form>
-      <p className="muted" style={{ marginTop: "1.5rem" }}>
+      </GildeForm>
+      <p className="muted space-top">
         Nog geen account? <Link to="/registreren">Maak een account aan</Link>.
       </p>
     </div>

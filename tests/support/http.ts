@@ -76,6 +76,11 @@ export class Client {
     });
   }
 
+  /** A form post followed to the page it leads to, as a browser shows it (post/redirect/get). */
+  async submit(pathname: string, fields: Record<string, string>, options: { origin?: string } = {}): Promise<Page> {
+    return this.follow(await this.post(pathname, fields, options));
+  }
+
   /** A multipart form post with files, as a browser sends a file input. */
   upload(pathname: string, files: { name: string; bytes: Uint8Array }[], fields: Record<string, string> = {}) {
     const form = new FormData();
