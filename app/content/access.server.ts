@@ -68,7 +68,8 @@ async function loadParticipantAccess(userId: string): Promise<Omit<CourseAccess,
       wijkName,
     };
   }
-  if (enrollments.length > 0) return { kind: "alumnus", cohort: { id: enrollments[0].id, name: enrollments[0].name }, opensOn: new Map(), wijkName };
+  const [newest] = enrollments;
+  if (newest) return { kind: "alumnus", cohort: { id: newest.id, name: newest.name }, opensOn: new Map(), wijkName };
   return { kind: "outsider", cohort: null, opensOn: new Map(), wijkName };
 }
 

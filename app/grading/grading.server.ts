@@ -100,7 +100,7 @@ export async function gradingQueue(trainer: SessionUser, filter: QueueFilter, pe
     late: boolean | null;
     drafted: boolean;
   };
-  const [rows, [{ total }], cohorts] = await Promise.all([
+  const [rows, [counted], cohorts] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT s.id, s."assignmentSlug", s."updatedAt", u.name AS participant, v.number, v."handedInAt", v.late,
              EXISTS (SELECT 1 FROM "Assessment" a WHERE a."submissionId" = s.id AND a.status = 'DRAFT') AS drafted
@@ -116,6 +116,7 @@ export async function gradingQueue(trainer: SessionUser, filter: QueueFilter, pe
       orderBy: { startsOn: "desc" },
     }),
   ]);
+  const total = counted?.total ?? 0;
   return {
     total,
     page,
@@ -203,21 +204,26 @@ export async function gradingScreen(trainer: SessionUser, submissionId: string) 
   const found = findAssignment(submission.assignmentSlug);
   if (!found) return null;
   const current = submission.assessments[0];
+  const versions = submission.versions.map(({ body, ...v }, index) => {
+    const previous = submission.versions[index + 1];
+    const changes = previous ? diffWords(previous.body, body) : null;
+    return {
+      ...v,
+      html: renderMarkdown(body),
+      changes: changes ? { parts: changes, ...diffSummary(changes) } : null,
+    };
+  });
+  // Handing in writes the submission and its first version together; without a version there is nothing to grade.
+  const latest = versions[0];
+  if (!latest) return null;
   return {
     submission: {
       id: submission.id,
       status: submission.status,
       cohort: submission.cohort,
       participant: submission.user,
-      versions: submission.versions.map(({ body, ...v }, index) => {
-        const previous = submission.versions[index + 1];
-        const changes = previous ? diffWords(previous.body, body) : null;
-        return {
-          ...v,
-          html: renderMarkdown(body),
-          changes: changes ? { parts: changes, ...diffSummary(changes) } : null,
-        };
-      }),
+      versions,
+      latest,
     },
     assignment: {
       slug: found.assignment.slug,

@@ -88,7 +88,7 @@ export default function GradingScreen() {
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : undefined;
   const busy = useNavigation().state !== "idle";
-  const latest = submission.versions[0];
+  const latest = submission.latest;
   const released = current?.status === "RELEASED";
   const value = (name: string, fallback: string) => (failed ? (failed.values[name] ?? "") : fallback);
   return (

@@ -337,7 +337,8 @@ function Work({ result, busy }: { result: ActionResult; busy: boolean }) {
 
 function Assessments() {
   const a = useLoaderData<typeof loader>();
-  const [latest, ...earlier] = a.work!.assessments;
+  const [latest, ...earlier] = a.work?.assessments ?? [];
+  if (!latest) return null;
   const rubric = a.rubric;
   return (
     <section className="card" aria-labelledby="beoordeling" style={{ marginBottom: "1.5rem" }}>

@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { audit } from "../support/audit";
 import { loggedIn, PHONE, useServerAndPage } from "../support/e2e";
+import { at } from "../support/indexed";
 
 const e2e = useServerAndPage();
 
@@ -44,7 +45,7 @@ it("lets three gilde members hand in, review each other and read their feedback"
     await page.getByText("Alles gegeven: dank je.").waitFor();
   }
 
-  const first = members[0];
+  const first = at(members, 0, "the first member's page");
   await first.reload();
   const received = first.getByRole("region", { name: "Feedback die je kreeg" });
   await received.getByText("Tip van deelnemer 2: praat met de buurtconciërge.").waitFor();

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import { expect, it } from "vitest";
 import { audit } from "../support/audit";
 import { loggedIn, useServerAndPage } from "../support/e2e";
+import { entry } from "../support/indexed";
 
 const e2e = useServerAndPage();
 
@@ -33,7 +34,7 @@ it("downloads everything, asks for erasure, and the admin carries it out", async
       "peerfeedback-gegeven.json",
     ]),
   );
-  expect(JSON.parse(strFromU8(files["profiel.json"])).email).toBe("deelnemer8@gilde.test");
+  expect(JSON.parse(strFromU8(entry(files, "profiel.json"))).email).toBe("deelnemer8@gilde.test");
 
   // Forgetting the checkbox keeps the explanation.
   await participant.getByLabel("Toelichting (mag leeg blijven)").fill("Ik verhuis naar het buitenland.");

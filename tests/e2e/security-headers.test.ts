@@ -2,6 +2,7 @@
 // hydrate the page, and stops a script that got into the HTML some other way; no page can be framed.
 import { expect, it } from "vitest";
 import { loggedIn, useServerAndPage } from "../support/e2e";
+import { entry } from "../support/indexed";
 
 const e2e = useServerAndPage();
 
@@ -12,7 +13,7 @@ it("runs the app's scripts under the CSP and blocks injected ones", async () => 
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
   const response = await page.goto(`${e2e.server.baseUrl}/beoordelen`);
-  const csp = response!.headers()["content-security-policy"];
+  const csp = entry(response!.headers(), "content-security-policy");
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
   expect(csp.split("; ").find((d) => d.startsWith("script-src"))).not.toContain("unsafe-inline");
   expect(csp).toContain("frame-ancestors 'none'");

@@ -14,6 +14,7 @@ import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 import { paidSession } from "../support/enrollment";
 import { deliverWebhook, signed, stripeEvent } from "../support/stripe-api";
+import { at } from "../support/indexed";
 
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 const HOUR = 60 * 60 * 1000;
@@ -57,7 +58,7 @@ async function loggedIn(app: RunningServer, email: string) {
   return browser;
 }
 
-const page = () => `/opdrachten/${getCourse().modules[0].assignments[0].slug}`;
+const page = () => `/opdrachten/${at(at(getCourse().modules, 0).assignments, 0).slug}`;
 
 describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () => {
   it("an upload: no attachment row, and the file it left is cleared at the next start", async () => {
@@ -75,7 +76,7 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     expect(left).toHaveLength(1);
     // Old enough to be no one's upload in progress.
     const anHourAgo = new Date(Date.now() - 2 * HOUR);
-    fs.utimesSync(left[0], anHourAgo, anHourAgo);
+    fs.utimesSync(at(left, 0), anHourAgo, anHourAgo);
 
     const second = await server(dataDir);
     await second.waitForOutput("Opgeruimd: 1 bestand(en) zonder inzending");
@@ -121,8 +122,9 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
       include: { attachments: true },
     });
     expect(versions).toHaveLength(1);
-    expect(versions[0].attachments.map((a) => a.originalName)).toEqual(["buurtkaart.pdf"]);
-    const download = await again.get(`/bijlagen/${versions[0].attachments[0].id}`);
+    const { attachments } = at(versions, 0);
+    expect(attachments.map((a) => a.originalName)).toEqual(["buurtkaart.pdf"]);
+    const download = await again.get(`/bijlagen/${at(attachments, 0).id}`);
     expect(download.status).toBe(200);
     expect(download.html.startsWith("%PDF-1.7")).toBe(true);
     expect(await db.outboxMessage.count({ where: { to: user.email, subject: { startsWith: "Ingeleverd" } } })).toBe(1);

@@ -7,6 +7,7 @@ import type { Client, TestApp } from "../support/http";
 import { trainerOf, registerThroughMail } from "../support/people";
 import { INTAKE, paidSession, startEnrollmentApp } from "../support/enrollment";
 import { deliverWebhook, signed, type StripeStandIn, stripeEvent } from "../support/stripe-api";
+import { at, first } from "../support/indexed";
 
 const SECRET = "whsec_test_gilde";
 let app: TestApp;
@@ -180,7 +181,7 @@ describe("paying with Stripe Checkout", () => {
     const person = await accepted(c.id);
     const { response, payment, session } = await checkout(person, c.id);
     expect(response.location).toBe(`https://checkout.stripe.test/pay/${payment.checkoutSessionId}`);
-    const [call] = stripe.callsTo("/v1/checkout/sessions").slice(-1);
+    const call = at(stripe.callsTo("/v1/checkout/sessions"), -1, "a Checkout call");
     expect(call.params.get("line_items[0][price_data][unit_amount]")).toBe("199500");
     expect(call.params.get("line_items[0][price_data][currency]")).toBe("eur");
     expect(call.params.get("client_reference_id")).toBe(person.enrollmentId);
@@ -307,11 +308,11 @@ describe("paying with Stripe Checkout", () => {
     expect(
       (await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: payment.id })).text,
     ).toContain("Terugbetaling aangevraagd");
-    const [refund] = stripe.callsTo("/v1/refunds").slice(-1);
+    const refund = at(stripe.callsTo("/v1/refunds"), -1, "a refund call");
     expect(refund.params.get("payment_intent")).toBe(`pi_${payment.id}`);
     expect(refund.params.get("amount")).toBe(String(payment.amountCents));
     expect(refund.idempotencyKey).toBe(`refund-${payment.id}-${payment.amountCents}`);
-    const [logged] = await db.auditEvent.findMany({ where: { action: "refund", subjectId: payment.id } });
+    const logged = first(await db.auditEvent.findMany({ where: { action: "refund", subjectId: payment.id } }));
     expect(logged.summary).toMatch(/^Terugbetaling van \d+,\d\d euro aangevraagd\.$/);
     expect(logged.actorId).not.toBeNull();
     await send("charge.refunded", {
@@ -345,7 +346,7 @@ describe("paying with Stripe Checkout", () => {
       priceIncludesVat: "on",
     });
     await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: payment.id });
-    const [refund] = stripe.callsTo("/v1/refunds").slice(-1);
+    const refund = at(stripe.callsTo("/v1/refunds"), -1, "a refund call");
     expect(refund.params.get("amount")).toBe(String(payment.amountCents / 2));
     const bad = await admin.post(`/beoordelen/aanmeldingen/${c.id}`, {
       intent: "settings",

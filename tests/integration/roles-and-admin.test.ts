@@ -4,6 +4,7 @@ import { requireCohortMember, requireCohortTrainer, requireRole } from "~/auth/g
 import { db } from "~/db.server";
 import { createCohort, createUser, enroll, PASSWORD, sessionCookieFor } from "../support/factories";
 import { inputValue, startTestApp, type Client, type TestApp } from "../support/http";
+import { at } from "../support/indexed";
 import { rejection } from "../support/rejection";
 
 let app: TestApp;
@@ -19,7 +20,7 @@ async function loggedIn(role: "PARTICIPANT" | "TRAINER" | "ADMIN", name = "Ieman
 
 function navLinks(html: string): string[] {
   const nav = html.match(/<nav aria-label="Hoofdmenu"[\s\S]*?<\/nav>/)?.[0] ?? "";
-  return [...nav.matchAll(/<a [^>]*href="([^"]+)"/g)].map((m) => m[1]);
+  return [...nav.matchAll(/<a [^>]*href="([^"]+)"/g)].map((m) => at(m, 1));
 }
 
 const throws = (promise: Promise<unknown>) => rejection(promise, Response);
@@ -230,7 +231,8 @@ describe("admin: cohorts, trainers and gildes", () => {
     expect(inputValue(duplicate.html, "name")).toBe("De Wevers");
     const gildes = await db.gilde.findMany({ where: { cohortId: cohort.id }, orderBy: { name: "asc" } });
     expect(gildes.map((g) => g.name)).toEqual(["De Smeden", "De Wevers"]);
-    const [smeden, wevers] = gildes;
+    const smeden = at(gildes, 0, "De Smeden");
+    const wevers = at(gildes, 1, "De Wevers");
 
     await browser.post(address, { intent: "place", userId: participant.id, gildeId: wevers.id });
     expect((await db.gildeMember.findFirstOrThrow({ where: { userId: participant.id } })).gildeId).toBe(wevers.id);

@@ -6,12 +6,13 @@ import { db } from "~/db.server";
 import { createCohort, createUser, PASSWORD } from "../support/factories";
 import { inputValue, startTestApp, type Client, type TestApp } from "../support/http";
 import { participantIn, trainerOf as trainerOfCohort } from "../support/people";
+import { at } from "../support/indexed";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
 afterAll(() => app.close());
 
-const assignment = () => getCourse().modules[0].assignments[0];
+const assignment = () => at(at(getCourse().modules, 0).assignments, 0);
 const page = () => `/opdrachten/${assignment().slug}`;
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 const WIJK = {
@@ -105,9 +106,11 @@ describe("wijkprofiel", () => {
 
   it("personalises the course and the assignment with the wijk's name", async () => {
     const { browser } = await participant();
-    expect((await browser.get(`/modules/${getCourse().modules[0].slug}`)).text).toContain("Opdracht in je eigen wijk");
+    expect((await browser.get(`/modules/${at(getCourse().modules, 0).slug}`)).text).toContain(
+      "Opdracht in je eigen wijk",
+    );
     await browser.post("/wijk", WIJK);
-    expect((await browser.get(`/modules/${getCourse().modules[0].slug}`)).text).toContain(
+    expect((await browser.get(`/modules/${at(getCourse().modules, 0).slug}`)).text).toContain(
       "Opdracht in Transvaalkwartier",
     );
     const work = await browser.get(page());
@@ -254,7 +257,7 @@ describe("drafts and handing in", () => {
 
     const { browser: early, cohortId, user } = await participant();
     await db.moduleRelease.create({
-      data: { cohortId, moduleSlug: getCourse().modules[0].slug, opensOn: new Date("2099-01-01") },
+      data: { cohortId, moduleSlug: at(getCourse().modules, 0).slug, opensOn: new Date("2099-01-01") },
     });
     const { forgetCourseAccess } = await import("~/content/access.server");
     forgetCourseAccess();

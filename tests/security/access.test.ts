@@ -8,6 +8,7 @@ import { db } from "~/db.server";
 import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
 import { startTestApp, type Client, type Page, type TestApp } from "../support/http";
 import { trainerOf } from "../support/people";
+import { at } from "../support/indexed";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
@@ -26,7 +27,7 @@ const SECRET = {
 };
 
 const assignments = () => getCourse().modules.flatMap((m) => m.assignments);
-const first = () => assignments()[0];
+const first = () => at(assignments(), 0, "an assignment");
 const rubric = () => first().frontmatter.rubric;
 
 type Person = { id: string; name: string; browser: Client };
@@ -101,7 +102,7 @@ beforeAll(async () => {
     include: { versions: { include: { attachments: true } } },
   });
   submissionId = submission.id;
-  attachmentId = submission.versions[0].attachments[0].id;
+  attachmentId = at(at(submission.versions, 0).attachments, 0, "Alice's attachment").id;
   const grade: Record<string, string> = {
     decision: "voldaan",
     overall: SECRET.grade,
@@ -116,7 +117,7 @@ beforeAll(async () => {
   expect((await trainerA.post(`/beoordelen/${submissionId}`, grade)).text).toContain("Vrijgegeven");
 
   // Dave: another assignment, with a draft grade nobody but trainers may see.
-  const second = assignments()[1];
+  const second = at(assignments(), 1, "a second assignment");
   await dave.browser.post(`/opdrachten/${second.slug}`, { intent: "hand-in", body: "Daves werk", revision: "0" });
   daveSubmissionId = (await db.submission.findFirstOrThrow({ where: { userId: dave.id } })).id;
   const draft: Record<string, string> = {
@@ -268,7 +269,11 @@ describe("submissions and grading", () => {
       expectRefused(await who.browser.get(`/beoordelen/overzicht?groep=${cohortA}`), `${who.name}: overzicht`, [403]);
       expectRefused(await who.browser.get(`/beoordelen/${daveSubmissionId}`), `${who.name}: Daves concept`, [403]);
     }
-    const davesOwn = await pageAndData(dave.browser, `/opdrachten/${assignments()[1].slug}`, "routes/opdrachten.$slug");
+    const davesOwn = await pageAndData(
+      dave.browser,
+      `/opdrachten/${at(assignments(), 1).slug}`,
+      "routes/opdrachten.$slug",
+    );
     for (const page of davesOwn) expect(page.html).not.toContain(SECRET.draftGrade);
   });
 
@@ -297,7 +302,9 @@ describe("submissions and grading", () => {
     // Their actions are refused too, and change nothing.
     const slug = first().slug;
     expectRefused(
-      await trainerB.post(`/modules/planning/${cohortA}`, { [`opens-${getCourse().modules[0].slug}`]: "2099-01-01" }),
+      await trainerB.post(`/modules/planning/${cohortA}`, {
+        [`opens-${at(getCourse().modules, 0).slug}`]: "2099-01-01",
+      }),
       "planning",
       [404],
     );

@@ -8,6 +8,7 @@ import { createCohort, createUser, PASSWORD } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
 import { adminIn, participantIn, trainerOf } from "../support/people";
 import { signed, stripeEvent } from "../support/stripe-api";
+import { first } from "../support/indexed";
 
 const SECRET = "whsec_test_cross_site";
 const EVIL = "https://evil.example";
@@ -29,7 +30,7 @@ afterAll(async () => {
   await app.close();
 });
 
-const assignment = () => getCourse().modules[0].assignments[0];
+const assignment = () => first(first(getCourse().modules).assignments);
 const assignmentPage = () => `/opdrachten/${assignment().slug}`;
 
 type Attack = { name: string; headers: Record<string, string> };

@@ -9,6 +9,7 @@ import type { AssignmentFrontmatter } from "~/content/schema";
 import { db } from "~/db.server";
 import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
+import { at, entry, first } from "../support/indexed";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
@@ -41,7 +42,7 @@ beforeAll(async () => {
   expect(assignments.length).toBeGreaterThanOrEqual(MODES.length * RULES.length);
   MODES.forEach((mode, i) =>
     RULES.forEach((rule, j) => {
-      const assignment = assignments[i * RULES.length + j];
+      const assignment = at(assignments, i * RULES.length + j, `an assignment for ${mode}, ${rule}`);
       original.set(assignment.slug, { ...assignment.frontmatter.peerReview });
       Object.assign(assignment.frontmatter.peerReview, { anonymity: mode, feedbackVisible: rule });
       cases.push({ slug: assignment.slug, mode, rule });
@@ -56,6 +57,7 @@ beforeAll(async () => {
     await db.gildeMember.create({ data: { gildeId: gilde.id, userId: person.id, cohortId } });
   }
   const [anna, rik, roos] = people;
+  if (!anna || !rik || !roos) throw new Error("Expected Anna, Rik and Roos.");
   const browser = app.client();
   expect((await browser.login(anna.email, PASSWORD)).status).toBe(302);
   author = { id: anna.id, browser };
@@ -163,7 +165,7 @@ async function exported() {
   });
   expect(response.status).toBe(200);
   const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
-  const json = (name: string) => JSON.parse(strFromU8(files[name])) as unknown;
+  const json = (name: string) => JSON.parse(strFromU8(entry(files, name))) as unknown;
   return {
     submissions: json("inzendingen.json") as ExportSubmission[],
     given: json("peerfeedback-gegeven.json") as ExportGiven[],
@@ -217,7 +219,7 @@ async function compare(visible: Record<Rule, boolean>) {
     const givenOnScreen = shown.toGive.find((r) => r.id === ownReviews.get(slug));
     const givenInZip = zip.given.filter((r) => r.opdracht === slug);
     expect(givenInZip, label).toHaveLength(1);
-    expect(givenInZip[0].voor, label).toBe(givenOnScreen?.author);
+    expect(first(givenInZip).voor, label).toBe(givenOnScreen?.author);
     if (mode === "double-anonymous") expect(JSON.stringify(givenInZip), label).not.toContain(FIRST);
   }
 }

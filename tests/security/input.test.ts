@@ -8,6 +8,7 @@ import { db } from "~/db.server";
 import { createCohort, createUser, enroll, PASSWORD, uniqueEmail } from "../support/factories";
 import { startTestApp, type Client, type Page, type TestApp } from "../support/http";
 import { adminIn, trainerOf, registerThroughMail } from "../support/people";
+import { first } from "../support/indexed";
 
 let app: TestApp;
 let admin: Client;
@@ -23,7 +24,7 @@ const SVG = `"><svg onload=alert(1)>`;
 /** All three in one string, for fields long enough to hold it. */
 const XSS = `${SCRIPT}${IMG}${SVG}`;
 
-const assignment = () => getCourse().modules[0].assignments[0];
+const assignment = () => first(first(getCourse().modules).assignments);
 
 /** Markup in the page that would run or load something the text put there. Empty when the page is inert. */
 function liveMarkup(html: string): string[] {
@@ -50,7 +51,7 @@ function unsafeUrls(html: string): string[] {
       // Browsers ignore these inside a scheme.
       .replace(/[\u0000-\u0020\u007f]/g, "");
   return [...html.matchAll(/\s(href|src|action|formaction|srcset|poster)="([^"]*)"/gi)]
-    .map(([, , value]) => decode(value))
+    .map(([, , value = ""]) => decode(value))
     .filter((url) => !/^(https?:\/\/|mailto:|\/(?![/\\])|#|\?|$)/i.test(url));
 }
 

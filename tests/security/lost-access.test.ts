@@ -8,6 +8,7 @@ import { db } from "~/db.server";
 import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
 import { adminIn } from "../support/people";
+import { first } from "../support/indexed";
 
 let app: TestApp;
 let admin: Client;
@@ -20,8 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const module = () => getCourse().modules[0];
-const assignment = () => module().assignments[0];
+const module = () => first(getCourse().modules);
+const assignment = () => first(module().assignments);
 const LOCKED_MODULE = "De tekst van deze module gaat open zodra je bent ingeschreven voor een groep.";
 const MATES_WORK = "WERK-VAN-DE-GILDEGENOOT";
 const PDF = new TextEncoder().encode("%PDF-1.7\n%%EOF\n");

@@ -7,12 +7,13 @@ import { db } from "~/db.server";
 import { createCohort, createUser, enroll, PASSWORD, uniqueEmail } from "../support/factories";
 import { registerThroughMail } from "../support/people";
 import { startTestApp, type Client, type TestApp } from "../support/http";
+import { first } from "../support/indexed";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
 afterAll(() => app.close());
 
-const assignment = () => getCourse().modules[0].assignments[0];
+const assignment = () => first(first(getCourse().modules).assignments);
 const LONG_AGO = "2000-01-01T00:00:00.000Z";
 
 async function member(cohortId: string, name: string, status: "ACTIVE" | "COMPLETED" = "ACTIVE") {
@@ -89,7 +90,7 @@ describe("extra fields in participant forms", () => {
       status: "PASSED",
       grade: "10",
       decision: "voldaan",
-      [`level-${assignment().frontmatter.rubric[0].id}`]: "4",
+      [`level-${first(assignment().frontmatter.rubric).id}`]: "4",
       late: "false",
       number: "7",
     });
@@ -222,12 +223,12 @@ describe("extra fields in participant forms", () => {
 
     await alumnus.browser.post(`/community/${threadId}`, {
       intent: "report",
-      postId: posts[0].id,
+      postId: first(posts).id,
       reason: "Test",
       reporterId: victim.user.id,
       resolvedAt: LONG_AGO,
     });
-    const report = await db.report.findFirstOrThrow({ where: { postId: posts[0].id } });
+    const report = await db.report.findFirstOrThrow({ where: { postId: first(posts).id } });
     expect(report).toMatchObject({ reporterId: alumnus.user.id, resolvedAt: null });
   });
 

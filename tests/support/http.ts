@@ -47,8 +47,9 @@ export class Client {
     headers.set("X-Forwarded-For", this.ip);
     const response = await fetch(new URL(pathname, this.baseUrl), { ...init, headers, redirect: "manual" });
     for (const line of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = line.split(";");
-      const [name, ...value] = pair.split("=");
+      // split() always gives at least one part.
+      const [pair = "", ...attributes] = line.split(";");
+      const [name = "", ...value] = pair.split("=");
       const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
       if (expired) this.cookies.delete(name.trim());
       else this.cookies.set(name.trim(), value.join("="));
