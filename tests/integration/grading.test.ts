@@ -105,7 +105,7 @@ describe("assessments", () => {
     expect(clash.status).toBe(409);
     expect(clash.text).toContain("Iemand anders heeft deze beoordeling net opgeslagen");
     const stored = await db.assessment.findFirstOrThrow({ where: { submissionId } });
-    expect(stored.decision).toBe("voldaan");
+    expect(stored.decision).toBe("PASSED");
   });
 
   it("releases: the participant sees levels, feedback and decision, and gets an e-mail", async () => {
@@ -158,9 +158,9 @@ describe("assessments", () => {
     });
     const assessments = await db.assessment.findMany({ where: { submissionId }, orderBy: { number: "asc" } });
     expect(assessments.map((a) => [a.number, a.status, a.decision])).toEqual([
-      [1, "RELEASED", "herziening"],
-      [2, "RELEASED", "voldaan"],
-      [3, "RELEASED", "voldaan"],
+      [1, "RELEASED", "REVISION"],
+      [2, "RELEASED", "PASSED"],
+      [3, "RELEASED", "PASSED"],
     ]);
     expect(at(assessments, 2).correctionReason).toBe("Typefout in de feedback");
     expect((await student.browser.get(page())).text).toContain("Gecorrigeerd: Typefout in de feedback");

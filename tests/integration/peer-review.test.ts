@@ -4,7 +4,7 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { allocateFor, maintainPeerReviews } from "~/peer-review/peer-review.server";
+import { allocateFor, maintainPeerReviews } from "~/peer-review/allocation.server";
 import { createCohort, createGilde, createSubmission, createUser, enroll, joinGilde } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
 import { trainerOf } from "../support/people";
@@ -251,7 +251,7 @@ describe("giving and receiving feedback", () => {
     expect(late.text).toContain("termijn voor deze feedback is verlopen");
 
     await maintainPeerReviews();
-    expect((await db.peerReview.findUniqueOrThrow({ where: { id: lapsing.id } })).cancelReason).toBe("verlopen");
+    expect((await db.peerReview.findUniqueOrThrow({ where: { id: lapsing.id } })).cancelReason).toBe("LAPSED");
     const active = await db.peerReview.findMany({ where: { submissionId: lapsing.submissionId, status: "OPEN" } });
     expect(active).toHaveLength(2);
     expect(active.map((r) => r.reviewerId)).not.toContain(lapsing.reviewerId);
@@ -288,7 +288,7 @@ describe("people leaving", () => {
     await db.enrollment.updateMany({ where: { userId: leaver.user.id, cohortId }, data: { status: "WITHDRAWN" } });
     await maintainPeerReviews();
     for (const review of theirs) {
-      expect((await db.peerReview.findUniqueOrThrow({ where: { id: review.id } })).cancelReason).toBe("teruggetrokken");
+      expect((await db.peerReview.findUniqueOrThrow({ where: { id: review.id } })).cancelReason).toBe("REVIEWER_LEFT");
       expect(await db.peerReview.count({ where: { submissionId: review.submissionId, status: "OPEN" } })).toBe(2);
     }
     expect(await db.peerReview.count({ where: { submission: { userId: leaver.user.id }, status: "OPEN" } })).toBe(0);

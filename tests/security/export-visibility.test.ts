@@ -90,7 +90,7 @@ beforeAll(async () => {
       assignedAt: new Date(now - HOUR),
       status: "SUBMITTED",
       submittedAt: new Date(now - HOUR / 2),
-      answers: JSON.stringify({ 0: texts(slug).answer }),
+      answers: { 0: texts(slug).answer },
       tip: texts(slug).tip,
     });
     // Rik's own work, which Anna is to review (what "after-own-review" waits for).
@@ -215,7 +215,7 @@ async function phase({ deadlinePassed, ownGiven }: { deadlinePassed: boolean; ow
   await db.peerReview.updateMany({
     where: { id: { in: ids } },
     data: ownGiven
-      ? { status: "SUBMITTED", submittedAt: new Date(), answers: JSON.stringify({ 0: "Annas antwoord" }) }
+      ? { status: "SUBMITTED", submittedAt: new Date(), answers: { 0: "Annas antwoord" } }
       : { status: "OPEN", submittedAt: null },
   });
 }

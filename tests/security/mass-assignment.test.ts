@@ -149,7 +149,7 @@ describe("extra fields in participant forms", () => {
       submittedAt: null,
       tip: "Een tip",
     });
-    expect(JSON.parse(stored.answers)).toEqual({ 0: "Mijn eerste gedachte" });
+    expect(stored.answers).toEqual({ 0: "Mijn eerste gedachte" });
   });
 
   it("intake: status, user and cohort in the form are ignored; the applicant waits for a decision", async () => {
