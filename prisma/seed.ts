@@ -157,7 +157,7 @@ export async function seedDemo(modules: SeedModule[] = []) {
         submissionId: oldWork.id,
         versionId: oldVersion.id,
         number: 1,
-        decision: "voldaan",
+        decision: "PASSED",
         status: "RELEASED",
         releasedAt: day("2025-10-15"),
         gradedById: id("trainer@gilde.test"),

@@ -38,7 +38,7 @@ export async function sendDeadlineReminders(now = new Date()) {
       const claimed = await db.$transaction(async (tx) => {
         const inserted = await tx.$executeRaw`
           INSERT INTO "ReminderSent" ("cohortId", "assignmentSlug", "userId", kind)
-          VALUES (${schedule.cohortId}, ${schedule.assignmentSlug}, ${user.id}, ${kind})
+          VALUES (${schedule.cohortId}, ${schedule.assignmentSlug}, ${user.id}, ${kind}::"ReminderKind")
           ON CONFLICT DO NOTHING`;
         if (inserted === 0) return false;
         const title = found.assignment.frontmatter.title;

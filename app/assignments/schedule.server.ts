@@ -47,23 +47,36 @@ export async function removeExtension(cohortId: string, slug: string, userId: st
 
 /** Per assignment: its schedule, and per participant whether and when they handed in, late or not. */
 export async function cohortAssignments(cohortId: string) {
-  const [schedules, participants, submissions, extensions] = await Promise.all([
-    db.assignmentSchedule.findMany({ where: { cohortId } }),
+  const [schedules, participants] = await Promise.all([
+    db.assignmentSchedule.findMany({
+      where: { cohortId },
+      select: { assignmentSlug: true, dueAt: true, peerReviewDueAt: true, closed: true },
+    }),
     db.enrollment.findMany({
       where: { cohortId, status: "ACTIVE" },
-      select: { user: { select: { id: true, name: true } } },
       orderBy: { user: { name: "asc" } },
-    }),
-    db.submission.findMany({
-      where: { cohortId },
       select: {
-        userId: true,
-        assignmentSlug: true,
-        status: true,
-        versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, handedInAt: true, late: true } },
+        user: {
+          select: {
+            id: true,
+            name: true,
+            submissions: {
+              where: { cohortId },
+              select: {
+                assignmentSlug: true,
+                status: true,
+                versions: {
+                  orderBy: { number: "desc" },
+                  take: 1,
+                  select: { number: true, handedInAt: true, late: true },
+                },
+              },
+            },
+            extensions: { where: { cohortId }, select: { assignmentSlug: true, dueAt: true } },
+          },
+        },
       },
     }),
-    db.extension.findMany({ where: { cohortId } }),
   ]);
   return getCourse().modules.flatMap((module) =>
     module.assignments.map((assignment) => {
@@ -78,7 +91,7 @@ export async function cohortAssignments(cohortId: string) {
         peerReviewDueAt: schedule?.peerReviewDueAt ?? null,
         closed: schedule?.closed ?? false,
         participants: participants.map(({ user }) => {
-          const submission = submissions.find((s) => s.userId === user.id && s.assignmentSlug === slug);
+          const submission = user.submissions.find((s) => s.assignmentSlug === slug);
           const latest = submission?.versions[0];
           return {
             id: user.id,
@@ -87,7 +100,7 @@ export async function cohortAssignments(cohortId: string) {
             handedInAt: latest?.handedInAt ?? null,
             version: latest?.number ?? null,
             late: latest?.late ?? false,
-            extension: extensions.find((e) => e.userId === user.id && e.assignmentSlug === slug)?.dueAt ?? null,
+            extension: user.extensions.find((e) => e.assignmentSlug === slug)?.dueAt ?? null,
           };
         }),
       };

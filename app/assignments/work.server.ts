@@ -14,7 +14,8 @@ import { checkFile, MAX_FILES, zipMediaType, type FileCheck } from "./files";
 import { assignmentStatus, effectiveDue, handInBlocked, isLate, type AssignmentStatus } from "./rules";
 import { discardReceived, fileStore, readReceived, type ReceivedFile } from "~/storage/storage.server";
 import { RefusedError } from "~/errors.server";
-import { allocateFor } from "~/peer-review/peer-review.server";
+import { allocateFor } from "~/peer-review/allocation.server";
+import { wijkVersionSelect } from "~/wijk/wijk.server";
 
 export class WorkError extends RefusedError {}
 
@@ -127,7 +128,11 @@ export async function workOn(user: SessionUser, slug: string) {
         attachments: { select: attachmentSelect, orderBy: { createdAt: "asc" } },
       },
     }),
-    db.wijkVersion.findFirst({ where: { wijk: { userId: user.id } }, orderBy: { number: "desc" } }),
+    db.wijkVersion.findFirst({
+      where: { wijk: { userId: user.id } },
+      orderBy: { number: "desc" },
+      select: wijkVersionSelect,
+    }),
   ]);
   return {
     cohortId,

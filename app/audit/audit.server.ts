@@ -49,7 +49,13 @@ export async function searchAudit({ q, action, from, to, page = 1 }: AuditSearch
       : {}),
   };
   const [events, total] = await Promise.all([
-    db.auditEvent.findMany({ where, orderBy: { at: "desc" }, skip: (page - 1) * perPage, take: perPage }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: { at: "desc" },
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: { id: true, at: true, action: true, actorId: true, actorEmail: true, summary: true, ip: true },
+    }),
     db.auditEvent.count({ where }),
   ]);
   return { events, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };

@@ -91,20 +91,20 @@ export async function listThreads(kind: "COMMUNITY" | "GILDE", filter: ThreadFil
       orderBy: { lastPostAt: "desc" },
       skip: (page - 1) * THREADS_PER_PAGE,
       take: THREADS_PER_PAGE,
-      select: { id: true, title: true, themes: true, tags: true, replyCount: true, lastPostAt: true, authorId: true },
+      select: {
+        id: true,
+        title: true,
+        themes: true,
+        tags: true,
+        replyCount: true,
+        lastPostAt: true,
+        author: { select: { name: true } },
+      },
     }),
     db.thread.count({ where }),
   ]);
-  const authors = new Map(
-    (
-      await db.user.findMany({
-        where: { id: { in: [...new Set(threads.map((t) => t.authorId))] } },
-        select: { id: true, name: true },
-      })
-    ).map((u) => [u.id, u.name]),
-  );
   return {
-    threads: threads.map(({ authorId, ...t }) => ({ ...t, author: authors.get(authorId) ?? "" })),
+    threads: threads.map(({ author, ...t }) => ({ ...t, author: author.name })),
     page,
     pages: Math.max(1, Math.ceil(total / THREADS_PER_PAGE)),
     total,
@@ -149,13 +149,25 @@ export async function createThread(user: SessionUser, input: ThreadInput, room?:
 
 /** A thread with one page of posts as this reader may see them. Null when it does not exist for them. */
 export async function threadFor(user: SessionUser, threadId: string, page = 1) {
-  const thread = await db.thread.findUnique({ where: { id: threadId } });
+  const thread = await db.thread.findUnique({
+    where: { id: threadId },
+    select: {
+      id: true,
+      kind: true,
+      gildeId: true,
+      title: true,
+      themes: true,
+      tags: true,
+      createdAt: true,
+      author: { select: { name: true } },
+    },
+  });
   if (!thread) return null;
   const access = thread.kind === "GILDE" ? await roomAccess(user, thread.gildeId ?? "") : await communityAccess(user);
   if (!access || ("read" in access && !access.read)) return null;
   const moderate = access.moderate;
   const current = Math.max(1, page);
-  const [posts, total, following, authorName] = await Promise.all([
+  const [posts, total, following] = await Promise.all([
     db.post.findMany({
       where: { threadId },
       orderBy: { createdAt: "asc" },
@@ -175,7 +187,6 @@ export async function threadFor(user: SessionUser, threadId: string, page = 1) {
     }),
     db.post.count({ where: { threadId } }),
     db.follow.findUnique({ where: { threadId_userId: { threadId, userId: user.id } } }),
-    db.user.findUnique({ where: { id: thread.authorId }, select: { name: true } }),
   ]);
   return {
     thread: {
@@ -185,7 +196,7 @@ export async function threadFor(user: SessionUser, threadId: string, page = 1) {
       title: thread.title,
       themes: thread.themes,
       tags: thread.tags,
-      author: authorName?.name ?? "",
+      author: thread.author.name,
       createdAt: thread.createdAt,
     },
     posts: posts.map((p) => {

@@ -8,7 +8,10 @@ import { isTheme } from "./themes";
 export type DirectoryInput = { region: string; organisation: string; themes: string[]; openToMentoring: boolean };
 
 export async function myEntry(userId: string) {
-  return db.directoryEntry.findUnique({ where: { userId } });
+  return db.directoryEntry.findUnique({
+    where: { userId },
+    select: { region: true, organisation: true, themes: true, openToMentoring: true },
+  });
 }
 
 export async function optIn(user: SessionUser, input: DirectoryInput) {
@@ -50,13 +53,14 @@ export async function directory({ theme, mentoring }: { theme?: string; mentorin
 
 /** Mentors of a gilde, and the alumni a trainer may still link. */
 export async function mentorsOf(gildeId: string) {
-  const linked = await db.gildeMentor.findMany({ where: { gildeId }, select: { userId: true } });
-  const names = await db.user.findMany({
-    where: { id: { in: linked.map((l) => l.userId) } },
-    select: { id: true, name: true },
+  const linked = await db.gildeMentor.findMany({
+    where: { gildeId },
+    orderBy: { user: { name: "asc" } },
+    select: { user: { select: { id: true, name: true } } },
   });
-  const available = (await directory({ mentoring: true })).filter((d) => !linked.some((l) => l.userId === d.userId));
-  return { mentors: names, available: available.map((a) => ({ id: a.userId, name: `${a.name} (${a.region})` })) };
+  const mentors = linked.map((l) => l.user);
+  const available = (await directory({ mentoring: true })).filter((d) => !mentors.some((m) => m.id === d.userId));
+  return { mentors, available: available.map((a) => ({ id: a.userId, name: `${a.name} (${a.region})` })) };
 }
 
 export async function linkMentor(gildeId: string, userId: string, linkedById: string) {

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { bundleMDX } from "mdx-bundler";
+import { env } from "~/env.server";
 import { AssignmentFrontmatter, describeIssues, ModuleFrontmatter } from "./schema";
 import { splitSections, type Section } from "./sections";
 
@@ -120,7 +121,7 @@ function linkedAssignmentSlugs(body: string): string[] {
 }
 
 export async function compileCourse({
-  contentDir = path.resolve(process.env.CONTENT_DIR?.trim() || "content"),
+  contentDir = path.resolve(env().CONTENT_DIR),
   cacheDir,
 }: { contentDir?: string; cacheDir: string }): Promise<Course> {
   const modulesDir = path.join(contentDir, "modules");

@@ -13,7 +13,7 @@ const ADVISORY_LOCK_KEY = 72707369;
 
 export type Migration = { name: string; sql: string; checksum: string };
 
-function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())

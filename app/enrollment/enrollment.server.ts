@@ -121,6 +121,22 @@ export type IntakeInput = {
   employerAddress?: string | null;
 };
 
+/** What the trainers reading an intake see of it. */
+const intakeSelect = {
+  currentWork: true,
+  organisation: true,
+  experienceYears: true,
+  experience: true,
+  wijk: true,
+  motivation: true,
+  payer: true,
+  employerName: true,
+  employerContact: true,
+  employerEmail: true,
+  poNumber: true,
+  employerAddress: true,
+} satisfies Prisma.IntakeSelect;
+
 /** Where an applicant stands for one cohort (null when they have not applied). */
 export async function myApplication(userId: string, cohortId: string) {
   return db.enrollment.findUnique({
@@ -131,7 +147,7 @@ export async function myApplication(userId: string, cohortId: string) {
       reservedUntil: true,
       decisionMessage: true,
       appliedAt: true,
-      intake: true,
+      intake: { select: { payer: true } },
       payments: {
         orderBy: { createdAt: "desc" },
         select: {
@@ -221,8 +237,24 @@ export async function intakesOf(cohortId: string, now = new Date()) {
         reservedUntil: true,
         decisionMessage: true,
         user: { select: { id: true, name: true, email: true } },
-        intake: true,
-        payments: { orderBy: { createdAt: "desc" } },
+        intake: { select: intakeSelect },
+        payments: {
+          orderBy: { createdAt: "desc" },
+          select: {
+            id: true,
+            kind: true,
+            status: true,
+            amountCents: true,
+            refundedCents: true,
+            note: true,
+            checkoutSessionId: true,
+            paymentIntentId: true,
+            invoiceId: true,
+            dueAt: true,
+            paidAt: true,
+            createdAt: true,
+          },
+        },
       },
     }),
   ]);

@@ -678,5 +678,9 @@ export async function overdueInvoices(now = new Date()) {
 
 /** Recent events, for /beheer. */
 export function recentEvents(take = 50) {
-  return db.stripeEvent.findMany({ orderBy: { receivedAt: "desc" }, take });
+  return db.stripeEvent.findMany({
+    orderBy: { receivedAt: "desc" },
+    take,
+    select: { id: true, type: true, objectId: true, outcome: true, receivedAt: true },
+  });
 }

@@ -3,7 +3,7 @@
 import { forgetCourseAccess } from "~/content/access.server";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { reviewsOwed } from "~/peer-review/peer-review.server";
+import { reviewsOwed } from "~/peer-review/oversight.server";
 import { completionGaps } from "./rubric";
 
 function requiredAssignments() {

@@ -1,6 +1,6 @@
 // Trainers grade handed-in work: the queue, the grading screen's data, draft assessments with optimistic
 // concurrency, and release. Only trainers of the submission's cohort (and admins) get anywhere: others get null.
-import { Prisma } from "@prisma/client";
+import { Prisma, type Decision as StoredDecision } from "@prisma/client";
 import type { SessionUser } from "~/auth/guards.server";
 import { diffSummary, diffWords } from "~/assignments/diff";
 import { audit } from "~/audit/audit.server";
@@ -10,8 +10,11 @@ import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { RefusedError } from "~/errors.server";
-import { peerFeedbackForTrainer } from "~/peer-review/peer-review.server";
+import { peerFeedbackForTrainer } from "~/peer-review/oversight.server";
+import { parseAssessmentFeedback, parseAssessmentLevels, parseDecision, storedDecision } from "./assessment-columns";
 import { checkAssessment, DECISION_LABELS, type AssessmentInput, type Decision } from "./rubric";
+
+type Tx = Prisma.TransactionClient;
 
 export class GradingError extends RefusedError {
   constructor(
@@ -131,28 +134,56 @@ export async function gradingQueue(trainer: SessionUser, filter: QueueFilter, pe
   };
 }
 
-type StoredAssessment = { levels: string; feedback: string };
+/** The submission, when this trainer may grade it: a trainer of its cohort, or an admin. */
+function gradable(trainer: SessionUser, submissionId: string): Prisma.SubmissionWhereInput {
+  return trainer.role === "ADMIN"
+    ? { id: submissionId }
+    : { id: submissionId, cohort: { staff: { some: { userId: trainer.id } } } };
+}
 
-function parseStored(a: StoredAssessment) {
+/** An assessment as the grading code reads it: its Json columns parsed, its decision in the rubric's words. */
+function parsed<T extends { levels: Prisma.JsonValue; feedback: Prisma.JsonValue; decision: StoredDecision | null }>(
+  row: T,
+): Omit<T, "levels" | "feedback" | "decision"> & {
+  levels: Record<string, number>;
+  feedback: Record<string, string>;
+  decision: Decision | null;
+} {
   return {
-    levels: JSON.parse(a.levels) as Record<string, number>,
-    feedback: JSON.parse(a.feedback) as Record<string, string>,
+    ...row,
+    levels: parseAssessmentLevels(row.levels),
+    feedback: parseAssessmentFeedback(row.feedback),
+    decision: parseDecision(row.decision),
   };
 }
 
+/** What the grading screen shows of an assessment: never the ids of who wrote or read it. */
+const assessmentSelect = {
+  id: true,
+  number: true,
+  status: true,
+  revision: true,
+  levels: true,
+  feedback: true,
+  overall: true,
+  decision: true,
+  revisionNote: true,
+  correctionReason: true,
+  secondReadAt: true,
+  releasedAt: true,
+  gradedBy: { select: { name: true } },
+  secondReader: { select: { name: true } },
+} satisfies Prisma.AssessmentSelect;
+
 /** Everything on the grading screen, or null when this trainer may not see the submission. */
 export async function gradingScreen(trainer: SessionUser, submissionId: string) {
-  const cohortIds = await cohortIdsOf(trainer);
   const submission = await db.submission.findFirst({
-    where: {
-      id: submissionId,
-      ...(cohortIds ? { cohortId: { in: cohortIds } } : {}),
-    },
+    where: gradable(trainer, submissionId),
     select: {
       id: true,
       status: true,
       assignmentSlug: true,
-      cohortId: true,
+      cohort: { select: { id: true, name: true, secondReaderForFail: true } },
       user: { select: { id: true, name: true } },
       versions: {
         orderBy: { number: "desc" },
@@ -162,39 +193,23 @@ export async function gradingScreen(trainer: SessionUser, submissionId: string) 
           body: true,
           handedInAt: true,
           late: true,
-          wijkVersion: true,
+          wijkVersion: { select: { number: true, name: true, municipality: true } },
           attachments: { select: { id: true, originalName: true, size: true } },
         },
       },
-      assessments: { orderBy: { number: "desc" } },
+      assessments: { orderBy: { number: "desc" }, select: assessmentSelect },
     },
   });
   if (!submission) return null;
   const found = findAssignment(submission.assignmentSlug);
   if (!found) return null;
-  const current = submission.assessments[0] ?? null;
-  const cohort = await db.cohort.findUniqueOrThrow({
-    where: { id: submission.cohortId },
-    select: { id: true, name: true, secondReaderForFail: true },
-  });
-  const people = new Map(
-    (
-      await db.user.findMany({
-        where: {
-          id: {
-            in: [current?.gradedById, current?.secondReaderId].filter((id): id is string => Boolean(id)),
-          },
-        },
-        select: { id: true, name: true },
-      })
-    ).map((u) => [u.id, u.name]),
-  );
-  const versions = submission.versions.map((v, index) => {
+  const current = submission.assessments[0];
+  const versions = submission.versions.map(({ body, ...v }, index) => {
     const previous = submission.versions[index + 1];
-    const changes = previous ? diffWords(previous.body, v.body) : null;
+    const changes = previous ? diffWords(previous.body, body) : null;
     return {
       ...v,
-      html: renderMarkdown(v.body),
+      html: renderMarkdown(body),
       changes: changes ? { parts: changes, ...diffSummary(changes) } : null,
     };
   });
@@ -205,7 +220,7 @@ export async function gradingScreen(trainer: SessionUser, submissionId: string) 
     submission: {
       id: submission.id,
       status: submission.status,
-      cohort,
+      cohort: submission.cohort,
       participant: submission.user,
       versions,
       latest,
@@ -217,14 +232,72 @@ export async function gradingScreen(trainer: SessionUser, submissionId: string) 
     },
     current: current
       ? {
-          ...current,
-          ...parseStored(current),
-          gradedBy: people.get(current.gradedById) ?? "",
-          secondReader: current.secondReaderId ? (people.get(current.secondReaderId) ?? "") : null,
+          ...parsed(current),
+          gradedBy: current.gradedBy.name,
+          secondReader: current.secondReader?.name ?? null,
         }
       : null,
     peerFeedback: await peerFeedbackForTrainer(submission.id),
-    history: submission.assessments.filter((a) => a.status === "RELEASED").map((a) => ({ ...a, ...parseStored(a) })),
+    history: submission.assessments
+      .filter((a) => a.status === "RELEASED")
+      .map((a) => ({
+        id: a.id,
+        number: a.number,
+        decision: parseDecision(a.decision),
+        releasedAt: a.releasedAt,
+        correctionReason: a.correctionReason,
+      })),
+  };
+}
+
+/**
+ * What a write needs to know, read in its own transaction: whether this trainer may grade the submission (null if
+ * not), its rubric, its latest version and its latest assessment. Never the grading screen's Markdown, diffs or
+ * peer feedback.
+ */
+async function gradingTarget(tx: Tx, trainer: SessionUser, submissionId: string) {
+  const submission = await tx.submission.findFirst({
+    where: gradable(trainer, submissionId),
+    select: {
+      assignmentSlug: true,
+      cohort: { select: { secondReaderForFail: true } },
+      user: { select: { name: true, email: true } },
+      versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } },
+      assessments: {
+        orderBy: { number: "desc" },
+        take: 1,
+        select: {
+          id: true,
+          number: true,
+          status: true,
+          versionId: true,
+          revision: true,
+          levels: true,
+          feedback: true,
+          overall: true,
+          decision: true,
+          revisionNote: true,
+          correctionReason: true,
+          gradedById: true,
+          secondReaderId: true,
+        },
+      },
+    },
+  });
+  const found = submission && findAssignment(submission.assignmentSlug);
+  const latestVersion = submission?.versions[0];
+  if (!submission || !found || !latestVersion) return null;
+  const current = submission.assessments[0];
+  return {
+    assignment: {
+      slug: found.assignment.slug,
+      title: found.assignment.frontmatter.title,
+      rubric: found.assignment.frontmatter.rubric,
+    },
+    cohort: submission.cohort,
+    participant: submission.user,
+    latestVersion,
+    current: current ? parsed(current) : null,
   };
 }
 
@@ -245,80 +318,88 @@ export async function saveAssessment(
   input: GradeInput,
   baseRevision: number,
 ) {
-  const screen = await gradingScreen(trainer, submissionId);
-  if (!screen) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
-  const check = checkAssessment(screen.assignment.rubric, input, {
-    final: false,
-  });
-  if (!check.ok) throw new GradingError(check.errors);
-  const latestVersion = screen.submission.latest;
-  const data = {
-    versionId: latestVersion.id,
-    levels: JSON.stringify(input.levels),
-    feedback: JSON.stringify(input.feedback),
-    overall: input.overall,
-    decision: input.decision,
-    revisionNote: input.revisionNote,
-    gradedById: trainer.id,
-  };
-  const current = screen.current;
-  if (current && current.status === "DRAFT" && current.versionId === latestVersion.id) {
-    const unchanged =
-      JSON.stringify(current.levels) === data.levels &&
-      JSON.stringify(current.feedback) === data.feedback &&
-      current.overall === data.overall &&
-      current.decision === data.decision &&
-      current.revisionNote === data.revisionNote;
-    // Saving the same assessment again (as "Opslaan en vrijgeven" does) changes nothing, not even who graded it.
-    if (unchanged) return { revision: current.revision };
-    const { count } = await db.assessment.updateMany({
-      where: { id: current.id, revision: baseRevision },
-      data: {
-        ...data,
-        revision: baseRevision + 1,
-        secondReaderId: null,
-        secondReadAt: null,
-      },
+  return db.$transaction(async (tx) => {
+    const target = await gradingTarget(tx, trainer, submissionId);
+    if (!target) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
+    const check = checkAssessment(target.assignment.rubric, input, {
+      final: false,
     });
-    if (count === 0)
+    if (!check.ok) throw new GradingError(check.errors);
+    const latestVersion = target.latestVersion;
+    const data = {
+      versionId: latestVersion.id,
+      levels: input.levels,
+      feedback: input.feedback,
+      overall: input.overall,
+      decision: storedDecision(input.decision),
+      revisionNote: input.revisionNote,
+      gradedById: trainer.id,
+    };
+    const current = target.current;
+    if (current && current.status === "DRAFT" && current.versionId === latestVersion.id) {
+      const unchanged =
+        sameRecord(current.levels, input.levels) &&
+        sameRecord(current.feedback, input.feedback) &&
+        current.overall === input.overall &&
+        current.decision === input.decision &&
+        current.revisionNote === input.revisionNote;
+      // Saving the same assessment again (as "Opslaan en vrijgeven" does) changes nothing, not even who graded it.
+      if (unchanged) return { revision: current.revision };
+      const { count } = await tx.assessment.updateMany({
+        where: { id: current.id, revision: baseRevision },
+        data: {
+          ...data,
+          revision: baseRevision + 1,
+          secondReaderId: null,
+          secondReadAt: null,
+        },
+      });
+      if (count === 0)
+        throw new GradingError(
+          {},
+          "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.",
+          409,
+        );
+      return { revision: baseRevision + 1 };
+    }
+    const isCorrection = current?.status === "RELEASED" && current.versionId === latestVersion.id;
+    if (isCorrection && !input.correctionReason?.trim()) {
+      throw new GradingError({
+        correctionReason: "Schrijf kort waarom je de vrijgegeven beoordeling corrigeert.",
+      });
+    }
+    if (baseRevision !== (current?.status === "DRAFT" ? current.revision : 0)) {
       throw new GradingError(
         {},
         "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.",
         409,
       );
-    return { revision: baseRevision + 1 };
-  }
-  const isCorrection = current?.status === "RELEASED" && current.versionId === latestVersion.id;
-  if (isCorrection && !input.correctionReason?.trim()) {
-    throw new GradingError({
-      correctionReason: "Schrijf kort waarom je de vrijgegeven beoordeling corrigeert.",
-    });
-  }
-  if (baseRevision !== (current?.status === "DRAFT" ? current.revision : 0)) {
-    throw new GradingError(
-      {},
-      "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.",
-      409,
-    );
-  }
-  try {
-    await db.assessment.create({
-      data: {
-        ...data,
-        submissionId,
-        number: (current?.number ?? 0) + 1,
-        revision: 1,
-        correctionReason: isCorrection ? input.correctionReason!.trim() : null,
-      },
-    });
-  } catch {
-    throw new GradingError(
-      {},
-      "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.",
-      409,
-    );
-  }
-  return { revision: 1 };
+    }
+    try {
+      await tx.assessment.create({
+        data: {
+          ...data,
+          submissionId,
+          number: (current?.number ?? 0) + 1,
+          revision: 1,
+          correctionReason: isCorrection ? input.correctionReason!.trim() : null,
+        },
+      });
+    } catch {
+      throw new GradingError(
+        {},
+        "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.",
+        409,
+      );
+    }
+    return { revision: 1 };
+  });
+}
+
+/** The same entries, whatever their order (jsonb does not keep the order they were written in). */
+function sameRecord(a: Record<string, unknown>, b: Record<string, unknown>) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
 }
 
 const STATUS_FOR: Record<Decision, "PASSED" | "FAILED" | "RETURNED"> = {
@@ -329,26 +410,26 @@ const STATUS_FOR: Record<Decision, "PASSED" | "FAILED" | "RETURNED"> = {
 
 /** Releases the draft assessment: the participant sees it and gets an e-mail. */
 export async function releaseAssessment(trainer: SessionUser, submissionId: string) {
-  const screen = await gradingScreen(trainer, submissionId);
-  if (!screen) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
-  const draft = screen.current;
-  if (!draft || draft.status !== "DRAFT")
-    throw new GradingError({}, "Er is geen beoordeling om vrij te geven. Sla eerst een beoordeling op.");
-  const check = checkAssessment(
-    screen.assignment.rubric,
-    {
-      levels: draft.levels,
-      decision: draft.decision as Decision | null,
-      revisionNote: draft.revisionNote,
-    },
-    { final: true },
-  );
-  if (!check.ok) throw new GradingError(check.errors, "Nog niet vrijgegeven: de beoordeling is niet compleet.");
-  const decision = draft.decision as Decision;
-  if (needsSecondReader(screen.submission.cohort, draft)) {
-    throw new SecondReaderNeeded();
-  }
   await db.$transaction(async (tx) => {
+    const target = await gradingTarget(tx, trainer, submissionId);
+    if (!target) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
+    const draft = target.current;
+    if (!draft || draft.status !== "DRAFT")
+      throw new GradingError({}, "Er is geen beoordeling om vrij te geven. Sla eerst een beoordeling op.");
+    const check = checkAssessment(
+      target.assignment.rubric,
+      {
+        levels: draft.levels,
+        decision: draft.decision,
+        revisionNote: draft.revisionNote,
+      },
+      { final: true },
+    );
+    if (!check.ok) throw new GradingError(check.errors, "Nog niet vrijgegeven: de beoordeling is niet compleet.");
+    const decision = draft.decision!;
+    if (needsSecondReader(target.cohort, draft)) {
+      throw new SecondReaderNeeded();
+    }
     const { count } = await tx.assessment.updateMany({
       where: { id: draft.id, status: "DRAFT" },
       data: { status: "RELEASED", releasedAt: new Date() },
@@ -364,29 +445,25 @@ export async function releaseAssessment(trainer: SessionUser, submissionId: stri
       actor: trainer,
       subjectId: submissionId,
       summary:
-        `${screen.assignment.title} van ${screen.submission.participant.name}: ${DECISION_LABELS[decision].toLowerCase()}` +
+        `${target.assignment.title} van ${target.participant.name}: ${DECISION_LABELS[decision].toLowerCase()}` +
         (correction ? ` (correctie: ${draft.correctionReason})` : "") +
         ".",
     });
-    const participant = await tx.user.findUniqueOrThrow({
-      where: { id: screen.submission.participant.id },
-      select: { email: true, name: true },
-    });
     await queueMail(tx, {
-      to: participant.email,
-      subject: `Beoordeling: ${screen.assignment.title}`,
+      to: target.participant.email,
+      subject: `Beoordeling: ${target.assignment.title}`,
       text:
-        `Hallo ${participant.name},\n\n` +
-        `Je trainer heeft ‘${screen.assignment.title}’ beoordeeld: ${DECISION_LABELS[decision].toLowerCase()}.\n` +
+        `Hallo ${target.participant.name},\n\n` +
+        `Je trainer heeft ‘${target.assignment.title}’ beoordeeld: ${DECISION_LABELS[decision].toLowerCase()}.\n` +
         `${decision === "herziening" ? `\nWat er moet veranderen:\n${draft.revisionNote}\n` : ""}\n` +
-        `Lees de feedback per criterium: ${appUrl()}/opdrachten/${screen.assignment.slug}\n\nGroet,\nGilde — leergang Creative Communities`,
+        `Lees de feedback per criterium: ${appUrl()}/opdrachten/${target.assignment.slug}\n\nGroet,\nGilde — leergang Creative Communities`,
     });
   });
 }
 
 function needsSecondReader(
   cohort: { secondReaderForFail: boolean },
-  draft: { decision: string | null; secondReaderId: string | null },
+  draft: { decision: Decision | null; secondReaderId: string | null },
 ) {
   return cohort.secondReaderForFail && draft.decision === "niet-voldaan" && !draft.secondReaderId;
 }
@@ -396,27 +473,29 @@ function needsSecondReader(
  * trainer who wrote it cannot be their own second reader; any change to the draft afterwards asks for a new reading.
  */
 export async function secondRead(trainer: SessionUser, submissionId: string, revision: number) {
-  const screen = await gradingScreen(trainer, submissionId);
-  if (!screen) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
-  const draft = screen.current;
-  if (!draft || draft.status !== "DRAFT" || draft.decision !== "niet-voldaan") {
-    throw new GradingError({}, "Er is geen concept ‘niet voldaan’ om mee te lezen.");
-  }
-  if (draft.gradedById === trainer.id)
-    throw new GradingError(
-      {},
-      "Een andere trainer dan jij moet meelezen: je kunt je eigen beoordeling niet als tweede lezer goedkeuren.",
-    );
-  const { count } = await db.assessment.updateMany({
-    where: { id: draft.id, status: "DRAFT", revision },
-    data: { secondReaderId: trainer.id, secondReadAt: new Date() },
+  await db.$transaction(async (tx) => {
+    const target = await gradingTarget(tx, trainer, submissionId);
+    if (!target) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
+    const draft = target.current;
+    if (!draft || draft.status !== "DRAFT" || draft.decision !== "niet-voldaan") {
+      throw new GradingError({}, "Er is geen concept ‘niet voldaan’ om mee te lezen.");
+    }
+    if (draft.gradedById === trainer.id)
+      throw new GradingError(
+        {},
+        "Een andere trainer dan jij moet meelezen: je kunt je eigen beoordeling niet als tweede lezer goedkeuren.",
+      );
+    const { count } = await tx.assessment.updateMany({
+      where: { id: draft.id, status: "DRAFT", revision },
+      data: { secondReaderId: trainer.id, secondReadAt: new Date() },
+    });
+    if (count === 0)
+      throw new GradingError(
+        {},
+        "De beoordeling is veranderd sinds je de pagina opende. Lees de nieuwe versie en geef dan akkoord.",
+        409,
+      );
   });
-  if (count === 0)
-    throw new GradingError(
-      {},
-      "De beoordeling is veranderd sinds je de pagina opende. Lees de nieuwe versie en geef dan akkoord.",
-      409,
-    );
 }
 
 /** The released assessments of a participant's own submission, newest first (never a draft). */
@@ -440,8 +519,7 @@ export async function releasedAssessmentsFor(userId: string, cohortId: string, a
     },
   });
   return rows.map((row) => ({
-    ...row,
-    ...parseStored(row),
+    ...parsed(row),
     overallHtml: renderMarkdown(row.overall),
   }));
 }
@@ -457,7 +535,7 @@ export async function cohortDecisions(cohortId: string) {
       levels: true,
       releasedAt: true,
       correctionReason: true,
-      gradedById: true,
+      gradedBy: { select: { name: true } },
       submission: {
         select: {
           assignmentSlug: true,
@@ -466,28 +544,23 @@ export async function cohortDecisions(cohortId: string) {
       },
     },
   });
-  const graders = new Map(
-    (
-      await db.user.findMany({
-        where: { id: { in: [...new Set(rows.map((r) => r.gradedById))] } },
-        select: { id: true, name: true },
-      })
-    ).map((u) => [u.id, u.name]),
-  );
-  return rows.map((row) => ({
-    participant: row.submission.user.name,
-    email: row.submission.user.email,
-    assignment:
-      findAssignment(row.submission.assignmentSlug)?.assignment.frontmatter.title ?? row.submission.assignmentSlug,
-    number: row.number,
-    decision: row.decision ? DECISION_LABELS[row.decision as Decision] : "",
-    levels: Object.entries(JSON.parse(row.levels) as Record<string, number>)
-      .map(([id, score]) => `${id}=${score}`)
-      .join(", "),
-    releasedAt: row.releasedAt,
-    grader: graders.get(row.gradedById) ?? "",
-    correction: row.correctionReason ?? "",
-  }));
+  return rows.map((row) => {
+    const decision = parseDecision(row.decision);
+    return {
+      participant: row.submission.user.name,
+      email: row.submission.user.email,
+      assignment:
+        findAssignment(row.submission.assignmentSlug)?.assignment.frontmatter.title ?? row.submission.assignmentSlug,
+      number: row.number,
+      decision: decision ? DECISION_LABELS[decision] : "",
+      levels: Object.entries(parseAssessmentLevels(row.levels))
+        .map(([id, score]) => `${id}=${score}`)
+        .join(", "),
+      releasedAt: row.releasedAt,
+      grader: row.gradedBy.name,
+      correction: row.correctionReason ?? "",
+    };
+  });
 }
 
 /** Releases every complete draft assessment of one assignment in this trainer's cohorts; names the rest. */

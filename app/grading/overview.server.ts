@@ -4,7 +4,7 @@ import { assignmentStatus, STATUS_LABELS, type AssignmentStatus } from "~/assign
 import { getCourse } from "~/content/course.server";
 import { courseProgress } from "~/content/progress.server";
 import { db } from "~/db.server";
-import { reviewStats, reviewsOwed } from "~/peer-review/peer-review.server";
+import { reviewStats, reviewsOwed } from "~/peer-review/oversight.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

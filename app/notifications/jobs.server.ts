@@ -2,7 +2,7 @@
 // instances at once (row locks with SKIP LOCKED, or a unique key recording what was done).
 import { sendDeadlineReminders } from "~/assignments/reminders.server";
 import { sendWeeklyDigests } from "~/community/digest.server";
-import { maintainPeerReviews } from "~/peer-review/peer-review.server";
+import { maintainPeerReviews } from "~/peer-review/allocation.server";
 import { applyRetention } from "~/privacy/retention.server";
 import { deliverOutbox } from "./sender.server";
 

@@ -11,7 +11,7 @@ import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { SIGNATURE } from "~/notifications/signature";
-import { allocateFor } from "~/peer-review/peer-review.server";
+import { allocateFor } from "~/peer-review/allocation.server";
 
 const ERASED_NAME = "Verwijderde gebruiker";
 const ERASED_POST = "_Dit bericht is verwijderd op verzoek van de schrijver._";
@@ -66,7 +66,7 @@ export async function privacyOverview() {
     requestedAt: true,
     handledAt: true,
     outcome: true,
-    userId: true,
+    user: { select: { id: true, name: true, email: true, erasedAt: true } },
   } as const;
   const [pending, handled] = await Promise.all([
     db.privacyRequest.findMany({ where: { status: "PENDING" }, orderBy: { requestedAt: "asc" }, select }),
@@ -77,13 +77,7 @@ export async function privacyOverview() {
       select,
     }),
   ]);
-  const people = await db.user.findMany({
-    where: { id: { in: [...pending, ...handled].map((r) => r.userId) } },
-    select: { id: true, name: true, email: true, erasedAt: true },
-  });
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const named = <T extends { userId: string }>(rows: T[]) =>
-    rows.map((r) => ({ ...r, person: byId.get(r.userId) ?? null }));
+  const named = (rows: typeof pending) => rows.map(({ user, ...r }) => ({ ...r, userId: user.id, person: user }));
   return { pending: named(pending), handled: named(handled) };
 }
 
@@ -173,7 +167,7 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
       // not given yet goes to someone else.
       await tx.peerReview.updateMany({
         where: { reviewerId: userId, status: "OPEN" },
-        data: { status: "CANCELLED", cancelledAt: now, cancelReason: "account verwijderd" },
+        data: { status: "CANCELLED", cancelledAt: now, cancelReason: "ERASED" },
       });
 
       // Community: their words go, others' replies stay readable in context.

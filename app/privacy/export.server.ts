@@ -6,16 +6,11 @@ import type { SessionUser } from "~/auth/guards.server";
 import { safeFileName } from "~/assignments/files";
 import { fileStore } from "~/storage/storage.server";
 import { db } from "~/db.server";
-import { feedbackReceived, reviewSettingsOf } from "~/peer-review/peer-review.server";
+import { parseAssessmentFeedback, parseAssessmentLevels, parseDecision } from "~/grading/assessment-columns";
+import { parseReviewAnswers, parseReviewLevels } from "~/peer-review/review-columns";
+import { feedbackReceived } from "~/peer-review/reviews.server";
+import { reviewSettingsOf } from "~/peer-review/settings.server";
 import { reviewSight, STRICTEST } from "~/peer-review/visibility";
-
-const parse = (json: string) => {
-  try {
-    return JSON.parse(json) as unknown;
-  } catch {
-    return json;
-  }
-};
 
 /**
  * All personal data of `userId`, gathered for the export (also what the tests compare against). Peer feedback
@@ -234,7 +229,12 @@ async function personalData(userId: string, now = new Date()) {
           te_laat: v.late,
           bijlagen: v.attachments.map(fileEntry),
         })),
-        beoordelingen: s.assessments.map((a) => ({ ...a, levels: parse(a.levels), feedback: parse(a.feedback) })),
+        beoordelingen: s.assessments.map((a) => ({
+          ...a,
+          decision: parseDecision(a.decision),
+          levels: parseAssessmentLevels(a.levels),
+          feedback: parseAssessmentFeedback(a.feedback),
+        })),
         peerfeedback_ontvangen: (feedback?.reviews ?? []).map((r) => ({
           van: r.reviewer,
           antwoorden: r.answers,
@@ -267,8 +267,8 @@ async function personalData(userId: string, now = new Date()) {
         { as: "reviewer" },
       ).author,
       status: r.status,
-      antwoorden: parse(r.answers),
-      niveaus: parse(r.levels),
+      antwoorden: parseReviewAnswers(r.answers),
+      niveaus: parseReviewLevels(r.levels),
       tip: r.tip,
       toegewezen: r.assignedAt,
       deadline: r.dueAt,

@@ -11,7 +11,7 @@ import { Outcome, SelectField } from "~/components/field";
 import { formatDateTime } from "~/format";
 import { Table } from "~/components/table";
 import { getCourse } from "~/content/course.server";
-import { addExtraReviewer, excuseParticipant, reassignReview, reviewMatrix } from "~/peer-review/peer-review.server";
+import { addExtraReviewer, excuseParticipant, reassignReview, reviewMatrix } from "~/peer-review/oversight.server";
 import { ANONYMITY_LABELS, type Anonymity } from "~/peer-review/visibility";
 import { readForm } from "~/forms/read.server";
 

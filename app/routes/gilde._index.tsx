@@ -9,7 +9,7 @@ import { refusal } from "~/errors.server";
 import { Outcome } from "~/components/field";
 import { formatDateTime } from "~/format";
 import { Table } from "~/components/table";
-import { feedbackReceived, myGilde, rateReview, reviewsToGive } from "~/peer-review/peer-review.server";
+import { feedbackReceived, myGilde, rateReview, reviewsToGive } from "~/peer-review/reviews.server";
 import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

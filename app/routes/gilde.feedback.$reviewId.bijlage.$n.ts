@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { downloadHeaders } from "~/assignments/files";
 import { requireRole } from "~/auth/guards.server";
-import { reviewAttachment } from "~/peer-review/peer-review.server";
+import { reviewAttachment } from "~/peer-review/reviews.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");

@@ -9,7 +9,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Outcome, TextArea, useAfterFailedSubmit } from "~/components/field";
 import { formatDateTime } from "~/format";
 import { formValues } from "~/forms/parse";
-import { PeerReviewError, reviewForm, saveReview } from "~/peer-review/peer-review.server";
+import { reviewForm, saveReview } from "~/peer-review/reviews.server";
+import { PeerReviewError } from "~/peer-review/settings.server";
 import { readForm } from "~/forms/read.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -17,6 +17,7 @@ import { acquireDataDirLock, postgresSchema, type Driver } from "~/db/adapter.se
 import { migrate, pendingMigrations } from "~/db/migrate.server";
 import { connectDb, currentDriver, db, disconnectDb } from "~/db.server";
 import { DEMO_ACCOUNTS, seedDemo, seedModules } from "../../prisma/seed";
+import { FIXTURE_COURSE } from "../support/fixture-course";
 import { at, entry, first } from "../support/indexed";
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -170,7 +171,7 @@ let backupRun: { code: number; stdout: string; stderr: string };
 let restoreRun: { code: number; stdout: string; stderr: string };
 
 beforeAll(async () => {
-  const course = await loadCourse({ cacheDir: inject("mdxCacheDir") });
+  const course = await loadCourse({ contentDir: FIXTURE_COURSE, cacheDir: inject("mdxCacheDir") });
   if (onPostgres) {
     // setup-db gave this file a fresh, migrated schema; that is the source.
     sourcePlace.url = process.env.DATABASE_URL;

@@ -5,9 +5,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { compileCourse, ContentError } from "~/content/compile.server";
-import { getCourse, moduleHtml } from "~/content/course.server";
+import { getCourse, loadCourse, moduleHtml } from "~/content/course.server";
 import { wordCount } from "~/content/sections";
 import { first } from "../support/indexed";
 import { rejection } from "../support/rejection";
@@ -105,6 +105,8 @@ describe("compile once per content version", () => {
 });
 
 describe("the leergang's modules", () => {
+  // The real course in content/, not the fixture course the other integration tests read.
+  beforeAll(() => loadCourse({ contentDir: path.resolve("content"), cacheDir: tempCache() }));
   const course = () => getCourse();
 
   it("has at least eight modules in order, ending with the portfolio", () => {

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { demoWebhookSecret } from "~/enrollment/stripe.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import { createCohort, createUser, enroll } from "../support/factories";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 import { paidSession } from "../support/enrollment";
@@ -52,10 +52,8 @@ async function participant() {
   return user;
 }
 
-async function loggedIn(app: RunningServer, email: string) {
-  const browser = new Client(app.baseUrl);
-  expect((await browser.login(email, PASSWORD)).status).toBe(302);
-  return browser;
+function loggedIn(app: RunningServer, user: { id: string }) {
+  return new Client(app.baseUrl).signInAs(user);
 }
 
 const page = () => `/opdrachten/${at(at(getCourse().modules, 0).assignments, 0).slug}`;
@@ -65,7 +63,7 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-crash-"));
     const user = await participant();
     const first = await server(dataDir, "upload");
-    const browser = await loggedIn(first, user.email);
+    const browser = await loggedIn(first, user);
     const upload = browser.upload(page(), [{ name: "buurtkaart.pdf", bytes: PDF }]).catch(() => null);
     await first.waitForOutput("[crash-point] upload");
     await first.kill();
@@ -82,7 +80,7 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     await second.waitForOutput("Opgeruimd: 1 bestand(en) zonder inzending");
     expect(uploadedFiles(dataDir)).toHaveLength(0);
     // And uploading works as before.
-    const again = await loggedIn(second, user.email);
+    const again = await loggedIn(second, user);
     expect((await again.upload(page(), [{ name: "buurtkaart.pdf", bytes: PDF }])).text).toContain(
       "Het bestand is toegevoegd.",
     );
@@ -93,7 +91,7 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-crash-"));
     const user = await participant();
     const first = await server(dataDir, "hand-in");
-    const browser = await loggedIn(first, user.email);
+    const browser = await loggedIn(first, user);
     expect((await browser.upload(page(), [{ name: "buurtkaart.pdf", bytes: PDF }])).text).toContain(
       "Het bestand is toegevoegd.",
     );
@@ -114,7 +112,7 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     expect(uploadedFiles(dataDir)).toHaveLength(1);
 
     const second = await server(dataDir);
-    const again = await loggedIn(second, user.email);
+    const again = await loggedIn(second, user);
     const handed = await again.post(page(), { intent: "hand-in", body: "Mijn uitwerking", revision: "1" });
     expect(handed.text).toContain("Ingeleverd (versie 1)");
     const versions = await db.submissionVersion.findMany({

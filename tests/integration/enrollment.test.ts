@@ -2,7 +2,7 @@
 // stand-in for the Stripe API, signed webhooks (and bad ones), idempotency, refunds, races, reconciliation.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { createCohort, createUser, PASSWORD } from "../support/factories";
+import { createCohort, createGilde, createUser, joinGilde } from "../support/factories";
 import type { Client, TestApp } from "../support/http";
 import { trainerOf, registerThroughMail } from "../support/people";
 import { INTAKE, paidSession, startEnrollmentApp } from "../support/enrollment";
@@ -24,8 +24,7 @@ beforeEach(() => {
 
 async function applicant(name = "Aanmelder Test") {
   const user = await createUser({ name });
-  const browser = app.client();
-  await browser.login(user.email, PASSWORD);
+  const browser = await app.client().signInAs(user);
   return { user, browser };
 }
 
@@ -489,7 +488,7 @@ describe("employer invoices, withdrawal, reconciliation, placement", () => {
 
   it("lets the cohort's trainer place a new participant in a gilde", async () => {
     const c = await cohort();
-    const gilde = await db.gilde.create({ data: { cohortId: c.id, name: "De Vlechters" } });
+    const gilde = await createGilde({ cohortId: c.id, name: "De Vlechters" });
     const person = await accepted(c.id);
     const { session } = await checkout(person, c.id);
     await send("checkout.session.completed", session);
@@ -515,11 +514,11 @@ describe("employer invoices, withdrawal, reconciliation, placement", () => {
 
   it("places a new participant in the smallest gilde when the cohort is set so", async () => {
     const c = await cohort({ autoPlaceInGilde: true });
-    const big = await db.gilde.create({ data: { cohortId: c.id, name: "De Grote" } });
-    const small = await db.gilde.create({ data: { cohortId: c.id, name: "De Kleine" } });
+    const big = await createGilde({ cohortId: c.id, name: "De Grote" });
+    const small = await createGilde({ cohortId: c.id, name: "De Kleine" });
     const filler = await createUser();
     await db.enrollment.create({ data: { userId: filler.id, cohortId: c.id, status: "ACTIVE" } });
-    await db.gildeMember.create({ data: { gildeId: big.id, userId: filler.id, cohortId: c.id } });
+    await joinGilde(big, filler.id);
     const person = await accepted(c.id);
     const { session } = await checkout(person, c.id);
     await send("checkout.session.completed", session);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, PASSWORD } from "../support/factories";
+import { createCohort, createGilde, createUser, joinGilde } from "../support/factories";
 import { startTestApp, type TestApp } from "../support/http";
 import { participantIn, trainerOf } from "../support/people";
 import { at } from "../support/indexed";
@@ -51,9 +51,9 @@ describe("grading queue and access", () => {
     const { trainer, student, submissionId } = await handedIn();
     expect((await trainer.get("/beoordelen?laat=ja")).text).not.toContain("Sanne Student");
     expect((await trainer.get("/beoordelen?laat=nee")).text).toContain("Sanne Student");
-    const gilde = await db.gilde.create({ data: { cohortId: student.cohortId, name: "De Kuipers" } });
-    const other = await db.gilde.create({ data: { cohortId: student.cohortId, name: "De Bakkers" } });
-    await db.gildeMember.create({ data: { gildeId: gilde.id, userId: student.user.id, cohortId: student.cohortId } });
+    const gilde = await createGilde({ cohortId: student.cohortId, name: "De Kuipers" });
+    const other = await createGilde({ cohortId: student.cohortId, name: "De Bakkers" });
+    await joinGilde(gilde, student.user.id);
     expect((await trainer.get(`/beoordelen?gilde=${gilde.id}`)).text).toContain("Sanne Student");
     expect((await trainer.get(`/beoordelen?gilde=${other.id}`)).text).not.toContain("Sanne Student");
     expect((await trainer.get("/beoordelen?status=concept")).html).not.toContain(`/beoordelen/${submissionId}`);
@@ -105,7 +105,7 @@ describe("assessments", () => {
     expect(clash.status).toBe(409);
     expect(clash.text).toContain("Iemand anders heeft deze beoordeling net opgeslagen");
     const stored = await db.assessment.findFirstOrThrow({ where: { submissionId } });
-    expect(stored.decision).toBe("voldaan");
+    expect(stored.decision).toBe("PASSED");
   });
 
   it("releases: the participant sees levels, feedback and decision, and gets an e-mail", async () => {
@@ -158,9 +158,9 @@ describe("assessments", () => {
     });
     const assessments = await db.assessment.findMany({ where: { submissionId }, orderBy: { number: "asc" } });
     expect(assessments.map((a) => [a.number, a.status, a.decision])).toEqual([
-      [1, "RELEASED", "herziening"],
-      [2, "RELEASED", "voldaan"],
-      [3, "RELEASED", "voldaan"],
+      [1, "RELEASED", "REVISION"],
+      [2, "RELEASED", "PASSED"],
+      [3, "RELEASED", "PASSED"],
     ]);
     expect(at(assessments, 2).correctionReason).toBe("Typefout in de feedback");
     expect((await student.browser.get(page())).text).toContain("Gecorrigeerd: Typefout in de feedback");
@@ -269,7 +269,7 @@ describe("assessments", () => {
     const { student, trainer, submissionId } = await handedIn();
     const admin = app.client();
     const adminUser = await createUser({ role: "ADMIN" });
-    await admin.login(adminUser.email, PASSWORD);
+    await admin.signInAs(adminUser);
     await admin.post(`/beheer/groepen/${student.cohortId}`, { intent: "second-reader", required: "on" });
     expect((await db.cohort.findUniqueOrThrow({ where: { id: student.cohortId } })).secondReaderForFail).toBe(true);
 
@@ -346,8 +346,7 @@ describe("assessments", () => {
   it("is not for a participant who tries to post a grade", async () => {
     const { submissionId } = await handedIn();
     const other = await createUser();
-    const browser = app.client();
-    await browser.login(other.email, PASSWORD);
+    const browser = await app.client().signInAs(other);
     expect((await browser.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" })).status).toBe(
       403,
     );

@@ -4,8 +4,8 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { allocateFor, maintainPeerReviews } from "~/peer-review/peer-review.server";
-import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import { allocateFor, maintainPeerReviews } from "~/peer-review/allocation.server";
+import { createCohort, createGilde, createSubmission, createUser, enroll, joinGilde } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
 import { trainerOf } from "../support/people";
 import { first } from "../support/indexed";
@@ -42,14 +42,13 @@ async function cohortWith<const Sizes extends readonly number[]>(sizes: Sizes, n
   const gildes: Member[][] = [];
   let n = 0;
   for (const [g, size] of sizes.entries()) {
-    const gilde = await db.gilde.create({ data: { cohortId: cohort.id, name: `Gilde ${g + 1}` } });
+    const gilde = await createGilde({ cohortId: cohort.id, name: `Gilde ${g + 1}` });
     const members: Member[] = [];
     for (let i = 0; i < size; i++) {
       const user = await createUser({ name: names[n++] ?? `Lid ${g + 1}.${i + 1}` });
       await enroll(user.id, cohort.id);
-      await db.gildeMember.create({ data: { gildeId: gilde.id, userId: user.id, cohortId: cohort.id } });
-      const browser = app.client();
-      await browser.login(user.email, PASSWORD);
+      await joinGilde(gilde, user.id);
+      const browser = await app.client().signInAs(user);
       members.push({ user, browser });
     }
     gildes.push(members);
@@ -140,10 +139,7 @@ describe("allocation as people hand in", () => {
     const { cohortId, gildes } = await cohortWith([5]);
     // Handed in without allocation (as if the app crashed in between), then two allocations race.
     for (const m of gildes[0]) {
-      const submission = await db.submission.create({
-        data: { userId: m.user.id, cohortId, assignmentSlug: open().slug },
-      });
-      await db.submissionVersion.create({ data: { submissionId: submission.id, number: 1, body: "Tekst" } });
+      await createSubmission({ userId: m.user.id, cohortId, assignmentSlug: open().slug, body: "Tekst" });
     }
     const created = await Promise.all([
       allocateFor(cohortId, open().slug),
@@ -255,7 +251,7 @@ describe("giving and receiving feedback", () => {
     expect(late.text).toContain("termijn voor deze feedback is verlopen");
 
     await maintainPeerReviews();
-    expect((await db.peerReview.findUniqueOrThrow({ where: { id: lapsing.id } })).cancelReason).toBe("verlopen");
+    expect((await db.peerReview.findUniqueOrThrow({ where: { id: lapsing.id } })).cancelReason).toBe("LAPSED");
     const active = await db.peerReview.findMany({ where: { submissionId: lapsing.submissionId, status: "OPEN" } });
     expect(active).toHaveLength(2);
     expect(active.map((r) => r.reviewerId)).not.toContain(lapsing.reviewerId);
@@ -292,7 +288,7 @@ describe("people leaving", () => {
     await db.enrollment.updateMany({ where: { userId: leaver.user.id, cohortId }, data: { status: "WITHDRAWN" } });
     await maintainPeerReviews();
     for (const review of theirs) {
-      expect((await db.peerReview.findUniqueOrThrow({ where: { id: review.id } })).cancelReason).toBe("teruggetrokken");
+      expect((await db.peerReview.findUniqueOrThrow({ where: { id: review.id } })).cancelReason).toBe("REVIEWER_LEFT");
       expect(await db.peerReview.count({ where: { submissionId: review.submissionId, status: "OPEN" } })).toBe(2);
     }
     expect(await db.peerReview.count({ where: { submission: { userId: leaver.user.id }, status: "OPEN" } })).toBe(0);
@@ -460,10 +456,13 @@ describe("trainer oversight and completion", () => {
     const [a] = gildes[0];
     await db.submission.updateMany({ where: { userId: a.user.id }, data: { status: "PASSED" } });
     for (const assignment of assignments().filter((x) => x.slug !== open().slug)) {
-      const s = await db.submission.create({
-        data: { userId: a.user.id, cohortId, assignmentSlug: assignment.slug, status: "PASSED" },
+      await createSubmission({
+        userId: a.user.id,
+        cohortId,
+        assignmentSlug: assignment.slug,
+        status: "PASSED",
+        body: "x",
       });
-      await db.submissionVersion.create({ data: { submissionId: s.id, number: 1, body: "x" } });
     }
     const trainer = await trainerOf(app, cohortId);
     const row = async () =>

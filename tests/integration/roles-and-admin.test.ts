@@ -2,7 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireCohortMember, requireCohortTrainer, requireRole } from "~/auth/guards.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD, sessionCookieFor } from "../support/factories";
+import {
+  createCohort,
+  createGilde,
+  createUser,
+  enroll,
+  joinGilde,
+  PASSWORD,
+  sessionCookieFor,
+} from "../support/factories";
 import { inputValue, startTestApp, type Client, type TestApp } from "../support/http";
 import { at } from "../support/indexed";
 import { rejection } from "../support/rejection";
@@ -13,8 +21,7 @@ afterAll(() => app.close());
 
 async function loggedIn(role: "PARTICIPANT" | "TRAINER" | "ADMIN", name = "Iemand Anders"): Promise<Client> {
   const user = await createUser({ role, name });
-  const browser = app.client();
-  expect((await browser.login(user.email, PASSWORD)).status).toBe(302);
+  const browser = await app.client().signInAs(user);
   return browser;
 }
 
@@ -38,13 +45,12 @@ describe("each role has its own dashboard and navigation", () => {
     const user = await createUser({ name: "Ilse Wijkwerker" });
     const mate = await createUser({ name: "Kees Buurman" });
     const cohort = await createCohort("Voorjaar 2099");
-    const gilde = await db.gilde.create({ data: { cohortId: cohort.id, name: "De Kuipers" } });
+    const gilde = await createGilde({ cohortId: cohort.id, name: "De Kuipers" });
     for (const u of [user, mate]) {
       await enroll(u.id, cohort.id);
-      await db.gildeMember.create({ data: { gildeId: gilde.id, userId: u.id, cohortId: cohort.id } });
+      await joinGilde(gilde, u.id);
     }
-    const browser = app.client();
-    await browser.login(user.email, PASSWORD);
+    const browser = await app.client().signInAs(user);
     const page = await browser.get("/dashboard");
     expect(page.text).toContain("Voorjaar 2099");
     expect(page.text).toContain("Jouw gilde: De Kuipers");
@@ -54,8 +60,7 @@ describe("each role has its own dashboard and navigation", () => {
   it("alumnus is greeted as alumnus", async () => {
     const user = await createUser({ name: "Anna Alumna" });
     await enroll(user.id, (await createCohort()).id, "COMPLETED");
-    const browser = app.client();
-    await browser.login(user.email, PASSWORD);
+    const browser = await app.client().signInAs(user);
     expect((await browser.get("/dashboard")).text).toContain("je bent nu alumnus");
   });
 
@@ -64,8 +69,7 @@ describe("each role has its own dashboard and navigation", () => {
     const mine = await createCohort("Groep van mij");
     const other = await createCohort("Groep van een ander");
     await db.cohortStaff.create({ data: { cohortId: mine.id, userId: trainer.id } });
-    const browser = app.client();
-    await browser.login(trainer.email, PASSWORD);
+    const browser = await app.client().signInAs(trainer);
     const page = await browser.get("/dashboard");
     expect(page.text).toContain("Groep van mij");
     expect(page.text).not.toContain(other.name);
@@ -250,7 +254,7 @@ describe("admin: cohorts, trainers and gildes", () => {
     const browser = await loggedIn("ADMIN");
     const cohort = await createCohort();
     const other = await createCohort();
-    const foreignGilde = await db.gilde.create({ data: { cohortId: other.id, name: "Elders" } });
+    const foreignGilde = await createGilde({ cohortId: other.id, name: "Elders" });
     const outsider = await createUser();
     const member = await createUser();
     await enroll(member.id, cohort.id);

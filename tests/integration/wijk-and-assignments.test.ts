@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendDeadlineReminders } from "~/assignments/reminders.server";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, PASSWORD } from "../support/factories";
+import { createCohort, createUser } from "../support/factories";
 import { inputValue, startTestApp, type Client, type TestApp } from "../support/http";
 import { participantIn, trainerOf as trainerOfCohort } from "../support/people";
 import { at } from "../support/indexed";
@@ -251,8 +251,7 @@ describe("drafts and handing in", () => {
 
   it("does not let a participant of no cohort, or a cohort where the module is closed, hand in", async () => {
     const outsider = await createUser();
-    const browser = app.client();
-    await browser.login(outsider.email, PASSWORD);
+    const browser = await app.client().signInAs(outsider);
     expect((await browser.post(page(), { intent: "hand-in", body: "x", revision: "0" })).status).toBe(404);
 
     const { browser: early, cohortId, user } = await participant();

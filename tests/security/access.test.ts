@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import { createCohort, createGilde, createPeerReview, createUser, enroll } from "../support/factories";
 import { startTestApp, type Client, type Page, type TestApp } from "../support/http";
 import { trainerOf } from "../support/people";
 import { at } from "../support/indexed";
@@ -40,8 +40,7 @@ async function person(
 ): Promise<Person> {
   const user = await createUser({ name, role });
   if (cohortId) await enroll(user.id, cohortId, status);
-  const browser = app.client();
-  expect((await browser.login(user.email, PASSWORD)).status).toBe(302);
+  const browser = await app.client().signInAs(user);
   return { id: user.id, name, browser };
 }
 
@@ -70,17 +69,14 @@ beforeAll(async () => {
   cohortA = (await createCohort()).id;
   cohortB = (await createCohort()).id;
   await db.cohort.update({ where: { id: cohortA }, data: { endsOn: new Date(Date.now() + 90 * 86_400_000) } });
-  gildeA = (await db.gilde.create({ data: { cohortId: cohortA, name: "De Geheime Gilde" } })).id;
-  const otherGilde = (await db.gilde.create({ data: { cohortId: cohortA, name: "De Buren" } })).id;
   alice = await person("Alice Auteur", "PARTICIPANT", cohortA);
   bob = await person("Bob Beoordelaar", "PARTICIPANT", cohortA);
   dave = await person("Dave Gildegenoot", "PARTICIPANT", cohortA);
   frank = await person("Frank Andergilde", "PARTICIPANT", cohortA);
   carol = await person("Carol Andergroep", "PARTICIPANT", cohortB);
   alumnus = await person("Olga Oudgediende", "PARTICIPANT", cohortB, "COMPLETED");
-  for (const p of [alice, bob, dave])
-    await db.gildeMember.create({ data: { gildeId: gildeA, userId: p.id, cohortId: cohortA } });
-  await db.gildeMember.create({ data: { gildeId: otherGilde, userId: frank.id, cohortId: cohortA } });
+  gildeA = (await createGilde({ cohortId: cohortA, name: "De Geheime Gilde", members: [alice, bob, dave] })).id;
+  await createGilde({ cohortId: cohortA, name: "De Buren", members: [frank] });
   trainerA = await trainerOf(app, cohortA);
   trainerB = await trainerOf(app, cohortB);
 
@@ -129,17 +125,7 @@ beforeAll(async () => {
   expect((await trainerA.post(`/beoordelen/${daveSubmissionId}`, draft)).text).toContain("Concept opgeslagen");
 
   // Bob reviews Alice's work and saved a draft of his feedback.
-  reviewId = (
-    await db.peerReview.create({
-      data: {
-        cohortId: cohortA,
-        assignmentSlug: first().slug,
-        submissionId,
-        reviewerId: bob.id,
-        dueAt: new Date(Date.now() + 7 * 86_400_000),
-      },
-    })
-  ).id;
+  reviewId = (await createPeerReview({ submission, reviewerId: bob.id })).id;
   expect(
     (
       await bob.browser.post(`/gilde/feedback/${reviewId}`, {

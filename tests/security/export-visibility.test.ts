@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import type { AssignmentFrontmatter } from "~/content/schema";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import {
+  createCohort,
+  createGilde,
+  createPeerReview,
+  createSubmission,
+  createUser,
+  enroll,
+  joinGilde,
+} from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
 import { at, entry, first } from "../support/indexed";
 
@@ -50,16 +58,15 @@ beforeAll(async () => {
   );
 
   cohortId = (await createCohort()).id;
-  const gilde = await db.gilde.create({ data: { cohortId, name: "Zichtbaarheid" } });
+  const gilde = await createGilde({ cohortId, name: "Zichtbaarheid" });
   const people = await Promise.all(["Anna Auteur", FIRST, SECOND].map((name) => createUser({ name })));
   for (const person of people) {
     await enroll(person.id, cohortId);
-    await db.gildeMember.create({ data: { gildeId: gilde.id, userId: person.id, cohortId } });
+    await joinGilde(gilde, person.id);
   }
   const [anna, rik, roos] = people;
   if (!anna || !rik || !roos) throw new Error("Expected Anna, Rik and Roos.");
-  const browser = app.client();
-  expect((await browser.login(anna.email, PASSWORD)).status).toBe(302);
+  const browser = await app.client().signInAs(anna);
   author = { id: anna.id, browser };
   ownReviews = new Map();
 
@@ -68,57 +75,31 @@ beforeAll(async () => {
     await db.assignmentSchedule.create({
       data: { cohortId, assignmentSlug: slug, peerReviewDueAt: new Date(now + 48 * HOUR) },
     });
-    const work = await db.submission.create({
-      data: {
-        userId: anna.id,
-        cohortId,
-        assignmentSlug: slug,
-        versions: { create: { number: 1, body: `Annas werk ${slug}` } },
-      },
+    const work = await createSubmission({
+      userId: anna.id,
+      cohortId,
+      assignmentSlug: slug,
+      body: `Annas werk ${slug}`,
     });
     const due = new Date(now + 96 * HOUR);
-    await db.peerReview.create({
-      data: {
-        cohortId,
-        assignmentSlug: slug,
-        submissionId: work.id,
-        reviewerId: rik.id,
-        dueAt: due,
-        assignedAt: new Date(now - 2 * HOUR),
-      },
-    });
-    await db.peerReview.create({
-      data: {
-        cohortId,
-        assignmentSlug: slug,
-        submissionId: work.id,
-        reviewerId: roos.id,
-        dueAt: due,
-        assignedAt: new Date(now - HOUR),
-        status: "SUBMITTED",
-        submittedAt: new Date(now - HOUR / 2),
-        answers: JSON.stringify({ 0: texts(slug).answer }),
-        tip: texts(slug).tip,
-      },
+    await createPeerReview({ submission: work, reviewerId: rik.id, dueAt: due, assignedAt: new Date(now - 2 * HOUR) });
+    await createPeerReview({
+      submission: work,
+      reviewerId: roos.id,
+      dueAt: due,
+      assignedAt: new Date(now - HOUR),
+      status: "SUBMITTED",
+      submittedAt: new Date(now - HOUR / 2),
+      answers: { 0: texts(slug).answer },
+      tip: texts(slug).tip,
     });
     // Rik's own work, which Anna is to review (what "after-own-review" waits for).
-    const riks = await db.submission.create({
-      data: {
-        userId: rik.id,
-        cohortId,
-        assignmentSlug: slug,
-        versions: { create: { number: 1, body: `Riks werk ${slug}` } },
-      },
-    });
-    const own = await db.peerReview.create({
-      data: {
-        cohortId,
-        assignmentSlug: slug,
-        submissionId: riks.id,
-        reviewerId: anna.id,
-        dueAt: due,
-        assignedAt: new Date(now - HOUR),
-      },
+    const riks = await createSubmission({ userId: rik.id, cohortId, assignmentSlug: slug, body: `Riks werk ${slug}` });
+    const own = await createPeerReview({
+      submission: riks,
+      reviewerId: anna.id,
+      dueAt: due,
+      assignedAt: new Date(now - HOUR),
     });
     ownReviews.set(slug, own.id);
   }
@@ -234,7 +215,7 @@ async function phase({ deadlinePassed, ownGiven }: { deadlinePassed: boolean; ow
   await db.peerReview.updateMany({
     where: { id: { in: ids } },
     data: ownGiven
-      ? { status: "SUBMITTED", submittedAt: new Date(), answers: JSON.stringify({ 0: "Annas antwoord" }) }
+      ? { status: "SUBMITTED", submittedAt: new Date(), answers: { 0: "Annas antwoord" } }
       : { status: "OPEN", submittedAt: null },
   });
 }

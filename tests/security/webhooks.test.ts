@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, PASSWORD } from "../support/factories";
+import { createCohort, createUser } from "../support/factories";
 import type { Client, TestApp } from "../support/http";
 import { INTAKE, paidSession, startEnrollmentApp } from "../support/enrollment";
 import { deliverWebhook, signed, stripeEvent } from "../support/stripe-api";
@@ -28,8 +28,7 @@ async function paying(): Promise<Paying & { session: Record<string, unknown>; pa
     data: { startsOn: new Date("2099-03-01"), endsOn: new Date("2099-12-01") },
   });
   const user = await createUser({ name: "Betaler Test" });
-  const browser = app.client();
-  await browser.login(user.email, PASSWORD);
+  const browser = await app.client().signInAs(user);
   expect((await browser.submit(`/aanmelden/${cohort.id}`, INTAKE)).text).toContain("je aanmelding is binnen");
   const enrollment = await db.enrollment.findFirstOrThrow({ where: { userId: user.id } });
   expect(
