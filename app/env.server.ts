@@ -33,7 +33,11 @@ const databaseFields = z.object({
 });
 
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  NODE_ENV: optionalText.pipe(
+    z
+      .enum(["development", "production", "test"], { message: "moet development, production of test zijn" })
+      .default("development"),
+  ),
   PORT: z.coerce
     .number({ invalid_type_error: "moet een poortnummer zijn, bijvoorbeeld 3000" })
     .int("moet een poortnummer zijn, bijvoorbeeld 3000")

@@ -1,5 +1,6 @@
 // `npm run build` runs this first: every module and assignment must validate and compile, or the build stops
 // with the file and the problem. The compiled code lands in the cache, so the next start compiles nothing.
+import { EnvError } from "~/env.server";
 import { ContentError } from "./compile.server";
 import { loadCourse, mdxStats, moduleHtml } from "./course.server";
 
@@ -18,6 +19,7 @@ async function main() {
 
 main().catch((error) => {
   if (error instanceof ContentError) console.error(`\nFout in de cursusinhoud: ${error.message}\n`);
+  else if (error instanceof EnvError) console.error(`\n${error.message}\n`);
   else console.error(error);
   process.exit(1);
 });

@@ -7,12 +7,13 @@ describe("configuration", () => {
   it("checks the database pool, the bench switch and the crash point with the rest, in Dutch", () => {
     let message = "";
     try {
-      parseEnv({ DATABASE_POOL_SIZE: "veel", BENCH: "ja", GILDE_CRASH_POINT: "ergens", PORT: "0" });
+      parseEnv({ NODE_ENV: "prod", DATABASE_POOL_SIZE: "veel", BENCH: "ja", GILDE_CRASH_POINT: "ergens", PORT: "0" });
     } catch (error) {
       message = (error as Error).message;
     }
     expect(message.split("\n")).toEqual([
       "De omgevingsvariabelen kloppen niet:",
+      "  - NODE_ENV: moet development, production of test zijn",
       "  - PORT: moet een poortnummer zijn, bijvoorbeeld 3000",
       "  - DATABASE_POOL_SIZE: moet een aantal verbindingen zijn, bijvoorbeeld 10",
       "  - BENCH: moet on of off zijn",
@@ -29,6 +30,7 @@ describe("configuration", () => {
       BENCH: "off",
     });
     expect(parseEnv({}).GILDE_CRASH_POINT).toBeUndefined();
+    expect(parseEnv({ NODE_ENV: "" }).NODE_ENV).toBe("development");
     expect(parseEnv({ DATABASE_POOL_SIZE: "25", GILDE_CRASH_POINT: "hand-in" })).toMatchObject({
       DATABASE_POOL_SIZE: 25,
       GILDE_CRASH_POINT: "hand-in",
