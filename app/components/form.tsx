@@ -1,6 +1,7 @@
 // A schema form, rendered one way: Conform's props on Remix's <Form>, the hidden field that names the form, and the
 // form's own message at the top. After a refusal, focus goes to that message (or else to the first field with an
-// error), and password inputs are emptied, as the server never sends a password back.
+// error), and password inputs are emptied, as the server never sends a password back. When the browser's own check
+// stops a submit, focus goes to the first field it found wrong.
 import { getFormProps, type FormMetadata } from "@conform-to/react";
 import { Form, type FormProps } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -15,9 +16,18 @@ export function GildeForm<S extends Schema>({ form, children, method = "post", .
   const reply = useFormReply(form.id);
   const ref = useRef<HTMLFormElement>(null);
   const answered = useRef<unknown>(null);
+  const checkedInBrowser = useRef(false);
+  const conform = getFormProps(form);
   // Conform renders the server's errors a render after the answer arrives: focus once they are on the page.
   useEffect(() => {
     const element = ref.current;
+    if (checkedInBrowser.current && element) {
+      const invalid = element.querySelector<HTMLElement>('[aria-invalid="true"]');
+      if (invalid) {
+        checkedInBrowser.current = false;
+        invalid.focus();
+      }
+    }
     if (!reply || reply.status !== "error" || !element || answered.current === reply) return;
     const passwords = element.querySelectorAll<HTMLInputElement>('input[type="password"]');
     const target =
@@ -30,7 +40,16 @@ export function GildeForm<S extends Schema>({ form, children, method = "post", .
     (target ?? passwords[0])?.focus();
   });
   return (
-    <Form ref={ref} method={method} {...getFormProps(form)} {...props}>
+    <Form
+      ref={ref}
+      method={method}
+      {...conform}
+      onSubmit={(event) => {
+        conform.onSubmit(event);
+        checkedInBrowser.current = event.defaultPrevented;
+      }}
+      {...props}
+    >
       <input type="hidden" name={FORM_ID_FIELD} value={form.id} />
       <FormMessage form={form} />
       {children}
