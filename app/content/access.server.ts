@@ -15,7 +15,12 @@ export type CourseAccess = {
   today: string;
 };
 
-const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" });
+const dayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Amsterdam",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 function amsterdamDay(now: Date): string {
   return dayFormat.format(now);

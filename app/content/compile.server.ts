@@ -55,7 +55,9 @@ function relative(file: string) {
 
 /** Relative imports of an MDX file (content may import a shared snippet); their contents are part of the key. */
 function importedFiles(source: string, dir: string): string[] {
-  return [...source.matchAll(/^import\s+[^'"]*['"](\.{1,2}\/[^'"]+)['"]/gm)].flatMap(([, spec]) => (spec ? [path.resolve(dir, spec)] : []));
+  return [...source.matchAll(/^import\s+[^'"]*['"](\.{1,2}\/[^'"]+)['"]/gm)].flatMap(([, spec]) =>
+    spec ? [path.resolve(dir, spec)] : [],
+  );
 }
 
 function cacheKey(source: string, file: string): string {
@@ -100,7 +102,10 @@ function mdxErrorText(error: unknown): string {
   const errors = (error as { errors?: { text: string; location?: { line: number; column: number } | null }[] }).errors;
   if (errors?.length) {
     return errors
-      .map((e) => `  - ${e.location ? `regel ${e.location.line}, kolom ${e.location.column}: ` : ""}${e.text.split("\n")[0]}`)
+      .map(
+        (e) =>
+          `  - ${e.location ? `regel ${e.location.line}, kolom ${e.location.column}: ` : ""}${e.text.split("\n")[0]}`,
+      )
       .join("\n");
   }
   return `  - ${(error as Error).message?.split("\n")[0] ?? String(error)}`;
@@ -112,7 +117,10 @@ function readFrontmatter(file: string) {
     const parsed = matter(source);
     return { source, data: parsed.data as unknown, body: parsed.content };
   } catch (error) {
-    throw new ContentError(relative(file), `De frontmatter (YAML tussen de ---) is ongeldig:\n  - ${(error as Error).message.split("\n")[0]}`);
+    throw new ContentError(
+      relative(file),
+      `De frontmatter (YAML tussen de ---) is ongeldig:\n  - ${(error as Error).message.split("\n")[0]}`,
+    );
   }
 }
 
@@ -123,7 +131,10 @@ function linkedAssignmentSlugs(body: string): string[] {
 export async function compileCourse({
   contentDir = path.resolve(env().CONTENT_DIR),
   cacheDir,
-}: { contentDir?: string; cacheDir: string }): Promise<Course> {
+}: {
+  contentDir?: string;
+  cacheDir: string;
+}): Promise<Course> {
   const modulesDir = path.join(contentDir, "modules");
   if (!fs.existsSync(modulesDir)) throw new ContentError(relative(modulesDir), "Deze map met modules bestaat niet.");
   const folders = fs
@@ -136,24 +147,36 @@ export async function compileCourse({
   for (const folder of folders) {
     const dir = path.join(modulesDir, folder);
     const [, slug] = /^\d{2}-([a-z0-9-]+)$/.exec(folder) ?? [];
-    if (!slug) throw new ContentError(relative(dir), "Een modulemap heet NN-slug, bijvoorbeeld 03-vertrouwen-als-fundament.");
+    if (!slug)
+      throw new ContentError(relative(dir), "Een modulemap heet NN-slug, bijvoorbeeld 03-vertrouwen-als-fundament.");
     const indexFile = path.join(dir, "index.mdx");
     if (!fs.existsSync(indexFile)) throw new ContentError(relative(indexFile), "Elke module heeft een index.mdx.");
 
     const index = readFrontmatter(indexFile);
     const frontmatter = ModuleFrontmatter.safeParse(index.data);
-    if (!frontmatter.success) throw new ContentError(relative(indexFile), `De frontmatter klopt niet:\n${describeIssues(frontmatter.error)}`);
+    if (!frontmatter.success)
+      throw new ContentError(relative(indexFile), `De frontmatter klopt niet:\n${describeIssues(frontmatter.error)}`);
     const code = await compileMdx(index.source, indexFile, cacheDir);
     const { intro, sections } = splitSections(index.body, "Inleiding");
-    if (sections.length === 0) throw new ContentError(relative(indexFile), "Een module heeft minstens één ##-kop (een sectie).");
+    if (sections.length === 0)
+      throw new ContentError(relative(indexFile), "Een module heeft minstens één ##-kop (een sectie).");
 
     const assignments: CompiledAssignment[] = [];
-    for (const name of fs.readdirSync(dir).filter((n) => /^opdracht-.+\.mdx$/.test(n)).sort()) {
+    for (const name of fs
+      .readdirSync(dir)
+      .filter((n) => /^opdracht-.+\.mdx$/.test(n))
+      .sort()) {
       const file = path.join(dir, name);
       const assignment = readFrontmatter(file);
       const parsed = AssignmentFrontmatter.safeParse(assignment.data);
-      if (!parsed.success) throw new ContentError(relative(file), `De frontmatter klopt niet:\n${describeIssues(parsed.error)}`);
-      assignments.push({ slug: parsed.data.slug, file: relative(file), frontmatter: parsed.data, code: await compileMdx(assignment.source, file, cacheDir) });
+      if (!parsed.success)
+        throw new ContentError(relative(file), `De frontmatter klopt niet:\n${describeIssues(parsed.error)}`);
+      assignments.push({
+        slug: parsed.data.slug,
+        file: relative(file),
+        frontmatter: parsed.data,
+        code: await compileMdx(assignment.source, file, cacheDir),
+      });
     }
     modules.push({
       slug,
@@ -184,17 +207,26 @@ function checkCourse(modules: CompiledModule[]) {
   const assignmentSlugs = new Map<string, string>();
   for (const module of modules) {
     const other = orders.get(module.frontmatter.order);
-    if (other) throw new ContentError(`${module.dir}/index.mdx`, `order ${module.frontmatter.order} wordt ook gebruikt door ${other}.`);
+    if (other)
+      throw new ContentError(
+        `${module.dir}/index.mdx`,
+        `order ${module.frontmatter.order} wordt ook gebruikt door ${other}.`,
+      );
     orders.set(module.frontmatter.order, module.dir);
     for (const assignment of module.assignments) {
       const first = assignmentSlugs.get(assignment.slug);
-      if (first) throw new ContentError(assignment.file, `De slug "${assignment.slug}" wordt ook gebruikt door ${first}.`);
+      if (first)
+        throw new ContentError(assignment.file, `De slug "${assignment.slug}" wordt ook gebruikt door ${first}.`);
       assignmentSlugs.set(assignment.slug, assignment.file);
     }
   }
   for (const module of modules) {
     for (const slug of module.linkedAssignments) {
-      if (!assignmentSlugs.has(slug)) throw new ContentError(`${module.dir}/index.mdx`, `<Opdracht slug="${slug}"> verwijst naar een opdracht die niet bestaat.`);
+      if (!assignmentSlugs.has(slug))
+        throw new ContentError(
+          `${module.dir}/index.mdx`,
+          `<Opdracht slug="${slug}"> verwijst naar een opdracht die niet bestaat.`,
+        );
     }
   }
 }

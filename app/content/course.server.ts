@@ -25,13 +25,16 @@ function mdxCacheDir() {
 
 export async function loadCourse(options: { contentDir?: string; cacheDir?: string } = {}): Promise<Course> {
   const course = await compileCourse({ contentDir: options.contentDir, cacheDir: options.cacheDir ?? mdxCacheDir() });
-  const assignmentTitles = new Map(course.modules.flatMap((m) => m.assignments.map((a) => [a.slug, a.frontmatter.title] as const)));
+  const assignmentTitles = new Map(
+    course.modules.flatMap((m) => m.assignments.map((a) => [a.slug, a.frontmatter.title] as const)),
+  );
   loaded = { course, components: new Map(), html: new Map(), assignmentTitles };
   return course;
 }
 
 function state(): CourseState {
-  if (!loaded) throw new Error("De cursus is niet geladen: roep eerst loadCourse() aan (de server doet dat bij het starten).");
+  if (!loaded)
+    throw new Error("De cursus is niet geladen: roep eerst loadCourse() aan (de server doet dat bij het starten).");
   return loaded;
 }
 
@@ -90,7 +93,9 @@ export function assignmentHtml(slug: string, wijkName: string | null): string | 
   let result = html.get(key);
   if (result === undefined) {
     const Component = componentFor(`assignment:${slug}`, found.assignment.code);
-    result = renderToStaticMarkup(createElement(Component, { components: mdxComponents({ assignmentTitles, wijkName, anchors: [] }) }));
+    result = renderToStaticMarkup(
+      createElement(Component, { components: mdxComponents({ assignmentTitles, wijkName, anchors: [] }) }),
+    );
     if (html.size >= HTML_CACHE_LIMIT) html.clear();
     html.set(key, result);
   }

@@ -37,7 +37,10 @@ export async function searchForUser(user: SessionUser, query: string, now = new 
   const access = await courseAccessFor(user, now);
   const readable = getCourse().modules.filter((m) => canRead(access, m.slug));
   const titles = new Map(readable.map((m) => [m.slug, m.frontmatter.title]));
-  const hits = await searchCourse(query, readable.map((m) => m.slug));
+  const hits = await searchCourse(
+    query,
+    readable.map((m) => m.slug),
+  );
   return hits.map((hit) => ({ ...hit, moduleTitle: titles.get(hit.moduleSlug) ?? hit.moduleSlug }));
 }
 
@@ -47,7 +50,8 @@ export async function modulePage(user: SessionUser, slug: string, now = new Date
   const course = getCourse();
   const access = await courseAccessFor(user, now);
   const open = canRead(access, slug);
-  const progress = tracksProgress(access) && open ? progressOf(module, (await readAnchorsByModule(user.id)).get(slug)) : null;
+  const progress =
+    tracksProgress(access) && open ? progressOf(module, (await readAnchorsByModule(user.id)).get(slug)) : null;
   const index = course.modules.indexOf(module);
   const neighbour = (offset: number) => {
     const other = course.modules[index + offset];
@@ -66,9 +70,19 @@ export async function modulePage(user: SessionUser, slug: string, now = new Date
     accessKind: access.kind,
     // Personalised with the participant's wijk once they have a wijkprofiel; until then "je eigen wijk".
     html: open ? moduleHtml(module, access.wijkName) : null,
-    sections: module.sections.map((s) => ({ anchor: s.anchor, heading: s.heading, read: progress?.readAnchors.has(s.anchor) ?? false })),
-    progress: progress ? { percent: progress.percent, status: progress.status, read: progress.read, total: progress.total } : null,
-    assignments: module.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title, summary: a.frontmatter.summary })),
+    sections: module.sections.map((s) => ({
+      anchor: s.anchor,
+      heading: s.heading,
+      read: progress?.readAnchors.has(s.anchor) ?? false,
+    })),
+    progress: progress
+      ? { percent: progress.percent, status: progress.status, read: progress.read, total: progress.total }
+      : null,
+    assignments: module.assignments.map((a) => ({
+      slug: a.slug,
+      title: a.frontmatter.title,
+      summary: a.frontmatter.summary,
+    })),
     previous: neighbour(-1),
     next: neighbour(1),
   };

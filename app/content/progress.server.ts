@@ -3,7 +3,13 @@ import { db } from "~/db.server";
 import type { CompiledModule, Course } from "./compile.server";
 import { moduleStatus, percent, type ModuleStatus } from "./progress";
 
-export type ModuleProgress = { read: number; total: number; percent: number; status: ModuleStatus; readAnchors: Set<string> };
+export type ModuleProgress = {
+  read: number;
+  total: number;
+  percent: number;
+  status: ModuleStatus;
+  readAnchors: Set<string>;
+};
 
 /**
  * A reader's progress is read on every course page and written only when they mark a section, so it is
@@ -36,7 +42,13 @@ export async function readAnchorsByModule(userId: string): Promise<Map<string, S
 export function progressOf(module: CompiledModule, readAnchors: Set<string> | undefined): ModuleProgress {
   const current = new Set(module.sections.map((s) => s.anchor).filter((anchor) => readAnchors?.has(anchor)));
   const total = module.sections.length;
-  return { read: current.size, total, percent: percent(current.size, total), status: moduleStatus(current.size, total), readAnchors: current };
+  return {
+    read: current.size,
+    total,
+    percent: percent(current.size, total),
+    status: moduleStatus(current.size, total),
+    readAnchors: current,
+  };
 }
 
 export function courseProgress(course: Course, byModule: Map<string, Set<string>>) {

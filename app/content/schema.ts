@@ -2,15 +2,29 @@
 // mistake fails the build with the file and the field, never a blank page.
 import { z } from "zod";
 
-const text = (what: string, max = 2000) => z.string({ required_error: `${what} ontbreekt` }).trim().min(1, `${what} is leeg`).max(max);
+const text = (what: string, max = 2000) =>
+  z
+    .string({ required_error: `${what} ontbreekt` })
+    .trim()
+    .min(1, `${what} is leeg`)
+    .max(max);
 
 export const ModuleFrontmatter = z
   .object({
     title: text("title", 120),
-    order: z.number({ required_error: "order ontbreekt", invalid_type_error: "order moet een getal zijn" }).int().positive(),
+    order: z
+      .number({ required_error: "order ontbreekt", invalid_type_error: "order moet een getal zijn" })
+      .int()
+      .positive(),
     summary: text("summary", 600),
-    minutes: z.number({ required_error: "minutes ontbreekt", invalid_type_error: "minutes moet een getal zijn" }).int().min(5).max(600),
-    learningGoals: z.array(text("een leerdoel", 400), { required_error: "learningGoals ontbreekt" }).min(1, "noem minstens één leerdoel"),
+    minutes: z
+      .number({ required_error: "minutes ontbreekt", invalid_type_error: "minutes moet een getal zijn" })
+      .int()
+      .min(5)
+      .max(600),
+    learningGoals: z
+      .array(text("een leerdoel", 400), { required_error: "learningGoals ontbreekt" })
+      .min(1, "noem minstens één leerdoel"),
     sources: z.array(text("een bron", 400), { required_error: "sources ontbreekt" }).min(1, "noem minstens één bron"),
   })
   .strict();
@@ -35,9 +49,14 @@ export const RubricCriterion = z
   .strict()
   .superRefine((criterion, ctx) => {
     const scores = criterion.levels.map((level) => level.score);
-    if (new Set(scores).size !== scores.length) ctx.addIssue({ code: "custom", message: "twee niveaus met dezelfde score", path: ["levels"] });
+    if (new Set(scores).size !== scores.length)
+      ctx.addIssue({ code: "custom", message: "twee niveaus met dezelfde score", path: ["levels"] });
     if (!scores.includes(criterion.passLevel)) {
-      ctx.addIssue({ code: "custom", message: `passLevel ${criterion.passLevel} is geen van de scores ${scores.join(", ")}`, path: ["passLevel"] });
+      ctx.addIssue({
+        code: "custom",
+        message: `passLevel ${criterion.passLevel} is geen van de scores ${scores.join(", ")}`,
+        path: ["passLevel"],
+      });
     }
   });
 export type RubricCriterion = z.infer<typeof RubricCriterion>;
@@ -65,7 +84,8 @@ export const AssignmentFrontmatter = z
       .max(5, "een rubric heeft drie tot vijf criteria")
       .superRefine((criteria, ctx) => {
         const ids = criteria.map((c) => c.id);
-        if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", message: "twee criteria met hetzelfde id" });
+        if (new Set(ids).size !== ids.length)
+          ctx.addIssue({ code: "custom", message: "twee criteria met hetzelfde id" });
       }),
     peerReview: PeerReviewSettings.default({ enabled: false }),
   })
@@ -74,5 +94,7 @@ export type AssignmentFrontmatter = z.infer<typeof AssignmentFrontmatter>;
 
 /** "learningGoals.2: is leeg" — readable lines for the build output. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `  - ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`).join("\n");
+  return error.issues
+    .map((issue) => `  - ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`)
+    .join("\n");
 }

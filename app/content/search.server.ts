@@ -27,7 +27,11 @@ export async function syncContentIndex(course: Course): Promise<boolean> {
     if (current?.version === course.version) return;
     await tx.contentSection.deleteMany({});
     await tx.contentSection.createMany({ data: rows });
-    await tx.contentIndexState.upsert({ where: { id: 1 }, create: { id: 1, version: course.version }, update: { version: course.version } });
+    await tx.contentIndexState.upsert({
+      where: { id: 1 },
+      create: { id: 1, version: course.version },
+      update: { version: course.version },
+    });
   });
   return true;
 }
@@ -63,5 +67,10 @@ export async function searchCourse(query: string, moduleSlugs: string[], limit =
       AND s."moduleSlug" IN (${Prisma.join(moduleSlugs)})
     ORDER BY ts_rank(to_tsvector('dutch', s.heading || ' ' || s.body), q) DESC, s."moduleSlug", s.position
     LIMIT ${limit}`;
-  return rows.map((row) => ({ moduleSlug: row.moduleSlug, anchor: row.anchor, heading: row.heading, fragments: toFragments(row.headline) }));
+  return rows.map((row) => ({
+    moduleSlug: row.moduleSlug,
+    anchor: row.anchor,
+    heading: row.heading,
+    fragments: toFragments(row.headline),
+  }));
 }

@@ -5,13 +5,15 @@ export type Section = { anchor: string; heading: string; text: string };
 
 /** "Wat is de sociale basis?" → "wat-is-de-sociale-basis". Stable: the anchor of a heading never changes by itself. */
 export function slugify(heading: string): string {
-  return heading
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80) || "sectie";
+  return (
+    heading
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80) || "sectie"
+  );
 }
 
 /** Markdown and MDX to the words a reader reads: for search and word counts. */
