@@ -27,8 +27,8 @@ async function handedIn() {
 function passingForm(decision = "voldaan") {
   const form: Record<string, string> = { decision, overall: "Sterk **verhaal**.", revision: "0" };
   for (const c of rubric()) {
-    form[`level-${c.id}`] = String(c.passLevel);
-    form[`feedback-${c.id}`] = `Feedback bij ${c.title}`;
+    form[`levels.${c.id}`] = String(c.passLevel);
+    form[`feedback.${c.id}`] = `Feedback bij ${c.title}`;
   }
   return form;
 }
@@ -65,7 +65,7 @@ describe("grading queue and access", () => {
 describe("assessments", () => {
   it("keeps a draft from the participant, in the page and in its data", async () => {
     const { student, trainer, submissionId } = await handedIn();
-    const saved = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "save" });
+    const saved = await trainer.submit(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "save" });
     expect(saved.text).toContain("Concept opgeslagen");
     const view = await student.browser.get(page());
     expect(view.text).toContain("in beoordeling");
@@ -80,7 +80,7 @@ describe("assessments", () => {
     const [first] = rubric();
     const bad = await trainer.post(`/beoordelen/${submissionId}`, {
       ...passingForm(),
-      [`level-${first.id}`]: "99",
+      [`levels.${first.id}`]: "99",
       intent: "save",
     });
     expect(bad.status).toBe(400);
@@ -88,7 +88,7 @@ describe("assessments", () => {
     const low = Math.min(...first.levels.map((l) => l.score));
     const tooLow = await trainer.post(`/beoordelen/${submissionId}`, {
       ...passingForm(),
-      [`level-${first.id}`]: String(low),
+      [`levels.${first.id}`]: String(low),
       intent: "release",
     });
     expect(tooLow.status).toBe(400);
@@ -109,7 +109,7 @@ describe("assessments", () => {
 
   it("releases: the participant sees levels, feedback and decision, and gets an e-mail", async () => {
     const { student, trainer, submissionId } = await handedIn();
-    const released = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" });
+    const released = await trainer.submit(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" });
     expect(released.text).toContain("Vrijgegeven");
     expect((await db.submission.findUniqueOrThrow({ where: { id: submissionId } })).status).toBe("PASSED");
     const view = await student.browser.get(page());
@@ -288,9 +288,9 @@ describe("assessments", () => {
     expect(screen.text).toContain("Akkoord als tweede lezer");
     const stale = await second.post(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "0" });
     expect(stale.status).toBe(409);
-    expect((await second.post(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "1" })).text).toContain(
-      "akkoord gegeven",
-    );
+    expect(
+      (await second.submit(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "1" })).text,
+    ).toContain("akkoord gegeven");
 
     // Changing the draft asks for a new reading; releasing it unchanged does not.
     await trainer.post(`/beoordelen/${submissionId}`, {
@@ -310,7 +310,7 @@ describe("assessments", () => {
       ).status,
     ).toBe(409);
     await second.post(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "2" });
-    const released = await trainer.post(`/beoordelen/${submissionId}`, {
+    const released = await trainer.submit(`/beoordelen/${submissionId}`, {
       ...passingForm("niet-voldaan"),
       overall: "Anders verwoord.",
       revision: "2",
@@ -337,9 +337,9 @@ describe("assessments", () => {
     const screen = await trainer.get(`/beoordelen/${submissionId}`);
     expect(screen.text).toContain("Wat is veranderd ten opzichte van versie 1: 3 woorden erbij, 0 eraf");
     expect(screen.html).toMatch(/<ins>\s*met drie bewoners<\/ins>/);
-    expect((await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" })).text).toContain(
-      "Vrijgegeven",
-    );
+    expect(
+      (await trainer.submit(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" })).text,
+    ).toContain("Vrijgegeven");
   });
 
   it("is not for a participant who tries to post a grade", async () => {

@@ -110,10 +110,10 @@ beforeAll(async () => {
   };
   for (const c of rubric())
     Object.assign(grade, {
-      [`level-${c.id}`]: String(c.passLevel),
-      [`feedback-${c.id}`]: `${SECRET.grade} bij ${c.id}`,
+      [`levels.${c.id}`]: String(c.passLevel),
+      [`feedback.${c.id}`]: `${SECRET.grade} bij ${c.id}`,
     });
-  expect((await trainerA.post(`/beoordelen/${submissionId}`, grade)).text).toContain("Vrijgegeven");
+  expect((await trainerA.submit(`/beoordelen/${submissionId}`, grade)).text).toContain("Vrijgegeven");
 
   // Dave: another assignment, with a draft grade nobody but trainers may see.
   const second = assignments()[1];
@@ -125,7 +125,7 @@ beforeAll(async () => {
     revision: "0",
     intent: "save",
   };
-  expect((await trainerA.post(`/beoordelen/${daveSubmissionId}`, draft)).text).toContain("Concept opgeslagen");
+  expect((await trainerA.submit(`/beoordelen/${daveSubmissionId}`, draft)).text).toContain("Concept opgeslagen");
 
   // Bob reviews Alice's work and saved a draft of his feedback.
   reviewId = (
