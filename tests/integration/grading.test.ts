@@ -17,7 +17,7 @@ const page = () => `/opdrachten/${assignment().slug}`;
 /** A participant who handed in, their trainer, and the submission id. */
 async function handedIn() {
   const student = await participantIn(app, { name: "Sanne Student" });
-  await student.browser.post(page(), { intent: "hand-in", body: "Mijn wijkgeschiedenis", revision: "0" });
+  await student.browser.submit(page(), { intent: "hand-in", body: "Mijn wijkgeschiedenis", revision: "0" });
   const trainer = await trainerOf(app, student.cohortId);
   const submission = await db.submission.findFirstOrThrow({ where: { userId: student.user.id } });
   return { student, trainer, submissionId: submission.id };
@@ -138,7 +138,11 @@ describe("assessments", () => {
     });
     expect((await student.browser.get(page())).text).toContain("Voeg twee bewonersstemmen toe.");
 
-    const again = await student.browser.post(page(), { intent: "hand-in", body: "Met bewonersstemmen", revision: "1" });
+    const again = await student.browser.submit(page(), {
+      intent: "hand-in",
+      body: "Met bewonersstemmen",
+      revision: "1",
+    });
     expect(again.text).toContain("Ingeleverd (versie 2)");
     expect((await trainer.get("/beoordelen")).html).toContain(`/beoordelen/${submissionId}`);
 
@@ -194,7 +198,7 @@ describe("assessments", () => {
   it("releases all complete drafts of an assignment at once, and names the incomplete ones", async () => {
     const one = await handedIn();
     const two = await participantIn(app, { cohortId: one.student.cohortId, name: "Tom Tweede" });
-    await two.browser.post(page(), { intent: "hand-in", body: "Ook klaar", revision: "0" });
+    await two.browser.submit(page(), { intent: "hand-in", body: "Ook klaar", revision: "0" });
     const secondId = (await db.submission.findFirstOrThrow({ where: { userId: two.user.id } })).id;
     await one.trainer.post(`/beoordelen/${one.submissionId}`, { ...passingForm(), intent: "save" });
     await one.trainer.post(`/beoordelen/${secondId}`, { decision: "voldaan", revision: "0", intent: "save" });
@@ -329,7 +333,7 @@ describe("assessments", () => {
       revisionNote: "Meer bewoners.",
       intent: "release",
     });
-    await student.browser.post(page(), {
+    await student.browser.submit(page(), {
       intent: "hand-in",
       body: "Mijn wijkgeschiedenis met drie bewoners",
       revision: "1",

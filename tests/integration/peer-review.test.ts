@@ -54,7 +54,7 @@ async function cohortWith(sizes: number[], names: string[] = []) {
 }
 
 async function handIn(member: Member, slug = open().slug, body = "Mijn uitwerking over de wijk.", revision = "0") {
-  const response = await member.browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body, revision });
+  const response = await member.browser.submit(`/opdrachten/${slug}`, { intent: "hand-in", body, revision });
   expect(response.text).toContain("Ingeleverd");
 }
 
@@ -302,7 +302,7 @@ describe("anonymity", () => {
     const [reviewer, third] = gildes[1];
     await handIn(reviewer, slug);
     await handIn(third, slug);
-    await author.browser.post(`/opdrachten/${slug}`, {
+    await author.browser.submit(`/opdrachten/${slug}`, {
       intent: "save-draft",
       body: "Mijn netwerkverhaal.",
       revision: "0",

@@ -40,7 +40,8 @@ async function participantWithWork() {
     "Het bestand is toegevoegd.",
   );
   expect(
-    (await browser.post(page, { intent: "hand-in", body: "Mijn wijkgeschiedenis van Spangen", revision: "0" })).status,
+    (await browser.submit(page, { intent: "hand-in", body: "Mijn wijkgeschiedenis van Spangen", revision: "0" }))
+      .status,
   ).toBeLessThan(400);
   const reviewer = await createUser({ name: "Geheime Gerrit" });
   await enroll(reviewer.id, cohortId);

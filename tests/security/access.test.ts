@@ -93,7 +93,7 @@ beforeAll(async () => {
     (await alice.browser.upload(`/opdrachten/${first().slug}`, [{ name: "alice-verslag.pdf", bytes: pdf }])).text,
   ).toContain("toegevoegd");
   expect(
-    (await alice.browser.post(`/opdrachten/${first().slug}`, { intent: "hand-in", body: SECRET.work, revision: "0" }))
+    (await alice.browser.submit(`/opdrachten/${first().slug}`, { intent: "hand-in", body: SECRET.work, revision: "0" }))
       .text,
   ).toContain("Ingeleverd");
   const submission = await db.submission.findFirstOrThrow({
@@ -117,7 +117,7 @@ beforeAll(async () => {
 
   // Dave: another assignment, with a draft grade nobody but trainers may see.
   const second = assignments()[1];
-  await dave.browser.post(`/opdrachten/${second.slug}`, { intent: "hand-in", body: "Daves werk", revision: "0" });
+  await dave.browser.submit(`/opdrachten/${second.slug}`, { intent: "hand-in", body: "Daves werk", revision: "0" });
   daveSubmissionId = (await db.submission.findFirstOrThrow({ where: { userId: dave.id } })).id;
   const draft: Record<string, string> = {
     decision: "niet-voldaan",

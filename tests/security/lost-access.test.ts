@@ -40,8 +40,13 @@ async function runningGilde() {
   const mateBrowser = app.client();
   await mateBrowser.login(mate.email, PASSWORD);
   expect(
-    (await mateBrowser.post(`/opdrachten/${assignment().slug}`, { intent: "hand-in", body: MATES_WORK, revision: "0" }))
-      .text,
+    (
+      await mateBrowser.submit(`/opdrachten/${assignment().slug}`, {
+        intent: "hand-in",
+        body: MATES_WORK,
+        revision: "0",
+      })
+    ).text,
   ).toContain("Ingeleverd");
   const submission = await db.submission.findFirstOrThrow({ where: { userId: mate.id } });
   return { cohortId: cohort.id, gildeId: gilde.id, submissionId: submission.id };
@@ -80,11 +85,11 @@ async function expectNoAccess(browser: Client, userId: string, gildeId: string, 
   expect(work.text).toContain(`Deze opdracht gaat open met de module ${module().frontmatter.title}.`);
 
   expect(
-    (await browser.post(`/opdrachten/${slug}`, { intent: "save-draft", body: "Na het afmelden", revision: "0" }))
+    (await browser.submit(`/opdrachten/${slug}`, { intent: "save-draft", body: "Na het afmelden", revision: "0" }))
       .status,
   ).toBe(404);
   expect(
-    (await browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: "Na het afmelden", revision: "0" })).status,
+    (await browser.submit(`/opdrachten/${slug}`, { intent: "hand-in", body: "Na het afmelden", revision: "0" })).status,
   ).toBe(404);
   expect((await browser.upload(`/opdrachten/${slug}`, [{ name: "na-afmelden.pdf", bytes: PDF }])).status).toBe(404);
   expect(await db.submission.count({ where: { userId } })).toBe(0);

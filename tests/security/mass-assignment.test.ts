@@ -80,7 +80,7 @@ describe("extra fields in participant forms", () => {
   });
 
   it("hand-in: owner, cohort, status, grade and rubric levels in the form are ignored", async () => {
-    const handed = await me.browser.post(`/opdrachten/${assignment().slug}`, {
+    const handed = await me.browser.submit(`/opdrachten/${assignment().slug}`, {
       intent: "hand-in",
       body: "Mijn eigen werk",
       revision: "0",
@@ -109,7 +109,7 @@ describe("extra fields in participant forms", () => {
 
   it("peer review: status, reviewer, submission and rating in the form are ignored", async () => {
     const mate = await member(cohortId, "Mats Maat");
-    await mate.browser.post(`/opdrachten/${assignment().slug}`, {
+    await mate.browser.submit(`/opdrachten/${assignment().slug}`, {
       intent: "hand-in",
       body: "Werk van Mats",
       revision: "0",
