@@ -50,3 +50,23 @@ export const DirectorySchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("out") }),
 ]);
+
+export const CaseSchema = z.object({
+  title: text,
+  situation: text,
+  residents: text,
+  role: text,
+  result: text,
+  learned: text,
+  municipality: text,
+  wijk: text,
+  themes: z.array(z.string()).default([]),
+  namesToStrip: text,
+  consent: z.boolean().default(false),
+  sourceSubmissionId: z
+    .string()
+    .optional()
+    .transform((id) => id ?? null),
+});
+
+export const WithdrawSchema = z.object({});

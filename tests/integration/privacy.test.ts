@@ -23,7 +23,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /** A participant with a wijkprofiel, a handed-in PDF, and feedback from an anonymous reviewer on another assignment. */
 async function participantWithWork() {
   const { user, browser, cohortId } = await participantIn(app, { name: "Priva Persoon" });
-  await browser.post("/wijk", {
+  await browser.submit("/wijk", {
     name: "Spangen",
     municipality: "Rotterdam",
     cbsCode: "",

@@ -38,11 +38,11 @@ async function draftRevision(browser: Client) {
 describe("wijkprofiel", () => {
   it("saves versions, only when something changed, and shows the history", async () => {
     const { user, browser } = await participant();
-    const first = await browser.post("/wijk", WIJK);
+    const first = await browser.submit("/wijk", WIJK);
     expect(first.text).toContain("Opgeslagen als versie 1.");
-    const same = await browser.post("/wijk", WIJK);
+    const same = await browser.submit("/wijk", WIJK);
     expect(same.text).toContain("Er was niets veranderd");
-    const changed = await browser.post("/wijk", { ...WIJK, chances: "Veel jonge gezinnen en een actieve school" });
+    const changed = await browser.submit("/wijk", { ...WIJK, chances: "Veel jonge gezinnen en een actieve school" });
     expect(changed.text).toContain("Opgeslagen als versie 2.");
     const versions = await db.wijkVersion.findMany({
       where: { wijk: { userId: user.id } },
@@ -60,7 +60,7 @@ describe("wijkprofiel", () => {
 
   it("explains a wrong CBS code and a missing name, keeping what was typed", async () => {
     const { user, browser } = await participant();
-    const bad = await browser.post("/wijk", { ...WIJK, name: "", cbsCode: "BU123" });
+    const bad = await browser.submit("/wijk", { ...WIJK, name: "", cbsCode: "BU123" });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("Een CBS-code ziet eruit als BU03630000");
     expect(bad.text).toContain("Vul de naam van je wijk of buurt in.");
@@ -71,14 +71,14 @@ describe("wijkprofiel", () => {
 
   it("warns about e-mail addresses and phone numbers and saves only when confirmed", async () => {
     const { user, browser } = await participant();
-    const warned = await browser.post("/wijk", {
+    const warned = await browser.submit("/wijk", {
       ...WIJK,
       connectors: "Ahmed (ahmed@voorbeeld.nl, 06-12345678) van het buurthuis",
     });
     expect(warned.status).toBe(400);
     expect(warned.text).toContain("op een e-mailadres en een telefoonnummer lijkt");
     expect(await db.wijkVersion.count({ where: { wijk: { userId: user.id } } })).toBe(0);
-    const confirmed = await browser.post("/wijk", {
+    const confirmed = await browser.submit("/wijk", {
       ...WIJK,
       connectors: "Ahmed (ahmed@voorbeeld.nl) van het buurthuis",
       confirmPersonalData: "ja",
@@ -88,7 +88,7 @@ describe("wijkprofiel", () => {
 
   it("shows a participant's versions to their own trainer only", async () => {
     const { user, browser, cohortId } = await participant();
-    await browser.post("/wijk", WIJK);
+    await browser.submit("/wijk", WIJK);
     const trainer = await trainerOf(cohortId);
     const view = await trainer.get(`/wijk/${user.id}`);
     expect(view.status).toBe(200);
@@ -106,7 +106,7 @@ describe("wijkprofiel", () => {
   it("personalises the course and the assignment with the wijk's name", async () => {
     const { browser } = await participant();
     expect((await browser.get(`/modules/${getCourse().modules[0].slug}`)).text).toContain("Opdracht in je eigen wijk");
-    await browser.post("/wijk", WIJK);
+    await browser.submit("/wijk", WIJK);
     expect((await browser.get(`/modules/${getCourse().modules[0].slug}`)).text).toContain(
       "Opdracht in Transvaalkwartier",
     );
@@ -160,7 +160,7 @@ describe("drafts and handing in", () => {
 
   it("hands in a frozen version with its wijk version, confirms by e-mail, and refuses a second hand-in", async () => {
     const { browser, user } = await participant();
-    await browser.post("/wijk", WIJK);
+    await browser.submit("/wijk", WIJK);
     const handed = await browser.submit(page(), {
       intent: "hand-in",
       body: "Mijn uitwerking over **Transvaal**",

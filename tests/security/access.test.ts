@@ -85,7 +85,7 @@ beforeAll(async () => {
 
   // Alice: wijkprofiel, a submission with a file, a released grade.
   expect(
-    (await alice.browser.post("/wijk", { name: "Schilderswijk", municipality: "Den Haag", networks: SECRET.wijk }))
+    (await alice.browser.submit("/wijk", { name: "Schilderswijk", municipality: "Den Haag", networks: SECRET.wijk }))
       .text,
   ).toContain("Opgeslagen");
   const pdf = new TextEncoder().encode(`%PDF-1.7\n${SECRET.file}\n%%EOF\n`);

@@ -95,7 +95,7 @@ describe("forged posts from another site", () => {
     expect(await db.submission.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.attachment.count({ where: { userId: user.id } })).toBe(0);
     // The same posts from our own pages do work: the refusal is about the origin, not the content.
-    expect((await browser.post("/wijk", { name: "Eigen wijk", municipality: "Utrecht" })).text).toContain(
+    expect((await browser.submit("/wijk", { name: "Eigen wijk", municipality: "Utrecht" })).text).toContain(
       "Opgeslagen als versie 1.",
     );
   });

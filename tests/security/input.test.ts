@@ -149,7 +149,7 @@ describe("stored XSS in what trainers and admins read", () => {
       problems: `Problemen ${XSS}`,
       chances: `Kansen ${XSS}`,
     };
-    expect((await browser.post("/wijk", fields)).text).toContain("Opgeslagen als versie 1.");
+    expect((await browser.submit("/wijk", fields)).text).toContain("Opgeslagen als versie 1.");
     const trainer = await trainerOf(app, cohort.id);
     expectInert(await trainer.get(`/wijk/${user.id}`), "wijk", ...Object.values(fields));
     expectInert(await browser.get("/wijk"), "eigen wijk", `Wijk ${XSS}`);

@@ -61,9 +61,9 @@ describe("extra fields in participant forms", () => {
   });
 
   it("wijkprofiel: another user's id, a wijk id and a version number are ignored", async () => {
-    await victim.browser.post("/wijk", { name: "Wijk van Victor", municipality: "Zwolle" });
+    await victim.browser.submit("/wijk", { name: "Wijk van Victor", municipality: "Zwolle" });
     const victimsWijk = await db.wijk.findUniqueOrThrow({ where: { userId: victim.user.id } });
-    const saved = await me.browser.post("/wijk", {
+    const saved = await me.browser.submit("/wijk", {
       name: "Overgenomen",
       municipality: "Elders",
       userId: victim.user.id,
