@@ -202,7 +202,7 @@ describe("assessments", () => {
     const secondId = (await db.submission.findFirstOrThrow({ where: { userId: two.user.id } })).id;
     await one.trainer.post(`/beoordelen/${one.submissionId}`, { ...passingForm(), intent: "save" });
     await one.trainer.post(`/beoordelen/${secondId}`, { decision: "voldaan", revision: "0", intent: "save" });
-    const result = await one.trainer.post(`/beoordelen?opdracht=${assignment().slug}`, {
+    const result = await one.trainer.submit(`/beoordelen?opdracht=${assignment().slug}`, {
       intent: "release-all",
       opdracht: assignment().slug,
     });
@@ -215,7 +215,7 @@ describe("assessments", () => {
   it("completes a participant only when every assignment is voldaan, who then becomes an alumnus", async () => {
     const { student, trainer } = await handedIn();
     const address = `/opdrachten/groep/${student.cohortId}`;
-    const early = await trainer.post(address, { intent: "complete", userId: student.user.id });
+    const early = await trainer.submit(address, { intent: "complete", userId: student.user.id });
     expect(early.status).toBe(400);
     expect(early.text).toContain("Nog niet af te ronden");
     for (const module of getCourse().modules) {
@@ -233,7 +233,7 @@ describe("assessments", () => {
         });
       }
     }
-    const done = await trainer.post(address, { intent: "complete", userId: student.user.id });
+    const done = await trainer.submit(address, { intent: "complete", userId: student.user.id });
     expect(done.text).toContain("Sanne Student heeft de leergang afgerond en is nu alumnus.");
     expect((await db.enrollment.findFirstOrThrow({ where: { userId: student.user.id } })).status).toBe("COMPLETED");
     expect((await student.browser.get("/dashboard")).text).toContain("je bent nu alumnus");

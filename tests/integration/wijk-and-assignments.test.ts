@@ -201,7 +201,7 @@ describe("drafts and handing in", () => {
     const { browser, user, cohortId } = await participant();
     const trainer = await trainerOf(cohortId);
     const slug = assignment().slug;
-    await trainer.post(`/opdrachten/groep/${cohortId}`, { intent: "schedule", [`due-${slug}`]: "2020-01-01T12:00" });
+    await trainer.submit(`/opdrachten/groep/${cohortId}`, { intent: "schedule", [`due.${slug}`]: "2020-01-01T12:00" });
     const late = await browser.submit(page(), { intent: "hand-in", body: "Te laat", revision: "0" });
     expect(late.text).toContain("na de deadline");
     expect((await db.submissionVersion.findFirstOrThrow({ where: { submission: { userId: user.id } } })).late).toBe(
@@ -211,7 +211,7 @@ describe("drafts and handing in", () => {
     expect(overview.text).toContain("te laat");
 
     const other = await participant(cohortId);
-    const granted = await trainer.post(`/opdrachten/groep/${cohortId}`, {
+    const granted = await trainer.submit(`/opdrachten/groep/${cohortId}`, {
       intent: "extension",
       slug,
       userId: other.user.id,
@@ -223,10 +223,10 @@ describe("drafts and handing in", () => {
 
     const third = await participant(cohortId);
     await third.browser.submit(page(), { intent: "save-draft", body: "Bijna klaar", revision: "0" });
-    await trainer.post(`/opdrachten/groep/${cohortId}`, {
+    await trainer.submit(`/opdrachten/groep/${cohortId}`, {
       intent: "schedule",
-      [`due-${slug}`]: "2020-01-01T12:00",
-      [`closed-${slug}`]: "on",
+      [`due.${slug}`]: "2020-01-01T12:00",
+      [`closed.${slug}`]: "on",
     });
     const closed = await third.browser.submit(page(), { intent: "hand-in", body: "Bijna klaar", revision: "1" });
     expect(closed.status).toBe(400);
@@ -350,19 +350,19 @@ describe("trainer", () => {
     const trainer = await trainerOf(cohortId);
     const slug = assignment().slug;
     const address = `/opdrachten/groep/${cohortId}`;
-    const saved = await trainer.post(address, {
+    const saved = await trainer.submit(address, {
       intent: "schedule",
-      [`due-${slug}`]: "2099-03-15T23:59",
-      [`peer-${slug}`]: "2099-03-22T23:59",
+      [`due.${slug}`]: "2099-03-15T23:59",
+      [`peer.${slug}`]: "2099-03-22T23:59",
     });
     expect(saved.text).toContain("De deadlines zijn opgeslagen.");
     const schedule = await db.assignmentSchedule.findFirstOrThrow({ where: { cohortId, assignmentSlug: slug } });
     expect(schedule.dueAt?.toISOString()).toBe("2099-03-15T22:59:00.000Z");
 
-    const bad = await trainer.post(address, {
+    const bad = await trainer.submit(address, {
       intent: "schedule",
-      [`due-${slug}`]: "2099-03-15T23:59",
-      [`peer-${slug}`]: "2099-03-01T12:00",
+      [`due.${slug}`]: "2099-03-15T23:59",
+      [`peer.${slug}`]: "2099-03-01T12:00",
     });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("De peerfeedback-deadline moet na de inleverdeadline liggen.");

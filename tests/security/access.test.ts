@@ -141,8 +141,8 @@ beforeAll(async () => {
   ).id;
   expect(
     (
-      await bob.browser.post(`/gilde/feedback/${reviewId}`, {
-        "answer-0": SECRET.review,
+      await bob.browser.submit(`/gilde/feedback/${reviewId}`, {
+        "answers.0": SECRET.review,
         tip: SECRET.review,
         revision: "0",
         intent: "save",
@@ -304,8 +304,8 @@ describe("submissions and grading", () => {
     expectRefused(
       await trainerB.post(`/opdrachten/groep/${cohortA}`, {
         intent: "schedule",
-        [`due-${slug}`]: "2020-01-01T12:00",
-        [`closed-${slug}`]: "on",
+        [`due.${slug}`]: "2020-01-01T12:00",
+        [`closed.${slug}`]: "on",
       }),
       "deadlines",
       [404],
@@ -380,20 +380,20 @@ describe("peer reviews", () => {
 
   it("does not let anyone but the reviewer save, submit or rate the review", async () => {
     const answers = {
-      "answer-0": "Overgenomen",
-      "answer-1": "Overgenomen",
-      "answer-2": "Overgenomen",
+      "answers.0": "Overgenomen",
+      "answers.1": "Overgenomen",
+      "answers.2": "Overgenomen",
       tip: "Overgenomen",
       revision: "1",
     };
     for (const who of [dave, alice, carol]) {
       expectRefused(
-        await who.browser.post(`/gilde/feedback/${reviewId}`, { ...answers, intent: "submit" }),
+        await who.browser.submit(`/gilde/feedback/${reviewId}`, { ...answers, intent: "submit" }),
         `${who.name}: indienen`,
         [404],
       );
       expectRefused(
-        await who.browser.post("/gilde", { reviewId, rating: "1", comment: "Slecht" }),
+        await who.browser.submit("/gilde", { reviewId, rating: "1", comment: "Slecht" }),
         `${who.name}: waarderen`,
         [404],
       );

@@ -111,7 +111,7 @@ describe("forged posts from another site", () => {
         await forge(
           trainer,
           `/opdrachten/groep/${cohort.id}`,
-          { intent: "schedule", [`due-${slug}`]: "2020-01-01T12:00", [`closed-${slug}`]: "on" },
+          { intent: "schedule", [`due.${slug}`]: "2020-01-01T12:00", [`closed.${slug}`]: "on" },
           attack,
         ),
         attack.name,

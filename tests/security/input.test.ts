@@ -201,9 +201,9 @@ describe("stored XSS in what trainers and admins read", () => {
     });
     const form: Record<string, string> = { tip: `Tip ${XSS}`, revision: "0", intent: "submit" };
     assignment().frontmatter.peerReview.guidingQuestions.forEach(
-      (_, i) => (form[`answer-${i}`] = `Antwoord ${i} ${XSS}`),
+      (_, i) => (form[`answers.${i}`] = `Antwoord ${i} ${XSS}`),
     );
-    expect((await reviewer.browser.post(`/gilde/feedback/${review.id}`, form)).text).toContain("Ingediend");
+    expect((await reviewer.browser.submit(`/gilde/feedback/${review.id}`, form)).text).toContain("Ingediend");
 
     const trainer = await trainerOf(app, cohort.id);
     expectInert(

@@ -219,13 +219,13 @@ export function SecondReading({ current, requiredForFail }: { current: Draft; re
     <div className="card space-top">
       <p className="flush">Concept van {current.gradedBy || "een trainer"}.</p>
       {needed && current.secondReader ? (
-        <p className="flush space-top-sm">
+        <p className="flush space-top-xs">
           Tweede lezer: {current.secondReader} gaf akkoord
           {current.secondReadAt ? ` op ${formatDateTime(current.secondReadAt)}` : ""}.
         </p>
       ) : needed ? (
-        <GildeForm form={form} className="space-top-sm">
-          <p className="flush space-bottom-sm">
+        <GildeForm form={form} className="space-top-xs">
+          <p className="flush space-bottom-xs">
             Deze groep vraagt bij ‘niet voldaan’ een tweede trainer die meeleest voordat de beoordeling wordt
             vrijgegeven.
           </p>
