@@ -57,7 +57,7 @@ function checkSchedule(assignments: Planned[]) {
   };
 }
 
-export const ExtensionSchema = z.discriminatedUnion("intent", [
+const ExtensionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("extension"),
     slug,
@@ -74,7 +74,7 @@ export const ExtensionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove-extension"), slug, userId }),
 ]);
 
-export const CompleteSchema = z.object({ intent: z.literal("complete"), userId });
+const CompleteSchema = z.object({ intent: z.literal("complete"), userId });
 
 /** Every form of the page, for the server: the deadlines checked against the course's assignments. */
 export function cohortActionSchema(assignments: Planned[]) {
