@@ -174,12 +174,13 @@ function OpenModule() {
  */
 function ReadToggles({ sections }: { sections: { anchor: string; heading: string; read: boolean }[] }) {
   const fetcher = useFetcher();
-  const pendingSection = fetcher.formData?.get("section");
-  const pendingIntent = fetcher.formData?.get("intent");
+  // The toggle being sent, read with the form's own schema, so it shows its new state at once.
+  const sent = fetcher.formData ? ProgressIntent.safeParse(Object.fromEntries(fetcher.formData)) : null;
+  const pending = sent?.success && sent.data.intent !== "read-all" ? sent.data : null;
   return (
     <ol className="toc">
       {sections.map((section) => {
-        const shown = pendingSection === section.anchor ? pendingIntent === "read" : section.read;
+        const shown = pending?.section === section.anchor ? pending.intent === "read" : section.read;
         return (
           <li key={section.anchor}>
             <a href={`#${section.anchor}`}>{section.heading}</a>
