@@ -34,7 +34,21 @@ export function ReviewForm({ review, done, busy }: { review: Review; done: boole
         if (!answer) return null;
         const error = errorOf(answer.errors, `answer-${index}`);
         return (
-          <TextArea key={index} meta={{ ...answer, errors: error ? [error] : undefined }} label={question} rows={4} />
+          <TextArea
+            key={index}
+            // Conform's metadata is read through getters: copy what the field needs, with the error found.
+            meta={{
+              id: answer.id,
+              name: answer.name,
+              errorId: answer.errorId,
+              descriptionId: answer.descriptionId,
+              initialValue: answer.initialValue,
+              key: answer.key,
+              errors: error ? [error] : undefined,
+            }}
+            label={question}
+            rows={4}
+          />
         );
       })}
       <details className="field" open={review.rubric.some((c) => errorOf(levels[c.id]?.errors, `level-${c.id}`))}>
