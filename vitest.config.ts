@@ -1,5 +1,5 @@
 // Three kinds of tests (DESIGN.md, "Testing"): unit (pure logic), integration (against a real database and
-// the built app over HTTP), e2e (the production server in Chromium). `npm test` builds first. The security
+// the app over HTTP), e2e (the production server in Chromium). `npm test` builds first. The security
 // project is adversarial tests run exactly like integration (tests/security/).
 import path from "node:path";
 import { defineConfig } from "vitest/config";

@@ -1,14 +1,12 @@
-// The one Prisma client of the process. The server entry connects before loading the Remix build; the build's
-// copy of this module finds the connection on globalThis, so the process never opens the embedded database twice.
+// The one Prisma client of the process, opened once by the server at start (or by the test set-up) and used by
+// every module through `db`.
 import { PrismaClient } from "@prisma/client";
 import { adapterFor, closeDriver, openDriver, type Driver } from "./db/adapter.server";
 import { unavailableResponse } from "./db/unavailable.server";
 
 type DbState = { prisma: PrismaClient; driver: Driver };
 
-declare global {
-  var __gildeDb: { pending: Promise<DbState>; ready?: DbState } | undefined;
-}
+let slot: { pending: Promise<DbState>; ready?: DbState } | undefined;
 
 async function open(openFn: () => Promise<Driver>): Promise<DbState> {
   const driver = await openFn();
@@ -34,33 +32,33 @@ async function open(openFn: () => Promise<Driver>): Promise<DbState> {
  * opener to start from a prepared database.
  */
 export async function connectDb(openFn: () => Promise<Driver> = openDriver): Promise<DbState> {
-  let slot = globalThis.__gildeDb;
-  if (!slot) {
+  let current = slot;
+  if (!current) {
     const fresh: { pending: Promise<DbState>; ready?: DbState } = { pending: open(openFn) };
-    globalThis.__gildeDb = slot = fresh;
+    slot = current = fresh;
     fresh.pending.then(
       (state) => (fresh.ready = state),
       () => {
-        if (globalThis.__gildeDb === fresh) globalThis.__gildeDb = undefined;
+        if (slot === fresh) slot = undefined;
       },
     );
   }
-  const state = await slot.pending;
-  slot.ready = state;
+  const state = await current.pending;
+  current.ready = state;
   return state;
 }
 
 export async function disconnectDb() {
-  const slot = globalThis.__gildeDb;
-  globalThis.__gildeDb = undefined;
-  if (!slot) return;
-  const { prisma, driver } = await slot.pending;
+  const closing = slot;
+  slot = undefined;
+  if (!closing) return;
+  const { prisma, driver } = await closing.pending;
   await prisma.$disconnect();
   await closeDriver(driver);
 }
 
 export function currentDriver(): Driver {
-  const state = globalThis.__gildeDb?.ready;
+  const state = slot?.ready;
   if (!state) throw new Error("De database is niet verbonden: roep eerst connectDb() aan.");
   return state.driver;
 }
@@ -68,7 +66,7 @@ export function currentDriver(): Driver {
 /** The Prisma client; usable once connectDb() has resolved (the server and test setup do that first). */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
-    const state = globalThis.__gildeDb?.ready;
+    const state = slot?.ready;
     if (!state) throw new Error("De database is niet verbonden: roep eerst connectDb() aan.");
     const value = Reflect.get(state.prisma, property);
     if (property === "$transaction") {

@@ -29,3 +29,6 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   console.error(error);
 }
+
+// The app's side of starting the server, for app/server/start.ts: it reaches the app only through this build.
+export * as server from "./server/boot.server";

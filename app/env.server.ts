@@ -1,15 +1,46 @@
-// The environment, parsed once at start-up. Defaults make `npm start` work offline on the embedded database.
+// The environment: every variable Gilde reads, with its default and its check, lives here. The server parses all
+// of it once at start-up (`parseEnv`) and stops with a Dutch list of what is wrong; the rest of the app asks this
+// module, never `process.env`. Defaults make `npm start` work offline on the embedded database.
 import { z } from "zod";
+
+/** Unset or blank: undefined. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() || undefined);
+
+/** Unset or blank: the default. */
+const textOr = (fallback: string) => optionalText.transform((value) => value ?? fallback);
+
+// Read on every call (through `databaseSettings`): the test set-up points DATABASE_URL at a schema of its own
+// per test file, and the Prisma CLI and the backup scripts share this with the app.
+const databaseFields = z.object({
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "moet beginnen met postgres:// of postgresql://")
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: optionalText.pipe(
+    z.coerce
+      .number({ invalid_type_error: "moet een aantal verbindingen zijn, bijvoorbeeld 10" })
+      .int("moet een aantal verbindingen zijn, bijvoorbeeld 10")
+      .min(1, "moet minstens 1 zijn")
+      .max(1000, "moet een aantal verbindingen zijn, bijvoorbeeld 10")
+      .default(10),
+  ),
+  DATA_DIR: textOr("data"),
+});
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATA_DIR: z.string().default("data"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "moet beginnen met postgres:// of postgresql://")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  PORT: z.coerce
+    .number({ invalid_type_error: "moet een poortnummer zijn, bijvoorbeeld 3000" })
+    .int("moet een poortnummer zijn, bijvoorbeeld 3000")
+    .min(1, "moet een poortnummer zijn, bijvoorbeeld 3000")
+    .max(65535, "moet een poortnummer zijn, bijvoorbeeld 3000")
+    .default(3000),
+  ...databaseFields.shape,
   APP_URL: z.string().url("moet een volledig adres zijn, bijvoorbeeld https://gilde.example.nl").optional(),
   SMTP_URL: z
     .string()
@@ -30,48 +61,53 @@ const schema = z.object({
     ),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   JOBS: z.enum(["on", "off"]).default("on"),
+  // Where the course modules live (the tests point it at broken fixtures).
+  CONTENT_DIR: textOr("content"),
+  // `on` serves /bench/statisch, the bare page `npm run bench` compares with. Never in production.
+  BENCH: optionalText.pipe(z.enum(["on", "off"], { message: "moet on of off zijn" }).default("off")),
+  // For the crash-safety tests only: the process stops at this point in its work (app/crash-point.server.ts).
+  GILDE_CRASH_POINT: optionalText.pipe(
+    z.enum(["upload", "hand-in", "webhook"], { message: "moet upload, hand-in of webhook zijn" }).optional(),
+  ),
 });
 
-const paymentSchema = z
-  .object({
-    PAYMENTS: z
-      .enum(["stripe", "demo", "off"], { errorMap: () => ({ message: "moet stripe, demo of off zijn" }) })
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
-    STRIPE_SECRET_KEY: z
-      .string()
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
-    STRIPE_WEBHOOK_SECRET: z
-      .string()
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
-    STRIPE_API_BASE: z.string().url("moet een volledig adres zijn").optional(),
-    STRIPE_TIMEOUT_MS: z.coerce.number().int().min(1).default(20_000),
-  })
-  .superRefine((value, ctx) => {
-    const stripe = value.PAYMENTS === "stripe" || (!value.PAYMENTS && value.STRIPE_SECRET_KEY);
-    if (stripe && !value.STRIPE_SECRET_KEY) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["STRIPE_SECRET_KEY"],
-        message: "ontbreekt: PAYMENTS=stripe heeft de API-sleutel van Stripe nodig",
-      });
-    }
-    if (stripe && !value.STRIPE_WEBHOOK_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["STRIPE_WEBHOOK_SECRET"],
-        message:
-          "ontbreekt: zonder het ondertekeningsgeheim van de webhook (whsec_…) kan Gilde betalingen van Stripe niet controleren",
-      });
-    }
-  });
+// Read on every call (through `paymentSettings`): tests switch between Stripe's stand-in and demo payments within
+// one process.
+const paymentFields = z.object({
+  PAYMENTS: optionalText.pipe(
+    z.enum(["stripe", "demo", "off"], { errorMap: () => ({ message: "moet stripe, demo of off zijn" }) }).optional(),
+  ),
+  STRIPE_SECRET_KEY: optionalText,
+  STRIPE_WEBHOOK_SECRET: optionalText,
+  STRIPE_API_BASE: z.string().url("moet een volledig adres zijn").optional(),
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(1).default(20_000),
+});
+
+const paymentSchema = paymentFields.superRefine((value, ctx) => {
+  const stripe = value.PAYMENTS === "stripe" || (!value.PAYMENTS && value.STRIPE_SECRET_KEY);
+  if (stripe && !value.STRIPE_SECRET_KEY) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["STRIPE_SECRET_KEY"],
+      message: "ontbreekt: PAYMENTS=stripe heeft de API-sleutel van Stripe nodig",
+    });
+  }
+  if (stripe && !value.STRIPE_WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["STRIPE_WEBHOOK_SECRET"],
+      message:
+        "ontbreekt: zonder het ondertekeningsgeheim van de webhook (whsec_…) kan Gilde betalingen van Stripe niet controleren",
+    });
+  }
+});
 
 export type PaymentSettings = z.infer<typeof paymentSchema>;
 export type PaymentMode = "stripe" | "demo" | "off";
-
+export type DatabaseSettings = z.infer<typeof databaseFields>;
 export type Env = z.infer<typeof schema>;
+
+type Source = Record<string, string | undefined>;
 
 export class EnvError extends Error {}
 
@@ -79,29 +115,52 @@ function problems(error: z.ZodError): string[] {
   return error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
 }
 
-export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+function envError(lines: string[]) {
+  return new EnvError(`De omgevingsvariabelen kloppen niet:\n${lines.join("\n")}`);
+}
+
+/** Every variable at once, with every problem in one list. */
+export function parseEnv(source: Source = process.env): Env {
   const result = schema.safeParse(source);
   const payments = paymentSchema.safeParse(source);
   const lines = [
     ...(result.success ? [] : problems(result.error)),
     ...(payments.success ? [] : problems(payments.error)),
   ];
-  if (!result.success || lines.length) throw new EnvError(`De omgevingsvariabelen kloppen niet:\n${lines.join("\n")}`);
+  if (!result.success || lines.length) throw envError(lines);
   return result.data;
 }
 
-/**
- * The payment settings, read from the environment on every call (the start checks them once with parseEnv; tests
- * switch between Stripe's stand-in and demo payments within one process).
- */
-export function paymentSettings(source: Record<string, string | undefined> = process.env): PaymentSettings {
-  const result = paymentSchema.safeParse(source);
-  if (!result.success) throw new EnvError(`De omgevingsvariabelen kloppen niet:\n${problems(result.error).join("\n")}`);
-  return result.data;
+/** A parser for one group of variables that parses again only when one of their values changed. */
+function whenChanged<T>(names: string[], schema: z.ZodType<T, z.ZodTypeDef, unknown>) {
+  let last: { key: string; value: T } | undefined;
+  return (source: Source): T => {
+    const key = JSON.stringify(names.map((name) => source[name] ?? null));
+    if (last?.key !== key) {
+      const result = schema.safeParse(source);
+      if (!result.success) throw envError(problems(result.error));
+      last = { key, value: result.data };
+    }
+    return last.value;
+  };
+}
+
+const parsePayments = whenChanged(Object.keys(paymentFields.shape), paymentSchema);
+const parseDatabase = whenChanged(Object.keys(databaseFields.shape), databaseFields);
+
+/** The payment settings as the environment holds them now (the start checks them once with parseEnv). */
+export function paymentSettings(source: Source = process.env): PaymentSettings {
+  return parsePayments(source);
+}
+
+/** Which database, and where the embedded one and the uploads live, as the environment holds them now. */
+export function databaseSettings(source: Source = process.env): DatabaseSettings {
+  return parseDatabase(source);
 }
 
 let cached: Env | undefined;
 
+/** The rest of the configuration, parsed on first use and kept for the life of the process. */
 export function env(): Env {
   cached ??= parseEnv();
   return cached;

@@ -39,25 +39,29 @@ export function diffWords(before: string, after: string): DiffPart[] {
     // Longest common subsequence, filled from the end so the walk below goes forwards.
     const width = midB.length + 1;
     const lcs = new Uint32Array((midA.length + 1) * width);
+    // Every cell asked for lies inside the table; the last row and column stay 0.
+    const cell = (i: number, j: number) => lcs[i * width + j] ?? 0;
     for (let i = midA.length - 1; i >= 0; i--) {
       for (let j = midB.length - 1; j >= 0; j--) {
-        lcs[i * width + j] =
-          midA[i] === midB[j]
-            ? lcs[(i + 1) * width + j + 1] + 1
-            : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
+        lcs[i * width + j] = midA[i] === midB[j] ? cell(i + 1, j + 1) + 1 : Math.max(cell(i + 1, j), cell(i, j + 1));
       }
     }
     let i = 0;
     let j = 0;
-    while (i < midA.length || j < midB.length) {
-      if (i < midA.length && j < midB.length && midA[i] === midB[j]) {
-        push(parts, "same", midA[i]);
+    for (;;) {
+      const wordA = midA[i];
+      const wordB = midB[j];
+      if (wordA === undefined && wordB === undefined) break;
+      if (wordA !== undefined && wordA === wordB) {
+        push(parts, "same", wordA);
         i++;
         j++;
-      } else if (j < midB.length && (i === midA.length || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j])) {
-        push(parts, "added", midB[j++]);
-      } else {
-        push(parts, "removed", midA[i++]);
+      } else if (wordB !== undefined && (wordA === undefined || cell(i, j + 1) >= cell(i + 1, j))) {
+        push(parts, "added", wordB);
+        j++;
+      } else if (wordA !== undefined) {
+        push(parts, "removed", wordA);
+        i++;
       }
     }
   }

@@ -65,7 +65,7 @@ export function zipMediaType(bytes: Uint8Array): string | null {
 
 function extensionOf(name: string): string {
   const match = /\.([a-z0-9]{1,8})$/i.exec(name);
-  return match ? match[1].toLowerCase() : "";
+  return match?.[1]?.toLowerCase() ?? "";
 }
 
 export function isImage(mediaType: string) {

@@ -20,6 +20,7 @@ export function fromAmsterdamInput(value: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
   if (!match) return null;
   const [, y, mo, d, h, mi] = match.map(Number);
+  if (y === undefined || mo === undefined || d === undefined || h === undefined || mi === undefined) return null;
   const asUtc = Date.UTC(y, mo - 1, d, h, mi);
   if (new Date(asUtc).getUTCDate() !== d || h > 23 || mi > 59) return null;
   // Amsterdam is UTC+1 or UTC+2; find the offset that maps back to the same wall-clock time.

@@ -204,7 +204,7 @@ export async function handIn(user: SessionUser, slug: string, now = new Date()) 
         const [locked] = await tx.$queryRaw<
           { status: string }[]
         >`SELECT status::text AS status FROM "Submission" WHERE id = ${submission.id} FOR UPDATE`;
-        if (locked.status !== "RETURNED") throw new WorkError("Je hebt deze opdracht al ingeleverd.", 409);
+        if (locked?.status !== "RETURNED") throw new WorkError("Je hebt deze opdracht al ingeleverd.", 409);
         await tx.submission.update({ where: { id: submission.id }, data: { status: "SUBMITTED" } });
       }
       const draft = await tx.draft.findUniqueOrThrow({

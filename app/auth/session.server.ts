@@ -3,7 +3,6 @@
 import { cookieSecure } from "~/env.server";
 import { db } from "~/db.server";
 import { constantTimeEqual, parseSessionToken, randomToken, sha256 } from "./tokens.server";
-import { sharedMap } from "~/cache.server";
 
 const SESSION_COOKIE = "gilde_session";
 const DAY = 24 * 60 * 60 * 1000;
@@ -28,7 +27,7 @@ export async function createSession(userId: string, now = new Date()) {
  */
 const SESSION_CACHE_MS = 10_000;
 type Cached = { secretHash: string; expiresAt: Date; user: SessionUser; until: number };
-const recent = sharedMap<Cached>("sessions");
+const recent = new Map<string, Cached>();
 
 export function forgetSessions(filter: { sessionId?: string; userId?: string } = {}) {
   if (!filter.sessionId && !filter.userId) return recent.clear();

@@ -2,6 +2,7 @@
 // requests that arrive together are counted one after another, and only those within the limit go on to have
 // their password checked.
 import { db } from "~/db.server";
+import { oneRow } from "~/db/rows";
 import { lockDuration, type ThrottleLimit } from "./throttle";
 
 export type AttemptOutcome = { allowed: true } | { allowed: false; until: Date };
@@ -11,7 +12,7 @@ type Row = { failures: number; lockedUntil: Date | null; locks: number };
 /** Counts one attempt on `key`; refuses it while the key is locked or once it is past the limit (which locks it). */
 async function countAttempt(key: string, limit: ThrottleLimit, now = new Date()): Promise<AttemptOutcome> {
   const windowOpen = new Date(now.getTime() - limit.windowMs);
-  const [row] = await db.$queryRaw<Row[]>`
+  const rows = await db.$queryRaw<Row[]>`
     INSERT INTO "LoginThrottle" AS t ("key", "failures", "windowStart", "lockedUntil", "locks")
     VALUES (${key}, 1, ${now}, NULL, 0)
     ON CONFLICT ("key") DO UPDATE SET
@@ -22,6 +23,7 @@ async function countAttempt(key: string, limit: ThrottleLimit, now = new Date())
                            WHEN t."windowStart" <= ${windowOpen} THEN ${now}
                            ELSE t."windowStart" END
     RETURNING "failures", "lockedUntil", "locks"`;
+  const row = oneRow(rows, "the LoginThrottle upsert");
   if (row.lockedUntil && row.lockedUntil > now) return { allowed: false, until: row.lockedUntil };
   if (row.failures <= limit.maxAttempts) return { allowed: true };
   // Past the limit: lock the key (once, however many requests get here together) and start counting afresh.

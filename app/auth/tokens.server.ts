@@ -22,5 +22,6 @@ export function constantTimeEqual(a: string, b: string): boolean {
 export function parseSessionToken(token: string | undefined | null): { id: string; secret: string } | null {
   if (!token) return null;
   const match = /^([A-Za-z0-9_-]{20,64})\.([A-Za-z0-9_-]{20,64})$/.exec(token);
-  return match ? { id: match[1], secret: match[2] } : null;
+  const [, id, secret] = match ?? [];
+  return id && secret ? { id, secret } : null;
 }

@@ -16,12 +16,13 @@ Zonder --out: backups/gilde-<UTC-tijd>.zip in de huidige map.`;
 
 function parseArgs(argv: string[]): { out?: string; help?: boolean } {
   const args: { out?: string; help?: boolean } = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+  const rest = argv.values();
+  for (const arg of rest) {
     if (arg === "--help" || arg === "-h") args.help = true;
     else if (arg === "--out" || arg === "-o") {
-      if (!argv[i + 1]) throw new BackupError(`--out mist een bestandsnaam.\n${USAGE}`);
-      args.out = argv[++i];
+      const out = rest.next().value;
+      if (!out) throw new BackupError(`--out mist een bestandsnaam.\n${USAGE}`);
+      args.out = out;
     } else if (arg.startsWith("--out=")) args.out = arg.slice("--out=".length);
     else throw new BackupError(`Onbekende optie: ${arg}\n${USAGE}`);
   }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { acquireDataDirLock, DataDirLockedError, postgresSchema } from "../db/adapter.server";
+import { oneRow } from "../db/rows";
 import { BackupError } from "./errors.server";
 
 export type DatabaseTarget = { kind: "pglite" } | { kind: "postgres"; url: string };
@@ -36,8 +37,9 @@ async function readState(query: Query, schema: string): Promise<DatabaseState> {
   );
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
-    const [row] = await query<{ n: string | number }>(
-      `SELECT count(*)::text AS n FROM ${quoteIdent(schema)}.${quoteIdent(name)}`,
+    const row = oneRow(
+      await query<{ n: string | number }>(`SELECT count(*)::text AS n FROM ${quoteIdent(schema)}.${quoteIdent(name)}`),
+      `counting ${name}`,
     );
     counts[name] = Number(row.n);
   }
@@ -50,7 +52,10 @@ async function readState(query: Query, schema: string): Promise<DatabaseState> {
           )
         ).map((m) => ({ name: m.name, checksum: m.checksum, finishedAt: new Date(m.finished_at).toISOString() }))
       : [];
-  const [{ server_version }] = await query<{ server_version: string }>(`SHOW server_version`);
+  const { server_version } = oneRow(
+    await query<{ server_version: string }>(`SHOW server_version`),
+    "SHOW server_version",
+  );
   return { schema, serverVersion: server_version, migrations, tables: counts };
 }
 
@@ -214,7 +219,7 @@ async function schemaOf(client: pg.Client, url: string): Promise<string> {
   const fromUrl = postgresSchema(url);
   if (fromUrl) return fromUrl;
   const [row] = (await client.query<{ schema: string | null }>(`SELECT current_schema() AS schema`)).rows;
-  return row.schema ?? "public";
+  return row?.schema ?? "public";
 }
 
 /**
@@ -230,7 +235,10 @@ export async function dumpPostgres(url: string, dumpFile: string): Promise<{ sta
     const schema = await schemaOf(client, url);
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     try {
-      const [{ snapshot }] = (await client.query<{ snapshot: string }>(`SELECT pg_export_snapshot() AS snapshot`)).rows;
+      const { snapshot } = oneRow(
+        (await client.query<{ snapshot: string }>(`SELECT pg_export_snapshot() AS snapshot`)).rows,
+        "pg_export_snapshot()",
+      );
       const state = await readState(clientQuery(client), schema);
       if (Object.keys(state.tables).length === 0) {
         throw new BackupError(`Het schema "${schema}" van deze database heeft geen tabellen: klopt DATABASE_URL?`);
@@ -258,13 +266,16 @@ export async function dumpPostgres(url: string, dumpFile: string): Promise<{ sta
 export async function postgresIsEmpty(url: string): Promise<{ schema: string; empty: boolean }> {
   return withClient(url, async (client) => {
     const schema = await schemaOf(client, url);
-    const [{ n }] = (
-      await client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+    const { n } = oneRow(
+      (
+        await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
          WHERE ns.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')`,
-        [schema],
-      )
-    ).rows;
+          [schema],
+        )
+      ).rows,
+      "counting the schema's relations",
+    );
     return { schema, empty: n === 0 };
   });
 }

@@ -9,11 +9,13 @@ Zet een back-up terug in een lege database (DATABASE_URL, of de ingebouwde datab
 async function main() {
   const args = process.argv.slice(2);
   if (args.includes("--help") || args.includes("-h")) return console.log(USAGE);
-  if (args.length !== 1 || args[0].startsWith("-")) throw new BackupError(`Geef precies één archief op.\n${USAGE}`);
+  const [given] = args;
+  if (args.length !== 1 || given === undefined || given.startsWith("-"))
+    throw new BackupError(`Geef precies één archief op.\n${USAGE}`);
   const started = Date.now();
   const target = targetFromEnv();
   // npm runs scripts in the project root; the path is meant from where the operator typed it (INIT_CWD).
-  const archive = path.resolve(process.env.INIT_CWD ?? process.cwd(), args[0]);
+  const archive = path.resolve(process.env.INIT_CWD ?? process.cwd(), given);
   const result = await restoreBackup({ ...target, archive, log: (line) => console.log(line) });
   console.log(
     [

@@ -2,7 +2,9 @@
 // Gilde cannot take, or the database away for a moment) comes back with what was typed, to copy and send again.
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 
-const MESSAGES: Record<number, { title: string; text: string }> = {
+type Message = { title: string; text: string };
+
+const MESSAGES = {
   400: {
     title: "Dat ging niet goed",
     text: "Het verzoek kon niet worden verwerkt. Controleer wat je invulde en probeer het opnieuw.",
@@ -18,7 +20,13 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
     title: "Gilde is even niet bereikbaar",
     text: "We kunnen je gegevens nu niet ophalen of bewaren. Er is niets verloren gegaan; probeer het over een minuut opnieuw.",
   },
-};
+} satisfies Record<number, Message>;
+
+/** The message for a status; one we have no words for gets the general one of its class. */
+function messageFor(status: number): Message {
+  const known: Partial<Record<number, Message>> = MESSAGES;
+  return known[status] ?? (status >= 500 ? MESSAGES[500] : MESSAGES[400]);
+}
 
 // The field names of our forms that people would not recognise as they are.
 const FIELD_LABELS: Record<string, string> = {
@@ -58,7 +66,7 @@ function refusalOf(error: unknown): { message: string | null; values: [string, s
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const general = MESSAGES[status] ?? (status >= 500 ? MESSAGES[500] : MESSAGES[400]);
+  const general = messageFor(status);
   const { message, values } = refusalOf(error);
   // A refused form was posted to the page it stands on: that is the way back to it.
   const { pathname, search } = useLocation();

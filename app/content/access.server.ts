@@ -3,7 +3,6 @@
 // anyone else sees summaries only.
 import type { SessionUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
-import { sharedMap } from "~/cache.server";
 
 export type CourseAccess = {
   kind: "staff" | "alumnus" | "participant" | "outsider";
@@ -28,7 +27,7 @@ function amsterdamDay(now: Date): string {
  * other instances follow within ACCESS_CACHE_MS.
  */
 const ACCESS_CACHE_MS = 10_000;
-const recent = sharedMap<{ access: Omit<CourseAccess, "today">; until: number }>("course-access");
+const recent = new Map<string, { access: Omit<CourseAccess, "today">; until: number }>();
 
 /** Forgets one participant's access (their wijk changed), or everyone's (drip dates or enrollments changed). */
 export function forgetCourseAccess(userId?: string) {
@@ -68,7 +67,8 @@ async function loadParticipantAccess(userId: string): Promise<Omit<CourseAccess,
       wijkName,
     };
   }
-  if (enrollments.length > 0) return { kind: "alumnus", cohort: { id: enrollments[0].id, name: enrollments[0].name }, opensOn: new Map(), wijkName };
+  const [newest] = enrollments;
+  if (newest) return { kind: "alumnus", cohort: { id: newest.id, name: newest.name }, opensOn: new Map(), wijkName };
   return { kind: "outsider", cohort: null, opensOn: new Map(), wijkName };
 }
 

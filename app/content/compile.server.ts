@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { bundleMDX } from "mdx-bundler";
+import { env } from "~/env.server";
 import { AssignmentFrontmatter, describeIssues, ModuleFrontmatter } from "./schema";
 import { splitSections, type Section } from "./sections";
 
@@ -54,7 +55,7 @@ function relative(file: string) {
 
 /** Relative imports of an MDX file (content may import a shared snippet); their contents are part of the key. */
 function importedFiles(source: string, dir: string): string[] {
-  return [...source.matchAll(/^import\s+[^'"]*['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => path.resolve(dir, m[1]));
+  return [...source.matchAll(/^import\s+[^'"]*['"](\.{1,2}\/[^'"]+)['"]/gm)].flatMap(([, spec]) => (spec ? [path.resolve(dir, spec)] : []));
 }
 
 function cacheKey(source: string, file: string): string {
@@ -116,11 +117,11 @@ function readFrontmatter(file: string) {
 }
 
 function linkedAssignmentSlugs(body: string): string[] {
-  return [...body.matchAll(/<Opdracht\s+slug=["']([^"']+)["']/g)].map((m) => m[1]);
+  return [...body.matchAll(/<Opdracht\s+slug=["']([^"']+)["']/g)].flatMap(([, slug]) => (slug ? [slug] : []));
 }
 
 export async function compileCourse({
-  contentDir = path.resolve(process.env.CONTENT_DIR?.trim() || "content"),
+  contentDir = path.resolve(env().CONTENT_DIR),
   cacheDir,
 }: { contentDir?: string; cacheDir: string }): Promise<Course> {
   const modulesDir = path.join(contentDir, "modules");
@@ -134,8 +135,8 @@ export async function compileCourse({
   const modules: CompiledModule[] = [];
   for (const folder of folders) {
     const dir = path.join(modulesDir, folder);
-    const slugMatch = /^\d{2}-([a-z0-9-]+)$/.exec(folder);
-    if (!slugMatch) throw new ContentError(relative(dir), "Een modulemap heet NN-slug, bijvoorbeeld 03-vertrouwen-als-fundament.");
+    const [, slug] = /^\d{2}-([a-z0-9-]+)$/.exec(folder) ?? [];
+    if (!slug) throw new ContentError(relative(dir), "Een modulemap heet NN-slug, bijvoorbeeld 03-vertrouwen-als-fundament.");
     const indexFile = path.join(dir, "index.mdx");
     if (!fs.existsSync(indexFile)) throw new ContentError(relative(indexFile), "Elke module heeft een index.mdx.");
 
@@ -155,7 +156,7 @@ export async function compileCourse({
       assignments.push({ slug: parsed.data.slug, file: relative(file), frontmatter: parsed.data, code: await compileMdx(assignment.source, file, cacheDir) });
     }
     modules.push({
-      slug: slugMatch[1],
+      slug,
       dir: relative(dir),
       frontmatter: frontmatter.data,
       code,

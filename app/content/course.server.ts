@@ -1,5 +1,5 @@
 // The compiled course of this process. `loadCourse()` runs at start (and in the build check); requests only
-// read. Like the database, it lives on globalThis so the server entry and the Remix build share one copy.
+// read.
 import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -15,10 +15,7 @@ type CourseState = {
   assignmentTitles: Map<string, string>;
 };
 
-declare global {
-   
-  var __gildeCourse: CourseState | undefined;
-}
+let loaded: CourseState | undefined;
 
 const HTML_CACHE_LIMIT = 5000;
 
@@ -29,12 +26,11 @@ function mdxCacheDir() {
 export async function loadCourse(options: { contentDir?: string; cacheDir?: string } = {}): Promise<Course> {
   const course = await compileCourse({ contentDir: options.contentDir, cacheDir: options.cacheDir ?? mdxCacheDir() });
   const assignmentTitles = new Map(course.modules.flatMap((m) => m.assignments.map((a) => [a.slug, a.frontmatter.title] as const)));
-  globalThis.__gildeCourse = { course, components: new Map(), html: new Map(), assignmentTitles };
+  loaded = { course, components: new Map(), html: new Map(), assignmentTitles };
   return course;
 }
 
 function state(): CourseState {
-  const loaded = globalThis.__gildeCourse;
   if (!loaded) throw new Error("De cursus is niet geladen: roep eerst loadCourse() aan (de server doet dat bij het starten).");
   return loaded;
 }

@@ -2,7 +2,6 @@
 import { db } from "~/db.server";
 import type { CompiledModule, Course } from "./compile.server";
 import { moduleStatus, percent, type ModuleStatus } from "./progress";
-import { sharedMap } from "~/cache.server";
 
 export type ModuleProgress = { read: number; total: number; percent: number; status: ModuleStatus; readAnchors: Set<string> };
 
@@ -12,7 +11,7 @@ export type ModuleProgress = { read: number; total: number; percent: number; sta
  * page served by another instance may show a mark made there a few seconds late.
  */
 const PROGRESS_CACHE_MS = 10_000;
-const recent = sharedMap<{ byModule: Map<string, Set<string>>; until: number }>("progress");
+const recent = new Map<string, { byModule: Map<string, Set<string>>; until: number }>();
 
 function forgetProgress(userId: string) {
   recent.delete(userId);

@@ -45,7 +45,7 @@ function toFragments(headline: string): Fragment[] {
   let last = 0;
   for (const match of headline.matchAll(pattern)) {
     if (match.index! > last) fragments.push({ text: headline.slice(last, match.index), hit: false });
-    fragments.push({ text: match[1], hit: true });
+    fragments.push({ text: match[1] ?? "", hit: true });
     last = match.index! + match[0].length;
   }
   if (last < headline.length) fragments.push({ text: headline.slice(last), hit: false });

@@ -34,23 +34,24 @@ export function plainText(mdx: string): string {
  */
 export function splitSections(body: string, introHeading: string): { intro: Section; sections: Section[] } {
   const lines = body.split("\n");
-  const chunks: { heading: string | null; lines: string[] }[] = [{ heading: null, lines: [] }];
+  const introLines: string[] = [];
+  const chunks: { heading: string; lines: string[] }[] = [];
   let inFence = false;
   for (const line of lines) {
     if (/^```/.test(line)) inFence = !inFence;
-    const match = !inFence && /^##\s+(.+?)\s*#*\s*$/.exec(line);
-    if (match) chunks.push({ heading: match[1], lines: [] });
-    else chunks[chunks.length - 1].lines.push(line);
+    const heading = inFence ? undefined : /^##\s+(.+?)\s*#*\s*$/.exec(line)?.[1];
+    if (heading !== undefined) chunks.push({ heading, lines: [] });
+    else (chunks.at(-1)?.lines ?? introLines).push(line);
   }
   const used = new Map<string, number>();
-  const sections = chunks.slice(1).map((chunk) => {
-    const heading = plainText(chunk.heading!);
+  const sections = chunks.map((chunk) => {
+    const heading = plainText(chunk.heading);
     const base = slugify(heading);
     const count = (used.get(base) ?? 0) + 1;
     used.set(base, count);
     return { anchor: count === 1 ? base : `${base}-${count}`, heading, text: plainText(chunk.lines.join("\n")) };
   });
-  return { intro: { anchor: "inleiding", heading: introHeading, text: plainText(chunks[0].lines.join("\n")) }, sections };
+  return { intro: { anchor: "inleiding", heading: introHeading, text: plainText(introLines.join("\n")) }, sections };
 }
 
 export function wordCount(text: string): number {

@@ -6,12 +6,12 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { databaseSettings } from "../env.server";
 
 export type DbKind = "pglite" | "postgres";
 
 export function databaseUrl(): string | undefined {
-  const url = process.env.DATABASE_URL?.trim();
-  return url ? url : undefined;
+  return databaseSettings().DATABASE_URL;
 }
 
 export function databaseKind(): DbKind {
@@ -19,7 +19,7 @@ export function databaseKind(): DbKind {
 }
 
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR?.trim() || "data");
+  return path.resolve(databaseSettings().DATA_DIR);
 }
 
 /** The schema to use on PostgreSQL (tests give each worker its own), from `?schema=` in the URL. */
@@ -95,7 +95,7 @@ export async function openDriver(): Promise<Driver> {
     const schema = postgresSchema(url);
     const pool = new pg.Pool({
       connectionString: url,
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: databaseSettings().DATABASE_POOL_SIZE,
       ...(schema ? { options: `-c search_path="${schema}"` } : {}),
     });
     return { kind: "postgres", pool, schema };

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Driver } from "./adapter.server";
+import { oneRow } from "./rows";
 
 const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 // Prisma's own advisory lock key, so this runner and `prisma migrate deploy` exclude each other.
@@ -63,8 +64,9 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 export async function pendingMigrations(driver: Driver, migrations = readMigrations()): Promise<string[]> {
   const s = await session(driver);
   try {
-    const [{ exists }] = await s.query<{ exists: boolean }>(
-      `SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "exists"`,
+    const { exists } = oneRow(
+      await s.query<{ exists: boolean }>(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "exists"`),
+      "to_regclass('_prisma_migrations')",
     );
     if (!exists) return migrations.map((m) => m.name);
     const applied = await s.query<{ migration_name: string }>(

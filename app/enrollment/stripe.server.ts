@@ -5,6 +5,7 @@
 // Read on every call rather than cached, so tests can point the client at a local stand-in (STRIPE_API_BASE).
 import crypto from "node:crypto";
 import Stripe from "stripe";
+import { databaseKind } from "~/db/adapter.server";
 import { installSecret } from "~/db/install-secret.server";
 import { db } from "~/db.server";
 import { paymentSettings, type PaymentMode } from "~/env.server";
@@ -18,7 +19,7 @@ let demoInstall: Promise<boolean> | null = null;
 
 /** Whether the embedded database holds the demo data (the seed leaves the demo secret with it). Asked once. */
 function isDemoInstall(): Promise<boolean> {
-  if (process.env.DATABASE_URL) return Promise.resolve(false);
+  if (databaseKind() === "postgres") return Promise.resolve(false);
   const asked =
     demoInstall ??
     db.installSecret

@@ -7,7 +7,7 @@ export const requiredText = (label: string, max = 200) =>
     .string({ required_error: `Vul ${label} in.`, invalid_type_error: `Vul ${label} in.` })
     .trim()
     .min(1, `Vul ${label} in.`)
-    .max(max, `${label[0].toUpperCase()}${label.slice(1)} mag hoogstens ${max} tekens lang zijn.`);
+    .max(max, `${label.charAt(0).toUpperCase()}${label.slice(1)} mag hoogstens ${max} tekens lang zijn.`);
 
 export const emailField = z
   .string({ required_error: "Vul je e-mailadres in." })

@@ -97,7 +97,7 @@ export async function gradingQueue(trainer: SessionUser, filter: QueueFilter, pe
     late: boolean | null;
     drafted: boolean;
   };
-  const [rows, [{ total }], cohorts] = await Promise.all([
+  const [rows, [counted], cohorts] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT s.id, s."assignmentSlug", s."updatedAt", u.name AS participant, v.number, v."handedInAt", v.late,
              EXISTS (SELECT 1 FROM "Assessment" a WHERE a."submissionId" = s.id AND a.status = 'DRAFT') AS drafted
@@ -113,6 +113,7 @@ export async function gradingQueue(trainer: SessionUser, filter: QueueFilter, pe
       orderBy: { startsOn: "desc" },
     }),
   ]);
+  const total = counted?.total ?? 0;
   return {
     total,
     page,
@@ -188,21 +189,26 @@ export async function gradingScreen(trainer: SessionUser, submissionId: string) 
       })
     ).map((u) => [u.id, u.name]),
   );
+  const versions = submission.versions.map((v, index) => {
+    const previous = submission.versions[index + 1];
+    const changes = previous ? diffWords(previous.body, v.body) : null;
+    return {
+      ...v,
+      html: renderMarkdown(v.body),
+      changes: changes ? { parts: changes, ...diffSummary(changes) } : null,
+    };
+  });
+  // Handing in writes the submission and its first version together; without a version there is nothing to grade.
+  const latest = versions[0];
+  if (!latest) return null;
   return {
     submission: {
       id: submission.id,
       status: submission.status,
       cohort,
       participant: submission.user,
-      versions: submission.versions.map((v, index) => {
-        const previous = submission.versions[index + 1];
-        const changes = previous ? diffWords(previous.body, v.body) : null;
-        return {
-          ...v,
-          html: renderMarkdown(v.body),
-          changes: changes ? { parts: changes, ...diffSummary(changes) } : null,
-        };
-      }),
+      versions,
+      latest,
     },
     assignment: {
       slug: found.assignment.slug,
@@ -245,7 +251,7 @@ export async function saveAssessment(
     final: false,
   });
   if (!check.ok) throw new GradingError(check.errors);
-  const latestVersion = screen.submission.versions[0];
+  const latestVersion = screen.submission.latest;
   const data = {
     versionId: latestVersion.id,
     levels: JSON.stringify(input.levels),

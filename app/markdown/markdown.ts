@@ -12,7 +12,7 @@ md.validateLink = (url: string) => SAFE_URL.test(url.trim());
 const defaultLinkOpen =
   md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  tokens[idx].attrSet("rel", "nofollow noopener noreferrer");
+  tokens[idx]?.attrSet("rel", "nofollow noopener noreferrer");
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
@@ -21,6 +21,7 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 const defaultImage = md.renderer.rules.image!;
 md.renderer.rules.image = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
+  if (!token) return "";
   const src = String(token.attrGet("src") ?? "");
   if (src.startsWith("/") && !src.startsWith("//")) return defaultImage(tokens, idx, options, env, self);
   const alt = self.renderInlineAsText(token.children ?? [], options, env) || "afbeelding";

@@ -3,7 +3,7 @@
 import type { Prisma } from "@prisma/client";
 import { db } from "~/db.server";
 import { paymentMode } from "~/enrollment/stripe.server";
-import { appUrl } from "~/env.server";
+import { appUrl, env } from "~/env.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -68,7 +68,7 @@ export async function listOutbox({ page = 1, perPage = 50 }: { page?: number; pe
 
 /** Whether this is a demo install that sends no real mail (its mail is read on /demo/postvak). */
 export async function hasDemoMailbox(): Promise<boolean> {
-  return !process.env.SMTP_URL && (await paymentMode()) === "demo";
+  return !env().SMTP_URL && (await paymentMode()) === "demo";
 }
 
 /** The demo install's mailbox (newest first, with the app links in each text), or null on any other install. */

@@ -17,6 +17,11 @@ type Transport = {
 
 let transport: Transport | undefined;
 
+/** Whether mail leaves this install (SMTP_URL is set), rather than staying in the outbox. */
+export function sendsRealMail(): boolean {
+  return Boolean(env().SMTP_URL);
+}
+
 function smtpTransport(): Transport | undefined {
   const url = env().SMTP_URL;
   if (!url) return undefined;

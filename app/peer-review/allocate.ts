@@ -76,11 +76,15 @@ export function allocateReviews({ k, seed, participants, existing }: AllocationI
     otherGildesOnly: boolean,
   ) {
     let best: AllocationParticipant | null = null;
-    let bestKey = [Infinity, Infinity, Infinity];
+    let bestKey: [load: number, turn: number, tie: number] = [Infinity, Infinity, Infinity];
     for (const r of pool) {
       if (r.userId === author.userId || paired.has(`${author.submissionId}|${r.userId}`)) continue;
       if (otherGildesOnly && author.gildeId !== null && r.gildeId === author.gildeId) continue;
-      const key = [load.get(r.userId)!, -(turn.get(r.userId) ?? -1), tie(author.submissionId, r.userId)];
+      const key: typeof bestKey = [
+        load.get(r.userId)!,
+        -(turn.get(r.userId) ?? -1),
+        tie(author.submissionId, r.userId),
+      ];
       if (
         key[0] < bestKey[0] ||
         (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))

@@ -537,7 +537,9 @@ export async function reviewAttachment(userId: string, reviewId: string, index: 
     },
     { as: "reviewer" },
   );
+  // One name per attachment, in the same order; never fall back to the original name, which may not be shown.
   const name = sight.attachments[index - 1];
+  if (name === undefined) return null;
   if (!sight.cleanCopies)
     return {
       withheld: false as const,

@@ -382,7 +382,8 @@ function zipStream(source: AsyncIterator<ZipEntry>): ReadableStream<Uint8Array> 
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
+  const [only] = chunks;
+  if (only && chunks.length === 1) return only;
   const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let offset = 0;
   for (const chunk of chunks) {

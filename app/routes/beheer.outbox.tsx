@@ -5,13 +5,14 @@ import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/format";
 import { listOutbox } from "~/notifications/outbox.server";
+import { sendsRealMail } from "~/notifications/sender.server";
 import { Pagination } from "~/components/pagination";
 import { pageNumber } from "~/forms/fields";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
   const page = pageNumber(new URL(request.url).searchParams);
-  return json({ smtp: Boolean(process.env.SMTP_URL), ...(await listOutbox({ page })) });
+  return json({ smtp: sendsRealMail(), ...(await listOutbox({ page })) });
 }
 
 export default function AdminOutbox() {

@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
         return json(
           {
             ok: false as const,
-            message: months.error.issues[0].message,
+            message: months.error.issues[0]?.message ?? "Vul een aantal maanden in.",
             cohortId,
             months: String(formData.get("months") ?? ""),
           },

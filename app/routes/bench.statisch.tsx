@@ -6,6 +6,7 @@ import { useLoaderData } from "@remix-run/react";
 import { StaticHtml } from "~/components/static-html";
 import { stashStaticHtml } from "~/components/static-html.server";
 import { mdxStats } from "~/content/course.server";
+import { env } from "~/env.server";
 
 const fillers = new Map<number, string>();
 
@@ -21,7 +22,7 @@ function filler(bytes: number) {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (process.env.BENCH !== "on") throw new Response("Niet gevonden", { status: 404 });
+  if (env().BENCH !== "on") throw new Response("Niet gevonden", { status: 404 });
   const url = new URL(request.url);
   if (url.searchParams.has("mdx")) return json({ html: "", mdx: mdxStats() });
   const bytes = Math.min(500_000, Math.max(1000, Number(url.searchParams.get("bytes")) || 20_000));

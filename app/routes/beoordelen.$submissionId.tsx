@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function GradingScreen() {
   const { submission, assignment, current, history, peerFeedback } = useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
-  const latest = submission.versions[0];
+  const latest = submission.latest;
   return (
     <>
       <Crumbs to="/beoordelen" label="Beoordelen" after={submission.cohort.name} />

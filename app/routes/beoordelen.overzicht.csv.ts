@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ],
     ...overview.rows.map((r) => [
       r.name,
-      ...overview.assignments.map((a) => overview.labels[r.statuses[a.slug]]),
+      ...overview.assignments.map((a) => overview.labels[r.statuses[a.slug] ?? "open"]),
       r.late,
       r.openRevisions,
       r.reviewsOwed,

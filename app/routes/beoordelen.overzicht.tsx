@@ -75,7 +75,7 @@ export default function StuckOverview() {
                   <Link to={`/wijk/${row.id}`}>{row.name}</Link>
                 </td>
                 {overview.assignments.map((a) => (
-                  <td key={a.slug}>{overview.labels[row.statuses[a.slug]]}</td>
+                  <td key={a.slug}>{overview.labels[row.statuses[a.slug] ?? "open"]}</td>
                 ))}
                 <td>{row.late}</td>
                 <td>{row.openRevisions}</td>
@@ -94,7 +94,7 @@ export default function StuckOverview() {
                         </span>
                         <span
                           className="module-bars__bar"
-                          style={{ height: `${Math.max(2, row.moduleProgress[m.slug] * 0.2)}px` }}
+                          style={{ height: `${Math.max(2, (row.moduleProgress[m.slug] ?? 0) * 0.2)}px` }}
                           aria-hidden="true"
                         />
                       </li>

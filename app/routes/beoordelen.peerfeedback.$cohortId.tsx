@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const assignments = peerAssignments();
   const slug = new URL(request.url).searchParams.get("opdracht") || assignments[0]?.slug;
   const matrix = slug ? await reviewMatrix(cohortId, slug) : null;
-  invariantResponse(matrix, "Deze opdracht heeft geen peerfeedback.", { status: 404 });
+  invariantResponse(slug && matrix, "Deze opdracht heeft geen peerfeedback.", { status: 404 });
   return json({ cohort: matrix.cohort, assignments, slug, matrix });
 }
 

@@ -31,7 +31,7 @@ export function createHttpApp({
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
 
-  const production = process.env.NODE_ENV === "production";
+  const production = env().NODE_ENV === "production";
   const configuredOrigin = publicOrigin ?? (() => (env().APP_URL ? new URL(env().APP_URL!).origin : null));
   app.use((req, res, next) => {
     const nonce = crypto.randomBytes(16).toString("base64");
@@ -84,7 +84,7 @@ export function createHttpApp({
     "*",
     createRequestHandler({
       build,
-      mode: process.env.NODE_ENV,
+      mode: env().NODE_ENV,
       getLoadContext: (req, res) => ({
         clientIp: req.ip ?? req.socket.remoteAddress ?? "onbekend",
         // Only a document request renders HTML on the server; data requests (?_data) carry the HTML themselves.

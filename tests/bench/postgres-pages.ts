@@ -153,7 +153,7 @@ async function queuePlanIndexes(url: string, cohortId: string, gildeId: string) 
     for (const [sql, params] of plans) {
       const { rows } = await client.query(`EXPLAIN ${sql}`, [...params]);
       for (const row of rows)
-        for (const m of String(row["QUERY PLAN"]).matchAll(/using "?([^"\s]+)"?/gi)) names.add(m[1]);
+        for (const [, name] of String(row["QUERY PLAN"]).matchAll(/using "?([^"\s]+)"?/gi)) if (name) names.add(name);
     }
     return [...names];
   } finally {

@@ -1,10 +1,10 @@
 // Journey 1: from the catalogue through registration, intake, acceptance by the admin and the demo checkout (no
 // Stripe key: a signed webhook through the same handler) to an ACTIVE enrollment, placed in a gilde by the trainer.
-import { expect, it } from "vitest";
+import { it } from "vitest";
 import { audit } from "../support/audit";
-import { confirmationLink, loggedIn, PHONE, useServerAndPage } from "../support/e2e";
+import { confirmationLink, expect, loggedIn, PHONE, useServerAndPage } from "../support/e2e";
 
-const e2e = useServerAndPage({ mailbox: true });
+const e2e = useServerAndPage({ mailbox: true, demoSessions: true });
 
 it("takes a newcomer from the catalogue to an active enrollment", async () => {
   // The newcomer applies on a phone.
@@ -41,13 +41,7 @@ it("takes a newcomer from the catalogue to an active enrollment", async () => {
   await audit(page, "1-aanmelden", "aangemeld");
   const applicantUrl = page.url();
 
-  const context = await e2e.browser.newContext({ locale: "nl-NL" });
-  const admin = await context.newPage();
-  await admin.goto(`${base}/inloggen`);
-  await admin.getByLabel("E-mailadres").fill("beheer@gilde.test");
-  await admin.getByLabel("Wachtwoord").fill("gilde-demo-2027");
-  await admin.getByRole("button", { name: "Inloggen" }).click();
-  await admin.waitForURL("**/dashboard");
+  const admin = await loggedIn(e2e, "beheer@gilde.test");
   await admin.goto(applicantUrl.replace("/aanmelden/", "/beoordelen/aanmeldingen/"));
   const intake = admin.getByRole("article", { name: /Noor Nieuwkomer/ });
   await intake.getByText("Vijf jaar in Kanaleneiland").waitFor();
@@ -67,10 +61,10 @@ it("takes a newcomer from the catalogue to an active enrollment", async () => {
   await page.getByRole("main").getByRole("link", { name: "overzicht" }).click();
   await page.waitForURL("**/dashboard");
   await page.getByText("ingeschreven", { exact: true }).first().waitFor();
-  expect(await page.getByRole("heading", { name: "Voorjaar 2027" }).count()).toBe(1);
+  await expect(page.getByRole("heading", { name: "Voorjaar 2027" })).toHaveCount(1);
 
   // The cohort's trainer places the newcomer in a gilde.
-  const trainer = await loggedIn(e2e.browser, base, "trainer@gilde.test");
+  const trainer = await loggedIn(e2e, "trainer@gilde.test");
   await trainer.goto(applicantUrl.replace("/aanmelden/", "/beoordelen/aanmeldingen/"));
   const placing = trainer.getByRole("form", { name: "Noor Nieuwkomer plaatsen" });
   await placing.getByLabel("Gilde voor Noor Nieuwkomer").selectOption({ label: "De Wevers (4)" });

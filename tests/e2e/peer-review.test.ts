@@ -1,17 +1,18 @@
 // Three members of De Wevers hand in, review each other's work in their gilde, and read the feedback they got
 // (this assignment shows feedback once you have given your own).
 import type { Page } from "playwright-core";
-import { expect, it } from "vitest";
+import { it } from "vitest";
 import { audit } from "../support/audit";
-import { loggedIn, PHONE, useServerAndPage } from "../support/e2e";
+import { expect, loggedIn, PHONE, useServerAndPage } from "../support/e2e";
+import { at } from "../support/indexed";
 
-const e2e = useServerAndPage();
+const e2e = useServerAndPage({ demoSessions: true });
 
 it("lets three gilde members hand in, review each other and read their feedback", async () => {
   const members: Page[] = [];
   // The third member works on a phone.
   for (const email of ["deelnemer@gilde.test", "deelnemer2@gilde.test", "deelnemer3@gilde.test"]) {
-    members.push(await loggedIn(e2e.browser, e2e.server.baseUrl, email, email.startsWith("deelnemer3") ? PHONE : {}));
+    members.push(await loggedIn(e2e, email, email.startsWith("deelnemer3") ? PHONE : {}));
   }
   for (const [index, page] of members.entries()) {
     await page.goto(`${e2e.server.baseUrl}/opdrachten/wijkgeschiedenis`);
@@ -44,7 +45,7 @@ it("lets three gilde members hand in, review each other and read their feedback"
     await page.getByText("Alles gegeven: dank je.").waitFor();
   }
 
-  const first = members[0];
+  const first = at(members, 0, "the first member's page");
   await first.reload();
   const received = first.getByRole("region", { name: "Feedback die je kreeg" });
   await received.getByText("Tip van deelnemer 2: praat met de buurtconciërge.").waitFor();
@@ -52,6 +53,6 @@ it("lets three gilde members hand in, review each other and read their feedback"
   await received.getByLabel("4 – zeer bruikbaar").first().check();
   await received.getByRole("button", { name: "Waardering opslaan" }).first().click();
   await first.getByText("Dank je: je waardering is opgeslagen.").waitFor();
-  expect(await received.getByText(/Tip van deelnemer 1/).count()).toBe(0);
+  await expect(received.getByText(/Tip van deelnemer 1/)).toHaveCount(0);
   await audit(first, "3-peerfeedback", "feedback-ontvangen");
 });

@@ -2,15 +2,16 @@
 // privacy page and finds it in the audit log; the participant can no longer log in.
 import { strFromU8, unzipSync } from "fflate";
 import fs from "node:fs";
-import { expect, it } from "vitest";
+import { it } from "vitest";
 import { audit } from "../support/audit";
-import { loggedIn, useServerAndPage } from "../support/e2e";
+import { expect, loggedIn, useServerAndPage } from "../support/e2e";
+import { entry } from "../support/indexed";
 
-const e2e = useServerAndPage();
+const e2e = useServerAndPage({ demoSessions: true });
 
 it("downloads everything, asks for erasure, and the admin carries it out", async () => {
   const base = e2e.server.baseUrl;
-  const participant = await loggedIn(e2e.browser, base, "deelnemer8@gilde.test");
+  const participant = await loggedIn(e2e, "deelnemer8@gilde.test");
   await participant
     .getByRole("link", { name: /deelnemer/ })
     .first()
@@ -33,44 +34,31 @@ it("downloads everything, asks for erasure, and the admin carries it out", async
       "peerfeedback-gegeven.json",
     ]),
   );
-  expect(JSON.parse(strFromU8(files["profiel.json"])).email).toBe("deelnemer8@gilde.test");
+  expect(JSON.parse(strFromU8(entry(files, "profiel.json"))).email).toBe("deelnemer8@gilde.test");
 
   // Forgetting the checkbox keeps the explanation.
   await participant.getByLabel("Toelichting (mag leeg blijven)").fill("Ik verhuis naar het buitenland.");
   await participant.getByRole("button", { name: "Vraag verwijdering aan" }).click();
-  await expect
-    .poll(() => participant.getByText("Vink aan dat je begrijpt wat verwijderen betekent.").isVisible())
-    .toBe(true);
-  await expect
-    .poll(() => participant.getByLabel("Toelichting (mag leeg blijven)").inputValue())
-    .toBe("Ik verhuis naar het buitenland.");
+  await expect(participant.getByText("Vink aan dat je begrijpt wat verwijderen betekent.")).toBeVisible();
+  await expect(participant.getByLabel("Toelichting (mag leeg blijven)")).toHaveValue("Ik verhuis naar het buitenland.");
   await participant.getByLabel("Ik begrijp dat dit niet ongedaan te maken is").check();
   await participant.getByRole("button", { name: "Vraag verwijdering aan" }).click();
-  await expect
-    .poll(() => participant.getByText("Je verzoek om verwijdering is in behandeling.").isVisible())
-    .toBe(true);
+  await expect(participant.getByText("Je verzoek om verwijdering is in behandeling.")).toBeVisible();
 
-  const admin = await loggedIn(e2e.browser, base, "beheer@gilde.test");
+  const admin = await loggedIn(e2e, "beheer@gilde.test");
   await admin.goto(`${base}/beheer/privacy`);
   await audit(admin, "privacy", "beheer-privacy");
   const request = admin.getByRole("region", { name: /Verzoek van .*deelnemer8@gilde\.test/ });
-  await expect.poll(() => request.getByText("Toelichting: Ik verhuis naar het buitenland.").isVisible()).toBe(true);
+  await expect(request.getByText("Toelichting: Ik verhuis naar het buitenland.")).toBeVisible();
   await request.getByLabel("Ik heb gecontroleerd wie dit vraagt").check();
   await request.getByRole("button", { name: "Verwijdering uitvoeren" }).click();
-  await expect
-    .poll(() =>
-      admin
-        .getByText(/^Uitgevoerd: /)
-        .first()
-        .isVisible(),
-    )
-    .toBe(true);
-  await expect.poll(() => admin.getByText("Geen openstaande verzoeken.").isVisible()).toBe(true);
+  await expect(admin.getByText(/^Uitgevoerd: /).first()).toBeVisible();
+  await expect(admin.getByText("Geen openstaande verzoeken.")).toBeVisible();
 
   await admin.goto(`${base}/beheer/audit?soort=erasure`);
   await audit(admin, "privacy", "auditlog");
-  expect(await admin.locator("td", { hasText: /^Uitgevoerd: / }).count()).toBe(1);
-  expect(await admin.getByText("1 gebeurtenis", { exact: true }).isVisible()).toBe(true);
+  await expect(admin.locator("td", { hasText: /^Uitgevoerd: / })).toHaveCount(1);
+  await expect(admin.getByText("1 gebeurtenis", { exact: true })).toBeVisible();
 
   // The participant's session is gone, and so is their login.
   await participant.goto(`${base}/dashboard`);
@@ -78,7 +66,5 @@ it("downloads everything, asks for erasure, and the admin carries it out", async
   await participant.getByLabel("E-mailadres").fill("deelnemer8@gilde.test");
   await participant.getByLabel("Wachtwoord").fill("gilde-demo-2027");
   await participant.getByRole("button", { name: "Inloggen" }).click();
-  await expect
-    .poll(() => participant.getByText("Dit e-mailadres en wachtwoord horen niet bij elkaar.").isVisible())
-    .toBe(true);
+  await expect(participant.getByText("Dit e-mailadres en wachtwoord horen niet bij elkaar.")).toBeVisible();
 });

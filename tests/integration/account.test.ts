@@ -4,6 +4,7 @@ import { forgetSessions } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { createUser, PASSWORD, uniqueEmail } from "../support/factories";
 import { inputValue, startTestApp, type TestApp } from "../support/http";
+import { at } from "../support/indexed";
 import { mailedLink } from "../support/people";
 
 let app: TestApp;
@@ -176,7 +177,9 @@ describe("logging in and out", () => {
     const user = await createUser();
     const browser = app.client();
     await browser.login(user.email, PASSWORD);
-    const [id, secret] = browser.cookies.get("gilde_session")!.split(".");
+    const token = browser.cookies.get("gilde_session")!.split(".");
+    const id = at(token, 0, "the session id");
+    const secret = at(token, 1, "the session secret");
     browser.cookies.set("gilde_session", `${id}.${secret.slice(0, -2)}xx`);
     const tampered = await browser.get("/dashboard");
     expect(tampered.location).toBe("/inloggen?redirectTo=%2Fdashboard&sessie=verlopen");

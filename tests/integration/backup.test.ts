@@ -17,6 +17,8 @@ import { acquireDataDirLock, postgresSchema, type Driver } from "~/db/adapter.se
 import { migrate, pendingMigrations } from "~/db/migrate.server";
 import { connectDb, currentDriver, db, disconnectDb } from "~/db.server";
 import { DEMO_ACCOUNTS, seedDemo, seedModules } from "../../prisma/seed";
+import { FIXTURE_COURSE } from "../support/fixture-course";
+import { at, entry, first } from "../support/indexed";
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-backup-test-"));
@@ -81,7 +83,7 @@ async function rowCounts(place: Place): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     for (const { table_name } of tables)
       counts[table_name as string] = Number(
-        (await query(`SELECT count(*) AS n FROM "${schema}"."${table_name}"`))[0].n,
+        first(await query(`SELECT count(*) AS n FROM "${schema}"."${table_name}"`)).n,
       );
     return counts;
   };
@@ -169,7 +171,7 @@ let backupRun: { code: number; stdout: string; stderr: string };
 let restoreRun: { code: number; stdout: string; stderr: string };
 
 beforeAll(async () => {
-  const course = await loadCourse({ cacheDir: inject("mdxCacheDir") });
+  const course = await loadCourse({ contentDir: FIXTURE_COURSE, cacheDir: inject("mdxCacheDir") });
   if (onPostgres) {
     // setup-db gave this file a fresh, migrated schema; that is the source.
     sourcePlace.url = process.env.DATABASE_URL;
@@ -228,7 +230,7 @@ afterAll(async () => {
 
 function readArchive(file = archive) {
   const entries = unzipSync(fs.readFileSync(file));
-  return { entries, manifest: JSON.parse(strFromU8(entries["manifest.json"])) as Manifest };
+  return { entries, manifest: JSON.parse(strFromU8(entry(entries, "manifest.json"))) as Manifest };
 }
 
 describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
@@ -258,8 +260,9 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     expect(Object.keys(uploads)).toHaveLength(files.length + 1);
     expect(manifest.files.filter((f) => f.path.endsWith(".tmp"))).toEqual([]);
     for (const file of manifest.files) {
-      expect(entries[file.path].length).toBe(file.size);
-      expect(crypto.createHash("sha256").update(entries[file.path]).digest("hex")).toBe(file.sha256);
+      const bytes = entry(entries, file.path);
+      expect(bytes.length).toBe(file.size);
+      expect(crypto.createHash("sha256").update(bytes).digest("hex")).toBe(file.sha256);
     }
     expect(Object.keys(entries).sort()).toEqual([...manifest.files.map((f) => f.path), "manifest.json"].sort());
   });
@@ -317,11 +320,11 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
 
   it("refuses an archive in which one byte of a file was changed, naming the file, and writes nothing", async () => {
     const { manifest } = readArchive();
-    const docxKey = attachmentKeys[1];
+    const docxKey = at(attachmentKeys, 1, "the docx attachment's key");
     const bytes = fs.readFileSync(archive);
-    const at = bytes.indexOf("gilde-backup-merkteken");
-    expect(at).toBeGreaterThan(0);
-    bytes[at] ^= 0x01;
+    const marker = bytes.indexOf("gilde-backup-merkteken");
+    expect(marker).toBeGreaterThan(0);
+    bytes.writeUInt8(bytes.readUInt8(marker) ^ 0x01, marker);
     const tampered = path.join(work, "veranderd.zip");
     fs.writeFileSync(tampered, bytes);
 
@@ -375,6 +378,7 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
       files: manifest.files.map((f) => (f.path === manifest.database.file ? { ...f, path: database.file } : f)),
     };
     const { [manifest.database.file]: dump, ...rest } = entries;
+    if (!dump) throw new Error(`The archive has no ${manifest.database.file}.`);
     const file = path.join(work, "andere-soort.zip");
     fs.writeFileSync(
       file,

@@ -2,8 +2,17 @@
 // practice cases with consent and withdrawal, the opt-in directory, and the weekly digest with its signed link.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendWeeklyDigests } from "~/community/digest.server";
+import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import {
+  createAssessment,
+  createCohort,
+  createGilde,
+  createSubmission,
+  createUser,
+  enroll,
+  joinGilde,
+} from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
 import { adminIn, trainerOf } from "../support/people";
 
@@ -15,12 +24,13 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
+const firstAssignment = () => getCourse().modules[0]!.assignments[0]!.slug;
+
 async function person(status: "COMPLETED" | "ACTIVE" | null, name = "Lid Test", cohortId?: string) {
   const user = await createUser({ name });
   const cohort = cohortId ?? (await createCohort()).id;
   if (status) await enroll(user.id, cohort, status);
-  const browser = app.client();
-  await browser.login(user.email, PASSWORD);
+  const browser = await app.client().signInAs(user);
   return { user, browser, cohortId: cohort };
 }
 
@@ -132,12 +142,12 @@ describe("gilde rooms and mentors", () => {
   it("keeps a room to its gilde, trainer and mentor; the mentor sees no grades or submissions", async () => {
     const cohort = await createCohort();
     await db.cohort.update({ where: { id: cohort.id }, data: { endsOn: new Date(Date.now() + 90 * 86_400_000) } });
-    const gilde = await db.gilde.create({ data: { cohortId: cohort.id, name: "De Wevers" } });
-    const otherGilde = await db.gilde.create({ data: { cohortId: cohort.id, name: "De Smeden" } });
+    const gilde = await createGilde({ cohortId: cohort.id, name: "De Wevers" });
+    const otherGilde = await createGilde({ cohortId: cohort.id, name: "De Smeden" });
     const member = await person("ACTIVE", "Mila Member", cohort.id);
     const outsider = await person("ACTIVE", "Olaf Outsider", cohort.id);
-    await db.gildeMember.create({ data: { gildeId: gilde.id, userId: member.user.id, cohortId: cohort.id } });
-    await db.gildeMember.create({ data: { gildeId: otherGilde.id, userId: outsider.user.id, cohortId: cohort.id } });
+    await joinGilde(gilde, member.user.id);
+    await joinGilde(otherGilde, outsider.user.id);
     const room = `/gildes/${gilde.id}`;
     const url = await startThread(member.browser, { title: "Wie gaat er mee naar de buurtmarkt?" }, room);
     expect((await member.browser.get(room)).text).toContain("Wie gaat er mee naar de buurtmarkt?");
@@ -165,8 +175,10 @@ describe("gilde rooms and mentors", () => {
       "Je reactie staat erbij",
     );
     expect((await member.browser.get(url)).text).toContain("Ik kom ook, als mentor.");
-    const submission = await db.submission.create({
-      data: { userId: member.user.id, cohortId: cohort.id, assignmentSlug: "wijkgeschiedenis" },
+    const submission = await createSubmission({
+      userId: member.user.id,
+      cohortId: cohort.id,
+      assignmentSlug: firstAssignment(),
     });
     expect((await alumnus.browser.get(`/beoordelen/${submission.id}`)).status).toBe(403);
     expect((await alumnus.browser.get(`/wijk/${member.user.id}`)).status).not.toBe(200);
@@ -176,11 +188,10 @@ describe("gilde rooms and mentors", () => {
   it("lets a member report, and the room's trainer hide a post with a reason the author sees; the post is kept", async () => {
     const cohort = await createCohort();
     await db.cohort.update({ where: { id: cohort.id }, data: { endsOn: new Date(Date.now() + 90 * 86_400_000) } });
-    const gilde = await db.gilde.create({ data: { cohortId: cohort.id, name: "De Kuipers" } });
+    const gilde = await createGilde({ cohortId: cohort.id, name: "De Kuipers" });
     const author = await person("ACTIVE", "Ruud Ruwe", cohort.id);
     const reader = await person("ACTIVE", "Lies Lezer", cohort.id);
-    for (const p of [author, reader])
-      await db.gildeMember.create({ data: { gildeId: gilde.id, userId: p.user.id, cohortId: cohort.id } });
+    for (const p of [author, reader]) await joinGilde(gilde, p.user.id);
     const url = await startThread(
       author.browser,
       { title: "Lastige buurman", body: "Die buurman is een idioot." },
@@ -260,26 +271,17 @@ describe("practice cases", () => {
 
   it("starts from the alumnus's own released assignment, never from someone else's", async () => {
     const alumnus = await person("COMPLETED", "Iris Ingezet");
-    const submission = await db.submission.create({
-      data: {
-        userId: alumnus.user.id,
-        cohortId: alumnus.cohortId,
-        assignmentSlug: "wijkgeschiedenis",
-        status: "PASSED",
-      },
+    const submission = await createSubmission({
+      userId: alumnus.user.id,
+      cohortId: alumnus.cohortId,
+      assignmentSlug: firstAssignment(),
+      status: "PASSED",
+      body: "Mijn wijkgeschiedenis van Overvecht.",
     });
-    const version = await db.submissionVersion.create({
-      data: { submissionId: submission.id, number: 1, body: "Mijn wijkgeschiedenis van Overvecht." },
-    });
-    await db.assessment.create({
-      data: {
-        submissionId: submission.id,
-        versionId: version.id,
-        number: 1,
-        gradedById: alumnus.user.id,
-        status: "RELEASED",
-        decision: "voldaan",
-      },
+    await createAssessment({
+      submissionId: submission.id,
+      versionId: submission.version.id,
+      gradedById: alumnus.user.id,
     });
     const form = await alumnus.browser.get(`/praktijk/nieuw?van=${submission.id}`);
     expect(form.html).toContain("Mijn wijkgeschiedenis van Overvecht.");

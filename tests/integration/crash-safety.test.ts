@@ -9,11 +9,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { demoWebhookSecret } from "~/enrollment/stripe.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import { createCohort, createUser, enroll } from "../support/factories";
 import { Client } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 import { paidSession } from "../support/enrollment";
 import { deliverWebhook, signed, stripeEvent } from "../support/stripe-api";
+import { at } from "../support/indexed";
 
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 const HOUR = 60 * 60 * 1000;
@@ -51,20 +52,18 @@ async function participant() {
   return user;
 }
 
-async function loggedIn(app: RunningServer, email: string) {
-  const browser = new Client(app.baseUrl);
-  expect((await browser.login(email, PASSWORD)).status).toBe(302);
-  return browser;
+function loggedIn(app: RunningServer, user: { id: string }) {
+  return new Client(app.baseUrl).signInAs(user);
 }
 
-const page = () => `/opdrachten/${getCourse().modules[0].assignments[0].slug}`;
+const page = () => `/opdrachten/${at(at(getCourse().modules, 0).assignments, 0).slug}`;
 
 describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () => {
   it("an upload: no attachment row, and the file it left is cleared at the next start", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-crash-"));
     const user = await participant();
     const first = await server(dataDir, "upload");
-    const browser = await loggedIn(first, user.email);
+    const browser = await loggedIn(first, user);
     const upload = browser.upload(page(), [{ name: "buurtkaart.pdf", bytes: PDF }]).catch(() => null);
     await first.waitForOutput("[crash-point] upload");
     await first.kill();
@@ -75,13 +74,13 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     expect(left).toHaveLength(1);
     // Old enough to be no one's upload in progress.
     const anHourAgo = new Date(Date.now() - 2 * HOUR);
-    fs.utimesSync(left[0], anHourAgo, anHourAgo);
+    fs.utimesSync(at(left, 0), anHourAgo, anHourAgo);
 
     const second = await server(dataDir);
     await second.waitForOutput("Opgeruimd: 1 bestand(en) zonder inzending");
     expect(uploadedFiles(dataDir)).toHaveLength(0);
     // And uploading works as before.
-    const again = await loggedIn(second, user.email);
+    const again = await loggedIn(second, user);
     expect((await again.upload(page(), [{ name: "buurtkaart.pdf", bytes: PDF }])).text).toContain(
       "Het bestand is toegevoegd.",
     );
@@ -92,7 +91,7 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-crash-"));
     const user = await participant();
     const first = await server(dataDir, "hand-in");
-    const browser = await loggedIn(first, user.email);
+    const browser = await loggedIn(first, user);
     expect((await browser.upload(page(), [{ name: "buurtkaart.pdf", bytes: PDF }])).text).toContain(
       "Het bestand is toegevoegd.",
     );
@@ -113,7 +112,7 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
     expect(uploadedFiles(dataDir)).toHaveLength(1);
 
     const second = await server(dataDir);
-    const again = await loggedIn(second, user.email);
+    const again = await loggedIn(second, user);
     const handed = await again.submit(page(), { intent: "hand-in", body: "Mijn uitwerking", revision: "1" });
     expect(handed.text).toContain("Ingeleverd (versie 1)");
     const versions = await db.submissionVersion.findMany({
@@ -121,8 +120,9 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
       include: { attachments: true },
     });
     expect(versions).toHaveLength(1);
-    expect(versions[0].attachments.map((a) => a.originalName)).toEqual(["buurtkaart.pdf"]);
-    const download = await again.get(`/bijlagen/${versions[0].attachments[0].id}`);
+    const { attachments } = at(versions, 0);
+    expect(attachments.map((a) => a.originalName)).toEqual(["buurtkaart.pdf"]);
+    const download = await again.get(`/bijlagen/${at(attachments, 0).id}`);
     expect(download.status).toBe(200);
     expect(download.html.startsWith("%PDF-1.7")).toBe(true);
     expect(await db.outboxMessage.count({ where: { to: user.email, subject: { startsWith: "Ingeleverd" } } })).toBe(1);

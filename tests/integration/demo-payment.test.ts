@@ -2,7 +2,7 @@
 // there produces signed events through the same webhook handler as Stripe's.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { acceptedApplicant, createUser, PASSWORD } from "../support/factories";
+import { acceptedApplicant, createUser } from "../support/factories";
 import { startTestApp, type TestApp } from "../support/http";
 
 let app: TestApp;
@@ -18,16 +18,14 @@ it("pays through the demo checkout, for the owner only, and refunds through a si
     name: "Demo Deelnemer",
     startsOn: new Date("2027-03-01"),
   });
-  const browser = app.client();
-  await browser.login(user.email, PASSWORD);
+  const browser = await app.client().signInAs(user);
   const pay = await browser.post(`/aanmelden/${cohort.id}`, { intent: "pay" });
   expect(pay.location).toMatch(/^\/betalen\/demo\//);
   const page = await browser.get(pay.location!);
   expect(page.text).toContain("Testbetaling — er wordt niets afgeschreven.");
 
   const other = await createUser();
-  const stranger = app.client();
-  await stranger.login(other.email, PASSWORD);
+  const stranger = await app.client().signInAs(other);
   expect((await stranger.get(pay.location!)).status).toBe(404);
   expect((await stranger.post(pay.location!, { intent: "pay" })).status).toBe(404);
 
@@ -40,8 +38,7 @@ it("pays through the demo checkout, for the owner only, and refunds through a si
   expect((await browser.post(pay.location!, { intent: "pay" })).text).toContain("al afgerond");
 
   const adminUser = await createUser({ role: "ADMIN" });
-  const admin = app.client();
-  await admin.login(adminUser.email, PASSWORD);
+  const admin = await app.client().signInAs(adminUser);
   const payment = await db.payment.findFirstOrThrow({ where: { enrollmentId: enrollment.id } });
   await admin.post(`/beoordelen/aanmeldingen/${cohort.id}`, { intent: "refund", paymentId: payment.id });
   expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("REFUNDED");

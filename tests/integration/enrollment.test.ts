@@ -2,11 +2,12 @@
 // stand-in for the Stripe API, signed webhooks (and bad ones), idempotency, refunds, races, reconciliation.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { createCohort, createUser, PASSWORD } from "../support/factories";
+import { createCohort, createGilde, createUser, joinGilde } from "../support/factories";
 import type { Client, TestApp } from "../support/http";
 import { trainerOf, registerThroughMail } from "../support/people";
 import { INTAKE, paidSession, startEnrollmentApp } from "../support/enrollment";
 import { deliverWebhook, signed, type StripeStandIn, stripeEvent } from "../support/stripe-api";
+import { at, first } from "../support/indexed";
 
 const SECRET = "whsec_test_gilde";
 let app: TestApp;
@@ -23,8 +24,7 @@ beforeEach(() => {
 
 async function applicant(name = "Aanmelder Test") {
   const user = await createUser({ name });
-  const browser = app.client();
-  await browser.login(user.email, PASSWORD);
+  const browser = await app.client().signInAs(user);
   return { user, browser };
 }
 
@@ -180,7 +180,7 @@ describe("paying with Stripe Checkout", () => {
     const person = await accepted(c.id);
     const { response, payment, session } = await checkout(person, c.id);
     expect(response.location).toBe(`https://checkout.stripe.test/pay/${payment.checkoutSessionId}`);
-    const [call] = stripe.callsTo("/v1/checkout/sessions").slice(-1);
+    const call = at(stripe.callsTo("/v1/checkout/sessions"), -1, "a Checkout call");
     expect(call.params.get("line_items[0][price_data][unit_amount]")).toBe("199500");
     expect(call.params.get("line_items[0][price_data][currency]")).toBe("eur");
     expect(call.params.get("client_reference_id")).toBe(person.enrollmentId);
@@ -307,11 +307,11 @@ describe("paying with Stripe Checkout", () => {
     expect(
       (await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: payment.id })).text,
     ).toContain("Terugbetaling aangevraagd");
-    const [refund] = stripe.callsTo("/v1/refunds").slice(-1);
+    const refund = at(stripe.callsTo("/v1/refunds"), -1, "a refund call");
     expect(refund.params.get("payment_intent")).toBe(`pi_${payment.id}`);
     expect(refund.params.get("amount")).toBe(String(payment.amountCents));
     expect(refund.idempotencyKey).toBe(`refund-${payment.id}-${payment.amountCents}`);
-    const [logged] = await db.auditEvent.findMany({ where: { action: "refund", subjectId: payment.id } });
+    const logged = first(await db.auditEvent.findMany({ where: { action: "refund", subjectId: payment.id } }));
     expect(logged.summary).toMatch(/^Terugbetaling van \d+,\d\d euro aangevraagd\.$/);
     expect(logged.actorId).not.toBeNull();
     await send("charge.refunded", {
@@ -345,7 +345,7 @@ describe("paying with Stripe Checkout", () => {
       priceIncludesVat: "on",
     });
     await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: payment.id });
-    const [refund] = stripe.callsTo("/v1/refunds").slice(-1);
+    const refund = at(stripe.callsTo("/v1/refunds"), -1, "a refund call");
     expect(refund.params.get("amount")).toBe(String(payment.amountCents / 2));
     const bad = await admin.post(`/beoordelen/aanmeldingen/${c.id}`, {
       intent: "settings",
@@ -469,7 +469,7 @@ describe("employer invoices, withdrawal, reconciliation, placement", () => {
 
   it("lets the cohort's trainer place a new participant in a gilde", async () => {
     const c = await cohort();
-    const gilde = await db.gilde.create({ data: { cohortId: c.id, name: "De Vlechters" } });
+    const gilde = await createGilde({ cohortId: c.id, name: "De Vlechters" });
     const person = await accepted(c.id);
     const { session } = await checkout(person, c.id);
     await send("checkout.session.completed", session);
@@ -495,11 +495,11 @@ describe("employer invoices, withdrawal, reconciliation, placement", () => {
 
   it("places a new participant in the smallest gilde when the cohort is set so", async () => {
     const c = await cohort({ autoPlaceInGilde: true });
-    const big = await db.gilde.create({ data: { cohortId: c.id, name: "De Grote" } });
-    const small = await db.gilde.create({ data: { cohortId: c.id, name: "De Kleine" } });
+    const big = await createGilde({ cohortId: c.id, name: "De Grote" });
+    const small = await createGilde({ cohortId: c.id, name: "De Kleine" });
     const filler = await createUser();
     await db.enrollment.create({ data: { userId: filler.id, cohortId: c.id, status: "ACTIVE" } });
-    await db.gildeMember.create({ data: { gildeId: big.id, userId: filler.id, cohortId: c.id } });
+    await joinGilde(big, filler.id);
     const person = await accepted(c.id);
     const { session } = await checkout(person, c.id);
     await send("checkout.session.completed", session);

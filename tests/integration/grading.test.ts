@@ -2,15 +2,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, PASSWORD } from "../support/factories";
+import { createCohort, createGilde, createUser, joinGilde } from "../support/factories";
 import { startTestApp, type TestApp } from "../support/http";
 import { participantIn, trainerOf } from "../support/people";
+import { at } from "../support/indexed";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
 afterAll(() => app.close());
 
-const assignment = () => getCourse().modules[0].assignments[0];
+const assignment = () => at(at(getCourse().modules, 0).assignments, 0);
 const rubric = () => assignment().frontmatter.rubric;
 const page = () => `/opdrachten/${assignment().slug}`;
 
@@ -50,9 +51,9 @@ describe("grading queue and access", () => {
     const { trainer, student, submissionId } = await handedIn();
     expect((await trainer.get("/beoordelen?laat=ja")).text).not.toContain("Sanne Student");
     expect((await trainer.get("/beoordelen?laat=nee")).text).toContain("Sanne Student");
-    const gilde = await db.gilde.create({ data: { cohortId: student.cohortId, name: "De Kuipers" } });
-    const other = await db.gilde.create({ data: { cohortId: student.cohortId, name: "De Bakkers" } });
-    await db.gildeMember.create({ data: { gildeId: gilde.id, userId: student.user.id, cohortId: student.cohortId } });
+    const gilde = await createGilde({ cohortId: student.cohortId, name: "De Kuipers" });
+    const other = await createGilde({ cohortId: student.cohortId, name: "De Bakkers" });
+    await joinGilde(gilde, student.user.id);
     expect((await trainer.get(`/beoordelen?gilde=${gilde.id}`)).text).toContain("Sanne Student");
     expect((await trainer.get(`/beoordelen?gilde=${other.id}`)).text).not.toContain("Sanne Student");
     expect((await trainer.get("/beoordelen?status=concept")).html).not.toContain(`/beoordelen/${submissionId}`);
@@ -77,7 +78,7 @@ describe("assessments", () => {
 
   it("refuses levels outside the rubric, and ‘voldaan’ below a pass level", async () => {
     const { trainer, submissionId } = await handedIn();
-    const [first] = rubric();
+    const first = at(rubric(), 0, "a rubric criterion");
     const bad = await trainer.post(`/beoordelen/${submissionId}`, {
       ...passingForm(),
       [`levels.${first.id}`]: "99",
@@ -114,7 +115,7 @@ describe("assessments", () => {
     expect((await db.submission.findUniqueOrThrow({ where: { id: submissionId } })).status).toBe("PASSED");
     const view = await student.browser.get(page());
     expect(view.text).toContain("Beoordeling: Voldaan");
-    expect(view.text).toContain(`Feedback bij ${rubric()[0].title}`);
+    expect(view.text).toContain(`Feedback bij ${at(rubric(), 0).title}`);
     expect(view.html).toContain("<strong>verhaal</strong>");
     const mail = await db.outboxMessage.findFirstOrThrow({
       where: { to: student.user.email, subject: { startsWith: "Beoordeling" } },
@@ -165,12 +166,12 @@ describe("assessments", () => {
       [2, "RELEASED", "voldaan"],
       [3, "RELEASED", "voldaan"],
     ]);
-    expect(assessments[2].correctionReason).toBe("Typefout in de feedback");
+    expect(at(assessments, 2).correctionReason).toBe("Typefout in de feedback");
     expect((await student.browser.get(page())).text).toContain("Gecorrigeerd: Typefout in de feedback");
     // The audit log has each release and the correction with its reason.
     const logged = await db.auditEvent.findMany({ where: { subjectId: submissionId }, orderBy: { at: "asc" } });
     expect(logged.map((e) => e.action)).toEqual(["grade.release", "grade.release", "grade.correction"]);
-    expect(logged[2].summary).toContain("Typefout in de feedback");
+    expect(at(logged, 2).summary).toContain("Typefout in de feedback");
   });
 
   it("exports the cohort's decisions as CSV for Dutch Excel, for its own trainers only", async () => {
@@ -188,7 +189,7 @@ describe("assessments", () => {
     );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, row] = csv.html.split("\r\n");
-    expect(header.split(";")[0]).toBe("Deelnemer");
+    expect(header?.split(";")[0]).toBe("Deelnemer");
     expect(row).toContain("Sanne Student;");
     expect(row).toContain(";Voldaan;");
     const stranger = await trainerOf(app, (await createCohort()).id);
@@ -241,7 +242,7 @@ describe("assessments", () => {
 
   it("shows who is stuck per cohort, sortable and as CSV, to its own trainers", async () => {
     const { student, trainer } = await handedIn();
-    const first = getCourse().modules[0];
+    const first = at(getCourse().modules, 0);
     await db.sectionRead.createMany({
       data: first.sections.map((section) => ({
         userId: student.user.id,
@@ -272,7 +273,7 @@ describe("assessments", () => {
     const { student, trainer, submissionId } = await handedIn();
     const admin = app.client();
     const adminUser = await createUser({ role: "ADMIN" });
-    await admin.login(adminUser.email, PASSWORD);
+    await admin.signInAs(adminUser);
     await admin.post(`/beheer/groepen/${student.cohortId}`, { intent: "second-reader", required: "on" });
     expect((await db.cohort.findUniqueOrThrow({ where: { id: student.cohortId } })).secondReaderForFail).toBe(true);
 
@@ -349,8 +350,7 @@ describe("assessments", () => {
   it("is not for a participant who tries to post a grade", async () => {
     const { submissionId } = await handedIn();
     const other = await createUser();
-    const browser = app.client();
-    await browser.login(other.email, PASSWORD);
+    const browser = await app.client().signInAs(other);
     expect((await browser.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" })).status).toBe(
       403,
     );

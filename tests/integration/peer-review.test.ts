@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
 import { allocateFor, maintainPeerReviews } from "~/peer-review/peer-review.server";
-import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import { createCohort, createGilde, createSubmission, createUser, enroll, joinGilde } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
 import { trainerOf } from "../support/people";
+import { first } from "../support/indexed";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
@@ -31,26 +32,29 @@ const pdf = async () => {
 };
 
 type Member = { user: { id: string; name: string; email: string }; browser: Client };
+type Members<N extends number, M extends Member[] = []> = M["length"] extends N ? M : Members<N, [...M, Member]>;
+/** `cohortWith([1, 3])` gives `[[Member], [Member, Member, Member]]`, so a test can name the members it asked for. */
+type Gildes<Sizes extends readonly number[]> = { [G in keyof Sizes]: Members<Sizes[G]> };
 
 /** A cohort with gildes of the given sizes; every member logged in. */
-async function cohortWith(sizes: number[], names: string[] = []) {
+async function cohortWith<const Sizes extends readonly number[]>(sizes: Sizes, names: string[] = []) {
   const cohort = await createCohort();
   const gildes: Member[][] = [];
   let n = 0;
   for (const [g, size] of sizes.entries()) {
-    const gilde = await db.gilde.create({ data: { cohortId: cohort.id, name: `Gilde ${g + 1}` } });
+    const gilde = await createGilde({ cohortId: cohort.id, name: `Gilde ${g + 1}` });
     const members: Member[] = [];
     for (let i = 0; i < size; i++) {
       const user = await createUser({ name: names[n++] ?? `Lid ${g + 1}.${i + 1}` });
       await enroll(user.id, cohort.id);
-      await db.gildeMember.create({ data: { gildeId: gilde.id, userId: user.id, cohortId: cohort.id } });
-      const browser = app.client();
-      await browser.login(user.email, PASSWORD);
+      await joinGilde(gilde, user.id);
+      const browser = await app.client().signInAs(user);
       members.push({ user, browser });
     }
     gildes.push(members);
   }
-  return { cohortId: cohort.id, gildes };
+  // Built above with one gilde per size and that many members in each.
+  return { cohortId: cohort.id, gildes: gildes as Gildes<Sizes> };
 }
 
 async function handIn(member: Member, slug = open().slug, body = "Mijn uitwerking over de wijk.", revision = "0") {
@@ -127,7 +131,7 @@ describe("allocation as people hand in", () => {
     const received = await receivedBy(alone);
     expect(received).toHaveLength(2);
     expect(received.every((r) => r.crossGilde)).toBe(true);
-    const reviewer = gildes[1].find((m) => m.user.id === received[0].reviewerId)!;
+    const reviewer = gildes[1].find((m) => m.user.id === first(received).reviewerId)!;
     expect((await reviewer.browser.get("/gilde")).text).toContain(`${alone.user.name} (uit een andere gilde)`);
   });
 
@@ -135,10 +139,7 @@ describe("allocation as people hand in", () => {
     const { cohortId, gildes } = await cohortWith([5]);
     // Handed in without allocation (as if the app crashed in between), then two allocations race.
     for (const m of gildes[0]) {
-      const submission = await db.submission.create({
-        data: { userId: m.user.id, cohortId, assignmentSlug: open().slug },
-      });
-      await db.submissionVersion.create({ data: { submissionId: submission.id, number: 1, body: "Tekst" } });
+      await createSubmission({ userId: m.user.id, cohortId, assignmentSlug: open().slug, body: "Tekst" });
     }
     const created = await Promise.all([
       allocateFor(cohortId, open().slug),
@@ -156,9 +157,10 @@ describe("giving and receiving feedback", () => {
     const [a, b, c] = gildes[0];
     await scheduleDeadline(cohortId, open().slug, new Date(Date.now() + 10 * 24 * 3_600_000));
     for (const m of [a, b, c]) await handIn(m);
-    const [review] = await db.peerReview.findMany({
-      where: { reviewerId: b.user.id, submission: { userId: a.user.id } },
-    });
+    const review = first(
+      await db.peerReview.findMany({ where: { reviewerId: b.user.id, submission: { userId: a.user.id } } }),
+      "b's review of a",
+    );
 
     const incomplete = await b.browser.submit(`/gilde/feedback/${review.id}`, {
       "answers.0": "Alleen de eerste.",
@@ -169,7 +171,7 @@ describe("giving and receiving feedback", () => {
     expect(incomplete.text).toContain("Beantwoord deze vraag");
     expect(incomplete.html).toContain("Alleen de eerste.");
     const badLevel = await b.browser.submit(`/gilde/feedback/${review.id}`, {
-      [`levels.${open().frontmatter.rubric[0].id}`]: "99",
+      [`levels.${first(open().frontmatter.rubric).id}`]: "99",
       revision: "0",
       intent: "save",
     });
@@ -242,7 +244,7 @@ describe("giving and receiving feedback", () => {
   it("refuses a review after it closed, and gives a lapsed review to someone else", async () => {
     const { cohortId, gildes } = await cohortWith([4]);
     for (const m of gildes[0]) await handIn(m);
-    const [lapsing] = await db.peerReview.findMany({ where: { cohortId }, orderBy: { id: "asc" }, take: 1 });
+    const lapsing = first(await db.peerReview.findMany({ where: { cohortId }, orderBy: { id: "asc" }, take: 1 }));
     await db.peerReview.update({ where: { id: lapsing.id }, data: { dueAt: new Date(Date.now() - 1000) } });
     const reviewer = gildes[0].find((m) => m.user.id === lapsing.reviewerId)!;
     const late = await reviewer.browser.submit(`/gilde/feedback/${lapsing.id}`, {
@@ -376,8 +378,8 @@ describe("anonymity", () => {
     const page = await author.browser.get(`/gilde?_data=${encodeURIComponent("routes/gilde._index")}`);
     expect(page.html).toContain("Feedbackgever 1");
     const received = JSON.parse(page.html).received[0];
-    expect(JSON.stringify(received)).not.toContain(reviews[0].reviewer.name);
-    expect(JSON.stringify(received)).not.toContain(reviews[0].reviewerId);
+    expect(JSON.stringify(received)).not.toContain(first(reviews).reviewer.name);
+    expect(JSON.stringify(received)).not.toContain(first(reviews).reviewerId);
   });
 });
 
@@ -420,7 +422,7 @@ describe("trainer oversight and completion", () => {
 
     // An extra reviewer: never one who already had this submission, on top of the k.
     const submission = await db.submission.findFirstOrThrow({ where: { userId: c.user.id } });
-    const existingReviewer = (await receivedBy(c))[0].reviewerId;
+    const existingReviewer = first(await receivedBy(c)).reviewerId;
     const twice = await trainer.submit(url, {
       intent: "add",
       opdracht: open().slug,
@@ -459,10 +461,13 @@ describe("trainer oversight and completion", () => {
     const [a] = gildes[0];
     await db.submission.updateMany({ where: { userId: a.user.id }, data: { status: "PASSED" } });
     for (const assignment of assignments().filter((x) => x.slug !== open().slug)) {
-      const s = await db.submission.create({
-        data: { userId: a.user.id, cohortId, assignmentSlug: assignment.slug, status: "PASSED" },
+      await createSubmission({
+        userId: a.user.id,
+        cohortId,
+        assignmentSlug: assignment.slug,
+        status: "PASSED",
+        body: "x",
       });
-      await db.submissionVersion.create({ data: { submissionId: s.id, number: 1, body: "x" } });
     }
     const trainer = await trainerOf(app, cohortId);
     const row = async () =>

@@ -2,8 +2,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireCohortMember, requireCohortTrainer, requireRole } from "~/auth/guards.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD, sessionCookieFor } from "../support/factories";
+import {
+  createCohort,
+  createGilde,
+  createUser,
+  enroll,
+  joinGilde,
+  PASSWORD,
+  sessionCookieFor,
+} from "../support/factories";
 import { inputValue, startTestApp, type Client, type TestApp } from "../support/http";
+import { at } from "../support/indexed";
 import { rejection } from "../support/rejection";
 
 let app: TestApp;
@@ -12,14 +21,13 @@ afterAll(() => app.close());
 
 async function loggedIn(role: "PARTICIPANT" | "TRAINER" | "ADMIN", name = "Iemand Anders"): Promise<Client> {
   const user = await createUser({ role, name });
-  const browser = app.client();
-  expect((await browser.login(user.email, PASSWORD)).status).toBe(302);
+  const browser = await app.client().signInAs(user);
   return browser;
 }
 
 function navLinks(html: string): string[] {
   const nav = html.match(/<nav aria-label="Hoofdmenu"[\s\S]*?<\/nav>/)?.[0] ?? "";
-  return [...nav.matchAll(/<a [^>]*href="([^"]+)"/g)].map((m) => m[1]);
+  return [...nav.matchAll(/<a [^>]*href="([^"]+)"/g)].map((m) => at(m, 1));
 }
 
 const throws = (promise: Promise<unknown>) => rejection(promise, Response);
@@ -37,13 +45,12 @@ describe("each role has its own dashboard and navigation", () => {
     const user = await createUser({ name: "Ilse Wijkwerker" });
     const mate = await createUser({ name: "Kees Buurman" });
     const cohort = await createCohort("Voorjaar 2099");
-    const gilde = await db.gilde.create({ data: { cohortId: cohort.id, name: "De Kuipers" } });
+    const gilde = await createGilde({ cohortId: cohort.id, name: "De Kuipers" });
     for (const u of [user, mate]) {
       await enroll(u.id, cohort.id);
-      await db.gildeMember.create({ data: { gildeId: gilde.id, userId: u.id, cohortId: cohort.id } });
+      await joinGilde(gilde, u.id);
     }
-    const browser = app.client();
-    await browser.login(user.email, PASSWORD);
+    const browser = await app.client().signInAs(user);
     const page = await browser.get("/dashboard");
     expect(page.text).toContain("Voorjaar 2099");
     expect(page.text).toContain("Jouw gilde: De Kuipers");
@@ -53,8 +60,7 @@ describe("each role has its own dashboard and navigation", () => {
   it("alumnus is greeted as alumnus", async () => {
     const user = await createUser({ name: "Anna Alumna" });
     await enroll(user.id, (await createCohort()).id, "COMPLETED");
-    const browser = app.client();
-    await browser.login(user.email, PASSWORD);
+    const browser = await app.client().signInAs(user);
     expect((await browser.get("/dashboard")).text).toContain("je bent nu alumnus");
   });
 
@@ -63,8 +69,7 @@ describe("each role has its own dashboard and navigation", () => {
     const mine = await createCohort("Groep van mij");
     const other = await createCohort("Groep van een ander");
     await db.cohortStaff.create({ data: { cohortId: mine.id, userId: trainer.id } });
-    const browser = app.client();
-    await browser.login(trainer.email, PASSWORD);
+    const browser = await app.client().signInAs(trainer);
     const page = await browser.get("/dashboard");
     expect(page.text).toContain("Groep van mij");
     expect(page.text).not.toContain(other.name);
@@ -230,7 +235,8 @@ describe("admin: cohorts, trainers and gildes", () => {
     expect(inputValue(duplicate.html, "name")).toBe("De Wevers");
     const gildes = await db.gilde.findMany({ where: { cohortId: cohort.id }, orderBy: { name: "asc" } });
     expect(gildes.map((g) => g.name)).toEqual(["De Smeden", "De Wevers"]);
-    const [smeden, wevers] = gildes;
+    const smeden = at(gildes, 0, "De Smeden");
+    const wevers = at(gildes, 1, "De Wevers");
 
     await browser.post(address, { intent: "place", userId: participant.id, gildeId: wevers.id });
     expect((await db.gildeMember.findFirstOrThrow({ where: { userId: participant.id } })).gildeId).toBe(wevers.id);
@@ -246,7 +252,7 @@ describe("admin: cohorts, trainers and gildes", () => {
     const browser = await loggedIn("ADMIN");
     const cohort = await createCohort();
     const other = await createCohort();
-    const foreignGilde = await db.gilde.create({ data: { cohortId: other.id, name: "Elders" } });
+    const foreignGilde = await createGilde({ cohortId: other.id, name: "Elders" });
     const outsider = await createUser();
     const member = await createUser();
     await enroll(member.id, cohort.id);

@@ -3,15 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendDeadlineReminders } from "~/assignments/reminders.server";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, PASSWORD } from "../support/factories";
+import { createCohort, createUser } from "../support/factories";
 import { inputValue, startTestApp, type Client, type TestApp } from "../support/http";
 import { participantIn, trainerOf as trainerOfCohort } from "../support/people";
+import { at } from "../support/indexed";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
 afterAll(() => app.close());
 
-const assignment = () => getCourse().modules[0].assignments[0];
+const assignment = () => at(at(getCourse().modules, 0).assignments, 0);
 const page = () => `/opdrachten/${assignment().slug}`;
 const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
 const WIJK = {
@@ -105,9 +106,11 @@ describe("wijkprofiel", () => {
 
   it("personalises the course and the assignment with the wijk's name", async () => {
     const { browser } = await participant();
-    expect((await browser.get(`/modules/${getCourse().modules[0].slug}`)).text).toContain("Opdracht in je eigen wijk");
+    expect((await browser.get(`/modules/${at(getCourse().modules, 0).slug}`)).text).toContain(
+      "Opdracht in je eigen wijk",
+    );
     await browser.submit("/wijk", WIJK);
-    expect((await browser.get(`/modules/${getCourse().modules[0].slug}`)).text).toContain(
+    expect((await browser.get(`/modules/${at(getCourse().modules, 0).slug}`)).text).toContain(
       "Opdracht in Transvaalkwartier",
     );
     const work = await browser.get(page());
@@ -248,13 +251,12 @@ describe("drafts and handing in", () => {
 
   it("does not let a participant of no cohort, or a cohort where the module is closed, hand in", async () => {
     const outsider = await createUser();
-    const browser = app.client();
-    await browser.login(outsider.email, PASSWORD);
+    const browser = await app.client().signInAs(outsider);
     expect((await browser.submit(page(), { intent: "hand-in", body: "x", revision: "0" })).status).toBe(404);
 
     const { browser: early, cohortId, user } = await participant();
     await db.moduleRelease.create({
-      data: { cohortId, moduleSlug: getCourse().modules[0].slug, opensOn: new Date("2099-01-01") },
+      data: { cohortId, moduleSlug: at(getCourse().modules, 0).slug, opensOn: new Date("2099-01-01") },
     });
     const { forgetCourseAccess } = await import("~/content/access.server");
     forgetCourseAccess();

@@ -5,9 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import { createCohort, createGilde, createPeerReview, createUser, enroll } from "../support/factories";
 import { startTestApp, type Client, type Page, type TestApp } from "../support/http";
 import { trainerOf } from "../support/people";
+import { at } from "../support/indexed";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
@@ -26,7 +27,7 @@ const SECRET = {
 };
 
 const assignments = () => getCourse().modules.flatMap((m) => m.assignments);
-const first = () => assignments()[0];
+const first = () => at(assignments(), 0, "an assignment");
 const rubric = () => first().frontmatter.rubric;
 
 type Person = { id: string; name: string; browser: Client };
@@ -39,8 +40,7 @@ async function person(
 ): Promise<Person> {
   const user = await createUser({ name, role });
   if (cohortId) await enroll(user.id, cohortId, status);
-  const browser = app.client();
-  expect((await browser.login(user.email, PASSWORD)).status).toBe(302);
+  const browser = await app.client().signInAs(user);
   return { id: user.id, name, browser };
 }
 
@@ -69,17 +69,14 @@ beforeAll(async () => {
   cohortA = (await createCohort()).id;
   cohortB = (await createCohort()).id;
   await db.cohort.update({ where: { id: cohortA }, data: { endsOn: new Date(Date.now() + 90 * 86_400_000) } });
-  gildeA = (await db.gilde.create({ data: { cohortId: cohortA, name: "De Geheime Gilde" } })).id;
-  const otherGilde = (await db.gilde.create({ data: { cohortId: cohortA, name: "De Buren" } })).id;
   alice = await person("Alice Auteur", "PARTICIPANT", cohortA);
   bob = await person("Bob Beoordelaar", "PARTICIPANT", cohortA);
   dave = await person("Dave Gildegenoot", "PARTICIPANT", cohortA);
   frank = await person("Frank Andergilde", "PARTICIPANT", cohortA);
   carol = await person("Carol Andergroep", "PARTICIPANT", cohortB);
   alumnus = await person("Olga Oudgediende", "PARTICIPANT", cohortB, "COMPLETED");
-  for (const p of [alice, bob, dave])
-    await db.gildeMember.create({ data: { gildeId: gildeA, userId: p.id, cohortId: cohortA } });
-  await db.gildeMember.create({ data: { gildeId: otherGilde, userId: frank.id, cohortId: cohortA } });
+  gildeA = (await createGilde({ cohortId: cohortA, name: "De Geheime Gilde", members: [alice, bob, dave] })).id;
+  await createGilde({ cohortId: cohortA, name: "De Buren", members: [frank] });
   trainerA = await trainerOf(app, cohortA);
   trainerB = await trainerOf(app, cohortB);
 
@@ -101,7 +98,7 @@ beforeAll(async () => {
     include: { versions: { include: { attachments: true } } },
   });
   submissionId = submission.id;
-  attachmentId = submission.versions[0].attachments[0].id;
+  attachmentId = at(at(submission.versions, 0).attachments, 0, "Alice's attachment").id;
   const grade: Record<string, string> = {
     decision: "voldaan",
     overall: SECRET.grade,
@@ -116,7 +113,7 @@ beforeAll(async () => {
   expect((await trainerA.submit(`/beoordelen/${submissionId}`, grade)).text).toContain("Vrijgegeven");
 
   // Dave: another assignment, with a draft grade nobody but trainers may see.
-  const second = assignments()[1];
+  const second = at(assignments(), 1, "a second assignment");
   await dave.browser.submit(`/opdrachten/${second.slug}`, { intent: "hand-in", body: "Daves werk", revision: "0" });
   daveSubmissionId = (await db.submission.findFirstOrThrow({ where: { userId: dave.id } })).id;
   const draft: Record<string, string> = {
@@ -128,17 +125,7 @@ beforeAll(async () => {
   expect((await trainerA.submit(`/beoordelen/${daveSubmissionId}`, draft)).text).toContain("Concept opgeslagen");
 
   // Bob reviews Alice's work and saved a draft of his feedback.
-  reviewId = (
-    await db.peerReview.create({
-      data: {
-        cohortId: cohortA,
-        assignmentSlug: first().slug,
-        submissionId,
-        reviewerId: bob.id,
-        dueAt: new Date(Date.now() + 7 * 86_400_000),
-      },
-    })
-  ).id;
+  reviewId = (await createPeerReview({ submission, reviewerId: bob.id })).id;
   expect(
     (
       await bob.browser.submit(`/gilde/feedback/${reviewId}`, {
@@ -268,7 +255,11 @@ describe("submissions and grading", () => {
       expectRefused(await who.browser.get(`/beoordelen/overzicht?groep=${cohortA}`), `${who.name}: overzicht`, [403]);
       expectRefused(await who.browser.get(`/beoordelen/${daveSubmissionId}`), `${who.name}: Daves concept`, [403]);
     }
-    const davesOwn = await pageAndData(dave.browser, `/opdrachten/${assignments()[1].slug}`, "routes/opdrachten.$slug");
+    const davesOwn = await pageAndData(
+      dave.browser,
+      `/opdrachten/${at(assignments(), 1).slug}`,
+      "routes/opdrachten.$slug",
+    );
     for (const page of davesOwn) expect(page.html).not.toContain(SECRET.draftGrade);
   });
 
@@ -297,7 +288,9 @@ describe("submissions and grading", () => {
     // Their actions are refused too, and change nothing.
     const slug = first().slug;
     expectRefused(
-      await trainerB.post(`/modules/planning/${cohortA}`, { [`opens-${getCourse().modules[0].slug}`]: "2099-01-01" }),
+      await trainerB.post(`/modules/planning/${cohortA}`, {
+        [`opens-${at(getCourse().modules, 0).slug}`]: "2099-01-01",
+      }),
       "planning",
       [404],
     );

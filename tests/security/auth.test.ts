@@ -42,6 +42,13 @@ async function dashboardFor(browser: Client) {
   return { status: page.status, location: page.location, text: page.text };
 }
 
+/** The id and secret of an `<id>.<secret>` token (a session cookie, the end of a reset link). */
+function tokenParts(token: string | undefined) {
+  const [id, secret, ...rest] = token?.split(".") ?? [];
+  if (!id || !secret || rest.length > 0) throw new Error(`Expected an <id>.<secret> token, got ${token}`);
+  return { id, secret };
+}
+
 async function resetLinkFor(email: string) {
   const mail = await db.outboxMessage.findFirstOrThrow({
     where: { to: email, subject: "Nieuw wachtwoord voor Gilde" },
@@ -243,7 +250,7 @@ describe("what a login hands out", () => {
     expect(cookie).toMatch(/;\s*Path=\//);
     expect(cookie).toMatch(/;\s*Expires=/);
     // Only a hash of the secret is stored.
-    const [id, secret] = cookie.split(";")[0].split("=")[1].split(".");
+    const { id, secret } = tokenParts(/^gilde_session=([^;]*)/.exec(cookie)?.[1]);
     const stored = await db.session.findUniqueOrThrow({ where: { id } });
     expect(stored.secretHash).not.toContain(secret);
     expect(stored.secretHash).toMatch(/^[a-f0-9]{64}$/);
@@ -283,8 +290,8 @@ describe("forged and garbled session cookies", () => {
   it("refuses a cookie whose secret was changed, and one that pairs another session's id with the attacker's own secret", async () => {
     const victim = await loggedIn("Doelwit Dirk");
     const attacker = await loggedIn("Kraker Kees");
-    const [victimId, victimSecret] = victim.browser.cookies.get(COOKIE)!.split(".");
-    const [, attackerSecret] = attacker.browser.cookies.get(COOKIE)!.split(".");
+    const { id: victimId, secret: victimSecret } = tokenParts(victim.browser.cookies.get(COOKIE));
+    const { secret: attackerSecret } = tokenParts(attacker.browser.cookies.get(COOKIE));
     const flipped = victimSecret.slice(0, -1) + (victimSecret.endsWith("A") ? "B" : "A");
     for (const forged of [
       `${victimId}.${flipped}`,
@@ -344,7 +351,7 @@ describe("tampered links: password reset and digest unsubscribe", () => {
     const user = await createUser();
     await app.client().post("/wachtwoord-vergeten", { email: user.email });
     const link = await resetLinkFor(user.email);
-    const [id, secret] = link.split("/").pop()!.split(".");
+    const { id, secret } = tokenParts(link.split("/").pop());
     const flipped = secret.slice(0, -1) + (secret.endsWith("A") ? "B" : "A");
     const forgeries = [
       `${id}.${flipped}`,

@@ -4,10 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, PASSWORD } from "../support/factories";
+import { createCohort, createPeerReview, createUser, PASSWORD } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
 import { adminIn, participantIn, trainerOf } from "../support/people";
 import { signed, stripeEvent } from "../support/stripe-api";
+import { first } from "../support/indexed";
 
 const SECRET = "whsec_test_cross_site";
 const EVIL = "https://evil.example";
@@ -29,7 +30,7 @@ afterAll(async () => {
   await app.close();
 });
 
-const assignment = () => getCourse().modules[0].assignments[0];
+const assignment = () => first(first(getCourse().modules).assignments);
 const assignmentPage = () => `/opdrachten/${assignment().slug}`;
 
 type Attack = { name: string; headers: Record<string, string> };
@@ -146,15 +147,7 @@ describe("forged posts from another site", () => {
     const reviewer = await participantIn(app, { cohortId: cohort.id, name: "Reviewer Rik" });
     await author.browser.post(assignmentPage(), { intent: "hand-in", body: "Mijn werk", revision: "0" });
     const submission = await db.submission.findFirstOrThrow({ where: { userId: author.user.id } });
-    const review = await db.peerReview.create({
-      data: {
-        cohortId: cohort.id,
-        assignmentSlug: assignment().slug,
-        submissionId: submission.id,
-        reviewerId: reviewer.user.id,
-        dueAt: new Date(Date.now() + 7 * 86_400_000),
-      },
-    });
+    const review = await createPeerReview({ submission, reviewerId: reviewer.user.id });
     const threadsBefore = await db.thread.count();
     for (const attack of ATTACKS) {
       expectRefused(

@@ -4,7 +4,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { currentDriver } from "~/db.server";
-import { createUser, PASSWORD } from "../support/factories";
+import { createUser } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
 
 let app: TestApp;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   app = await startTestApp();
   const user = await createUser({ name: "Even Weg" });
   browser = app.client();
-  expect((await browser.login(user.email, PASSWORD)).status).toBe(302);
+  await browser.signInAs(user);
 });
 afterAll(() => app.close());
 

@@ -7,8 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import type { AssignmentFrontmatter } from "~/content/schema";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import {
+  createCohort,
+  createGilde,
+  createPeerReview,
+  createSubmission,
+  createUser,
+  enroll,
+  joinGilde,
+} from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
+import { at, entry, first } from "../support/indexed";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
@@ -41,7 +50,7 @@ beforeAll(async () => {
   expect(assignments.length).toBeGreaterThanOrEqual(MODES.length * RULES.length);
   MODES.forEach((mode, i) =>
     RULES.forEach((rule, j) => {
-      const assignment = assignments[i * RULES.length + j];
+      const assignment = at(assignments, i * RULES.length + j, `an assignment for ${mode}, ${rule}`);
       original.set(assignment.slug, { ...assignment.frontmatter.peerReview });
       Object.assign(assignment.frontmatter.peerReview, { anonymity: mode, feedbackVisible: rule });
       cases.push({ slug: assignment.slug, mode, rule });
@@ -49,15 +58,15 @@ beforeAll(async () => {
   );
 
   cohortId = (await createCohort()).id;
-  const gilde = await db.gilde.create({ data: { cohortId, name: "Zichtbaarheid" } });
+  const gilde = await createGilde({ cohortId, name: "Zichtbaarheid" });
   const people = await Promise.all(["Anna Auteur", FIRST, SECOND].map((name) => createUser({ name })));
   for (const person of people) {
     await enroll(person.id, cohortId);
-    await db.gildeMember.create({ data: { gildeId: gilde.id, userId: person.id, cohortId } });
+    await joinGilde(gilde, person.id);
   }
   const [anna, rik, roos] = people;
-  const browser = app.client();
-  expect((await browser.login(anna.email, PASSWORD)).status).toBe(302);
+  if (!anna || !rik || !roos) throw new Error("Expected Anna, Rik and Roos.");
+  const browser = await app.client().signInAs(anna);
   author = { id: anna.id, browser };
   ownReviews = new Map();
 
@@ -66,57 +75,31 @@ beforeAll(async () => {
     await db.assignmentSchedule.create({
       data: { cohortId, assignmentSlug: slug, peerReviewDueAt: new Date(now + 48 * HOUR) },
     });
-    const work = await db.submission.create({
-      data: {
-        userId: anna.id,
-        cohortId,
-        assignmentSlug: slug,
-        versions: { create: { number: 1, body: `Annas werk ${slug}` } },
-      },
+    const work = await createSubmission({
+      userId: anna.id,
+      cohortId,
+      assignmentSlug: slug,
+      body: `Annas werk ${slug}`,
     });
     const due = new Date(now + 96 * HOUR);
-    await db.peerReview.create({
-      data: {
-        cohortId,
-        assignmentSlug: slug,
-        submissionId: work.id,
-        reviewerId: rik.id,
-        dueAt: due,
-        assignedAt: new Date(now - 2 * HOUR),
-      },
-    });
-    await db.peerReview.create({
-      data: {
-        cohortId,
-        assignmentSlug: slug,
-        submissionId: work.id,
-        reviewerId: roos.id,
-        dueAt: due,
-        assignedAt: new Date(now - HOUR),
-        status: "SUBMITTED",
-        submittedAt: new Date(now - HOUR / 2),
-        answers: JSON.stringify({ 0: texts(slug).answer }),
-        tip: texts(slug).tip,
-      },
+    await createPeerReview({ submission: work, reviewerId: rik.id, dueAt: due, assignedAt: new Date(now - 2 * HOUR) });
+    await createPeerReview({
+      submission: work,
+      reviewerId: roos.id,
+      dueAt: due,
+      assignedAt: new Date(now - HOUR),
+      status: "SUBMITTED",
+      submittedAt: new Date(now - HOUR / 2),
+      answers: JSON.stringify({ 0: texts(slug).answer }),
+      tip: texts(slug).tip,
     });
     // Rik's own work, which Anna is to review (what "after-own-review" waits for).
-    const riks = await db.submission.create({
-      data: {
-        userId: rik.id,
-        cohortId,
-        assignmentSlug: slug,
-        versions: { create: { number: 1, body: `Riks werk ${slug}` } },
-      },
-    });
-    const own = await db.peerReview.create({
-      data: {
-        cohortId,
-        assignmentSlug: slug,
-        submissionId: riks.id,
-        reviewerId: anna.id,
-        dueAt: due,
-        assignedAt: new Date(now - HOUR),
-      },
+    const riks = await createSubmission({ userId: rik.id, cohortId, assignmentSlug: slug, body: `Riks werk ${slug}` });
+    const own = await createPeerReview({
+      submission: riks,
+      reviewerId: anna.id,
+      dueAt: due,
+      assignedAt: new Date(now - HOUR),
     });
     ownReviews.set(slug, own.id);
   }
@@ -163,7 +146,7 @@ async function exported() {
   });
   expect(response.status).toBe(200);
   const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
-  const json = (name: string) => JSON.parse(strFromU8(files[name])) as unknown;
+  const json = (name: string) => JSON.parse(strFromU8(entry(files, name))) as unknown;
   return {
     submissions: json("inzendingen.json") as ExportSubmission[],
     given: json("peerfeedback-gegeven.json") as ExportGiven[],
@@ -217,7 +200,7 @@ async function compare(visible: Record<Rule, boolean>) {
     const givenOnScreen = shown.toGive.find((r) => r.id === ownReviews.get(slug));
     const givenInZip = zip.given.filter((r) => r.opdracht === slug);
     expect(givenInZip, label).toHaveLength(1);
-    expect(givenInZip[0].voor, label).toBe(givenOnScreen?.author);
+    expect(first(givenInZip).voor, label).toBe(givenOnScreen?.author);
     if (mode === "double-anonymous") expect(JSON.stringify(givenInZip), label).not.toContain(FIRST);
   }
 }

@@ -41,8 +41,7 @@ async function acceptedSelfPayer() {
       checkoutSessionId: `cs_demo_${enrollment.id}`,
     },
   });
-  const browser = app.client();
-  await browser.login(user.email, PASSWORD);
+  const browser = await app.client().signInAs(user);
   return { cohort, user, enrollment, payment, browser };
 }
 

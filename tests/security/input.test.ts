@@ -5,9 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD, uniqueEmail } from "../support/factories";
+import {
+  createCohort,
+  createGilde,
+  createPeerReview,
+  createUser,
+  enroll,
+  joinGilde,
+  uniqueEmail,
+} from "../support/factories";
 import { startTestApp, type Client, type Page, type TestApp } from "../support/http";
 import { adminIn, trainerOf, registerThroughMail } from "../support/people";
+import { first } from "../support/indexed";
 
 let app: TestApp;
 let admin: Client;
@@ -23,7 +32,7 @@ const SVG = `"><svg onload=alert(1)>`;
 /** All three in one string, for fields long enough to hold it. */
 const XSS = `${SCRIPT}${IMG}${SVG}`;
 
-const assignment = () => getCourse().modules[0].assignments[0];
+const assignment = () => first(first(getCourse().modules).assignments);
 
 /** Markup in the page that would run or load something the text put there. Empty when the page is inert. */
 function liveMarkup(html: string): string[] {
@@ -50,7 +59,7 @@ function unsafeUrls(html: string): string[] {
       // Browsers ignore these inside a scheme.
       .replace(/[\u0000-\u0020\u007f]/g, "");
   return [...html.matchAll(/\s(href|src|action|formaction|srcset|poster)="([^"]*)"/gi)]
-    .map(([, , value]) => decode(value))
+    .map(([, , value = ""]) => decode(value))
     .filter((url) => !/^(https?:\/\/|mailto:|\/(?![/\\])|#|\?|$)/i.test(url));
 }
 
@@ -64,16 +73,14 @@ function expectInert(page: Page, label: string, ...shownAsText: string[]) {
 async function participantIn(cohortId: string, name = "Deelnemer Xss") {
   const user = await createUser({ name });
   await enroll(user.id, cohortId);
-  const browser = app.client();
-  await browser.login(user.email, PASSWORD);
+  const browser = await app.client().signInAs(user);
   return { user, browser };
 }
 
 async function alumnusBrowser(name = "Alumnus Xss") {
   const user = await createUser({ name });
   await enroll(user.id, (await createCohort()).id, "COMPLETED");
-  const browser = app.client();
-  await browser.login(user.email, PASSWORD);
+  const browser = await app.client().signInAs(user);
   return { user, browser };
 }
 
@@ -190,15 +197,7 @@ describe("stored XSS in what trainers and admins read", () => {
     const slug = assignment().slug;
     await author.browser.submit(`/opdrachten/${slug}`, { intent: "hand-in", body: "Gewoon werk", revision: "0" });
     const submission = await db.submission.findFirstOrThrow({ where: { userId: author.user.id } });
-    const review = await db.peerReview.create({
-      data: {
-        cohortId: cohort.id,
-        assignmentSlug: slug,
-        submissionId: submission.id,
-        reviewerId: reviewer.user.id,
-        dueAt: new Date(Date.now() + 7 * 86_400_000),
-      },
-    });
+    const review = await createPeerReview({ submission, reviewerId: reviewer.user.id });
     const form: Record<string, string> = { tip: `Tip ${XSS}`, revision: "0", intent: "submit" };
     assignment().frontmatter.peerReview.guidingQuestions.forEach(
       (_, i) => (form[`answers.${i}`] = `Antwoord ${i} ${XSS}`),
@@ -222,8 +221,7 @@ describe("stored XSS in what trainers and admins read", () => {
       data: { startsOn: new Date("2099-03-01"), endsOn: new Date("2099-12-01") },
     });
     const applicant = await createUser({ name: "Aanmelder Xss" });
-    const browser = app.client();
-    await browser.login(applicant.email, PASSWORD);
+    const browser = await app.client().signInAs(applicant);
     const intake = {
       intent: "apply",
       currentWork: `Werk ${XSS}`,
@@ -283,9 +281,9 @@ describe("stored XSS in what trainers and admins read", () => {
 
     const cohort = await createCohort();
     await db.cohort.update({ where: { id: cohort.id }, data: { endsOn: new Date(Date.now() + 90 * 86_400_000) } });
-    const gilde = await db.gilde.create({ data: { cohortId: cohort.id, name: "De Schrijvers" } });
+    const gilde = await createGilde({ cohortId: cohort.id, name: "De Schrijvers" });
     const member = await participantIn(cohort.id);
-    await db.gildeMember.create({ data: { gildeId: gilde.id, userId: member.user.id, cohortId: cohort.id } });
+    await joinGilde(gilde, member.user.id);
     const roomThread = await member.browser.post(`/gildes/${gilde.id}`, {
       intent: "thread",
       title: `Kamer ${XSS}`,
@@ -369,15 +367,7 @@ describe("Markdown: links, raw HTML and images", () => {
       (await author.browser.submit(`/opdrachten/${slug}`, { intent: "hand-in", body: MARKDOWN, revision: "0" })).text,
     ).toContain("Ingeleverd");
     const submission = await db.submission.findFirstOrThrow({ where: { userId: author.user.id } });
-    const review = await db.peerReview.create({
-      data: {
-        cohortId: cohort.id,
-        assignmentSlug: slug,
-        submissionId: submission.id,
-        reviewerId: reviewer.user.id,
-        dueAt: new Date(Date.now() + 7 * 86_400_000),
-      },
-    });
+    const review = await createPeerReview({ submission, reviewerId: reviewer.user.id });
     const trainer = await trainerOf(app, cohort.id);
     expectSafeMarkdown(await trainer.get(`/beoordelen/${submission.id}`), "trainer");
     expectSafeMarkdown(await author.browser.get(`/opdrachten/${slug}`), "schrijver");

@@ -5,9 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import { createCohort, createGilde, createPeerReview, createUser, enroll, joinGilde } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
 import { adminIn } from "../support/people";
+import { first } from "../support/indexed";
 
 let app: TestApp;
 let admin: Client;
@@ -20,8 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const module = () => getCourse().modules[0];
-const assignment = () => module().assignments[0];
+const module = () => first(getCourse().modules);
+const assignment = () => first(module().assignments);
 const LOCKED_MODULE = "De tekst van deze module gaat open zodra je bent ingeschreven voor een groep.";
 const MATES_WORK = "WERK-VAN-DE-GILDEGENOOT";
 const PDF = new TextEncoder().encode("%PDF-1.7\n%%EOF\n");
@@ -33,12 +34,11 @@ async function runningGilde() {
     where: { id: cohort.id },
     data: { startsOn: new Date(Date.now() - 86_400_000), endsOn: new Date(Date.now() + 90 * 86_400_000) },
   });
-  const gilde = await db.gilde.create({ data: { cohortId: cohort.id, name: "De Blijvers" } });
+  const gilde = await createGilde({ cohortId: cohort.id, name: "De Blijvers" });
   const mate = await createUser({ name: "Maaike Blijft" });
   await enroll(mate.id, cohort.id);
-  await db.gildeMember.create({ data: { gildeId: gilde.id, userId: mate.id, cohortId: cohort.id } });
-  const mateBrowser = app.client();
-  await mateBrowser.login(mate.email, PASSWORD);
+  await joinGilde(gilde, mate.id);
+  const mateBrowser = await app.client().signInAs(mate);
   expect(
     (
       await mateBrowser.submit(`/opdrachten/${assignment().slug}`, {
@@ -49,21 +49,13 @@ async function runningGilde() {
     ).text,
   ).toContain("Ingeleverd");
   const submission = await db.submission.findFirstOrThrow({ where: { userId: mate.id } });
-  return { cohortId: cohort.id, gildeId: gilde.id, submissionId: submission.id };
+  return { cohortId: cohort.id, gilde, gildeId: gilde.id, submission };
 }
 
 /** Places the user in the gilde and gives them the classmate's work to review. */
-async function joinGilde(userId: string, world: Awaited<ReturnType<typeof runningGilde>>) {
-  await db.gildeMember.create({ data: { gildeId: world.gildeId, userId, cohortId: world.cohortId } });
-  const review = await db.peerReview.create({
-    data: {
-      cohortId: world.cohortId,
-      assignmentSlug: assignment().slug,
-      submissionId: world.submissionId,
-      reviewerId: userId,
-      dueAt: new Date(Date.now() + 7 * 86_400_000),
-    },
-  });
+async function joinAsReviewer(userId: string, world: Awaited<ReturnType<typeof runningGilde>>) {
+  await joinGilde(world.gilde, userId);
+  const review = await createPeerReview({ submission: world.submission, reviewerId: userId });
   return review.id;
 }
 
@@ -127,9 +119,8 @@ describe("losing access on the next request", () => {
     const world = await runningGilde();
     const leaver = await createUser({ name: "Lotte Vertrekt" });
     await enroll(leaver.id, world.cohortId);
-    const reviewId = await joinGilde(leaver.id, world);
-    const browser = app.client();
-    await browser.login(leaver.email, PASSWORD);
+    const reviewId = await joinAsReviewer(leaver.id, world);
+    const browser = await app.client().signInAs(leaver);
     await expectAccess(browser, world.gildeId, reviewId);
 
     expect((await browser.post(`/aanmelden/${world.cohortId}`, { intent: "withdraw" })).text).toContain(
@@ -147,8 +138,7 @@ describe("losing access on the next request", () => {
       data: { startsOn: new Date(Date.now() + 30 * 86_400_000) },
     });
     const payer = await createUser({ name: "Pieter Betaalt" });
-    const browser = app.client();
-    await browser.login(payer.email, PASSWORD);
+    const browser = await app.client().signInAs(payer);
     const intake = {
       intent: "apply",
       currentWork: "Buurtwerker",
@@ -177,7 +167,7 @@ describe("losing access on the next request", () => {
     );
     expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).status).toBe("ACTIVE");
     await db.cohort.update({ where: { id: world.cohortId }, data: { startsOn: new Date(Date.now() - 86_400_000) } });
-    const reviewId = await joinGilde(payer.id, world);
+    const reviewId = await joinAsReviewer(payer.id, world);
     await expectAccess(browser, world.gildeId, reviewId);
 
     const payment = await db.payment.findFirstOrThrow({ where: { enrollmentId: enrollment.id, status: "PAID" } });

@@ -4,22 +4,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD, uniqueEmail } from "../support/factories";
+import { createCohort, createGilde, createUser, enroll, uniqueEmail } from "../support/factories";
 import { registerThroughMail } from "../support/people";
 import { startTestApp, type Client, type TestApp } from "../support/http";
+import { first } from "../support/indexed";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
 afterAll(() => app.close());
 
-const assignment = () => getCourse().modules[0].assignments[0];
+const assignment = () => first(first(getCourse().modules).assignments);
 const LONG_AGO = "2000-01-01T00:00:00.000Z";
 
 async function member(cohortId: string, name: string, status: "ACTIVE" | "COMPLETED" = "ACTIVE") {
   const user = await createUser({ name });
   await enroll(user.id, cohortId, status);
-  const browser = app.client();
-  await browser.login(user.email, PASSWORD);
+  const browser = await app.client().signInAs(user);
   return { user, browser };
 }
 
@@ -89,7 +89,7 @@ describe("extra fields in participant forms", () => {
       status: "PASSED",
       grade: "10",
       decision: "voldaan",
-      [`level-${assignment().frontmatter.rubric[0].id}`]: "4",
+      [`level-${first(assignment().frontmatter.rubric).id}`]: "4",
       late: "false",
       number: "7",
     });
@@ -160,7 +160,7 @@ describe("extra fields in participant forms", () => {
     });
     const applicant = app.client();
     const user = await createUser({ name: "Aanmelder Slim" });
-    await applicant.login(user.email, PASSWORD);
+    await applicant.signInAs(user);
     const applied = await applicant.post(`/aanmelden/${cohort.id}`, {
       intent: "apply",
       currentWork: "Opbouwwerker",
@@ -185,7 +185,7 @@ describe("extra fields in participant forms", () => {
   });
 
   it("community: author, kind, gilde, counters and hiding in a thread, reply or report are ignored", async () => {
-    const gilde = await db.gilde.create({ data: { cohortId: otherCohortId, name: "Andermans Gilde" } });
+    const gilde = await createGilde({ cohortId: otherCohortId, name: "Andermans Gilde" });
     const created = await alumnus.browser.post("/community", {
       intent: "thread",
       title: "Een gewoon onderwerp",
@@ -222,12 +222,12 @@ describe("extra fields in participant forms", () => {
 
     await alumnus.browser.post(`/community/${threadId}`, {
       intent: "report",
-      postId: posts[0].id,
+      postId: first(posts).id,
       reason: "Test",
       reporterId: victim.user.id,
       resolvedAt: LONG_AGO,
     });
-    const report = await db.report.findFirstOrThrow({ where: { postId: posts[0].id } });
+    const report = await db.report.findFirstOrThrow({ where: { postId: first(posts).id } });
     expect(report).toMatchObject({ reporterId: alumnus.user.id, resolvedAt: null });
   });
 

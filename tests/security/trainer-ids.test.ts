@@ -5,7 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD } from "../support/factories";
+import {
+  createCohort,
+  createGilde,
+  createPeerReview,
+  createSubmission,
+  createUser,
+  enroll,
+  joinGilde,
+} from "../support/factories";
 import { startTestApp, type Client, type Page, type TestApp } from "../support/http";
 import { adminIn, trainerOf } from "../support/people";
 
@@ -32,22 +40,15 @@ async function participant(
 ): Promise<Person> {
   const user = await createUser({ name });
   await enroll(user.id, cohortId, status);
-  if (gildeId) await db.gildeMember.create({ data: { gildeId, userId: user.id, cohortId } });
-  const browser = app.client();
-  expect((await browser.login(user.email, PASSWORD)).status).toBe(302);
+  if (gildeId) await joinGilde({ id: gildeId, cohortId }, user.id);
+  const browser = await app.client().signInAs(user);
   return { id: user.id, browser };
 }
 
 const submit = (userId: string, cohortId: string, assignmentSlug: string, body: string) =>
-  db.submission.create({
-    data: { userId, cohortId, assignmentSlug, versions: { create: { number: 1, body } } },
-    select: { id: true },
-  });
+  createSubmission({ userId, cohortId, assignmentSlug, body });
 const review = (cohortId: string, assignmentSlug: string, submissionId: string, reviewerId: string) =>
-  db.peerReview.create({
-    data: { cohortId, assignmentSlug, submissionId, reviewerId, dueAt: new Date(Date.now() + 7 * DAY) },
-    select: { id: true },
-  });
+  createPeerReview({ submission: { id: submissionId, cohortId, assignmentSlug }, reviewerId });
 
 let cohortA: string;
 let cohortB: string;
@@ -74,8 +75,8 @@ beforeAll(async () => {
     where: { id: { in: [cohortA, cohortB] } },
     data: { endsOn: new Date(Date.now() + 90 * DAY) },
   });
-  gildeA = (await db.gilde.create({ data: { cohortId: cohortA, name: "Gilde A" } })).id;
-  gildeB = (await db.gilde.create({ data: { cohortId: cohortB, name: "Gilde B" } })).id;
+  gildeA = (await createGilde({ cohortId: cohortA, name: "Gilde A" })).id;
+  gildeB = (await createGilde({ cohortId: cohortB, name: "Gilde B" })).id;
   alice = await participant(ALICE, cohortA, gildeA);
   bob = await participant("Bob Open", cohortA, gildeA);
   xavier = await participant("Xavier Extra", cohortA, gildeA);

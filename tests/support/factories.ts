@@ -1,10 +1,12 @@
-// Makes the people and groups a test needs, straight in the database. Every e-mail is unique, so test files
-// and tests never see each other's data.
+// Makes the people, groups and work a test needs, straight in the database. Every e-mail is unique, so test
+// files and tests never see each other's data. Defaults are the ordinary case; a test names only what it is about.
+import type { Prisma } from "@prisma/client";
 import { hashPassword } from "~/auth/password.server";
 import { createSession } from "~/auth/session.server";
 import { db } from "~/db.server";
 
 export const PASSWORD = "een-goed-wachtwoord";
+const WEEK = 7 * 24 * 60 * 60 * 1000;
 let counter = 0;
 let passwordHash: Promise<string> | undefined;
 
@@ -29,6 +31,65 @@ export async function createCohort(name = `Groep ${counter++}`) {
 
 export async function enroll(userId: string, cohortId: string, status: "ACTIVE" | "COMPLETED" | "APPLIED" = "ACTIVE") {
   return db.enrollment.create({ data: { userId, cohortId, status } });
+}
+
+/** A gilde of the cohort with these people as its members. */
+export async function createGilde({
+  cohortId,
+  name = `Gilde ${counter++}`,
+  members = [],
+}: {
+  cohortId: string;
+  name?: string;
+  members?: { id: string }[];
+}) {
+  const gilde = await db.gilde.create({ data: { cohortId, name } });
+  for (const member of members) await joinGilde(gilde, member.id);
+  return gilde;
+}
+
+/** Places someone in a gilde (one gilde per person per cohort, as the database insists). */
+export function joinGilde(gilde: { id: string; cohortId: string }, userId: string) {
+  return db.gildeMember.create({ data: { gildeId: gilde.id, userId, cohortId: gilde.cohortId } });
+}
+
+/** Handed-in work: a submission with its first version (text `body`), returned with that version. */
+export async function createSubmission({
+  body = "Ingeleverd werk",
+  ...data
+}: Omit<Prisma.SubmissionUncheckedCreateInput, "versions"> & { body?: string }) {
+  const submission = await db.submission.create({
+    data: { ...data, versions: { create: { number: 1, body } } },
+    include: { versions: true },
+  });
+  return { ...submission, version: submission.versions[0]! };
+}
+
+/** A trainer's assessment of a version; by default released with ‘voldaan’. */
+export function createAssessment(data: Omit<Prisma.AssessmentUncheckedCreateInput, "number"> & { number?: number }) {
+  return db.assessment.create({
+    data: { number: 1, status: "RELEASED", decision: "voldaan", releasedAt: new Date(), ...data },
+  });
+}
+
+/** A peer review of `submission` by `reviewerId`, open and due in a week unless told otherwise. */
+export function createPeerReview({
+  submission,
+  ...data
+}: {
+  submission: { id: string; cohortId: string; assignmentSlug: string };
+} & Omit<Prisma.PeerReviewUncheckedCreateInput, "submissionId" | "cohortId" | "assignmentSlug" | "dueAt"> & {
+    dueAt?: Date;
+  }) {
+  return db.peerReview.create({
+    data: {
+      cohortId: submission.cohortId,
+      assignmentSlug: submission.assignmentSlug,
+      submissionId: submission.id,
+      dueAt: new Date(Date.now() + WEEK),
+      ...data,
+    },
+  });
 }
 
 /** The cookie header of a fresh session for this user, for calling loaders and guards directly. */

@@ -7,6 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
 import { compileCourse } from "~/content/compile.server";
 import { migrate } from "~/db/migrate.server";
+import { FIXTURE_COURSE } from "./fixture-course";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,10 +20,10 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync(path.resolve("build/index.js"))) {
     throw new Error("Er is nog geen build: voer eerst 'npm run build' uit (npm test doet dat vanzelf).");
   }
-  // Compile the course once for the whole run; every test file then loads it from this cache.
+  // Compile the fixture course once for the whole run; every test file then loads it from this cache.
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-test-"));
   const mdxCacheDir = path.join(work, "mdx");
-  await compileCourse({ cacheDir: mdxCacheDir });
+  await compileCourse({ contentDir: FIXTURE_COURSE, cacheDir: mdxCacheDir });
   project.provide("mdxCacheDir", mdxCacheDir);
   const cleanup = () => fs.rmSync(work, { recursive: true, force: true });
   if (process.env.DATABASE_URL) return cleanup;

@@ -1,18 +1,19 @@
-// The built app over real HTTP, and a small browser-like client: it keeps cookies, sends the Origin header a
-// browser would, does not follow redirects by itself, and gives each client its own address (the test app
-// trusts one proxy hop of X-Forwarded-For so that login throttling per address can be tested without clients
-// sharing one).
+// The app over real HTTP, and a small browser-like client: it keeps cookies, sends the Origin header a browser
+// would, does not follow redirects by itself, and gives each client its own address (the test app trusts one
+// proxy hop of X-Forwarded-For so that login throttling per address can be tested without clients sharing one).
+import fs from "node:fs";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createHttpApp } from "~/server/http.server";
+import { sessionCookieFor } from "./factories";
 
 export type TestApp = { baseUrl: string; client: (options?: { ip?: string }) => Client; close: () => Promise<void> };
 
 export async function startTestApp(): Promise<TestApp> {
-  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const build = await sourceBuild();
   let baseUrl = "";
   // One proxy in front (the client below writes X-Forwarded-For), and our own origin is where we listen.
   const app = createHttpApp({ build, trustProxy: 1, publicOrigin: () => baseUrl });
@@ -24,6 +25,28 @@ export async function startTestApp(): Promise<TestApp> {
     client: (options) => new Client(baseUrl, options?.ip),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * The Remix build with its modules taken from the source this test file imports, so the app it serves and the
+ * test share one copy of each module (one database connection, one course, one set of caches), as the server and
+ * its build do. The route table and the browser assets come from `npm run build`.
+ */
+async function sourceBuild(): Promise<ServerBuild> {
+  const built = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(built.routes)) {
+    routes[id] = { ...route, module: (await import(routeFile(id))) as ServerBuild["routes"][string]["module"] };
+  }
+  return { ...built, entry: { module: await import("~/entry.server") }, routes };
+}
+
+function routeFile(id: string): string {
+  for (const extension of [".tsx", ".ts"]) {
+    const file = path.resolve("app", `${id}${extension}`);
+    if (fs.existsSync(file)) return file;
+  }
+  throw new Error(`Geen bronbestand voor route ${id}`);
 }
 
 let nextIp = 1;
@@ -47,8 +70,9 @@ export class Client {
     headers.set("X-Forwarded-For", this.ip);
     const response = await fetch(new URL(pathname, this.baseUrl), { ...init, headers, redirect: "manual" });
     for (const line of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = line.split(";");
-      const [name, ...value] = pair.split("=");
+      // split() always gives at least one part.
+      const [pair = "", ...attributes] = line.split(";");
+      const [name = "", ...value] = pair.split("=");
       const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
       if (expired) this.cookies.delete(name.trim());
       else this.cookies.set(name.trim(), value.join("="));
@@ -96,8 +120,19 @@ export class Client {
     return current;
   }
 
+  /** Logs in through the form, password check and all: for tests whose subject is logging in. */
   async login(email: string, password: string): Promise<Page> {
     return this.post("/inloggen", { email, password });
+  }
+
+  /**
+   * Signed in as this user by a session made directly, as a successful login leaves it, without the argon2
+   * check of the form (slow on a busy machine). Everything that is not about logging in itself uses this.
+   */
+  async signInAs(user: { id: string }): Promise<this> {
+    const [name, value] = (await sessionCookieFor(user.id)).split("=") as [string, string];
+    this.cookies.set(name, value);
+    return this;
   }
 }
 

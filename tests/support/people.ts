@@ -1,6 +1,6 @@
 // People logged in to the test app: a participant enrolled in a cohort, a trainer of a cohort.
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD } from "./factories";
+import { createCohort, createUser, enroll } from "./factories";
 import type { Client, TestApp } from "./http";
 
 export async function participantIn(
@@ -10,25 +10,20 @@ export async function participantIn(
   const user = await createUser({ name });
   const cohort = cohortId ?? (await createCohort()).id;
   await enroll(user.id, cohort);
-  const browser = app.client();
-  await browser.login(user.email, PASSWORD);
+  const browser = await app.client().signInAs(user);
   return { user, browser, cohortId: cohort };
 }
 
 export async function trainerOf(app: TestApp, cohortId: string): Promise<Client> {
   const trainer = await createUser({ role: "TRAINER" });
   await db.cohortStaff.create({ data: { cohortId, userId: trainer.id } });
-  const browser = app.client();
-  await browser.login(trainer.email, PASSWORD);
-  return browser;
+  return app.client().signInAs(trainer);
 }
 
 /** A new admin, logged in. */
 export async function adminIn(app: TestApp, name = "Beheerder Test"): Promise<Client> {
   const admin = await createUser({ role: "ADMIN", name });
-  const browser = app.client();
-  await browser.login(admin.email, PASSWORD);
-  return browser;
+  return app.client().signInAs(admin);
 }
 
 /** The link in the newest mail to `email` with this subject (reset, registration…), as a path on the app. */

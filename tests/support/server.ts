@@ -1,5 +1,5 @@
-// Starts the production server (`app/server/start.ts`, what `npm start` runs after the build) in a child
-// process on a free port with its own empty data directory, as a fresh clone would.
+// Starts the production server (`build/start.js`, what `npm start` runs after the build) in a child process on a
+// free port with its own empty data directory, as a fresh clone would.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -31,19 +31,21 @@ export async function freePort(): Promise<number> {
 // The same Node flags as `npm start` (package.json): a larger young generation, fewer pauses for page renders.
 const SERVER_NODE_FLAGS = ["--max-semi-space-size=32"];
 
-type StartOptions = { dataDir?: string; env?: Record<string, string> };
+// `prepared`: the data directory was made for this start (seeded by the test), so trying again on it is safe.
+type StartOptions = { dataDir?: string; env?: Record<string, string>; prepared?: boolean };
 
 class StartFailure extends Error {}
 
 /**
- * Starts the server; when it dies while starting on a fresh data directory (seen once in CI, under load, without
- * a message), it is tried once more and the first failure is logged, so a real start-up bug still fails.
+ * Starts the server; when it dies while starting on a fresh or prepared data directory (seen once in CI, under
+ * load, without a message), it is tried once more and the first failure is logged, so a real start-up bug still
+ * fails.
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   try {
     return await startOnce(options);
   } catch (error) {
-    if (!(error instanceof StartFailure) || options.dataDir) throw error;
+    if (!(error instanceof StartFailure) || (options.dataDir && !options.prepared)) throw error;
     console.warn(`Eerste startpoging mislukte, nog één keer:\n${error.message}`);
     return startOnce(options);
   }
@@ -53,6 +55,9 @@ async function startOnce({
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gilde-e2e-")),
   env: extra = {},
 }: StartOptions): Promise<RunningServer> {
+  if (!fs.existsSync(path.resolve("build/start.js"))) {
+    throw new Error("Er is nog geen build: voer eerst 'npm run build' uit (npm test doet dat vanzelf).");
+  }
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -64,14 +69,10 @@ async function startOnce({
   delete env.DATABASE_URL;
   Object.assign(env, extra);
   delete env.VITEST;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...SERVER_NODE_FLAGS, "--import", "tsx", "app/server/start.ts"],
-    {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, "build/start.js"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));

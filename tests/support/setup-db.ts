@@ -1,5 +1,6 @@
-// Before each integration test file: the compiled course (from the run's cache) and a database of its own. PGlite: an in-memory copy of the migrated
-// template. PostgreSQL (DATABASE_URL set): a fresh schema in the test database, migrated, dropped afterwards.
+// Before each integration test file: the fixture course (compiled once per run) and a database of its own. PGlite:
+// an in-memory copy of the migrated template. PostgreSQL (DATABASE_URL set): a fresh schema in the test database,
+// migrated, dropped afterwards.
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
@@ -8,6 +9,7 @@ import { loadCourse } from "~/content/course.server";
 import { syncContentIndex } from "~/content/search.server";
 import { migrate } from "~/db/migrate.server";
 import { connectDb, disconnectDb } from "~/db.server";
+import { FIXTURE_COURSE } from "./fixture-course";
 
 let schema: string | undefined;
 const baseUrl = process.env.DATABASE_URL;
@@ -22,8 +24,11 @@ async function withAdminClient(sql: string) {
   }
 }
 
+// A server these tests start in a child process (crash safety) reads the same course.
+process.env.CONTENT_DIR = FIXTURE_COURSE;
+
 beforeAll(async () => {
-  const course = await loadCourse({ cacheDir: inject("mdxCacheDir") });
+  const course = await loadCourse({ contentDir: FIXTURE_COURSE, cacheDir: inject("mdxCacheDir") });
   if (baseUrl) {
     schema = `test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     await withAdminClient(`CREATE SCHEMA "${schema}"`);

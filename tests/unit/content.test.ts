@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { moduleStatus, percent } from "~/content/progress";
 import { AssignmentFrontmatter, describeIssues, ModuleFrontmatter } from "~/content/schema";
 import { plainText, slugify, splitSections } from "~/content/sections";
+import { at, first } from "../support/indexed";
 
 const module = {
   title: "Vertrouwen",
@@ -53,7 +54,7 @@ describe("assignment frontmatter", () => {
   it("accepts an assignment and fills in peer review defaults", () => {
     const parsed = AssignmentFrontmatter.parse(assignment);
     expect(parsed.peerReview).toMatchObject({ enabled: false });
-    expect(parsed.rubric[0].required).toBe(true);
+    expect(first(parsed.rubric).required).toBe(true);
   });
 
   it("wants three to five rubric criteria", () => {
@@ -97,9 +98,9 @@ describe("sections", () => {
     const { intro, sections } = splitSections(body, "Module");
     expect(intro).toEqual({ anchor: "inleiding", heading: "Module", text: "Intro over bewoners ." });
     expect(sections.map((s) => s.anchor)).toEqual(["eerste", "eerste-2"]);
-    expect(sections[0].text).toContain("Vraag?");
-    expect(sections[0].text).toContain("geen kop");
-    expect(sections[1].text).toContain("Onderkop");
+    expect(at(sections, 0).text).toContain("Vraag?");
+    expect(at(sections, 0).text).toContain("geen kop");
+    expect(at(sections, 1).text).toContain("Onderkop");
   });
 
   it("reduces MDX to the words a reader sees", () => {
