@@ -154,7 +154,7 @@ describe("forged posts from another site", () => {
         await forge(
           reviewer.browser,
           `/gilde/feedback/${review.id}`,
-          { "answer-0": "Vals", "answer-1": "Vals", tip: "Vals", revision: "0", intent: "submit" },
+          { "answers.0": "Vals", "answers.1": "Vals", tip: "Vals", revision: "0", intent: "submit" },
           attack,
         ),
         attack.name,

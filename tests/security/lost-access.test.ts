@@ -102,7 +102,7 @@ async function expectNoAccess(browser: Client, userId: string, gildeId: string, 
   expect(
     (
       await browser.post(`/gilde/feedback/${reviewId}`, {
-        "answer-0": "Toch nog",
+        "answers.0": "Toch nog",
         tip: "x",
         revision: "0",
         intent: "save",

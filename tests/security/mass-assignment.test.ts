@@ -126,8 +126,8 @@ describe("extra fields in participant forms", () => {
       },
       update: {},
     });
-    const saved = await me.browser.post(`/gilde/feedback/${review.id}`, {
-      "answer-0": "Mijn eerste gedachte",
+    const saved = await me.browser.submit(`/gilde/feedback/${review.id}`, {
+      "answers.0": "Mijn eerste gedachte",
       tip: "Een tip",
       revision: String(review.revision),
       intent: "save",
