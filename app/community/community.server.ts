@@ -163,8 +163,8 @@ export async function threadFor(user: SessionUser, threadId: string, page = 1) {
     },
   });
   if (!thread) return null;
-  const access = thread.kind === "GILDE" ? await roomAccess(user, thread.gildeId ?? "") : await communityAccess(user);
-  if (!access || ("read" in access && !access.read)) return null;
+  const access = await accessTo(user, thread);
+  if (!access) return null;
   const moderate = access.moderate;
   const current = Math.max(1, page);
   const [posts, total, following] = await Promise.all([
@@ -216,8 +216,20 @@ export async function threadFor(user: SessionUser, threadId: string, page = 1) {
     page: current,
     pages: Math.max(1, Math.ceil(total / POSTS_PER_PAGE)),
     following: Boolean(following),
-    may: { post: "post" in access ? access.post : false, moderate },
+    may: { post: access.post, moderate },
   };
+}
+
+async function accessTo(user: SessionUser, thread: { kind: string; gildeId: string | null }) {
+  const access = thread.kind === "GILDE" ? await roomAccess(user, thread.gildeId ?? "") : await communityAccess(user);
+  if (!access || ("read" in access && !access.read)) return null;
+  return { post: access.post, moderate: access.moderate };
+}
+
+/** What this reader may do in a thread (post, moderate); null when the thread does not exist for them. */
+export async function threadAccess(user: SessionUser, threadId: string) {
+  const thread = await db.thread.findUnique({ where: { id: threadId }, select: { kind: true, gildeId: true } });
+  return thread ? accessTo(user, thread) : null;
 }
 
 async function requirePostAccess(user: SessionUser, threadId: string) {
@@ -338,20 +350,4 @@ export async function openReports() {
       },
     },
   });
-}
-
-/** The new-thread form's fields. */
-export function threadInputFrom(formData: FormData): ThreadInput {
-  return {
-    title: String(formData.get("title") ?? ""),
-    body: String(formData.get("body") ?? ""),
-    themes: formData.getAll("themes").map(String),
-    tags: String(formData.get("tags") ?? ""),
-  };
-}
-
-/** What the form shows again after a refusal (all chosen themes, not just the last). */
-export function threadValues(formData: FormData): Record<string, string> {
-  const input = threadInputFrom(formData);
-  return { title: input.title, body: input.body, tags: input.tags, themes: input.themes.join(",") };
 }

@@ -1,8 +1,22 @@
 // The participant's writing space: Markdown with a preview, saved while typing, never losing text.
-// Without JavaScript it is a plain form with "Concept opslaan" and "Inleveren".
-import { Form } from "@remix-run/react";
+// Without JavaScript it is a plain form with "Concept opslaan" and "Inleveren". The autosave posts the same form
+// (assignments/forms.ts) and gets JSON back: the new revision, or the form protocol's refusal.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { DRAFT_FORM_ID, DraftSchema } from "~/assignments/forms";
+import { GildeForm } from "~/components/form";
+import type { FormReply } from "~/forms/protocol";
+import { useFormReply, useGildeForm } from "~/forms/use-form";
 import { renderMarkdown } from "~/markdown/markdown";
+
+/** What the server says to a save: the new revision, or a refusal (with the other version when it was a clash). */
+type SaveAnswer =
+  { status: "success"; revision: number } | (FormReply & { conflict?: { body: string; revision: number } });
+
+/** The message of a refusal: the form's own, or else the first field's. */
+function refusalMessage(answer: FormReply): string | undefined {
+  const errors = answer.error ?? {};
+  return (errors[""] ?? Object.values(errors).find((messages) => messages?.length))?.[0];
+}
 
 type SaveState =
   | { kind: "idle" }
@@ -25,7 +39,13 @@ export function DraftEditor({
   revision: number;
   busy: boolean;
 }) {
-  const [text, setText] = useState(body);
+  const [form, fields] = useGildeForm(DraftSchema, { id: DRAFT_FORM_ID });
+  const answer = useFormReply(DRAFT_FORM_ID) as SaveAnswer | undefined;
+  // After a clash (without JavaScript) the editor holds the saved version and what was sent is shown below it;
+  // after any other refusal the editor holds what was typed.
+  const conflict = answer && "conflict" in answer ? answer.conflict : undefined;
+  const typed = fields.body.initialValue;
+  const [text, setText] = useState(!conflict && typeof typed === "string" ? typed : body);
   const [preview, setPreview] = useState(false);
   const [state, setState] = useState<SaveState>({ kind: "idle" });
   const revisionRef = useRef(revision);
@@ -54,17 +74,17 @@ export function DraftEditor({
         });
         if (response.status >= 500 || !response.headers.get("Content-Type")?.includes("json"))
           throw new Error(String(response.status));
-        const result = (await response.json()) as { ok: boolean; revision: number; body?: string; formError?: string };
-        if (result.ok) {
+        const result = (await response.json()) as SaveAnswer;
+        if ("revision" in result) {
           revisionRef.current = result.revision;
           setRev(result.revision);
           savedText.current = value;
           setState({ kind: "saved", at: new Date() });
-        } else if (result.body !== undefined) {
-          setState({ kind: "conflict", theirs: result.body, revision: result.revision });
+        } else if (result.conflict) {
+          setState({ kind: "conflict", theirs: result.conflict.body, revision: result.conflict.revision });
         } else {
           // Refused for a reason retrying will not change (the assignment was closed, say): say so, keep the text.
-          setState({ kind: "refused", message: result.formError ?? "Opslaan werd geweigerd." });
+          setState({ kind: "refused", message: refusalMessage(result) ?? "Opslaan werd geweigerd." });
         }
       } catch {
         // Keep the text in the page and try again, waiting longer each time.
@@ -114,8 +134,14 @@ export function DraftEditor({
   }
 
   return (
-    <Form method="post" className="editor">
-      <input type="hidden" name="revision" value={rev} />
+    <GildeForm form={form} className="editor">
+      {conflict && typeof typed === "string" ? (
+        <details open className="card">
+          <summary>De tekst die je net verstuurde</summary>
+          <pre className="mail">{typed}</pre>
+        </details>
+      ) : null}
+      <input type="hidden" name={fields.revision.name} value={rev} />
       <div className="editor__tabs" role="group" aria-label="Weergave">
         <button
           type="button"
@@ -134,13 +160,19 @@ export function DraftEditor({
       </label>
       <textarea
         id="field-body"
-        name="body"
+        name={fields.body.name}
         rows={18}
         value={text}
         onChange={(e) => onChange(e.target.value)}
         hidden={preview}
-        aria-describedby="opslaan-status markdown-hulp"
+        aria-invalid={fields.body.errors ? true : undefined}
+        aria-describedby={`opslaan-status markdown-hulp${fields.body.errors ? ` ${fields.body.errorId}` : ""}`}
       />
+      {fields.body.errors ? (
+        <p className="field__error" id={fields.body.errorId}>
+          {fields.body.errors[0]}
+        </p>
+      ) : null}
       {preview ? (
         <div className="prose editor__preview" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />
       ) : null}
@@ -171,12 +203,18 @@ export function DraftEditor({
         </div>
       ) : null}
       <div className="button-row">
-        <button type="submit" name="intent" value="save-draft" className="button button--secondary" disabled={busy}>
+        <button
+          type="submit"
+          name={fields.intent.name}
+          value="save-draft"
+          className="button button--secondary"
+          disabled={busy}
+        >
           Concept opslaan
         </button>
         <button
           type="submit"
-          name="intent"
+          name={fields.intent.name}
           value="hand-in"
           className="button"
           disabled={busy || state.kind === "conflict"}
@@ -184,7 +222,7 @@ export function DraftEditor({
           Inleveren
         </button>
       </div>
-    </Form>
+    </GildeForm>
   );
 }
 

@@ -1,8 +1,12 @@
 // The community's and the gilde rooms' shared pieces: a list of threads and the form to start one.
-import { Form, Link } from "@remix-run/react";
-import { Field, FormError, TextArea } from "~/components/field";
+import { Link } from "@remix-run/react";
+import { ThreadSchema } from "~/community/forms";
+import { THEME_LABELS } from "~/community/themes";
+import { ThemeChoices } from "~/components/community/theme-choices";
+import { Field, TextArea } from "~/components/field";
+import { GildeForm } from "~/components/form";
 import { formatDateTime } from "~/format";
-import { THEME_LABELS, THEMES } from "~/community/themes";
+import { useGildeForm } from "~/forms/use-form";
 import { Pagination } from "./pagination";
 
 type ThreadRow = {
@@ -32,14 +36,14 @@ export function ThreadList({
       <ul className="plain-list thread-list">
         {threads.map((t) => (
           <li key={t.id} className="card">
-            <h3 style={{ margin: 0 }}>
+            <h3 className="flush">
               <Link to={`/community/${t.id}`}>{t.title}</Link>
             </h3>
-            <p className="muted" style={{ margin: "0.25rem 0 0" }}>
+            <p className="muted flush space-top-2xs">
               {t.author} · {t.replyCount} {t.replyCount === 1 ? "reactie" : "reacties"} · laatst{" "}
               {formatDateTime(t.lastPostAt)}
             </p>
-            <p style={{ margin: "0.25rem 0 0" }}>
+            <p className="flush space-top-2xs">
               {t.themes.map((theme) => (
                 <span key={theme} className="badge">
                   {THEME_LABELS[theme] ?? theme}
@@ -59,45 +63,19 @@ export function ThreadList({
   );
 }
 
-export function NewThreadForm({
-  values,
-  errors,
-  formError,
-  withThemes = true,
-}: {
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  formError?: string;
-  withThemes?: boolean;
-}) {
+export function NewThreadForm({ withThemes = true }: { withThemes?: boolean }) {
+  const [form, fields] = useGildeForm(ThreadSchema, { id: "nieuw-onderwerp" });
   return (
-    <Form method="post" aria-labelledby="nieuw-onderwerp" noValidate>
-      <h2 id="nieuw-onderwerp">Nieuw onderwerp</h2>
-      <FormError error={formError} />
-      <input type="hidden" name="intent" value="thread" />
-      <Field name="title" label="Titel" defaultValue={values.title} error={errors.title} required />
-      <TextArea name="body" label="Je bericht (Markdown)" rows={6} defaultValue={values.body} error={errors.body} />
-      {withThemes ? (
-        <fieldset className={errors.themes ? "field field--invalid" : "field"}>
-          <legend>Thema's</legend>
-          {THEMES.map((theme) => (
-            <label key={theme.id} style={{ fontWeight: "normal", marginRight: "1rem" }}>
-              <input
-                type="checkbox"
-                name="themes"
-                value={theme.id}
-                defaultChecked={values.themes?.split(",").includes(theme.id)}
-              />{" "}
-              {theme.label}
-            </label>
-          ))}
-          <FormError error={errors.themes} />
-        </fieldset>
-      ) : null}
-      <Field name="tags" label="Eigen tags (met komma's)" defaultValue={values.tags} error={errors.tags} />
+    <GildeForm form={form} aria-labelledby="nieuw-onderwerp-kop">
+      <h2 id="nieuw-onderwerp-kop">Nieuw onderwerp</h2>
+      <input type="hidden" name={fields.intent.name} value="thread" />
+      <Field meta={fields.title} label="Titel" required />
+      <TextArea meta={fields.body} label="Je bericht (Markdown)" rows={6} />
+      {withThemes ? <ThemeChoices meta={fields.themes} /> : null}
+      <Field meta={fields.tags} label="Eigen tags (met komma's)" />
       <button type="submit" className="button">
         Plaatsen
       </button>
-    </Form>
+    </GildeForm>
   );
 }

@@ -37,19 +37,25 @@ export async function readSubmission<Schema extends z.ZodTypeAny>(
   return Object.assign(submission, { formData, formId: typeof formId === "string" ? formId : undefined });
 }
 
-type ReplyOptions = { formError?: string; fieldErrors?: Record<string, string>; status?: number };
+type ReplyOptions = {
+  formError?: string;
+  fieldErrors?: Record<string, string>;
+  status?: number;
+  /** More for the page to show beside the errors (e.g. the other version of a draft that was saved meanwhile). */
+  extra?: Record<string, unknown>;
+};
 
 /** The refusal answer: Conform's result plus the form it belongs to. */
 export function reply<Schema extends z.ZodTypeAny>(
   submission: FormSubmission<Schema>,
-  { formError, fieldErrors = {}, status = 400 }: ReplyOptions = {},
+  { formError, fieldErrors = {}, status = 400, extra = {} }: ReplyOptions = {},
 ): TypedResponse<FormReply> {
   const result = submission.reply({
     formErrors: formError ? [formError] : undefined,
     fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([name, message]) => [name, [message]])),
     hideFields: SECRET_FIELDS,
   });
-  return json<FormReply>({ ...result, status: "error", formId: submission.formId }, { status });
+  return json<FormReply>({ ...extra, ...result, status: "error", formId: submission.formId }, { status });
 }
 
 /**

@@ -1,16 +1,23 @@
 // The trainer's grading queue: handed-in work of their cohorts, oldest first, with filters.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/field";
+import { GildeForm } from "~/components/form";
 import { formatDateTime } from "~/format";
 import { Table } from "~/components/table";
 import { getCourse } from "~/content/course.server";
+import { RefusedError } from "~/errors.server";
 import { gradingQueue, releaseAll } from "~/grading/grading.server";
 import { pageNumber } from "~/forms/fields";
-import { readForm } from "~/forms/read.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
+
+const ReleaseAllSchema = z.object({ intent: z.literal("release-all"), opdracht: z.string().default("") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
@@ -44,28 +51,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
-  const formData = await readForm(request);
-  const slug = String(formData.get("opdracht") ?? "");
-  if (
-    formData.get("intent") !== "release-all" ||
-    !getCourse().modules.some((m) => m.assignments.some((a) => a.slug === slug))
-  ) {
-    return json({ message: "Kies eerst een opdracht om de beoordelingen van vrij te geven." }, { status: 400 });
-  }
-  const { released, incomplete, awaitingSecondReader } = await releaseAll(trainer, slug);
-  return json({
-    message:
+  const submission = await readSubmission(request, ReleaseAllSchema);
+  return attempt(submission, async ({ opdracht: slug }) => {
+    if (!getCourse().modules.some((m) => m.assignments.some((a) => a.slug === slug)))
+      throw new RefusedError("Kies eerst een opdracht om de beoordelingen van vrij te geven.");
+    const { released, incomplete, awaitingSecondReader } = await releaseAll(trainer, slug);
+    const url = new URL(request.url);
+    return redirectWithFlash(
+      `${url.pathname}${url.search}`,
       `${released.length} ${released.length === 1 ? "beoordeling" : "beoordelingen"} vrijgegeven.` +
-      (incomplete.length ? ` Niet vrijgegeven, want nog niet compleet: ${incomplete.join(", ")}.` : "") +
-      (awaitingSecondReader.length
-        ? ` Wacht op een tweede lezer (‘niet voldaan’): ${awaitingSecondReader.join(", ")}.`
-        : ""),
+        (incomplete.length ? ` Niet vrijgegeven, want nog niet compleet: ${incomplete.join(", ")}.` : "") +
+        (awaitingSecondReader.length
+          ? ` Wacht op een tweede lezer (‘niet voldaan’): ${awaitingSecondReader.join(", ")}.`
+          : ""),
+    );
   });
 }
 
 export default function GradingQueue() {
   const { queue, assignments, filter } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   return (
     <>
       <h1>Beoordelen</h1>
@@ -85,7 +89,7 @@ export default function GradingQueue() {
           ? "Er wacht niets op je beoordeling."
           : `${queue.total} ${queue.total === 1 ? "inzending wacht" : "inzendingen wachten"} op je beoordeling, de oudste bovenaan.`}
       </p>
-      <Form method="get" className="inline-form" style={{ marginBottom: "1.25rem" }}>
+      <Form method="get" className="inline-form space-bottom-md">
         <SelectField
           name="groep"
           label="Groep"
@@ -131,20 +135,7 @@ export default function GradingQueue() {
           Filteren
         </button>
       </Form>
-      {result ? (
-        <p className="notice" role="status">
-          {result.message}
-        </p>
-      ) : null}
-      {filter.opdracht ? (
-        <Form method="post" style={{ marginBottom: "1rem" }}>
-          <input type="hidden" name="intent" value="release-all" />
-          <input type="hidden" name="opdracht" value={filter.opdracht} />
-          <button type="submit" className="button button--secondary">
-            Alle beoordeelde inzendingen van deze opdracht vrijgeven
-          </button>
-        </Form>
-      ) : null}
+      {filter.opdracht ? <ReleaseAll slug={filter.opdracht} /> : null}
       {queue.rows.length ? (
         <Table headers={["Deelnemer", "Opdracht", "Ingeleverd", ""]}>
           {queue.rows.map((row) => (
@@ -166,6 +157,19 @@ export default function GradingQueue() {
         </Table>
       ) : null}
     </>
+  );
+}
+
+function ReleaseAll({ slug }: { slug: string }) {
+  const [form, fields] = useGildeForm(ReleaseAllSchema, { id: "alles-vrijgeven" });
+  return (
+    <GildeForm form={form} className="space-bottom-md">
+      <input type="hidden" name={fields.intent.name} value="release-all" />
+      <input type="hidden" name={fields.opdracht.name} value={slug} />
+      <button type="submit" className="button button--secondary">
+        Alle beoordeelde inzendingen van deze opdracht vrijgeven
+      </button>
+    </GildeForm>
   );
 }
 

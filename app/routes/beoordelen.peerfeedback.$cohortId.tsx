@@ -2,18 +2,19 @@
 // text and rating; reassign an open review, add an extra reviewer, or excuse a participant from reviewing.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { invariantResponse, requireCohortTrainer } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { refusal } from "~/errors.server";
-import { Outcome, SelectField } from "~/components/field";
+import { SelectField } from "~/components/field";
+import { AddReviewerForm, ExcuseForm, OversightSchema, ReassignForm } from "~/components/grading/peer-review-forms";
 import { formatDateTime } from "~/format";
 import { Table } from "~/components/table";
 import { getCourse } from "~/content/course.server";
 import { addExtraReviewer, excuseParticipant, reassignReview, reviewMatrix } from "~/peer-review/oversight.server";
 import { ANONYMITY_LABELS, type Anonymity } from "~/peer-review/visibility";
-import { readForm } from "~/forms/read.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
 
 function peerAssignments() {
   return getCourse().modules.flatMap((m) =>
@@ -29,43 +30,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const assignments = peerAssignments();
   const slug = new URL(request.url).searchParams.get("opdracht") || assignments[0]?.slug;
   const matrix = slug ? await reviewMatrix(cohortId, slug) : null;
-  invariantResponse(matrix, "Deze opdracht heeft geen peerfeedback.", { status: 404 });
+  invariantResponse(slug && matrix, "Deze opdracht heeft geen peerfeedback.", { status: 404 });
   return json({ cohort: matrix.cohort, assignments, slug, matrix });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const trainer = await requireCohortTrainer(request, cohortId);
-  const formData = await readForm(request);
-  const field = (name: string) => String(formData.get(name) ?? "");
-  const slug = field("opdracht");
-  try {
-    switch (field("intent")) {
+  const submission = await readSubmission(request, OversightSchema);
+  return attempt(submission, async (value) => {
+    // Back to the assignment the trainer was looking at.
+    const here = `${new URL(request.url).pathname}?${new URLSearchParams({ opdracht: value.opdracht })}`;
+    switch (value.intent) {
       case "reassign":
-        await reassignReview(cohortId, slug, field("reviewId"), field("reviewerId"));
-        return json({ ok: true as const, message: "De feedbackopdracht is verplaatst." });
+        await reassignReview(cohortId, value.opdracht, value.reviewId, value.reviewerId);
+        return redirectWithFlash(here, "De feedbackopdracht is verplaatst.");
       case "add":
-        await addExtraReviewer(cohortId, slug, field("submissionId"), field("reviewerId"));
-        return json({ ok: true as const, message: "Extra feedbackgever toegevoegd." });
+        await addExtraReviewer(cohortId, value.opdracht, value.submissionId, value.reviewerId);
+        return redirectWithFlash(here, "Extra feedbackgever toegevoegd.");
       case "excuse":
-        await excuseParticipant(cohortId, slug, field("userId"), trainer.id, field("reason").slice(0, 500));
-        return json({
-          ok: true as const,
-          message: "Vrijgesteld; de open feedbackopdrachten zijn verdeeld over anderen.",
-        });
-      default:
-        return json({ ok: false as const, message: "Onbekende actie." }, { status: 400 });
+        await excuseParticipant(cohortId, value.opdracht, value.userId, trainer.id, value.reason);
+        return redirectWithFlash(here, "Vrijgesteld; de open feedbackopdrachten zijn verdeeld over anderen.");
     }
-  } catch (error) {
-    return refusal(error);
-  }
+  });
 }
 
 const STATUS = { OPEN: "open", SUBMITTED: "gegeven", CANCELLED: "vervallen" } as const;
 
 export default function PeerReviewOversight() {
   const { cohort, assignments, slug, matrix } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const people = matrix.rows.map((r) => ({ value: r.id, label: r.name }));
   return (
     <>
@@ -74,7 +67,7 @@ export default function PeerReviewOversight() {
       <p className="muted">
         {matrix.k} feedbackgevers per inzending · {ANONYMITY_LABELS[matrix.anonymity as Anonymity]}
       </p>
-      <Form method="get" className="inline-form" style={{ marginBottom: "1rem" }}>
+      <Form method="get" className="inline-form space-bottom-md">
         <SelectField
           name="opdracht"
           label="Opdracht"
@@ -85,10 +78,6 @@ export default function PeerReviewOversight() {
           Tonen
         </button>
       </Form>
-      <Outcome
-        notice={result?.ok ? result.message : undefined}
-        error={result && !result.ok ? result.message : undefined}
-      />
       <Table headers={["Deelnemer", "Gilde", "Geeft feedback aan", "Krijgt feedback van", "Acties"]}>
         {matrix.rows.map((row) => (
           <tr key={row.id}>
@@ -123,20 +112,7 @@ export default function PeerReviewOversight() {
                       </details>
                     ) : null}
                     {r.status === "OPEN" ? (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="reassign" />
-                        <input type="hidden" name="opdracht" value={slug} />
-                        <input type="hidden" name="reviewId" value={r.id} />
-                        <SelectField
-                          name="reviewerId"
-                          label="Verplaats naar"
-                          id={`reassign-${r.id}`}
-                          options={people.filter((p) => p.value !== row.id)}
-                        />
-                        <button type="submit" className="button button--quiet">
-                          Verplaatsen
-                        </button>
-                      </Form>
+                      <ReassignForm slug={slug} reviewId={r.id} people={people.filter((p) => p.value !== row.id)} />
                     ) : null}
                   </li>
                 ))}
@@ -158,35 +134,14 @@ export default function PeerReviewOversight() {
             </td>
             <td>
               {row.submissionId ? (
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="add" />
-                  <input type="hidden" name="opdracht" value={slug} />
-                  <input type="hidden" name="submissionId" value={row.submissionId} />
-                  <SelectField
-                    name="reviewerId"
-                    label="Extra feedbackgever"
-                    id={`add-${row.id}`}
-                    options={people.filter((p) => p.value !== row.id)}
-                  />
-                  <button type="submit" className="button button--quiet">
-                    Toevoegen
-                  </button>
-                </Form>
+                <AddReviewerForm
+                  slug={slug}
+                  rowId={row.id}
+                  submissionId={row.submissionId}
+                  people={people.filter((p) => p.value !== row.id)}
+                />
               ) : null}
-              {row.excused ? null : (
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="excuse" />
-                  <input type="hidden" name="opdracht" value={slug} />
-                  <input type="hidden" name="userId" value={row.id} />
-                  <div className="field">
-                    <label htmlFor={`reason-${row.id}`}>Reden van vrijstelling</label>
-                    <input id={`reason-${row.id}`} name="reason" required />
-                  </div>
-                  <button type="submit" className="button button--quiet">
-                    Vrijstellen
-                  </button>
-                </Form>
-              )}
+              {row.excused ? null : <ExcuseForm slug={slug} userId={row.id} />}
             </td>
           </tr>
         ))}

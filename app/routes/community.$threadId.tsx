@@ -1,18 +1,29 @@
 // One thread (community or gilde room), 50 posts per page: reply, "dit hielp mij", follow, report; moderators
 // hide a post with a reason (kept; the author sees why). A room's thread is 404 to anyone outside the room.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { json, redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
-import { hidePost, reply, report, threadFor, toggleFollow, toggleHelped } from "~/community/community.server";
+import {
+  hidePost,
+  reply,
+  report,
+  threadAccess,
+  threadFor,
+  toggleFollow,
+  toggleHelped,
+} from "~/community/community.server";
+import { FollowSchema, ReplySchema, threadActionSchema } from "~/community/forms";
 import { THEME_LABELS } from "~/community/themes";
+import { ThreadPost } from "~/components/community/thread-post";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Outcome, TextArea } from "~/components/field";
-import { formatDateTime } from "~/format";
-import { refusal } from "~/errors.server";
+import { TextArea } from "~/components/field";
+import { GildeForm } from "~/components/form";
 import { pageNumber } from "~/forms/fields";
-import { readForm } from "~/forms/read.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,41 +36,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const threadId = params.threadId ?? "";
-  const formData = await readForm(request);
-  const field = (name: string) => String(formData.get(name) ?? "");
-  try {
-    switch (field("intent")) {
+  const may = await threadAccess(user, threadId);
+  invariantResponse(may, "Dit onderwerp bestaat niet.", { status: 404 });
+  const url = new URL(request.url);
+  const here = `${url.pathname}${url.search}`;
+  const submission = await readSubmission(request, threadActionSchema(may));
+  return attempt(submission, async (value) => {
+    switch (value.intent) {
       case "reply":
-        await reply(user, threadId, field("body"));
-        return json({ ok: true as const, message: "Je reactie staat erbij." });
+        await reply(user, threadId, value.body);
+        return redirectWithFlash(here, "Je reactie staat erbij.");
       case "helped":
-        await toggleHelped(user, field("postId"));
-        return json({ ok: true as const, message: "" });
+        await toggleHelped(user, value.postId);
+        return redirect(here);
       case "follow":
         await toggleFollow(user, threadId);
-        return json({ ok: true as const, message: "" });
+        return redirect(here);
       case "report":
-        await report(user, field("postId"), field("reason"));
-        return json({ ok: true as const, message: "Dank je: een moderator kijkt ernaar." });
+        await report(user, value.postId, value.reason);
+        return redirectWithFlash(here, "Dank je: een moderator kijkt ernaar.");
       case "hide":
       case "unhide":
-        await hidePost(user, field("postId"), field("reason"), field("intent") === "hide");
-        return json({
-          ok: true as const,
-          message: field("intent") === "hide" ? "Het bericht is verborgen." : "Het bericht is weer zichtbaar.",
-        });
-      default:
-        return json({ ok: false as const, message: "Onbekende actie.", body: "" }, { status: 400 });
+        await hidePost(user, value.postId, value.reason, value.intent === "hide");
+        return redirectWithFlash(
+          here,
+          value.intent === "hide" ? "Het bericht is verborgen." : "Het bericht is weer zichtbaar.",
+        );
     }
-  } catch (error) {
-    return refusal(error, { body: field("body") });
-  }
+  });
 }
 
 export default function ThreadPage() {
   const { thread, posts, page, pages, following, may } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed = result && !result.ok ? result : undefined;
+  const [followForm, followFields] = useGildeForm(FollowSchema, { id: "volgen" });
   return (
     <>
       {thread.kind === "GILDE" ? (
@@ -80,85 +89,13 @@ export default function ThreadPage() {
           </span>
         ))}
       </p>
-      <Form method="post" className="inline-form">
-        <button type="submit" name="intent" value="follow" className="button button--quiet">
+      <GildeForm form={followForm} className="inline-form">
+        <button type="submit" name={followFields.intent.name} value="follow" className="button button--quiet">
           {following ? "Niet meer volgen" : "Volgen"}
         </button>
-      </Form>
-      <Outcome notice={result?.ok && result.message ? result.message : undefined} error={failed?.message} />
+      </GildeForm>
       {posts.map((post) => (
-        <article
-          key={post.id}
-          className={post.hidden ? "post post--hidden" : "post"}
-          aria-label={`Bericht van ${post.author}`}
-        >
-          <p className="muted" style={{ margin: 0 }}>
-            <strong>{post.author}</strong> · {formatDateTime(post.createdAt)}
-          </p>
-          {post.hidden ? (
-            <p className="notice notice--warm">
-              Verborgen door een moderator{post.hidden.reason ? `: ${post.hidden.reason}` : "."}
-            </p>
-          ) : null}
-          {post.html ? (
-            <div className="prose" style={{ marginTop: "0.5rem" }} dangerouslySetInnerHTML={{ __html: post.html }} />
-          ) : null}
-          <div className="inline-form">
-            {post.mine ? (
-              <span className="muted">{post.helped} keer: dit hielp mij</span>
-            ) : (
-              <Form method="post">
-                <input type="hidden" name="postId" value={post.id} />
-                <button
-                  type="submit"
-                  name="intent"
-                  value="helped"
-                  className="button button--quiet"
-                  aria-pressed={post.helpedByMe}
-                >
-                  Dit hielp mij ({post.helped})
-                </button>
-              </Form>
-            )}
-            {!post.mine ? (
-              <details>
-                <summary>Melden</summary>
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="postId" value={post.id} />
-                  <div className="field">
-                    <label htmlFor={`reason-${post.id}`}>Wat is er mis?</label>
-                    <input id={`reason-${post.id}`} name="reason" required />
-                  </div>
-                  <button type="submit" name="intent" value="report" className="button button--quiet">
-                    Melden
-                  </button>
-                </Form>
-              </details>
-            ) : null}
-            {may.moderate ? (
-              <details>
-                <summary>{post.hidden ? "Weer tonen" : "Verbergen"}</summary>
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="postId" value={post.id} />
-                  {post.hidden ? null : (
-                    <div className="field">
-                      <label htmlFor={`hide-${post.id}`}>Reden (de schrijver ziet die)</label>
-                      <input id={`hide-${post.id}`} name="reason" required />
-                    </div>
-                  )}
-                  <button
-                    type="submit"
-                    name="intent"
-                    value={post.hidden ? "unhide" : "hide"}
-                    className="button button--quiet"
-                  >
-                    {post.hidden ? "Weer tonen" : "Verbergen"}
-                  </button>
-                </Form>
-              </details>
-            ) : null}
-          </div>
-        </article>
+        <ThreadPost key={post.id} post={post} moderate={may.moderate} />
       ))}
       {pages > 1 ? (
         <nav aria-label="Pagina's" className="button-row">
@@ -169,17 +106,23 @@ export default function ThreadPage() {
           {page < pages ? <Link to={`?pagina=${page + 1}`}>Volgende</Link> : null}
         </nav>
       ) : null}
-      {may.post ? (
-        <Form method="post" aria-labelledby="reageren" key={posts.length}>
-          <h2 id="reageren">Reageren</h2>
-          <input type="hidden" name="intent" value="reply" />
-          <TextArea name="body" label="Je reactie (Markdown)" rows={5} defaultValue={failed?.body ?? ""} />
-          <button type="submit" className="button">
-            Plaatsen
-          </button>
-        </Form>
-      ) : null}
+      {/* A new key after each reply empties the form. */}
+      {may.post ? <ReplyForm key={posts.length} /> : null}
     </>
+  );
+}
+
+function ReplyForm() {
+  const [form, fields] = useGildeForm(ReplySchema, { id: "reageren" });
+  return (
+    <GildeForm form={form} aria-labelledby="reageren-kop">
+      <h2 id="reageren-kop">Reageren</h2>
+      <input type="hidden" name={fields.intent.name} value="reply" />
+      <TextArea meta={fields.body} label="Je reactie (Markdown)" rows={5} />
+      <button type="submit" className="button">
+        Plaatsen
+      </button>
+    </GildeForm>
   );
 }
 

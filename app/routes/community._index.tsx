@@ -2,23 +2,16 @@
 // current participants read (and post when the admin opened it); others are not let in.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
-import {
-  communityAccess,
-  CommunityError,
-  createThread,
-  listThreads,
-  threadInputFrom,
-  threadValues,
-} from "~/community/community.server";
+import { communityAccess, CommunityError, createThread, listThreads } from "~/community/community.server";
+import { ThreadSchema } from "~/community/forms";
 import { THEMES } from "~/community/themes";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/field";
 import { NewThreadForm, ThreadList } from "~/components/threads";
-import { refusal } from "~/errors.server";
 import { pageNumber } from "~/forms/fields";
-import { readForm } from "~/forms/read.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -39,21 +32,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await readForm(request);
+  const submission = await readSubmission(request, ThreadSchema);
   const access = await communityAccess(user);
-  try {
+  return attempt(submission, async (input) => {
     if (!access.post) throw new CommunityError("Alleen alumni plaatsen berichten in de community.", 403);
-    const thread = await createThread(user, threadInputFrom(formData));
+    const thread = await createThread(user, input);
+    // The new thread is the confirmation.
     return redirect(`/community/${thread.id}`);
-  } catch (error) {
-    const errors = error instanceof CommunityError ? error.errors : {};
-    return refusal(error, { errors, values: threadValues(formData) });
-  }
+  });
 }
 
 export default function Community() {
   const { access, list, filter } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const query = (page: number) =>
     `/community?${new URLSearchParams({ ...(filter.thema ? { thema: filter.thema } : {}), ...(filter.tag ? { tag: filter.tag } : {}), pagina: String(page) })}`;
   return (
@@ -66,7 +56,7 @@ export default function Community() {
       {!access.post ? (
         <p className="notice">Je kunt meelezen. Berichten plaatsen kan zodra je de leergang hebt afgerond.</p>
       ) : null}
-      <Form method="get" className="inline-form" style={{ marginBottom: "1rem" }}>
+      <Form method="get" className="inline-form space-bottom-md">
         <SelectField
           name="thema"
           label="Thema"
@@ -83,9 +73,7 @@ export default function Community() {
         </button>
       </Form>
       <ThreadList threads={list.threads} page={list.page} pages={list.pages} pageHref={query} />
-      {access.post ? (
-        <NewThreadForm values={result?.values ?? {}} errors={result?.errors ?? {}} formError={result?.message} />
-      ) : null}
+      {access.post ? <NewThreadForm /> : null}
     </>
   );
 }

@@ -2,17 +2,21 @@
 // An alumnus opts in or out here.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
-import { communityAccess, CommunityError } from "~/community/community.server";
+import { communityAccess } from "~/community/community.server";
+import { DirectorySchema } from "~/community/forms";
 import { directory, myEntry, optIn, optOut } from "~/community/people.server";
 import { THEME_LABELS, THEMES } from "~/community/themes";
+import { ThemeChoices } from "~/components/community/theme-choices";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormError, Outcome, SelectField } from "~/components/field";
+import { Field, SelectField } from "~/components/field";
+import { GildeForm } from "~/components/form";
 import { Table } from "~/components/table";
-import { refusal } from "~/errors.server";
-import { readForm } from "~/forms/read.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -29,37 +33,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await readForm(request);
-  try {
-    if (formData.get("intent") === "out") {
-      await optOut(user);
-      return json({ ok: true as const, message: "Je staat niet meer in de gids." });
+  const submission = await readSubmission(request, DirectorySchema);
+  return attempt(submission, async (value) => {
+    const here = new URL(request.url).pathname;
+    switch (value.intent) {
+      case "out":
+        await optOut(user);
+        return redirectWithFlash(here, "Je staat niet meer in de gids.");
+      case "in": {
+        const { intent: _intent, ...entry } = value;
+        await optIn(user, entry);
+        return redirectWithFlash(here, "Je staat in de gids.");
+      }
     }
-    await optIn(user, {
-      region: String(formData.get("region") ?? ""),
-      organisation: String(formData.get("organisation") ?? ""),
-      themes: formData.getAll("themes").map(String),
-      openToMentoring: formData.get("openToMentoring") === "on",
-    });
-    return json({ ok: true as const, message: "Je staat in de gids." });
-  } catch (error) {
-    return refusal(error, { errors: error instanceof CommunityError ? error.errors : {} });
-  }
+  });
 }
 
 export default function Directory() {
   const { people, mine, alumnus, theme } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors: Record<string, string> = result && !result.ok ? result.errors : {};
   return (
     <>
       <Crumbs to="/community" label="Community" />
       <h1>Wie is wie</h1>
       <p className="lead">Alumni die vindbaar willen zijn. Niemand staat hier zonder het zelf te kiezen.</p>
-      <Outcome
-        notice={result?.ok ? result.message : undefined}
-        error={result && !result.ok && !Object.keys(errors).length ? result.message : undefined}
-      />
       <Form method="get" className="inline-form">
         <SelectField
           name="thema"
@@ -86,43 +82,50 @@ export default function Directory() {
           ))}
         </Table>
       ) : null}
-      {alumnus ? (
-        <Form method="post" aria-labelledby="mijn-vermelding" style={{ marginTop: "2rem" }}>
-          <h2 id="mijn-vermelding">{mine ? "Je vermelding" : "In de gids staan"}</h2>
-          <FormError error={Object.keys(errors).length && result && !result.ok ? result.message : undefined} />
-          <Field name="region" label="Regio" defaultValue={mine?.region} error={errors.region} />
-          <Field
-            name="organisation"
-            label="Organisatie"
-            defaultValue={mine?.organisation}
-            error={errors.organisation}
-          />
-          <fieldset className="field">
-            <legend>Thema's</legend>
-            {THEMES.map((t) => (
-              <label key={t.id} style={{ fontWeight: "normal", marginRight: "1rem" }}>
-                <input type="checkbox" name="themes" value={t.id} defaultChecked={mine?.themes.includes(t.id)} />{" "}
-                {t.label}
-              </label>
-            ))}
-          </fieldset>
-          <label style={{ fontWeight: "normal", display: "block" }}>
-            <input type="checkbox" name="openToMentoring" defaultChecked={mine?.openToMentoring} /> Ik sta open voor
-            mentorschap van een gilde
-          </label>
-          <div className="button-row" style={{ marginTop: "1rem" }}>
-            <button type="submit" name="intent" value="in" className="button">
-              {mine ? "Bijwerken" : "Opnemen in de gids"}
-            </button>
-            {mine ? (
-              <button type="submit" name="intent" value="out" className="button button--quiet">
-                Uit de gids halen
-              </button>
-            ) : null}
-          </div>
-        </Form>
-      ) : null}
+      {alumnus ? <MyEntry mine={mine} /> : null}
     </>
+  );
+}
+
+type Entry = ReturnType<typeof useLoaderData<typeof loader>>["mine"];
+
+function MyEntry({ mine }: { mine: Entry }) {
+  const [form, fields] = useGildeForm(DirectorySchema, {
+    id: "vermelding",
+    defaultValue: mine
+      ? {
+          region: mine.region,
+          organisation: mine.organisation,
+          themes: mine.themes,
+          openToMentoring: mine.openToMentoring ? "on" : undefined,
+        }
+      : undefined,
+  });
+  return (
+    <GildeForm form={form} aria-labelledby="mijn-vermelding" className="space-top-xl">
+      <h2 id="mijn-vermelding">{mine ? "Je vermelding" : "In de gids staan"}</h2>
+      <Field meta={fields.region} label="Regio" />
+      <Field meta={fields.organisation} label="Organisatie" />
+      <ThemeChoices meta={fields.themes} />
+      <label className="check-label check-label--block">
+        <input
+          type="checkbox"
+          name={fields.openToMentoring.name}
+          defaultChecked={fields.openToMentoring.initialValue === "on"}
+        />{" "}
+        Ik sta open voor mentorschap van een gilde
+      </label>
+      <div className="button-row space-top-md">
+        <button type="submit" name={fields.intent.name} value="in" className="button">
+          {mine ? "Bijwerken" : "Opnemen in de gids"}
+        </button>
+        {mine ? (
+          <button type="submit" name={fields.intent.name} value="out" className="button button--quiet">
+            Uit de gids halen
+          </button>
+        ) : null}
+      </div>
+    </GildeForm>
   );
 }
 

@@ -2,15 +2,18 @@
 // received (when it may be read), each rated "bruikbaar?" 1–4. Anonymity is applied by the server.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { refusal } from "~/errors.server";
-import { Outcome } from "~/components/field";
+import { Field } from "~/components/field";
+import { GildeForm } from "~/components/form";
+import { RatingSchema } from "~/components/gilde/forms";
 import { formatDateTime } from "~/format";
 import { Table } from "~/components/table";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
 import { feedbackReceived, myGilde, rateReview, reviewsToGive } from "~/peer-review/reviews.server";
-import { readForm } from "~/forms/read.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
@@ -24,19 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
-  const formData = await readForm(request);
-  const reviewId = String(formData.get("reviewId") ?? "");
-  try {
-    await rateReview(
-      user.id,
-      reviewId,
-      Number(formData.get("rating") || 0),
-      String(formData.get("comment") ?? "").slice(0, 2000),
-    );
-    return json({ ok: true as const, reviewId, message: "Dank je: je waardering is opgeslagen." });
-  } catch (error) {
-    return refusal(error, { reviewId, comment: String(formData.get("comment") ?? "") });
-  }
+  const submission = await readSubmission(request, RatingSchema);
+  return attempt(submission, async ({ reviewId, rating, comment }) => {
+    await rateReview(user.id, reviewId, rating, comment);
+    return redirectWithFlash(new URL(request.url).pathname, "Dank je: je waardering is opgeslagen.");
+  });
 }
 
 const RATINGS = [
@@ -48,7 +43,6 @@ const RATINGS = [
 
 export default function GildePage() {
   const { gilde, toGive, received } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const open = toGive.filter((r) => r.status === "OPEN");
   return (
     <>
@@ -120,7 +114,7 @@ export default function GildePage() {
         <h2 id="ontvangen">Feedback die je kreeg</h2>
         {received.length === 0 ? <p className="muted">Nog geen peerfeedback op je werk.</p> : null}
         {received.map((s) => (
-          <article key={s.submissionId} className="card" style={{ marginBottom: "1rem" }}>
+          <article key={s.submissionId} className="card card--stacked">
             <h3>{s.assignment}</h3>
             {s.visibleFrom ? <p className="muted">{s.visibleFrom}</p> : null}
             {s.waiting ? (
@@ -153,45 +147,53 @@ export default function GildePage() {
                     </div>
                   ) : null}
                 </dl>
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="reviewId" value={review.id} />
-                  <fieldset className="field">
-                    <legend>Bruikbaar?</legend>
-                    {RATINGS.map(([value, label]) => (
-                      <label key={value} style={{ fontWeight: "normal", marginRight: "0.75rem" }}>
-                        <input type="radio" name="rating" value={value} defaultChecked={review.rating === value} />{" "}
-                        {label}
-                      </label>
-                    ))}
-                  </fieldset>
-                  <div className="field">
-                    <label htmlFor={`comment-${review.id}`}>Toelichting (niet verplicht)</label>
-                    <input
-                      id={`comment-${review.id}`}
-                      name="comment"
-                      defaultValue={
-                        result && !result.ok && result.reviewId === review.id
-                          ? result.comment
-                          : (review.ratingComment ?? "")
-                      }
-                    />
-                  </div>
-                  <button type="submit" className="button button--secondary">
-                    Waardering opslaan
-                  </button>
-                </Form>
-                {result?.reviewId === review.id ? (
-                  <Outcome
-                    notice={result.ok ? result.message : undefined}
-                    error={result.ok ? undefined : result.message}
-                  />
-                ) : null}
+                <Rating review={review} />
               </div>
             ))}
           </article>
         ))}
       </section>
     </>
+  );
+}
+
+type Received = ReturnType<typeof useLoaderData<typeof loader>>["received"][number]["reviews"][number];
+
+function Rating({ review }: { review: Received }) {
+  const [form, fields] = useGildeForm(RatingSchema, {
+    id: `waardering-${review.id}`,
+    defaultValue: { rating: review.rating ? String(review.rating) : "", comment: review.ratingComment ?? "" },
+  });
+  return (
+    <GildeForm form={form} className="inline-form">
+      <input type="hidden" name={fields.reviewId.name} value={review.id} />
+      <fieldset
+        className={fields.rating.errors ? "field field--invalid" : "field"}
+        aria-describedby={fields.rating.errors ? fields.rating.errorId : undefined}
+      >
+        <legend>Bruikbaar?</legend>
+        {RATINGS.map(([value, label]) => (
+          <label key={value} className="check-label check-label--inline">
+            <input
+              type="radio"
+              name={fields.rating.name}
+              value={value}
+              defaultChecked={fields.rating.initialValue === String(value)}
+            />{" "}
+            {label}
+          </label>
+        ))}
+        {fields.rating.errors ? (
+          <p className="field__error" id={fields.rating.errorId}>
+            {fields.rating.errors[0]}
+          </p>
+        ) : null}
+      </fieldset>
+      <Field meta={fields.comment} label="Toelichting (niet verplicht)" />
+      <button type="submit" className="button button--secondary">
+        Waardering opslaan
+      </button>
+    </GildeForm>
   );
 }
 

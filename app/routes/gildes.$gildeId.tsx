@@ -2,24 +2,21 @@
 // and post here; nobody else finds it (404). Trainers link or unlink a mentor from the directory.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
-import {
-  CommunityError,
-  createThread,
-  listThreads,
-  roomAccess,
-  threadInputFrom,
-  threadValues,
-} from "~/community/community.server";
+import { CommunityError, createThread, listThreads, roomAccess } from "~/community/community.server";
+import { MentorSchema, roomActionSchema } from "~/community/forms";
 import { linkMentor, mentorsOf, unlinkMentor } from "~/community/people.server";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Outcome, SelectField } from "~/components/field";
+import { SelectField } from "~/components/field";
+import { GildeForm } from "~/components/form";
 import { NewThreadForm, ThreadList } from "~/components/threads";
-import { refusal } from "~/errors.server";
 import { pageNumber } from "~/forms/fields";
-import { readForm } from "~/forms/read.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -47,37 +44,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const room = await roomAccess(user, params.gildeId ?? "");
   invariantResponse(room, "Deze gildekamer bestaat niet.", { status: 404 });
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  try {
-    if (intent === "mentor" || intent === "unmentor") {
-      if (room.role !== "trainer" && room.role !== "admin")
-        throw new CommunityError("Alleen de trainer koppelt een mentor.", 403);
-      const mentorId = String(formData.get("userId") ?? "");
-      if (intent === "mentor") await linkMentor(room.gilde.id, mentorId, user.id);
-      else await unlinkMentor(room.gilde.id, mentorId);
-      return json({
-        ok: true as const,
-        message: intent === "mentor" ? "Mentor gekoppeld." : "Mentor ontkoppeld.",
-        errors: {},
-        values: {},
-      });
+  const here = new URL(request.url).pathname;
+  const submission = await readSubmission(request, roomActionSchema(room));
+  return attempt(submission, async (value) => {
+    switch (value.intent) {
+      case "mentor":
+        await linkMentor(room.gilde.id, value.userId, user.id);
+        return redirectWithFlash(here, "Mentor gekoppeld.");
+      case "unmentor":
+        await unlinkMentor(room.gilde.id, value.userId);
+        return redirectWithFlash(here, "Mentor ontkoppeld.");
+      case "thread": {
+        if (!room.post) throw new CommunityError("De gildekamer is gesloten: de groep is afgelopen.", 403);
+        const thread = await createThread(user, value, { gildeId: room.gilde.id });
+        // The new thread is the confirmation.
+        return redirect(`/community/${thread.id}`);
+      }
     }
-    if (!room.post) throw new CommunityError("De gildekamer is gesloten: de groep is afgelopen.", 403);
-    const thread = await createThread(user, threadInputFrom(formData), { gildeId: room.gilde.id });
-    return redirect(`/community/${thread.id}`);
-  } catch (error) {
-    return refusal(error, {
-      errors: error instanceof CommunityError ? error.errors : {},
-      values: threadValues(formData),
-    });
-  }
+  });
 }
 
 export default function GildeRoom() {
   const { room, list, mentors } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed = result && !result.ok ? result : undefined;
   return (
     <>
       <Crumbs
@@ -90,49 +78,63 @@ export default function GildeRoom() {
         Alleen de gilde, haar trainer{mentors?.mentors.length || room.role === "mentor" ? " en haar mentor" : ""} lezen
         hier mee.
       </p>
-      <Outcome
-        notice={result?.ok ? result.message : undefined}
-        error={failed && !Object.keys(failed.errors).length ? failed.message : undefined}
-      />
       <ThreadList threads={list.threads} page={list.page} pages={list.pages} pageHref={(p) => `?pagina=${p}`} />
-      {room.post ? (
-        <NewThreadForm
-          values={failed?.values ?? {}}
-          errors={failed?.errors ?? {}}
-          formError={failed && Object.keys(failed.errors).length ? failed.message : undefined}
-          withThemes={false}
-        />
-      ) : null}
-      {mentors ? (
-        <section aria-labelledby="mentor" style={{ marginTop: "2rem" }}>
-          <h2 id="mentor">Mentor</h2>
-          {mentors.mentors.length === 0 ? <p className="muted">Nog geen mentor gekoppeld.</p> : null}
-          {mentors.mentors.map((m) => (
-            <Form key={m.id} method="post" className="inline-form">
+      {room.post ? <NewThreadForm withThemes={false} /> : null}
+      {mentors ? <Mentors mentors={mentors} /> : null}
+    </>
+  );
+}
+
+type RoomMentors = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["mentors"]>;
+
+function Mentors({ mentors }: { mentors: RoomMentors }) {
+  return (
+    <section aria-labelledby="mentor" className="space-top-lg">
+      <h2 id="mentor">Mentor</h2>
+      {mentors.mentors.length === 0 ? <p className="muted">Nog geen mentor gekoppeld.</p> : null}
+      {mentors.mentors.map((m) => (
+        <MentorForm key={m.id} id={`ontkoppelen-${m.id}`}>
+          {(fields) => (
+            <>
               <span>{m.name}</span>
-              <input type="hidden" name="userId" value={m.id} />
-              <button type="submit" name="intent" value="unmentor" className="button button--quiet">
+              <input type="hidden" name={fields.userId.name} value={m.id} />
+              <button type="submit" name={fields.intent.name} value="unmentor" className="button button--quiet">
                 Ontkoppelen
               </button>
-            </Form>
-          ))}
-          {mentors.available.length ? (
-            <Form method="post" className="inline-form">
+            </>
+          )}
+        </MentorForm>
+      ))}
+      {mentors.available.length ? (
+        <MentorForm id="koppelen">
+          {(fields) => (
+            <>
               <SelectField
-                name="userId"
+                meta={fields.userId}
                 label="Alumnus als mentor (uit de gids)"
                 options={mentors.available.map((a) => ({ value: a.id, label: a.name }))}
               />
-              <button type="submit" name="intent" value="mentor" className="button button--secondary">
+              <button type="submit" name={fields.intent.name} value="mentor" className="button button--secondary">
                 Koppelen
               </button>
-            </Form>
-          ) : (
-            <p className="muted">Er staan geen alumni als beschikbare mentor in de gids.</p>
+            </>
           )}
-        </section>
-      ) : null}
-    </>
+        </MentorForm>
+      ) : (
+        <p className="muted">Er staan geen alumni als beschikbare mentor in de gids.</p>
+      )}
+    </section>
+  );
+}
+
+type MentorFields = ReturnType<typeof useGildeForm<typeof MentorSchema>>[1];
+
+function MentorForm({ id, children }: { id: string; children: (fields: MentorFields) => ReactNode }) {
+  const [form, fields] = useGildeForm(MentorSchema, { id });
+  return (
+    <GildeForm form={form} className="inline-form">
+      {children(fields)}
+    </GildeForm>
   );
 }
 

@@ -12,7 +12,7 @@ import { findModule } from "~/content/course.server";
 import { canTrackModule, modulePage } from "~/content/pages.server";
 import { STATUS_LABELS } from "~/content/progress";
 import { setModuleRead, setSectionRead } from "~/content/progress.server";
-import { readForm } from "~/forms/read.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,27 +34,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   invariantResponse(await canTrackModule(user, module.slug), "Je kunt in deze module geen voortgang bijhouden.", {
     status: 403,
   });
-  const parsed = ProgressIntent.safeParse(Object.fromEntries(await readForm(request)));
-  invariantResponse(parsed.success, "Onbekende actie.");
-  const input = parsed.data;
-  if (input.intent === "read-all") {
-    await setModuleRead(user.id, module);
-  } else {
-    const known = await setSectionRead(user.id, module, input.section, input.intent === "read");
-    invariantResponse(known, "Deze sectie bestaat niet (meer) in deze module.");
-  }
-  // Without JavaScript the browser posted the whole page: send it back to where the reader was.
-  if (!context.dataRequest) {
-    return redirect(`/modules/${module.slug}${input.intent === "read-all" ? "" : `#${input.section}`}`);
-  }
-  return json({ ok: true });
+  const submission = await readSubmission(request, ProgressIntent);
+  return attempt(submission, async (input) => {
+    if (input.intent === "read-all") {
+      await setModuleRead(user.id, module);
+    } else {
+      const known = await setSectionRead(user.id, module, input.section, input.intent === "read");
+      invariantResponse(known, "Deze sectie bestaat niet (meer) in deze module.");
+    }
+    // Without JavaScript the browser posted the whole page: send it back to where the reader was. The toggles
+    // with JavaScript are fetchers that only need to hear it worked.
+    if (!context.dataRequest) {
+      return redirect(`/modules/${module.slug}${input.intent === "read-all" ? "" : `#${input.section}`}`);
+    }
+    return json({ ok: true });
+  });
 }
 
 export default function ModulePage() {
   const page = useLoaderData<typeof loader>();
   return (
     <article>
-      <p className="muted" style={{ margin: 0 }}>
+      <p className="muted flush">
         <Link to="/modules">Modules</Link> · Module {page.order} · ongeveer {page.minutes} minuten
       </p>
       <h1>{page.title}</h1>
@@ -94,7 +95,7 @@ function OpenModule() {
       <div>
         <p className="lead">{page.summary}</p>
         <section className="card" aria-labelledby="leerdoelen">
-          <h2 id="leerdoelen" style={{ fontSize: "1.15rem", marginTop: 0 }}>
+          <h2 id="leerdoelen" className="flush-top heading-small">
             Leerdoelen
           </h2>
           <ul className="goals">
@@ -129,7 +130,7 @@ function OpenModule() {
         </section>
 
         {page.progress && page.progress.status !== "done" ? (
-          <markAll.Form method="post" style={{ marginTop: "1.5rem" }}>
+          <markAll.Form method="post" className="space-top">
             <input type="hidden" name="intent" value="read-all" />
             <button type="submit" className="button">
               Ik heb de hele module gelezen
@@ -139,12 +140,12 @@ function OpenModule() {
       </div>
 
       <aside className="module-layout__aside" aria-labelledby="inhoud-module">
-        <h2 id="inhoud-module" style={{ fontSize: "1.05rem", marginTop: 0 }}>
+        <h2 id="inhoud-module" className="flush-top heading-smaller">
           Inhoud
         </h2>
         {page.progress ? (
-          <div style={{ marginBottom: "0.75rem" }}>
-            <p style={{ margin: "0 0 0.3rem" }}>
+          <div className="space-bottom-sm">
+            <p className="flush space-bottom-2xs">
               {STATUS_LABELS[page.progress.status]}: {page.progress.read} van {page.progress.total} secties gelezen
             </p>
             <ProgressBar percent={page.progress.percent} label={`Voortgang in ${page.title}`} />
@@ -173,12 +174,13 @@ function OpenModule() {
  */
 function ReadToggles({ sections }: { sections: { anchor: string; heading: string; read: boolean }[] }) {
   const fetcher = useFetcher();
-  const pendingSection = fetcher.formData?.get("section");
-  const pendingIntent = fetcher.formData?.get("intent");
+  // The toggle being sent, read with the form's own schema, so it shows its new state at once.
+  const sent = fetcher.formData ? ProgressIntent.safeParse(Object.fromEntries(fetcher.formData)) : null;
+  const pending = sent?.success && sent.data.intent !== "read-all" ? sent.data : null;
   return (
     <ol className="toc">
       {sections.map((section) => {
-        const shown = pendingSection === section.anchor ? pendingIntent === "read" : section.read;
+        const shown = pending?.section === section.anchor ? pending.intent === "read" : section.read;
         return (
           <li key={section.anchor}>
             <a href={`#${section.anchor}`}>{section.heading}</a>

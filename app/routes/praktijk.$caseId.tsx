@@ -1,15 +1,19 @@
 // One practice case; its author can withdraw it (gone everywhere at once).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
 import { caseById, withdrawCase } from "~/community/cases.server";
 import { communityAccess } from "~/community/community.server";
+import { WithdrawSchema } from "~/community/forms";
 import { THEME_LABELS } from "~/community/themes";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GildeForm } from "~/components/form";
 import { formatDate } from "~/format";
-import { refusal } from "~/errors.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -22,12 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  try {
+  const submission = await readSubmission(request, WithdrawSchema);
+  return attempt(submission, async () => {
     await withdrawCase(user, params.caseId ?? "");
-    return redirect("/praktijk");
-  } catch (error) {
-    return refusal(error);
-  }
+    return redirectWithFlash("/praktijk", "Je praktijkvoorbeeld is ingetrokken.");
+  });
 }
 
 const PARTS = [
@@ -40,6 +43,7 @@ const PARTS = [
 
 export default function PracticeCase() {
   const { item, mine } = useLoaderData<typeof loader>();
+  const [form] = useGildeForm(WithdrawSchema, { id: "intrekken" });
   return (
     <article>
       <Crumbs to="/praktijk" label="Praktijkvoorbeelden" />
@@ -58,13 +62,13 @@ export default function PracticeCase() {
       {PARTS.map(([key, label]) => (
         <section key={key}>
           <h2>{label}</h2>
-          <p style={{ whiteSpace: "pre-wrap" }}>{item[key]}</p>
+          <p className="pre-wrap">{item[key]}</p>
         </section>
       ))}
       {mine ? (
-        <Form
-          method="post"
-          onSubmit={(event) =>
+        <GildeForm
+          form={form}
+          onSubmitCapture={(event) =>
             !confirm("Dit voorbeeld intrekken? Het verdwijnt direct voor iedereen.")
               ? event.preventDefault()
               : undefined
@@ -73,7 +77,7 @@ export default function PracticeCase() {
           <button type="submit" className="button button--secondary">
             Intrekken
           </button>
-        </Form>
+        </GildeForm>
       ) : null}
     </article>
   );

@@ -2,19 +2,21 @@
 // put in for you to edit: you choose what stays). Names of others you mark are replaced by "[naam]"; nothing is
 // published without your explicit consent, and you can withdraw it later.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { caseSources, publishCase } from "~/community/cases.server";
-import { communityAccess, CommunityError } from "~/community/community.server";
-import { THEMES } from "~/community/themes";
+import { communityAccess } from "~/community/community.server";
+import { CaseSchema } from "~/community/forms";
+import { ThemeChoices } from "~/components/community/theme-choices";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormError, TextArea, useAfterFailedSubmit } from "~/components/field";
+import { Field, TextArea } from "~/components/field";
+import { GildeForm } from "~/components/form";
 import { findAssignment } from "~/content/course.server";
-import { refusal } from "~/errors.server";
-import { formValues } from "~/forms/parse";
-import { readForm } from "~/forms/read.server";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { useGildeForm } from "~/forms/use-form";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -30,39 +32,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await readForm(request);
-  const text = (name: string) => String(formData.get(name) ?? "");
-  try {
-    const created = await publishCase(user, {
-      title: text("title"),
-      situation: text("situation"),
-      residents: text("residents"),
-      role: text("role"),
-      result: text("result"),
-      learned: text("learned"),
-      municipality: text("municipality"),
-      wijk: text("wijk"),
-      themes: formData.getAll("themes").map(String),
-      namesToStrip: text("namesToStrip"),
-      consent: formData.get("consent") === "on",
-      sourceSubmissionId: text("sourceSubmissionId") || null,
-    });
-    return redirect(`/praktijk/${created.id}`);
-  } catch (error) {
-    return refusal(error, {
-      errors: error instanceof CommunityError ? error.errors : {},
-      values: { ...formValues(formData), themes: formData.getAll("themes").join(",") },
-    });
-  }
+  const submission = await readSubmission(request, CaseSchema);
+  return attempt(submission, async (input) => {
+    const created = await publishCase(user, input);
+    return redirectWithFlash(
+      `/praktijk/${created.id}`,
+      "Je praktijkvoorbeeld staat online. Je kunt het altijd intrekken.",
+    );
+  });
 }
 
 export default function NewCase() {
   const { sources, from } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  useAfterFailedSubmit(result);
-  const values: Record<string, string> =
-    result?.values ?? (from ? { situation: from.body, sourceSubmissionId: from.id } : {});
-  const errors: Record<string, string> = result?.errors ?? {};
   return (
     <>
       <Crumbs to="/praktijk" label="Praktijkvoorbeelden" />
@@ -81,82 +62,56 @@ export default function NewCase() {
       {from ? (
         <p className="notice">Je tekst uit ‘{from.title}’ staat hieronder. Houd alleen wat je wilt delen.</p>
       ) : null}
-      <FormError error={result?.message} />
-      <Form method="post" noValidate key={from?.id ?? "leeg"}>
-        <input type="hidden" name="sourceSubmissionId" value={values.sourceSubmissionId ?? ""} />
-        <Field name="title" label="Titel" defaultValue={values.title} error={errors.title} required />
-        <TextArea
-          name="situation"
-          label="De situatie"
-          rows={6}
-          defaultValue={values.situation}
-          error={errors.situation}
-        />
-        <TextArea
-          name="residents"
-          label="Wat bewoners deden"
-          rows={4}
-          defaultValue={values.residents}
-          error={errors.residents}
-        />
-        <TextArea
-          name="role"
-          label="Jouw rol als professional"
-          rows={4}
-          defaultValue={values.role}
-          error={errors.role}
-        />
-        <TextArea name="result" label="Wat het opleverde" rows={3} defaultValue={values.result} error={errors.result} />
-        <TextArea
-          name="learned"
-          label="Wat je ervan leerde"
-          rows={3}
-          defaultValue={values.learned}
-          error={errors.learned}
-        />
-        <Field
-          name="municipality"
-          label="Gemeente"
-          defaultValue={values.municipality}
-          error={errors.municipality}
-          required
-        />
-        <Field name="wijk" label="Wijk (niet verplicht)" defaultValue={values.wijk} />
-        <fieldset className={errors.themes ? "field field--invalid" : "field"}>
-          <legend>Thema's</legend>
-          {THEMES.map((t) => (
-            <label key={t.id} style={{ fontWeight: "normal", marginRight: "1rem" }}>
-              <input
-                type="checkbox"
-                name="themes"
-                value={t.id}
-                defaultChecked={values.themes?.split(",").includes(t.id)}
-              />{" "}
-              {t.label}
-            </label>
-          ))}
-          <FormError error={errors.themes} />
-        </fieldset>
-        <TextArea
-          name="namesToStrip"
-          label="Namen van anderen die eruit moeten"
-          hint="Eén per regel of met komma's. Ze worden overal vervangen door [naam]."
-          rows={3}
-          defaultValue={values.namesToStrip}
-          error={errors.namesToStrip}
-        />
-        <div className={errors.consent ? "field field--invalid" : "field"}>
-          <label style={{ fontWeight: "normal" }}>
-            <input type="checkbox" name="consent" /> Ik geef toestemming om dit voorbeeld te publiceren voor alumni en
-            deelnemers van de leergang. Ik kan het later intrekken.
-          </label>
-          <FormError error={errors.consent} />
-        </div>
-        <button type="submit" className="button">
-          Publiceren
-        </button>
-      </Form>
+      <CaseForm key={from?.id ?? "leeg"} from={from} />
     </>
+  );
+}
+
+function CaseForm({ from }: { from: { id: string; body: string } | null }) {
+  const [form, fields] = useGildeForm(CaseSchema, {
+    id: "praktijkvoorbeeld",
+    defaultValue: from ? { situation: from.body, sourceSubmissionId: from.id } : undefined,
+  });
+  const source = fields.sourceSubmissionId.initialValue;
+  return (
+    <GildeForm form={form}>
+      <input type="hidden" name={fields.sourceSubmissionId.name} value={typeof source === "string" ? source : ""} />
+      <Field meta={fields.title} label="Titel" required />
+      <TextArea meta={fields.situation} label="De situatie" rows={6} />
+      <TextArea meta={fields.residents} label="Wat bewoners deden" rows={4} />
+      <TextArea meta={fields.role} label="Jouw rol als professional" rows={4} />
+      <TextArea meta={fields.result} label="Wat het opleverde" rows={3} />
+      <TextArea meta={fields.learned} label="Wat je ervan leerde" rows={3} />
+      <Field meta={fields.municipality} label="Gemeente" required />
+      <Field meta={fields.wijk} label="Wijk (niet verplicht)" />
+      <ThemeChoices meta={fields.themes} />
+      <TextArea
+        meta={fields.namesToStrip}
+        label="Namen van anderen die eruit moeten"
+        hint="Eén per regel of met komma's. Ze worden overal vervangen door [naam]."
+        rows={3}
+      />
+      <div className={fields.consent.errors ? "field field--invalid" : "field"}>
+        <label className="check-label">
+          <input
+            type="checkbox"
+            name={fields.consent.name}
+            aria-invalid={fields.consent.errors ? true : undefined}
+            aria-describedby={fields.consent.errors ? fields.consent.errorId : undefined}
+          />{" "}
+          Ik geef toestemming om dit voorbeeld te publiceren voor alumni en deelnemers van de leergang. Ik kan het later
+          intrekken.
+        </label>
+        {fields.consent.errors ? (
+          <p className="field__error" id={fields.consent.errorId}>
+            {fields.consent.errors[0]}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="button">
+        Publiceren
+      </button>
+    </GildeForm>
   );
 }
 

@@ -1,17 +1,19 @@
 // The participant's wijkprofiel: the neighbourhood every assignment is practised in. Saving adds a version.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guards.server";
-import { Field, FormError, TextArea, useAfterFailedSubmit } from "~/components/field";
+import { Field, TextArea } from "~/components/field";
+import { GildeForm } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { WijkHistory } from "~/components/wijk-history";
-import { failure, parseForm, type FormFailure } from "~/forms/parse";
 import { requiredText } from "~/forms/fields";
-import { isCbsCode, personalDataIn, WIJK_TEXT_FIELDS } from "~/wijk/privacy";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission, reply } from "~/forms/submission.server";
+import { useFormReply, useGildeForm } from "~/forms/use-form";
+import { isCbsCode, personalDataWarnings, WIJK_TEXT_FIELDS } from "~/wijk/privacy";
 import { saveWijk, wijkHistory } from "~/wijk/wijk.server";
-import { readForm } from "~/forms/read.server";
 
 const optionalText = (max: number) =>
   z.string().trim().max(max, `Dit veld mag hoogstens ${max} tekens bevatten.`).default("");
@@ -54,26 +56,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
-  const formData = await readForm(request);
-  const parsed = parseForm(WijkSchema, formData);
-  if (!parsed.ok) return json({ ...parsed, warnings: {} as Record<string, string> }, { status: 400 });
-  const { confirmPersonalData, ...input } = parsed.data;
-  const warnings: Record<string, string> = {};
-  for (const field of WIJK_TEXT_FIELDS) {
-    const found = personalDataIn(input[field]);
-    if (found.length) {
-      warnings[field] =
-        `Hier staat iets dat op een ${found.join(" en een ")} lijkt. Beschrijf mensen naar hun rol, zonder gegevens waaraan je ze kunt herkennen.`;
-    }
-  }
-  if (Object.keys(warnings).length && !confirmPersonalData) {
-    return json(
-      { ...failure(formData, {}, "Nog niet opgeslagen: kijk naar de waarschuwingen hieronder."), warnings },
-      { status: 400 },
+  const submission = await readSubmission(request, WijkSchema);
+  return attempt(submission, async ({ confirmPersonalData, ...input }) => {
+    const warnings = personalDataWarnings(input);
+    if (Object.keys(warnings).length && !confirmPersonalData)
+      return reply(submission, {
+        formError: "Nog niet opgeslagen: kijk naar de waarschuwingen hieronder.",
+        extra: { warnings },
+      });
+    const { version, changed } = await saveWijk(user.id, input);
+    return redirectWithFlash(
+      new URL(request.url).pathname,
+      changed
+        ? `Opgeslagen als versie ${version.number}.`
+        : "Er was niets veranderd; je wijkprofiel is hetzelfde gebleven.",
     );
-  }
-  const { version, changed } = await saveWijk(user.id, input);
-  return json({ ok: true as const, changed, number: version.number });
+  });
 }
 
 const TEXT_LABELS: Record<(typeof WIJK_TEXT_FIELDS)[number], { label: string; hint: string }> = {
@@ -99,13 +97,20 @@ const TEXT_LABELS: Record<(typeof WIJK_TEXT_FIELDS)[number], { label: string; hi
 
 export default function WijkPage() {
   const { versions } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failed =
-    result && "fieldErrors" in result ? (result as FormFailure & { warnings: Record<string, string> }) : undefined;
-  useAfterFailedSubmit(failed);
   const current = versions[0];
-  const value = (name: string) =>
-    failed ? failed.values[name] : current ? String((current as Record<string, unknown>)[name] ?? "") : "";
+  const [form, fields] = useGildeForm(WijkSchema, {
+    id: "wijkprofiel",
+    defaultValue: current
+      ? Object.fromEntries(
+          ["name", "municipality", "cbsCode", "homes", ...WIJK_TEXT_FIELDS].map((name) => [
+            name,
+            String((current as Record<string, unknown>)[name] ?? ""),
+          ]),
+        )
+      : undefined,
+  });
+  const answer = useFormReply(form.id) as { warnings?: Record<string, string> } | undefined;
+  const warnings = answer?.warnings ?? {};
   const busy = useNavigation().state === "submitting";
   return (
     <>
@@ -119,66 +124,36 @@ export default function WijkPage() {
         Schrijf over bewoners en verbinders naar hun <strong>rol</strong>, niet met namen, adressen, telefoonnummers of
         e-mailadressen. Je gildegenoten en je trainer lezen mee.
       </p>
-      {result?.ok ? (
-        <p className="notice" role="status">
-          {result.changed
-            ? `Opgeslagen als versie ${result.number}.`
-            : "Er was niets veranderd; je wijkprofiel is hetzelfde gebleven."}
-        </p>
-      ) : null}
-      <FormError error={failed?.formError} />
-      <Form method="post" noValidate className="form--wide">
+      <GildeForm form={form} className="form--wide">
+        <Field meta={fields.name} label="Naam van de wijk of buurt" required />
+        <Field meta={fields.municipality} label="Gemeente" required />
         <Field
-          name="name"
-          label="Naam van de wijk of buurt"
-          required
-          defaultValue={value("name")}
-          error={failed?.fieldErrors.name}
-        />
-        <Field
-          name="municipality"
-          label="Gemeente"
-          required
-          defaultValue={value("municipality")}
-          error={failed?.fieldErrors.municipality}
-        />
-        <Field
-          name="cbsCode"
+          meta={fields.cbsCode}
           label="CBS-code (niet verplicht)"
           hint="Te vinden op cbs.nl bij ‘Kerncijfers wijken en buurten’, bijvoorbeeld BU03630000."
-          defaultValue={value("cbsCode")}
-          error={failed?.fieldErrors.cbsCode}
         />
-        <Field
-          name="homes"
-          label="Ongeveer hoeveel woningen"
-          inputMode="numeric"
-          defaultValue={value("homes")}
-          error={failed?.fieldErrors.homes}
-        />
+        <Field meta={fields.homes} label="Ongeveer hoeveel woningen" inputMode="numeric" />
         {WIJK_TEXT_FIELDS.map((field) => (
           <TextArea
             key={field}
-            name={field}
+            meta={fields[field]}
             label={TEXT_LABELS[field].label}
             hint={TEXT_LABELS[field].hint}
-            defaultValue={value(field)}
-            error={failed?.fieldErrors[field]}
-            warning={failed?.warnings[field]}
+            warning={warnings[field]}
           />
         ))}
-        {failed && Object.keys(failed.warnings).length ? (
+        {Object.keys(warnings).length ? (
           <div className="field">
             <label>
-              <input type="checkbox" name="confirmPersonalData" value="ja" /> Ik heb het gecontroleerd: er staan geen
-              gegevens in waaraan je bewoners kunt herkennen. Toch opslaan.
+              <input type="checkbox" name={fields.confirmPersonalData.name} value="ja" /> Ik heb het gecontroleerd: er
+              staan geen gegevens in waaraan je bewoners kunt herkennen. Toch opslaan.
             </label>
           </div>
         ) : null}
         <button type="submit" className="button" disabled={busy}>
           {busy ? "Bezig met opslaan…" : "Wijkprofiel opslaan"}
         </button>
-      </Form>
+      </GildeForm>
       <WijkHistory versions={versions} />
     </>
   );

@@ -20,3 +20,16 @@ export function personalDataIn(text: string): PersonalData[] {
 export function isCbsCode(code: string): boolean {
   return /^(BU\d{8}|WK\d{6}|GM\d{4})$/.test(code);
 }
+
+/** A warning per text field that seems to hold an e-mail address or phone number: people are described by role. */
+export function personalDataWarnings(input: Record<(typeof WIJK_TEXT_FIELDS)[number], string>): Record<string, string> {
+  const warnings: Record<string, string> = {};
+  for (const field of WIJK_TEXT_FIELDS) {
+    const found = personalDataIn(input[field]);
+    if (found.length) {
+      warnings[field] =
+        `Hier staat iets dat op een ${found.join(" en een ")} lijkt. Beschrijf mensen naar hun rol, zonder gegevens waaraan je ze kunt herkennen.`;
+    }
+  }
+  return warnings;
+}

@@ -8,7 +8,7 @@ import { expect, loggedIn, signIn, useServerAndPage } from "../support/e2e";
 const e2e = useServerAndPage({ demoSessions: true });
 
 async function chooseLevels(page: Page, pick: "lowest" | "highest") {
-  const groups = page.locator("fieldset", { has: page.locator('input[type="radio"][name^="level-"]') });
+  const groups = page.locator("fieldset", { has: page.locator('input[type="radio"][name^="levels."]') });
   for (let i = 0; i < (await groups.count()); i++) {
     const radios = groups.nth(i).locator('input[type="radio"]');
     await (pick === "lowest" ? radios.first() : radios.last()).check();

@@ -33,7 +33,7 @@ it("lets three gilde members hand in, review each other and read their feedback"
       await page.getByText(/de buurt na de sloop/).waitFor();
       if (index !== 1 && review === 0)
         await audit(page, "3-peerfeedback", `feedback-geven-${index === 2 ? "telefoon" : "laptop"}`);
-      const questions = page.locator("form textarea[name^='answer-']");
+      const questions = page.locator("form textarea[name^='answers.']");
       for (let q = 0; q < (await questions.count()); q++)
         await questions.nth(q).fill(`Reactie ${q + 1} van deelnemer ${index + 1}.`);
       await page.getByLabel("Tip voor verder").fill(`Tip van deelnemer ${index + 1}: praat met de buurtconciërge.`);

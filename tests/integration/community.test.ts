@@ -58,11 +58,11 @@ describe("the alumni community", () => {
     const reading = await participant.browser.get("/community");
     expect(reading.text).toContain("Hoe begin je een buurtgesprek?");
     expect(reading.text).toContain("Je kunt meelezen");
-    const refused = await participant.browser.post(url, { intent: "reply", body: "Mag ik meedoen?" });
+    const refused = await participant.browser.submit(url, { intent: "reply", body: "Mag ik meedoen?" });
     expect(refused.status).toBe(403);
     expect(refused.text).toContain("Alleen alumni");
     await admin.post("/beheer/meldingen", { intent: "setting", participantsMayPost: "on" });
-    expect((await participant.browser.post(url, { intent: "reply", body: "Mag ik meedoen?" })).text).toContain(
+    expect((await participant.browser.submit(url, { intent: "reply", body: "Mag ik meedoen?" })).text).toContain(
       "Je reactie staat erbij",
     );
     await admin.post("/beheer/meldingen", { intent: "setting" });
@@ -71,7 +71,7 @@ describe("the alumni community", () => {
       where: { thread: { id: url.split("/").pop() } },
       orderBy: { createdAt: "asc" },
     });
-    await participant.browser.post(url, { intent: "report", postId: post.id, reason: "Klopt dit wel?" });
+    await participant.browser.submit(url, { intent: "report", postId: post.id, reason: "Klopt dit wel?" });
     const report = await db.report.findFirstOrThrow({ where: { postId: post.id } });
     expect((await admin.get("/beheer/meldingen")).text).toContain("Klopt dit wel?");
     const dismissed = await admin.submit("/beheer/meldingen", { intent: "dismiss", reportId: report.id });
@@ -108,11 +108,11 @@ describe("the alumni community", () => {
     expect((await other.browser.get("/community?thema=gemeente")).text).not.toContain("Jongeren en de sportkooi");
     expect((await other.browser.get("/community?tag=sport")).text).toContain("Jongeren en de sportkooi");
     const post = await db.post.findFirstOrThrow({ where: { thread: { title: "Jongeren en de sportkooi" } } });
-    await other.browser.post(url, { intent: "helped", postId: post.id });
+    await other.browser.submit(url, { intent: "helped", postId: post.id });
     expect((await other.browser.get(url)).text).toContain("Dit hielp mij (1)");
-    await other.browser.post(url, { intent: "helped", postId: post.id });
+    await other.browser.submit(url, { intent: "helped", postId: post.id });
     expect((await other.browser.get(url)).text).toContain("Dit hielp mij (0)");
-    expect((await alumnus.browser.post(url, { intent: "helped", postId: post.id })).status).toBe(400);
+    expect((await alumnus.browser.submit(url, { intent: "helped", postId: post.id })).status).toBe(400);
   });
 
   it("renders titles, bodies and tags safely for an admin: no script, handlers, javascript: links or tracking images", async () => {
@@ -122,7 +122,7 @@ describe("the alumni community", () => {
       body: `<img src=x onerror=alert(1)> [klik](javascript:alert(2)) ![pixel](https://tracker.example/p.gif) <script>alert(3)</script>`,
       tags: "xss-test",
     });
-    await alumnus.browser.post(url, {
+    await alumnus.browser.submit(url, {
       intent: "reply",
       body: `<svg onload=alert(4)></svg> [data](data:text/html,<script>alert(5)</script>)`,
     });
@@ -158,7 +158,7 @@ describe("gilde rooms and mentors", () => {
     expect((await admin.get("/community")).text).not.toContain("Wie gaat er mee naar de buurtmarkt?");
 
     const trainer = await trainerOf(app, cohort.id);
-    expect((await trainer.post(room, { intent: "mentor", userId: alumnus.user.id })).text).toContain(
+    expect((await trainer.submit(room, { intent: "mentor", userId: alumnus.user.id })).text).toContain(
       "Kies een alumnus die in de gids staat",
     );
     await alumnus.browser.post("/community/mensen", {
@@ -168,10 +168,10 @@ describe("gilde rooms and mentors", () => {
       themes: "vertrouwen",
       openToMentoring: "on",
     });
-    expect((await trainer.post(room, { intent: "mentor", userId: alumnus.user.id })).text).toContain(
+    expect((await trainer.submit(room, { intent: "mentor", userId: alumnus.user.id })).text).toContain(
       "Mentor gekoppeld",
     );
-    expect((await alumnus.browser.post(url, { intent: "reply", body: "Ik kom ook, als mentor." })).text).toContain(
+    expect((await alumnus.browser.submit(url, { intent: "reply", body: "Ik kom ook, als mentor." })).text).toContain(
       "Je reactie staat erbij",
     );
     expect((await member.browser.get(url)).text).toContain("Ik kom ook, als mentor.");
@@ -198,14 +198,16 @@ describe("gilde rooms and mentors", () => {
       `/gildes/${gilde.id}`,
     );
     const post = await db.post.findFirstOrThrow({ where: { thread: { title: "Lastige buurman" } } });
-    expect((await reader.browser.post(url, { intent: "report", postId: post.id, reason: "Kwetsend" })).text).toContain(
-      "een moderator kijkt ernaar",
-    );
-    expect((await reader.browser.post(url, { intent: "hide", postId: post.id, reason: "x" })).status).toBe(403);
-    const trainer = await trainerOf(app, cohort.id);
-    expect((await trainer.post(url, { intent: "hide", postId: post.id, reason: "" })).text).toContain("Schrijf waarom");
     expect(
-      (await trainer.post(url, { intent: "hide", postId: post.id, reason: "Wees respectvol over bewoners." })).text,
+      (await reader.browser.submit(url, { intent: "report", postId: post.id, reason: "Kwetsend" })).text,
+    ).toContain("een moderator kijkt ernaar");
+    expect((await reader.browser.submit(url, { intent: "hide", postId: post.id, reason: "x" })).status).toBe(403);
+    const trainer = await trainerOf(app, cohort.id);
+    expect((await trainer.submit(url, { intent: "hide", postId: post.id, reason: "" })).text).toContain(
+      "Schrijf waarom",
+    );
+    expect(
+      (await trainer.submit(url, { intent: "hide", postId: post.id, reason: "Wees respectvol over bewoners." })).text,
     ).toContain("verborgen");
     const readerView = await reader.browser.get(url);
     expect(readerView.text).not.toContain("Die buurman is een idioot.");
@@ -328,7 +330,7 @@ describe("directory and digest", () => {
       themes: "sociale-basis",
     });
     const url = await startThread(follower.browser, { title: "Digest-onderwerp" });
-    await writer.browser.post(url, { intent: "reply", body: "Een nieuw antwoord." });
+    await writer.browser.submit(url, { intent: "reply", body: "Een nieuw antwoord." });
     await writer.browser.post("/praktijk/nieuw", {
       title: "Digest-voorbeeld",
       situation: "s",
@@ -359,7 +361,7 @@ describe("directory and digest", () => {
       where: { userId: follower.user.id },
       data: { lastSentAt: new Date(Date.now() - 8 * 86_400_000) },
     });
-    await writer.browser.post(url, { intent: "reply", body: "Nog een antwoord." });
+    await writer.browser.submit(url, { intent: "reply", body: "Nog een antwoord." });
     await sendWeeklyDigests();
     expect(
       await db.outboxMessage.count({ where: { to: follower.user.email, subject: "Deze week in de gilde-community" } }),

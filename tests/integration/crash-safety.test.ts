@@ -96,7 +96,7 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
       "Het bestand is toegevoegd.",
     );
     const handIn = browser
-      .post(page(), { intent: "hand-in", body: "Mijn uitwerking", revision: "0" })
+      .submit(page(), { intent: "hand-in", body: "Mijn uitwerking", revision: "0" })
       .catch(() => null);
     await first.waitForOutput("[crash-point] hand-in");
     await first.kill();
@@ -113,7 +113,7 @@ describe.skipIf(!process.env.DATABASE_URL)("killed mid-way on PostgreSQL", () =>
 
     const second = await server(dataDir);
     const again = await loggedIn(second, user);
-    const handed = await again.post(page(), { intent: "hand-in", body: "Mijn uitwerking", revision: "1" });
+    const handed = await again.submit(page(), { intent: "hand-in", body: "Mijn uitwerking", revision: "1" });
     expect(handed.text).toContain("Ingeleverd (versie 1)");
     const versions = await db.submissionVersion.findMany({
       where: { submission: { userId: user.id } },

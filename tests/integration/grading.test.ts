@@ -18,7 +18,7 @@ const page = () => `/opdrachten/${assignment().slug}`;
 /** A participant who handed in, their trainer, and the submission id. */
 async function handedIn() {
   const student = await participantIn(app, { name: "Sanne Student" });
-  await student.browser.post(page(), { intent: "hand-in", body: "Mijn wijkgeschiedenis", revision: "0" });
+  await student.browser.submit(page(), { intent: "hand-in", body: "Mijn wijkgeschiedenis", revision: "0" });
   const trainer = await trainerOf(app, student.cohortId);
   const submission = await db.submission.findFirstOrThrow({ where: { userId: student.user.id } });
   return { student, trainer, submissionId: submission.id };
@@ -28,8 +28,8 @@ async function handedIn() {
 function passingForm(decision = "voldaan") {
   const form: Record<string, string> = { decision, overall: "Sterk **verhaal**.", revision: "0" };
   for (const c of rubric()) {
-    form[`level-${c.id}`] = String(c.passLevel);
-    form[`feedback-${c.id}`] = `Feedback bij ${c.title}`;
+    form[`levels.${c.id}`] = String(c.passLevel);
+    form[`feedback.${c.id}`] = `Feedback bij ${c.title}`;
   }
   return form;
 }
@@ -66,7 +66,7 @@ describe("grading queue and access", () => {
 describe("assessments", () => {
   it("keeps a draft from the participant, in the page and in its data", async () => {
     const { student, trainer, submissionId } = await handedIn();
-    const saved = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "save" });
+    const saved = await trainer.submit(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "save" });
     expect(saved.text).toContain("Concept opgeslagen");
     const view = await student.browser.get(page());
     expect(view.text).toContain("in beoordeling");
@@ -81,7 +81,7 @@ describe("assessments", () => {
     const first = at(rubric(), 0, "a rubric criterion");
     const bad = await trainer.post(`/beoordelen/${submissionId}`, {
       ...passingForm(),
-      [`level-${first.id}`]: "99",
+      [`levels.${first.id}`]: "99",
       intent: "save",
     });
     expect(bad.status).toBe(400);
@@ -89,7 +89,7 @@ describe("assessments", () => {
     const low = Math.min(...first.levels.map((l) => l.score));
     const tooLow = await trainer.post(`/beoordelen/${submissionId}`, {
       ...passingForm(),
-      [`level-${first.id}`]: String(low),
+      [`levels.${first.id}`]: String(low),
       intent: "release",
     });
     expect(tooLow.status).toBe(400);
@@ -110,7 +110,7 @@ describe("assessments", () => {
 
   it("releases: the participant sees levels, feedback and decision, and gets an e-mail", async () => {
     const { student, trainer, submissionId } = await handedIn();
-    const released = await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" });
+    const released = await trainer.submit(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" });
     expect(released.text).toContain("Vrijgegeven");
     expect((await db.submission.findUniqueOrThrow({ where: { id: submissionId } })).status).toBe("PASSED");
     const view = await student.browser.get(page());
@@ -139,7 +139,11 @@ describe("assessments", () => {
     });
     expect((await student.browser.get(page())).text).toContain("Voeg twee bewonersstemmen toe.");
 
-    const again = await student.browser.post(page(), { intent: "hand-in", body: "Met bewonersstemmen", revision: "1" });
+    const again = await student.browser.submit(page(), {
+      intent: "hand-in",
+      body: "Met bewonersstemmen",
+      revision: "1",
+    });
     expect(again.text).toContain("Ingeleverd (versie 2)");
     expect((await trainer.get("/beoordelen")).html).toContain(`/beoordelen/${submissionId}`);
 
@@ -195,11 +199,11 @@ describe("assessments", () => {
   it("releases all complete drafts of an assignment at once, and names the incomplete ones", async () => {
     const one = await handedIn();
     const two = await participantIn(app, { cohortId: one.student.cohortId, name: "Tom Tweede" });
-    await two.browser.post(page(), { intent: "hand-in", body: "Ook klaar", revision: "0" });
+    await two.browser.submit(page(), { intent: "hand-in", body: "Ook klaar", revision: "0" });
     const secondId = (await db.submission.findFirstOrThrow({ where: { userId: two.user.id } })).id;
     await one.trainer.post(`/beoordelen/${one.submissionId}`, { ...passingForm(), intent: "save" });
     await one.trainer.post(`/beoordelen/${secondId}`, { decision: "voldaan", revision: "0", intent: "save" });
-    const result = await one.trainer.post(`/beoordelen?opdracht=${assignment().slug}`, {
+    const result = await one.trainer.submit(`/beoordelen?opdracht=${assignment().slug}`, {
       intent: "release-all",
       opdracht: assignment().slug,
     });
@@ -212,7 +216,7 @@ describe("assessments", () => {
   it("completes a participant only when every assignment is voldaan, who then becomes an alumnus", async () => {
     const { student, trainer } = await handedIn();
     const address = `/opdrachten/groep/${student.cohortId}`;
-    const early = await trainer.post(address, { intent: "complete", userId: student.user.id });
+    const early = await trainer.submit(address, { intent: "complete", userId: student.user.id });
     expect(early.status).toBe(400);
     expect(early.text).toContain("Nog niet af te ronden");
     for (const module of getCourse().modules) {
@@ -230,7 +234,7 @@ describe("assessments", () => {
         });
       }
     }
-    const done = await trainer.post(address, { intent: "complete", userId: student.user.id });
+    const done = await trainer.submit(address, { intent: "complete", userId: student.user.id });
     expect(done.text).toContain("Sanne Student heeft de leergang afgerond en is nu alumnus.");
     expect((await db.enrollment.findFirstOrThrow({ where: { userId: student.user.id } })).status).toBe("COMPLETED");
     expect((await student.browser.get("/dashboard")).text).toContain("je bent nu alumnus");
@@ -289,9 +293,9 @@ describe("assessments", () => {
     expect(screen.text).toContain("Akkoord als tweede lezer");
     const stale = await second.post(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "0" });
     expect(stale.status).toBe(409);
-    expect((await second.post(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "1" })).text).toContain(
-      "akkoord gegeven",
-    );
+    expect(
+      (await second.submit(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "1" })).text,
+    ).toContain("akkoord gegeven");
 
     // Changing the draft asks for a new reading; releasing it unchanged does not.
     await trainer.post(`/beoordelen/${submissionId}`, {
@@ -311,7 +315,7 @@ describe("assessments", () => {
       ).status,
     ).toBe(409);
     await second.post(`/beoordelen/${submissionId}`, { intent: "second-read", revision: "2" });
-    const released = await trainer.post(`/beoordelen/${submissionId}`, {
+    const released = await trainer.submit(`/beoordelen/${submissionId}`, {
       ...passingForm("niet-voldaan"),
       overall: "Anders verwoord.",
       revision: "2",
@@ -330,7 +334,7 @@ describe("assessments", () => {
       revisionNote: "Meer bewoners.",
       intent: "release",
     });
-    await student.browser.post(page(), {
+    await student.browser.submit(page(), {
       intent: "hand-in",
       body: "Mijn wijkgeschiedenis met drie bewoners",
       revision: "1",
@@ -338,9 +342,9 @@ describe("assessments", () => {
     const screen = await trainer.get(`/beoordelen/${submissionId}`);
     expect(screen.text).toContain("Wat is veranderd ten opzichte van versie 1: 3 woorden erbij, 0 eraf");
     expect(screen.html).toMatch(/<ins>\s*met drie bewoners<\/ins>/);
-    expect((await trainer.post(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" })).text).toContain(
-      "Vrijgegeven",
-    );
+    expect(
+      (await trainer.submit(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "release" })).text,
+    ).toContain("Vrijgegeven");
   });
 
   it("is not for a participant who tries to post a grade", async () => {

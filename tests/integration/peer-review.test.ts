@@ -58,7 +58,7 @@ async function cohortWith<const Sizes extends readonly number[]>(sizes: Sizes, n
 }
 
 async function handIn(member: Member, slug = open().slug, body = "Mijn uitwerking over de wijk.", revision = "0") {
-  const response = await member.browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body, revision });
+  const response = await member.browser.submit(`/opdrachten/${slug}`, { intent: "hand-in", body, revision });
   expect(response.text).toContain("Ingeleverd");
 }
 
@@ -72,13 +72,13 @@ function answers(slug: string) {
   assignments()
     .find((a) => a.slug === slug)!
     .frontmatter.peerReview.guidingQuestions.forEach(
-      (_, i) => (form[`answer-${i}`] = `Antwoord ${i + 1}: helder en eerlijk.`),
+      (_, i) => (form[`answers.${i}`] = `Antwoord ${i + 1}: helder en eerlijk.`),
     );
   return form;
 }
 
 async function submitReview(member: Member, reviewId: string, slug = open().slug) {
-  const response = await member.browser.post(`/gilde/feedback/${reviewId}`, {
+  const response = await member.browser.submit(`/gilde/feedback/${reviewId}`, {
     ...answers(slug),
     revision: "0",
     intent: "submit",
@@ -162,32 +162,37 @@ describe("giving and receiving feedback", () => {
       "b's review of a",
     );
 
-    const incomplete = await b.browser.post(`/gilde/feedback/${review.id}`, {
-      "answer-0": "Alleen de eerste.",
+    const incomplete = await b.browser.submit(`/gilde/feedback/${review.id}`, {
+      "answers.0": "Alleen de eerste.",
       revision: "0",
       intent: "submit",
     });
     expect(incomplete.status).toBe(400);
     expect(incomplete.text).toContain("Beantwoord deze vraag");
     expect(incomplete.html).toContain("Alleen de eerste.");
-    const badLevel = await b.browser.post(`/gilde/feedback/${review.id}`, {
-      [`level-${first(open().frontmatter.rubric).id}`]: "99",
+    const badLevel = await b.browser.submit(`/gilde/feedback/${review.id}`, {
+      [`levels.${first(open().frontmatter.rubric).id}`]: "99",
       revision: "0",
       intent: "save",
     });
     expect(badLevel.status).toBe(400);
     expect(badLevel.text).toContain("Kies een van de niveaus");
     expect(
-      (await b.browser.post(`/gilde/feedback/${review.id}`, { ...answers(open().slug), revision: "0", intent: "save" }))
-        .text,
+      (
+        await b.browser.submit(`/gilde/feedback/${review.id}`, {
+          ...answers(open().slug),
+          revision: "0",
+          intent: "save",
+        })
+      ).text,
     ).toContain("Concept opgeslagen");
-    const submitted = await b.browser.post(`/gilde/feedback/${review.id}`, {
+    const submitted = await b.browser.submit(`/gilde/feedback/${review.id}`, {
       ...answers(open().slug),
       revision: "1",
       intent: "submit",
     });
     expect(submitted.text).toContain("Ingediend");
-    const twice = await b.browser.post(`/gilde/feedback/${review.id}`, {
+    const twice = await b.browser.submit(`/gilde/feedback/${review.id}`, {
       ...answers(open().slug),
       revision: "2",
       intent: "submit",
@@ -199,7 +204,7 @@ describe("giving and receiving feedback", () => {
     expect((await c.browser.get(`/gilde/feedback/${review.id}`)).status).toBe(404);
     expect(
       (
-        await a.browser.post(`/gilde/feedback/${review.id}`, {
+        await a.browser.submit(`/gilde/feedback/${review.id}`, {
           ...answers(open().slug),
           revision: "2",
           intent: "submit",
@@ -210,17 +215,17 @@ describe("giving and receiving feedback", () => {
     let page = await a.browser.get("/gilde");
     expect(page.text).toContain("na de peerfeedback-deadline");
     expect(page.text).not.toContain("Ga eens langs bij de moskee.");
-    expect((await a.browser.post("/gilde", { reviewId: review.id, rating: "3" })).status).toBe(404);
+    expect((await a.browser.submit("/gilde", { reviewId: review.id, rating: "3" })).status).toBe(404);
 
     await scheduleDeadline(cohortId, open().slug, new Date(Date.now() - 60_000));
     page = await a.browser.get("/gilde");
     expect(page.text).toContain("Ga eens langs bij de moskee.");
     expect(page.text).toContain(b.user.name);
-    expect((await a.browser.post("/gilde", { reviewId: review.id, rating: "7" })).text).toContain("van 1 tot 4");
+    expect((await a.browser.submit("/gilde", { reviewId: review.id, rating: "7" })).text).toContain("van 1 tot 4");
     expect(
-      (await a.browser.post("/gilde", { reviewId: review.id, rating: "4", comment: "Hier kan ik mee verder." })).text,
+      (await a.browser.submit("/gilde", { reviewId: review.id, rating: "4", comment: "Hier kan ik mee verder." })).text,
     ).toContain("waardering is opgeslagen");
-    expect((await c.browser.post("/gilde", { reviewId: review.id, rating: "1" })).status).toBe(404);
+    expect((await c.browser.submit("/gilde", { reviewId: review.id, rating: "1" })).status).toBe(404);
 
     const trainer = await trainerOf(app, cohortId);
     const matrix = await trainer.get(`/beoordelen/peerfeedback/${cohortId}?opdracht=${open().slug}`);
@@ -242,7 +247,7 @@ describe("giving and receiving feedback", () => {
     const lapsing = first(await db.peerReview.findMany({ where: { cohortId }, orderBy: { id: "asc" }, take: 1 }));
     await db.peerReview.update({ where: { id: lapsing.id }, data: { dueAt: new Date(Date.now() - 1000) } });
     const reviewer = gildes[0].find((m) => m.user.id === lapsing.reviewerId)!;
-    const late = await reviewer.browser.post(`/gilde/feedback/${lapsing.id}`, {
+    const late = await reviewer.browser.submit(`/gilde/feedback/${lapsing.id}`, {
       ...answers(open().slug),
       revision: "0",
       intent: "submit",
@@ -264,7 +269,7 @@ describe("giving and receiving feedback", () => {
       )?.[1];
     const stillOpen = await db.peerReview.count({ where: { reviewerId: reviewer.user.id, status: "OPEN" } });
     expect(await owed()).toContain(`${stillOpen + 1} peerfeedbacks nog niet gegeven`);
-    const excused = await trainer.post(`/beoordelen/peerfeedback/${cohortId}`, {
+    const excused = await trainer.submit(`/beoordelen/peerfeedback/${cohortId}`, {
       intent: "excuse",
       opdracht: open().slug,
       userId: reviewer.user.id,
@@ -304,7 +309,7 @@ describe("anonymity", () => {
     const [reviewer, third] = gildes[1];
     await handIn(reviewer, slug);
     await handIn(third, slug);
-    await author.browser.post(`/opdrachten/${slug}`, {
+    await author.browser.submit(`/opdrachten/${slug}`, {
       intent: "save-draft",
       body: "Mijn netwerkverhaal.",
       revision: "0",
@@ -394,14 +399,14 @@ describe("trainer oversight and completion", () => {
       where: { reviewerId: b.user.id, status: "OPEN" },
       include: { submission: true },
     });
-    const toSelf = await trainer.post(url, {
+    const toSelf = await trainer.submit(url, {
       intent: "reassign",
       opdracht: open().slug,
       reviewId: review.id,
       reviewerId: review.submission.userId,
     });
     expect(toSelf.text).toContain("Niemand geeft feedback op eigen werk");
-    const moved = await trainer.post(url, {
+    const moved = await trainer.submit(url, {
       intent: "reassign",
       opdracht: open().slug,
       reviewId: review.id,
@@ -418,7 +423,7 @@ describe("trainer oversight and completion", () => {
     // An extra reviewer: never one who already had this submission, on top of the k.
     const submission = await db.submission.findFirstOrThrow({ where: { userId: c.user.id } });
     const existingReviewer = first(await receivedBy(c)).reviewerId;
-    const twice = await trainer.post(url, {
+    const twice = await trainer.submit(url, {
       intent: "add",
       opdracht: open().slug,
       submissionId: submission.id,
@@ -436,7 +441,7 @@ describe("trainer oversight and completion", () => {
     }
     expect(target).not.toBeNull();
     const before = (await receivedBy(target!.author)).length;
-    const added = await trainer.post(url, {
+    const added = await trainer.submit(url, {
       intent: "add",
       opdracht: open().slug,
       submissionId: target!.submissionId,
@@ -470,12 +475,12 @@ describe("trainer oversight and completion", () => {
         new RegExp(`<td>${a.user.name}</td><td>([^<]*)</td>`),
       )?.[1];
     expect(await row()).toBe("2 peerfeedbacks nog niet gegeven");
-    const refused = await trainer.post(`/opdrachten/groep/${cohortId}`, { intent: "complete", userId: a.user.id });
+    const refused = await trainer.submit(`/opdrachten/groep/${cohortId}`, { intent: "complete", userId: a.user.id });
     expect(refused.text).toContain("peerfeedbacks");
     expect((await db.enrollment.findFirstOrThrow({ where: { userId: a.user.id } })).status).toBe("ACTIVE");
     for (const review of await reviewsOf(a.user.id)) await submitReview(a, review.id);
     expect(await row()).toBe("Niets: klaar om af te ronden");
-    await trainer.post(`/opdrachten/groep/${cohortId}`, { intent: "complete", userId: a.user.id });
+    await trainer.submit(`/opdrachten/groep/${cohortId}`, { intent: "complete", userId: a.user.id });
     expect((await db.enrollment.findFirstOrThrow({ where: { userId: a.user.id } })).status).toBe("COMPLETED");
   });
 });

@@ -31,7 +31,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /** A participant with a wijkprofiel, a handed-in PDF, and feedback from an anonymous reviewer on another assignment. */
 async function participantWithWork() {
   const { user, browser, cohortId } = await participantIn(app, { name: "Priva Persoon" });
-  await browser.post("/wijk", {
+  await browser.submit("/wijk", {
     name: "Spangen",
     municipality: "Rotterdam",
     cbsCode: "",
@@ -48,7 +48,8 @@ async function participantWithWork() {
     "Het bestand is toegevoegd.",
   );
   expect(
-    (await browser.post(page, { intent: "hand-in", body: "Mijn wijkgeschiedenis van Spangen", revision: "0" })).status,
+    (await browser.submit(page, { intent: "hand-in", body: "Mijn wijkgeschiedenis van Spangen", revision: "0" }))
+      .status,
   ).toBeLessThan(400);
   const reviewer = await createUser({ name: "Geheime Gerrit" });
   await enroll(reviewer.id, cohortId);

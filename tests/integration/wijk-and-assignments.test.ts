@@ -39,11 +39,11 @@ async function draftRevision(browser: Client) {
 describe("wijkprofiel", () => {
   it("saves versions, only when something changed, and shows the history", async () => {
     const { user, browser } = await participant();
-    const first = await browser.post("/wijk", WIJK);
+    const first = await browser.submit("/wijk", WIJK);
     expect(first.text).toContain("Opgeslagen als versie 1.");
-    const same = await browser.post("/wijk", WIJK);
+    const same = await browser.submit("/wijk", WIJK);
     expect(same.text).toContain("Er was niets veranderd");
-    const changed = await browser.post("/wijk", { ...WIJK, chances: "Veel jonge gezinnen en een actieve school" });
+    const changed = await browser.submit("/wijk", { ...WIJK, chances: "Veel jonge gezinnen en een actieve school" });
     expect(changed.text).toContain("Opgeslagen als versie 2.");
     const versions = await db.wijkVersion.findMany({
       where: { wijk: { userId: user.id } },
@@ -61,7 +61,7 @@ describe("wijkprofiel", () => {
 
   it("explains a wrong CBS code and a missing name, keeping what was typed", async () => {
     const { user, browser } = await participant();
-    const bad = await browser.post("/wijk", { ...WIJK, name: "", cbsCode: "BU123" });
+    const bad = await browser.submit("/wijk", { ...WIJK, name: "", cbsCode: "BU123" });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("Een CBS-code ziet eruit als BU03630000");
     expect(bad.text).toContain("Vul de naam van je wijk of buurt in.");
@@ -72,14 +72,14 @@ describe("wijkprofiel", () => {
 
   it("warns about e-mail addresses and phone numbers and saves only when confirmed", async () => {
     const { user, browser } = await participant();
-    const warned = await browser.post("/wijk", {
+    const warned = await browser.submit("/wijk", {
       ...WIJK,
       connectors: "Ahmed (ahmed@voorbeeld.nl, 06-12345678) van het buurthuis",
     });
     expect(warned.status).toBe(400);
     expect(warned.text).toContain("op een e-mailadres en een telefoonnummer lijkt");
     expect(await db.wijkVersion.count({ where: { wijk: { userId: user.id } } })).toBe(0);
-    const confirmed = await browser.post("/wijk", {
+    const confirmed = await browser.submit("/wijk", {
       ...WIJK,
       connectors: "Ahmed (ahmed@voorbeeld.nl) van het buurthuis",
       confirmPersonalData: "ja",
@@ -89,7 +89,7 @@ describe("wijkprofiel", () => {
 
   it("shows a participant's versions to their own trainer only", async () => {
     const { user, browser, cohortId } = await participant();
-    await browser.post("/wijk", WIJK);
+    await browser.submit("/wijk", WIJK);
     const trainer = await trainerOf(cohortId);
     const view = await trainer.get(`/wijk/${user.id}`);
     expect(view.status).toBe(200);
@@ -109,7 +109,7 @@ describe("wijkprofiel", () => {
     expect((await browser.get(`/modules/${at(getCourse().modules, 0).slug}`)).text).toContain(
       "Opdracht in je eigen wijk",
     );
-    await browser.post("/wijk", WIJK);
+    await browser.submit("/wijk", WIJK);
     expect((await browser.get(`/modules/${at(getCourse().modules, 0).slug}`)).text).toContain(
       "Opdracht in Transvaalkwartier",
     );
@@ -134,7 +134,7 @@ describe("drafts and handing in", () => {
 
   it("saves a draft, restores it on reload, and refuses a save from an older revision", async () => {
     const { browser } = await participant();
-    const saved = await browser.post(page(), {
+    const saved = await browser.submit(page(), {
       intent: "save-draft",
       body: "Eerste gedachten over de wijk",
       revision: "0",
@@ -144,8 +144,8 @@ describe("drafts and handing in", () => {
     expect(await draftRevision(browser)).toBe(1);
     expect((await browser.get(page())).html).toContain("Eerste gedachten over de wijk");
 
-    await browser.post(page(), { intent: "save-draft", body: "Versie uit tab A", revision: "1" });
-    const stale = await browser.post(page(), { intent: "save-draft", body: "Versie uit tab B", revision: "1" });
+    await browser.submit(page(), { intent: "save-draft", body: "Versie uit tab A", revision: "1" });
+    const stale = await browser.submit(page(), { intent: "save-draft", body: "Versie uit tab B", revision: "1" });
     expect(stale.status).toBe(409);
     expect(stale.text).toContain("Dit concept is ondertussen ergens anders opgeslagen");
     expect(stale.text).toContain("Versie uit tab B");
@@ -155,7 +155,7 @@ describe("drafts and handing in", () => {
 
   it("refuses an empty hand-in and keeps the draft", async () => {
     const { browser, user } = await participant();
-    const empty = await browser.post(page(), { intent: "hand-in", body: "   ", revision: "0" });
+    const empty = await browser.submit(page(), { intent: "hand-in", body: "   ", revision: "0" });
     expect(empty.status).toBe(400);
     expect(empty.text).toContain("Je inlevering is nog leeg");
     expect(await db.submission.count({ where: { userId: user.id } })).toBe(0);
@@ -163,8 +163,8 @@ describe("drafts and handing in", () => {
 
   it("hands in a frozen version with its wijk version, confirms by e-mail, and refuses a second hand-in", async () => {
     const { browser, user } = await participant();
-    await browser.post("/wijk", WIJK);
-    const handed = await browser.post(page(), {
+    await browser.submit("/wijk", WIJK);
+    const handed = await browser.submit(page(), {
       intent: "hand-in",
       body: "Mijn uitwerking over **Transvaal**",
       revision: "0",
@@ -185,7 +185,7 @@ describe("drafts and handing in", () => {
     const view = await browser.get(page());
     expect(view.html).toContain("<strong>Transvaal</strong>");
     expect(view.text).toContain("Je hebt deze opdracht al ingeleverd");
-    const again = await browser.post(page(), { intent: "hand-in", body: "Nog een keer", revision: "1" });
+    const again = await browser.submit(page(), { intent: "hand-in", body: "Nog een keer", revision: "1" });
     expect(again.status).toBe(400);
     expect(await db.submissionVersion.count({ where: { submission: { userId: user.id } } })).toBe(1);
     expect((await browser.get("/opdrachten")).text).toContain("Ingeleverd");
@@ -193,8 +193,8 @@ describe("drafts and handing in", () => {
 
   it("hands in exactly one version when the button is pressed twice at the same moment", async () => {
     const { browser, user } = await participant();
-    await browser.post(page(), { intent: "save-draft", body: "Tegelijk", revision: "0" });
-    const results = await Promise.all(Array.from({ length: 4 }, () => browser.post(page(), { intent: "hand-in" })));
+    await browser.submit(page(), { intent: "save-draft", body: "Tegelijk", revision: "0" });
+    const results = await Promise.all(Array.from({ length: 4 }, () => browser.submit(page(), { intent: "hand-in" })));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     for (const r of results.filter((r) => r.status !== 200)) expect(r.text).toContain("al ingeleverd");
     expect(await db.submissionVersion.count({ where: { submission: { userId: user.id } } })).toBe(1);
@@ -204,8 +204,8 @@ describe("drafts and handing in", () => {
     const { browser, user, cohortId } = await participant();
     const trainer = await trainerOf(cohortId);
     const slug = assignment().slug;
-    await trainer.post(`/opdrachten/groep/${cohortId}`, { intent: "schedule", [`due-${slug}`]: "2020-01-01T12:00" });
-    const late = await browser.post(page(), { intent: "hand-in", body: "Te laat", revision: "0" });
+    await trainer.submit(`/opdrachten/groep/${cohortId}`, { intent: "schedule", [`due.${slug}`]: "2020-01-01T12:00" });
+    const late = await browser.submit(page(), { intent: "hand-in", body: "Te laat", revision: "0" });
     expect(late.text).toContain("na de deadline");
     expect((await db.submissionVersion.findFirstOrThrow({ where: { submission: { userId: user.id } } })).late).toBe(
       true,
@@ -214,24 +214,24 @@ describe("drafts and handing in", () => {
     expect(overview.text).toContain("te laat");
 
     const other = await participant(cohortId);
-    const granted = await trainer.post(`/opdrachten/groep/${cohortId}`, {
+    const granted = await trainer.submit(`/opdrachten/groep/${cohortId}`, {
       intent: "extension",
       slug,
       userId: other.user.id,
       dueAt: "2099-01-01T12:00",
     });
     expect(granted.text).toContain("Uitstel gegeven tot 1 januari 2099");
-    const onTime = await other.browser.post(page(), { intent: "hand-in", body: "Met uitstel", revision: "0" });
+    const onTime = await other.browser.submit(page(), { intent: "hand-in", body: "Met uitstel", revision: "0" });
     expect(onTime.text).not.toContain("na de deadline");
 
     const third = await participant(cohortId);
-    await third.browser.post(page(), { intent: "save-draft", body: "Bijna klaar", revision: "0" });
-    await trainer.post(`/opdrachten/groep/${cohortId}`, {
+    await third.browser.submit(page(), { intent: "save-draft", body: "Bijna klaar", revision: "0" });
+    await trainer.submit(`/opdrachten/groep/${cohortId}`, {
       intent: "schedule",
-      [`due-${slug}`]: "2020-01-01T12:00",
-      [`closed-${slug}`]: "on",
+      [`due.${slug}`]: "2020-01-01T12:00",
+      [`closed.${slug}`]: "on",
     });
-    const closed = await third.browser.post(page(), { intent: "hand-in", body: "Bijna klaar", revision: "1" });
+    const closed = await third.browser.submit(page(), { intent: "hand-in", body: "Bijna klaar", revision: "1" });
     expect(closed.status).toBe(400);
     expect(closed.text).toContain("gesloten");
     expect((await db.draft.findFirstOrThrow({ where: { userId: third.user.id } })).body).toBe("Bijna klaar");
@@ -239,9 +239,9 @@ describe("drafts and handing in", () => {
 
   it("accepts a new version after the trainer returned it, keeping the old one readable", async () => {
     const { browser, user } = await participant();
-    await browser.post(page(), { intent: "hand-in", body: "Eerste versie", revision: "0" });
+    await browser.submit(page(), { intent: "hand-in", body: "Eerste versie", revision: "0" });
     await db.submission.updateMany({ where: { userId: user.id }, data: { status: "RETURNED" } });
-    const second = await browser.post(page(), { intent: "hand-in", body: "Herziene versie", revision: "1" });
+    const second = await browser.submit(page(), { intent: "hand-in", body: "Herziene versie", revision: "1" });
     expect(second.text).toContain("Ingeleverd (versie 2)");
     const view = await browser.get(page());
     expect(view.text).toContain("Versie 2");
@@ -252,7 +252,7 @@ describe("drafts and handing in", () => {
   it("does not let a participant of no cohort, or a cohort where the module is closed, hand in", async () => {
     const outsider = await createUser();
     const browser = await app.client().signInAs(outsider);
-    expect((await browser.post(page(), { intent: "hand-in", body: "x", revision: "0" })).status).toBe(404);
+    expect((await browser.submit(page(), { intent: "hand-in", body: "x", revision: "0" })).status).toBe(404);
 
     const { browser: early, cohortId, user } = await participant();
     await db.moduleRelease.create({
@@ -260,7 +260,7 @@ describe("drafts and handing in", () => {
     });
     const { forgetCourseAccess } = await import("~/content/access.server");
     forgetCourseAccess();
-    expect((await early.post(page(), { intent: "save-draft", body: "x", revision: "0" })).status).toBe(404);
+    expect((await early.submit(page(), { intent: "save-draft", body: "x", revision: "0" })).status).toBe(404);
     expect(await db.draft.count({ where: { userId: user.id } })).toBe(0);
   });
 });
@@ -286,7 +286,7 @@ describe("attachments", () => {
     const trainer = await trainerOf(cohortId);
     expect((await trainer.get(link!)).status).toBe(404); // a draft is the participant's own
 
-    await browser.post(page(), { intent: "hand-in", body: "Zie de kaart", revision: "0" });
+    await browser.submit(page(), { intent: "hand-in", body: "Zie de kaart", revision: "0" });
     expect((await trainer.get(link!)).status).toBe(200);
     expect((await stranger.browser.get(link!)).status).toBe(404);
     await expect((await trainerOf((await createCohort()).id)).get(link!).then((r) => r.status)).resolves.toBe(404);
@@ -338,10 +338,10 @@ describe("attachments", () => {
     await browser.upload(page(), [{ name: "foto.pdf", bytes: PDF }]);
     const attachment = await db.attachment.findFirstOrThrow({ where: { userId: user.id } });
     const other = await participant();
-    const refused = await other.browser.post(page(), { intent: "remove-attachment", attachmentId: attachment.id });
+    const refused = await other.browser.submit(page(), { intent: "remove-attachment", attachmentId: attachment.id });
     expect(refused.status).toBe(404);
     expect(await db.attachment.count({ where: { id: attachment.id } })).toBe(1);
-    await browser.post(page(), { intent: "remove-attachment", attachmentId: attachment.id });
+    await browser.submit(page(), { intent: "remove-attachment", attachmentId: attachment.id });
     expect(await db.attachment.count({ where: { id: attachment.id } })).toBe(0);
   });
 });
@@ -352,19 +352,19 @@ describe("trainer", () => {
     const trainer = await trainerOf(cohortId);
     const slug = assignment().slug;
     const address = `/opdrachten/groep/${cohortId}`;
-    const saved = await trainer.post(address, {
+    const saved = await trainer.submit(address, {
       intent: "schedule",
-      [`due-${slug}`]: "2099-03-15T23:59",
-      [`peer-${slug}`]: "2099-03-22T23:59",
+      [`due.${slug}`]: "2099-03-15T23:59",
+      [`peer.${slug}`]: "2099-03-22T23:59",
     });
     expect(saved.text).toContain("De deadlines zijn opgeslagen.");
     const schedule = await db.assignmentSchedule.findFirstOrThrow({ where: { cohortId, assignmentSlug: slug } });
     expect(schedule.dueAt?.toISOString()).toBe("2099-03-15T22:59:00.000Z");
 
-    const bad = await trainer.post(address, {
+    const bad = await trainer.submit(address, {
       intent: "schedule",
-      [`due-${slug}`]: "2099-03-15T23:59",
-      [`peer-${slug}`]: "2099-03-01T12:00",
+      [`due.${slug}`]: "2099-03-15T23:59",
+      [`peer.${slug}`]: "2099-03-01T12:00",
     });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("De peerfeedback-deadline moet na de inleverdeadline liggen.");
@@ -389,7 +389,7 @@ describe("deadline reminders", () => {
     await db.assignmentSchedule.create({
       data: { cohortId: cohort.id, assignmentSlug: slug, dueAt: new Date("2099-06-03T21:59:00Z") },
     });
-    await done.browser.post(page(), { intent: "hand-in", body: "Klaar", revision: "0" });
+    await done.browser.submit(page(), { intent: "hand-in", body: "Klaar", revision: "0" });
 
     await Promise.all([sendDeadlineReminders(now), sendDeadlineReminders(now)]);
     await sendDeadlineReminders(now);

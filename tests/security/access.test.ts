@@ -82,7 +82,7 @@ beforeAll(async () => {
 
   // Alice: wijkprofiel, a submission with a file, a released grade.
   expect(
-    (await alice.browser.post("/wijk", { name: "Schilderswijk", municipality: "Den Haag", networks: SECRET.wijk }))
+    (await alice.browser.submit("/wijk", { name: "Schilderswijk", municipality: "Den Haag", networks: SECRET.wijk }))
       .text,
   ).toContain("Opgeslagen");
   const pdf = new TextEncoder().encode(`%PDF-1.7\n${SECRET.file}\n%%EOF\n`);
@@ -90,7 +90,7 @@ beforeAll(async () => {
     (await alice.browser.upload(`/opdrachten/${first().slug}`, [{ name: "alice-verslag.pdf", bytes: pdf }])).text,
   ).toContain("toegevoegd");
   expect(
-    (await alice.browser.post(`/opdrachten/${first().slug}`, { intent: "hand-in", body: SECRET.work, revision: "0" }))
+    (await alice.browser.submit(`/opdrachten/${first().slug}`, { intent: "hand-in", body: SECRET.work, revision: "0" }))
       .text,
   ).toContain("Ingeleverd");
   const submission = await db.submission.findFirstOrThrow({
@@ -107,14 +107,14 @@ beforeAll(async () => {
   };
   for (const c of rubric())
     Object.assign(grade, {
-      [`level-${c.id}`]: String(c.passLevel),
-      [`feedback-${c.id}`]: `${SECRET.grade} bij ${c.id}`,
+      [`levels.${c.id}`]: String(c.passLevel),
+      [`feedback.${c.id}`]: `${SECRET.grade} bij ${c.id}`,
     });
-  expect((await trainerA.post(`/beoordelen/${submissionId}`, grade)).text).toContain("Vrijgegeven");
+  expect((await trainerA.submit(`/beoordelen/${submissionId}`, grade)).text).toContain("Vrijgegeven");
 
   // Dave: another assignment, with a draft grade nobody but trainers may see.
   const second = at(assignments(), 1, "a second assignment");
-  await dave.browser.post(`/opdrachten/${second.slug}`, { intent: "hand-in", body: "Daves werk", revision: "0" });
+  await dave.browser.submit(`/opdrachten/${second.slug}`, { intent: "hand-in", body: "Daves werk", revision: "0" });
   daveSubmissionId = (await db.submission.findFirstOrThrow({ where: { userId: dave.id } })).id;
   const draft: Record<string, string> = {
     decision: "niet-voldaan",
@@ -122,14 +122,14 @@ beforeAll(async () => {
     revision: "0",
     intent: "save",
   };
-  expect((await trainerA.post(`/beoordelen/${daveSubmissionId}`, draft)).text).toContain("Concept opgeslagen");
+  expect((await trainerA.submit(`/beoordelen/${daveSubmissionId}`, draft)).text).toContain("Concept opgeslagen");
 
   // Bob reviews Alice's work and saved a draft of his feedback.
   reviewId = (await createPeerReview({ submission, reviewerId: bob.id })).id;
   expect(
     (
-      await bob.browser.post(`/gilde/feedback/${reviewId}`, {
-        "answer-0": SECRET.review,
+      await bob.browser.submit(`/gilde/feedback/${reviewId}`, {
+        "answers.0": SECRET.review,
         tip: SECRET.review,
         revision: "0",
         intent: "save",
@@ -297,8 +297,8 @@ describe("submissions and grading", () => {
     expectRefused(
       await trainerB.post(`/opdrachten/groep/${cohortA}`, {
         intent: "schedule",
-        [`due-${slug}`]: "2020-01-01T12:00",
-        [`closed-${slug}`]: "on",
+        [`due.${slug}`]: "2020-01-01T12:00",
+        [`closed.${slug}`]: "on",
       }),
       "deadlines",
       [404],
@@ -373,20 +373,20 @@ describe("peer reviews", () => {
 
   it("does not let anyone but the reviewer save, submit or rate the review", async () => {
     const answers = {
-      "answer-0": "Overgenomen",
-      "answer-1": "Overgenomen",
-      "answer-2": "Overgenomen",
+      "answers.0": "Overgenomen",
+      "answers.1": "Overgenomen",
+      "answers.2": "Overgenomen",
       tip: "Overgenomen",
       revision: "1",
     };
     for (const who of [dave, alice, carol]) {
       expectRefused(
-        await who.browser.post(`/gilde/feedback/${reviewId}`, { ...answers, intent: "submit" }),
+        await who.browser.submit(`/gilde/feedback/${reviewId}`, { ...answers, intent: "submit" }),
         `${who.name}: indienen`,
         [404],
       );
       expectRefused(
-        await who.browser.post("/gilde", { reviewId, rating: "1", comment: "Slecht" }),
+        await who.browser.submit("/gilde", { reviewId, rating: "1", comment: "Slecht" }),
         `${who.name}: waarderen`,
         [404],
       );

@@ -249,8 +249,13 @@ async function handInWithFiles(
   const uploaded = await author.browser.upload(page, files);
   expect(uploaded.status, uploaded.text.slice(0, 400)).toBe(200);
   expect(
-    (await author.browser.post(page, { intent: "hand-in", body: "Mijn netwerkkaart, zie de bijlagen.", revision: "0" }))
-      .text,
+    (
+      await author.browser.submit(page, {
+        intent: "hand-in",
+        body: "Mijn netwerkkaart, zie de bijlagen.",
+        revision: "0",
+      })
+    ).text,
   ).toContain("Ingeleverd");
   const submission = await db.submission.findFirstOrThrow({ where: { userId: author.user.id, assignmentSlug: slug } });
   const review = await db.peerReview.upsert({

@@ -96,7 +96,7 @@ describe("forged posts from another site", () => {
     expect(await db.submission.count({ where: { userId: user.id } })).toBe(0);
     expect(await db.attachment.count({ where: { userId: user.id } })).toBe(0);
     // The same posts from our own pages do work: the refusal is about the origin, not the content.
-    expect((await browser.post("/wijk", { name: "Eigen wijk", municipality: "Utrecht" })).text).toContain(
+    expect((await browser.submit("/wijk", { name: "Eigen wijk", municipality: "Utrecht" })).text).toContain(
       "Opgeslagen als versie 1.",
     );
   });
@@ -112,7 +112,7 @@ describe("forged posts from another site", () => {
         await forge(
           trainer,
           `/opdrachten/groep/${cohort.id}`,
-          { intent: "schedule", [`due-${slug}`]: "2020-01-01T12:00", [`closed-${slug}`]: "on" },
+          { intent: "schedule", [`due.${slug}`]: "2020-01-01T12:00", [`closed.${slug}`]: "on" },
           attack,
         ),
         attack.name,
@@ -154,7 +154,7 @@ describe("forged posts from another site", () => {
         await forge(
           reviewer.browser,
           `/gilde/feedback/${review.id}`,
-          { "answer-0": "Vals", "answer-1": "Vals", tip: "Vals", revision: "0", intent: "submit" },
+          { "answers.0": "Vals", "answers.1": "Vals", tip: "Vals", revision: "0", intent: "submit" },
           attack,
         ),
         attack.name,

@@ -166,11 +166,11 @@ describe("private pages in caches", () => {
 describe("bodies that used to make a 500", () => {
   it("refuses a NUL byte in a text field in Dutch, gives back what was typed, and keeps what was saved", async () => {
     const { user, browser } = await participantIn(app);
-    await browser.post("/wijk", { name: "Oude Wijk", municipality: "Utrecht" });
+    await browser.submit("/wijk", { name: "Oude Wijk", municipality: "Utrecht" });
     const versions = () => db.wijkVersion.count({ where: { wijk: { userId: user.id } } });
     const before = await versions();
     expect(before).toBeGreaterThan(0);
-    const page = await browser.post("/wijk", { name: "Nieuwe\u0000Wijk", municipality: "Utrecht" });
+    const page = await browser.submit("/wijk", { name: "Nieuwe\u0000Wijk", municipality: "Utrecht" });
     expect(page.status).toBe(400);
     expect(page.text).toContain("nul-teken");
     expect(page.text).toContain("Wat je had ingevuld");

@@ -156,7 +156,7 @@ describe("stored XSS in what trainers and admins read", () => {
       problems: `Problemen ${XSS}`,
       chances: `Kansen ${XSS}`,
     };
-    expect((await browser.post("/wijk", fields)).text).toContain("Opgeslagen als versie 1.");
+    expect((await browser.submit("/wijk", fields)).text).toContain("Opgeslagen als versie 1.");
     const trainer = await trainerOf(app, cohort.id);
     expectInert(await trainer.get(`/wijk/${user.id}`), "wijk", ...Object.values(fields));
     expectInert(await browser.get("/wijk"), "eigen wijk", `Wijk ${XSS}`);
@@ -167,8 +167,13 @@ describe("stored XSS in what trainers and admins read", () => {
     const { user, browser } = await participantIn(cohort.id);
     const slug = assignment().slug;
     expect(
-      (await browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: `Eerste versie\n\n${XSS}`, revision: "0" }))
-        .text,
+      (
+        await browser.submit(`/opdrachten/${slug}`, {
+          intent: "hand-in",
+          body: `Eerste versie\n\n${XSS}`,
+          revision: "0",
+        })
+      ).text,
     ).toContain("Ingeleverd");
     const submission = await db.submission.findFirstOrThrow({ where: { userId: user.id } });
     const trainer = await trainerOf(app, cohort.id);
@@ -177,7 +182,7 @@ describe("stored XSS in what trainers and admins read", () => {
     await db.submission.update({ where: { id: submission.id }, data: { status: "RETURNED" } });
     const second = `Tweede versie ${IMG}\n\n${SVG} en ${SCRIPT}`;
     expect(
-      (await browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: second, revision: "1" })).text,
+      (await browser.submit(`/opdrachten/${slug}`, { intent: "hand-in", body: second, revision: "1" })).text,
     ).toContain("Ingeleverd (versie 2)");
     const screen = await trainer.get(`/beoordelen/${submission.id}`);
     expectInert(screen, "versies", "Wat is veranderd ten opzichte van versie 1", SCRIPT, IMG);
@@ -190,14 +195,14 @@ describe("stored XSS in what trainers and admins read", () => {
     const author = await participantIn(cohort.id, "Auteur Xss");
     const reviewer = await participantIn(cohort.id, "Reviewer Xss");
     const slug = assignment().slug;
-    await author.browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: "Gewoon werk", revision: "0" });
+    await author.browser.submit(`/opdrachten/${slug}`, { intent: "hand-in", body: "Gewoon werk", revision: "0" });
     const submission = await db.submission.findFirstOrThrow({ where: { userId: author.user.id } });
     const review = await createPeerReview({ submission, reviewerId: reviewer.user.id });
     const form: Record<string, string> = { tip: `Tip ${XSS}`, revision: "0", intent: "submit" };
     assignment().frontmatter.peerReview.guidingQuestions.forEach(
-      (_, i) => (form[`answer-${i}`] = `Antwoord ${i} ${XSS}`),
+      (_, i) => (form[`answers.${i}`] = `Antwoord ${i} ${XSS}`),
     );
-    expect((await reviewer.browser.post(`/gilde/feedback/${review.id}`, form)).text).toContain("Ingediend");
+    expect((await reviewer.browser.submit(`/gilde/feedback/${review.id}`, form)).text).toContain("Ingediend");
 
     const trainer = await trainerOf(app, cohort.id);
     expectInert(
@@ -359,7 +364,7 @@ describe("Markdown: links, raw HTML and images", () => {
     const reviewer = await participantIn(cohort.id, "Lezer Markdown");
     const slug = assignment().slug;
     expect(
-      (await author.browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: MARKDOWN, revision: "0" })).text,
+      (await author.browser.submit(`/opdrachten/${slug}`, { intent: "hand-in", body: MARKDOWN, revision: "0" })).text,
     ).toContain("Ingeleverd");
     const submission = await db.submission.findFirstOrThrow({ where: { userId: author.user.id } });
     const review = await createPeerReview({ submission, reviewerId: reviewer.user.id });

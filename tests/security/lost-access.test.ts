@@ -40,8 +40,13 @@ async function runningGilde() {
   await joinGilde(gilde, mate.id);
   const mateBrowser = await app.client().signInAs(mate);
   expect(
-    (await mateBrowser.post(`/opdrachten/${assignment().slug}`, { intent: "hand-in", body: MATES_WORK, revision: "0" }))
-      .text,
+    (
+      await mateBrowser.submit(`/opdrachten/${assignment().slug}`, {
+        intent: "hand-in",
+        body: MATES_WORK,
+        revision: "0",
+      })
+    ).text,
   ).toContain("Ingeleverd");
   const submission = await db.submission.findFirstOrThrow({ where: { userId: mate.id } });
   return { cohortId: cohort.id, gilde, gildeId: gilde.id, submission };
@@ -72,11 +77,11 @@ async function expectNoAccess(browser: Client, userId: string, gildeId: string, 
   expect(work.text).toContain(`Deze opdracht gaat open met de module ${module().frontmatter.title}.`);
 
   expect(
-    (await browser.post(`/opdrachten/${slug}`, { intent: "save-draft", body: "Na het afmelden", revision: "0" }))
+    (await browser.submit(`/opdrachten/${slug}`, { intent: "save-draft", body: "Na het afmelden", revision: "0" }))
       .status,
   ).toBe(404);
   expect(
-    (await browser.post(`/opdrachten/${slug}`, { intent: "hand-in", body: "Na het afmelden", revision: "0" })).status,
+    (await browser.submit(`/opdrachten/${slug}`, { intent: "hand-in", body: "Na het afmelden", revision: "0" })).status,
   ).toBe(404);
   expect((await browser.upload(`/opdrachten/${slug}`, [{ name: "na-afmelden.pdf", bytes: PDF }])).status).toBe(404);
   expect(await db.submission.count({ where: { userId } })).toBe(0);
@@ -97,7 +102,7 @@ async function expectNoAccess(browser: Client, userId: string, gildeId: string, 
   expect(
     (
       await browser.post(`/gilde/feedback/${reviewId}`, {
-        "answer-0": "Toch nog",
+        "answers.0": "Toch nog",
         tip: "x",
         revision: "0",
         intent: "save",

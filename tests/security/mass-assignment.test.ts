@@ -61,9 +61,9 @@ describe("extra fields in participant forms", () => {
   });
 
   it("wijkprofiel: another user's id, a wijk id and a version number are ignored", async () => {
-    await victim.browser.post("/wijk", { name: "Wijk van Victor", municipality: "Zwolle" });
+    await victim.browser.submit("/wijk", { name: "Wijk van Victor", municipality: "Zwolle" });
     const victimsWijk = await db.wijk.findUniqueOrThrow({ where: { userId: victim.user.id } });
-    const saved = await me.browser.post("/wijk", {
+    const saved = await me.browser.submit("/wijk", {
       name: "Overgenomen",
       municipality: "Elders",
       userId: victim.user.id,
@@ -80,7 +80,7 @@ describe("extra fields in participant forms", () => {
   });
 
   it("hand-in: owner, cohort, status, grade and rubric levels in the form are ignored", async () => {
-    const handed = await me.browser.post(`/opdrachten/${assignment().slug}`, {
+    const handed = await me.browser.submit(`/opdrachten/${assignment().slug}`, {
       intent: "hand-in",
       body: "Mijn eigen werk",
       revision: "0",
@@ -109,7 +109,7 @@ describe("extra fields in participant forms", () => {
 
   it("peer review: status, reviewer, submission and rating in the form are ignored", async () => {
     const mate = await member(cohortId, "Mats Maat");
-    await mate.browser.post(`/opdrachten/${assignment().slug}`, {
+    await mate.browser.submit(`/opdrachten/${assignment().slug}`, {
       intent: "hand-in",
       body: "Werk van Mats",
       revision: "0",
@@ -126,8 +126,8 @@ describe("extra fields in participant forms", () => {
       },
       update: {},
     });
-    const saved = await me.browser.post(`/gilde/feedback/${review.id}`, {
-      "answer-0": "Mijn eerste gedachte",
+    const saved = await me.browser.submit(`/gilde/feedback/${review.id}`, {
+      "answers.0": "Mijn eerste gedachte",
       tip: "Een tip",
       revision: String(review.revision),
       intent: "save",

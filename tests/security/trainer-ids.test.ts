@@ -249,7 +249,7 @@ describe("peer-review oversight /beoordelen/peerfeedback/:cohortId", () => {
   });
 
   it("the same trainer can add Xavier to Alice's work under its own assignment, and he sees her only as a gildegenoot", async () => {
-    const added = await trainerA.post(`${url()}?opdracht=${doubleAnonymous().slug}`, {
+    const added = await trainerA.submit(`${url()}?opdracht=${doubleAnonymous().slug}`, {
       intent: "add",
       opdracht: doubleAnonymous().slug,
       submissionId: aliceD,

@@ -210,7 +210,7 @@ describe("downloads", () => {
     // Anything that is not an image is an attachment even when asked to show it.
     expectSafeDownload(await browser.get(`/bijlagen/${document.id}?bekijk`), "pdf ?bekijk");
 
-    await browser.post(page(), { intent: "hand-in", body: "Met bijlagen", revision: "0" });
+    await browser.submit(page(), { intent: "hand-in", body: "Met bijlagen", revision: "0" });
     const trainer = await trainerOf(app, cohortId);
     expectSafeDownload(await trainer.get(`/bijlagen/${document.id}`), "trainer pdf");
     expectSafeDownload(await trainer.get(`/bijlagen/${image.id}?bekijk`), "trainer png", "inline");
@@ -220,7 +220,7 @@ describe("downloads", () => {
     const author = await uploader();
     const reviewer = await participantIn(app, { cohortId, name: "Reviewer Upload" });
     await author.browser.upload(page(), [{ name: "verslag.pdf", bytes: PDF }]);
-    await author.browser.post(page(), { intent: "hand-in", body: "Zie bijlage", revision: "0" });
+    await author.browser.submit(page(), { intent: "hand-in", body: "Zie bijlage", revision: "0" });
     const submission = await db.submission.findFirstOrThrow({ where: { userId: author.user.id } });
     const review = await db.peerReview.upsert({
       where: { submissionId_reviewerId: { submissionId: submission.id, reviewerId: reviewer.user.id } },

@@ -105,12 +105,12 @@ export class Client {
     return this.follow(await this.post(pathname, fields, options));
   }
 
-  /** A multipart form post with files, as a browser sends a file input. */
-  upload(pathname: string, files: { name: string; bytes: Uint8Array }[], fields: Record<string, string> = {}) {
+  /** A multipart form post with files, as a browser sends a file input, followed to the page it leads to. */
+  async upload(pathname: string, files: { name: string; bytes: Uint8Array }[], fields: Record<string, string> = {}) {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
     for (const file of files) form.append("files", new Blob([new Uint8Array(file.bytes)]), file.name);
-    return this.request(pathname, { method: "POST", headers: { Origin: this.baseUrl }, body: form });
+    return this.follow(await this.request(pathname, { method: "POST", headers: { Origin: this.baseUrl }, body: form }));
   }
 
   /** Follows redirects like a browser until a page renders. */
