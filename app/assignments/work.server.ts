@@ -17,8 +17,6 @@ import { RefusedError } from "~/errors.server";
 import { allocateFor } from "~/peer-review/allocation.server";
 import { wijkVersionSelect } from "~/wijk/wijk.server";
 
-export class WorkError extends RefusedError {}
-
 /** The cohort whose assignments this participant does: their active enrollment. */
 async function activeCohort(user: SessionUser) {
   const access = await courseAccessFor(user);
@@ -149,7 +147,7 @@ export async function workOn(user: SessionUser, slug: string) {
 
 async function requireWork(user: SessionUser, slug: string) {
   const work = await workOn(user, slug);
-  if (!work) throw new WorkError("Deze opdracht hoort niet bij jouw groep, of is nog niet open.", 404);
+  if (!work) throw new RefusedError("Deze opdracht hoort niet bij jouw groep, of is nog niet open.", 404);
   return work;
 }
 
@@ -166,7 +164,7 @@ export async function saveDraft(
   baseRevision: number,
 ): Promise<DraftSave> {
   const work = await requireWork(user, slug);
-  if (work.blocked) throw new WorkError(work.blocked);
+  if (work.blocked) throw new RefusedError(work.blocked);
   const key = { userId: user.id, cohortId: work.cohortId, assignmentSlug: slug };
   if (!work.draft) {
     if (baseRevision === 0) {
@@ -191,8 +189,8 @@ export async function saveDraft(
 /** Hands in the current draft: one new frozen version, with the wijkprofiel version it refers to. */
 export async function handIn(user: SessionUser, slug: string, now = new Date()) {
   const work = await requireWork(user, slug);
-  if (work.blocked) throw new WorkError(work.blocked);
-  if (!work.draft?.body.trim()) throw new WorkError("Je inlevering is nog leeg. Schrijf eerst je uitwerking.");
+  if (work.blocked) throw new RefusedError(work.blocked);
+  if (!work.draft?.body.trim()) throw new RefusedError("Je inlevering is nog leeg. Schrijf eerst je uitwerking.");
   const found = findAssignment(slug)!;
   const late = isLate(now, work.due);
   const key = { userId: user.id, cohortId: work.cohortId, assignmentSlug: slug };
@@ -209,7 +207,7 @@ export async function handIn(user: SessionUser, slug: string, now = new Date()) 
         const [locked] = await tx.$queryRaw<
           { status: string }[]
         >`SELECT status::text AS status FROM "Submission" WHERE id = ${submission.id} FOR UPDATE`;
-        if (locked?.status !== "RETURNED") throw new WorkError("Je hebt deze opdracht al ingeleverd.", 409);
+        if (locked?.status !== "RETURNED") throw new RefusedError("Je hebt deze opdracht al ingeleverd.", 409);
         await tx.submission.update({ where: { id: submission.id }, data: { status: "SUBMITTED" } });
       }
       const draft = await tx.draft.findUniqueOrThrow({
@@ -250,7 +248,7 @@ export async function handIn(user: SessionUser, slug: string, now = new Date()) 
     return { number: version.number, late };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2034")) {
-      throw new WorkError("Je hebt deze opdracht al ingeleverd.", 409);
+      throw new RefusedError("Je hebt deze opdracht al ingeleverd.", 409);
     }
     throw error;
   }
@@ -278,11 +276,11 @@ export async function addAttachments(
 
 async function storeAttachments(user: SessionUser, slug: string, files: IncomingFile[]) {
   const work = await requireWork(user, slug);
-  if (work.blocked) throw new WorkError(work.blocked);
+  if (work.blocked) throw new RefusedError(work.blocked);
   const existing = work.draft?.attachments.length ?? 0;
-  if (files.length === 0) throw new WorkError("Kies eerst een of meer bestanden.");
+  if (files.length === 0) throw new RefusedError("Kies eerst een of meer bestanden.");
   if (existing + files.length > MAX_FILES)
-    throw new WorkError(`Je kunt hoogstens ${MAX_FILES} bestanden toevoegen; er zijn er al ${existing}.`);
+    throw new RefusedError(`Je kunt hoogstens ${MAX_FILES} bestanden toevoegen; er zijn er al ${existing}.`);
   // One file in memory at a time: read, checked, let go.
   const checks: { file: IncomingFile; check: FileCheck }[] = [];
   for (const file of files) {
@@ -290,7 +288,7 @@ async function storeAttachments(user: SessionUser, slug: string, files: Incoming
     checks.push({ file, check: checkFile(file.name, bytes.subarray(0, 16), file.size, zipMediaType(bytes)) });
   }
   const refused = checks.flatMap(({ check }) => (check.ok ? [] : [check.error]));
-  if (refused.length) throw new WorkError(refused.join(" "));
+  if (refused.length) throw new RefusedError(refused.join(" "));
   const peerReview = findAssignment(slug)!.assignment.frontmatter.peerReview;
   const anonymous = peerReview.enabled && reviewersGetCleanCopies(peerReview.anonymity as Anonymity);
   const key = { userId: user.id, cohortId: work.cohortId, assignmentSlug: slug };
@@ -333,11 +331,11 @@ async function storeAttachments(user: SessionUser, slug: string, files: Incoming
 
 export async function removeAttachment(user: SessionUser, slug: string, attachmentId: string) {
   const work = await requireWork(user, slug);
-  if (work.blocked) throw new WorkError(work.blocked);
+  if (work.blocked) throw new RefusedError(work.blocked);
   const attachment = await db.attachment.findFirst({
     where: { id: attachmentId, userId: user.id, draftId: { not: null }, versionId: null },
   });
-  if (!attachment) throw new WorkError("Dit bestand bestaat niet (meer).", 404);
+  if (!attachment) throw new RefusedError("Dit bestand bestaat niet (meer).", 404);
   await db.attachment.delete({ where: { id: attachment.id } });
   await fileStore().remove(attachment.storageKey);
   if (attachment.cleanStorageKey) await fileStore().remove(attachment.cleanStorageKey);

@@ -1,8 +1,9 @@
 // Praktijkvoorbeelden: cases from alumni's own wijken, published only with their explicit consent, with the
 // names of others they mark replaced, searchable in Dutch; a withdrawn case is gone everywhere at once.
+import { RefusedError } from "~/errors.server";
 import type { SessionUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
-import { communityAccess, CommunityError } from "./community.server";
+import { communityAccess } from "./community.server";
 import { isTheme } from "./themes";
 
 const CASE_FIELDS = ["situation", "residents", "role", "result", "learned"] as const;
@@ -68,7 +69,7 @@ export async function caseSources(userId: string) {
 
 export async function publishCase(user: SessionUser, input: CaseInput) {
   const access = await communityAccess(user);
-  if (!access.alumnus) throw new CommunityError("Alleen alumni publiceren praktijkvoorbeelden.", 403);
+  if (!access.alumnus) throw new RefusedError("Alleen alumni publiceren praktijkvoorbeelden.", 403);
   const errors: Record<string, string> = {};
   if (input.title.trim().length < 3) errors.title = "Geef het voorbeeld een titel.";
   for (const field of CASE_FIELDS) if (!input[field].trim()) errors[field] = "Vul dit deel in.";
@@ -82,7 +83,7 @@ export async function publishCase(user: SessionUser, input: CaseInput) {
   if (input.sourceSubmissionId && !(await caseSources(user.id)).some((s) => s.id === input.sourceSubmissionId))
     errors.title = "Je kunt alleen starten vanuit je eigen beoordeelde opdracht.";
   if (Object.keys(errors).length)
-    throw new CommunityError("Nog niet gepubliceerd: verbeter wat hieronder staat.", 400, errors);
+    throw new RefusedError("Nog niet gepubliceerd: verbeter wat hieronder staat.", 400, errors);
   const clean = (text: string) => stripNames(text.trim(), names).slice(0, 10_000);
   return db.practiceCase.create({
     data: {
@@ -163,5 +164,5 @@ export async function withdrawCase(user: SessionUser, id: string) {
     where: { id, authorId: user.id, withdrawnAt: null },
     data: { withdrawnAt: new Date() },
   });
-  if (count === 0) throw new CommunityError("Dit voorbeeld bestaat niet (meer), of is niet van jou.", 404);
+  if (count === 0) throw new RefusedError("Dit voorbeeld bestaat niet (meer), of is niet van jou.", 404);
 }

@@ -11,8 +11,6 @@ const THREADS_PER_PAGE = 30;
 const POSTS_PER_PAGE = 50;
 const PARTICIPANTS_MAY_POST = "community.participants-may-post";
 
-export class CommunityError extends RefusedError {}
-
 export async function participantsMayPost() {
   return (await db.setting.findUnique({ where: { key: PARTICIPANTS_MAY_POST } }))?.value === "true";
 }
@@ -124,7 +122,7 @@ function checkThread(input: ThreadInput) {
   const tags = parseTags(input.tags);
   if (tags.error) errors.tags = tags.error;
   if (Object.keys(errors).length)
-    throw new CommunityError("Nog niet geplaatst: verbeter wat hieronder staat.", 400, errors);
+    throw new RefusedError("Nog niet geplaatst: verbeter wat hieronder staat.", 400, errors);
   return { title, body: input.body, themes: [...new Set(input.themes)], tags: tags.tags };
 }
 
@@ -234,22 +232,22 @@ export async function threadAccess(user: SessionUser, threadId: string) {
 
 async function requirePostAccess(user: SessionUser, threadId: string) {
   const view = await threadFor(user, threadId);
-  if (!view) throw new CommunityError("Dit onderwerp bestaat niet.", 404);
+  if (!view) throw new RefusedError("Dit onderwerp bestaat niet.", 404);
   return view;
 }
 
 export async function reply(user: SessionUser, threadId: string, body: string) {
   const view = await requirePostAccess(user, threadId);
   if (!view.may.post)
-    throw new CommunityError(
+    throw new RefusedError(
       view.thread.kind === "GILDE"
         ? "De gildekamer is gesloten: de groep is afgelopen."
         : "Alleen alumni plaatsen berichten in de community.",
       403,
     );
-  if (!body.trim()) throw new CommunityError("Schrijf eerst je reactie.", 400, { body: "Schrijf eerst je reactie." });
+  if (!body.trim()) throw new RefusedError("Schrijf eerst je reactie.", 400, { body: "Schrijf eerst je reactie." });
   if (body.length > 20_000)
-    throw new CommunityError("Een reactie is hoogstens 20.000 tekens.", 400, { body: "Hoogstens 20.000 tekens." });
+    throw new RefusedError("Een reactie is hoogstens 20.000 tekens.", 400, { body: "Hoogstens 20.000 tekens." });
   const now = new Date();
   await db.$transaction([
     db.post.create({ data: { threadId, authorId: user.id, body, createdAt: now } }),
@@ -267,7 +265,7 @@ async function postIn(user: SessionUser, postId: string) {
     where: { id: postId },
     select: { id: true, threadId: true, authorId: true },
   });
-  if (!post) throw new CommunityError("Dit bericht bestaat niet.", 404);
+  if (!post) throw new RefusedError("Dit bericht bestaat niet.", 404);
   const view = await requirePostAccess(user, post.threadId);
   return { post, view };
 }
@@ -275,7 +273,7 @@ async function postIn(user: SessionUser, postId: string) {
 /** "Dit hielp mij": on, or off again. Not on your own post. */
 export async function toggleHelped(user: SessionUser, postId: string) {
   const { post } = await postIn(user, postId);
-  if (post.authorId === user.id) throw new CommunityError("Je eigen bericht kun je niet zo waarderen.", 400);
+  if (post.authorId === user.id) throw new RefusedError("Je eigen bericht kun je niet zo waarderen.", 400);
   const key = { postId_userId: { postId, userId: user.id } };
   if (await db.reaction.findUnique({ where: key })) await db.reaction.delete({ where: key });
   else await db.reaction.create({ data: { postId, userId: user.id } });
@@ -291,7 +289,7 @@ export async function toggleFollow(user: SessionUser, threadId: string) {
 export async function report(user: SessionUser, postId: string, reason: string) {
   await postIn(user, postId);
   if (!reason.trim())
-    throw new CommunityError("Schrijf kort wat er mis is met dit bericht.", 400, {
+    throw new RefusedError("Schrijf kort wat er mis is met dit bericht.", 400, {
       reason: "Schrijf kort wat er mis is.",
     });
   await db.report.upsert({
@@ -304,9 +302,9 @@ export async function report(user: SessionUser, postId: string, reason: string) 
 /** Hides a post (kept, with the reason the author sees); only moderators of where it was posted. */
 export async function hidePost(user: SessionUser, postId: string, reason: string, hide = true) {
   const { view } = await postIn(user, postId);
-  if (!view.may.moderate) throw new CommunityError("Alleen een moderator kan berichten verbergen.", 403);
+  if (!view.may.moderate) throw new RefusedError("Alleen een moderator kan berichten verbergen.", 403);
   if (hide && !reason.trim())
-    throw new CommunityError("Schrijf waarom je dit bericht verbergt: de schrijver ziet het.", 400, {
+    throw new RefusedError("Schrijf waarom je dit bericht verbergt: de schrijver ziet het.", 400, {
       reason: "Geef een reden.",
     });
   await db.$transaction([
@@ -326,7 +324,7 @@ export async function dismissReport(reportId: string) {
     where: { id: reportId, resolvedAt: null },
     data: { resolvedAt: new Date() },
   });
-  if (count === 0) throw new CommunityError("Deze melding is al afgehandeld.", 409);
+  if (count === 0) throw new RefusedError("Deze melding is al afgehandeld.", 409);
 }
 
 /** Open reports for the admin. */

@@ -1,8 +1,9 @@
 // The directory (alumni who opt in, nobody else) and mentoring (a trainer links an opted-in alumnus to a gilde
 // of a running cohort; the mentor reads and posts in its room, and sees nothing of grades or submissions).
+import { RefusedError } from "~/errors.server";
 import type { SessionUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
-import { communityAccess, CommunityError } from "./community.server";
+import { communityAccess } from "./community.server";
 import { isTheme } from "./themes";
 
 export type DirectoryInput = { region: string; organisation: string; themes: string[]; openToMentoring: boolean };
@@ -15,13 +16,13 @@ export async function myEntry(userId: string) {
 }
 
 export async function optIn(user: SessionUser, input: DirectoryInput) {
-  if (!(await communityAccess(user)).alumnus) throw new CommunityError("Alleen alumni staan in de gids.", 403);
+  if (!(await communityAccess(user)).alumnus) throw new RefusedError("Alleen alumni staan in de gids.", 403);
   const errors: Record<string, string> = {};
   if (!input.region.trim()) errors.region = "In welke regio werk je?";
   if (!input.organisation.trim()) errors.organisation = "Bij welke organisatie werk je?";
   if (input.themes.some((t) => !isTheme(t))) errors.themes = "Kies thema's uit de lijst.";
   if (Object.keys(errors).length)
-    throw new CommunityError("Nog niet opgeslagen: verbeter wat hieronder staat.", 400, errors);
+    throw new RefusedError("Nog niet opgeslagen: verbeter wat hieronder staat.", 400, errors);
   const data = {
     region: input.region.trim().slice(0, 100),
     organisation: input.organisation.trim().slice(0, 150),
@@ -69,9 +70,9 @@ export async function linkMentor(gildeId: string, userId: string, linkedById: st
     db.gilde.findUnique({ where: { id: gildeId }, select: { cohort: { select: { endsOn: true } } } }),
   ]);
   if (!entry?.openToMentoring)
-    throw new CommunityError("Kies een alumnus die in de gids staat als beschikbaar mentor.", 400);
+    throw new RefusedError("Kies een alumnus die in de gids staat als beschikbaar mentor.", 400);
   if (!gilde || gilde.cohort.endsOn < new Date())
-    throw new CommunityError("Een mentor koppel je aan een gilde van een lopende groep.", 400);
+    throw new RefusedError("Een mentor koppel je aan een gilde van een lopende groep.", 400);
   await db.gildeMentor.upsert({
     where: { gildeId_userId: { gildeId, userId } },
     create: { gildeId, userId, linkedById },
@@ -81,5 +82,5 @@ export async function linkMentor(gildeId: string, userId: string, linkedById: st
 
 export async function unlinkMentor(gildeId: string, userId: string) {
   const { count } = await db.gildeMentor.deleteMany({ where: { gildeId, userId } });
-  if (count === 0) throw new CommunityError("Deze mentor is niet (meer) aan deze gilde gekoppeld.", 400);
+  if (count === 0) throw new RefusedError("Deze mentor is niet (meer) aan deze gilde gekoppeld.", 400);
 }

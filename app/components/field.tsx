@@ -2,7 +2,7 @@
 // metadata (`meta`: name, id, what was typed, errors) from `useGildeForm`; `name`/`error`/`defaultValue` remain
 // for the few inputs that are not part of a schema form.
 import type { FieldMetadata } from "@conform-to/react";
-import { useEffect, type InputHTMLAttributes, type ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
 type Meta = Pick<
   FieldMetadata<unknown>,
@@ -95,20 +95,6 @@ export function FormError({ error }: { error?: string }) {
   );
 }
 
-/** What a form action came to: a notice when it worked, the error when it did not. */
-export function Outcome({ notice, error }: { notice?: string; error?: string }) {
-  return (
-    <>
-      {notice ? (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
-      <FormError error={error} />
-    </>
-  );
-}
-
 /** Hidden from people, tempting to bots. */
 export function Honeypot() {
   return (
@@ -146,21 +132,6 @@ export function CheckField({ meta, label, inline }: { meta: Meta; label: ReactNo
       <FieldError id={field.errorId} error={field.error} />
     </div>
   );
-}
-
-/**
- * After a failed submit (with JavaScript on): password inputs are emptied, as the server never sends a
- * password back, and focus moves to the first field with an error, or else to the password to retype.
- */
-export function useAfterFailedSubmit(failed: unknown) {
-  useEffect(() => {
-    if (!failed) return;
-    const passwords = document.querySelectorAll<HTMLInputElement>('main input[type="password"]');
-    passwords.forEach((input) => (input.value = ""));
-    const target =
-      document.querySelector<HTMLElement>('main [aria-invalid="true"], main [data-warning]') ?? passwords[0];
-    target?.focus();
-  }, [failed]);
 }
 
 type TextAreaProps = {

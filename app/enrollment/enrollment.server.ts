@@ -13,8 +13,6 @@ import { SIGNATURE } from "~/notifications/signature";
 export type Tx = Prisma.TransactionClient;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export class EnrollmentError extends RefusedError {}
-
 /** Seats held in a cohort: active and completed participants, and accepted applicants whose reservation holds. */
 export async function seatsTaken(tx: Tx | typeof db, cohortId: string, now: Date, exceptEnrollmentId?: string) {
   return tx.enrollment.count({
@@ -31,7 +29,7 @@ export async function lockCohort(tx: Tx, cohortId: string) {
   const [row] = await tx.$queryRaw<
     { capacity: number }[]
   >`SELECT capacity FROM "Cohort" WHERE id = ${cohortId} FOR UPDATE`;
-  if (!row) throw new EnrollmentError("Deze groep bestaat niet.", 404);
+  if (!row) throw new RefusedError("Deze groep bestaat niet.", 404);
   return row.capacity;
 }
 
@@ -170,7 +168,7 @@ export async function myApplication(userId: string, cohortId: string) {
  * says so). Applying again after a rejection or withdrawal starts a new intake on the same enrollment.
  */
 export async function applyForCohort(user: SessionUser, cohortId: string, input: IntakeInput, now = new Date()) {
-  if (user.role !== "PARTICIPANT") throw new EnrollmentError("Aanmelden kan alleen met een deelnemersaccount.", 403);
+  if (user.role !== "PARTICIPANT") throw new RefusedError("Aanmelden kan alleen met een deelnemersaccount.", 403);
   return db.$transaction(async (tx) => {
     const capacity = await lockCohort(tx, cohortId);
     const cohort = await tx.cohort.findUniqueOrThrow({
@@ -178,13 +176,13 @@ export async function applyForCohort(user: SessionUser, cohortId: string, input:
       select: { name: true, startsOn: true, intakeOpen: true },
     });
     if (!cohort.intakeOpen || cohort.startsOn <= now)
-      throw new EnrollmentError("De aanmelding voor deze groep is gesloten.", 409);
+      throw new RefusedError("De aanmelding voor deze groep is gesloten.", 409);
     const existing = await tx.enrollment.findUnique({
       where: { userId_cohortId: { userId: user.id, cohortId } },
       select: { id: true, status: true },
     });
     if (existing && !["REJECTED", "WITHDRAWN"].includes(existing.status))
-      throw new EnrollmentError("Je hebt je al aangemeld voor deze groep.", 409);
+      throw new RefusedError("Je hebt je al aangemeld voor deze groep.", 409);
     const full = (await seatsTaken(tx, cohortId, now)) >= capacity;
     const status = full ? ("WAITLISTED" as const) : ("APPLIED" as const);
     const enrollment = existing
@@ -285,12 +283,12 @@ export async function decideIntake(
         cohort: { select: { name: true, reservationDays: true, endsOn: true } },
       },
     });
-    if (!enrollment) throw new EnrollmentError("Deze aanmelding bestaat niet in deze groep.", 404);
+    if (!enrollment) throw new RefusedError("Deze aanmelding bestaat niet in deze groep.", 404);
     if (!["APPLIED", "WAITLISTED"].includes(enrollment.status))
-      throw new EnrollmentError("Over deze aanmelding is al besloten.", 409);
+      throw new RefusedError("Over deze aanmelding is al besloten.", 409);
     const employer = enrollment.intake?.payer === "EMPLOYER";
     if (accept && (await seatsTaken(tx, cohortId, now)) >= capacity) {
-      throw new EnrollmentError(
+      throw new RefusedError(
         "De groep is vol. Laat de aanmelding op de wachtlijst staan tot er een plek vrijkomt.",
         409,
       );
@@ -377,7 +375,7 @@ export async function withdraw(user: SessionUser, cohortId: string, now = new Da
     select: { id: true, status: true },
   });
   if (!enrollment || !["APPLIED", "ACCEPTED", "WAITLISTED", "ACTIVE"].includes(enrollment.status))
-    throw new EnrollmentError("Er is hier niets om je voor af te melden.", 409);
+    throw new RefusedError("Er is hier niets om je voor af te melden.", 409);
   await db.$transaction(async (tx) => {
     await tx.enrollment.update({
       where: { id: enrollment.id },
@@ -404,9 +402,9 @@ export async function markArranged(cohortId: string, enrollmentId: string, now =
       where: { id: enrollmentId, cohortId },
       select: { status: true },
     });
-    if (!enrollment) throw new EnrollmentError("Deze aanmelding bestaat niet in deze groep.", 404);
+    if (!enrollment) throw new RefusedError("Deze aanmelding bestaat niet in deze groep.", 404);
     if (enrollment.status !== "ACCEPTED")
-      throw new EnrollmentError("Alleen een toegelaten aanmelding kan als geregeld worden gemarkeerd.", 409);
+      throw new RefusedError("Alleen een toegelaten aanmelding kan als geregeld worden gemarkeerd.", 409);
     await tx.payment.updateMany({ where: { enrollmentId, status: "OPEN" }, data: { status: "ARRANGED", paidAt: now } });
     await activate(tx, enrollmentId, now);
   });

@@ -3,6 +3,7 @@
 // with its id in the same transaction as its effect; outgoing calls carry idempotency keys from our own records.
 // In demo mode (embedded demo installs only) the same flows run against a local checkout page that signs its own
 // webhook; with payments off, nobody pays online: accepted participants are told they get an invoice.
+import { RefusedError } from "~/errors.server";
 import { Prisma } from "@prisma/client";
 import type Stripe from "stripe";
 import { audit } from "~/audit/audit.server";
@@ -13,7 +14,7 @@ import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { SIGNATURE } from "~/notifications/signature";
-import { activate, EnrollmentError, lockCohort, seatsTaken, type Tx } from "./enrollment.server";
+import { activate, lockCohort, seatsTaken, type Tx } from "./enrollment.server";
 import { paymentMode, stripeApi, webhooks, webhookSecret, WEBHOOK_TOLERANCE_S } from "./stripe.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -47,12 +48,12 @@ export async function startCheckout(user: SessionUser, cohortId: string, now = n
         },
       },
     });
-    if (!enrollment) throw new EnrollmentError("Je hebt je nog niet aangemeld voor deze groep.", 404);
+    if (!enrollment) throw new RefusedError("Je hebt je nog niet aangemeld voor deze groep.", 404);
     if (enrollment.payments.some((p) => p.status === "PAID") || enrollment.status === "ACTIVE")
-      throw new EnrollmentError("Je hebt al betaald: je inschrijving is rond of wordt verwerkt.", 409);
-    if (enrollment.status !== "ACCEPTED") throw new EnrollmentError("Betalen kan zodra je intake is goedgekeurd.", 409);
+      throw new RefusedError("Je hebt al betaald: je inschrijving is rond of wordt verwerkt.", 409);
+    if (enrollment.status !== "ACCEPTED") throw new RefusedError("Betalen kan zodra je intake is goedgekeurd.", 409);
     if (enrollment.intake?.payer === "EMPLOYER")
-      throw new EnrollmentError("Je werkgever betaalt: de factuur is naar je werkgever gestuurd.", 409);
+      throw new RefusedError("Je werkgever betaalt: de factuur is naar je werkgever gestuurd.", 409);
     if (!enrollment.reservedUntil || enrollment.reservedUntil <= now) {
       // The reservation lapsed: take a seat again if there is one, else the waiting list.
       if ((await seatsTaken(tx, cohortId, now, enrollment.id)) >= enrollment.cohort.capacity) {
@@ -85,14 +86,14 @@ export async function startCheckout(user: SessionUser, cohortId: string, now = n
     };
   });
   if (prepared.full)
-    throw new EnrollmentError(
+    throw new RefusedError(
       "De groep is intussen vol en je reservering was verlopen. Je staat op de wachtlijst; je hoort het als er een plek vrijkomt.",
       409,
     );
   if ("url" in prepared) return prepared.url;
   const { payment, enrollmentId, cohortName } = prepared;
   const mode = await paymentMode();
-  if (mode === "off") throw new EnrollmentError(PAYMENTS_OFF, 409);
+  if (mode === "off") throw new RefusedError(PAYMENTS_OFF, 409);
   const api = await stripeApi();
   if (!api) {
     const url = `/betalen/demo/${payment.id}`;
@@ -136,7 +137,7 @@ export async function startCheckout(user: SessionUser, cohortId: string, now = n
     return session.url!;
   } catch (error) {
     console.error("Stripe Checkout mislukte:", error instanceof Error ? error.message : error);
-    throw new EnrollmentError(UNREACHABLE, 502);
+    throw new RefusedError(UNREACHABLE, 502);
   }
 }
 
@@ -150,7 +151,7 @@ export async function invoiceAfterAcceptance(ids: { cohortId: string; enrollment
     if (!invoice.invoiceId) return `Toegelaten. ${invoice.note ?? ""}`.trim();
     return "Toegelaten; de factuur is naar de werkgever gestuurd.";
   } catch (error) {
-    if (!(error instanceof EnrollmentError)) throw error;
+    if (!(error instanceof RefusedError)) throw error;
     return `Toegelaten, maar: ${error.message}`;
   }
 }
@@ -174,10 +175,10 @@ export async function sendEmployerInvoice(
       payments: { where: { kind: "INVOICE" } },
     },
   });
-  if (!enrollment) throw new EnrollmentError("Deze aanmelding bestaat niet in deze groep.", 404);
+  if (!enrollment) throw new RefusedError("Deze aanmelding bestaat niet in deze groep.", 404);
   const intake = enrollment.intake;
   if (!intake || intake.payer !== "EMPLOYER" || enrollment.status !== "ACCEPTED")
-    throw new EnrollmentError("Voor deze aanmelding gaat er geen factuur naar een werkgever.", 409);
+    throw new RefusedError("Voor deze aanmelding gaat er geen factuur naar een werkgever.", 409);
   const payment =
     enrollment.payments.find((p) => p.status === "OPEN") ??
     (await db.payment.create({
@@ -239,7 +240,7 @@ export async function sendEmployerInvoice(
       where: { id: payment.id },
       data: { note: "Factuur nog niet verstuurd: Stripe was niet bereikbaar. Probeer het opnieuw." },
     });
-    throw new EnrollmentError(`De factuur is nog niet verstuurd. ${UNREACHABLE}`, 502);
+    throw new RefusedError(`De factuur is nog niet verstuurd. ${UNREACHABLE}`, 502);
   }
 }
 
@@ -265,9 +266,9 @@ async function refundPayment(
       enrollment: { select: { cohort: { select: { startsOn: true, refundAfterStartPercent: true } } } },
     },
   });
-  if (!payment) throw new EnrollmentError("Deze betaling bestaat niet.", 404);
+  if (!payment) throw new RefusedError("Deze betaling bestaat niet.", 404);
   if (payment.status !== "PAID" || !payment.paymentIntentId)
-    throw new EnrollmentError("Alleen een betaalde iDEAL- of kaartbetaling kan hier worden terugbetaald.", 409);
+    throw new RefusedError("Alleen een betaalde iDEAL- of kaartbetaling kan hier worden terugbetaald.", 409);
   const { startsOn, refundAfterStartPercent } = payment.enrollment.cohort;
   const amount = reason
     ? payment.amountCents
@@ -275,12 +276,12 @@ async function refundPayment(
       ? payment.amountCents
       : Math.round((payment.amountCents * refundAfterStartPercent) / 100);
   if (amount <= 0)
-    throw new EnrollmentError("Na de start van de groep geeft het beleid van deze groep geen terugbetaling.", 409);
+    throw new RefusedError("Na de start van de groep geeft het beleid van deze groep geen terugbetaling.", 409);
   const api = await stripeApi();
   if (!api) {
     // Off: a payment made through Stripe or the demo earlier cannot be refunded from here any more.
     if ((await paymentMode()) === "off")
-      throw new EnrollmentError("Online betalen staat uit: betaal dit bedrag zelf terug.", 409);
+      throw new RefusedError("Online betalen staat uit: betaal dit bedrag zelf terug.", 409);
     await sendDemoEvent("charge.refunded", {
       id: `ch_demo_${payment.id}`,
       object: "charge",
@@ -300,7 +301,7 @@ async function refundPayment(
     );
   } catch (error) {
     console.error("Stripe-terugbetaling mislukte:", error instanceof Error ? error.message : error);
-    throw new EnrollmentError(`De terugbetaling is niet gelukt. ${UNREACHABLE}`, 502);
+    throw new RefusedError(`De terugbetaling is niet gelukt. ${UNREACHABLE}`, 502);
   }
   await db.payment.update({
     where: { id: payment.id },
@@ -321,7 +322,7 @@ export async function refundCohortPayment(
     where: { id: paymentId, enrollment: { cohortId } },
     select: { id: true },
   });
-  if (!payment) throw new EnrollmentError("Deze betaling bestaat niet in deze groep.", 404);
+  if (!payment) throw new RefusedError("Deze betaling bestaat niet in deze groep.", 404);
   // A payment never moves to another enrollment, nor an enrollment to another cohort: the check stays true.
   return refundPayment(payment.id, now, undefined, actor);
 }
@@ -592,7 +593,7 @@ async function sendDemoEvent(type: string, object: Record<string, unknown>, now 
   });
   const secret = await webhookSecret();
   if ((await paymentMode()) !== "demo" || !secret)
-    throw new EnrollmentError("Testbetalingen bestaan alleen in de demostand.", 404);
+    throw new RefusedError("Testbetalingen bestaan alleen in de demostand.", 404);
   const signature = webhooks.generateTestHeaderString({ payload, secret });
   return handleWebhook(payload, signature, now);
 }
@@ -616,8 +617,8 @@ export async function demoCheckout(userId: string, paymentId: string) {
 /** Demo mode: "pays" (or gives up), producing the event Stripe would send. */
 export async function completeDemoCheckout(userId: string, paymentId: string, paid: boolean) {
   const payment = await demoCheckout(userId, paymentId);
-  if (!payment?.checkoutSessionId) throw new EnrollmentError("Deze testbetaling bestaat niet.", 404);
-  if (payment.status !== "OPEN") throw new EnrollmentError("Deze testbetaling is al afgerond.", 409);
+  if (!payment?.checkoutSessionId) throw new RefusedError("Deze testbetaling bestaat niet.", 404);
+  if (payment.status !== "OPEN") throw new RefusedError("Deze testbetaling is al afgerond.", 409);
   const session = {
     id: payment.checkoutSessionId,
     object: "checkout.session",
@@ -636,7 +637,7 @@ export async function completeDemoCheckout(userId: string, paymentId: string, pa
 export async function reconcile(since: Date) {
   const api = await stripeApi();
   if (!api)
-    throw new EnrollmentError(
+    throw new RefusedError(
       "In de demostand is er geen Stripe om te vragen: alle testbetalingen lopen al via deze app.",
       409,
     );
@@ -649,7 +650,7 @@ export async function reconcile(since: Date) {
     }
   } catch (error) {
     console.error("Stripe-afstemming mislukte:", error instanceof Error ? error.message : error);
-    throw new EnrollmentError(`Afstemmen is niet gelukt. ${UNREACHABLE}`, 502);
+    throw new RefusedError(`Afstemmen is niet gelukt. ${UNREACHABLE}`, 502);
   }
   return { seen, processed };
 }

@@ -5,7 +5,7 @@
 // give them back too.
 import { json } from "@remix-run/node";
 import { currentRequestState } from "~/server/request-state.server";
-import { formValues } from "./parse";
+import { SECRET_FIELDS } from "./protocol";
 
 /** Ordinary forms: generous for a long text (a submission is at most 100,000 characters), small for a server. */
 const FORM_LIMIT_BYTES = 1024 * 1024;
@@ -99,4 +99,13 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array<
     offset += chunk.byteLength;
   }
   return body;
+}
+
+/** The text values of a form, never a password: what the refusal page gives back to copy. */
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !SECRET_FIELDS.includes(key)) values[key] = value;
+  }
+  return values;
 }

@@ -16,20 +16,12 @@ import { checkAssessment, DECISION_LABELS, type AssessmentInput, type Decision }
 
 type Tx = Prisma.TransactionClient;
 
-export class GradingError extends RefusedError {
-  constructor(
-    errors: Record<string, string>,
-    message = "Niet opgeslagen: verbeter wat hieronder staat.",
-    status = 400,
-  ) {
-    super(message, status, errors);
-  }
-}
+const NOT_SAVED = "Niet opgeslagen: verbeter wat hieronder staat.";
 
-class SecondReaderNeeded extends GradingError {
+/** The refusal of a release that waits for a second reader; the bulk release counts these apart. */
+class SecondReaderNeeded extends RefusedError {
   constructor() {
     super(
-      {},
       "Nog niet vrijgegeven: deze groep vraagt bij ‘niet voldaan’ eerst een tweede trainer die meeleest en akkoord geeft.",
       409,
     );
@@ -320,11 +312,11 @@ export async function saveAssessment(
 ) {
   return db.$transaction(async (tx) => {
     const target = await gradingTarget(tx, trainer, submissionId);
-    if (!target) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
+    if (!target) throw new RefusedError("Deze inzending bestaat niet.", 404);
     const check = checkAssessment(target.assignment.rubric, input, {
       final: false,
     });
-    if (!check.ok) throw new GradingError(check.errors);
+    if (!check.ok) throw new RefusedError(NOT_SAVED, 400, check.errors);
     const latestVersion = target.latestVersion;
     const data = {
       versionId: latestVersion.id,
@@ -355,8 +347,7 @@ export async function saveAssessment(
         },
       });
       if (count === 0)
-        throw new GradingError(
-          {},
+        throw new RefusedError(
           "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.",
           409,
         );
@@ -364,13 +355,12 @@ export async function saveAssessment(
     }
     const isCorrection = current?.status === "RELEASED" && current.versionId === latestVersion.id;
     if (isCorrection && !input.correctionReason?.trim()) {
-      throw new GradingError({
+      throw new RefusedError(NOT_SAVED, 400, {
         correctionReason: "Schrijf kort waarom je de vrijgegeven beoordeling corrigeert.",
       });
     }
     if (baseRevision !== (current?.status === "DRAFT" ? current.revision : 0)) {
-      throw new GradingError(
-        {},
+      throw new RefusedError(
         "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.",
         409,
       );
@@ -386,8 +376,7 @@ export async function saveAssessment(
         },
       });
     } catch {
-      throw new GradingError(
-        {},
+      throw new RefusedError(
         "Iemand anders heeft deze beoordeling net opgeslagen. Laad de pagina opnieuw; je eigen invoer staat hieronder nog.",
         409,
       );
@@ -412,10 +401,10 @@ const STATUS_FOR: Record<Decision, "PASSED" | "FAILED" | "RETURNED"> = {
 export async function releaseAssessment(trainer: SessionUser, submissionId: string) {
   await db.$transaction(async (tx) => {
     const target = await gradingTarget(tx, trainer, submissionId);
-    if (!target) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
+    if (!target) throw new RefusedError("Deze inzending bestaat niet.", 404);
     const draft = target.current;
     if (!draft || draft.status !== "DRAFT")
-      throw new GradingError({}, "Er is geen beoordeling om vrij te geven. Sla eerst een beoordeling op.");
+      throw new RefusedError("Er is geen beoordeling om vrij te geven. Sla eerst een beoordeling op.");
     const check = checkAssessment(
       target.assignment.rubric,
       {
@@ -425,7 +414,7 @@ export async function releaseAssessment(trainer: SessionUser, submissionId: stri
       },
       { final: true },
     );
-    if (!check.ok) throw new GradingError(check.errors, "Nog niet vrijgegeven: de beoordeling is niet compleet.");
+    if (!check.ok) throw new RefusedError("Nog niet vrijgegeven: de beoordeling is niet compleet.", 400, check.errors);
     const decision = draft.decision!;
     if (needsSecondReader(target.cohort, draft)) {
       throw new SecondReaderNeeded();
@@ -434,7 +423,7 @@ export async function releaseAssessment(trainer: SessionUser, submissionId: stri
       where: { id: draft.id, status: "DRAFT" },
       data: { status: "RELEASED", releasedAt: new Date() },
     });
-    if (count === 0) throw new GradingError({}, "Deze beoordeling is al vrijgegeven.", 409);
+    if (count === 0) throw new RefusedError("Deze beoordeling is al vrijgegeven.", 409);
     await tx.submission.update({
       where: { id: submissionId },
       data: { status: STATUS_FOR[decision] },
@@ -475,14 +464,13 @@ function needsSecondReader(
 export async function secondRead(trainer: SessionUser, submissionId: string, revision: number) {
   await db.$transaction(async (tx) => {
     const target = await gradingTarget(tx, trainer, submissionId);
-    if (!target) throw new GradingError({}, "Deze inzending bestaat niet.", 404);
+    if (!target) throw new RefusedError("Deze inzending bestaat niet.", 404);
     const draft = target.current;
     if (!draft || draft.status !== "DRAFT" || draft.decision !== "niet-voldaan") {
-      throw new GradingError({}, "Er is geen concept ‘niet voldaan’ om mee te lezen.");
+      throw new RefusedError("Er is geen concept ‘niet voldaan’ om mee te lezen.");
     }
     if (draft.gradedById === trainer.id)
-      throw new GradingError(
-        {},
+      throw new RefusedError(
         "Een andere trainer dan jij moet meelezen: je kunt je eigen beoordeling niet als tweede lezer goedkeuren.",
       );
     const { count } = await tx.assessment.updateMany({
@@ -490,8 +478,7 @@ export async function secondRead(trainer: SessionUser, submissionId: string, rev
       data: { secondReaderId: trainer.id, secondReadAt: new Date() },
     });
     if (count === 0)
-      throw new GradingError(
-        {},
+      throw new RefusedError(
         "De beoordeling is veranderd sinds je de pagina opende. Lees de nieuwe versie en geef dan akkoord.",
         409,
       );
@@ -588,7 +575,7 @@ export async function releaseAll(trainer: SessionUser, assignmentSlug: string) {
       await releaseAssessment(trainer, draft.submissionId);
       released.push(draft.submission.user.name);
     } catch (error) {
-      if (!(error instanceof GradingError)) throw error;
+      if (!(error instanceof RefusedError)) throw error;
       (error instanceof SecondReaderNeeded ? awaitingSecondReader : incomplete).push(draft.submission.user.name);
     }
   }

@@ -1,11 +1,12 @@
 // The trainer's oversight of peer review: who still owes reviews, who reviews whom, the feedback a submission
 // received, and the trainer's changes (move a review, add a reviewer, excuse a participant).
+import { RefusedError } from "~/errors.server";
 import { Prisma, type ReviewCancelReason } from "@prisma/client";
 import { db } from "~/db.server";
 import { allocateFor } from "./allocation.server";
 import { mailAssigned } from "./mails.server";
 import { parseReviewAnswers } from "./review-columns";
-import { PeerReviewError, reviewDueAt, settingsOf } from "./settings.server";
+import { reviewDueAt, settingsOf } from "./settings.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -135,7 +136,7 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
 // reviewer under this assignment's anonymity, and a double-anonymous author would be named to them.
 
 function requirePeerAssignment(assignmentSlug: string) {
-  if (!settingsOf(assignmentSlug)) throw new PeerReviewError("Deze opdracht heeft geen peerfeedback.", 404);
+  if (!settingsOf(assignmentSlug)) throw new RefusedError("Deze opdracht heeft geen peerfeedback.", 404);
 }
 
 async function requireEligibleReviewer(
@@ -149,11 +150,11 @@ async function requireEligibleReviewer(
     select: { status: true },
   });
   if (enrollment?.status !== "ACTIVE")
-    throw new PeerReviewError("Kies een actieve deelnemer van deze groep.", 400, {
+    throw new RefusedError("Kies een actieve deelnemer van deze groep.", 400, {
       reviewerId: "Kies een actieve deelnemer van deze groep.",
     });
   if (submission.userId === reviewerId)
-    throw new PeerReviewError("Niemand geeft feedback op eigen werk.", 400, {
+    throw new RefusedError("Niemand geeft feedback op eigen werk.", 400, {
       reviewerId: "Niemand geeft feedback op eigen werk.",
     });
   const pair = await tx.peerReview.findUnique({
@@ -164,7 +165,7 @@ async function requireEligibleReviewer(
 }
 
 const alreadyPaired = () =>
-  new PeerReviewError("Deze deelnemer heeft deze inzending al eens gekregen.", 400, {
+  new RefusedError("Deze deelnemer heeft deze inzending al eens gekregen.", 400, {
     reviewerId: "Deze deelnemer heeft deze inzending al eens gekregen.",
   });
 
@@ -226,15 +227,15 @@ export async function reassignReview(
       where: { id: reviewId, cohortId, assignmentSlug, submission: { cohortId, assignmentSlug } },
       select: { status: true, submission: { select: { id: true, userId: true } } },
     });
-    if (!review) throw new PeerReviewError("Deze feedbackopdracht bestaat niet bij deze opdracht in deze groep.", 404);
+    if (!review) throw new RefusedError("Deze feedbackopdracht bestaat niet bij deze opdracht in deze groep.", 404);
     if (review.status !== "OPEN")
-      throw new PeerReviewError("Alleen een openstaande feedbackopdracht kan naar iemand anders.");
+      throw new RefusedError("Alleen een openstaande feedbackopdracht kan naar iemand anders.");
     await requireEligibleReviewer(tx, cohortId, review.submission, reviewerId);
     const { count } = await tx.peerReview.updateMany({
       where: { id: reviewId, status: "OPEN" },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: "REASSIGNED" },
     });
-    if (count === 0) throw new PeerReviewError("Alleen een openstaande feedbackopdracht kan naar iemand anders.", 409);
+    if (count === 0) throw new RefusedError("Alleen een openstaande feedbackopdracht kan naar iemand anders.", 409);
     await createManual(tx, cohortId, assignmentSlug, review.submission, reviewerId, false, now);
   });
 }
@@ -253,7 +254,7 @@ export async function addExtraReviewer(
       where: { id: submissionId, cohortId, assignmentSlug },
       select: { id: true, userId: true },
     });
-    if (!submission) throw new PeerReviewError("Deze inzending hoort niet bij deze opdracht in deze groep.", 404);
+    if (!submission) throw new RefusedError("Deze inzending hoort niet bij deze opdracht in deze groep.", 404);
     await requireEligibleReviewer(tx, cohortId, submission, reviewerId);
     await createManual(tx, cohortId, assignmentSlug, submission, reviewerId, true, now);
   });
@@ -270,7 +271,7 @@ export async function excuseParticipant(
 ) {
   requirePeerAssignment(assignmentSlug);
   if (!reason.trim())
-    throw new PeerReviewError("Schrijf kort waarom je deze deelnemer vrijstelt.", 400, {
+    throw new RefusedError("Schrijf kort waarom je deze deelnemer vrijstelt.", 400, {
       reason: "Schrijf kort waarom.",
     });
   await db.$transaction(async (tx) => {
@@ -278,7 +279,7 @@ export async function excuseParticipant(
       where: { userId_cohortId: { userId, cohortId } },
       select: { id: true },
     });
-    if (!enrollment) throw new PeerReviewError("Deze deelnemer hoort niet bij deze groep.", 404);
+    if (!enrollment) throw new RefusedError("Deze deelnemer hoort niet bij deze groep.", 404);
     await tx.peerReviewExcuse.upsert({
       where: { cohortId_assignmentSlug_userId: { cohortId, assignmentSlug, userId } },
       create: { cohortId, assignmentSlug, userId, excusedById, reason: reason.trim() },

@@ -1,13 +1,14 @@
 // What a participant does in peer review: their gilde, the reviews to give (the form, its attachments, saving and
 // submitting), and the feedback received with the anonymity the assignment asks for, rated "bruikbaar?".
 // Anonymity is enforced here: what a participant can reach is built field by field, never from a whole row.
+import { RefusedError } from "~/errors.server";
 import { cleanCopyBytes, cleanCopySelect } from "~/assignments/clean-copy.server";
 import { db } from "~/db.server";
 import { renderMarkdown } from "~/markdown/markdown";
 import { fileStore } from "~/storage/storage.server";
 import { mailFeedbackGiven } from "./mails.server";
 import { parseReviewAnswers, parseReviewLevels } from "./review-columns";
-import { PeerReviewError, settingsOf } from "./settings.server";
+import { settingsOf } from "./settings.server";
 import { reviewSight } from "./visibility";
 
 /** The participant's gilde (active enrollment): members with their wijk names. */
@@ -374,11 +375,11 @@ export async function saveReview(
   });
   const found = review && settingsOf(review.assignmentSlug);
   if (!review || !found || review.status === "CANCELLED")
-    throw new PeerReviewError("Deze feedbackopdracht bestaat niet (meer).", 404);
+    throw new RefusedError("Deze feedbackopdracht bestaat niet (meer).", 404);
   if (review.status === "SUBMITTED")
-    throw new PeerReviewError("Je hebt deze feedback al ingediend; hij kan niet meer veranderen.", 409);
+    throw new RefusedError("Je hebt deze feedback al ingediend; hij kan niet meer veranderen.", 409);
   if (review.dueAt <= now)
-    throw new PeerReviewError(
+    throw new RefusedError(
       "De termijn voor deze feedback is verlopen. Je trainer of een gildegenoot neemt hem over.",
       409,
     );
@@ -396,7 +397,7 @@ export async function saveReview(
     });
   }
   if (Object.keys(errors).length)
-    throw new PeerReviewError(
+    throw new RefusedError(
       submit ? "Nog niet ingediend: vul aan wat hieronder staat." : "Niet opgeslagen: verbeter wat hieronder staat.",
       400,
       errors,
@@ -413,7 +414,7 @@ export async function saveReview(
       },
     });
     if (count === 0)
-      throw new PeerReviewError(
+      throw new RefusedError(
         "Deze feedback is intussen elders opgeslagen (ander venster?). Laad de pagina opnieuw; je tekst staat hieronder nog.",
         409,
       );
@@ -425,11 +426,11 @@ export async function saveReview(
 /** The author rates a received review: "bruikbaar?" 1–4 with an optional comment. */
 export async function rateReview(userId: string, reviewId: string, rating: number, comment: string, now = new Date()) {
   if (!Number.isInteger(rating) || rating < 1 || rating > 4)
-    throw new PeerReviewError("Kies hoe bruikbaar deze feedback was, van 1 tot 4.", 400, {
+    throw new RefusedError("Kies hoe bruikbaar deze feedback was, van 1 tot 4.", 400, {
       rating: "Kies 1, 2, 3 of 4.",
     });
   const visible = (await feedbackReceived(userId, now)).some((s) => s.reviews.some((r) => r.id === reviewId));
-  if (!visible) throw new PeerReviewError("Deze feedback bestaat niet, of je kunt hem nog niet lezen.", 404);
+  if (!visible) throw new RefusedError("Deze feedback bestaat niet, of je kunt hem nog niet lezen.", 404);
   await db.peerReview.update({
     where: { id: reviewId },
     data: { rating, ratingComment: comment.trim() || null, ratedAt: now },

@@ -2,7 +2,6 @@
 // and how long a reviewer gets.
 import { findAssignment } from "~/content/course.server";
 import type { AssignmentFrontmatter } from "~/content/schema";
-import { RefusedError } from "~/errors.server";
 import type { ReviewSettings } from "./visibility";
 
 /** A reviewer always gets at least this long, also when they are assigned close to the peer-review deadline. */
@@ -13,8 +12,6 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 export function reviewDueAt(peerReviewDueAt: Date | null | undefined, now: Date) {
   return new Date(Math.max(peerReviewDueAt?.getTime() ?? 0, now.getTime() + MIN_REVIEW_DAYS * DAY_MS));
 }
-
-export class PeerReviewError extends RefusedError {}
 
 export function settingsOf(
   slug: string,

@@ -1,10 +1,11 @@
 // The alumni community: threads with themes and tags, most recently active first, 30 per page. Alumni post;
 // current participants read (and post when the admin opened it); others are not let in.
+import { RefusedError } from "~/errors.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
-import { communityAccess, CommunityError, createThread, listThreads } from "~/community/community.server";
+import { communityAccess, createThread, listThreads } from "~/community/community.server";
 import { ThreadSchema } from "~/community/forms";
 import { THEMES } from "~/community/themes";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = await readSubmission(request, ThreadSchema);
   const access = await communityAccess(user);
   return attempt(submission, async (input) => {
-    if (!access.post) throw new CommunityError("Alleen alumni plaatsen berichten in de community.", 403);
+    if (!access.post) throw new RefusedError("Alleen alumni plaatsen berichten in de community.", 403);
     const thread = await createThread(user, input);
     // The new thread is the confirmation.
     return redirect(`/community/${thread.id}`);

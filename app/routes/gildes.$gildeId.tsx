@@ -1,11 +1,12 @@
 // A gilde's own room for the duration of the cohort: its members, their trainer and a linked alumnus mentor read
 // and post here; nobody else finds it (404). Trainers link or unlink a mentor from the directory.
+import { RefusedError } from "~/errors.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
-import { CommunityError, createThread, listThreads, roomAccess } from "~/community/community.server";
+import { createThread, listThreads, roomAccess } from "~/community/community.server";
 import { MentorSchema, roomActionSchema } from "~/community/forms";
 import { linkMentor, mentorsOf, unlinkMentor } from "~/community/people.server";
 import { Crumbs } from "~/components/crumbs";
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await unlinkMentor(room.gilde.id, value.userId);
         return redirectWithFlash(here, "Mentor ontkoppeld.");
       case "thread": {
-        if (!room.post) throw new CommunityError("De gildekamer is gesloten: de groep is afgelopen.", 403);
+        if (!room.post) throw new RefusedError("De gildekamer is gesloten: de groep is afgelopen.", 403);
         const thread = await createThread(user, value, { gildeId: room.gilde.id });
         // The new thread is the confirmation.
         return redirect(`/community/${thread.id}`);
