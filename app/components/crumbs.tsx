@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 
 export function Crumbs({ to, label, after }: { to: string; label: string; after?: string }) {
   return (
-    <p className="muted" style={{ margin: 0 }}>
+    <p className="muted flush">
       <Link to={to}>{label}</Link>
       {after ? ` · ${after}` : null}
     </p>

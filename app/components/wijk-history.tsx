@@ -23,10 +23,10 @@ const LABELS: [keyof Version, string][] = [
 export function WijkHistory({ versions }: { versions: Version[] }) {
   if (versions.length === 0) return null;
   return (
-    <section aria-labelledby="versies" style={{ marginTop: "2.5rem" }}>
+    <section className="space-top-lg" aria-labelledby="versies">
       <h2 id="versies">Versies van het wijkprofiel</h2>
       {versions.map((version, index) => (
-        <details key={version.id} open={index === 0} className="card" style={{ marginBottom: "0.75rem" }}>
+        <details key={version.id} open={index === 0} className="card space-bottom-sm">
           <summary>
             Versie {version.number} · {formatDateTime(version.createdAt)} · {version.name} ({version.municipality})
           </summary>
@@ -40,7 +40,7 @@ export function WijkHistory({ versions }: { versions: Version[] }) {
               version[key] ? (
                 <div key={key}>
                   <dt>{label}</dt>
-                  <dd style={{ whiteSpace: "pre-wrap" }}>{String(version[key])}</dd>
+                  <dd className="pre-wrap">{String(version[key])}</dd>
                 </div>
               ) : null,
             )}

@@ -52,7 +52,7 @@ export default function AuditLog() {
       <h1>Auditlog</h1>
       <p className="muted">Wie wat deed, wanneer en vanaf welk adres. Wachtwoorden en sleutels staan hier nooit in.</p>
       <FormError error={error} />
-      <Form method="get" className="inline-form" role="search" style={{ marginBottom: "1rem" }}>
+      <Form method="get" className="inline-form space-bottom-md" role="search">
         <div className="field">
           <label htmlFor="audit-q">Zoek (e-mailadres, tekst of id)</label>
           <input id="audit-q" name="q" type="search" defaultValue={filter.q} />

@@ -26,7 +26,7 @@ export default function AdminOutbox() {
           : "Er is geen SMTP-server ingesteld (SMTP_URL): e-mail blijft hier staan en wordt niet verstuurd."}
       </p>
       <p className="muted">{total} berichten</p>
-      <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+      <ul className="stack bare-list">
         {messages.map((message) => (
           <li key={message.id} className="card">
             <details>

@@ -11,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminLayout() {
   return (
     <>
-      <nav aria-label="Beheer" className="site-nav" style={{ marginBottom: "1.5rem" }}>
+      <nav aria-label="Beheer" className="site-nav space-bottom">
         <ul>
           <li>
             <NavLink to="/beheer" end>

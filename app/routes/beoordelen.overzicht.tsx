@@ -34,7 +34,7 @@ export default function StuckOverview() {
         <p className="notice">Je bent nog niet aan een groep gekoppeld.</p>
       ) : (
         <>
-          <Form method="get" className="inline-form" style={{ marginBottom: "1rem" }}>
+          <Form method="get" className="inline-form space-bottom-md">
             <SelectField
               name="groep"
               label="Groep"

@@ -53,23 +53,23 @@ export default function Dashboard() {
 
 function CourseCard({ course }: { course: NonNullable<Data["course"]> }) {
   return (
-    <section className="card" aria-labelledby="leergang" style={{ marginTop: "1.5rem" }}>
-      <h2 id="leergang" style={{ marginTop: 0 }}>
+    <section className="card space-top" aria-labelledby="leergang">
+      <h2 className="flush-top" id="leergang">
         De leergang
       </h2>
       <p>
         {course.done} van {course.count} modules gelezen.
       </p>
       <ProgressBar percent={course.percent} label="Voortgang in de hele leergang" />
-      <details style={{ margin: "0.75rem 0" }}>
+      <details className="space-y-sm">
         <summary>Voortgang per module</summary>
-        <ul className="toc" style={{ marginTop: "0.5rem" }}>
+        <ul className="toc space-top-xs">
           {course.modules.map((m) => (
             <li key={m.slug}>
               <Link to={`/modules/${m.slug}`}>
                 {m.order}. {m.title}
               </Link>
-              <span style={{ minWidth: "9rem" }}>
+              <span className="min-9rem">
                 {m.open ? (
                   <ProgressBar percent={m.percent} label={`Voortgang in ${m.title}`} />
                 ) : (
@@ -80,7 +80,7 @@ function CourseCard({ course }: { course: NonNullable<Data["course"]> }) {
           ))}
         </ul>
       </details>
-      <p style={{ marginBottom: 0 }}>
+      <p className="flush-bottom">
         {course.next ? (
           <Link className="button" to={`/modules/${course.next.slug}`}>
             {course.next.started ? "Verder lezen" : "Begin"}: {course.next.title}
@@ -142,7 +142,7 @@ function TrainerDashboard({ data }: { data: Extract<Data["dashboard"], { kind: "
                   </li>
                 ))}
               </ul>
-              <p style={{ marginBottom: 0 }}>
+              <p className="flush-bottom">
                 <Link to={`/modules/planning/${cohort.id}`}>Planning van de modules</Link> ·{" "}
                 <Link to={`/opdrachten/groep/${cohort.id}`}>Opdrachten en deadlines</Link> ·{" "}
                 <Link to={`/beoordelen/overzicht?groep=${cohort.id}`}>Wie loopt vast?</Link>

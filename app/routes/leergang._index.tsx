@@ -25,7 +25,7 @@ export default function Catalogue() {
       <div className="grid">
         {cohorts.map((c) => (
           <article key={c.id} className="card">
-            <h3 style={{ marginTop: 0 }}>{c.name}</h3>
+            <h3 className="flush-top">{c.name}</h3>
             <dl className="facts">
               <dt>Wanneer</dt>
               <dd>

@@ -29,8 +29,8 @@ export default function Modules() {
       </p>
 
       {data.total ? (
-        <section className="card" aria-labelledby="voortgang" style={{ marginBottom: "1.5rem" }}>
-          <h2 id="voortgang" style={{ fontSize: "1.1rem", margin: "0 0 0.5rem" }}>
+        <section className="card space-bottom" aria-labelledby="voortgang">
+          <h2 className="heading-smaller-tight" id="voortgang">
             Je voortgang: {data.total.done} van {data.total.count} modules gelezen
           </h2>
           <ProgressBar percent={data.total.percent} label="Voortgang in de hele leergang" />
@@ -43,7 +43,7 @@ export default function Modules() {
         </p>
       ) : null}
 
-      <Form method="get" role="search" className="inline-form" style={{ marginBottom: "1.5rem" }}>
+      <Form method="get" role="search" className="inline-form space-bottom">
         <div className="field">
           <label htmlFor="zoek">Zoek in de teksten</label>
           <input
@@ -73,7 +73,7 @@ export default function Modules() {
               <h2>
                 <Link to={`/modules/${module.slug}`}>{module.title}</Link>
               </h2>
-              <p className="muted" style={{ margin: "0 0 0.4rem" }}>
+              <p className="muted flush space-bottom-2xs">
                 Module {module.order} · ongeveer {module.minutes} minuten
                 {module.progress ? (
                   <>
@@ -86,7 +86,7 @@ export default function Modules() {
                 ) : null}
                 {!module.open && module.opensOn ? <> · opent op {formatCalendarDate(module.opensOn)}</> : null}
               </p>
-              <p style={{ margin: "0 0 0.5rem" }}>{module.summary}</p>
+              <p className="flush space-bottom-xs">{module.summary}</p>
               {module.progress ? (
                 <ProgressBar percent={module.progress.percent} label={`Voortgang in ${module.title}`} />
               ) : null}
@@ -108,7 +108,7 @@ function SearchResults({
   outsider: boolean;
 }) {
   return (
-    <section aria-labelledby="zoekresultaten" style={{ marginBottom: "2rem" }}>
+    <section className="space-bottom-xl" aria-labelledby="zoekresultaten">
       <h2 id="zoekresultaten">
         {results.length === 0
           ? `Niets gevonden voor ‘${q}’`
@@ -124,13 +124,11 @@ function SearchResults({
         <ul className="search-results">
           {results.map((hit) => (
             <li key={`${hit.moduleSlug}#${hit.anchor}`} className="card">
-              <p className="muted" style={{ margin: 0 }}>
-                {hit.moduleTitle}
-              </p>
-              <h3 style={{ margin: "0.1rem 0 0.4rem" }}>
+              <p className="muted flush">{hit.moduleTitle}</p>
+              <h3 className="meta-line">
                 <Link to={`/modules/${hit.moduleSlug}#${hit.anchor}`}>{hit.heading}</Link>
               </h3>
-              <p style={{ margin: 0 }}>
+              <p className="flush">
                 {hit.fragments.map((fragment, index) =>
                   fragment.hit ? <mark key={index}>{fragment.text}</mark> : <span key={index}>{fragment.text}</span>,
                 )}

@@ -38,7 +38,7 @@ export default function Library() {
           </Link>
         </p>
       ) : null}
-      <Form method="get" className="inline-form" role="search" style={{ marginBottom: "1rem" }}>
+      <Form method="get" className="inline-form space-bottom-md" role="search">
         <div className="field">
           <label htmlFor="q">Zoeken</label>
           <input id="q" name="q" type="search" defaultValue={filter.q} />
@@ -67,15 +67,15 @@ export default function Library() {
       <ul className="plain-list thread-list">
         {cases.map((c) => (
           <li key={c.id} className="card">
-            <h2 style={{ margin: 0, fontSize: "1.2rem" }}>
+            <h2 className="flush heading-card">
               <Link to={`/praktijk/${c.id}`}>{c.title}</Link>
             </h2>
-            <p className="muted" style={{ margin: "0.25rem 0" }}>
+            <p className="muted space-y-2xs">
               {c.municipality}
               {c.wijk ? `, ${c.wijk}` : ""} · {c.author} · {formatDate(c.publishedAt)}
             </p>
-            <p style={{ margin: 0 }}>{c.excerpt}</p>
-            <p style={{ margin: "0.25rem 0 0" }}>
+            <p className="flush">{c.excerpt}</p>
+            <p className="flush space-top-2xs">
               {c.themes.map((t) => (
                 <span key={t} className="badge">
                   {THEME_LABELS[t] ?? t}
