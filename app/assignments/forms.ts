@@ -23,6 +23,8 @@ export const DraftSchema = z.discriminatedUnion("intent", [
     intent: z.literal("save-draft"),
     body: draftBody.refine((value) => value !== undefined, "Er is geen tekst om op te slaan."),
     revision,
+    /** Sent by the editor's autosave (a fetch, not a navigation), which needs the new revision back as JSON. */
+    autosave: z.literal("1").optional(),
   }),
   z.object({ intent: z.literal("hand-in"), body: draftBody, revision }),
 ]);

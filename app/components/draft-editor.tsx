@@ -70,7 +70,12 @@ export function DraftEditor({
         const response = await fetch(url, {
           method: "POST",
           headers: { "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ intent: "save-draft", body: value, revision: String(revisionRef.current) }),
+          body: new URLSearchParams({
+            intent: "save-draft",
+            autosave: "1",
+            body: value,
+            revision: String(revisionRef.current),
+          }),
         });
         if (response.status >= 500 || !response.headers.get("Content-Type")?.includes("json"))
           throw new Error(String(response.status));
@@ -108,7 +113,12 @@ export function DraftEditor({
       if (text !== savedText.current && state.kind !== "conflict") {
         navigator.sendBeacon(
           url,
-          new URLSearchParams({ intent: "save-draft", body: text, revision: String(revisionRef.current) }),
+          new URLSearchParams({
+            intent: "save-draft",
+            autosave: "1",
+            body: text,
+            revision: String(revisionRef.current),
+          }),
         );
       }
     };
@@ -133,8 +143,14 @@ export function DraftEditor({
     setState({ kind: "idle" });
   }
 
+  // Sending the form saves this text: no autosave may follow with the old revision (it would look like a clash).
+  function onSubmitCapture() {
+    clearTimeout(timer.current);
+    savedText.current = text;
+  }
+
   return (
-    <GildeForm form={form} className="editor">
+    <GildeForm form={form} className="editor" onSubmitCapture={onSubmitCapture}>
       {conflict && typeof typed === "string" ? (
         <details open className="card">
           <summary>De tekst die je net verstuurde</summary>

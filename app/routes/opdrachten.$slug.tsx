@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(page);
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const slug = params.slug ?? "";
   const here = new URL(request.url).pathname;
@@ -52,8 +52,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
               status: 409,
               extra: { conflict: { body: saved.body, revision: saved.revision } },
             });
-          // The autosave (a fetch, not a navigation) needs the new revision back.
-          if (value.intent === "save-draft" && context.dataRequest)
+          // The autosave (a fetch, not a navigation) needs the new revision back; the button gets a flash.
+          if (value.intent === "save-draft" && value.autosave)
             return json({ status: "success" as const, revision: saved.revision });
           if (value.intent === "save-draft") return redirectWithFlash(here, "Je concept is opgeslagen.");
         }

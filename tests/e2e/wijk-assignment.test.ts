@@ -33,6 +33,12 @@ for (const size of SIZES)
     const editor = page.getByLabel("Je uitwerking (Markdown)");
     await editor.fill("## De geschiedenis van de Oosterparkwijk\n\nWat bewoners mij vertelden over de jaren zeventig.");
     await page.getByText(/Concept opgeslagen om/).waitFor();
+    // The button, too, says it worked (post/redirect/get with a flash), not only the autosave.
+    await editor.fill(
+      "## De geschiedenis van de Oosterparkwijk\n\nWat bewoners mij vertelden over de jaren zeventig en tachtig.",
+    );
+    await page.getByRole("button", { name: "Concept opslaan" }).click();
+    await expect(page.locator(".notice--flash")).toHaveText("Je concept is opgeslagen.");
 
     await page.reload();
     await expect(page.getByLabel("Je uitwerking (Markdown)")).toHaveValue(/Wat bewoners mij vertelden/);
