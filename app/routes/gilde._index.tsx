@@ -7,7 +7,7 @@ import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/field";
 import { GildeForm } from "~/components/form";
-import { RatingSchema } from "~/components/gilde/forms";
+import { RatingSchema } from "~/peer-review/forms";
 import { formatDateTime } from "~/format";
 import { Table } from "~/components/table";
 import { redirectWithFlash } from "~/forms/flash.server";

@@ -7,7 +7,7 @@ import { invariantResponse, requireRole } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReviewForm } from "~/components/gilde/review-form";
-import { ReviewSchema } from "~/components/gilde/forms";
+import { ReviewSchema } from "~/peer-review/forms";
 import { formatDateTime } from "~/format";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";

@@ -5,7 +5,7 @@ import { TextArea } from "~/components/field";
 import { GildeForm } from "~/components/form";
 import { useGildeForm } from "~/forms/use-form";
 import type { reviewForm } from "~/peer-review/reviews.server";
-import { ReviewSchema } from "./forms";
+import { ReviewSchema } from "~/peer-review/forms";
 
 type Review = NonNullable<SerializeFrom<typeof reviewForm>>;
 
