@@ -88,6 +88,14 @@ export const AssignmentFrontmatter = z
           ctx.addIssue({ code: "custom", message: "twee criteria met hetzelfde id" });
       }),
     peerReview: PeerReviewSettings.default({ enabled: false }),
+    // The expected length of the written work: [minimum, maximum] words.
+    words: z
+      .tuple([
+        z.number({ invalid_type_error: "words: het minimum moet een getal zijn" }).int().positive(),
+        z.number({ invalid_type_error: "words: het maximum moet een getal zijn" }).int().positive(),
+      ])
+      .refine(([min, max]) => min <= max, "words: het minimum is groter dan het maximum")
+      .optional(),
   })
   .strict();
 export type AssignmentFrontmatter = z.infer<typeof AssignmentFrontmatter>;
