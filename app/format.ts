@@ -50,8 +50,14 @@ export const PAYMENT_LABELS: Record<string, string> = {
   ARRANGED: "geregeld",
 };
 
-/** A file size as people read it: "840 kB", "2,4 MB". */
+/**
+ * A file size as people read it: "840 kB", "2,4 MB", with a Dutch decimal comma. One kB is 1024 bytes here (as
+ * the file managers people use count), so the limit of 20 × 1024 × 1024 bytes reads as "20 MB". Used for every
+ * size and limit Gilde shows.
+ */
 export function formatFileSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("nl-NL")} kB`;
-  return `${(bytes / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB`;
+  const kB = Math.max(1, Math.round(bytes / 1024));
+  if (kB < 1024) return `${kB.toLocaleString("nl-NL")} kB`;
+  const MB = bytes / 1024 / 1024;
+  return `${MB.toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB`;
 }

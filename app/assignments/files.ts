@@ -1,6 +1,7 @@
 // What may be attached, judged by the file's content (its first bytes, and for a ZIP its real entries), not only
 // by its name.
 import { strFromU8, unzipSync } from "fflate";
+import { formatFileSize } from "~/format";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_FILES = 10;
@@ -91,7 +92,10 @@ export function checkFile(
     };
   if (size === 0) return { ok: false, error: `${name} is leeg.` };
   if (size > MAX_FILE_BYTES)
-    return { ok: false, error: `${name} is groter dan 20 MB. Maak het bestand kleiner of verdeel het.` };
+    return {
+      ok: false,
+      error: `${name} is groter dan ${formatFileSize(MAX_FILE_BYTES)}. Maak het bestand kleiner of verdeel het.`,
+    };
   const kind = KINDS.find((k) => k.extensions.includes(extensionOf(name)));
   if (!kind)
     return {

@@ -26,6 +26,8 @@ export async function assignmentPage(user: SessionUser, slug: string) {
     html: open ? (assignmentHtml(found.assignment.slug, access.wijkName) ?? "") : null,
     rubric: open ? frontmatter.rubric : [],
     peerReview: frontmatter.peerReview,
+    /** The expected length in words, [min, max], when the assignment says. */
+    words: frontmatter.words ?? null,
     work: work
       ? {
           due: work.due?.toISOString() ?? null,
@@ -36,6 +38,7 @@ export async function assignmentPage(user: SessionUser, slug: string) {
           draft: {
             body: work.draft?.body ?? "",
             revision: work.draft?.revision ?? 0,
+            savedAt: work.draft?.updatedAt.toISOString() ?? null,
             attachments: work.draft?.attachments ?? [],
           },
           versions: (work.submission?.versions ?? []).map((v) => ({ ...v, html: renderMarkdown(v.body) })),

@@ -1,7 +1,7 @@
 // Files added to a draft, read as they arrive. This is the form layer for the one multipart form: it streams each
 // file to a temporary file (hashed on the way, at most MAX_FILE_BYTES kept), so a request never holds its files in
-// memory, and the whole request may carry at most MAX_UPLOAD_BYTES. Its text fields are checked by a zod schema like
-// any form; a refusal comes back as the upload form's message (next to the file input).
+// memory, and the whole request may carry at most MAX_UPLOAD_BYTES. Its text fields (the draft's text among them)
+// are checked by a zod schema like any form; a refusal of the files comes back next to the file input.
 import { parseWithZod } from "@conform-to/zod";
 import {
   unstable_composeUploadHandlers,
@@ -12,11 +12,13 @@ import {
 import type { z } from "zod";
 import { RefusedError } from "~/errors.server";
 import { attempt, reply, type FormSubmission } from "~/forms/submission.server";
+import { formatFileSize } from "~/format";
 import { discardReceived, receiveFile } from "~/storage/storage.server";
 import { MAX_FILE_BYTES, MAX_FILES, MAX_UPLOAD_BYTES } from "./files";
 import type { IncomingFile } from "./work.server";
 
-const MB = (bytes: number) => Math.round(bytes / 1024 / 1024);
+/** The text fields: the draft's text is at most 100,000 characters, up to 4 bytes each. */
+const MAX_FIELD_BYTES = 512 * 1024;
 
 type Upload<Schema extends z.ZodTypeAny> = {
   submission: FormSubmission<Schema>;
@@ -46,20 +48,29 @@ export async function readUpload<Schema extends z.ZodTypeAny>(
   return { submission: Object.assign(parsed, { formData, formId }), files, refused };
 }
 
-/** Like `attempt`, for an upload: `work` gets the files, and an upload that could not be read answers as such. */
+/** The field the file input sends; its refusals are shown next to it. */
+export const FILES_FIELD = "files";
+
+/**
+ * Like `attempt`, for an upload: `work` gets the values and the files, and an upload that could not be read answers
+ * next to the file input (the text fields that did arrive are given back).
+ */
 export function attemptUpload<Schema extends z.ZodTypeAny>(
   upload: Upload<Schema>,
-  work: (files: IncomingFile[]) => Promise<Response>,
+  work: (value: z.output<Schema>, files: IncomingFile[]) => Promise<Response>,
 ): Promise<Response> {
   const { refused } = upload;
-  if (refused) return Promise.resolve(reply(upload.submission, { formError: refused.message, status: refused.status }));
-  return attempt(upload.submission, () => work(upload.files));
+  if (refused)
+    return Promise.resolve(
+      reply(upload.submission, { fieldErrors: { [FILES_FIELD]: refused.message }, status: refused.status }),
+    );
+  return attempt(upload.submission, (value) => work(value, upload.files));
 }
 
 async function streamFiles(request: Request, files: IncomingFile[]): Promise<FormData> {
-  const tooLarge = `Je bestanden zijn samen groter dan ${MB(
+  const tooLarge = `Je bestanden zijn samen groter dan ${formatFileSize(
     MAX_UPLOAD_BYTES,
-  )} MB. Voeg ze in delen toe; wat al bij je concept stond, blijft staan.`;
+  )}. Voeg ze in delen toe; wat al bij je concept stond, blijft staan.`;
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_UPLOAD_BYTES) throw new RefusedError(tooLarge, 413);
   let total = 0;
   const counted = request.body?.pipeThrough(
@@ -78,7 +89,7 @@ async function streamFiles(request: Request, files: IncomingFile[]): Promise<For
     duplex: "half",
   } as RequestInit);
   const fileHandler: UploadHandler = async ({ name, filename, data }) => {
-    if (name !== "files" || !filename) return undefined;
+    if (name !== FILES_FIELD || !filename) return undefined;
     // One more than may be added is enough to say there are too many; the rest is read but not kept.
     if (files.length > MAX_FILES) {
       for await (const _chunk of data);
@@ -90,7 +101,7 @@ async function streamFiles(request: Request, files: IncomingFile[]): Promise<For
   try {
     return await unstable_parseMultipartFormData(
       limited,
-      unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })),
+      unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FIELD_BYTES })),
     );
   } catch {
     if (total > MAX_UPLOAD_BYTES) throw new RefusedError(tooLarge, 413);

@@ -1,8 +1,9 @@
-// A draft's files: the list (with "verwijderen" while it is a draft) and the upload form. Both are schema forms:
-// a refusal is shown next to the file input or the file it is about.
+// A draft's files: the list (with "verwijderen" while it is a draft, a form of its own) and the file input, which
+// is part of the writing form so that adding a file saves the text with it. A refusal is shown next to the file
+// input, announced, and focus goes there.
 import type { SerializeFrom } from "@remix-run/node";
 import { MAX_FILE_BYTES, MAX_FILES } from "~/assignments/files";
-import { RemoveAttachmentSchema, UPLOAD_FORM_ID, UploadSchema } from "~/assignments/forms";
+import { RemoveAttachmentSchema } from "~/assignments/forms";
 import type { assignmentPage } from "~/assignments/page.server";
 import { GildeForm } from "~/components/form";
 import { formatFileSize } from "~/format";
@@ -17,8 +18,6 @@ type AttachmentRow = {
   cleanState: string | null;
   cleanProblem: string | null;
 };
-
-const MB = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 export function AttachmentList({
   attachments,
@@ -65,32 +64,36 @@ function RemoveAttachment({ file }: { file: AttachmentRow }) {
   );
 }
 
-export function Attachments({ attachments, peerReview }: { attachments: AttachmentRow[]; peerReview: PeerReview }) {
-  const [form] = useGildeForm(UploadSchema, { id: UPLOAD_FORM_ID });
+type FileMeta = { name: string; errors?: string[]; errorId: string };
+
+/** The file input of the writing form, with its button: the text is saved along with the files. */
+export function FileField({ meta, inputKey, busy }: { meta: FileMeta; inputKey: string; busy: boolean }) {
+  const error = meta.errors?.[0];
   return (
-    <section aria-labelledby="bijlagen" className="space-top">
-      <h3 id="bijlagen">Bijlagen</h3>
-      <AttachmentList attachments={attachments} peerReview={peerReview} removable />
-      <GildeForm form={form} encType="multipart/form-data" className="inline-form">
-        <div className="field">
-          <label htmlFor="field-files">Bestanden toevoegen</label>
-          <p className="field__hint" id="field-files-hint">
-            PDF, Word, OpenDocument-tekst of foto's; hoogstens {MB(MAX_FILE_BYTES)} MB per bestand en {MAX_FILES}{" "}
-            bestanden in totaal.
-          </p>
-          <input
-            id="field-files"
-            name="files"
-            type="file"
-            multiple
-            accept=".pdf,.doc,.docx,.odt,.jpg,.jpeg,.png,.gif,.webp"
-            aria-describedby="field-files-hint"
-          />
-        </div>
-        <button type="submit" className="button button--secondary">
-          Toevoegen
-        </button>
-      </GildeForm>
-    </section>
+    <div className={error ? "field field--invalid file-field" : "field file-field"}>
+      <label htmlFor="field-files">Bestanden toevoegen</label>
+      <p className="field__hint" id="field-files-hint">
+        PDF, Word, OpenDocument-tekst of foto's; hoogstens {formatFileSize(MAX_FILE_BYTES)} per bestand en {MAX_FILES}{" "}
+        bestanden in totaal. Je tekst wordt meteen mee opgeslagen.
+      </p>
+      <input
+        key={inputKey}
+        id="field-files"
+        name={meta.name}
+        type="file"
+        multiple
+        accept=".pdf,.doc,.docx,.odt,.jpg,.jpeg,.png,.gif,.webp"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`field-files-hint${error ? ` ${meta.errorId}` : ""}`}
+      />
+      {error ? (
+        <p className="field__error" id={meta.errorId} role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" name="intent" value="upload" className="button button--secondary" disabled={busy}>
+        Bestand toevoegen
+      </button>
+    </div>
   );
 }
