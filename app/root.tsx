@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useContext, type ReactNode } from "react";
 import { getUser, sessionHeaders } from "~/auth/guards.server";
@@ -38,6 +39,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   new Headers(flash.headers).forEach((value, name) => headers.append(name, value));
   return json({ user: user ? { name: user.name, role: user.role } : null, flash: flash.message }, { headers });
 }
+
+/**
+ * The root's data carries the one-time flash. Remix keeps a parent route's data across client-side navigations, so
+ * a flash shown after a redirect stayed on every page visited after it (the cookie was cleared, but the data was
+ * never read again). Reading the root again whenever the page changes shows a flash once, on the redirect target.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

@@ -8,6 +8,7 @@ import { loadCourse } from "../app/content/course.server";
 import { migrate } from "../app/db/migrate.server";
 import { connectDb, db, disconnectDb } from "../app/db.server";
 import { DEMO_SECRET_NAME } from "../app/enrollment/stripe.server";
+import { seedParticipantWork } from "./seed-work";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
@@ -33,7 +34,7 @@ export const DEMO_ACCOUNTS = [
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /**
- * `modules`: the course's modules in order. The demo cohort opens the first three at once and the rest
+ * `modules`: the course's modules in order. The demo cohort opens the first four at once and the rest
  * every four weeks from its start (drip), so the demo shows both open and not-yet-open modules.
  */
 export type SeedModule = { slug: string; assignments: string[] };
@@ -89,8 +90,8 @@ export async function seedDemo(modules: SeedModule[] = []) {
     const start = day("2027-03-01").getTime();
     const DAY_MS = 24 * 60 * 60 * 1000;
     for (const [index, module] of modules.entries()) {
-      const opensOn = new Date(start + Math.max(0, index - 2) * 28 * DAY_MS);
-      if (index >= 3) {
+      const opensOn = new Date(start + Math.max(0, index - 3) * 28 * DAY_MS);
+      if (index >= 4) {
         await tx.moduleRelease.create({
           data: { cohortId: spring.id, moduleSlug: module.slug, opensOn, updatedById: id("trainer@gilde.test") },
         });
@@ -117,6 +118,12 @@ export async function seedDemo(modules: SeedModule[] = []) {
         data: { gildeId: index < 4 ? wevers.id : smeden.id, userId, cohortId: spring.id },
       });
     }
+    await seedParticipantWork(tx, {
+      cohortId: spring.id,
+      userId: id("deelnemer@gilde.test"),
+      trainerId: id("trainer@gilde.test"),
+      assignments: modules.flatMap((m) => m.assignments),
+    });
     const oldGilde = await tx.gilde.create({ data: { cohortId: autumn.id, name: "De Bouwers" }, select: { id: true } });
     await tx.enrollment.create({
       data: {

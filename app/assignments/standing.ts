@@ -9,7 +9,6 @@ export type StandingInput = {
   draftSavedAt: string | null;
   /** When the latest version was handed in. */
   handedInAt: string | null;
-  due: string | null;
   closed: boolean;
   /** Whether a released assessment is on the page (to point at). */
   hasFeedback: boolean;
@@ -26,7 +25,6 @@ export const FEEDBACK_ANCHOR = "#feedback";
 
 export function standingOn(work: StandingInput): Standing {
   const when = (iso: string | null) => (iso ? formatDateTime(iso) : "");
-  const deadline = work.due ? ` De deadline is ${formatDateTime(work.due)}.` : "";
   switch (work.status) {
     case "open":
       return {
@@ -34,7 +32,7 @@ export function standingOn(work: StandingInput): Standing {
         next: work.closed
           ? { text: "Deze opdracht is gesloten: inleveren kan niet meer. Vraag je trainer wat nu kan.", action: null }
           : {
-              text: `Lees de opdracht hieronder en begin met schrijven.${deadline}`,
+              text: `Lees de opdracht hieronder en begin met schrijven.`,
               action: { label: "Begin met schrijven", href: WRITING_ANCHOR },
             },
       };
@@ -44,7 +42,7 @@ export function standingOn(work: StandingInput): Standing {
         next: work.closed
           ? { text: "Deze opdracht is gesloten: inleveren kan niet meer. Vraag je trainer wat nu kan.", action: null }
           : {
-              text: `Schrijf verder en lever in als je tevreden bent.${deadline}`,
+              text: `Schrijf verder en lever in als je tevreden bent.`,
               action: { label: "Verder schrijven", href: WRITING_ANCHOR },
             },
       };
@@ -60,9 +58,9 @@ export function standingOn(work: StandingInput): Standing {
       };
     case "herziening":
       return {
-        status: "Terug voor verbetering",
+        status: "Terug voor herziening",
         next: {
-          text: `Lees wat je trainer vraagt, pas je tekst aan en lever opnieuw in.${deadline}`,
+          text: `Lees wat je trainer vraagt, pas je tekst aan en lever opnieuw in.`,
           action: work.hasFeedback
             ? { label: "Lees de feedback", href: FEEDBACK_ANCHOR }
             : { label: "Tekst aanpassen", href: WRITING_ANCHOR },

@@ -5,7 +5,8 @@
 export function countWords(markdown: string): number {
   const text = markdown
     .replace(/\]\([^)]*\)/g, "]") // [tekst](https://…): only the text counts
-    .replace(/https?:\/\/\S+/g, " ");
+    .replace(/https?:\/\/\S+/g, " ")
+    .replace(/^[ \t]*(?:>[ \t]*)*(?:\d+[.)]|[-*+])?[ \t]+/gm, ""); // list numbers and quote signs
   return text.match(/[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 

@@ -10,7 +10,6 @@ export function Standing({ page, work }: { page: AssignmentPage; work: Work }) {
     status: work.status,
     draftSavedAt: work.draft.savedAt,
     handedInAt: work.versions[0]?.handedInAt ?? null,
-    due: work.due,
     closed: work.closed,
     hasFeedback: work.assessments.length > 0,
     peerReview: page.peerReview.enabled,
