@@ -20,7 +20,11 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
   await signIn(e2e, participant, "deelnemer4@gilde.test");
   await participant.goto(`${e2e.server.baseUrl}/opdrachten/wijkgeschiedenis`);
   await participant.getByLabel("Je uitwerking (Markdown)").fill("Eerste versie van mijn wijkgeschiedenis.");
-  await participant.getByRole("button", { name: "Inleveren" }).click();
+  await participant.getByRole("button", { name: "Inleveren", exact: true }).click();
+  await participant
+    .getByRole("dialog", { name: "Inleveren?" })
+    .getByRole("button", { name: /inleveren/i })
+    .click();
   await participant.getByText(/Ingeleverd \(versie 1\)/).waitFor();
 
   const trainerContext = await e2e.browser.newContext({ locale: "nl-NL" });
@@ -42,7 +46,11 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
     await participant.getByText("Laat twee bewoners aan het woord.").waitFor();
     await audit(participant, "4-beoordelen", "terug-voor-herziening");
     await participant.getByLabel("Je uitwerking (Markdown)").fill("Tweede versie, met twee bewoners aan het woord.");
-    await participant.getByRole("button", { name: "Inleveren" }).click();
+    await participant.getByRole("button", { name: "Inleveren", exact: true }).click();
+    await participant
+      .getByRole("dialog", { name: "Inleveren?" })
+      .getByRole("button", { name: /inleveren/i })
+      .click();
     await participant.getByText(/Ingeleverd \(versie 2\)/).waitFor();
 
     await trainer.goto(`${e2e.server.baseUrl}/beoordelen`);
@@ -91,7 +99,11 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
   for (const slug of slugs) {
     await participant.goto(`${base}/opdrachten/${slug}`);
     await participant.getByLabel("Je uitwerking (Markdown)").fill(`Mijn uitwerking van ${slug}, in de Transvaalbuurt.`);
-    await participant.getByRole("button", { name: "Inleveren" }).click();
+    await participant.getByRole("button", { name: "Inleveren", exact: true }).click();
+    await participant
+      .getByRole("dialog", { name: "Inleveren?" })
+      .getByRole("button", { name: /inleveren/i })
+      .click();
     await participant.getByText(/Ingeleverd \(versie 1\)/).waitFor();
   }
   for (let i = 0; i < slugs.length; i++) {

@@ -19,7 +19,11 @@ it("lets three gilde members hand in, review each other and read their feedback"
     await page
       .getByLabel("Je uitwerking (Markdown)")
       .fill(`Wijkgeschiedenis van deelnemer ${index + 1}: de buurt na de sloop.`);
-    await page.getByRole("button", { name: "Inleveren" }).click();
+    await page.getByRole("button", { name: "Inleveren", exact: true }).click();
+    await page
+      .getByRole("dialog", { name: "Inleveren?" })
+      .getByRole("button", { name: /inleveren/i })
+      .click();
     await page.getByText(/Ingeleverd \(versie 1\)/).waitFor();
   }
 

@@ -52,12 +52,15 @@ for (const size of SIZES)
       mimeType: "application/pdf",
       buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"),
     });
-    await page.getByRole("button", { name: "Toevoegen", exact: true }).click();
+    await page.getByRole("button", { name: "Bestand toevoegen" }).click();
     await page.getByText("Het bestand is toegevoegd.").waitFor();
     await page.getByRole("link", { name: "tijdlijn.pdf" }).waitFor();
     await audit(page, `2-deelnemer-${size.name}`, "opdracht-met-bijlage");
 
-    await page.getByRole("button", { name: "Inleveren" }).click();
+    await page.getByRole("button", { name: "Inleveren", exact: true }).click();
+    const ask = page.getByRole("dialog", { name: "Inleveren?" });
+    await ask.getByText("tijdlijn.pdf").waitFor();
+    await ask.getByRole("button", { name: "Toch inleveren" }).click();
     await page.getByText(/Ingeleverd \(versie 1\)/).waitFor();
     const versions = page.locator("section", { has: page.getByRole("heading", { name: "Ingeleverde versies" }) });
     await versions.getByText("Wat bewoners mij vertelden").waitFor();

@@ -63,10 +63,10 @@ it("shows where a participant stands, and lets them write and hand in on a phone
   // Not started: the brief is open; started: it is folded and the writing area is one tap away.
   await page.goto(`${base}/opdrachten/wijkgeschiedenis`);
   await expect(page.locator(".standing")).toContainText("Nog niet begonnen");
-  await expect(page.locator("#opdracht details")).toHaveAttribute("open", "");
+  await expect(page.locator("#opdracht .brief__details")).toHaveAttribute("open", "");
   await page.goto(`${base}/opdrachten/tip-in-de-praktijk`);
   await expect(page.locator(".standing")).toContainText("Concept bewaard op");
-  await expect(page.locator("#opdracht details")).not.toHaveAttribute("open", "");
+  await expect(page.locator("#opdracht .brief__details")).not.toHaveAttribute("open", "");
   await expectNoSidewaysScrolling(page, "concept");
   await audit(page, "18-schrijven", "concept-telefoon");
 

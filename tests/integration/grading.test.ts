@@ -69,7 +69,7 @@ describe("assessments", () => {
     const saved = await trainer.submit(`/beoordelen/${submissionId}`, { ...passingForm(), intent: "save" });
     expect(saved.text).toContain("Concept opgeslagen");
     const view = await student.browser.get(page());
-    expect(view.text).toContain("in beoordeling");
+    expect(view.text).toContain("wacht op beoordeling");
     expect(view.html).not.toContain("Feedback bij");
     const data = await student.browser.get(`${page()}?_data=${encodeURIComponent("routes/opdrachten.$slug")}`);
     expect(data.html).not.toContain("Feedback bij");

@@ -62,7 +62,7 @@ async function joinAsReviewer(userId: string, world: Awaited<ReturnType<typeof r
 /** What an enrolled participant has; checked before, to show the test starts from real access. */
 async function expectAccess(browser: Client, gildeId: string, reviewId: string) {
   expect((await browser.get(`/modules/${module().slug}`)).text).not.toContain(LOCKED_MODULE);
-  expect((await browser.get(`/opdrachten/${assignment().slug}`)).text).toContain("Jouw uitwerking");
+  expect((await browser.get(`/opdrachten/${assignment().slug}`)).text).toContain("Mijn uitwerking");
   expect((await browser.get("/gilde")).text).toContain("Gilde De Blijvers");
   expect((await browser.get(`/gildes/${gildeId}`)).status).toBe(200);
   expect((await browser.get(`/gilde/feedback/${reviewId}`)).text).toContain(MATES_WORK);
@@ -73,7 +73,7 @@ async function expectNoAccess(browser: Client, userId: string, gildeId: string, 
   const slug = assignment().slug;
   expect((await browser.get(`/modules/${module().slug}`)).text).toContain(LOCKED_MODULE);
   const work = await browser.get(`/opdrachten/${slug}`);
-  expect(work.text).not.toContain("Jouw uitwerking");
+  expect(work.text).not.toContain("Mijn uitwerking");
   expect(work.text).toContain(`Deze opdracht gaat open met de module ${module().frontmatter.title}.`);
 
   expect(

@@ -164,7 +164,7 @@ describe("events out of order", () => {
     );
     expect(
       (await p.browser.get(`/opdrachten/${first(first(getCourse().modules).assignments).slug}`)).text,
-    ).not.toContain("Jouw uitwerking");
+    ).not.toContain("Mijn uitwerking");
   });
 
   it("a late 'session expired' after the payment completed does not undo the payment", async () => {

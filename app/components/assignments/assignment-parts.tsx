@@ -1,6 +1,5 @@
 // The assignment page's other parts: what to hand in, the participant's wijk beside the work, and the rubric.
 import { Link } from "@remix-run/react";
-import { Table } from "~/components/table";
 import type { AssignmentPage } from "./work";
 
 export function HandInCard({ page }: { page: AssignmentPage }) {
@@ -59,16 +58,20 @@ export function Rubric({ rubric }: { rubric: AssignmentPage["rubric"] }) {
       {rubric.map((criterion) => (
         <section key={criterion.id} aria-labelledby={`criterium-${criterion.id}`}>
           <h3 id={`criterium-${criterion.id}`}>{criterion.title}</h3>
-          <Table headers={["Niveau", "Wat dat betekent"]}>
+          {/* A list, not a table: on a phone the descriptions wrap instead of scrolling sideways. */}
+          <dl className="rubric-levels">
             {criterion.levels.map((level) => (
-              <tr key={level.score}>
-                <td>
-                  {level.label} ({level.score}){level.score === criterion.passLevel ? " · voldoende vanaf hier" : ""}
-                </td>
-                <td>{level.descriptor}</td>
-              </tr>
+              <div key={level.score}>
+                <dt>
+                  <strong>
+                    {level.label} ({level.score})
+                  </strong>
+                  {level.score === criterion.passLevel ? " · voldoende vanaf hier" : ""}
+                </dt>
+                <dd>{level.descriptor}</dd>
+              </div>
             ))}
-          </Table>
+          </dl>
         </section>
       ))}
     </details>

@@ -84,6 +84,9 @@ export function FileField({ meta, inputKey, busy }: { meta: FileMeta; inputKey: 
         multiple
         accept=".pdf,.doc,.docx,.odt,.jpg,.jpeg,.png,.gif,.webp"
         aria-invalid={error ? true : undefined}
+        // Without JavaScript nothing else can bring a refused file's message into view: the page opens there.
+        // eslint-disable-next-line jsx-a11y/no-autofocus
+        autoFocus={Boolean(error)}
         aria-describedby={`field-files-hint${error ? ` ${meta.errorId}` : ""}`}
       />
       {error ? (

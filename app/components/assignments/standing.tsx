@@ -54,7 +54,7 @@ export function Standing({ page, work }: { page: AssignmentPage; work: Work }) {
 /** Links to the page's parts: plain anchors, so they work without JavaScript too. */
 export function SectionLinks({ feedback }: { feedback: boolean }) {
   const openBrief = () => {
-    const details = document.querySelector<HTMLDetailsElement>("#opdracht details");
+    const details = document.querySelector<HTMLDetailsElement>("#opdracht .brief__details");
     if (details) details.open = true;
   };
   return (
