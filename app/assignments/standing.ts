@@ -16,7 +16,7 @@ export type StandingInput = {
 };
 
 /** Where the next step is done: an anchor on this page, or another page. */
-export type NextStep = { text: string; action: { label: string; href: string } | null };
+type NextStep = { text: string; action: { label: string; href: string } | null };
 
 export type Standing = { status: string; next: NextStep };
 
