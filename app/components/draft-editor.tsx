@@ -1,41 +1,21 @@
 // The participant's writing space: Markdown with a toolbar, a word count and a preview, saved while typing, never
 // losing text. One multipart form holds the text and the file input, so every button (adding a file too) sends the
 // text along. Without JavaScript it is a plain form with "Concept opslaan", "Bestand toevoegen" and "Inleveren"
-// (which leads to a confirmation page); with it, "Inleveren" asks in a dialog. The autosave posts the same form
-// (assignments/forms.ts) and gets JSON back: the new revision, or the form protocol's refusal.
-import { useCallback, useEffect, useRef, useState, type MouseEvent } from "react";
+// (which leads to a confirmation page); with it, "Inleveren" asks in a dialog, and the text is saved while typing
+// (use-autosave.ts).
+import { useRef, useState, type MouseEvent } from "react";
 import { DRAFT_FORM_ID, DraftSchema } from "~/assignments/forms";
 import { AttachmentList, FileField } from "~/components/assignments/attachments";
 import { EditorToolbar, shortcutAction } from "~/components/assignments/editor-toolbar";
 import { HandInDialog, type GoingFile } from "~/components/assignments/hand-in-dialog";
 import type { AssignmentPage, Work } from "~/components/assignments/work";
 import { WordCount } from "~/components/assignments/word-count";
+import { useAutosave, type SaveAnswer, type SaveState } from "~/components/assignments/use-autosave";
 import { GildeForm } from "~/components/form";
 import { useHydrated } from "~/components/use-hydrated";
-import type { FormReply } from "~/forms/protocol";
 import { useFormReply, useGildeForm } from "~/forms/use-form";
 import { renderMarkdown } from "~/markdown/markdown";
 import { applyToolbar, type ToolbarAction } from "~/markdown/toolbar";
-
-/** What the server says to a save: the new revision, or a refusal (with the other version when it was a clash). */
-type SaveAnswer =
-  { status: "success"; revision: number } | (FormReply & { conflict?: { body: string; revision: number } });
-
-/** The message of a refusal: the form's own, or else the first field's. */
-function refusalMessage(answer: FormReply): string | undefined {
-  const errors = answer.error ?? {};
-  return (errors[""] ?? Object.values(errors).find((messages) => messages?.length))?.[0];
-}
-
-type SaveState =
-  | { kind: "idle" }
-  | { kind: "saving" }
-  | { kind: "saved"; at: Date }
-  | { kind: "failed"; attempt: number }
-  | { kind: "refused"; message: string }
-  | { kind: "conflict"; theirs: string; revision: number };
-
-const AUTOSAVE_DELAY_MS = 1500;
 
 export function DraftEditor({ page, draft, busy }: { page: AssignmentPage; draft: Work["draft"]; busy: boolean }) {
   const { slug } = page;
@@ -50,108 +30,23 @@ export function DraftEditor({ page, draft, busy }: { page: AssignmentPage; draft
   // after any other refusal the editor holds what was typed.
   const conflict = answer && "conflict" in answer ? answer.conflict : undefined;
   const typed = fields.body.initialValue;
-  const [text, setText] = useState(!conflict && typeof typed === "string" ? typed : body);
   const [preview, setPreview] = useState(false);
-  const [state, setState] = useState<SaveState>({ kind: "idle" });
-  const revisionRef = useRef(revision);
-  const savedText = useRef(body);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const [rev, setRev] = useState(revision);
-  const url = `/opdrachten/${slug}?_data=${encodeURIComponent("routes/opdrachten.$slug")}`;
-
-  // New data from the server (after handing in, or another page load) resets the editor.
-  useEffect(() => {
-    revisionRef.current = revision;
-    setRev(revision);
-    savedText.current = body;
-    setText(body);
-  }, [body, revision]);
-
-  const save = useCallback(
-    async (value: string, attempt = 1): Promise<void> => {
-      if (value === savedText.current) return;
-      setState({ kind: "saving" });
-      try {
-        const response = await fetch(url, {
-          method: "POST",
-          headers: { "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({
-            intent: "save-draft",
-            autosave: "1",
-            body: value,
-            revision: String(revisionRef.current),
-          }),
-        });
-        if (response.status >= 500 || !response.headers.get("Content-Type")?.includes("json"))
-          throw new Error(String(response.status));
-        const result = (await response.json()) as SaveAnswer;
-        if ("revision" in result) {
-          revisionRef.current = result.revision;
-          setRev(result.revision);
-          savedText.current = value;
-          setState({ kind: "saved", at: new Date() });
-        } else if (result.conflict) {
-          setState({ kind: "conflict", theirs: result.conflict.body, revision: result.conflict.revision });
-        } else {
-          // Refused for a reason retrying will not change (the assignment was closed, say): say so, keep the text.
-          setState({ kind: "refused", message: refusalMessage(result) ?? "Opslaan werd geweigerd." });
-        }
-      } catch {
-        // Keep the text in the page and try again, waiting longer each time.
-        setState({ kind: "failed", attempt });
-        timer.current = setTimeout(() => void save(value, attempt + 1), Math.min(30_000, 2_000 * 2 ** (attempt - 1)));
-      }
-    },
-    [url],
-  );
-
-  function onChange(value: string) {
-    setText(value);
-    if (state.kind === "conflict") return; // the writer decides first
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(value), AUTOSAVE_DELAY_MS);
-  }
-
-  // Leaving the page: send what is not saved yet.
-  useEffect(() => {
-    const flush = () => {
-      if (text !== savedText.current && state.kind !== "conflict") {
-        navigator.sendBeacon(
-          url,
-          new URLSearchParams({
-            intent: "save-draft",
-            autosave: "1",
-            body: text,
-            revision: String(revisionRef.current),
-          }),
-        );
-      }
-    };
-    window.addEventListener("pagehide", flush);
-    return () => window.removeEventListener("pagehide", flush);
-  }, [text, state.kind, url]);
-
-  function keepMine() {
-    if (state.kind !== "conflict") return;
-    revisionRef.current = state.revision;
-    setRev(state.revision);
-    savedText.current = state.theirs;
-    void save(text);
-  }
-
-  function takeTheirs() {
-    if (state.kind !== "conflict") return;
-    revisionRef.current = state.revision;
-    setRev(state.revision);
-    savedText.current = state.theirs;
-    setText(state.theirs);
-    setState({ kind: "idle" });
-  }
-
-  // Sending the form saves this text: no autosave may follow with the old revision (it would look like a clash).
+  const {
+    text,
+    onChange,
+    state,
+    revision: rev,
+    keepMine,
+    takeTheirs,
+    beforeSubmit,
+  } = useAutosave({
+    slug,
+    initial: !conflict && typeof typed === "string" ? typed : body,
+    body,
+    revision,
+  });
   function onSubmitCapture() {
-    clearTimeout(timer.current);
-    savedText.current = text;
+    beforeSubmit();
     dialog.current?.close();
   }
 
@@ -231,7 +126,6 @@ export function DraftEditor({ page, draft, busy }: { page: AssignmentPage; draft
           aria-invalid={fields.body.errors ? true : undefined}
           aria-describedby={`woorden opslaan-status markdown-hulp${fields.body.errors ? ` ${fields.body.errorId}` : ""}`}
         />
-        <WordCount id="woorden" text={text} range={page.words} live={hydrated} />
         {fields.body.errors ? (
           <p className="field__error" id={fields.body.errorId}>
             {fields.body.errors[0]}
@@ -240,13 +134,12 @@ export function DraftEditor({ page, draft, busy }: { page: AssignmentPage; draft
         {preview ? (
           <div className="prose editor__preview" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />
         ) : null}
-        <p id="markdown-hulp" className="field__hint">
-          {hydrated ? "Opmaak met de knoppen hierboven, of zelf" : "Opmaak"}: **vet**, *schuin*, ## kop, - opsomming,
-          [tekst](https://…). HTML wordt als tekst getoond.
-        </p>
-        <p id="opslaan-status" className="editor__status" role="status" aria-live="polite">
-          <SaveStatus state={state} hydrated={hydrated} />
-        </p>
+        <div className="editor__meta">
+          <WordCount id="woorden" text={text} range={page.words} live={hydrated} />
+          <p id="opslaan-status" className="editor__status" role="status" aria-live="polite">
+            <SaveStatus state={state} hydrated={hydrated} />
+          </p>
+        </div>
         {state.kind === "conflict" ? (
           <div className="notice notice--warm" role="alert">
             <p>
@@ -288,6 +181,10 @@ export function DraftEditor({ page, draft, busy }: { page: AssignmentPage; draft
             Inleveren
           </button>
         </div>
+        <p id="markdown-hulp" className="field__hint">
+          {hydrated ? "Opmaak met de knoppen boven de tekst, of zelf" : "Opmaak"}: **vet**, *schuin*, ## kop, -
+          opsomming, [tekst](https://…). HTML wordt als tekst getoond.
+        </p>
         <section aria-labelledby="bijlagen" className="space-top">
           <h3 id="bijlagen">Bijlagen</h3>
           <FileField meta={fields.files} inputKey={draft.attachments.map((a) => a.id).join()} busy={busy} />

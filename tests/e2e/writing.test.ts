@@ -75,7 +75,10 @@ it("shows where a participant stands, and lets them write and hand in on a phone
     .getByRole("link", { name: "Mijn uitwerking" })
     .tap();
   const editor = page.getByLabel("Je uitwerking (Markdown)");
+  // What the phone shows right after the tap (not the whole page).
+  await page.screenshot({ path: "tests/e2e/artifacts/18-schrijven/mijn-uitwerking-telefoon-scherm.png" });
   await expectInViewport(page, "schrijfvlak", editor);
+  await expectInViewport(page, "Inleveren", page.getByRole("button", { name: "Inleveren", exact: true }));
 
   // The toolbar makes the selected word bold; Ctrl+I makes it italic.
   await editor.fill("Wat ik deed in de wijk");

@@ -13,7 +13,7 @@ export function Assessments({
   const [latest, ...earlier] = assessments;
   if (!latest) return null;
   return (
-    <section id="feedback" className="card space-bottom" aria-labelledby="beoordeling">
+    <section id="feedback" className="card space-bottom" aria-labelledby="beoordeling" tabIndex={-1}>
       <h2 id="beoordeling" className="flush-top">
         Beoordeling: {latest.decision ? DECISION_LABELS[latest.decision as Decision] : ""}
       </h2>

@@ -14,7 +14,7 @@ export function Brief({ page, folded }: { page: AssignmentPage; folded: boolean 
   );
   if (!page.work) return body;
   return (
-    <section id="opdracht" aria-labelledby="opdracht-kop" className="brief">
+    <section id="opdracht" aria-labelledby="opdracht-kop" className="brief" tabIndex={-1}>
       <details open={!folded} className="brief__details">
         <summary>
           <h2 id="opdracht-kop" className="brief__title">

@@ -1,6 +1,7 @@
 // The top of a participant's assignment page: where they stand, in words, the deadline, and the one thing to do
 // next; then the links to the page's three parts, which on a phone save scrolling past the whole brief.
 import { Link } from "@remix-run/react";
+import type { MouseEvent, ReactNode } from "react";
 import { FEEDBACK_ANCHOR, standingOn, WRITING_ANCHOR } from "~/assignments/standing";
 import { formatDateTime } from "~/format";
 import type { AssignmentPage, Work } from "./work";
@@ -37,9 +38,9 @@ export function Standing({ page, work }: { page: AssignmentPage; work: Work }) {
         <span>{next.text}</span>{" "}
         {next.action ? (
           next.action.href.startsWith("#") ? (
-            <a href={next.action.href} className="button">
+            <JumpLink href={next.action.href} className="button">
               {next.action.label}
-            </a>
+            </JumpLink>
           ) : (
             <Link to={next.action.href} className="button">
               {next.action.label}
@@ -51,19 +52,34 @@ export function Standing({ page, work }: { page: AssignmentPage; work: Work }) {
   );
 }
 
-/** Links to the page's parts: plain anchors, so they work without JavaScript too. */
+/**
+ * A link to a part of this page: a plain anchor without JavaScript. With it, the page scrolls there itself and
+ * focus moves along: a fragment navigation would go through the router's scroll restoration, which after an
+ * earlier jump on another page put the part 140 px lower than asked. The folded brief opens on the way.
+ */
+function JumpLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
+  function jump(event: MouseEvent) {
+    const target = document.getElementById(href.slice(1));
+    if (!target) return;
+    event.preventDefault();
+    target.querySelector<HTMLDetailsElement>(".brief__details")?.setAttribute("open", "");
+    target.scrollIntoView();
+    target.focus({ preventScroll: true });
+  }
+  return (
+    <a href={href} className={className} onClick={jump}>
+      {children}
+    </a>
+  );
+}
+
+/** Links to the page's parts, so a phone need not scroll past the whole brief. */
 export function SectionLinks({ feedback }: { feedback: boolean }) {
-  const openBrief = () => {
-    const details = document.querySelector<HTMLDetailsElement>("#opdracht .brief__details");
-    if (details) details.open = true;
-  };
   return (
     <nav className="section-links" aria-label="Onderdelen van deze opdracht">
-      <a href="#opdracht" onClick={openBrief}>
-        Opdracht
-      </a>
-      <a href={WRITING_ANCHOR}>Mijn uitwerking</a>
-      {feedback ? <a href={FEEDBACK_ANCHOR}>Feedback</a> : null}
+      <JumpLink href="#opdracht">Opdracht</JumpLink>
+      <JumpLink href={WRITING_ANCHOR}>Mijn uitwerking</JumpLink>
+      {feedback ? <JumpLink href={FEEDBACK_ANCHOR}>Feedback</JumpLink> : null}
     </nav>
   );
 }

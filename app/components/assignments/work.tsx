@@ -10,7 +10,7 @@ export type Work = NonNullable<AssignmentPage["work"]>;
 
 export function YourWork({ page, work, busy }: { page: AssignmentPage; work: Work; busy: boolean }) {
   return (
-    <section id="mijn-uitwerking" aria-labelledby="mijn-uitwerking-kop" className="space-top">
+    <section id="mijn-uitwerking" aria-labelledby="mijn-uitwerking-kop" className="space-top" tabIndex={-1}>
       <h2 id="mijn-uitwerking-kop">Mijn uitwerking</h2>
       {work.blocked ? (
         <p className="notice">{work.blocked}</p>
