@@ -45,8 +45,16 @@ export async function seedParticipantWork(
     cohortId,
     userId,
     trainerId,
+    reviewerIds,
     assignments,
-  }: { cohortId: string; userId: string; trainerId: string; assignments: string[] },
+  }: {
+    cohortId: string;
+    userId: string;
+    trainerId: string;
+    /** Two other participants who gave peer feedback on the work handed in. */
+    reviewerIds: [string, string];
+    assignments: string[];
+  },
 ) {
   const has = (slug: string) => assignments.includes(slug);
   const exists = async (slug: string) =>
@@ -72,6 +80,23 @@ export async function seedParticipantWork(
     });
     // Handing in keeps the draft (with the text handed in), so a revision starts from it.
     await tx.draft.create({ data: { userId, cohortId, assignmentSlug: slug, body, revision: 1 } });
+    // Its peer feedback was given, so peer review gives this work no new reviewers (nor the demo's journeys tasks).
+    for (const [index, reviewerId] of reviewerIds.entries())
+      await tx.peerReview.create({
+        data: {
+          cohortId,
+          assignmentSlug: slug,
+          submissionId: submission.id,
+          reviewerId,
+          status: "SUBMITTED",
+          crossGilde: index === 1,
+          answers: { "0": "Je laat goed zien wat bewoners zelf zeggen." },
+          tip:
+            index === 0 ? "Vraag ook iemand van de gemeente om een reactie." : "Een kaartje van de buurt zou helpen.",
+          dueAt: new Date(handedInAt.getTime() + 7 * 24 * 3_600_000),
+          submittedAt: new Date(handedInAt.getTime() + 3 * 24 * 3_600_000),
+        },
+      });
     return { submissionId: submission.id, versionId: version.id };
   }
 

@@ -122,6 +122,7 @@ export async function seedDemo(modules: SeedModule[] = []) {
       cohortId: spring.id,
       userId: id("deelnemer@gilde.test"),
       trainerId: id("trainer@gilde.test"),
+      reviewerIds: [id("deelnemer4@gilde.test"), id("deelnemer5@gilde.test")],
       assignments: modules.flatMap((m) => m.assignments),
     });
     const oldGilde = await tx.gilde.create({ data: { cohortId: autumn.id, name: "De Bouwers" }, select: { id: true } });
