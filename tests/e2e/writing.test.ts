@@ -145,6 +145,12 @@ it("shows the new screens at laptop size", async () => {
   await audit(page, "18-schrijven", "inleveren-leeg-laptop");
   await dialog.getByRole("button", { name: "Nog niet, verder schrijven" }).click();
   await expect(dialog).toBeHidden();
+
+  // The confirmation page (what "Inleveren" leads to without JavaScript), at laptop size.
+  await page.goto(`${e2e.server.baseUrl}/opdrachten/buurt-verkennen/inleveren`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Inleveren?");
+  await expect(page.locator("main")).toContainText("Je tekst is korter dan gevraagd (59 van minimaal 1.000 woorden)");
+  await audit(page, "18-schrijven", "inleveren-pagina-laptop");
 });
 
 it("keeps the text when adding a file, and asks before handing in, without JavaScript", async () => {
