@@ -2,7 +2,7 @@
 // is one low row and the menu folds behind a "Menu" button. The fold is a <details> disclosure, so it opens without
 // JavaScript and browsers announce it as expanded or collapsed; the stylesheet keeps it unfolded on a wide screen.
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import { useEffect, useRef, type KeyboardEvent } from "react";
+import { useEffect, useRef } from "react";
 import type { NavItem } from "~/components/navigation";
 
 /** Where the menu stops folding; the same width as the media query in app.css ("The compact header"). */
@@ -22,7 +22,7 @@ export function SiteHeader({ user, items }: { user: HeaderUser | null; items: Na
           <span className="brand__name">Gilde</span>
           <span className="brand__tagline">leergang Creative Communities</span>
         </Link>
-        <details className="site-menu" ref={menu.ref} onKeyDown={menu.onKeyDown}>
+        <details className="site-menu" ref={menu}>
           <summary className="site-menu__toggle">
             <span className="site-menu__icon" aria-hidden="true" />
             Menu
@@ -86,11 +86,15 @@ function useMenuFold() {
     if (ref.current && !window.matchMedia(WIDE).matches) ref.current.open = false;
   }, [location.key]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDetailsElement>) => {
+  useEffect(() => {
     const details = ref.current;
-    if (event.key !== "Escape" || !details?.open || window.matchMedia(WIDE).matches) return;
-    details.open = false;
-    details.querySelector("summary")?.focus();
-  };
-  return { ref, onKeyDown };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || !details?.open || window.matchMedia(WIDE).matches) return;
+      details.open = false;
+      details.querySelector("summary")?.focus();
+    };
+    details?.addEventListener("keydown", closeOnEscape);
+    return () => details?.removeEventListener("keydown", closeOnEscape);
+  }, []);
+  return ref;
 }

@@ -10,7 +10,7 @@ export function Table({ headers, children }: { headers: string[]; children: Reac
   return (
     <div className="table-wrap">
       <table className="table-cards" role="table">
-        <thead role="rowgroup">
+        <thead>
           <tr role="row">
             {headers.map((header, index) => (
               <th scope="col" role="columnheader" key={index}>
@@ -19,7 +19,7 @@ export function Table({ headers, children }: { headers: string[]; children: Reac
             ))}
           </tr>
         </thead>
-        <tbody role="rowgroup">{Children.map(children, (row) => labelRow(row, headers))}</tbody>
+        <tbody>{Children.map(children, (row) => labelRow(row, headers))}</tbody>
       </table>
     </div>
   );
