@@ -6,10 +6,12 @@ import { Children, cloneElement, isValidElement, type ReactElement, type ReactNo
 
 type CellProps = { children?: ReactNode; className?: string; colSpan?: number; role?: string; "data-label"?: string };
 
-export function Table({ headers, children }: { headers: string[]; children: ReactNode }) {
+/** `caption` names the table for screen readers where no heading right above it does. */
+export function Table({ headers, caption, children }: { headers: string[]; caption?: string; children: ReactNode }) {
   return (
     <div className="table-wrap">
       <table className="table-cards" role="table">
+        {caption ? <caption className="visually-hidden">{caption}</caption> : null}
         <thead>
           <tr role="row">
             {headers.map((header, index) => (

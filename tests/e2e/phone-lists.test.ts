@@ -58,8 +58,12 @@ async function prepare() {
       consent: true,
     })
   ).id;
-  await db.directoryEntry.create({
-    data: { userId: alumnus!.id, region: "Utrecht", organisation: "Buurtteam Zuid", themes: ["vertrouwen"] },
+  // The demo data lists the alumnus in "Wie is wie" already; the list must hold someone either way.
+  const entry = { region: "Utrecht", organisation: "Buurtteam Zuid", themes: ["vertrouwen"] };
+  await db.directoryEntry.upsert({
+    where: { userId: alumnus!.id },
+    create: { userId: alumnus!.id, ...entry },
+    update: {},
   });
   const applicant = await acceptedApplicant({ name: "Anouk Toegelaten" });
   await db.payment.create({
