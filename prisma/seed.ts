@@ -164,6 +164,16 @@ export async function seedDemo(modules: SeedModule[] = []) {
         overall: "Een levendige wijkgeschiedenis met de stem van bewoners.",
       },
     });
+    // The alumnus is findable in "Wie is wie" (the community's list of people).
+    await tx.directoryEntry.create({
+      data: {
+        userId: id("alumnus@gilde.test"),
+        region: "Utrecht",
+        organisation: "Buurtteam Rivierenwijk",
+        themes: ["bewonersambities", "vertrouwen"],
+        openToMentoring: true,
+      },
+    });
   });
 }
 
