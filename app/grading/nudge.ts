@@ -15,9 +15,10 @@ const NOTICED: Record<StuckFlag["kind"], string> = {
 };
 
 export function nudgeDraft(participantName: string, trainerName: string, flags: StuckFlag[]) {
-  const noticed = flags.slice(0, 2).map((flag) => NOTICED[flag.kind]);
-  const opening = noticed.length
-    ? `ik zag dat ${noticed.join(" en dat ")}. Hoe gaat het met je?`
+  // The weightiest flag only: one concrete thing reads as attention, a list reads as a report.
+  const first = flags[0];
+  const opening = first
+    ? `ik zag dat ${NOTICED[first.kind]}. Hoe gaat het met je?`
     : "ik wilde even horen hoe het met je gaat.";
   return (
     `Hoi ${firstNameOf(participantName)},\n\n${opening} Als je ergens vastloopt, denk ik graag met je mee: ` +

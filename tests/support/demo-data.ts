@@ -26,7 +26,7 @@ export async function prepareDemoDataDir(dataDir: string): Promise<DemoSessions>
   });
   try {
     await migrate(driver);
-    await seedDemoIfEmpty(seedModules(course));
+    await seedDemoIfEmpty(seedModules(course), { uploadsDir: path.join(dataDir, "uploads") });
     const sessions: DemoSessions = new Map();
     for (const { email } of DEMO_ACCOUNTS) {
       const { id } = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
