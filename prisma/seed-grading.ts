@@ -388,7 +388,7 @@ function workText(name: string, index: number, long: boolean) {
 }
 
 /** A one-page PDF with one line of text, with a correct cross-reference table. */
-export function tinyPdf(line: string): Uint8Array {
+function tinyPdf(line: string): Uint8Array {
   const text = line.replace(/[()\\]/g, "").replace(/[^\x20-\x7e]/g, "-");
   const stream = `BT /F1 18 Tf 60 740 Td (${text}) Tj ET`;
   const objects = [
@@ -433,7 +433,7 @@ function pngChunk(type: string, data: Uint8Array) {
 }
 
 /** A small PNG sketch: a green square (the plein) with paths crossing it, on paper-coloured ground. */
-export function tinyPng(width = 240, height = 160): Uint8Array {
+function tinyPng(width = 240, height = 160): Uint8Array {
   const rows: number[] = [];
   for (let y = 0; y < height; y++) {
     rows.push(0);

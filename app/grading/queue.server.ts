@@ -9,7 +9,7 @@ import { parseDecision, storedDecision } from "./assessment-columns";
 import type { QueueFilter } from "./queue-filter";
 import { DECISION_LABELS, type Decision } from "./rubric";
 
-export const QUEUE_PAGE_SIZE = 50;
+const QUEUE_PAGE_SIZE = 50;
 
 /** The cohorts a trainer grades in, or null for an admin (every cohort). */
 export async function trainerCohortIds(trainer: SessionUser): Promise<string[] | null> {

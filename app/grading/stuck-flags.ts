@@ -6,10 +6,10 @@ export const INACTIVE_DAYS = 14;
 /** Days a module has been open by the planning before it should be at least half read. */
 export const READING_DAYS = 21;
 
-export type StuckFlagKind = "late" | "revision" | "reviews" | "inactive" | "reading";
+type StuckFlagKind = "late" | "revision" | "reviews" | "inactive" | "reading";
 
 /** Heavier flags first: missed work and open revisions weigh most, slow reading least. */
-export const FLAG_WEIGHTS: Record<StuckFlagKind, number> = {
+const FLAG_WEIGHTS: Record<StuckFlagKind, number> = {
   late: 3,
   revision: 3,
   reviews: 2,

@@ -14,6 +14,7 @@ import {
   SecondReading,
   SecondReadSchema,
 } from "~/components/grading/assessment-form";
+import { DeskPane } from "~/components/grading/desk-pane";
 import { SubmissionPane } from "~/components/grading/submission-pane";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
@@ -82,20 +83,23 @@ export default function GradingDesk() {
     <>
       <p className="muted flush">
         <Link to={backTo}>← Terug naar de wachtrij</Link> · {submission.cohort.name}
+        <a href="#beoordeling" className="desk-jump">
+          Naar de beoordeling ↓
+        </a>
       </p>
       <h1 className="desk-title">
         {assignment.title}: {submission.participant.name}
       </h1>
       <div className="desk">
-        <section aria-labelledby="inzending" className="desk__pane" tabIndex={0}>
+        <DeskPane labelledBy="inzending">
           <SubmissionPane versions={submission.versions} peerFeedback={peerFeedback} />
-        </section>
-        <section aria-label="Beoordeling" className="desk__pane" tabIndex={0}>
+        </DeskPane>
+        <DeskPane id="beoordeling" label="Beoordeling">
           <AssessmentForm rubric={assignment.rubric} current={current} history={history} busy={busy} />
           {current?.status === "DRAFT" ? (
             <SecondReading current={current} requiredForFail={submission.cohort.secondReaderForFail} />
           ) : null}
-        </section>
+        </DeskPane>
       </div>
     </>
   );
