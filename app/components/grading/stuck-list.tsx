@@ -95,8 +95,9 @@ function StuckDetails({ row, overview }: { row: Row; overview: Overview }) {
         ))}
       </ul>
       <p>
-        Peerfeedback: {row.reviewsOwed} open, {row.reviewsGiven} gegeven ({row.reviewsOnTime} op tijd)
-        {row.reviewsRating !== null ? `, gewaardeerd met ${row.reviewsRating.toLocaleString("nl-NL")} van 4` : ""}.
+        {`Peerfeedback: ${row.reviewsOwed} open, ${row.reviewsGiven} gegeven (${row.reviewsOnTime} op tijd)` +
+          (row.reviewsRating !== null ? `, gewaardeerd met ${row.reviewsRating.toLocaleString("nl-NL")} van 4` : "") +
+          "."}
       </p>
       <p className="flush">Gelezen per module:</p>
       <ul className="module-bars" aria-label={`Gelezen per module door ${row.name}`}>
