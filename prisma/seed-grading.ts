@@ -32,6 +32,8 @@ const PEOPLE = [
   { key: "wim", name: "Wim Hendriks", gilde: 1 },
 ] as const;
 type Person = (typeof PEOPLE)[number]["key"];
+/** The accounts this part of the demo adds: the participants and the second trainer. */
+export const GRADING_DEMO_USERS = PEOPLE.length + 1;
 
 /** Who did which of the first four assignments (the ones past their deadline), and how it stands. */
 type Work = "passed" | "failed" | "returned" | "resubmitted" | "waiting" | "drafted" | "late-waiting";
@@ -140,36 +142,23 @@ export async function seedGradingDemo(
   }
   const idOf = (person: Person) => ids.get(person)!;
 
-  // Reading: the first sections of each module, the last one read on the day the person was last active.
+  // Reading: the first sections of each module; the last section read is read on the day the person was last
+  // active (the most recent thing they did), the earlier ones on the days before.
   for (const person of PEOPLE) {
     const { shares, lastActive } = READING[person.key];
-    for (const [index, share] of shares.entries()) {
-      const sections = planned[index]?.module.sections ?? [];
-      const read = sections.slice(0, Math.round(sections.length * share));
-      await tx.sectionRead.createMany({
-        data: read.map((sectionId, n) => ({
-          userId: idOf(person.key),
-          moduleSlug: planned[index]!.module.slug,
-          sectionId,
-          readAt: ago(lastActive + (shares.length - index) * 3 + (read.length - n)),
-        })),
-      });
-    }
-    // The most recent thing they did: the last section of their furthest module, read that day.
-    const furthest = [...shares.keys()].reverse().find((i) => (shares[i] ?? 0) > 0);
-    const sections = furthest === undefined ? [] : (planned[furthest]?.module.sections ?? []);
-    const last = sections[Math.max(0, Math.round(sections.length * (shares[furthest ?? 0] ?? 0)) - 1)];
-    if (furthest !== undefined && last)
-      await tx.sectionRead.update({
-        where: {
-          userId_moduleSlug_sectionId: {
-            userId: idOf(person.key),
-            moduleSlug: planned[furthest]!.module.slug,
-            sectionId: last,
-          },
-        },
-        data: { readAt: ago(lastActive, 2) },
-      });
+    const reads = shares.flatMap((share, index) => {
+      const plan = planned[index];
+      const sections = plan?.module.sections ?? [];
+      return sections
+        .slice(0, Math.round(sections.length * share))
+        .map((sectionId) => ({ userId: idOf(person.key), moduleSlug: plan!.module.slug, sectionId }));
+    });
+    await tx.sectionRead.createMany({
+      data: reads.map((read, n) => ({
+        ...read,
+        readAt: n === reads.length - 1 ? ago(lastActive, 2) : ago(lastActive + (reads.length - n)),
+      })),
+    });
   }
 
   // Work on the first four assignments.
