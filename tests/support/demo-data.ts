@@ -30,7 +30,7 @@ export async function prepareDemoDataDir(dataDir: string, extra?: () => Promise<
   });
   try {
     await migrate(driver);
-    await seedDemoIfEmpty(seedModules(course));
+    await seedDemoIfEmpty(seedModules(course), { uploadsDir: path.join(dataDir, "uploads") });
     await extra?.();
     const sessions: DemoSessions = new Map();
     for (const { email } of DEMO_ACCOUNTS) {
