@@ -98,9 +98,9 @@ describe("compile once per content version", () => {
     const env = { ...process.env, DATA_DIR: tempCache(), CONTENT_DIR: path.join(fixtures, "content-good") };
     const check = [path.resolve("node_modules/tsx/dist/cli.mjs"), "app/content/check.ts"];
     const first = await run(process.execPath, check, { env });
-    expect(first.stdout).toContain("(2 gecompileerd, 0 uit de cache)");
+    expect(first.stdout).toContain("(4 gecompileerd, 0 uit de cache)");
     const second = await run(process.execPath, check, { env });
-    expect(second.stdout).toContain("(0 gecompileerd, 2 uit de cache)");
+    expect(second.stdout).toContain("(0 gecompileerd, 4 uit de cache)");
   });
 });
 

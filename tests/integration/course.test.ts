@@ -45,7 +45,7 @@ describe("module list and pages", () => {
     const { browser } = await participant();
     const page = await browser.get(`/modules/${second().slug}`);
     expect(page.text).toContain(second().frontmatter.title);
-    expect(page.text).toContain(at(second().frontmatter.learningGoals, 0).slice(0, 50));
+    expect(page.text).toContain(at(second().frontmatter.learningGoals, 0).text.slice(0, 50));
     for (const section of second().sections) expect(page.html).toContain(`href="#${section.anchor}"`);
     expect(page.html).toContain('class="block block--reflectie"');
     expect(page.html).toContain("Opdracht in je eigen wijk");
