@@ -246,6 +246,9 @@ async function compileCoursePages(contentDir: string, cacheDir: string): Promise
  */
 function checkAlignment(modules: CompiledModule[], course: CourseFrontmatter, courseFile: string) {
   const outcomes = new Set(course.outcomes.map((o) => o.id));
+  const goalHome = new Map(
+    modules.flatMap((m) => m.frontmatter.learningGoals.map((g) => [g.id, `${m.dir}/index.mdx`] as const)),
+  );
   for (const module of modules) {
     const file = `${module.dir}/index.mdx`;
     const goals = new Set(module.frontmatter.learningGoals.map((g) => g.id));
@@ -261,11 +264,14 @@ function checkAlignment(modules: CompiledModule[], course: CourseFrontmatter, co
     for (const assignment of module.assignments) {
       for (const criterion of assignment.frontmatter.rubric) {
         for (const goal of criterion.goals) {
-          if (!goals.has(goal))
+          if (!goals.has(goal)) {
+            const home = goalHome.get(goal);
             throw new ContentError(
               assignment.file,
-              `Criterium "${criterion.id}" toetst leerdoel "${goal}", dat niet bij ${file} hoort.`,
+              `Criterium "${criterion.id}" toetst leerdoel "${goal}", dat niet bij ${file} hoort` +
+                (home ? ` maar bij ${home}.` : "."),
             );
+          }
         }
       }
     }

@@ -47,6 +47,37 @@ describe("validation", () => {
     expect(error.message).toContain('<Opdracht slug="bestaat-niet"> verwijst naar een opdracht die niet bestaat');
   });
 
+  it("refuses a learning goal that names a course outcome the leergang does not have", async () => {
+    const error = await contentError(path.join(fixtures, "content-unknown-outcome"));
+    expect(error.message).toContain(path.join("content-unknown-outcome", "modules", "01-proefmodule", "index.mdx"));
+    expect(error.message).toContain('Leerdoel "doel-1" noemt leeruitkomst "bestaat-niet"');
+    expect(error.message).toContain(path.join("content-unknown-outcome", "leergang", "index.mdx"));
+  });
+
+  it("refuses a rubric criterion that assesses a goal of another module", async () => {
+    const error = await contentError(path.join(fixtures, "content-foreign-goal"));
+    expect(error.message).toContain(
+      path.join("content-foreign-goal", "modules", "02-tweede-module", "opdracht-proef.mdx"),
+    );
+    expect(error.message).toContain('Criterium "een" toetst leerdoel "doel-1"');
+    expect(error.message).toContain(path.join("02-tweede-module", "index.mdx"));
+    expect(error.message).toContain(
+      `maar bij ${path.join("tests", "integration", "fixtures", "content-foreign-goal", "modules", "01-proefmodule", "index.mdx")}`,
+    );
+  });
+
+  it("refuses module hours that do not add up to the leergang's hours", async () => {
+    const error = await contentError(path.join(fixtures, "content-hours-mismatch"));
+    expect(error.message).toContain(path.join("content-hours-mismatch", "leergang", "index.mdx"));
+    expect(error.message).toContain("hours: de modules samen vragen 10 uur, de leergang zegt 14.");
+  });
+
+  it("refuses a course without leergang/index.mdx", async () => {
+    const error = await contentError(path.join(fixtures, "content-no-leergang"));
+    expect(error.message).toContain(path.join("content-no-leergang", "leergang", "index.mdx"));
+    expect(error.message).toContain("leeruitkomsten, studielast, toelating");
+  });
+
   it("stops the build with the file and the problem", async () => {
     const run = promisify(execFile);
     const failed = await run(
