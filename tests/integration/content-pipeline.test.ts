@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileCourse, ContentError } from "~/content/compile.server";
-import { getCourse, loadCourse, moduleHtml } from "~/content/course.server";
+import { coursePageHtml, getCourse, loadCourse, moduleHtml } from "~/content/course.server";
 import { wordCount } from "~/content/sections";
 import { first } from "../support/indexed";
 import { rejection } from "../support/rejection";
@@ -180,6 +180,35 @@ describe("the leergang's modules", () => {
       }
       expect(moduleHtml(module, null)).not.toContain("Transvaal");
     }
+  });
+
+  it("explains the course as a whole and its assessment policy on the leergang pages", () => {
+    const overview = coursePageHtml("overview");
+    for (const part of ["NHL Stenden", "Creative Tinkers", "wijkprofiel", "netwerkkaart", "28 uur", "examencommissie"])
+      expect(overview, part).toContain(part);
+    // Where the themes a panel asks for are treated, by module.
+    for (const theme of [
+      "Macht en participatie",
+      "digitaal wijkwerk",
+      "Diversiteit en inclusie",
+      "AVG",
+      "Informele zorg",
+    ])
+      expect(overview, theme).toContain(theme);
+    const policy = coursePageHtml("policy");
+    for (const heading of [
+      "Wie beoordeelt",
+      "De tweede lezer",
+      "Deadlines, uitstel en herkansing",
+      "Peerfeedback is om van te leren",
+      "Eigen werk, fraude en plagiaat",
+      "Het gebruik van AI",
+      "Bezwaar",
+      "De examencommissie",
+      "Hoe lang we je werk bewaren",
+      "Evaluatie van de leergang",
+    ])
+      expect(policy, heading).toMatch(new RegExp(`<h2[^>]*>${heading}`));
   });
 
   it("covers the subjects the leergang promises, naming its sources", () => {
