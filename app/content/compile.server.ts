@@ -246,6 +246,11 @@ async function compileCoursePages(contentDir: string, cacheDir: string): Promise
  */
 function checkAlignment(modules: CompiledModule[], course: CourseFrontmatter, courseFile: string) {
   const outcomes = new Set(course.outcomes.map((o) => o.id));
+  // Where a goal id does live, to name it when a criterion reaches into another module (ids may repeat).
+  const goalHomes = new Map<string, string[]>();
+  for (const m of modules)
+    for (const g of m.frontmatter.learningGoals)
+      goalHomes.set(g.id, [...(goalHomes.get(g.id) ?? []), `${m.dir}/index.mdx`]);
   for (const module of modules) {
     const file = `${module.dir}/index.mdx`;
     const goals = new Set(module.frontmatter.learningGoals.map((g) => g.id));
@@ -261,11 +266,14 @@ function checkAlignment(modules: CompiledModule[], course: CourseFrontmatter, co
     for (const assignment of module.assignments) {
       for (const criterion of assignment.frontmatter.rubric) {
         for (const goal of criterion.goals) {
-          if (!goals.has(goal))
+          if (!goals.has(goal)) {
+            const homes = goalHomes.get(goal);
             throw new ContentError(
               assignment.file,
-              `Criterium "${criterion.id}" toetst leerdoel "${goal}", dat niet bij ${file} hoort.`,
+              `Criterium "${criterion.id}" toetst leerdoel "${goal}", dat niet bij ${file} hoort` +
+                (homes ? ` maar bij ${homes.join(" en ")}.` : "."),
             );
+          }
         }
       }
     }

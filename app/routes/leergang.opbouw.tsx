@@ -24,35 +24,33 @@ export default function CourseDesign() {
       <p className="lead">
         {course.level}. Studielast {formatHours(course.hours)}, ongeveer {course.ec.toLocaleString("nl-NL")} EC.
       </p>
+      <nav aria-label="Op deze pagina" className="prose">
+        <p>
+          Op deze pagina: <a href="#uitkomsten">de leeruitkomsten</a> · <a href="#studielast">studielast per module</a>{" "}
+          · <a href="#toelating">toelating</a> · <Link to="/leergang/toetsing">toetsbeleid</Link>
+        </p>
+      </nav>
       <StaticHtml id="opbouw" className="prose" html={course.html} />
-
-      <section aria-labelledby="toelating">
-        <h2 id="toelating">Voor wie: toelating</h2>
-        <ul>
-          {course.admission.map((rule) => (
-            <li key={rule}>{rule}</li>
-          ))}
-        </ul>
-      </section>
 
       <section aria-labelledby="uitkomsten">
         <h2 id="uitkomsten">Wat je aan het eind kunt</h2>
-        <p>
-          Elke leeruitkomst hoort bij het Beroepsprofiel van de sociaal werker (BPSW, 2022) en bij de descriptoren van
-          NLQF-niveau 6. Per uitkomst zie je in welke modules je eraan werkt en met welk verplicht criterium van de
-          rubric het wordt beoordeeld.
+        <p className="prose">
+          Per uitkomst zie je de koppeling aan het Beroepsprofiel van de sociaal werker (BPSW, 2022) en aan NLQF-niveau
+          6, in welke modules je eraan werkt en met welk verplicht criterium van de rubric het wordt beoordeeld.
         </p>
         {course.outcomes.map((outcome, index) => (
           <section key={outcome.id} className="card card--stacked" aria-labelledby={`uitkomst-${outcome.id}`}>
-            <h3 className="flush-top" id={`uitkomst-${outcome.id}`}>
-              {index + 1}. {outcome.text}
+            <h3 className="flush heading-small" id={`uitkomst-${outcome.id}`}>
+              Leeruitkomst {index + 1}
             </h3>
-            <dl className="facts">
-              <dt>Beroepsprofiel</dt>
-              <dd>{outcome.bpsw.join("; ")}</dd>
-              <dt>NLQF 6</dt>
-              <dd>{outcome.nlqf.join(", ")}</dd>
-            </dl>
+            <p className="space-y-sm">{outcome.text}</p>
+            {/* Paragraphs, not a two-column list: the long Dutch words of the mapping must wrap at 390 px. */}
+            <p className="space-y-2xs">
+              <strong>Beroepsprofiel:</strong> {outcome.bpsw.join("; ")}
+            </p>
+            <p className="space-y-2xs">
+              <strong>NLQF 6:</strong> {outcome.nlqf.join(", ")}
+            </p>
             <details>
               <summary>Waar je eraan werkt en hoe het wordt beoordeeld</summary>
               <ul>
@@ -97,20 +95,34 @@ export default function CourseDesign() {
                 {m.hours.contact ? `, contactdagen ${formatHours(m.hours.contact)}` : ""}.
               </p>
               <p className="flush-bottom">
-                <strong>Verplichte literatuur:</strong> {m.reading.required.join("; ")}
-                {m.reading.recommended.length ? (
-                  <>
-                    <br />
-                    <span className="muted">Aanbevolen: {m.reading.recommended.join("; ")}</span>
-                  </>
-                ) : null}
+                <strong>Verplichte literatuur</strong>
               </p>
+              <ul className="flush">
+                {m.reading.required.map((text) => (
+                  <li key={text}>{text}</li>
+                ))}
+              </ul>
+              {m.reading.recommended.length ? (
+                <p className="muted flush-bottom">Aanbevolen: {m.reading.recommended.join("; ")}</p>
+              ) : null}
             </li>
           ))}
         </ul>
+        <p className="prose">
+          Samen {formatHours(course.hours)}: bij 28 uur per EC is dat ongeveer {course.ec.toLocaleString("nl-NL")} EC.
+          Hoe er getoetst wordt staat in het <Link to="/leergang/toetsing">toetsbeleid</Link>.
+        </p>
+      </section>
+
+      <section aria-labelledby="toelating">
+        <h2 id="toelating">Toelating</h2>
+        <ul className="prose">
+          {course.admission.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
         <p>
-          Samen {formatHours(course.hours)}. Hoe er getoetst wordt staat in het{" "}
-          <Link to="/leergang/toetsing">toetsbeleid</Link>.
+          <Link to="/leergang">Bekijk de komende groepen en meld je aan</Link>
         </p>
       </section>
     </article>

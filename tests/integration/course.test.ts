@@ -39,6 +39,8 @@ describe("module list and pages", () => {
     expect(page.text).toContain(`ongeveer ${first().frontmatter.minutes} minuten`);
     expect(page.text).toContain("Nog niet begonnen");
     expect(page.text).toContain(`0 van ${getCourse().modules.length} modules gelezen`);
+    expect(page.html).toContain('href="/leergang/opbouw"');
+    expect(page.html).toContain('href="/leergang/toetsing"');
   });
 
   it("shows a module with goals, contents, text blocks, assignments and neighbours", async () => {
