@@ -43,7 +43,7 @@ export type CompiledModule = {
 };
 
 /** `content/leergang/`: the course as a whole, and its assessment policy. */
-export type CompiledCoursePages = {
+type CompiledCoursePages = {
   frontmatter: CourseFrontmatter;
   /** The text of index.mdx (how the course is built) and of toetsbeleid.mdx. */
   overviewCode: string;

@@ -31,10 +31,9 @@ const LearningGoal = z
       .min(1, "koppel het leerdoel aan minstens één leeruitkomst van de leergang"),
   })
   .strict();
-export type LearningGoal = z.infer<typeof LearningGoal>;
 
 /** Study hours of a module; the parts must add up to the stated total. */
-export const StudyHours = z
+const StudyHours = z
   .object({
     reading: hours("hours.reading"),
     assignment: hours("hours.assignment"),
@@ -52,7 +51,6 @@ export const StudyHours = z
         message: `reading + assignment + peerFeedback + contact is ${sum} uur, niet ${h.total}`,
       });
   });
-export type StudyHours = z.infer<typeof StudyHours>;
 
 const Reading = z
   .object({
@@ -200,7 +198,6 @@ const Outcome = z
       .min(1, "koppel aan minstens één NLQF-descriptor"),
   })
   .strict();
-export type Outcome = z.infer<typeof Outcome>;
 
 /** `content/leergang/index.mdx`: the course as a whole — its outcomes, level, study load and admission. */
 export const CourseFrontmatter = z
