@@ -437,16 +437,21 @@ export async function cohortDecisions(cohortId: string) {
   });
   return rows.map((row) => {
     const decision = parseDecision(row.decision);
+    const assignment = findAssignment(row.submission.assignmentSlug)?.assignment.frontmatter;
     return {
       participant: row.submission.user.name,
       email: row.submission.user.email,
-      assignment:
-        findAssignment(row.submission.assignmentSlug)?.assignment.frontmatter.title ?? row.submission.assignmentSlug,
+      assignment: assignment?.title ?? row.submission.assignmentSlug,
       number: row.number,
       decision: decision ? DECISION_LABELS[decision] : "",
+      // "Tijdlijn en bronnen: Voldoende (2)": the criterion and the level as the trainer chose them.
       levels: Object.entries(parseAssessmentLevels(row.levels))
-        .map(([id, score]) => `${id}=${score}`)
-        .join(", "),
+        .map(([id, score]) => {
+          const criterion = assignment?.rubric.find((c) => c.id === id);
+          const level = criterion?.levels.find((l) => l.score === score);
+          return `${criterion?.title ?? id}: ${level ? `${level.label} (${score})` : score}`;
+        })
+        .join("; "),
       releasedAt: row.releasedAt,
       grader: row.gradedBy.name,
       correction: row.correctionReason ?? "",
