@@ -16,9 +16,9 @@ import { getUser, sessionHeaders } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FlashMessage } from "~/components/form";
 import { takeFlash } from "~/forms/flash.server";
-import { navFor } from "~/components/navigation";
+import { AUDIENCE_LABELS, navFor } from "~/components/navigation";
 import { NonceContext } from "~/components/nonce";
-import { ROLE_LABELS } from "~/format";
+import { audienceOf } from "~/dashboard/audience.server";
 import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -36,7 +36,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const flash = await takeFlash(request);
   const headers = new Headers(sessionHeaders(request));
   new Headers(flash.headers).forEach((value, name) => headers.append(name, value));
-  return json({ user: user ? { name: user.name, role: user.role } : null, flash: flash.message }, { headers });
+  const audience = user ? await audienceOf(user) : null;
+  return json(
+    { user: user && audience ? { name: user.name, role: user.role, audience } : null, flash: flash.message },
+    { headers },
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -66,7 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
             <nav aria-label="Hoofdmenu" className="site-nav">
               <ul>
-                {navFor(user?.role).map((item) => (
+                {navFor(user?.audience).map((item) => (
                   <li key={item.to}>
                     <NavLink to={item.to}>{item.label}</NavLink>
                   </li>
@@ -75,7 +79,7 @@ export function Layout({ children }: { children: ReactNode }) {
               {user ? (
                 <div className="site-nav__account">
                   <Link to="/account/gegevens" className="site-nav__user" title="Mijn gegevens">
-                    {user.name} <span className="badge">{ROLE_LABELS[user.role]}</span>
+                    {user.name} <span className="badge">{AUDIENCE_LABELS[user.audience]}</span>
                   </Link>
                   <Form method="post" action="/uitloggen">
                     <button type="submit" className="button button--quiet">
