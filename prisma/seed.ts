@@ -8,12 +8,14 @@ import { loadCourse } from "../app/content/course.server";
 import { migrate } from "../app/db/migrate.server";
 import { connectDb, db, disconnectDb } from "../app/db.server";
 import { DEMO_SECRET_NAME } from "../app/enrollment/stripe.server";
+import { seedDashboardDemo } from "./seed-dashboard";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
 export const DEMO_ACCOUNTS = [
   { email: "beheer@gilde.test", name: "Bea Beheer", role: "ADMIN", label: "beheerder" },
   { email: "trainer@gilde.test", name: "Tom Trainer", role: "TRAINER", label: "trainer van Voorjaar 2027" },
+  { email: "trainer2@gilde.test", name: "Sophie Smit", role: "TRAINER", label: "tweede trainer van Voorjaar 2027" },
   { email: "deelnemer@gilde.test", name: "Dewi de Vries", role: "PARTICIPANT", label: "deelnemer, gilde De Wevers" },
   {
     email: "deelnemer2@gilde.test",
@@ -28,6 +30,20 @@ export const DEMO_ACCOUNTS = [
   { email: "deelnemer7@gilde.test", name: "Priya Ramdin", role: "PARTICIPANT", label: "deelnemer, gilde De Smeden" },
   { email: "deelnemer8@gilde.test", name: "Sanne Visser", role: "PARTICIPANT", label: "deelnemer, gilde De Smeden" },
   { email: "alumnus@gilde.test", name: "Anouk Alumnus", role: "PARTICIPANT", label: "alumnus (Najaar 2025)" },
+  {
+    email: "aanmelder@gilde.test",
+    name: "Ada Aanmelder",
+    role: "PARTICIPANT",
+    label: "aangemeld voor Voorjaar 2027, nog niet toegelaten",
+  },
+  {
+    email: "hanna.degroot@gilde.test",
+    name: "Hanna de Groot",
+    role: "PARTICIPANT",
+    label: "toegelaten, de factuur aan haar werkgever is te laat",
+  },
+  { email: "wim.vermeulen@gilde.test", name: "Wim Vermeulen", role: "PARTICIPANT", label: "vroeg om verwijdering" },
+  { email: "mehmet.kaya@gilde.test", name: "Mehmet Kaya", role: "PARTICIPANT", label: "alumnus (Najaar 2025)" },
 ] as const;
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -36,139 +52,164 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
  * `modules`: the course's modules in order. The demo cohort opens the first three at once and the rest
  * every four weeks from its start (drip), so the demo shows both open and not-yet-open modules.
  */
-export type SeedModule = { slug: string; assignments: string[] };
+export type SeedModule = { slug: string; assignments: string[]; sections?: string[] };
 
 export async function seedDemo(modules: SeedModule[] = []) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.$transaction(async (tx) => {
-    // The demo data brings demo payments (on the embedded database), signed with a secret of this install's own.
-    await tx.installSecret.createMany({
-      data: [{ name: DEMO_SECRET_NAME, value: `whsec_${crypto.randomBytes(32).toString("hex")}` }],
-      skipDuplicates: true,
-    });
-    const users = new Map<string, string>();
-    for (const account of DEMO_ACCOUNTS) {
-      const user = await tx.user.create({
-        data: { email: account.email, name: account.name, role: account.role, passwordHash },
+  await db.$transaction(
+    async (tx) => {
+      // The demo data brings demo payments (on the embedded database), signed with a secret of this install's own.
+      await tx.installSecret.createMany({
+        data: [{ name: DEMO_SECRET_NAME, value: `whsec_${crypto.randomBytes(32).toString("hex")}` }],
+        skipDuplicates: true,
+      });
+      const users = new Map<string, string>();
+      for (const account of DEMO_ACCOUNTS) {
+        const user = await tx.user.create({
+          data: { email: account.email, name: account.name, role: account.role, passwordHash },
+          select: { id: true },
+        });
+        users.set(account.email, user.id);
+      }
+      const id = (email: string) => users.get(email)!;
+
+      const spring = await tx.cohort.create({
+        data: {
+          name: "Voorjaar 2027",
+          startsOn: day("2027-03-01"),
+          endsOn: day("2027-11-30"),
+          priceCents: 245000,
+          capacity: 24,
+          location: "Utrecht, buurthuis De Leeuw",
+          rhythm: "Om de twee weken op dinsdag, 9.30–16.00 uur",
+        },
         select: { id: true },
       });
-      users.set(account.email, user.id);
-    }
-    const id = (email: string) => users.get(email)!;
-
-    const spring = await tx.cohort.create({
-      data: {
-        name: "Voorjaar 2027",
-        startsOn: day("2027-03-01"),
-        endsOn: day("2027-11-30"),
-        priceCents: 245000,
-        capacity: 24,
-        location: "Utrecht, buurthuis De Leeuw",
-        rhythm: "Om de twee weken op dinsdag, 9.30–16.00 uur",
-      },
-      select: { id: true },
-    });
-    const autumn = await tx.cohort.create({
-      data: {
-        name: "Najaar 2025",
-        startsOn: day("2025-09-01"),
-        endsOn: day("2026-06-30"),
-        priceCents: 235000,
-        capacity: 24,
-      },
-      select: { id: true },
-    });
-    await tx.cohortStaff.createMany({
-      data: [
-        { cohortId: spring.id, userId: id("trainer@gilde.test") },
-        { cohortId: autumn.id, userId: id("trainer@gilde.test") },
-      ],
-    });
-    const wevers = await tx.gilde.create({ data: { cohortId: spring.id, name: "De Wevers" }, select: { id: true } });
-    const smeden = await tx.gilde.create({ data: { cohortId: spring.id, name: "De Smeden" }, select: { id: true } });
-    const start = day("2027-03-01").getTime();
-    const DAY_MS = 24 * 60 * 60 * 1000;
-    for (const [index, module] of modules.entries()) {
-      const opensOn = new Date(start + Math.max(0, index - 2) * 28 * DAY_MS);
-      if (index >= 3) {
-        await tx.moduleRelease.create({
-          data: { cohortId: spring.id, moduleSlug: module.slug, opensOn, updatedById: id("trainer@gilde.test") },
+      const autumn = await tx.cohort.create({
+        data: {
+          name: "Najaar 2025",
+          startsOn: day("2025-09-01"),
+          endsOn: day("2026-06-30"),
+          priceCents: 235000,
+          capacity: 24,
+        },
+        select: { id: true },
+      });
+      await tx.cohortStaff.createMany({
+        data: [
+          { cohortId: spring.id, userId: id("trainer@gilde.test") },
+          { cohortId: autumn.id, userId: id("trainer@gilde.test") },
+        ],
+      });
+      const wevers = await tx.gilde.create({ data: { cohortId: spring.id, name: "De Wevers" }, select: { id: true } });
+      const smeden = await tx.gilde.create({ data: { cohortId: spring.id, name: "De Smeden" }, select: { id: true } });
+      const start = day("2027-03-01").getTime();
+      const DAY_MS = 24 * 60 * 60 * 1000;
+      for (const [index, module] of modules.entries()) {
+        const opensOn = new Date(start + Math.max(0, index - 2) * 28 * DAY_MS);
+        if (index >= 3) {
+          await tx.moduleRelease.create({
+            data: { cohortId: spring.id, moduleSlug: module.slug, opensOn, updatedById: id("trainer@gilde.test") },
+          });
+        }
+        // Each assignment is due three weeks after its module opens, at 23:59 Amsterdam time; peer feedback a week later.
+        for (const assignmentSlug of module.assignments) {
+          const dueDay = new Date(opensOn.getTime() + 21 * DAY_MS).toISOString().slice(0, 10);
+          const dueAt = fromAmsterdamInput(`${dueDay}T23:59`)!;
+          // A week later, again at 23:59 Amsterdam time (also across the switch to summer time).
+          const peerDay = new Date(opensOn.getTime() + 28 * DAY_MS).toISOString().slice(0, 10);
+          const peerReviewDueAt = fromAmsterdamInput(`${peerDay}T23:59`)!;
+          await tx.assignmentSchedule.create({
+            data: {
+              cohortId: spring.id,
+              assignmentSlug,
+              dueAt,
+              peerReviewDueAt,
+              updatedById: id("trainer@gilde.test"),
+            },
+          });
+        }
+      }
+      const participants = DEMO_ACCOUNTS.filter((a) => a.email.startsWith("deelnemer"));
+      for (const [index, account] of participants.entries()) {
+        const userId = id(account.email);
+        await tx.enrollment.create({
+          data: { userId, cohortId: spring.id, status: "ACTIVE", acceptedAt: new Date(), activatedAt: new Date() },
+        });
+        await tx.gildeMember.create({
+          data: { gildeId: index < 4 ? wevers.id : smeden.id, userId, cohortId: spring.id },
         });
       }
-      // Each assignment is due three weeks after its module opens, at 23:59 Amsterdam time; peer feedback a week later.
-      for (const assignmentSlug of module.assignments) {
-        const dueDay = new Date(opensOn.getTime() + 21 * DAY_MS).toISOString().slice(0, 10);
-        const dueAt = fromAmsterdamInput(`${dueDay}T23:59`)!;
-        // A week later, again at 23:59 Amsterdam time (also across the switch to summer time).
-        const peerDay = new Date(opensOn.getTime() + 28 * DAY_MS).toISOString().slice(0, 10);
-        const peerReviewDueAt = fromAmsterdamInput(`${peerDay}T23:59`)!;
-        await tx.assignmentSchedule.create({
-          data: { cohortId: spring.id, assignmentSlug, dueAt, peerReviewDueAt, updatedById: id("trainer@gilde.test") },
-        });
-      }
-    }
-    const participants = DEMO_ACCOUNTS.filter((a) => a.email.startsWith("deelnemer"));
-    for (const [index, account] of participants.entries()) {
-      const userId = id(account.email);
+      const oldGilde = await tx.gilde.create({
+        data: { cohortId: autumn.id, name: "De Bouwers" },
+        select: { id: true },
+      });
       await tx.enrollment.create({
-        data: { userId, cohortId: spring.id, status: "ACTIVE", acceptedAt: new Date(), activatedAt: new Date() },
+        data: {
+          userId: id("alumnus@gilde.test"),
+          cohortId: autumn.id,
+          status: "COMPLETED",
+          acceptedAt: day("2025-07-01"),
+          activatedAt: day("2025-07-15"),
+          completedAt: day("2026-06-30"),
+        },
       });
       await tx.gildeMember.create({
-        data: { gildeId: index < 4 ? wevers.id : smeden.id, userId, cohortId: spring.id },
+        data: { gildeId: oldGilde.id, userId: id("alumnus@gilde.test"), cohortId: autumn.id },
       });
-    }
-    const oldGilde = await tx.gilde.create({ data: { cohortId: autumn.id, name: "De Bouwers" }, select: { id: true } });
-    await tx.enrollment.create({
-      data: {
-        userId: id("alumnus@gilde.test"),
-        cohortId: autumn.id,
-        status: "COMPLETED",
-        acceptedAt: day("2025-07-01"),
-        activatedAt: day("2025-07-15"),
-        completedAt: day("2026-06-30"),
-      },
-    });
-    await tx.gildeMember.create({
-      data: { gildeId: oldGilde.id, userId: id("alumnus@gilde.test"), cohortId: autumn.id },
-    });
-    // The alumnus's released work, which a practice case can start from.
-    const oldWork = await tx.submission.create({
-      data: {
-        userId: id("alumnus@gilde.test"),
-        cohortId: autumn.id,
-        assignmentSlug: "wijkgeschiedenis",
-        status: "PASSED",
-      },
-      select: { id: true },
-    });
-    const oldVersion = await tx.submissionVersion.create({
-      data: {
-        submissionId: oldWork.id,
-        number: 1,
-        handedInAt: day("2025-10-01"),
-        body:
-          "Rivierenwijk, Utrecht. De wijk werd rond 1920 gebouwd voor spoorwegarbeiders. " +
-          "Bewoners vertelden over het buurthuis dat in 2012 dichtging en over de moestuin die ze daarna zelf begonnen.",
-      },
-      select: { id: true },
-    });
-    await tx.assessment.create({
-      data: {
-        submissionId: oldWork.id,
-        versionId: oldVersion.id,
-        number: 1,
-        decision: "PASSED",
-        status: "RELEASED",
-        releasedAt: day("2025-10-15"),
-        gradedById: id("trainer@gilde.test"),
-        overall: "Een levendige wijkgeschiedenis met de stem van bewoners.",
-      },
-    });
-  });
+      // The alumnus's released work, which a practice case can start from.
+      const oldWork = await tx.submission.create({
+        data: {
+          userId: id("alumnus@gilde.test"),
+          cohortId: autumn.id,
+          assignmentSlug: "wijkgeschiedenis",
+          status: "PASSED",
+        },
+        select: { id: true },
+      });
+      const oldVersion = await tx.submissionVersion.create({
+        data: {
+          submissionId: oldWork.id,
+          number: 1,
+          handedInAt: day("2025-10-01"),
+          body:
+            "Rivierenwijk, Utrecht. De wijk werd rond 1920 gebouwd voor spoorwegarbeiders. " +
+            "Bewoners vertelden over het buurthuis dat in 2012 dichtging en over de moestuin die ze daarna zelf begonnen.",
+        },
+        select: { id: true },
+      });
+      await tx.assessment.create({
+        data: {
+          submissionId: oldWork.id,
+          versionId: oldVersion.id,
+          number: 1,
+          decision: "PASSED",
+          status: "RELEASED",
+          releasedAt: day("2025-10-15"),
+          gradedById: id("trainer@gilde.test"),
+          overall: "Een levendige wijkgeschiedenis met de stem van bewoners.",
+        },
+      });
+      const module2 = modules[1];
+      await seedDashboardDemo(tx, {
+        id,
+        springId: spring.id,
+        autumnId: autumn.id,
+        module2: module2 ? { slug: module2.slug, anchors: module2.sections ?? [] } : null,
+      });
+    },
+    { timeout: 60_000 },
+  );
 }
 
-export function seedModules(course: { modules: { slug: string; assignments: { slug: string }[] }[] }): SeedModule[] {
-  return course.modules.map((m) => ({ slug: m.slug, assignments: m.assignments.map((a) => a.slug) }));
+export function seedModules(course: {
+  modules: { slug: string; assignments: { slug: string }[]; sections?: { anchor: string }[] }[];
+}): SeedModule[] {
+  return course.modules.map((m) => ({
+    slug: m.slug,
+    assignments: m.assignments.map((a) => a.slug),
+    sections: m.sections?.map((s) => s.anchor),
+  }));
 }
 
 /** Seeds only a database without any user; returns whether it did. */

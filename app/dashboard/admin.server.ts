@@ -59,7 +59,7 @@ export async function adminTodos(now = new Date()): Promise<Todo[]> {
     });
   }
   for (const cohort of cohorts) {
-    const missing = [cohort._count.staff === 0 ? "een trainer" : null, cohort._count.gildes === 0 ? "gildes" : null];
+    const missing = [cohort._count.staff === 0 ? "trainer" : null, cohort._count.gildes === 0 ? "gildes" : null];
     todos.push({
       kind: "cohort-setup",
       title: `${cohort.name} heeft nog geen ${missing.filter(Boolean).join(" en geen ")}`,

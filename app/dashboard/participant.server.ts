@@ -43,8 +43,8 @@ export async function participantTodos(user: SessionUser, now = new Date()): Pro
     if (a.returned && decision === "herziening") {
       todos.push({
         kind: "revision",
-        title: `${title} herzien`,
-        detail: a.revisionNote.trim() || a.overall.trim() || undefined,
+        title: `${title}: herzien en opnieuw inleveren`,
+        detail: summaryOf(a),
         href: `/opdrachten/${a.slug}`,
         since: a.releasedAt.toISOString(),
       });
@@ -97,7 +97,13 @@ async function releasedOnMyWork(userId: string) {
         where: { status: "RELEASED" },
         orderBy: { number: "desc" },
         take: 1,
-        select: { decision: true, revisionNote: true, overall: true, releasedAt: true },
+        select: {
+          decision: true,
+          revisionNote: true,
+          overall: true,
+          releasedAt: true,
+          gradedBy: { select: { name: true } },
+        },
       },
     },
   });
@@ -112,9 +118,16 @@ async function releasedOnMyWork(userId: string) {
         revisionNote: a.revisionNote,
         overall: a.overall,
         releasedAt: a.releasedAt,
+        trainer: a.gradedBy.name,
       },
     ];
   });
+}
+
+/** The trainer's words on what must change (else their overall feedback), with their name. */
+function summaryOf(a: { revisionNote: string; overall: string; trainer: string }) {
+  const words = a.revisionNote.trim() || a.overall.trim();
+  return words ? `${a.trainer}: ‘${words}’` : undefined;
 }
 
 /**

@@ -64,20 +64,28 @@ const ALLOWANCE_DAYS: Record<TodoKind, number> = {
   case: 14,
 };
 
-/** Kinds whose moment is news ("gisteren"), not a wait ("wacht al 3 dagen"). */
-const NEWS: ReadonlySet<TodoKind> = new Set(["feedback", "grade", "thread", "case", "revision"]);
+/** Kinds whose moment reads as news ("gisteren"), not as a wait ("wacht al 3 dagen"). */
+const READS_AS_NEWS: ReadonlySet<TodoKind> = new Set(["feedback", "grade", "thread", "case", "revision"]);
+/** News to read rather than work that waits: it does not grow more urgent with age, and the newest comes first. */
+const NEWS: ReadonlySet<TodoKind> = new Set(["feedback", "grade", "thread", "case"]);
 
 export function slackDays(todo: Todo, now: Date): number {
   if (todo.due) return (new Date(todo.due).getTime() - now.getTime()) / DAY_MS;
-  if (todo.since) return ALLOWANCE_DAYS[todo.kind] - (now.getTime() - new Date(todo.since).getTime()) / DAY_MS;
+  if (todo.since && !NEWS.has(todo.kind))
+    return ALLOWANCE_DAYS[todo.kind] - (now.getTime() - new Date(todo.since).getTime()) / DAY_MS;
   return ALLOWANCE_DAYS[todo.kind];
 }
 
-/** Most urgent first: least slack; equal slack in a stable, readable order. */
+const newest = (a: Todo, b: Todo) => (b.since ?? "").localeCompare(a.since ?? "");
+
+/** Most urgent first: least slack; equal slack newest first, then in a stable, readable order. */
 export function sortTodos(todos: Todo[], now: Date): Todo[] {
   return [...todos].sort(
     (a, b) =>
-      slackDays(a, now) - slackDays(b, now) || a.title.localeCompare(b.title, "nl") || a.href.localeCompare(b.href),
+      slackDays(a, now) - slackDays(b, now) ||
+      newest(a, b) ||
+      a.title.localeCompare(b.title, "nl") ||
+      a.href.localeCompare(b.href),
   );
 }
 
@@ -125,7 +133,7 @@ export function waitingLabel(since: Date, now: Date): string {
 export function whenLabel(todo: Todo, now: Date): string | null {
   if (todo.due) return dueLabel(new Date(todo.due), now);
   if (todo.since)
-    return NEWS.has(todo.kind) ? agoLabel(new Date(todo.since), now) : waitingLabel(new Date(todo.since), now);
+    return READS_AS_NEWS.has(todo.kind) ? agoLabel(new Date(todo.since), now) : waitingLabel(new Date(todo.since), now);
   return null;
 }
 

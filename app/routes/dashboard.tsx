@@ -22,17 +22,20 @@ export default function Dashboard() {
   if (page.audience === "APPLICANT") return <ApplicationStatus applications={page.applications} />;
   return (
     <>
-      <p className="lead todo__greeting">
-        {page.audience === "ALUMNUS" ? (
-          <>
-            Welkom terug, {firstName}. Je hebt de leergang afgerond: je bent nu <strong>alumnus</strong> van Creative
-            Communities.
-          </>
-        ) : (
-          <>Welkom, {firstName}. Dit staat voor je klaar, het dringendste eerst.</>
-        )}
-      </p>
-      <TodoList items={page.items} empty={<NothingToDo audience={page.audience} />} />
+      <TodoList
+        items={page.items}
+        intro={
+          page.audience === "ALUMNUS" ? (
+            <>
+              Welkom terug, {firstName}. Je hebt de leergang afgerond: je bent nu <strong>alumnus</strong> van Creative
+              Communities.
+            </>
+          ) : (
+            <>Welkom, {firstName}. Het dringendste staat bovenaan.</>
+          )
+        }
+        empty={<NothingToDo audience={page.audience} />}
+      />
       {page.audience === "PARTICIPANT" && page.course ? <CourseCard course={page.course} /> : null}
     </>
   );

@@ -32,10 +32,19 @@ const KIND_LABELS: Record<TodoKind, string> = {
   case: "Praktijk",
 };
 
-export function TodoList({ items, empty }: { items: TodoLineView[]; empty: React.ReactNode }) {
+export function TodoList({
+  items,
+  intro,
+  empty,
+}: {
+  items: TodoLineView[];
+  intro: React.ReactNode;
+  empty: React.ReactNode;
+}) {
   return (
     <section aria-labelledby="te-doen" className="todo">
       <h1 id="te-doen">Te doen</h1>
+      <p className="lead">{intro}</p>
       {items.length === 0 ? (
         <div className="notice todo__empty">{empty}</div>
       ) : (
