@@ -1,6 +1,7 @@
 // What /dashboard shows, per audience: the to-do list (most urgent first, each moment already in words), and for an
 // applicant where their application stands. The queries per role are in the files beside this one.
 import type { SessionUser } from "~/auth/guards.server";
+import { dashboardFor } from "~/cohorts/cohorts.server";
 import { courseOverview } from "~/content/pages.server";
 import { adminTodos } from "./admin.server";
 import { alumnusTodos } from "./alumnus.server";
@@ -21,17 +22,35 @@ export async function startPageFor(user: SessionUser, now = new Date()) {
   switch (audience) {
     case "ADMIN":
       return { audience, items: lines(await adminTodos(now), now) };
-    case "TRAINER":
-      return { audience, items: lines(await trainerTodos(user, now), now) };
-    case "ALUMNUS":
-      return { audience, items: lines(await alumnusTodos(user, now), now) };
+    case "TRAINER": {
+      const [todos, groups] = await Promise.all([trainerTodos(user, now), trainerGroups(user)]);
+      return { audience, items: lines(todos, now), cohorts: groups };
+    }
+    case "ALUMNUS": {
+      const [todos, enrollments] = await Promise.all([alumnusTodos(user, now), myGroups(user)]);
+      return { audience, items: lines(todos, now), enrollments };
+    }
     case "PARTICIPANT": {
-      const [todos, course] = await Promise.all([participantTodos(user, now), courseOverview(user, now)]);
-      return { audience, items: lines(todos, now), course: course.total ? courseSummary(course) : null };
+      const [todos, course, enrollments] = await Promise.all([
+        participantTodos(user, now),
+        courseOverview(user, now),
+        myGroups(user),
+      ]);
+      return { audience, items: lines(todos, now), course: course.total ? courseSummary(course) : null, enrollments };
     }
     case "APPLICANT":
       return { audience, applications: await myApplications(user.id) };
   }
+}
+
+async function trainerGroups(user: SessionUser) {
+  const groups = await dashboardFor(user);
+  return groups.kind === "trainer" ? groups.cohorts : [];
+}
+
+async function myGroups(user: SessionUser) {
+  const groups = await dashboardFor(user);
+  return groups.kind === "participant" || groups.kind === "alumnus" ? groups.enrollments : [];
 }
 
 /** Whole-course progress for the card under a participant's list. */

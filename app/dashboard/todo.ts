@@ -131,6 +131,8 @@ export function waitingLabel(since: Date, now: Date): string {
 
 /** The moment of a line as it reads next to it, or null when it has none. */
 export function whenLabel(todo: Todo, now: Date): string | null {
+  // Its detail already says how long someone has been silent.
+  if (todo.kind === "stuck") return null;
   if (todo.due) return dueLabel(new Date(todo.due), now);
   if (todo.since)
     return READS_AS_NEWS.has(todo.kind) ? agoLabel(new Date(todo.since), now) : waitingLabel(new Date(todo.since), now);

@@ -67,7 +67,7 @@ export async function trainerTodos(user: SessionUser, now = new Date()): Promise
     todos.push({
       kind: "queue",
       title: `${count(w._count, "inzending", "inzendingen")} van ${titleOf(w.assignmentSlug)} beoordelen`,
-      detail: `${nameOf.get(w.cohortId)}; de oudste wacht het langst`,
+      detail: w._count > 1 ? `${nameOf.get(w.cohortId)}, de oudste eerst` : nameOf.get(w.cohortId),
       href: `/beoordelen?${params}`,
       since: w._min.updatedAt?.toISOString(),
     });

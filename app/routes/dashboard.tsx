@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { ApplicationStatus } from "~/components/dashboard/application-status";
 import { CourseCard } from "~/components/dashboard/course-card";
+import { MyCohorts, TrainerCohorts } from "~/components/dashboard/groups";
 import { TodoList } from "~/components/dashboard/todo-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { startPageFor } from "~/dashboard/start-page.server";
@@ -18,8 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const { name, page } = useLoaderData<typeof loader>();
-  const firstName = name.split(" ")[0];
-  if (page.audience === "APPLICANT") return <ApplicationStatus applications={page.applications} />;
+  const firstName = name.split(" ")[0] ?? name;
+  if (page.audience === "APPLICANT")
+    return <ApplicationStatus firstName={firstName} applications={page.applications} />;
   return (
     <>
       <TodoList
@@ -37,6 +39,10 @@ export default function Dashboard() {
         empty={<NothingToDo audience={page.audience} />}
       />
       {page.audience === "PARTICIPANT" && page.course ? <CourseCard course={page.course} /> : null}
+      {page.audience === "PARTICIPANT" || page.audience === "ALUMNUS" ? (
+        <MyCohorts enrollments={page.enrollments} />
+      ) : null}
+      {page.audience === "TRAINER" ? <TrainerCohorts cohorts={page.cohorts} /> : null}
     </>
   );
 }

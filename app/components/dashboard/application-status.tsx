@@ -13,13 +13,14 @@ export type ApplicationCard = {
   message: string | null;
 };
 
-export function ApplicationStatus({ applications }: { applications: ApplicationCard[] }) {
+export function ApplicationStatus({ firstName, applications }: { firstName: string; applications: ApplicationCard[] }) {
   return (
     <>
       <h1>Mijn aanmelding</h1>
+      <p className="lead">Welkom, {firstName}. Hier zie je hoe het met je aanmelding staat en wat er nu gebeurt.</p>
       {applications.length === 0 ? (
         <div className="notice">
-          <p className="flush-top">Je hebt je nog niet aangemeld voor een groep.</p>
+          <p className="flush-top">Je bent nog niet ingeschreven voor een groep: je hebt je nog niet aangemeld.</p>
           <p className="flush-bottom">
             Bekijk de <Link to="/leergang">komende groepen</Link> en meld je aan. Zodra je bent toegelaten en betaald
             hebt, zie je hier wat je te doen hebt.
