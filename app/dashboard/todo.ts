@@ -69,7 +69,7 @@ const READS_AS_NEWS: ReadonlySet<TodoKind> = new Set(["feedback", "grade", "thre
 /** News to read rather than work that waits: it does not grow more urgent with age, and the newest comes first. */
 const NEWS: ReadonlySet<TodoKind> = new Set(["feedback", "grade", "thread", "case"]);
 
-export function slackDays(todo: Todo, now: Date): number {
+function slackDays(todo: Todo, now: Date): number {
   if (todo.due) return (new Date(todo.due).getTime() - now.getTime()) / DAY_MS;
   if (todo.since && !NEWS.has(todo.kind))
     return ALLOWANCE_DAYS[todo.kind] - (now.getTime() - new Date(todo.since).getTime()) / DAY_MS;
@@ -144,6 +144,9 @@ export function isLate(todo: Todo, now: Date): boolean {
   return Boolean(todo.due && new Date(todo.due).getTime() < now.getTime());
 }
 
+/** After this many days without any activity a participant counts as stuck. */
+const INACTIVE_DAYS = 14;
+
 /**
  * What makes a participant of "Wie loopt vast?" a line on the trainer's list; empty: not stuck. Open peer reviews
  * are not a sign by themselves (the overview counts open and lapsed together), late work and silence are.
@@ -156,9 +159,6 @@ export function stuckReasons(row: { late: number; daysInactive: number | null })
     reasons.push(row.late === 1 ? "1 opdracht te laat ingeleverd" : `${row.late} opdrachten te laat ingeleverd`);
   return reasons;
 }
-
-/** After this many days without any activity a participant counts as stuck. */
-export const INACTIVE_DAYS = 14;
 
 /** "1 inzending", "3 inzendingen" and the like. */
 export function count(n: number, one: string, many: string): string {
