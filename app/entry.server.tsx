@@ -1,7 +1,7 @@
 // Renders a page to one HTML string. No route streams (no defer, no Suspense for data), so a single string is
 // both simpler and faster than a stream: it skips three stream conversions per page.
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { StaticHtmlContext } from "./components/static-html";
@@ -27,6 +27,11 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
   // Logged on the server; the visitor sees the Dutch error page, never a stack trace.
   if (request.signal.aborted) return;
+  // An address nobody serves is not a fault of ours: a one-line note, not a stack trace.
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    console.warn(`404 ${new URL(request.url).pathname}`);
+    return;
+  }
   console.error(error);
 }
 

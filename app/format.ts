@@ -41,6 +41,16 @@ export const ENROLLMENT_LABELS: Record<string, string> = {
   REJECTED: "afgewezen",
 };
 
+/** What a payment event from Stripe means, in words an administrator uses. */
+export const PAYMENT_EVENT_LABELS: Record<string, string> = {
+  "checkout.session.completed": "betaling afgerond",
+  "checkout.session.async_payment_succeeded": "betaling alsnog gelukt",
+  "checkout.session.async_payment_failed": "betaling mislukt",
+  "checkout.session.expired": "betaling verlopen",
+  "invoice.paid": "factuur betaald",
+  "charge.refunded": "terugbetaald",
+};
+
 export const PAYMENT_LABELS: Record<string, string> = {
   OPEN: "open",
   PAID: "betaald",

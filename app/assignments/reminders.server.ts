@@ -7,6 +7,7 @@ import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { effectiveDue, reminderDue } from "./rules";
+import { greeting } from "~/notifications/signature";
 
 export async function sendDeadlineReminders(now = new Date()) {
   const horizon = new Date(now.getTime() + 4 * 24 * 3_600_000);
@@ -46,7 +47,7 @@ export async function sendDeadlineReminders(now = new Date()) {
           to: user.email,
           subject: `${kind === "1d" ? "Morgen" : "Over drie dagen"}: deadline voor ‘${title}’`,
           text:
-            `Hallo ${user.name},\n\n` +
+            `${greeting(user.name)}\n\n` +
             `De deadline voor ‘${title}’ is ${formatDateTime(due)}. Je hebt deze opdracht nog niet ingeleverd.\n\n` +
             `Naar de opdracht: ${appUrl()}/opdrachten/${schedule.assignmentSlug}\n\n` +
             `Lukt het niet op tijd? Te laat inleveren kan; overleg met je trainer als je meer tijd nodig hebt.\n\n` +

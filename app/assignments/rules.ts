@@ -5,7 +5,7 @@ export type SubmissionState = { status: "SUBMITTED" | "RETURNED" | "PASSED" | "F
 export type AssignmentStatus = "open" | "concept" | "ingeleverd" | "herziening" | "voldaan" | "niet-voldaan";
 
 export const STATUS_LABELS: Record<AssignmentStatus, string> = {
-  open: "Open",
+  open: "Nog niet begonnen",
   concept: "Concept",
   ingeleverd: "Ingeleverd, in beoordeling",
   herziening: "Teruggegeven voor herziening",

@@ -16,6 +16,7 @@ import { discardReceived, fileStore, readReceived, type ReceivedFile } from "~/s
 import { RefusedError } from "~/errors.server";
 import { allocateFor } from "~/peer-review/allocation.server";
 import { wijkVersionSelect } from "~/wijk/wijk.server";
+import { greeting } from "~/notifications/signature";
 
 /** The cohort whose assignments this participant does: their active enrollment. */
 async function activeCohort(user: SessionUser) {
@@ -236,7 +237,7 @@ export async function handIn(user: SessionUser, slug: string, now = new Date()) 
         to: user.email,
         subject: `Ingeleverd: ${found.assignment.frontmatter.title}`,
         text:
-          `Hallo ${user.name},\n\n` +
+          `${greeting(user.name)}\n\n` +
           `Je hebt ‘${found.assignment.frontmatter.title}’ ingeleverd op ${formatDateTime(now)} (versie ${created.number}` +
           `${late ? ", na de deadline" : ""}). Je trainer bekijkt je werk; je krijgt bericht als er feedback is.\n\n` +
           `Je inlevering terugzien: ${appUrl()}/opdrachten/${slug}\n\nGroet,\nGilde — leergang Creative Communities`,

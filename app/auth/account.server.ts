@@ -3,7 +3,7 @@ import { audit } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
-import { SIGNATURE } from "~/notifications/signature";
+import { SIGNATURE, greeting } from "~/notifications/signature";
 import { nudgeOutbox } from "~/notifications/sender.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { createSession, forgetSessions, invalidateUserSessions } from "./session.server";
@@ -57,7 +57,7 @@ export async function registerUser(
       to: email,
       subject: "Je hebt al een account bij Gilde",
       text:
-        `Hallo ${existing.name},\n\n` +
+        `${greeting(existing.name)}\n\n` +
         `Iemand (hopelijk jij) wilde een nieuw Gilde-account maken met dit e-mailadres. Je hebt er al een, dus er is niets veranderd.\n\n` +
         `Log in via ${appUrl()}/inloggen\n` +
         `Weet je je wachtwoord niet meer? Vraag een nieuw aan via ${appUrl()}/wachtwoord-vergeten\n\n` +
@@ -85,7 +85,7 @@ export async function registerUser(
       to: email,
       subject: "Bevestig je account bij Gilde",
       text:
-        `Hallo ${input.name.trim()},\n\n` +
+        `${greeting(input.name.trim())}\n\n` +
         `Welkom bij Gilde, het leerplatform van de leergang Creative Communities. Open deze link om je account te maken; ` +
         `hij werkt één keer en blijft 24 uur geldig:\n\n${appUrl()}/registreren/bevestigen/${id}.${secret}\n\n` +
         `Heb je je niet zelf aangemeld? Dan kun je dit bericht negeren; er wordt dan geen account gemaakt.\n\n${SIGNATURE}`,
@@ -242,7 +242,7 @@ async function sendResetLink(email: string, now: Date) {
       to: user.email,
       subject: "Nieuw wachtwoord voor Gilde",
       text:
-        `Hallo ${user.name},\n\n` +
+        `${greeting(user.name)}\n\n` +
         `Iemand (hopelijk jij) vroeg een nieuw wachtwoord aan voor je Gilde-account. ` +
         `Kies een nieuw wachtwoord via deze link; hij werkt één keer en blijft een uur geldig:\n\n` +
         `${appUrl()}/wachtwoord-vergeten/${token}\n\n` +

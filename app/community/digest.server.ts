@@ -4,6 +4,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
+import { greeting } from "~/notifications/signature";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 const SECRET_KEY = "signing.secret";
@@ -99,7 +100,7 @@ export async function sendWeeklyDigests(now = new Date()) {
         to: user.email,
         subject: "Deze week in de gilde-community",
         text:
-          `Hallo ${user.name},\n\n` +
+          `${greeting(user.name)}\n\n` +
           (byThread.size
             ? `Nieuwe reacties in onderwerpen die je volgt:\n${[...byThread].map(([id, t]) => `- ${t.title} (${t.n}): ${appUrl()}/community/${id}`).join("\n")}\n\n`
             : "") +

@@ -44,7 +44,8 @@ type Refusal = { message?: unknown; values?: unknown };
 
 /** The Dutch sentence and the typed values of one of our own refusals, if the error carries them. */
 function refusalOf(error: unknown): { message: string | null; values: [string, string][] } {
-  if (!isRouteErrorResponse(error)) return { message: null, values: [] };
+  // Remix's own responses (an address no route matches, a method a route does not take) carry English text.
+  if (!isRouteErrorResponse(error) || (error as { internal?: boolean }).internal) return { message: null, values: [] };
   const data = error.data as unknown;
   if (typeof data === "string")
     return { message: data.length > 0 && data.length < 300 && error.status < 500 ? data : null, values: [] };

@@ -34,7 +34,9 @@ export function WijkHistory({ versions }: { versions: Version[] }) {
             <dt>CBS-code en woningen</dt>
             <dd>
               {version.cbsCode ?? "geen code"} ·{" "}
-              {version.homes ? `ongeveer ${version.homes} woningen` : "aantal woningen onbekend"}
+              {version.homes
+                ? `ongeveer ${version.homes.toLocaleString("nl-NL")} woningen`
+                : "aantal woningen onbekend"}
             </dd>
             {LABELS.map(([key, label]) =>
               version[key] ? (

@@ -8,7 +8,7 @@ import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
-import { SIGNATURE } from "~/notifications/signature";
+import { SIGNATURE, greeting } from "~/notifications/signature";
 
 export type Tx = Prisma.TransactionClient;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -200,7 +200,7 @@ export async function applyForCohort(user: SessionUser, cohortId: string, input:
       to: user.email,
       subject: `Aanmelding ontvangen: ${cohort.name}`,
       text:
-        `Hallo ${user.name},\n\nWe hebben je aanmelding voor de leergang Creative Communities (${cohort.name}) ontvangen.` +
+        `${greeting(user.name)}\n\nWe hebben je aanmelding voor de leergang Creative Communities (${cohort.name}) ontvangen.` +
         (full
           ? " De groep is vol: je staat op de wachtlijst. Komt er een plek vrij, dan hoor je het."
           : " Een trainer of de beheerder bekijkt je intake; je krijgt bericht over het besluit.") +
@@ -314,7 +314,7 @@ export async function decideIntake(
         ? `Toegelaten tot de leergang (${enrollment.cohort.name})`
         : `Besluit over je aanmelding (${enrollment.cohort.name})`,
       text:
-        `Hallo ${enrollment.user.name},\n\n` +
+        `${greeting(enrollment.user.name)}\n\n` +
         (accept
           ? `Je bent toegelaten tot de leergang Creative Communities, ${enrollment.cohort.name}.` +
             (employer
@@ -363,7 +363,7 @@ export async function activate(tx: Tx, enrollmentId: string, now: Date) {
   await queueMail(tx, {
     to: enrollment.user.email,
     subject: `Welkom in de leergang (${enrollment.cohort.name})`,
-    text: `Hallo ${enrollment.user.name},\n\nJe inschrijving is rond: welkom in ${enrollment.cohort.name}. Je vindt de modules en je gilde op ${appUrl()}/dashboard.\n\n${SIGNATURE}`,
+    text: `${greeting(enrollment.user.name)}\n\nJe inschrijving is rond: welkom in ${enrollment.cohort.name}. Je vindt de modules en je gilde op ${appUrl()}/dashboard.\n\n${SIGNATURE}`,
   });
   forgetCourseAccess(enrollment.userId);
 }
@@ -388,7 +388,7 @@ export async function withdraw(user: SessionUser, cohortId: string, now = new Da
     await queueMail(tx, {
       to: user.email,
       subject: "Je hebt je afgemeld",
-      text: `Hallo ${user.name},\n\nJe bent afgemeld voor de leergang. Heb je al betaald, dan neemt de beheerder contact met je op over terugbetaling.\n\n${SIGNATURE}`,
+      text: `${greeting(user.name)}\n\nJe bent afgemeld voor de leergang. Heb je al betaald, dan neemt de beheerder contact met je op over terugbetaling.\n\n${SIGNATURE}`,
     });
   });
   forgetCourseAccess(user.id);

@@ -1,7 +1,7 @@
 // The enrollment pages' forms, one zod schema each for browser and server: the applicant's intake (with pay and
 // withdraw), and what a cohort's staff do with the intakes. Who may use an intent is decided by its branch.
 import { z } from "zod";
-import { requiredText } from "~/forms/fields";
+import { requiredText, wholeNumber } from "~/forms/fields";
 
 const optionalText = (max: number) =>
   z
@@ -76,16 +76,8 @@ const CohortSettingsFields = z.object({
   priceIncludesVat: checkbox,
   intakeOpen: checkbox,
   autoPlaceInGilde: checkbox,
-  reservationDays: z.coerce
-    .number({ invalid_type_error: "Vul een aantal dagen in.", required_error: "Vul een aantal dagen in." })
-    .int("Hele dagen.")
-    .min(1, "Minstens 1 dag.")
-    .max(90, "Hoogstens 90 dagen."),
-  refundAfterStartPercent: z.coerce
-    .number({ invalid_type_error: "Vul een percentage in.", required_error: "Vul een percentage in." })
-    .int("Een heel getal.")
-    .min(0, "Van 0 tot 100.")
-    .max(100, "Van 0 tot 100."),
+  reservationDays: wholeNumber("het aantal dagen", { min: 1, max: 90, example: 14 }),
+  refundAfterStartPercent: wholeNumber("het percentage", { min: 0, max: 100, example: 50 }),
 });
 
 const decision = {

@@ -13,7 +13,7 @@ import { crashPoint } from "~/crash-point.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
-import { SIGNATURE } from "~/notifications/signature";
+import { SIGNATURE, greeting } from "~/notifications/signature";
 import { activate, lockCohort, seatsTaken, type Tx } from "./enrollment.server";
 import { paymentMode, stripeApi, webhooks, webhookSecret, WEBHOOK_TOLERANCE_S } from "./stripe.server";
 
@@ -513,7 +513,7 @@ async function seatFor(
     to: enrollment.user.email,
     subject: `Geen plek meer vrij (${enrollment.cohort.name})`,
     text:
-      `Hallo ${enrollment.user.name},\n\nJe reservering was verlopen en de laatste plek in ${enrollment.cohort.name} is net aan iemand anders gegaan. ` +
+      `${greeting(enrollment.user.name)}\n\nJe reservering was verlopen en de laatste plek in ${enrollment.cohort.name} is net aan iemand anders gegaan. ` +
       `We storten je betaling automatisch terug en zetten je op de wachtlijst; komt er een plek vrij, dan hoor je het.\n\n${SIGNATURE}`,
   });
   return {

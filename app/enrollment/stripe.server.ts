@@ -88,7 +88,7 @@ export const PAYMENT_MODE_NOTES: Record<PaymentMode, string> = {
   stripe: "Betalingen lopen via Stripe (iDEAL en creditcard).",
   demo: "Demostand: alle betalingen zijn testbetalingen in deze app; er wordt niets afgeschreven.",
   off:
-    "Online betalen staat uit: er is geen betaalwijze ingesteld (PAYMENTS). Deelnemers kunnen zich aanmelden en worden " +
-    "toegelaten; zij lezen dat ze een factuur krijgen. Stuur die factuur zelf en markeer de betaling hier als geregeld, of " +
-    "stel PAYMENTS=stripe in met STRIPE_SECRET_KEY en STRIPE_WEBHOOK_SECRET.",
+    "Online betalen staat uit. Deelnemers kunnen zich aanmelden en worden toegelaten; zij lezen dat ze een factuur " +
+    "krijgen. Stuur die factuur zelf en markeer de betaling hier als geregeld, of vraag wie Gilde technisch beheert om " +
+    "online betalen via Stripe aan te zetten (de README zegt hoe).",
 };

@@ -59,6 +59,37 @@ export const euroAmount = (label: string) =>
       return cents;
     });
 
+/** A whole number as Dutch people type it: "2400", "2.400" or "2 400". Null if not. */
+export function parseWholeNumber(input: string): number | null {
+  const value = input.trim().replace(/\s+/g, "");
+  if (/^\d{1,3}(\.\d{3})+$/.test(value)) return Number(value.replace(/\./g, ""));
+  if (/^\d{1,9}$/.test(value)) return Number(value);
+  return null;
+}
+
+/**
+ * A required (or, with `optional`, possibly empty → null) whole number between min and max, with Dutch
+ * messages that say what fits: "Vul het aantal plaatsen in als getal, bijvoorbeeld 24."
+ */
+export function wholeNumber(what: string, { min, max, example }: { min: number; max: number; example: number }) {
+  const asNumber = `Vul ${what} in als getal, bijvoorbeeld ${example.toLocaleString("nl-NL")}.`;
+  const range = `Vul voor ${what} een getal van ${min.toLocaleString("nl-NL")} tot en met ${max.toLocaleString("nl-NL")} in.`;
+  return z
+    .union([z.string(), z.number()], { required_error: asNumber, invalid_type_error: asNumber })
+    .transform((input, ctx) => {
+      const value = typeof input === "number" ? input : parseWholeNumber(input);
+      if (value === null || !Number.isInteger(value)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: asNumber });
+        return z.NEVER;
+      }
+      if (value < min || value > max) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: range });
+        return z.NEVER;
+      }
+      return value;
+    });
+}
+
 /** A calendar date that exists ("2031-02-30" does not; JavaScript would quietly make it 2 March). */
 function isRealDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);

@@ -13,6 +13,7 @@ import { RefusedError } from "~/errors.server";
 import { peerFeedbackForTrainer } from "~/peer-review/oversight.server";
 import { parseAssessmentFeedback, parseAssessmentLevels, parseDecision, storedDecision } from "./assessment-columns";
 import { checkAssessment, DECISION_LABELS, type AssessmentInput, type Decision } from "./rubric";
+import { greeting } from "~/notifications/signature";
 
 type Tx = Prisma.TransactionClient;
 
@@ -442,7 +443,7 @@ export async function releaseAssessment(trainer: SessionUser, submissionId: stri
       to: target.participant.email,
       subject: `Beoordeling: ${target.assignment.title}`,
       text:
-        `Hallo ${target.participant.name},\n\n` +
+        `${greeting(target.participant.name)}\n\n` +
         `Je trainer heeft ‘${target.assignment.title}’ beoordeeld: ${DECISION_LABELS[decision].toLowerCase()}.\n` +
         `${decision === "herziening" ? `\nWat er moet veranderen:\n${draft.revisionNote}\n` : ""}\n` +
         `Lees de feedback per criterium: ${appUrl()}/opdrachten/${target.assignment.slug}\n\nGroet,\nGilde — leergang Creative Communities`,

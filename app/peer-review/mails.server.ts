@@ -4,7 +4,7 @@ import type { Prisma } from "@prisma/client";
 import { formatDateTime } from "~/format";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
-import { SIGNATURE } from "~/notifications/signature";
+import { SIGNATURE, greeting } from "~/notifications/signature";
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,7 +22,7 @@ export async function mailAssigned(tx: Tx, reviewerIds: string[], title: string,
       to: reviewer.email,
       subject: `Peerfeedback gevraagd: ${title}`,
       text:
-        `Hallo ${reviewer.name},\n\n` +
+        `${greeting(reviewer.name)}\n\n` +
         `Je hebt ${n === 1 ? "een inzending" : `${n} inzendingen`} van ‘${title}’ gekregen om feedback op te geven, uiterlijk ${formatDateTime(dueAt)}.\n\n` +
         `Je vindt ze op ${appUrl()}/gilde\n\n${SIGNATURE}`,
     });
@@ -38,7 +38,7 @@ export async function mailReviewReminder(
   await queueMail(tx, {
     to: review.reviewer.email,
     subject: `Nog twee dagen: peerfeedback op ‘${title}’`,
-    text: `Hallo ${review.reviewer.name},\n\nJe peerfeedback op ‘${title}’ is uiterlijk ${formatDateTime(review.dueAt)} nodig. Je gildegenoot wacht erop.\n\n${appUrl()}/gilde/feedback/${review.id}\n\n${SIGNATURE}`,
+    text: `${greeting(review.reviewer.name)}\n\nJe peerfeedback op ‘${title}’ is uiterlijk ${formatDateTime(review.dueAt)} nodig. Je gildegenoot wacht erop.\n\n${appUrl()}/gilde/feedback/${review.id}\n\n${SIGNATURE}`,
   });
 }
 
@@ -48,6 +48,6 @@ export async function mailFeedbackGiven(tx: Tx, authorId: string, title: string)
   await queueMail(tx, {
     to: author.email,
     subject: `Peerfeedback ontvangen: ${title}`,
-    text: `Hallo ${author.name},\n\nEr is peerfeedback gegeven op je inzending van ‘${title}’. Je leest hem op ${appUrl()}/gilde zodra hij zichtbaar is.\n\n${SIGNATURE}`,
+    text: `${greeting(author.name)}\n\nEr is peerfeedback gegeven op je inzending van ‘${title}’. Je leest hem op ${appUrl()}/gilde zodra hij zichtbaar is.\n\n${SIGNATURE}`,
   });
 }

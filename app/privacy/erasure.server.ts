@@ -10,7 +10,7 @@ import { forgetCourseAccess } from "~/content/access.server";
 import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { queueMail } from "~/notifications/outbox.server";
-import { SIGNATURE } from "~/notifications/signature";
+import { SIGNATURE, greeting } from "~/notifications/signature";
 import { allocateFor } from "~/peer-review/allocation.server";
 
 const ERASED_NAME = "Verwijderde gebruiker";
@@ -41,7 +41,7 @@ export async function requestErasure(user: SessionUser, reason: string, now = ne
       to: user.email,
       subject: "We hebben je verzoek om verwijdering ontvangen",
       text:
-        `Hallo ${user.name},\n\nWe hebben je verzoek ontvangen om je gegevens in Gilde te verwijderen. De beheerder handelt het binnen een maand af; ` +
+        `${greeting(user.name)}\n\nWe hebben je verzoek ontvangen om je gegevens in Gilde te verwijderen. De beheerder handelt het binnen een maand af; ` +
         `je krijgt dan bericht. Download eerst je gegevens als je ze wilt bewaren: daarna kan dat niet meer.\n\n${SIGNATURE}`,
     });
   });
@@ -100,7 +100,7 @@ export async function rejectRequest(admin: SessionUser, requestId: string, why: 
     await queueMail(tx, {
       to: person.email,
       subject: "Je verzoek om verwijdering",
-      text: `Hallo ${person.name},\n\nWe kunnen je verzoek om verwijdering niet uitvoeren:\n${why.trim()}\n\n${SIGNATURE}`,
+      text: `${greeting(person.name)}\n\nWe kunnen je verzoek om verwijdering niet uitvoeren:\n${why.trim()}\n\n${SIGNATURE}`,
     });
   });
 }

@@ -8,6 +8,7 @@ import { fileStore } from "~/storage/storage.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
+import { greeting } from "~/notifications/signature";
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOTICE_DAYS = 30;
@@ -66,7 +67,7 @@ async function announce(cohort: { id: string; name: string; endsOn: Date; retent
         to: person.user.email,
         subject: `Over een maand verwijderen we je inzendingen (${cohort.name})`,
         text:
-          `Hallo ${person.user.name},\n\nDe bewaartermijn van de groep ${cohort.name} loopt af. Op ${when} verwijderen we je inzendingen ` +
+          `${greeting(person.user.name)}\n\nDe bewaartermijn van de groep ${cohort.name} loopt af. Op ${when} verwijderen we je inzendingen ` +
           `en bijlagen uit die groep, en je wijkprofiel als je geen andere inschrijving meer hebt.\n\n` +
           `Wil je ze bewaren? Download je gegevens vóór die datum: ${appUrl()}/account/gegevens\n\nGroet,\nGilde — leergang Creative Communities`,
       });

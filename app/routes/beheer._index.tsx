@@ -8,7 +8,7 @@ import { Field } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GildeForm } from "~/components/form";
 import { formatCalendarDate, formatEuro } from "~/format";
-import { euroAmount, isoDate, requiredText } from "~/forms/fields";
+import { euroAmount, isoDate, requiredText, wholeNumber } from "~/forms/fields";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 import { useGildeForm } from "~/forms/use-form";
@@ -25,14 +25,7 @@ const CohortSchema = z
   .object({
     name: requiredText("een naam voor de groep", 120),
     price: euroAmount("de prijs"),
-    capacity: z.coerce
-      .number({
-        invalid_type_error: "Vul het aantal plaatsen in als getal.",
-        required_error: "Vul het aantal plaatsen in als getal.",
-      })
-      .int("Vul een heel aantal plaatsen in.")
-      .min(1, "Een groep heeft minstens één plaats.")
-      .max(500, "Een groep heeft hoogstens 500 plaatsen."),
+    capacity: wholeNumber("het aantal plaatsen", { min: 1, max: 500, example: 24 }),
   })
   .and(Period);
 

@@ -8,7 +8,7 @@ import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/field";
 import { GildeForm } from "~/components/form";
-import { formatDateTime, formatEuro } from "~/format";
+import { formatDateTime, formatEuro, PAYMENT_EVENT_LABELS } from "~/format";
 import { Table } from "~/components/table";
 import { overdueInvoices, recentEvents, reconcile } from "~/enrollment/payments.server";
 import { PAYMENT_MODE_NOTES, paymentMode } from "~/enrollment/stripe.server";
@@ -57,7 +57,7 @@ export default function Payments() {
       <h2>Facturen over de vervaldatum ({overdue.length})</h2>
       {overdue.length === 0 ? <p className="muted">Geen openstaande facturen over de vervaldatum.</p> : null}
       {overdue.length ? (
-        <Table headers={["Deelnemer", "Werkgever", "Groep", "Bedrag", "Vervaldatum", "Stripe"]}>
+        <Table headers={["Deelnemer", "Werkgever", "Groep", "Bedrag", "Vervaldatum"]}>
           {overdue.map((p) => (
             <tr key={p.id}>
               <td>{p.enrollment.user.name}</td>
@@ -67,7 +67,6 @@ export default function Payments() {
               </td>
               <td>{formatEuro(p.amountCents)}</td>
               <td>{p.dueAt ? formatDateTime(p.dueAt) : "–"}</td>
-              <td>{p.invoiceId}</td>
             </tr>
           ))}
         </Table>
@@ -84,13 +83,11 @@ export default function Payments() {
       <h2>Ontvangen gebeurtenissen</h2>
       {events.length === 0 ? <p className="muted">Nog geen gebeurtenissen van Stripe ontvangen.</p> : null}
       {events.length ? (
-        <Table headers={["Ontvangen", "Soort", "Stripe-id", "Over", "Wat het deed"]}>
+        <Table headers={["Ontvangen", "Wat er gebeurde", "Wat Gilde ermee deed"]}>
           {events.map((e) => (
             <tr key={e.id}>
               <td>{formatDateTime(e.receivedAt)}</td>
-              <td>{e.type}</td>
-              <td>{e.id}</td>
-              <td>{e.objectId ?? "–"}</td>
+              <td>{PAYMENT_EVENT_LABELS[e.type] ?? "andere melding van Stripe"}</td>
               <td>{e.outcome}</td>
             </tr>
           ))}

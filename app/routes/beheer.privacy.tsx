@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { wholeNumber } from "~/forms/fields";
 import { searchAudit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -34,11 +35,7 @@ const PrivacyAction = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("retention"),
     cohortId: id,
-    months: z.coerce
-      .number({ invalid_type_error: "Vul een aantal maanden in.", required_error: "Vul een aantal maanden in." })
-      .int("Hele maanden.")
-      .min(1, "Minstens 1 maand.")
-      .max(120, "Hoogstens 120 maanden (tien jaar)."),
+    months: wholeNumber("de bewaartermijn in maanden", { min: 1, max: 120, example: 24 }),
   }),
 ]);
 
@@ -187,9 +184,7 @@ function RetentionForm({ cohort }: { cohort: Overview["retention"][number] }) {
         key={fields.months.key}
         id={fields.months.id}
         name={fields.months.name}
-        type="number"
-        min={1}
-        max={120}
+        inputMode="numeric"
         className="months-input"
         defaultValue={String(fields.months.initialValue ?? "")}
         aria-invalid={error ? true : undefined}

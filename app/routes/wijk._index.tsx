@@ -8,7 +8,7 @@ import { Field, TextArea } from "~/components/field";
 import { GildeForm } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { WijkHistory } from "~/components/wijk-history";
-import { requiredText } from "~/forms/fields";
+import { parseWholeNumber, requiredText } from "~/forms/fields";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission, reply } from "~/forms/submission.server";
 import { useFormReply, useGildeForm } from "~/forms/use-form";
@@ -36,10 +36,10 @@ const WijkSchema = z.object({
     .trim()
     .default("")
     .refine(
-      (v) => v === "" || (/^\d{1,6}$/.test(v) && Number(v) > 0),
-      "Vul het aantal woningen in als getal, bijvoorbeeld 500.",
+      (v) => v === "" || (parseWholeNumber(v) ?? 0) > 0,
+      "Vul het aantal woningen in als getal, bijvoorbeeld 500 of 2.400.",
     )
-    .transform((v) => (v ? Number(v) : null)),
+    .transform((v) => (v ? parseWholeNumber(v) : null)),
   role: optionalText(2000),
   connectors: optionalText(5000),
   networks: optionalText(5000),

@@ -129,7 +129,7 @@ describe("drafts and handing in", () => {
     expect(list.text).toContain(assignment().frontmatter.title);
     expect(list.text).toContain("12 april 2099 om 23:59");
     expect(list.text).toContain("Als volgende:");
-    expect(list.text).toContain("Open");
+    expect(list.text).toContain("Nog niet begonnen");
   });
 
   it("saves a draft, restores it on reload, and refuses a save from an older revision", async () => {

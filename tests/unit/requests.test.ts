@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isCrossSiteRequest } from "~/auth/csrf";
 import { safeRedirect } from "~/auth/redirect";
 import { parseEnv } from "~/env.server";
-import { parseEuroCents } from "~/forms/fields";
+import { parseEuroCents, parseWholeNumber, wholeNumber } from "~/forms/fields";
 import { nextAttemptDelay } from "~/notifications/sender.server";
 
 describe("redirect after login", () => {
@@ -102,6 +102,29 @@ describe("euro amounts", () => {
 
   it("refuses what is not an amount", () => {
     for (const bad of ["", "twee", "-10", "2,450,00", "1.2.3"]) expect(parseEuroCents(bad)).toBeNull();
+  });
+});
+
+describe("whole numbers", () => {
+  it("reads 2.400, 2400 and 2 400 as the same number", () => {
+    for (const typed of ["2400", "2.400", "2 400", " 2400 "]) expect(parseWholeNumber(typed), typed).toBe(2400);
+    expect(parseWholeNumber("1.000.000")).toBe(1_000_000);
+  });
+
+  it("refuses what is not a whole number", () => {
+    for (const bad of ["", "twee", "-10", "2,5", "2.40", "1.2345", "24.00"])
+      expect(parseWholeNumber(bad), bad).toBeNull();
+  });
+
+  it("says in Dutch what fits", () => {
+    const places = wholeNumber("het aantal plaatsen", { min: 1, max: 500, example: 24 });
+    expect(places.parse("24")).toBe(24);
+    expect(places.safeParse("twintig").error?.issues[0]?.message).toBe(
+      "Vul het aantal plaatsen in als getal, bijvoorbeeld 24.",
+    );
+    expect(places.safeParse("1.000").error?.issues[0]?.message).toBe(
+      "Vul voor het aantal plaatsen een getal van 1 tot en met 500 in.",
+    );
   });
 });
 

@@ -36,7 +36,7 @@ export function WijkPanel({ wijk }: { wijk: NonNullable<AssignmentPage["work"]>[
         <>
           <p>
             <strong>{wijk.name}</strong>, {wijk.municipality}
-            {wijk.homes ? ` · ongeveer ${wijk.homes} woningen` : ""}
+            {wijk.homes ? ` · ongeveer ${wijk.homes.toLocaleString("nl-NL")} woningen` : ""}
           </p>
           {wijk.role ? <p>Mijn rol: {wijk.role}</p> : null}
           {wijk.ambitions ? <p className="pre-wrap">Ambities: {wijk.ambitions}</p> : null}

@@ -1,4 +1,4 @@
-// All enrollments of a cohort with their payments (Stripe ids for the admin), and the admin's payment actions:
+// All enrollments of a cohort with their payments, and the admin's payment actions:
 // refund a paid checkout, mark an accepted seat's payment as arranged, (re)send an employer's invoice.
 import { GildeForm } from "~/components/form";
 import { Table } from "~/components/table";
@@ -9,7 +9,7 @@ import type { CohortEnrollment } from "./intake-review";
 
 export function EnrollmentTable({ enrollments, admin }: { enrollments: CohortEnrollment[]; admin: boolean }) {
   return (
-    <Table headers={["Deelnemer", "Status", "Aangemeld", "Betalingen (Stripe)", ...(admin ? ["Acties"] : [])]}>
+    <Table headers={["Deelnemer", "Status", "Aangemeld", "Betalingen", ...(admin ? ["Acties"] : [])]}>
       {enrollments.map((e) => (
         <tr key={e.id}>
           <td>{e.user.name}</td>
@@ -25,10 +25,6 @@ export function EnrollmentTable({ enrollments, admin }: { enrollments: CohortEnr
                   {p.kind === "INVOICE" ? "Factuur" : "Checkout"} {formatEuro(p.amountCents)}:{" "}
                   {PAYMENT_LABELS[p.status]}
                   {p.refundedCents ? `, ${formatEuro(p.refundedCents)} terug` : ""}
-                  <br />
-                  <small className="muted">
-                    {[p.checkoutSessionId, p.paymentIntentId, p.invoiceId].filter(Boolean).join(" · ")}
-                  </small>
                   {p.note ? <small className="muted"> · {p.note}</small> : null}
                   {admin && p.status === "PAID" && p.kind === "CHECKOUT" ? <Refund paymentId={p.id} /> : null}
                 </li>
