@@ -3,8 +3,8 @@
 // deadline in three days, work handed in last week, feedback of yesterday.
 //
 // Kept clear of what the journeys in tests/e2e do with the same accounts: only De Wevers' Dewi (deelnemer@) and
-// Marieke (deelnemer3@) have handed in work, every piece of it has its two reviewers already (so no journey's
-// hand-in is given one of these to review), and Kees (deelnemer4@) has only given reviews.
+// Marieke (deelnemer3@) have handed in work, every piece of it has its two reviewers already, both are excused from
+// more wijkgeschiedenis reviews (so no journey's hand-in is given to them), and Kees (deelnemer4@) only gave reviews.
 import type { Prisma } from "@prisma/client";
 import { fromAmsterdamInput } from "../app/assignments/time";
 
@@ -197,6 +197,18 @@ export async function seedDashboardDemo(tx: Tx, ctx: DashboardDemoContext) {
     "Helder wie er wel en niet aan tafel zat.",
     "Vraag ook een jongere uit de buurt.",
   ]);
+
+  // Both gave their part on the wijkgeschiedenis; Tom excused them from more, so new hand-ins (the other gilde's)
+  // are reviewed within their own gilde first, as in a cohort that just started.
+  await tx.peerReviewExcuse.createMany({
+    data: [dewi, marieke].map((userId) => ({
+      cohortId: spring,
+      assignmentSlug: "wijkgeschiedenis",
+      userId,
+      excusedById: tom,
+      reason: "Heeft haar peerfeedback op deze opdracht al gegeven; geen extra.",
+    })),
+  });
 
   // Dewi stopped reading halfway through module 2.
   if (ctx.module2) {
