@@ -7,16 +7,15 @@
 // more wijkgeschiedenis reviews (so no journey's hand-in is given to them), and Kees (deelnemer4@) only gave reviews.
 import type { Prisma } from "@prisma/client";
 import { fromAmsterdamInput } from "../app/assignments/time";
+import { db } from "../app/db.server";
+import type { SeedModule } from "./seed";
 
-type Tx = Prisma.TransactionClient;
-
-export type DashboardDemoContext = {
+type DashboardDemoContext = {
   id: (email: string) => string;
   springId: string;
   autumnId: string;
   /** Module 2's section anchors, for "where Dewi stopped reading". */
   module2: { slug: string; anchors: string[] } | null;
-  now?: Date;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,8 +27,30 @@ const amsterdamDay = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
-export async function seedDashboardDemo(tx: Tx, ctx: DashboardDemoContext) {
-  const now = ctx.now ?? new Date();
+/** Runs after the demo's cohorts and accounts exist (seedDemo), in a transaction of its own. */
+export async function seedDashboardDemo(modules: SeedModule[], now = new Date()) {
+  const users = await db.user.findMany({
+    where: { email: { endsWith: "@gilde.test" } },
+    select: { id: true, email: true },
+  });
+  const ids = new Map(users.map((u) => [u.email, u.id]));
+  const cohorts = await db.cohort.findMany({
+    where: { name: { in: ["Voorjaar 2027", "Najaar 2025"] } },
+    select: { id: true, name: true },
+  });
+  const cohortId = (name: string) => cohorts.find((c) => c.name === name)!.id;
+  const module2 = modules[1];
+  const ctx = {
+    id: (email: string) => ids.get(email)!,
+    springId: cohortId("Voorjaar 2027"),
+    autumnId: cohortId("Najaar 2025"),
+    module2: module2 ? { slug: module2.slug, anchors: module2.sections ?? [] } : null,
+  };
+  // Many rows on a small machine: more time than an interactive transaction's default five seconds.
+  await db.$transaction((tx) => seedLines(tx, ctx, now), { timeout: 60_000 });
+}
+
+async function seedLines(tx: Prisma.TransactionClient, ctx: DashboardDemoContext, now: Date) {
   const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const dewi = ctx.id("deelnemer@gilde.test");
   const marieke = ctx.id("deelnemer3@gilde.test");

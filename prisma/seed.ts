@@ -56,150 +56,132 @@ export type SeedModule = { slug: string; assignments: string[]; sections?: strin
 
 export async function seedDemo(modules: SeedModule[] = []) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.$transaction(
-    async (tx) => {
-      // The demo data brings demo payments (on the embedded database), signed with a secret of this install's own.
-      await tx.installSecret.createMany({
-        data: [{ name: DEMO_SECRET_NAME, value: `whsec_${crypto.randomBytes(32).toString("hex")}` }],
-        skipDuplicates: true,
+  await db.$transaction(async (tx) => {
+    // The demo data brings demo payments (on the embedded database), signed with a secret of this install's own.
+    await tx.installSecret.createMany({
+      data: [{ name: DEMO_SECRET_NAME, value: `whsec_${crypto.randomBytes(32).toString("hex")}` }],
+      skipDuplicates: true,
+    });
+    const users = new Map<string, string>();
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await tx.user.create({
+        data: { email: account.email, name: account.name, role: account.role, passwordHash },
+        select: { id: true },
       });
-      const users = new Map<string, string>();
-      for (const account of DEMO_ACCOUNTS) {
-        const user = await tx.user.create({
-          data: { email: account.email, name: account.name, role: account.role, passwordHash },
-          select: { id: true },
-        });
-        users.set(account.email, user.id);
-      }
-      const id = (email: string) => users.get(email)!;
+      users.set(account.email, user.id);
+    }
+    const id = (email: string) => users.get(email)!;
 
-      const spring = await tx.cohort.create({
-        data: {
-          name: "Voorjaar 2027",
-          startsOn: day("2027-03-01"),
-          endsOn: day("2027-11-30"),
-          priceCents: 245000,
-          capacity: 24,
-          location: "Utrecht, buurthuis De Leeuw",
-          rhythm: "Om de twee weken op dinsdag, 9.30–16.00 uur",
-        },
-        select: { id: true },
-      });
-      const autumn = await tx.cohort.create({
-        data: {
-          name: "Najaar 2025",
-          startsOn: day("2025-09-01"),
-          endsOn: day("2026-06-30"),
-          priceCents: 235000,
-          capacity: 24,
-        },
-        select: { id: true },
-      });
-      await tx.cohortStaff.createMany({
-        data: [
-          { cohortId: spring.id, userId: id("trainer@gilde.test") },
-          { cohortId: autumn.id, userId: id("trainer@gilde.test") },
-        ],
-      });
-      const wevers = await tx.gilde.create({ data: { cohortId: spring.id, name: "De Wevers" }, select: { id: true } });
-      const smeden = await tx.gilde.create({ data: { cohortId: spring.id, name: "De Smeden" }, select: { id: true } });
-      const start = day("2027-03-01").getTime();
-      const DAY_MS = 24 * 60 * 60 * 1000;
-      for (const [index, module] of modules.entries()) {
-        const opensOn = new Date(start + Math.max(0, index - 2) * 28 * DAY_MS);
-        if (index >= 3) {
-          await tx.moduleRelease.create({
-            data: { cohortId: spring.id, moduleSlug: module.slug, opensOn, updatedById: id("trainer@gilde.test") },
-          });
-        }
-        // Each assignment is due three weeks after its module opens, at 23:59 Amsterdam time; peer feedback a week later.
-        for (const assignmentSlug of module.assignments) {
-          const dueDay = new Date(opensOn.getTime() + 21 * DAY_MS).toISOString().slice(0, 10);
-          const dueAt = fromAmsterdamInput(`${dueDay}T23:59`)!;
-          // A week later, again at 23:59 Amsterdam time (also across the switch to summer time).
-          const peerDay = new Date(opensOn.getTime() + 28 * DAY_MS).toISOString().slice(0, 10);
-          const peerReviewDueAt = fromAmsterdamInput(`${peerDay}T23:59`)!;
-          await tx.assignmentSchedule.create({
-            data: {
-              cohortId: spring.id,
-              assignmentSlug,
-              dueAt,
-              peerReviewDueAt,
-              updatedById: id("trainer@gilde.test"),
-            },
-          });
-        }
-      }
-      const participants = DEMO_ACCOUNTS.filter((a) => a.email.startsWith("deelnemer"));
-      for (const [index, account] of participants.entries()) {
-        const userId = id(account.email);
-        await tx.enrollment.create({
-          data: { userId, cohortId: spring.id, status: "ACTIVE", acceptedAt: new Date(), activatedAt: new Date() },
-        });
-        await tx.gildeMember.create({
-          data: { gildeId: index < 4 ? wevers.id : smeden.id, userId, cohortId: spring.id },
+    const spring = await tx.cohort.create({
+      data: {
+        name: "Voorjaar 2027",
+        startsOn: day("2027-03-01"),
+        endsOn: day("2027-11-30"),
+        priceCents: 245000,
+        capacity: 24,
+        location: "Utrecht, buurthuis De Leeuw",
+        rhythm: "Om de twee weken op dinsdag, 9.30–16.00 uur",
+      },
+      select: { id: true },
+    });
+    const autumn = await tx.cohort.create({
+      data: {
+        name: "Najaar 2025",
+        startsOn: day("2025-09-01"),
+        endsOn: day("2026-06-30"),
+        priceCents: 235000,
+        capacity: 24,
+      },
+      select: { id: true },
+    });
+    await tx.cohortStaff.createMany({
+      data: [
+        { cohortId: spring.id, userId: id("trainer@gilde.test") },
+        { cohortId: autumn.id, userId: id("trainer@gilde.test") },
+      ],
+    });
+    const wevers = await tx.gilde.create({ data: { cohortId: spring.id, name: "De Wevers" }, select: { id: true } });
+    const smeden = await tx.gilde.create({ data: { cohortId: spring.id, name: "De Smeden" }, select: { id: true } });
+    const start = day("2027-03-01").getTime();
+    const DAY_MS = 24 * 60 * 60 * 1000;
+    for (const [index, module] of modules.entries()) {
+      const opensOn = new Date(start + Math.max(0, index - 2) * 28 * DAY_MS);
+      if (index >= 3) {
+        await tx.moduleRelease.create({
+          data: { cohortId: spring.id, moduleSlug: module.slug, opensOn, updatedById: id("trainer@gilde.test") },
         });
       }
-      const oldGilde = await tx.gilde.create({
-        data: { cohortId: autumn.id, name: "De Bouwers" },
-        select: { id: true },
-      });
+      // Each assignment is due three weeks after its module opens, at 23:59 Amsterdam time; peer feedback a week later.
+      for (const assignmentSlug of module.assignments) {
+        const dueDay = new Date(opensOn.getTime() + 21 * DAY_MS).toISOString().slice(0, 10);
+        const dueAt = fromAmsterdamInput(`${dueDay}T23:59`)!;
+        // A week later, again at 23:59 Amsterdam time (also across the switch to summer time).
+        const peerDay = new Date(opensOn.getTime() + 28 * DAY_MS).toISOString().slice(0, 10);
+        const peerReviewDueAt = fromAmsterdamInput(`${peerDay}T23:59`)!;
+        await tx.assignmentSchedule.create({
+          data: { cohortId: spring.id, assignmentSlug, dueAt, peerReviewDueAt, updatedById: id("trainer@gilde.test") },
+        });
+      }
+    }
+    const participants = DEMO_ACCOUNTS.filter((a) => a.email.startsWith("deelnemer"));
+    for (const [index, account] of participants.entries()) {
+      const userId = id(account.email);
       await tx.enrollment.create({
-        data: {
-          userId: id("alumnus@gilde.test"),
-          cohortId: autumn.id,
-          status: "COMPLETED",
-          acceptedAt: day("2025-07-01"),
-          activatedAt: day("2025-07-15"),
-          completedAt: day("2026-06-30"),
-        },
+        data: { userId, cohortId: spring.id, status: "ACTIVE", acceptedAt: new Date(), activatedAt: new Date() },
       });
       await tx.gildeMember.create({
-        data: { gildeId: oldGilde.id, userId: id("alumnus@gilde.test"), cohortId: autumn.id },
+        data: { gildeId: index < 4 ? wevers.id : smeden.id, userId, cohortId: spring.id },
       });
-      // The alumnus's released work, which a practice case can start from.
-      const oldWork = await tx.submission.create({
-        data: {
-          userId: id("alumnus@gilde.test"),
-          cohortId: autumn.id,
-          assignmentSlug: "wijkgeschiedenis",
-          status: "PASSED",
-        },
-        select: { id: true },
-      });
-      const oldVersion = await tx.submissionVersion.create({
-        data: {
-          submissionId: oldWork.id,
-          number: 1,
-          handedInAt: day("2025-10-01"),
-          body:
-            "Rivierenwijk, Utrecht. De wijk werd rond 1920 gebouwd voor spoorwegarbeiders. " +
-            "Bewoners vertelden over het buurthuis dat in 2012 dichtging en over de moestuin die ze daarna zelf begonnen.",
-        },
-        select: { id: true },
-      });
-      await tx.assessment.create({
-        data: {
-          submissionId: oldWork.id,
-          versionId: oldVersion.id,
-          number: 1,
-          decision: "PASSED",
-          status: "RELEASED",
-          releasedAt: day("2025-10-15"),
-          gradedById: id("trainer@gilde.test"),
-          overall: "Een levendige wijkgeschiedenis met de stem van bewoners.",
-        },
-      });
-      const module2 = modules[1];
-      await seedDashboardDemo(tx, {
-        id,
-        springId: spring.id,
-        autumnId: autumn.id,
-        module2: module2 ? { slug: module2.slug, anchors: module2.sections ?? [] } : null,
-      });
-    },
-    { timeout: 60_000 },
-  );
+    }
+    const oldGilde = await tx.gilde.create({ data: { cohortId: autumn.id, name: "De Bouwers" }, select: { id: true } });
+    await tx.enrollment.create({
+      data: {
+        userId: id("alumnus@gilde.test"),
+        cohortId: autumn.id,
+        status: "COMPLETED",
+        acceptedAt: day("2025-07-01"),
+        activatedAt: day("2025-07-15"),
+        completedAt: day("2026-06-30"),
+      },
+    });
+    await tx.gildeMember.create({
+      data: { gildeId: oldGilde.id, userId: id("alumnus@gilde.test"), cohortId: autumn.id },
+    });
+    // The alumnus's released work, which a practice case can start from.
+    const oldWork = await tx.submission.create({
+      data: {
+        userId: id("alumnus@gilde.test"),
+        cohortId: autumn.id,
+        assignmentSlug: "wijkgeschiedenis",
+        status: "PASSED",
+      },
+      select: { id: true },
+    });
+    const oldVersion = await tx.submissionVersion.create({
+      data: {
+        submissionId: oldWork.id,
+        number: 1,
+        handedInAt: day("2025-10-01"),
+        body:
+          "Rivierenwijk, Utrecht. De wijk werd rond 1920 gebouwd voor spoorwegarbeiders. " +
+          "Bewoners vertelden over het buurthuis dat in 2012 dichtging en over de moestuin die ze daarna zelf begonnen.",
+      },
+      select: { id: true },
+    });
+    await tx.assessment.create({
+      data: {
+        submissionId: oldWork.id,
+        versionId: oldVersion.id,
+        number: 1,
+        decision: "PASSED",
+        status: "RELEASED",
+        releasedAt: day("2025-10-15"),
+        gradedById: id("trainer@gilde.test"),
+        overall: "Een levendige wijkgeschiedenis met de stem van bewoners.",
+      },
+    });
+  });
+  await seedDashboardDemo(modules);
 }
 
 export function seedModules(course: {
