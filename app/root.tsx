@@ -1,16 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  Links,
-  Meta,
-  NavLink,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useContext, type ReactNode } from "react";
 import { getUser, sessionHeaders } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -18,6 +8,7 @@ import { FlashMessage } from "~/components/form";
 import { takeFlash } from "~/forms/flash.server";
 import { AUDIENCE_LABELS, navFor } from "~/components/navigation";
 import { NonceContext } from "~/components/nonce";
+import { SiteHeader } from "~/components/site-header";
 import { audienceOf } from "~/dashboard/audience.server";
 import stylesheet from "~/styles/app.css";
 
@@ -59,47 +50,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#inhoud">
           Naar de inhoud
         </a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <Link to={user ? "/dashboard" : "/"} className="brand">
-              <span className="brand__mark" aria-hidden="true">
-                G
-              </span>
-              <span className="brand__name">Gilde</span>
-              <span className="brand__tagline">leergang Creative Communities</span>
-            </Link>
-            <nav aria-label="Hoofdmenu" className="site-nav">
-              <ul>
-                {navFor(user?.audience).map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to}>{item.label}</NavLink>
-                  </li>
-                ))}
-              </ul>
-              {user ? (
-                <div className="site-nav__account">
-                  <Link to="/account/gegevens" className="site-nav__user" title="Mijn gegevens">
-                    {user.name} <span className="badge">{AUDIENCE_LABELS[user.audience]}</span>
-                  </Link>
-                  <Form method="post" action="/uitloggen">
-                    <button type="submit" className="button button--quiet">
-                      Uitloggen
-                    </button>
-                  </Form>
-                </div>
-              ) : (
-                <ul>
-                  <li>
-                    <NavLink to="/inloggen">Inloggen</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/registreren">Registreren</NavLink>
-                  </li>
-                </ul>
-              )}
-            </nav>
-          </div>
-        </header>
+        <SiteHeader
+          items={navFor(user?.audience)}
+          user={user ? { name: user.name, roleLabel: AUDIENCE_LABELS[user.audience] } : null}
+        />
         <main id="inhoud" tabIndex={-1}>
           <FlashMessage key={data?.flash} message={data?.flash ?? null} />
           {children}

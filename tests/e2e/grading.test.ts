@@ -15,10 +15,6 @@ async function chooseLevels(page: Page, pick: "lowest" | "highest") {
   }
 }
 
-// The demo queue holds other participants' work too (the start page's demo data): grade Kees's.
-const keesInQueue = (trainer: Page) =>
-  trainer.getByRole("row", { name: /Kees Bakker/ }).getByRole("link", { name: "Beoordelen" });
-
 it("returns for revision, gets a new version, and releases voldaan", async () => {
   const participant = e2e.page;
   await signIn(e2e, participant, "deelnemer4@gilde.test");
@@ -33,7 +29,8 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
     await trainer.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Beoordelen" }).click();
     await trainer.waitForURL("**/beoordelen");
     await audit(trainer, "4-beoordelen", "wachtrij");
-    await keesInQueue(trainer).click();
+    // The demo's running cohort has work waiting too: the trainer opens Kees's.
+    await trainer.getByRole("link", { name: "Kees Bakker beoordelen" }).click();
     await trainer.getByText("Eerste versie van mijn wijkgeschiedenis.").waitFor();
     await audit(trainer, "4-beoordelen", "beoordelingsscherm");
     await chooseLevels(trainer, "lowest");
@@ -50,7 +47,7 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
     await participant.getByText(/Ingeleverd \(versie 2\)/).waitFor();
 
     await trainer.goto(`${e2e.server.baseUrl}/beoordelen`);
-    await keesInQueue(trainer).click();
+    await trainer.getByRole("link", { name: "Kees Bakker beoordelen" }).click();
     await trainer.getByText("Tweede versie, met twee bewoners aan het woord.").waitFor();
     await audit(trainer, "4-beoordelen", "tweede-versie");
     await chooseLevels(trainer, "highest");
@@ -72,10 +69,11 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
   const base = e2e.server.baseUrl;
   const trainer = await loggedIn(e2e, "trainer@gilde.test");
   await trainer.goto(`${base}/beoordelen/overzicht`);
-  const cohortId = new URL(
-    (await trainer.locator('a[href*="/beoordelen/overzicht/csv?groep="]').getAttribute("href"))!,
-    base,
-  ).searchParams.get("groep")!;
+  // "Wie loopt vast?" opens on the running cohort (Najaar 2026); Kees is in Voorjaar 2027.
+  const cohortId = (await trainer
+    .getByLabel("Groep")
+    .locator("option", { hasText: "Voorjaar 2027" })
+    .getAttribute("value"))!;
   await trainer.goto(`${base}/modules/planning/${cohortId}`);
   const dates = trainer.locator('input[type="date"]');
   for (let i = 0; i < (await dates.count()); i++) await dates.nth(i).fill("2026-11-01");
@@ -100,7 +98,7 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
   }
   for (let i = 0; i < slugs.length; i++) {
     await trainer.goto(`${base}/beoordelen`);
-    await keesInQueue(trainer).first().click();
+    await trainer.getByRole("link", { name: "Kees Bakker beoordelen" }).first().click();
     await trainer
       .getByText(/Mijn uitwerking van/)
       .first()

@@ -3,7 +3,7 @@
 import type { Page } from "playwright-core";
 import { it } from "vitest";
 import { audit } from "../support/audit";
-import { expect, loggedIn, PHONE, useServerAndPage } from "../support/e2e";
+import { expect, followMenu, loggedIn, PHONE, useServerAndPage } from "../support/e2e";
 import { at } from "../support/indexed";
 
 const e2e = useServerAndPage({ demoSessions: true });
@@ -25,7 +25,7 @@ it("lets three gilde members hand in, review each other and read their feedback"
   }
 
   for (const [index, page] of members.entries()) {
-    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn gilde" }).click();
+    await followMenu(page, "Mijn gilde");
     await page.waitForURL("**/gilde");
     await page.getByText("Nog 2 te geven.").waitFor();
     if (index !== 1) await audit(page, "3-peerfeedback", `gilde-${index === 2 ? "telefoon" : "laptop"}`);
