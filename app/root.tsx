@@ -6,10 +6,10 @@ import { getUser, sessionHeaders } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FlashMessage } from "~/components/form";
 import { takeFlash } from "~/forms/flash.server";
-import { navFor } from "~/components/navigation";
+import { AUDIENCE_LABELS, navFor } from "~/components/navigation";
 import { NonceContext } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
-import { ROLE_LABELS } from "~/format";
+import { audienceOf } from "~/dashboard/audience.server";
 import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -27,7 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const flash = await takeFlash(request);
   const headers = new Headers(sessionHeaders(request));
   new Headers(flash.headers).forEach((value, name) => headers.append(name, value));
-  return json({ user: user ? { name: user.name, role: user.role } : null, flash: flash.message }, { headers });
+  const audience = user ? await audienceOf(user) : null;
+  return json(
+    { user: user && audience ? { name: user.name, role: user.role, audience } : null, flash: flash.message },
+    { headers },
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -47,8 +51,8 @@ export function Layout({ children }: { children: ReactNode }) {
           Naar de inhoud
         </a>
         <SiteHeader
-          items={navFor(user?.role)}
-          user={user ? { name: user.name, roleLabel: ROLE_LABELS[user.role] ?? "" } : null}
+          items={navFor(user?.audience)}
+          user={user ? { name: user.name, roleLabel: AUDIENCE_LABELS[user.audience] } : null}
         />
         <main id="inhoud" tabIndex={-1}>
           <FlashMessage key={data?.flash} message={data?.flash ?? null} />

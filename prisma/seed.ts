@@ -11,6 +11,7 @@ import { migrate } from "../app/db/migrate.server";
 import { connectDb, db, disconnectDb } from "../app/db.server";
 import { DEMO_SECRET_NAME } from "../app/enrollment/stripe.server";
 import { seedGradingDemo, type GradingSeedModule } from "./seed-grading";
+import { seedDashboardDemo } from "./seed-dashboard";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
@@ -22,6 +23,7 @@ export const DEMO_ACCOUNTS = [
     role: "TRAINER",
     label: "trainer van Voorjaar 2027 en Najaar 2026",
   },
+  { email: "trainer2@gilde.test", name: "Sophie Smit", role: "TRAINER", label: "tweede trainer van Voorjaar 2027" },
   { email: "deelnemer@gilde.test", name: "Dewi de Vries", role: "PARTICIPANT", label: "deelnemer, gilde De Wevers" },
   {
     email: "deelnemer2@gilde.test",
@@ -36,6 +38,20 @@ export const DEMO_ACCOUNTS = [
   { email: "deelnemer7@gilde.test", name: "Priya Ramdin", role: "PARTICIPANT", label: "deelnemer, gilde De Smeden" },
   { email: "deelnemer8@gilde.test", name: "Sanne Visser", role: "PARTICIPANT", label: "deelnemer, gilde De Smeden" },
   { email: "alumnus@gilde.test", name: "Anouk Alumnus", role: "PARTICIPANT", label: "alumnus (Najaar 2025)" },
+  {
+    email: "aanmelder@gilde.test",
+    name: "Ada Aanmelder",
+    role: "PARTICIPANT",
+    label: "aangemeld voor Voorjaar 2027, nog niet toegelaten",
+  },
+  {
+    email: "hanna.degroot@gilde.test",
+    name: "Hanna de Groot",
+    role: "PARTICIPANT",
+    label: "toegelaten, de factuur aan haar werkgever is te laat",
+  },
+  { email: "wim.vermeulen@gilde.test", name: "Wim Vermeulen", role: "PARTICIPANT", label: "vroeg om verwijdering" },
+  { email: "mehmet.kaya@gilde.test", name: "Mehmet Kaya", role: "PARTICIPANT", label: "alumnus (Najaar 2025)" },
 ] as const;
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -188,6 +204,7 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
     // A cohort that is running: the trainer's queue, graded work and who is stuck.
     await seedGradingDemo(tx, { trainerId: id("trainer@gilde.test"), passwordHash, modules, uploadsDir });
   });
+  await seedDashboardDemo(modules);
 }
 
 type CourseShape = {
