@@ -28,6 +28,7 @@ export const formatDate = (value: string | Date) => dateFormat.format(new Date(v
 export const formatDateTime = (value: string | Date) => dateTimeFormat.format(new Date(value));
 export const formatCalendarDate = (value: string | Date) => calendarFormat.format(new Date(value));
 export const formatEuro = (cents: number) => euroFormat.format(cents / 100);
+export const formatHours = (hours: number) => `${hours.toLocaleString("nl-NL")} uur`;
 export const isoDay = (value: string | Date) => new Date(value).toISOString().slice(0, 10);
 
 export const ROLE_LABELS: Record<string, string> = { PARTICIPANT: "deelnemer", TRAINER: "trainer", ADMIN: "beheerder" };

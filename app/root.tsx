@@ -1,11 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
-  Form,
-  Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -17,9 +14,10 @@ import { getUser, sessionHeaders } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FlashMessage } from "~/components/form";
 import { takeFlash } from "~/forms/flash.server";
-import { navFor } from "~/components/navigation";
+import { AUDIENCE_LABELS, navFor } from "~/components/navigation";
 import { NonceContext } from "~/components/nonce";
-import { ROLE_LABELS } from "~/format";
+import { SiteHeader } from "~/components/site-header";
+import { audienceOf } from "~/dashboard/audience.server";
 import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -37,7 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const flash = await takeFlash(request);
   const headers = new Headers(sessionHeaders(request));
   new Headers(flash.headers).forEach((value, name) => headers.append(name, value));
-  return json({ user: user ? { name: user.name, role: user.role } : null, flash: flash.message }, { headers });
+  const audience = user ? await audienceOf(user) : null;
+  return json(
+    { user: user && audience ? { name: user.name, role: user.role, audience } : null, flash: flash.message },
+    { headers },
+  );
 }
 
 /**
@@ -64,47 +66,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#inhoud">
           Naar de inhoud
         </a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <Link to={user ? "/dashboard" : "/"} className="brand">
-              <span className="brand__mark" aria-hidden="true">
-                G
-              </span>
-              <span className="brand__name">Gilde</span>
-              <span className="brand__tagline">leergang Creative Communities</span>
-            </Link>
-            <nav aria-label="Hoofdmenu" className="site-nav">
-              <ul>
-                {navFor(user?.role).map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to}>{item.label}</NavLink>
-                  </li>
-                ))}
-              </ul>
-              {user ? (
-                <div className="site-nav__account">
-                  <Link to="/account/gegevens" className="site-nav__user" title="Mijn gegevens">
-                    {user.name} <span className="badge">{ROLE_LABELS[user.role]}</span>
-                  </Link>
-                  <Form method="post" action="/uitloggen">
-                    <button type="submit" className="button button--quiet">
-                      Uitloggen
-                    </button>
-                  </Form>
-                </div>
-              ) : (
-                <ul>
-                  <li>
-                    <NavLink to="/inloggen">Inloggen</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/registreren">Registreren</NavLink>
-                  </li>
-                </ul>
-              )}
-            </nav>
-          </div>
-        </header>
+        <SiteHeader
+          items={navFor(user?.audience)}
+          user={user ? { name: user.name, roleLabel: AUDIENCE_LABELS[user.audience] } : null}
+        />
         <main id="inhoud" tabIndex={-1}>
           <FlashMessage key={data?.flash} message={data?.flash ?? null} />
           {children}

@@ -1,20 +1,30 @@
 // Demo data: cohort "Voorjaar 2027" with two gildes, and the demo accounts of DESIGN.md. Seeded by `npm start`
 // into an empty embedded database only, or explicitly with `npm run db:seed`; never into production by itself.
 import crypto from "node:crypto";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "../app/auth/password.server";
 import { fromAmsterdamInput } from "../app/assignments/time";
 import { loadCourse } from "../app/content/course.server";
+import { dataDir } from "../app/db/adapter.server";
 import { migrate } from "../app/db/migrate.server";
 import { connectDb, db, disconnectDb } from "../app/db.server";
 import { DEMO_SECRET_NAME } from "../app/enrollment/stripe.server";
 import { seedParticipantWork } from "./seed-work";
+import { seedGradingDemo, type GradingSeedModule } from "./seed-grading";
+import { seedDashboardDemo } from "./seed-dashboard";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
 export const DEMO_ACCOUNTS = [
   { email: "beheer@gilde.test", name: "Bea Beheer", role: "ADMIN", label: "beheerder" },
-  { email: "trainer@gilde.test", name: "Tom Trainer", role: "TRAINER", label: "trainer van Voorjaar 2027" },
+  {
+    email: "trainer@gilde.test",
+    name: "Tom Trainer",
+    role: "TRAINER",
+    label: "trainer van Voorjaar 2027 en Najaar 2026",
+  },
+  { email: "trainer2@gilde.test", name: "Sophie Smit", role: "TRAINER", label: "tweede trainer van Voorjaar 2027" },
   { email: "deelnemer@gilde.test", name: "Dewi de Vries", role: "PARTICIPANT", label: "deelnemer, gilde De Wevers" },
   {
     email: "deelnemer2@gilde.test",
@@ -29,6 +39,20 @@ export const DEMO_ACCOUNTS = [
   { email: "deelnemer7@gilde.test", name: "Priya Ramdin", role: "PARTICIPANT", label: "deelnemer, gilde De Smeden" },
   { email: "deelnemer8@gilde.test", name: "Sanne Visser", role: "PARTICIPANT", label: "deelnemer, gilde De Smeden" },
   { email: "alumnus@gilde.test", name: "Anouk Alumnus", role: "PARTICIPANT", label: "alumnus (Najaar 2025)" },
+  {
+    email: "aanmelder@gilde.test",
+    name: "Ada Aanmelder",
+    role: "PARTICIPANT",
+    label: "aangemeld voor Voorjaar 2027, nog niet toegelaten",
+  },
+  {
+    email: "hanna.degroot@gilde.test",
+    name: "Hanna de Groot",
+    role: "PARTICIPANT",
+    label: "toegelaten, de factuur aan haar werkgever is te laat",
+  },
+  { email: "wim.vermeulen@gilde.test", name: "Wim Vermeulen", role: "PARTICIPANT", label: "vroeg om verwijdering" },
+  { email: "mehmet.kaya@gilde.test", name: "Mehmet Kaya", role: "PARTICIPANT", label: "alumnus (Najaar 2025)" },
 ] as const;
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -37,9 +61,12 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
  * `modules`: the course's modules in order. The demo cohort opens the first four at once and the rest
  * every four weeks from its start (drip), so the demo shows both open and not-yet-open modules.
  */
-export type SeedModule = { slug: string; assignments: string[] };
+export type SeedModule = GradingSeedModule;
 
-export async function seedDemo(modules: SeedModule[] = []) {
+/** `uploadsDir`: where the demo's attachments are written (DATA_DIR/uploads); without it the demo has none. */
+export type SeedOptions = { uploadsDir?: string };
+
+export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedOptions = {}) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     // The demo data brings demo payments (on the embedded database), signed with a secret of this install's own.
@@ -118,13 +145,6 @@ export async function seedDemo(modules: SeedModule[] = []) {
         data: { gildeId: index < 4 ? wevers.id : smeden.id, userId, cohortId: spring.id },
       });
     }
-    await seedParticipantWork(tx, {
-      cohortId: spring.id,
-      userId: id("deelnemer@gilde.test"),
-      trainerId: id("trainer@gilde.test"),
-      reviewerIds: [id("deelnemer4@gilde.test"), id("deelnemer5@gilde.test")],
-      assignments: modules.flatMap((m) => m.assignments),
-    });
     const oldGilde = await tx.gilde.create({ data: { cohortId: autumn.id, name: "De Bouwers" }, select: { id: true } });
     await tx.enrollment.create({
       data: {
@@ -172,17 +192,52 @@ export async function seedDemo(modules: SeedModule[] = []) {
         overall: "Een levendige wijkgeschiedenis met de stem van bewoners.",
       },
     });
+    // The alumnus is findable in "Wie is wie" (the community's list of people).
+    await tx.directoryEntry.create({
+      data: {
+        userId: id("alumnus@gilde.test"),
+        region: "Utrecht",
+        organisation: "Buurtteam Rivierenwijk",
+        themes: ["bewonersambities", "vertrouwen"],
+        openToMentoring: true,
+      },
+    });
+    // A cohort that is running: the trainer's queue, graded work and who is stuck.
+    await seedGradingDemo(tx, { trainerId: id("trainer@gilde.test"), passwordHash, modules, uploadsDir });
   });
+  await seedDashboardDemo(modules);
+  await seedParticipantWork(modules.flatMap((m) => m.assignments));
 }
 
-export function seedModules(course: { modules: { slug: string; assignments: { slug: string }[] }[] }): SeedModule[] {
-  return course.modules.map((m) => ({ slug: m.slug, assignments: m.assignments.map((a) => a.slug) }));
+type CourseShape = {
+  modules: {
+    slug: string;
+    sections: { anchor: string }[];
+    assignments: {
+      slug: string;
+      frontmatter: { rubric: { id: string; passLevel: number; levels: { score: number }[] }[] };
+    }[];
+  }[];
+};
+
+export function seedModules(course: CourseShape): SeedModule[] {
+  return course.modules.map((m) => ({
+    slug: m.slug,
+    assignments: m.assignments.map((a) => a.slug),
+    sections: m.sections.map((s) => s.anchor),
+    rubrics: Object.fromEntries(
+      m.assignments.map((a) => [
+        a.slug,
+        a.frontmatter.rubric.map((c) => ({ id: c.id, passLevel: c.passLevel, scores: c.levels.map((l) => l.score) })),
+      ]),
+    ),
+  }));
 }
 
 /** Seeds only a database without any user; returns whether it did. */
-export async function seedDemoIfEmpty(modules: SeedModule[] = []): Promise<boolean> {
+export async function seedDemoIfEmpty(modules: SeedModule[] = [], options: SeedOptions = {}): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
-  await seedDemo(modules);
+  await seedDemo(modules, options);
   return true;
 }
 
@@ -194,7 +249,7 @@ async function main() {
     console.log("De demogegevens staan al in deze database; er is niets veranderd.");
   } else {
     const course = await loadCourse();
-    await seedDemo(seedModules(course));
+    await seedDemo(seedModules(course), { uploadsDir: path.join(dataDir(), "uploads") });
     console.log(`Demogegevens aangemaakt. Wachtwoord van alle demo-accounts: ${DEMO_PASSWORD}`);
   }
   await disconnectDb();

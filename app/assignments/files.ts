@@ -141,3 +141,24 @@ export function downloadHeaders(file: { name: string; mediaType: string; size: n
     "Cache-Control": "private, no-store",
   };
 }
+
+/** What the grading desk may show inside its own page: PDFs (in the browser's viewer) and real images. */
+export function isPreviewable(mediaType: string) {
+  return mediaType === "application/pdf" || isImage(mediaType);
+}
+
+/**
+ * Headers for showing a PDF or an image inside a page of Gilde (the grading desk's preview): inline, and
+ * frameable by our own pages only. Still sandboxed where the browser's PDF viewer allows it: a PDF viewer does
+ * not run in a sandboxed document, so a PDF gets no sandbox but also no scripts, styles or connections of its own.
+ */
+export function previewHeaders(file: { name: string; mediaType: string; size: number }): HeadersInit {
+  const pdf = file.mediaType === "application/pdf";
+  return {
+    ...downloadHeaders(file, true),
+    "Content-Security-Policy": pdf
+      ? "default-src 'none'; frame-ancestors 'self'"
+      : "default-src 'none'; img-src 'self'; frame-ancestors 'self'; sandbox",
+    "X-Frame-Options": "SAMEORIGIN",
+  };
+}

@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = {
   "role.change": "Rol gewijzigd",
   "grade.release": "Beoordeling vrijgegeven",
   "grade.correction": "Beoordeling gecorrigeerd",
+  "participant.message": "Berichtje aan deelnemer gestuurd",
   refund: "Terugbetaling",
   export: "Gegevens gedownload",
   "erasure.request": "Verwijdering aangevraagd",

@@ -1,18 +1,32 @@
-// What each role may use. Later capabilities add their entries here.
-export type NavRole = "PARTICIPANT" | "TRAINER" | "ADMIN";
-export type NavItem = { to: string; label: string; roles: NavRole[] };
+// What each person may open, as menu items. Later capabilities add their entries here. The audience is the role,
+// and for a participant where they stand (app/dashboard/audience.server.ts): an applicant without an active
+// enrollment and an alumnus see only pages they may actually open, never a link that answers 403.
+export type NavAudience = "PARTICIPANT" | "APPLICANT" | "ALUMNUS" | "TRAINER" | "ADMIN";
+export type NavItem = { to: string; label: string; audiences: NavAudience[] };
 
 const NAV_ITEMS: NavItem[] = [
-  { to: "/dashboard", label: "Overzicht", roles: ["PARTICIPANT", "TRAINER", "ADMIN"] },
-  { to: "/modules", label: "Modules", roles: ["PARTICIPANT", "TRAINER", "ADMIN"] },
-  { to: "/wijk", label: "Mijn wijk", roles: ["PARTICIPANT"] },
-  { to: "/opdrachten", label: "Opdrachten", roles: ["PARTICIPANT"] },
-  { to: "/gilde", label: "Mijn gilde", roles: ["PARTICIPANT"] },
-  { to: "/beoordelen", label: "Beoordelen", roles: ["TRAINER", "ADMIN"] },
-  { to: "/community", label: "Community", roles: ["PARTICIPANT", "TRAINER", "ADMIN"] },
-  { to: "/beheer", label: "Beheer", roles: ["ADMIN"] },
+  { to: "/dashboard", label: "Overzicht", audiences: ["PARTICIPANT", "ALUMNUS", "TRAINER", "ADMIN"] },
+  { to: "/dashboard", label: "Mijn aanmelding", audiences: ["APPLICANT"] },
+  { to: "/leergang", label: "Leergang", audiences: ["APPLICANT"] },
+  { to: "/modules", label: "Modules", audiences: ["PARTICIPANT", "APPLICANT", "ALUMNUS", "TRAINER", "ADMIN"] },
+  { to: "/wijk", label: "Mijn wijk", audiences: ["PARTICIPANT"] },
+  { to: "/opdrachten", label: "Opdrachten", audiences: ["PARTICIPANT"] },
+  { to: "/gilde", label: "Mijn gilde", audiences: ["PARTICIPANT"] },
+  { to: "/beoordelen", label: "Beoordelen", audiences: ["TRAINER", "ADMIN"] },
+  { to: "/community", label: "Community", audiences: ["PARTICIPANT", "ALUMNUS", "TRAINER", "ADMIN"] },
+  { to: "/praktijk", label: "Praktijkvoorbeelden", audiences: ["ALUMNUS"] },
+  { to: "/beheer", label: "Beheer", audiences: ["ADMIN"] },
 ];
 
-export function navFor(role: NavRole | undefined): NavItem[] {
-  return role ? NAV_ITEMS.filter((item) => item.roles.includes(role)) : [];
+export function navFor(audience: NavAudience | undefined): NavItem[] {
+  return audience ? NAV_ITEMS.filter((item) => item.audiences.includes(audience)) : [];
 }
+
+/** How the header names someone: an alumnus is an alumnus, not a participant. */
+export const AUDIENCE_LABELS: Record<NavAudience, string> = {
+  PARTICIPANT: "deelnemer",
+  APPLICANT: "aanmelder",
+  ALUMNUS: "alumnus",
+  TRAINER: "trainer",
+  ADMIN: "beheerder",
+};

@@ -7,7 +7,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { bundleMDX } from "mdx-bundler";
 import { env } from "~/env.server";
-import { AssignmentFrontmatter, describeIssues, ModuleFrontmatter } from "./schema";
+import { AssignmentFrontmatter, CourseFrontmatter, describeIssues, ModuleFrontmatter } from "./schema";
 import { splitSections, type Section } from "./sections";
 
 // Bump when the way we compile changes, so old cache files are not reused.
@@ -42,7 +42,15 @@ export type CompiledModule = {
   linkedAssignments: string[];
 };
 
-export type Course = { version: string; modules: CompiledModule[] };
+/** `content/leergang/`: the course as a whole, and its assessment policy. */
+type CompiledCoursePages = {
+  frontmatter: CourseFrontmatter;
+  /** The text of index.mdx (how the course is built) and of toetsbeleid.mdx. */
+  overviewCode: string;
+  policyCode: string;
+};
+
+export type Course = { version: string; modules: CompiledModule[]; leergang: CompiledCoursePages };
 
 export type CompileStats = { compiled: number; fromDisk: number; fromMemory: number };
 export const compileStats: CompileStats = { compiled: 0, fromDisk: 0, fromMemory: 0 };
@@ -191,14 +199,91 @@ export async function compileCourse({
   }
   checkCourse(modules);
   modules.sort((a, b) => a.frontmatter.order - b.frontmatter.order);
+  const leergang = await compileCoursePages(contentDir, cacheDir);
+  checkAlignment(modules, leergang.frontmatter, `${relative(path.join(contentDir, "leergang"))}/index.mdx`);
   // Everything derived from the files counts, so a change in how sections are cut also rebuilds the search index.
   const version = crypto
     .createHash("sha256")
     .update(COMPILER_VERSION)
-    .update(JSON.stringify(modules.map((m) => [m.slug, m.code, m.intro, m.sections, m.assignments.map((a) => a.code)])))
+    .update(
+      JSON.stringify([
+        modules.map((m) => [m.slug, m.code, m.intro, m.sections, m.assignments.map((a) => a.code)]),
+        leergang.overviewCode,
+        leergang.policyCode,
+      ]),
+    )
     .digest("hex")
     .slice(0, 16);
-  return { version, modules };
+  return { version, modules, leergang };
+}
+
+async function compileCoursePages(contentDir: string, cacheDir: string): Promise<CompiledCoursePages> {
+  const dir = path.join(contentDir, "leergang");
+  const indexFile = path.join(dir, "index.mdx");
+  const policyFile = path.join(dir, "toetsbeleid.mdx");
+  for (const file of [indexFile, policyFile]) {
+    if (!fs.existsSync(file))
+      throw new ContentError(
+        relative(file),
+        "De leergang als geheel staat in leergang/index.mdx (leeruitkomsten, studielast, toelating) en leergang/toetsbeleid.mdx.",
+      );
+  }
+  const index = readFrontmatter(indexFile);
+  const frontmatter = CourseFrontmatter.safeParse(index.data);
+  if (!frontmatter.success)
+    throw new ContentError(relative(indexFile), `De frontmatter klopt niet:\n${describeIssues(frontmatter.error)}`);
+  const policy = readFrontmatter(policyFile);
+  return {
+    frontmatter: frontmatter.data,
+    overviewCode: await compileMdx(index.source, indexFile, cacheDir),
+    policyCode: await compileMdx(policy.source, policyFile, cacheDir),
+  };
+}
+
+/**
+ * The line from course outcome to module goal to rubric: every goal serves an outcome that exists, every
+ * criterion assesses goals of its own module, and the modules' hours add up to the course's.
+ */
+function checkAlignment(modules: CompiledModule[], course: CourseFrontmatter, courseFile: string) {
+  const outcomes = new Set(course.outcomes.map((o) => o.id));
+  // Where a goal id does live, to name it when a criterion reaches into another module (ids may repeat).
+  const goalHomes = new Map<string, string[]>();
+  for (const m of modules)
+    for (const g of m.frontmatter.learningGoals)
+      goalHomes.set(g.id, [...(goalHomes.get(g.id) ?? []), `${m.dir}/index.mdx`]);
+  for (const module of modules) {
+    const file = `${module.dir}/index.mdx`;
+    const goals = new Set(module.frontmatter.learningGoals.map((g) => g.id));
+    for (const goal of module.frontmatter.learningGoals) {
+      for (const outcome of goal.outcomes) {
+        if (!outcomes.has(outcome))
+          throw new ContentError(
+            file,
+            `Leerdoel "${goal.id}" noemt leeruitkomst "${outcome}", die niet in ${courseFile} staat.`,
+          );
+      }
+    }
+    for (const assignment of module.assignments) {
+      for (const criterion of assignment.frontmatter.rubric) {
+        for (const goal of criterion.goals) {
+          if (!goals.has(goal)) {
+            const homes = goalHomes.get(goal);
+            throw new ContentError(
+              assignment.file,
+              `Criterium "${criterion.id}" toetst leerdoel "${goal}", dat niet bij ${file} hoort` +
+                (homes ? ` maar bij ${homes.join(" en ")}.` : "."),
+            );
+          }
+        }
+      }
+    }
+  }
+  const total = modules.reduce((sum, m) => sum + m.frontmatter.hours.total, 0);
+  if (total !== course.hours)
+    throw new ContentError(
+      courseFile,
+      `hours: de modules samen vragen ${total} uur, de leergang zegt ${course.hours}.`,
+    );
 }
 
 /** What one file cannot see: duplicate orders and slugs, links to assignments that do not exist. */

@@ -101,3 +101,19 @@ export function assignmentHtml(slug: string, wijkName: string | null): string | 
   }
   return result;
 }
+
+/** The text of `leergang/index.mdx` ("overview") or `leergang/toetsbeleid.mdx` ("policy") as HTML. */
+export function coursePageHtml(page: "overview" | "policy"): string {
+  const { html, assignmentTitles, course } = state();
+  const key = `leergang:${page}`;
+  let result = html.get(key);
+  if (result === undefined) {
+    const code = page === "overview" ? course.leergang.overviewCode : course.leergang.policyCode;
+    const Component = componentFor(key, code);
+    result = renderToStaticMarkup(
+      createElement(Component, { components: mdxComponents({ assignmentTitles, wijkName: null, anchors: [] }) }),
+    );
+    html.set(key, result);
+  }
+  return result;
+}

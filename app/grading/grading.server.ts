@@ -1,5 +1,5 @@
-// Trainers grade handed-in work: the queue, the grading screen's data, draft assessments with optimistic
-// concurrency, and release. Only trainers of the submission's cohort (and admins) get anywhere: others get null.
+// Trainers grade handed-in work: the grading screen's data, draft assessments with optimistic concurrency, and
+// release (the lists of work are in queue.server.ts). Only trainers of the submission's cohort (and admins) get anywhere: others get null.
 import { Prisma, type Decision as StoredDecision } from "@prisma/client";
 import type { SessionUser } from "~/auth/guards.server";
 import { diffSummary, diffWords } from "~/assignments/diff";
@@ -12,6 +12,7 @@ import { queueMail } from "~/notifications/outbox.server";
 import { RefusedError } from "~/errors.server";
 import { peerFeedbackForTrainer } from "~/peer-review/oversight.server";
 import { parseAssessmentFeedback, parseAssessmentLevels, parseDecision, storedDecision } from "./assessment-columns";
+import { trainerCohortIds } from "./queue.server";
 import { checkAssessment, DECISION_LABELS, type AssessmentInput, type Decision } from "./rubric";
 import { greeting } from "~/notifications/signature";
 
@@ -27,104 +28,6 @@ class SecondReaderNeeded extends RefusedError {
       409,
     );
   }
-}
-
-async function cohortIdsOf(trainer: SessionUser): Promise<string[] | null> {
-  if (trainer.role === "ADMIN") return null;
-  const rows = await db.cohortStaff.findMany({
-    where: { userId: trainer.id },
-    select: { cohortId: true },
-  });
-  return rows.map((r) => r.cohortId);
-}
-
-export type QueueFilter = {
-  cohortId?: string;
-  gildeId?: string;
-  assignmentSlug?: string;
-  late?: boolean;
-  drafted?: boolean;
-  page?: number;
-};
-
-/** Handed-in work waiting for this trainer, oldest first. */
-export async function gradingQueue(trainer: SessionUser, filter: QueueFilter, perPage = 50) {
-  const cohortIds = await cohortIdsOf(trainer);
-  const cohortScope = cohortIds
-    ? filter.cohortId
-      ? cohortIds.filter((id) => id === filter.cohortId)
-      : cohortIds
-    : filter.cohortId
-      ? [filter.cohortId]
-      : null;
-  // One query for the page and one for the count (the hot path of the queue; see the bench): the filters as
-  // EXISTS clauses the indexes Submission(cohortId, status, updatedAt) and SubmissionVersion(submissionId, number) serve.
-  const conditions = [
-    Prisma.sql`s.status = 'SUBMITTED'`,
-    ...(cohortScope
-      ? [cohortScope.length ? Prisma.sql`s."cohortId" IN (${Prisma.join(cohortScope)})` : Prisma.sql`FALSE`]
-      : []),
-    ...(filter.assignmentSlug ? [Prisma.sql`s."assignmentSlug" = ${filter.assignmentSlug}`] : []),
-    ...(filter.late !== undefined
-      ? [
-          Prisma.sql`EXISTS (SELECT 1 FROM "SubmissionVersion" v WHERE v."submissionId" = s.id AND v.late = ${filter.late})`,
-        ]
-      : []),
-    ...(filter.gildeId
-      ? [
-          Prisma.sql`EXISTS (SELECT 1 FROM "GildeMember" g WHERE g."userId" = s."userId" AND g."gildeId" = ${filter.gildeId})`,
-        ]
-      : []),
-    ...(filter.drafted !== undefined
-      ? [
-          Prisma.sql`${filter.drafted ? Prisma.empty : Prisma.sql`NOT`} EXISTS (SELECT 1 FROM "Assessment" a WHERE a."submissionId" = s.id AND a.status = 'DRAFT')`,
-        ]
-      : []),
-  ];
-  const where = Prisma.join(conditions, " AND ");
-  const page = Math.max(1, filter.page ?? 1);
-  type Row = {
-    id: string;
-    assignmentSlug: string;
-    updatedAt: Date;
-    participant: string;
-    number: number | null;
-    handedInAt: Date | null;
-    late: boolean | null;
-    drafted: boolean;
-  };
-  const [rows, [counted], cohorts] = await Promise.all([
-    db.$queryRaw<Row[]>`
-      SELECT s.id, s."assignmentSlug", s."updatedAt", u.name AS participant, v.number, v."handedInAt", v.late,
-             EXISTS (SELECT 1 FROM "Assessment" a WHERE a."submissionId" = s.id AND a.status = 'DRAFT') AS drafted
-      FROM (SELECT s.id, s."userId", s."assignmentSlug", s."updatedAt" FROM "Submission" s WHERE ${where}
-            ORDER BY s."updatedAt" ASC LIMIT ${perPage} OFFSET ${(page - 1) * perPage}) s
-      JOIN "User" u ON u.id = s."userId"
-      LEFT JOIN LATERAL (SELECT number, "handedInAt", late FROM "SubmissionVersion" WHERE "submissionId" = s.id ORDER BY number DESC LIMIT 1) v ON TRUE
-      ORDER BY s."updatedAt" ASC`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Submission" s WHERE ${where}`,
-    db.cohort.findMany({
-      where: cohortIds ? { id: { in: cohortIds } } : {},
-      select: { id: true, name: true, gildes: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
-      orderBy: { startsOn: "desc" },
-    }),
-  ]);
-  const total = counted?.total ?? 0;
-  return {
-    total,
-    page,
-    pages: Math.max(1, Math.ceil(total / perPage)),
-    cohorts,
-    rows: rows.map((row) => ({
-      id: row.id,
-      participant: row.participant,
-      assignment: findAssignment(row.assignmentSlug)?.assignment.frontmatter.title ?? row.assignmentSlug,
-      version: row.number ?? 1,
-      handedInAt: row.handedInAt ?? row.updatedAt,
-      late: row.late ?? false,
-      drafted: row.drafted,
-    })),
-  };
 }
 
 /** The submission, when this trainer may grade it: a trainer of its cohort, or an admin. */
@@ -187,7 +90,7 @@ export async function gradingScreen(trainer: SessionUser, submissionId: string) 
           handedInAt: true,
           late: true,
           wijkVersion: { select: { number: true, name: true, municipality: true } },
-          attachments: { select: { id: true, originalName: true, size: true } },
+          attachments: { select: { id: true, originalName: true, size: true, mediaType: true } },
         },
       },
       assessments: { orderBy: { number: "desc" }, select: assessmentSelect },
@@ -534,16 +437,21 @@ export async function cohortDecisions(cohortId: string) {
   });
   return rows.map((row) => {
     const decision = parseDecision(row.decision);
+    const assignment = findAssignment(row.submission.assignmentSlug)?.assignment.frontmatter;
     return {
       participant: row.submission.user.name,
       email: row.submission.user.email,
-      assignment:
-        findAssignment(row.submission.assignmentSlug)?.assignment.frontmatter.title ?? row.submission.assignmentSlug,
+      assignment: assignment?.title ?? row.submission.assignmentSlug,
       number: row.number,
       decision: decision ? DECISION_LABELS[decision] : "",
+      // "Tijdlijn en bronnen: Voldoende (2)": the criterion and the level as the trainer chose them.
       levels: Object.entries(parseAssessmentLevels(row.levels))
-        .map(([id, score]) => `${id}=${score}`)
-        .join(", "),
+        .map(([id, score]) => {
+          const criterion = assignment?.rubric.find((c) => c.id === id);
+          const level = criterion?.levels.find((l) => l.score === score);
+          return `${criterion?.title ?? id}: ${level ? `${level.label} (${score})` : score}`;
+        })
+        .join("; "),
       releasedAt: row.releasedAt,
       grader: row.gradedBy.name,
       correction: row.correctionReason ?? "",
@@ -553,7 +461,7 @@ export async function cohortDecisions(cohortId: string) {
 
 /** Releases every complete draft assessment of one assignment in this trainer's cohorts; names the rest. */
 export async function releaseAll(trainer: SessionUser, assignmentSlug: string) {
-  const cohortIds = await cohortIdsOf(trainer);
+  const cohortIds = await trainerCohortIds(trainer);
   const drafts = await db.assessment.findMany({
     where: {
       status: "DRAFT",

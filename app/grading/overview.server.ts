@@ -1,10 +1,12 @@
 // "Who is stuck": per cohort, every active participant against every assignment, with what a trainer needs
-// to see at a glance: status, late work, open revisions, days since last activity, reading progress.
-import { assignmentStatus, STATUS_LABELS, type AssignmentStatus } from "~/assignments/rules";
+// to see at a glance: flags first (stuck-flags.ts: late, inactive, not reading, revision open, reviews overdue)
+// and a risk to sort on, then status, late work, open revisions, days since last activity, reading progress.
+import { assignmentStatus, effectiveDue, STATUS_LABELS, type AssignmentStatus } from "~/assignments/rules";
 import { getCourse } from "~/content/course.server";
 import { courseProgress } from "~/content/progress.server";
 import { db } from "~/db.server";
 import { reviewStats, reviewsOwed } from "~/peer-review/oversight.server";
+import { READING_DAYS, riskOf, stuckFlags, type StuckFacts } from "./stuck-flags";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -13,14 +15,14 @@ function averageOf(ratings: number[]) {
   return ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null;
 }
 
-export type StuckSort = "naam" | "inactief" | "voortgang";
+export type StuckSort = "risico" | "naam" | "inactief" | "voortgang";
 
 export async function stuckOverview(cohortId: string, sort: StuckSort = "inactief", now = new Date()) {
   const course = getCourse();
   const assignments = course.modules.flatMap((m) =>
     m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })),
   );
-  const [enrollments, submissions, drafts, reads, wijken, owed, given] = await Promise.all([
+  const [enrollments, submissions, drafts, reads, wijken, owed, given, planning] = await Promise.all([
     db.enrollment.findMany({
       where: { cohortId, status: "ACTIVE" },
       select: { activatedAt: true, user: { select: { id: true, name: true } } },
@@ -48,6 +50,7 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
     }),
     reviewsOwed(cohortId),
     reviewStats(cohortId),
+    cohortPlanning(cohortId, now),
   ]);
   const rows = enrollments.map(({ user, activatedAt }) => {
     const mine = submissions.filter((s) => s.userId === user.id);
@@ -75,9 +78,31 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
         Boolean(myDrafts.find((d) => d.assignmentSlug === a.slug)?.body.trim()),
       );
     }
+    const daysInactive = last ? Math.floor((now.getTime() - last.getTime()) / DAY_MS) : null;
+    const facts: StuckFacts = {
+      lateAssignments: assignments
+        .filter((a) => {
+          const due = effectiveDue(
+            planning.schedules.get(a.slug) ?? null,
+            planning.extensions.get(`${user.id}|${a.slug}`) ?? null,
+          );
+          return due !== null && due < now && !mine.some((s) => s.assignmentSlug === a.slug && s.versions.length);
+        })
+        .map((a) => a.title),
+      openRevisions: mine
+        .filter((s) => s.status === "RETURNED")
+        .map((s) => assignments.find((a) => a.slug === s.assignmentSlug)?.title ?? s.assignmentSlug),
+      reviewsOverdue: planning.reviewsOverdue.get(user.id) ?? 0,
+      daysInactive,
+      modulesBehind: course.modules
+        .filter((m) => planning.readBy(m.slug) && (reading.modules.get(m.slug)?.percent ?? 0) < 50)
+        .map((m) => ({ order: m.frontmatter.order, percent: reading.modules.get(m.slug)?.percent ?? 0 })),
+    };
     return {
       id: user.id,
       name: user.name,
+      flags: stuckFlags(facts),
+      risk: riskOf(facts),
       statuses,
       late: mine.filter((s) => s.versions.some((v) => v.late)).length,
       openRevisions: mine.filter((s) => s.status === "RETURNED").length,
@@ -85,12 +110,17 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
       reviewsGiven: given.get(user.id)?.given ?? 0,
       reviewsOnTime: given.get(user.id)?.onTime ?? 0,
       reviewsRating: averageOf(given.get(user.id)?.ratings ?? []),
-      daysInactive: last ? Math.floor((now.getTime() - last.getTime()) / DAY_MS) : null,
+      daysInactive,
       progress: reading.percent,
       moduleProgress: Object.fromEntries([...reading.modules].map(([slug, p]) => [slug, p.percent])),
     };
   });
   const compare: Record<StuckSort, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {
+    risico: (a, b) =>
+      b.risk - a.risk ||
+      b.flags.length - a.flags.length ||
+      (b.daysInactive ?? Infinity) - (a.daysInactive ?? Infinity) ||
+      a.name.localeCompare(b.name, "nl"),
     naam: (a, b) => a.name.localeCompare(b.name, "nl"),
     inactief: (a, b) =>
       (b.daysInactive ?? Infinity) - (a.daysInactive ?? Infinity) || a.name.localeCompare(b.name, "nl"),
@@ -98,4 +128,58 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
   };
   const modules = course.modules.map((m) => ({ slug: m.slug, order: m.frontmatter.order, title: m.frontmatter.title }));
   return { assignments, modules, rows: rows.sort(compare[sort]), labels: STATUS_LABELS };
+}
+
+/**
+ * The cohort's planning as the flags need it: deadlines and extensions per assignment, which modules should be
+ * read by now (open at least READING_DAYS days: from their release date, else from the cohort's start), and per
+ * participant the peer reviews not given after their deadline (open past it, or lapsed and not excused).
+ */
+async function cohortPlanning(cohortId: string, now: Date) {
+  const [cohort, schedules, extensions, releases, overdue, excuses] = await Promise.all([
+    db.cohort.findUnique({ where: { id: cohortId }, select: { startsOn: true } }),
+    db.assignmentSchedule.findMany({
+      where: { cohortId },
+      select: { assignmentSlug: true, dueAt: true, closed: true },
+    }),
+    db.extension.findMany({ where: { cohortId }, select: { userId: true, assignmentSlug: true, dueAt: true } }),
+    db.moduleRelease.findMany({ where: { cohortId }, select: { moduleSlug: true, opensOn: true } }),
+    db.peerReview.findMany({
+      where: {
+        cohortId,
+        OR: [
+          { status: "OPEN", dueAt: { lt: now } },
+          { status: "CANCELLED", cancelReason: "LAPSED" },
+        ],
+      },
+      select: { reviewerId: true, assignmentSlug: true },
+    }),
+    db.peerReviewExcuse.findMany({ where: { cohortId }, select: { userId: true, assignmentSlug: true } }),
+  ]);
+  const excused = new Set(excuses.map((e) => `${e.userId}|${e.assignmentSlug}`));
+  const reviewsOverdue = new Map<string, number>();
+  for (const r of overdue)
+    if (!excused.has(`${r.reviewerId}|${r.assignmentSlug}`))
+      reviewsOverdue.set(r.reviewerId, (reviewsOverdue.get(r.reviewerId) ?? 0) + 1);
+  const opened = new Map(releases.map((r) => [r.moduleSlug, r.opensOn]));
+  const readingDue = now.getTime() - READING_DAYS * DAY_MS;
+  return {
+    schedules: new Map(schedules.map((s) => [s.assignmentSlug, { dueAt: s.dueAt, closed: s.closed }])),
+    extensions: new Map(extensions.map((e) => [`${e.userId}|${e.assignmentSlug}`, e.dueAt])),
+    reviewsOverdue,
+    readBy: (moduleSlug: string) => {
+      const opensOn = opened.get(moduleSlug) ?? cohort?.startsOn ?? null;
+      return opensOn !== null && opensOn.getTime() <= readingDue;
+    },
+  };
+}
+
+/** The cohort "Wie loopt vast?" opens with: the first (newest) of these that is running now, else the first. */
+export async function defaultStuckCohort(cohortIds: string[], now = new Date()): Promise<string | undefined> {
+  const running = await db.cohort.findFirst({
+    where: { id: { in: cohortIds }, startsOn: { lte: now }, endsOn: { gte: now } },
+    orderBy: { startsOn: "desc" },
+    select: { id: true },
+  });
+  return running?.id ?? cohortIds[0];
 }

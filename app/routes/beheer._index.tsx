@@ -7,6 +7,7 @@ import { createCohort, listCohorts } from "~/cohorts/cohorts.server";
 import { Field } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GildeForm } from "~/components/form";
+import { Table } from "~/components/table";
 import { formatCalendarDate, formatEuro } from "~/format";
 import { euroAmount, isoDate, requiredText, wholeNumber } from "~/forms/fields";
 import { redirectWithFlash } from "~/forms/flash.server";
@@ -49,37 +50,23 @@ export default function AdminHome() {
   return (
     <>
       <h1>Beheer: groepen</h1>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Alle groepen</caption>
-          <thead>
-            <tr>
-              <th scope="col">Groep</th>
-              <th scope="col">Periode</th>
-              <th scope="col">Prijs</th>
-              <th scope="col">Plaatsen</th>
-              <th scope="col">Gildes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cohorts.map((cohort) => (
-              <tr key={cohort.id}>
-                <td>
-                  <Link to={`/beheer/groepen/${cohort.id}`}>{cohort.name}</Link>
-                </td>
-                <td>
-                  {formatCalendarDate(cohort.startsOn)} – {formatCalendarDate(cohort.endsOn)}
-                </td>
-                <td>{formatEuro(cohort.priceCents)}</td>
-                <td>
-                  {cohort._count.enrollments} / {cohort.capacity}
-                </td>
-                <td>{cohort._count.gildes}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption="Alle groepen" headers={["Groep", "Periode", "Prijs", "Plaatsen", "Gildes"]}>
+        {cohorts.map((cohort) => (
+          <tr key={cohort.id}>
+            <td>
+              <Link to={`/beheer/groepen/${cohort.id}`}>{cohort.name}</Link>
+            </td>
+            <td>
+              {formatCalendarDate(cohort.startsOn)} – {formatCalendarDate(cohort.endsOn)}
+            </td>
+            <td>{formatEuro(cohort.priceCents)}</td>
+            <td>
+              {cohort._count.enrollments} / {cohort.capacity}
+            </td>
+            <td>{cohort._count.gildes}</td>
+          </tr>
+        ))}
+      </Table>
       <section className="card form--wide space-top-lg" aria-labelledby="nieuwe-groep-kop">
         <h2 id="nieuwe-groep-kop">Nieuwe groep</h2>
         <GildeForm form={form}>

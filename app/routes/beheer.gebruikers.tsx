@@ -7,6 +7,7 @@ import { requireRole } from "~/auth/guards.server";
 import { changeRole, listUsers } from "~/cohorts/cohorts.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GildeForm } from "~/components/form";
+import { audienceFrom } from "~/dashboard/audience";
 import { ENROLLMENT_LABELS, formatDate, ROLE_LABELS } from "~/format";
 import { Table } from "~/components/table";
 import { Pagination } from "~/components/pagination";
@@ -79,6 +80,12 @@ export default function AdminUsers() {
 function RoleForm({ user }: { user: User }) {
   const [form, fields] = useGildeForm(RoleChange, { id: `rol-wijzigen-${user.id}` });
   const error = fields.role.errors?.[0];
+  // An alumnus is a participant by role, but is called what they are.
+  const alumnus =
+    audienceFrom(
+      user.role,
+      user.enrollments.map((e) => e.status),
+    ) === "ALUMNUS";
   return (
     <GildeForm form={form} className="inline-form">
       <input type="hidden" name={fields.userId.name} value={user.id} />
@@ -94,7 +101,7 @@ function RoleForm({ user }: { user: User }) {
       >
         {Object.entries(ROLE_LABELS).map(([value, label]) => (
           <option key={value} value={value}>
-            {label}
+            {value === "PARTICIPANT" && alumnus ? "alumnus" : label}
           </option>
         ))}
       </select>

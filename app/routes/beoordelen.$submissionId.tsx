@@ -1,11 +1,12 @@
-// Grading one submission: the handed-in version beside the rubric; levels, feedback and a decision; saved as a
-// draft until released. A trainer of another cohort gets 404.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+// The grading desk: the handed-in version (attachments previewed) beside the rubric, each scrolling on its own on
+// a wide screen; levels, feedback and a decision, saved as a draft until released. The queue's filters and page
+// travel along in the query string, so "Opslaan en volgende" and the way back keep the trainer's place. A trainer
+// of another cohort gets 404.
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
-import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import {
   AssessmentForm,
@@ -13,24 +14,32 @@ import {
   SecondReading,
   SecondReadSchema,
 } from "~/components/grading/assessment-form";
-import { formatDateTime } from "~/format";
+import { DeskPane } from "~/components/grading/desk-pane";
+import { SubmissionPane } from "~/components/grading/submission-pane";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 import { gradingScreen, releaseAssessment, saveAssessment, secondRead } from "~/grading/grading.server";
+import { parseQueueFilter, queueQuery } from "~/grading/queue-filter";
+import { nextInQueue } from "~/grading/queue.server";
+import deskStyles from "~/styles/grading-desk.css";
 
 const ActionSchema = z.discriminatedUnion("intent", [AssessmentSchema, SecondReadSchema]);
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: deskStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
   const screen = await gradingScreen(trainer, params.submissionId ?? "");
   invariantResponse(screen, "Deze inzending bestaat niet, of hoort niet bij een groep van jou.", { status: 404 });
-  return json(screen);
+  return json({ ...screen, backTo: `/beoordelen${queueQuery(new URL(request.url).searchParams)}` });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
   const submissionId = params.submissionId ?? "";
-  const here = new URL(request.url).pathname;
+  const url = new URL(request.url);
+  const query = queueQuery(url.searchParams);
+  const here = `${url.pathname}${query}`;
   // Access is checked by the grading functions (404 for another cohort's trainer) before anything is written.
   const submission = await readSubmission(request, ActionSchema);
   return attempt(submission, async (value) => {
@@ -42,10 +51,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
           "Je hebt als tweede lezer akkoord gegeven. De beoordeling kan nu worden vrijgegeven.",
         );
       case "save":
+      case "save-next":
       case "release": {
         const { intent, revision, ...input } = value;
         await saveAssessment(trainer, submissionId, input, revision);
         if (intent === "save") return redirectWithFlash(here, "Concept opgeslagen. De deelnemer ziet nog niets.");
+        if (intent === "save-next") {
+          const next = await nextInQueue(trainer, submissionId, parseQueueFilter(url.searchParams));
+          if (!next)
+            return redirectWithFlash(
+              `/beoordelen${query}`,
+              "Concept opgeslagen. Dat was de laatste inzending in je wachtrij: je bent bij.",
+            );
+          const nextQuery = queueQuery(url.searchParams, { pagina: String(next.page) });
+          return redirectWithFlash(
+            `/beoordelen/${next.id}${nextQuery}`,
+            "Concept opgeslagen. Hier is de volgende inzending uit je wachtrij.",
+          );
+        }
         await releaseAssessment(trainer, submissionId);
         return redirectWithFlash(here, "Vrijgegeven: de deelnemer ziet de beoordeling en krijgt een e-mail.");
       }
@@ -53,111 +76,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-export default function GradingScreen() {
-  const { submission, assignment, current, history, peerFeedback } = useLoaderData<typeof loader>();
+export default function GradingDesk() {
+  const { submission, assignment, current, history, peerFeedback, backTo } = useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
-  const latest = submission.latest;
   return (
     <>
-      <Crumbs to="/beoordelen" label="Beoordelen" after={submission.cohort.name} />
-      <h1>
+      <p className="muted flush">
+        <Link to={backTo}>← Terug naar de wachtrij</Link> · {submission.cohort.name}
+        <a href="#beoordeling" className="desk-jump">
+          Naar de beoordeling ↓
+        </a>
+      </p>
+      <h1 className="desk-title">
         {assignment.title}: {submission.participant.name}
       </h1>
-      <div className="work-layout work-layout--halves">
-        <section aria-labelledby="inzending">
-          <h2 id="inzending">
-            Versie {latest.number}, ingeleverd {formatDateTime(latest.handedInAt)}
-            {latest.late ? <span className="badge badge--warm">te laat</span> : null}
-          </h2>
-          {latest.wijkVersion ? (
-            <p className="muted">
-              Bij wijkprofiel versie {latest.wijkVersion.number}: {latest.wijkVersion.name},{" "}
-              {latest.wijkVersion.municipality}
-            </p>
-          ) : null}
-          <div className="prose card" dangerouslySetInnerHTML={{ __html: latest.html }} />
-          {latest.attachments.length ? (
-            <ul className="attachments">
-              {latest.attachments.map((file) => (
-                <li key={file.id}>
-                  <a href={`/bijlagen/${file.id}`}>{file.originalName}</a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {peerFeedback.length ? (
-            <section aria-labelledby="peerfeedback" className="card space-top-sm">
-              <h3 id="peerfeedback">Peerfeedback uit de gilde ({peerFeedback.length})</h3>
-              {peerFeedback.map((review) => (
-                <details key={review.id}>
-                  <summary>
-                    {review.reviewer}
-                    {review.crossGilde ? " (andere gilde)" : ""}
-                    {review.rating ? ` · door de schrijver gewaardeerd met ${review.rating}/4` : ""}
-                  </summary>
-                  {review.questions.map((q, index) => (
-                    <p key={index}>
-                      <strong>{q}</strong> {review.answers[index] || "—"}
-                    </p>
-                  ))}
-                  {review.tip ? (
-                    <p>
-                      <strong>Tip voor verder:</strong> {review.tip}
-                    </p>
-                  ) : null}
-                </details>
-              ))}
-            </section>
-          ) : null}
-          {latest.changes ? <VersionChanges changes={latest.changes} previous={latest.number - 1} open /> : null}
-          {submission.versions.slice(1).map((version) => (
-            <details key={version.id} className="card space-top-sm">
-              <summary>
-                Eerdere versie {version.number} · {formatDateTime(version.handedInAt)}
-              </summary>
-              <div className="prose" dangerouslySetInnerHTML={{ __html: version.html }} />
-              {version.changes ? <VersionChanges changes={version.changes} previous={version.number - 1} /> : null}
-            </details>
-          ))}
-        </section>
-
-        <div>
+      <div className="desk">
+        <DeskPane labelledBy="inzending">
+          <SubmissionPane versions={submission.versions} peerFeedback={peerFeedback} />
+        </DeskPane>
+        <DeskPane id="beoordeling" label="Beoordeling">
           <AssessmentForm rubric={assignment.rubric} current={current} history={history} busy={busy} />
           {current?.status === "DRAFT" ? (
             <SecondReading current={current} requiredForFail={submission.cohort.secondReaderForFail} />
           ) : null}
-        </div>
+        </DeskPane>
       </div>
     </>
-  );
-}
-
-type Changes = {
-  parts: { kind: "same" | "added" | "removed"; text: string }[];
-  added: number;
-  removed: number;
-};
-
-/** What changed since the previous version, word by word (the Markdown as written). */
-function VersionChanges({ changes, previous, open = false }: { changes: Changes; previous: number; open?: boolean }) {
-  return (
-    <details className="card diff space-top-sm" open={open}>
-      <summary>
-        Wat is veranderd ten opzichte van versie {previous}: {changes.added} {changes.added === 1 ? "woord" : "woorden"}{" "}
-        erbij, {changes.removed} eraf
-      </summary>
-      <p className="diff__text">
-        {changes.parts.map((part, index) =>
-          part.kind === "added" ? (
-            <ins key={index}>{part.text}</ins>
-          ) : part.kind === "removed" ? (
-            <del key={index}>{part.text}</del>
-          ) : (
-            <span key={index}>{part.text}</span>
-          ),
-        )}
-      </p>
-    </details>
   );
 }
 

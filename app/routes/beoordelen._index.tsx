@@ -1,5 +1,6 @@
-// The trainer's grading queue: handed-in work of their cohorts, oldest first, with filters.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+// The trainer's grading queue: handed-in work of their cohorts, oldest first, with filters. The filters and page
+// go along to the grading desk (the same query string), so the trainer comes back to the same place.
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -7,31 +8,27 @@ import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/field";
 import { GildeForm } from "~/components/form";
+import { GradingTabs, Pager } from "~/components/grading/grading-tabs";
 import { formatDateTime } from "~/format";
 import { Table } from "~/components/table";
 import { getCourse } from "~/content/course.server";
 import { RefusedError } from "~/errors.server";
-import { gradingQueue, releaseAll } from "~/grading/grading.server";
-import { pageNumber } from "~/forms/fields";
+import { releaseAll } from "~/grading/grading.server";
+import { parseQueueFilter, queueQuery } from "~/grading/queue-filter";
+import { gradingQueue } from "~/grading/queue.server";
+import deskStyles from "~/styles/grading-desk.css";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 import { useGildeForm } from "~/forms/use-form";
 
 const ReleaseAllSchema = z.object({ intent: z.literal("release-all"), opdracht: z.string().default("") });
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: deskStyles }];
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
   const params = new URL(request.url).searchParams;
-  const late = params.get("laat");
-  const status = params.get("status");
-  const filter = {
-    cohortId: params.get("groep") || undefined,
-    gildeId: params.get("gilde") || undefined,
-    drafted: status === "concept" ? true : status === "nieuw" ? false : undefined,
-    assignmentSlug: params.get("opdracht") || undefined,
-    late: late === "ja" ? true : late === "nee" ? false : undefined,
-    page: pageNumber(params),
-  };
+  const filter = parseQueueFilter(params);
   const queue = await gradingQueue(trainer, filter);
   const assignments = getCourse().modules.flatMap((m) =>
     m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })),
@@ -39,12 +36,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     queue,
     assignments,
+    place: queueQuery(params),
     filter: {
       groep: params.get("groep") ?? "",
       gilde: params.get("gilde") ?? "",
       opdracht: params.get("opdracht") ?? "",
-      laat: late ?? "",
-      status: status ?? "",
+      laat: params.get("laat") ?? "",
+      status: params.get("status") ?? "",
     },
   });
 }
@@ -69,10 +67,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function GradingQueue() {
-  const { queue, assignments, filter } = useLoaderData<typeof loader>();
+  const { queue, assignments, filter, place } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Beoordelen</h1>
+      <GradingTabs current="wachtrij" />
       <p>
         <Link to="/beoordelen/overzicht">Wie loopt vast? Overzicht per groep</Link>
         {queue.cohorts.map((c) => (
@@ -150,12 +149,15 @@ export default function GradingQueue() {
                 {row.drafted ? <span className="badge">concept klaar</span> : null}
               </td>
               <td>
-                <Link to={`/beoordelen/${row.id}`}>Beoordelen</Link>
+                <Link to={`/beoordelen/${row.id}${place}`} aria-label={`${row.participant} beoordelen`}>
+                  Beoordelen
+                </Link>
               </td>
             </tr>
           ))}
         </Table>
       ) : null}
+      <Pager page={queue.page} pages={queue.pages} query={place} />
     </>
   );
 }

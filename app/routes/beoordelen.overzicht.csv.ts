@@ -9,11 +9,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cohortId = params.get("groep") ?? "";
   await requireCohortTrainer(request, cohortId);
   const sort =
-    (["inactief", "voortgang", "naam"] as StuckSort[]).find((s) => s === params.get("sorteer")) ?? "inactief";
+    (["risico", "inactief", "voortgang", "naam"] as StuckSort[]).find((s) => s === params.get("sorteer")) ?? "risico";
   const overview = await stuckOverview(cohortId, sort);
   const csv = toCsv([
     [
       "Deelnemer",
+      "Signalen",
       ...overview.assignments.map((a) => a.title),
       "Te laat",
       "Open herzieningen",
@@ -27,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ],
     ...overview.rows.map((r) => [
       r.name,
+      r.flags.map((f) => f.label).join(", "),
       ...overview.assignments.map((a) => overview.labels[r.statuses[a.slug] ?? "open"]),
       r.late,
       r.openRevisions,

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
+import { markSeen } from "~/dashboard/seen.server";
 import {
   hidePost,
   reply,
@@ -30,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = pageNumber(new URL(request.url).searchParams);
   const view = await threadFor(user, params.threadId ?? "", page);
   invariantResponse(view, "Dit onderwerp bestaat niet.", { status: 404 });
+  // New replies shown here are no longer news on the start page.
+  await markSeen(user.id, `draad:${params.threadId}`);
   return json(view);
 }
 

@@ -13,6 +13,7 @@ import { Table } from "~/components/table";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 import { useGildeForm } from "~/forms/use-form";
+import { markSeen } from "~/dashboard/seen.server";
 import { feedbackReceived, myGilde, rateReview, reviewsToGive } from "~/peer-review/reviews.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,6 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     reviewsToGive(user.id),
     feedbackReceived(user.id),
   ]);
+  // The feedback shown here is no longer news on the start page.
+  await markSeen(user.id, "gilde");
   return json({ gilde, toGive, received });
 }
 

@@ -20,6 +20,10 @@ export default function Catalogue() {
         Een post-hbo leergang voor professionals die al in de wijk werken. Je oefent in je eigen wijk en leert in een
         kleine gilde van vakgenoten. Aanmelden gaat via een intake: we vragen naar je ervaring met wijkgericht werken.
       </p>
+      <p>
+        <Link to="/leergang/opbouw">Opbouw, studielast en toelating</Link> ·{" "}
+        <Link to="/leergang/toetsing">Hoe er getoetst wordt</Link>
+      </p>
       <h2>Komende groepen</h2>
       {cohorts.length === 0 ? <p className="muted">Er staan op dit moment geen nieuwe groepen gepland.</p> : null}
       <div className="grid">

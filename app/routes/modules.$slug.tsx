@@ -4,7 +4,7 @@ import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatCalendarDate } from "~/format";
+import { formatCalendarDate, formatHours } from "~/format";
 import { ProgressBar } from "~/components/progress-bar";
 import { StaticHtml } from "~/components/static-html";
 import { stashStaticHtml } from "~/components/static-html.server";
@@ -100,9 +100,12 @@ function OpenModule() {
           </h2>
           <ul className="goals">
             {page.learningGoals.map((goal) => (
-              <li key={goal}>{goal}</li>
+              <li key={goal.id}>{goal.text}</li>
             ))}
           </ul>
+          <p className="muted flush-bottom">
+            Bouwt voort op: {page.buildsOn} Bereidt voor op: {page.prepares}
+          </p>
         </section>
         <div id="inleiding" />
         <StaticHtml id="moduletekst" className="prose" html={page.html} />
@@ -119,6 +122,32 @@ function OpenModule() {
             </ul>
           </section>
         ) : null}
+
+        <section aria-labelledby="literatuur">
+          <h2 id="literatuur">Literatuur en studielast</h2>
+          <p>
+            Deze module vraagt ongeveer {formatHours(page.hours.total)}: lezen {formatHours(page.hours.reading)}, de
+            opdracht {formatHours(page.hours.assignment)}, peerfeedback {formatHours(page.hours.peerFeedback)}
+            {page.hours.contact ? `, contactdagen ${formatHours(page.hours.contact)}` : ""}.{" "}
+            <Link to="/leergang/opbouw#studielast">Studielast van de hele leergang</Link>
+          </p>
+          <h3 className="heading-small">Verplicht</h3>
+          <ul>
+            {page.reading.required.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+          {page.reading.recommended.length ? (
+            <>
+              <h3 className="heading-small">Aanbevolen</h3>
+              <ul>
+                {page.reading.recommended.map((text) => (
+                  <li key={text}>{text}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
 
         <section aria-labelledby="bronnen">
           <h2 id="bronnen">Bronnen</h2>

@@ -27,6 +27,10 @@ export default function Modules() {
         Creative Communities in {data.modules.length} modules. Je leest in je eigen tempo en oefent in je eigen wijk
         {data.cohortName ? ` (groep ${data.cohortName})` : ""}.
       </p>
+      <p>
+        <Link to="/leergang/opbouw">Opbouw en studielast</Link> ·{" "}
+        <Link to="/leergang/toetsing">Hoe er getoetst wordt</Link>
+      </p>
 
       {data.total ? (
         <section className="card space-bottom" aria-labelledby="voortgang">

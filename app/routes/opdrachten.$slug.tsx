@@ -5,6 +5,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
+import { markSeen } from "~/dashboard/seen.server";
 import { DRAFT_FORM_ID, DraftSchema, RemoveAttachmentSchema, UploadSchema } from "~/assignments/forms";
 import { assignmentPage } from "~/assignments/page.server";
 import { attemptUpload, readUpload } from "~/assignments/uploads.server";
@@ -28,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = await assignmentPage(user, params.slug ?? "");
   invariantResponse(page, "Deze opdracht bestaat niet.", { status: 404 });
+  // A released assessment shown here is no longer news on the start page.
+  if (page.work) await markSeen(user.id, `opdracht:${page.slug}`);
   return json(page);
 }
 

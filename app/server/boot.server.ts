@@ -2,11 +2,12 @@
 // search index, the HTTP server and the background work. It lives in the Remix build (entry.server.tsx exports it
 // as `server`), so `start.ts` takes every app module from the build and the process holds one copy of each: one
 // database connection, one course, one set of caches.
+import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { ContentError } from "~/content/compile.server";
 import { loadCourse, mdxStats } from "~/content/course.server";
 import { syncContentIndex } from "~/content/search.server";
-import { DataDirLockedError } from "~/db/adapter.server";
+import { DataDirLockedError, dataDir } from "~/db/adapter.server";
 import { migrate, pendingMigrations } from "~/db/migrate.server";
 import { connectDb, disconnectDb } from "~/db.server";
 import { paymentMode, type PaymentMode } from "~/enrollment/stripe.server";
@@ -38,7 +39,8 @@ export async function startGilde(build: ServerBuild): Promise<RunningGilde> {
   if (driver.kind === "pglite") {
     const applied = await migrate(driver);
     if (applied.length) console.log(`Migraties toegepast: ${applied.join(", ")}`);
-    if (await seedDemoIfEmpty(seedModules(course))) console.log("Demogegevens aangemaakt.");
+    if (await seedDemoIfEmpty(seedModules(course), { uploadsDir: path.join(dataDir(), "uploads") }))
+      console.log("Demogegevens aangemaakt.");
   } else {
     const pending = await pendingMigrations(driver);
     if (pending.length) {

@@ -35,7 +35,8 @@ it("registers, logs out, logs in and logs out again", async () => {
   await e2e.page.getByRole("heading", { name: "Welkom, Esther Engelen" }).waitFor();
   await e2e.page.getByRole("button", { name: "Account maken en inloggen" }).click();
   await e2e.page.waitForURL("**/dashboard");
-  await e2e.page.getByRole("heading", { name: "Welkom, Esther" }).waitFor();
+  await e2e.page.getByRole("heading", { name: "Mijn aanmelding" }).waitFor();
+  await e2e.page.getByText("Welkom, Esther.").waitFor();
 
   await e2e.page.getByRole("button", { name: "Uitloggen" }).click();
   await e2e.page.waitForURL(e2e.server.baseUrl + "/");
@@ -53,7 +54,8 @@ it("registers, logs out, logs in and logs out again", async () => {
   await e2e.page.getByLabel("Wachtwoord").fill("buurten-bouwen-samen");
   await e2e.page.getByRole("button", { name: "Inloggen" }).click();
   await e2e.page.waitForURL("**/dashboard");
-  await e2e.page.getByRole("heading", { name: "Welkom, Esther" }).waitFor();
+  await e2e.page.getByRole("heading", { name: "Mijn aanmelding" }).waitFor();
+  await e2e.page.getByText("Welkom, Esther.").waitFor();
 
   await e2e.page.getByRole("button", { name: "Uitloggen" }).click();
   await e2e.page.waitForURL(e2e.server.baseUrl + "/");

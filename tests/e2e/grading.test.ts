@@ -33,7 +33,8 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
     await trainer.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Beoordelen" }).click();
     await trainer.waitForURL("**/beoordelen");
     await audit(trainer, "4-beoordelen", "wachtrij");
-    await trainer.getByRole("table").getByRole("link", { name: "Beoordelen" }).click();
+    // The demo's running cohort has work waiting too: the trainer opens Kees's.
+    await trainer.getByRole("link", { name: "Kees Bakker beoordelen" }).click();
     await trainer.getByText("Eerste versie van mijn wijkgeschiedenis.").waitFor();
     await audit(trainer, "4-beoordelen", "beoordelingsscherm");
     await chooseLevels(trainer, "lowest");
@@ -54,7 +55,7 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
     await participant.getByText(/Ingeleverd \(versie 2\)/).waitFor();
 
     await trainer.goto(`${e2e.server.baseUrl}/beoordelen`);
-    await trainer.getByRole("table").getByRole("link", { name: "Beoordelen" }).click();
+    await trainer.getByRole("link", { name: "Kees Bakker beoordelen" }).click();
     await trainer.getByText("Tweede versie, met twee bewoners aan het woord.").waitFor();
     await audit(trainer, "4-beoordelen", "tweede-versie");
     await chooseLevels(trainer, "highest");
@@ -76,10 +77,11 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
   const base = e2e.server.baseUrl;
   const trainer = await loggedIn(e2e, "trainer@gilde.test");
   await trainer.goto(`${base}/beoordelen/overzicht`);
-  const cohortId = new URL(
-    (await trainer.locator('a[href*="/beoordelen/overzicht/csv?groep="]').getAttribute("href"))!,
-    base,
-  ).searchParams.get("groep")!;
+  // "Wie loopt vast?" opens on the running cohort (Najaar 2026); Kees is in Voorjaar 2027.
+  const cohortId = (await trainer
+    .getByLabel("Groep")
+    .locator("option", { hasText: "Voorjaar 2027" })
+    .getAttribute("value"))!;
   await trainer.goto(`${base}/modules/planning/${cohortId}`);
   const dates = trainer.locator('input[type="date"]');
   for (let i = 0; i < (await dates.count()); i++) await dates.nth(i).fill("2026-11-01");
@@ -108,7 +110,7 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
   }
   for (let i = 0; i < slugs.length; i++) {
     await trainer.goto(`${base}/beoordelen`);
-    await trainer.getByRole("table").getByRole("link", { name: "Beoordelen" }).first().click();
+    await trainer.getByRole("link", { name: "Kees Bakker beoordelen" }).first().click();
     await trainer
       .getByText(/Mijn uitwerking van/)
       .first()

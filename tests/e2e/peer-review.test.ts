@@ -1,9 +1,9 @@
-// Three members of De Wevers hand in, review each other's work in their gilde, and read the feedback they got
+// Three members of De Smeden hand in, review each other's work in their gilde, and read the feedback they got
 // (this assignment shows feedback once you have given your own).
 import type { Page } from "playwright-core";
 import { it } from "vitest";
 import { audit } from "../support/audit";
-import { expect, loggedIn, PHONE, useServerAndPage } from "../support/e2e";
+import { expect, followMenu, loggedIn, PHONE, useServerAndPage } from "../support/e2e";
 import { at } from "../support/indexed";
 
 const e2e = useServerAndPage({ demoSessions: true });
@@ -11,8 +11,9 @@ const e2e = useServerAndPage({ demoSessions: true });
 it("lets three gilde members hand in, review each other and read their feedback", async () => {
   const members: Page[] = [];
   // The third member works on a phone.
-  for (const email of ["deelnemer@gilde.test", "deelnemer2@gilde.test", "deelnemer3@gilde.test"]) {
-    members.push(await loggedIn(e2e, email, email.startsWith("deelnemer3") ? PHONE : {}));
+  // De Smeden: De Wevers' demo members already handed in work and owe reviews (the start page's demo data).
+  for (const email of ["deelnemer5@gilde.test", "deelnemer6@gilde.test", "deelnemer7@gilde.test"]) {
+    members.push(await loggedIn(e2e, email, email.startsWith("deelnemer7") ? PHONE : {}));
   }
   for (const [index, page] of members.entries()) {
     await page.goto(`${e2e.server.baseUrl}/opdrachten/wijkgeschiedenis`);
@@ -28,7 +29,7 @@ it("lets three gilde members hand in, review each other and read their feedback"
   }
 
   for (const [index, page] of members.entries()) {
-    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn gilde" }).click();
+    await followMenu(page, "Mijn gilde");
     await page.waitForURL("**/gilde");
     await page.getByText("Nog 2 te geven.").waitFor();
     if (index !== 1) await audit(page, "3-peerfeedback", `gilde-${index === 2 ? "telefoon" : "laptop"}`);

@@ -53,7 +53,8 @@ it("downloads everything, asks for erasure, and the admin carries it out", async
   await request.getByLabel("Ik heb gecontroleerd wie dit vraagt").check();
   await request.getByRole("button", { name: "Verwijdering uitvoeren" }).click();
   await expect(admin.getByText(/^Uitgevoerd: /).first()).toBeVisible();
-  await expect(admin.getByText("Geen openstaande verzoeken.")).toBeVisible();
+  // The demo data keeps another open request (the admin's start page shows it); this one is done.
+  await expect(request.getByRole("button", { name: "Verwijdering uitvoeren" })).toHaveCount(0);
 
   await admin.goto(`${base}/beheer/audit?soort=erasure`);
   await audit(admin, "privacy", "auditlog");

@@ -2,7 +2,7 @@
 // hands in: in Chromium, against the production server.
 import { it } from "vitest";
 import { audit } from "../support/audit";
-import { expect, loggedIn, PHONE, useServerAndPage } from "../support/e2e";
+import { expect, followMenu, loggedIn, PHONE, useServerAndPage } from "../support/e2e";
 
 const e2e = useServerAndPage({ demoSessions: true });
 
@@ -15,7 +15,7 @@ for (const size of SIZES)
   it(`fills in the wijkprofiel, writes a draft, reloads, attaches a PDF and hands in (${size.name})`, async () => {
     const page = await loggedIn(e2e, size.email, size.options);
 
-    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn wijk" }).click();
+    await followMenu(page, "Mijn wijk");
     await page.getByLabel("Naam van de wijk of buurt").fill("Oosterparkwijk");
     await page.getByLabel("Gemeente").fill("Groningen");
     await page.getByLabel("Ongeveer hoeveel woningen").fill("520");
@@ -24,7 +24,7 @@ for (const size of SIZES)
     await page.getByText("Opgeslagen als versie 1.").waitFor();
     await audit(page, `2-deelnemer-${size.name}`, "wijkprofiel");
 
-    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Opdrachten" }).click();
+    await followMenu(page, "Opdrachten");
     await page.waitForURL("**/opdrachten");
     await page.getByRole("table").getByRole("link").first().click();
     await page.getByRole("heading", { name: "Mijn wijk" }).waitFor();

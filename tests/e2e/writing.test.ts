@@ -44,27 +44,27 @@ it("shows where a participant stands, and lets them write and hand in on a phone
   const base = e2e.server.baseUrl;
 
   // Graded: the decision, the level per criterion with the trainer's words, and the summary come first.
-  await page.goto(`${base}/opdrachten/leefwereld-systeemwereld`);
+  await page.goto(`${base}/opdrachten/wijkgeschiedenis`);
   await expect(page.locator(".standing")).toContainText("Beoordeeld: voldaan");
   const feedback = page.locator("#feedback");
   await expect(feedback.getByRole("heading", { name: "Beoordeling: Voldaan" })).toBeVisible();
-  await expect(feedback).toContainText("Perspectief van bewoners: Goed (3)");
-  await expect(feedback).toContainText("het citaat van de moeder maakt het vraagstuk voelbaar");
-  await expect(feedback).toContainText("Een helder verslag");
+  await expect(feedback).toContainText("Tijdlijn en bronnen: Goed (3)");
+  await expect(feedback).toContainText("Mevrouw Haddou komt echt tot leven");
+  await expect(feedback).toContainText("Mooi hoe je mevrouw Haddou zelf aan het woord laat");
   await expectNoSidewaysScrolling(page, "beoordeeld");
   await audit(page, "18-schrijven", "beoordeeld-telefoon");
 
   // Returned for revision: says so, and the next step leads to what the trainer asks.
-  await page.goto(`${base}/opdrachten/buurt-verkennen`);
+  await page.goto(`${base}/opdrachten/leefwereld-systeemwereld`);
   await expect(page.locator(".standing")).toContainText("Terug voor herziening");
   await page.locator(".standing").getByRole("link", { name: "Lees de feedback" }).click();
   await expectInViewport(page, "wat er moet veranderen", page.getByText("Wat er moet veranderen:"));
 
   // Not started: the brief is open; started: it is folded and the writing area is one tap away.
-  await page.goto(`${base}/opdrachten/wijkgeschiedenis`);
+  await page.goto(`${base}/opdrachten/tip-in-de-praktijk`);
   await expect(page.locator(".standing")).toContainText("Nog niet begonnen");
   await expect(page.locator("#opdracht .brief__details")).toHaveAttribute("open", "");
-  await page.goto(`${base}/opdrachten/tip-in-de-praktijk`);
+  await page.goto(`${base}/opdrachten/buurt-verkennen`);
   await expect(page.locator(".standing")).toContainText("Concept bewaard op");
   await expect(page.locator("#opdracht .brief__details")).not.toHaveAttribute("open", "");
   await expectNoSidewaysScrolling(page, "concept");
@@ -92,12 +92,12 @@ it("shows where a participant stands, and lets them write and hand in on a phone
   await expect(page.locator(".editor__preview strong")).toHaveText("deed");
   await page.getByRole("button", { name: "Schrijven" }).tap();
 
-  // The word count follows the text, against the 900–1.300 words asked.
-  await expect(page.locator("#woorden")).toContainText("6 van 900–1.300 woorden");
+  // The word count follows the text, against the 1.300–2.000 words asked.
+  await expect(page.locator("#woorden")).toContainText("6 van 1.300–2.000 woorden");
   await editor.press("End");
   await editor.pressSequentially(" en daarna");
-  await expect(page.locator("#woorden")).toContainText("8 van 900–1.300 woorden");
-  await expect(page.locator("#woorden")).toContainText("nog 892 te gaan");
+  await expect(page.locator("#woorden")).toContainText("8 van 1.300–2.000 woorden");
+  await expect(page.locator("#woorden")).toContainText("nog 1.292 te gaan");
 
   // A file goes with the text (saved in the same post).
   await page.getByLabel("Bestanden toevoegen").setInputFiles(PDF);
@@ -112,9 +112,9 @@ it("shows where a participant stands, and lets them write and hand in on a phone
   await expectNoSidewaysScrolling(page, "met bijlage");
   await handIn.tap();
   const dialog = page.getByRole("dialog", { name: "Inleveren?" });
-  await expect(dialog).toContainText("8 van 900–1.300 woorden");
+  await expect(dialog).toContainText("8 van 1.300–2.000 woorden");
   await expect(dialog).toContainText("buurtkaart.pdf");
-  await expect(dialog).toContainText("Je tekst is korter dan gevraagd (8 van minimaal 900 woorden). Toch inleveren?");
+  await expect(dialog).toContainText("Je tekst is korter dan gevraagd (8 van minimaal 1.300 woorden). Toch inleveren?");
   await expectNoSidewaysScrolling(page, "dialoog");
   await audit(page, "18-schrijven", "inleveren-vragen-telefoon");
   await dialog.getByRole("button", { name: "Toch inleveren" }).tap();
@@ -128,13 +128,13 @@ it("shows where a participant stands, and lets them write and hand in on a phone
   await page.getByRole("heading", { level: 1 }).waitFor();
   await expect(page.locator(".notice--flash")).toHaveCount(0);
   await page.goBack();
-  await page.waitForURL("**/opdrachten/tip-in-de-praktijk");
+  await page.waitForURL("**/opdrachten/buurt-verkennen");
   await expect(page.locator(".notice--flash")).toHaveCount(0);
 });
 
 it("shows the new screens at laptop size", async () => {
   const page = await loggedIn(e2e, "deelnemer@gilde.test");
-  for (const slug of ["buurt-verkennen", "wijkgeschiedenis"]) {
+  for (const slug of ["leefwereld-systeemwereld", "tip-in-de-praktijk"]) {
     await page.goto(`${e2e.server.baseUrl}/opdrachten/${slug}`);
     await expectNoSidewaysScrolling(page, slug);
     await audit(page, "18-schrijven", `${slug}-laptop`);
@@ -147,9 +147,9 @@ it("shows the new screens at laptop size", async () => {
   await expect(dialog).toBeHidden();
 
   // The confirmation page (what "Inleveren" leads to without JavaScript), at laptop size.
-  await page.goto(`${e2e.server.baseUrl}/opdrachten/buurt-verkennen/inleveren`);
+  await page.goto(`${e2e.server.baseUrl}/opdrachten/leefwereld-systeemwereld/inleveren`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Inleveren?");
-  await expect(page.locator("main")).toContainText("Je tekst is korter dan gevraagd (59 van minimaal 1.000 woorden)");
+  await expect(page.locator("main")).toContainText("Je tekst is nog leeg.");
   await audit(page, "18-schrijven", "inleveren-pagina-laptop");
 });
 
@@ -159,12 +159,12 @@ it("keeps the text when adding a file, and asks before handing in, without JavaS
   await context.addCookies([{ name: "gilde_session", value: token, url: e2e.server.baseUrl, httpOnly: true }]);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${e2e.server.baseUrl}/opdrachten/buurt-verkennen`);
+  await page.goto(`${e2e.server.baseUrl}/opdrachten/leefwereld-systeemwereld`);
   // Nothing that needs JavaScript is promised.
   await expect(page.getByText("vanzelf bewaard")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Voorbeeld" })).toHaveCount(0);
   await expect(page.getByRole("toolbar")).toHaveCount(0);
-  await expect(page.locator("#woorden")).toHaveText("Gevraagd: 1.000–1.500 woorden.");
+  await expect(page.locator("#woorden")).toHaveText("Gevraagd: 1.200–1.800 woorden.");
 
   const editor = page.getByLabel("Je uitwerking (Markdown)");
   const typed = "## Mijn buurt opnieuw\n\nNu met de verbinders: de conciërge kent iedereen.";
@@ -188,16 +188,16 @@ it("keeps the text when adding a file, and asks before handing in, without JavaS
   await expect(page.getByLabel("Je uitwerking (Markdown)")).toHaveValue(`${typed}\n\nEn een kaart erbij.`);
 
   await page.getByRole("button", { name: "Inleveren", exact: true }).click();
-  await page.waitForURL("**/opdrachten/buurt-verkennen/inleveren");
+  await page.waitForURL("**/opdrachten/leefwereld-systeemwereld/inleveren");
   await page.getByRole("heading", { level: 1, name: "Inleveren?" }).waitFor();
-  await expect(page.locator("main")).toContainText("15 van 1.000–1.500 woorden");
+  await expect(page.locator("main")).toContainText("15 van 1.200–1.800 woorden");
   await expect(page.locator("main")).toContainText("buurtkaart.pdf");
   await expect(page.locator("main")).toContainText(
-    "Je tekst is korter dan gevraagd (15 van minimaal 1.000 woorden). Toch inleveren?",
+    "Je tekst is korter dan gevraagd (15 van minimaal 1.200 woorden). Toch inleveren?",
   );
   await screenshot(page, "18-schrijven", "inleveren-vragen-zonder-javascript");
   await page.getByRole("button", { name: "Toch inleveren" }).click();
-  await page.waitForURL("**/opdrachten/buurt-verkennen");
+  await page.waitForURL("**/opdrachten/leefwereld-systeemwereld");
   await expect(page.locator(".notice--flash")).toContainText("Ingeleverd (versie 2)");
   await expect(page.locator(".standing")).toContainText("wacht op beoordeling");
   await screenshot(page, "18-schrijven", "ingeleverd-zonder-javascript");

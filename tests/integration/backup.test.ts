@@ -17,6 +17,7 @@ import { acquireDataDirLock, postgresSchema, type Driver } from "~/db/adapter.se
 import { migrate, pendingMigrations } from "~/db/migrate.server";
 import { connectDb, currentDriver, db, disconnectDb } from "~/db.server";
 import { DEMO_ACCOUNTS, seedDemo, seedModules } from "../../prisma/seed";
+import { GRADING_DEMO_USERS } from "../../prisma/seed-grading";
 import { FIXTURE_COURSE } from "../support/fixture-course";
 import { at, entry, first } from "../support/indexed";
 
@@ -242,7 +243,7 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const { entries, manifest } = readArchive();
     expect(manifest.database.kind).toBe(onPostgres ? "postgres" : "pglite");
     expect(manifest.tables).toEqual(sourceCounts);
-    expect(manifest.tables.User).toBe(DEMO_ACCOUNTS.length);
+    expect(manifest.tables.User).toBe(DEMO_ACCOUNTS.length + GRADING_DEMO_USERS);
     expect(manifest.tables.Attachment).toBe(files.length);
     expect(manifest.migrations.map((m) => m.name)).toEqual(
       fs

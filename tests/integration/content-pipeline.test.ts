@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileCourse, ContentError } from "~/content/compile.server";
-import { getCourse, loadCourse, moduleHtml } from "~/content/course.server";
+import { coursePageHtml, getCourse, loadCourse, moduleHtml } from "~/content/course.server";
 import { wordCount } from "~/content/sections";
 import { first } from "../support/indexed";
 import { rejection } from "../support/rejection";
@@ -45,6 +45,37 @@ describe("validation", () => {
   it("refuses a link to an assignment that does not exist", async () => {
     const error = await contentError(path.join(fixtures, "content-bad-link"));
     expect(error.message).toContain('<Opdracht slug="bestaat-niet"> verwijst naar een opdracht die niet bestaat');
+  });
+
+  it("refuses a learning goal that names a course outcome the leergang does not have", async () => {
+    const error = await contentError(path.join(fixtures, "content-unknown-outcome"));
+    expect(error.message).toContain(path.join("content-unknown-outcome", "modules", "01-proefmodule", "index.mdx"));
+    expect(error.message).toContain('Leerdoel "doel-1" noemt leeruitkomst "bestaat-niet"');
+    expect(error.message).toContain(path.join("content-unknown-outcome", "leergang", "index.mdx"));
+  });
+
+  it("refuses a rubric criterion that assesses a goal of another module", async () => {
+    const error = await contentError(path.join(fixtures, "content-foreign-goal"));
+    expect(error.message).toContain(
+      path.join("content-foreign-goal", "modules", "02-tweede-module", "opdracht-proef.mdx"),
+    );
+    expect(error.message).toContain('Criterium "een" toetst leerdoel "doel-1"');
+    expect(error.message).toContain(path.join("02-tweede-module", "index.mdx"));
+    expect(error.message).toContain(
+      `maar bij ${path.join("tests", "integration", "fixtures", "content-foreign-goal", "modules", "01-proefmodule", "index.mdx")}`,
+    );
+  });
+
+  it("refuses module hours that do not add up to the leergang's hours", async () => {
+    const error = await contentError(path.join(fixtures, "content-hours-mismatch"));
+    expect(error.message).toContain(path.join("content-hours-mismatch", "leergang", "index.mdx"));
+    expect(error.message).toContain("hours: de modules samen vragen 10 uur, de leergang zegt 14.");
+  });
+
+  it("refuses a course without leergang/index.mdx", async () => {
+    const error = await contentError(path.join(fixtures, "content-no-leergang"));
+    expect(error.message).toContain(path.join("content-no-leergang", "leergang", "index.mdx"));
+    expect(error.message).toContain("leeruitkomsten, studielast, toelating");
   });
 
   it("stops the build with the file and the problem", async () => {
@@ -98,9 +129,9 @@ describe("compile once per content version", () => {
     const env = { ...process.env, DATA_DIR: tempCache(), CONTENT_DIR: path.join(fixtures, "content-good") };
     const check = [path.resolve("node_modules/tsx/dist/cli.mjs"), "app/content/check.ts"];
     const first = await run(process.execPath, check, { env });
-    expect(first.stdout).toContain("(2 gecompileerd, 0 uit de cache)");
+    expect(first.stdout).toContain("(4 gecompileerd, 0 uit de cache)");
     const second = await run(process.execPath, check, { env });
-    expect(second.stdout).toContain("(0 gecompileerd, 2 uit de cache)");
+    expect(second.stdout).toContain("(0 gecompileerd, 4 uit de cache)");
   });
 });
 
@@ -118,14 +149,14 @@ describe("the leergang's modules", () => {
     expect(modules.at(-1)!.frontmatter.title.toLowerCase()).toContain("portfolio");
   });
 
-  it("gives every module learning goals, 1,500 to 3,000 words, three reflections, a case, sources and a wijk assignment", () => {
+  it("gives every module learning goals, 1,500 to 3,600 words, three reflections, a case, sources and a wijk assignment", () => {
     for (const module of course().modules) {
       const words = wordCount([module.intro, ...module.sections].map((s) => s.text).join(" "));
       const source = fs.readFileSync(path.join(module.dir, "index.mdx"), "utf8");
       const where = module.dir;
       expect(module.frontmatter.learningGoals.length, where).toBeGreaterThanOrEqual(2);
       expect(words, where).toBeGreaterThanOrEqual(1500);
-      expect(words, where).toBeLessThanOrEqual(3000);
+      expect(words, where).toBeLessThanOrEqual(3600);
       expect(source.match(/<Reflectie>/g)?.length ?? 0, where).toBeGreaterThanOrEqual(3);
       expect(source, where).toContain("<Casus");
       expect(module.frontmatter.sources.length, where).toBeGreaterThanOrEqual(2);
@@ -149,6 +180,35 @@ describe("the leergang's modules", () => {
       }
       expect(moduleHtml(module, null)).not.toContain("Transvaal");
     }
+  });
+
+  it("explains the course as a whole and its assessment policy on the leergang pages", () => {
+    const overview = coursePageHtml("overview");
+    for (const part of ["NHL Stenden", "Creative Tinkers", "wijkprofiel", "netwerkkaart", "28 uur", "examencommissie"])
+      expect(overview, part).toContain(part);
+    // Where the themes a panel asks for are treated, by module.
+    for (const theme of [
+      "Macht en participatie",
+      "digitaal wijkwerk",
+      "Diversiteit en inclusie",
+      "AVG",
+      "Informele zorg",
+    ])
+      expect(overview, theme).toContain(theme);
+    const policy = coursePageHtml("policy");
+    for (const heading of [
+      "Wie beoordeelt",
+      "De tweede lezer",
+      "Deadlines, uitstel en herkansing",
+      "Peerfeedback is om van te leren",
+      "Eigen werk, fraude en plagiaat",
+      "Het gebruik van AI",
+      "Bezwaar",
+      "De examencommissie",
+      "Hoe lang we je werk bewaren",
+      "Evaluatie van de leergang",
+    ])
+      expect(policy, heading).toMatch(new RegExp(`<h2[^>]*>${heading}`));
   });
 
   it("covers the subjects the leergang promises, naming its sources", () => {

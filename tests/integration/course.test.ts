@@ -39,13 +39,15 @@ describe("module list and pages", () => {
     expect(page.text).toContain(`ongeveer ${first().frontmatter.minutes} minuten`);
     expect(page.text).toContain("Nog niet begonnen");
     expect(page.text).toContain(`0 van ${getCourse().modules.length} modules gelezen`);
+    expect(page.html).toContain('href="/leergang/opbouw"');
+    expect(page.html).toContain('href="/leergang/toetsing"');
   });
 
   it("shows a module with goals, contents, text blocks, assignments and neighbours", async () => {
     const { browser } = await participant();
     const page = await browser.get(`/modules/${second().slug}`);
     expect(page.text).toContain(second().frontmatter.title);
-    expect(page.text).toContain(at(second().frontmatter.learningGoals, 0).slice(0, 50));
+    expect(page.text).toContain(at(second().frontmatter.learningGoals, 0).text.slice(0, 50));
     for (const section of second().sections) expect(page.html).toContain(`href="#${section.anchor}"`);
     expect(page.html).toContain('class="block block--reflectie"');
     expect(page.html).toContain("Opdracht in je eigen wijk");

@@ -370,7 +370,7 @@ describe("paying with Stripe Checkout", () => {
       refundAfterStartPercent: "50",
     });
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain("Minstens 1 dag");
+    expect(bad.text).toContain("Vul voor het aantal dagen een getal van 1 tot en met 90 in.");
     expect((await db.cohort.findUniqueOrThrow({ where: { id: c.id } })).reservationDays).toBe(14);
   });
 

@@ -192,6 +192,9 @@ describe("assessments", () => {
     expect(header?.split(";")[0]).toBe("Deelnemer");
     expect(row).toContain("Sanne Student;");
     expect(row).toContain(";Voldaan;");
+    // Levels by the criterion's title and the level's label, never "criterion-id=2".
+    expect(row).toContain(`${at(rubric(), 0).title}: `);
+    expect(row).not.toMatch(/[a-z-]+=\d/);
     const stranger = await trainerOf(app, (await createCohort()).id);
     expect((await stranger.get(`/beoordelen/export/${student.cohortId}`)).status).toBe(404);
   });

@@ -339,7 +339,7 @@ describe("retention", () => {
     );
     const bad = await beheer.post("/beheer/privacy", { intent: "retention", cohortId: cohort.id, months: "0" });
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain("Minstens 1 maand.");
+    expect(bad.text).toContain("Vul voor de bewaartermijn in maanden een getal van 1 tot en met 120 in.");
     await beheer.post("/beheer/privacy", { intent: "retention", cohortId: cohort.id, months: "36" });
     expect((await db.cohort.findUniqueOrThrow({ where: { id: cohort.id } })).retentionMonths).toBe(36);
   });

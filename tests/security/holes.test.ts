@@ -68,7 +68,8 @@ describe("a seat cannot be had for free", () => {
 
     const payments = await admin.get("/beheer/betalingen");
     expect(payments.text).toContain("Online betalen staat uit");
-    expect(payments.text).toContain("PAYMENTS=stripe");
+    expect(payments.text).toContain("online betalen via Stripe aan te zetten");
+    expect(payments.text).not.toContain("STRIPE_SECRET_KEY");
   });
 
   it("signs demo payments with a secret of this install's own, kept in the database, never the old constant", async () => {

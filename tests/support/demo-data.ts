@@ -15,7 +15,11 @@ export type DemoSessions = Map<string, string[]>;
 
 const SESSIONS_PER_ACCOUNT = 4;
 
-export async function prepareDemoDataDir(dataDir: string): Promise<DemoSessions> {
+/**
+ * Migrates and seeds `dataDir` and makes the demo sessions; `extra` adds what one test file needs beyond the demo
+ * data, with the database connected (the server cannot share the embedded database once it runs).
+ */
+export async function prepareDemoDataDir(dataDir: string, extra?: () => Promise<void>): Promise<DemoSessions> {
   // The server compiles into the same cache, so it finds the course already compiled.
   const course = await compileCourse({ cacheDir: path.join(dataDir, "cache", "mdx") });
   const { driver } = await connectDb(async () => {
@@ -26,7 +30,8 @@ export async function prepareDemoDataDir(dataDir: string): Promise<DemoSessions>
   });
   try {
     await migrate(driver);
-    await seedDemoIfEmpty(seedModules(course));
+    await seedDemoIfEmpty(seedModules(course), { uploadsDir: path.join(dataDir, "uploads") });
+    await extra?.();
     const sessions: DemoSessions = new Map();
     for (const { email } of DEMO_ACCOUNTS) {
       const { id } = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });

@@ -22,10 +22,15 @@ export type E2e = { server: RunningServer; browser: Browser; page: Page; mailbox
 /**
  * For an end-to-end test file: a production server on a fresh data directory and a Chromium page, started
  * before the tests and stopped after them. With `demoSessions`, the data directory is seeded before the server
- * starts (as its first start would), with sessions for the demo accounts that `signIn` and `loggedIn` use.
+ * starts (as its first start would), with sessions for the demo accounts that `signIn` and `loggedIn` use;
+ * `prepare` then adds the file's own data to it.
  */
 export function useServerAndPage(
-  options: Parameters<typeof startServer>[0] & { mailbox?: boolean; demoSessions?: boolean } = {},
+  options: Parameters<typeof startServer>[0] & {
+    mailbox?: boolean;
+    demoSessions?: boolean;
+    prepare?: () => Promise<void>;
+  } = {},
 ) {
   const state = {} as E2e;
   beforeAll(async () => {
@@ -35,7 +40,7 @@ export function useServerAndPage(
     const start = async () => {
       if (!options.demoSessions) return startServer({ ...options, env });
       const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "gilde-e2e-"));
-      state.sessions = await prepareDemoDataDir(dataDir);
+      state.sessions = await prepareDemoDataDir(dataDir, options.prepare);
       return startServer({ ...options, dataDir, env, prepared: true });
     };
     [state.server, state.browser] = await Promise.all([start(), launchBrowser()]);
@@ -76,6 +81,17 @@ export async function signIn(e2e: E2e, page: Page, email: string): Promise<Page>
   await page.goto(`${e2e.server.baseUrl}/dashboard`);
   await expect(page).toHaveURL(/\/dashboard$/);
   return page;
+}
+
+/**
+ * Follows a link of the main menu, opening the menu first where it is folded behind its "Menu" button (on a phone).
+ */
+export async function followMenu(page: Page, name: string) {
+  const menu = page.locator("details.site-menu");
+  const folded = await menu.evaluate((details: HTMLDetailsElement) => !details.open);
+  const toggle = menu.locator("summary");
+  if (folded && (await toggle.isVisible())) await toggle.click();
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name, exact: true }).click();
 }
 
 /** A fresh browser context (its own cookies) signed in as a demo account, on its dashboard. */

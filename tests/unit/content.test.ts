@@ -9,7 +9,13 @@ const module = {
   order: 3,
   summary: "Over vertrouwen.",
   minutes: 90,
-  learningGoals: ["Je weet waarom vertrouwen eerst komt."],
+  learningGoals: [
+    { id: "schaal", text: "Je verantwoordt de schaal van je buurt met bewoners.", outcomes: ["leefwereld"] },
+  ],
+  hours: { reading: 3.5, assignment: 14, peerFeedback: 2, contact: 0, total: 19.5 },
+  reading: { required: ["WRR, Vertrouwen in de buurt, 2005"], recommended: [] },
+  buildsOn: "Module 2.",
+  prepares: "Module 4.",
   sources: ["WRR, Vertrouwen in de buurt, 2005"],
 };
 
@@ -48,9 +54,28 @@ describe("module frontmatter", () => {
     expect(text).toContain("title: title ontbreekt");
     expect(text).toContain("extra");
   });
+
+  it("refuses study hours that do not add up, and names what they add up to", () => {
+    const result = ModuleFrontmatter.safeParse({ ...module, hours: { ...module.hours, total: 20 } });
+    expect(result.success).toBe(false);
+    expect(describeIssues(result.error!)).toContain(
+      "hours.total: reading + assignment + peerFeedback + contact is 19.5 uur, niet 20",
+    );
+  });
 });
 
 describe("assignment frontmatter", () => {
+  it("refuses an optional criterion that assesses a learning goal", () => {
+    const result = AssignmentFrontmatter.safeParse({
+      ...assignment,
+      rubric: [{ ...criterion("a"), required: false, goals: ["schaal"] }, criterion("b"), criterion("c")],
+    });
+    expect(result.success).toBe(false);
+    expect(describeIssues(result.error!)).toContain(
+      "rubric.0.required: een criterium dat een leerdoel toetst is verplicht",
+    );
+  });
+
   it("accepts an assignment and fills in peer review defaults", () => {
     const parsed = AssignmentFrontmatter.parse(assignment);
     expect(parsed.peerReview).toMatchObject({ enabled: false });

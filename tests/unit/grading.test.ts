@@ -4,9 +4,9 @@ import { checkAssessment, completionGaps } from "~/grading/rubric";
 
 const levels = [1, 2, 3, 4].map((score) => ({ score, label: `Niveau ${score}`, descriptor: "…" }));
 const rubric: RubricCriterion[] = [
-  { id: "analyse", title: "Analyse", required: true, passLevel: 2, levels },
-  { id: "bronnen", title: "Bronnen", required: true, passLevel: 2, levels },
-  { id: "vorm", title: "Vorm", required: false, passLevel: 2, levels },
+  { id: "analyse", title: "Analyse", required: true, passLevel: 2, goals: [], literature: false, levels },
+  { id: "bronnen", title: "Bronnen", required: true, passLevel: 2, goals: [], literature: false, levels },
+  { id: "vorm", title: "Vorm", required: false, passLevel: 2, goals: [], literature: false, levels },
 ];
 
 describe("assessment rules", () => {

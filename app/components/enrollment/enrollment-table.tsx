@@ -9,7 +9,7 @@ import type { CohortEnrollment } from "./intake-review";
 
 export function EnrollmentTable({ enrollments, admin }: { enrollments: CohortEnrollment[]; admin: boolean }) {
   return (
-    <Table headers={["Deelnemer", "Status", "Aangemeld", "Betalingen", ...(admin ? ["Acties"] : [])]}>
+    <Table headers={["Deelnemer", "Status", "Aangemeld", "Betalingen", ...(admin ? [""] : [])]}>
       {enrollments.map((e) => (
         <tr key={e.id}>
           <td>{e.user.name}</td>

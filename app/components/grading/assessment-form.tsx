@@ -19,7 +19,7 @@ const text = (max: number) =>
 const revision = z.number().int().min(0).default(0);
 
 export const AssessmentSchema = z.object({
-  intent: z.enum(["save", "release"]),
+  intent: z.enum(["save", "save-next", "release"]),
   revision,
   levels: z
     .record(z.string())
@@ -179,12 +179,25 @@ export function AssessmentForm({
           className="button button--secondary"
           disabled={busy}
         >
-          Concept opslaan
+          Opslaan
+        </button>
+        <button
+          type="submit"
+          name={fields.intent.name}
+          value="save-next"
+          className="button button--secondary"
+          disabled={busy}
+        >
+          Opslaan en volgende
         </button>
         <button type="submit" name={fields.intent.name} value="release" className="button" disabled={busy}>
           Opslaan en vrijgeven
         </button>
       </div>
+      <p className="muted space-top-xs">
+        Opslaan bewaart een concept dat de deelnemer nog niet ziet; ‘Opslaan en volgende’ opent daarna de volgende
+        inzending uit je wachtrij.
+      </p>
       {history.length ? (
         <details className="space-top">
           <summary>Geschiedenis van vrijgegeven beoordelingen</summary>
