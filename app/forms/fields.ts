@@ -90,6 +90,19 @@ export function wholeNumber(what: string, { min, max, example }: { min: number; 
     });
 }
 
+/** Rubric levels as radio groups send them (`levels.<criterionId>`): chosen ones as numbers, unchosen left out. */
+export const rubricLevels = () =>
+  z
+    .record(z.string())
+    .default({})
+    .transform((levels) =>
+      Object.fromEntries(
+        Object.entries(levels)
+          .filter(([, score]) => score !== "")
+          .map(([id, score]) => [id, Number(score)]),
+      ),
+    );
+
 /** A calendar date that exists ("2031-02-30" does not; JavaScript would quietly make it 2 March). */
 function isRealDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);

@@ -1,6 +1,7 @@
 // The gilde's forms (rating feedback received, giving feedback), one zod schema each, read by the browser and the
 // server alike (see forms/). Whether an answer is complete enough is peer review's own rule, checked by the server.
 import { z } from "zod";
+import { rubricLevels } from "~/forms/fields";
 
 export const RatingSchema = z.object({
   reviewId: z.string(),
@@ -23,16 +24,7 @@ export const ReviewSchema = z.object({
   intent: z.enum(["save", "submit"]),
   revision: z.number().int().min(0).catch(0),
   answers: texts(10_000),
-  levels: z
-    .record(z.string())
-    .default({})
-    .transform((levels) =>
-      Object.fromEntries(
-        Object.entries(levels)
-          .filter(([, score]) => score !== "")
-          .map(([id, score]) => [id, Number(score)]),
-      ),
-    ),
+  levels: rubricLevels(),
   tip: z
     .string()
     .default("")

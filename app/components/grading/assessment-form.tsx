@@ -5,6 +5,7 @@ import { GildeForm } from "~/components/form";
 import { TextArea } from "~/components/field";
 import { formatDateTime } from "~/format";
 import { useGildeForm } from "~/forms/use-form";
+import { rubricLevels } from "~/forms/fields";
 import { DECISION_LABELS, type Decision } from "~/grading/rubric";
 
 const DECISIONS = Object.keys(DECISION_LABELS) as [Decision, ...Decision[]];
@@ -21,16 +22,7 @@ const revision = z.number().int().min(0).default(0);
 export const AssessmentSchema = z.object({
   intent: z.enum(["save", "save-next", "release"]),
   revision,
-  levels: z
-    .record(z.string())
-    .default({})
-    .transform((levels) =>
-      Object.fromEntries(
-        Object.entries(levels)
-          .filter(([, score]) => score !== "")
-          .map(([id, score]) => [id, Number(score)]),
-      ),
-    ),
+  levels: rubricLevels(),
   feedback: z
     .record(z.string())
     .default({})
