@@ -2,7 +2,33 @@
 // the app over HTTP), e2e (the production server in Chromium). `npm test` builds first. The security
 // project is adversarial tests run exactly like integration (tests/security/).
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectConfiguration } from "vitest/config";
+
+const againstDatabase = {
+  globalSetup: ["tests/support/global-setup.ts"],
+  setupFiles: ["tests/support/setup-db.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
+// The e2e servers always run on the embedded database, as `npm start` on a fresh clone does (tests/support/server.ts
+// drops DATABASE_URL), so with DATABASE_URL set the journeys would only repeat the PGlite run: they are left out then.
+const e2e: TestProjectConfiguration = {
+  extends: true,
+  test: {
+    name: "e2e",
+    include: ["tests/e2e/**/*.test.ts"],
+    globalSetup: ["tests/support/e2e-global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+};
+const onPostgres = Boolean(process.env.DATABASE_URL);
+if (onPostgres && !process.env.GILDE_E2E_SKIP_SAID) {
+  process.env.GILDE_E2E_SKIP_SAID = "1";
+  console.log("DATABASE_URL gezet: unit, integratie en beveiliging op PostgreSQL; e2e alleen in de PGlite-run.");
+}
 
 export default defineConfig({
   resolve: { alias: { "~": path.resolve("app") } },
@@ -10,38 +36,9 @@ export default defineConfig({
     pool: "forks",
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
-      {
-        extends: true,
-        test: {
-          name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
-          globalSetup: ["tests/support/global-setup.ts"],
-          setupFiles: ["tests/support/setup-db.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "security",
-          include: ["tests/security/**/*.test.ts"],
-          globalSetup: ["tests/support/global-setup.ts"],
-          setupFiles: ["tests/support/setup-db.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "e2e",
-          include: ["tests/e2e/**/*.test.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-        },
-      },
+      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"], ...againstDatabase } },
+      { extends: true, test: { name: "security", include: ["tests/security/**/*.test.ts"], ...againstDatabase } },
+      ...(onPostgres ? [] : [e2e]),
     ],
   },
 });

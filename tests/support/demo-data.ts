@@ -1,6 +1,8 @@
-// The data directory a fresh clone gets at its first start (migrated, demo data seeded), prepared in the test
-// process instead, so that sessions for the demo accounts can be made directly in it before the server opens it.
-// End-to-end journeys then start signed in by cookie, without the login form and its argon2 check.
+// The data directory a fresh clone gets at its first start (migrated, demo data seeded), made once per run in the
+// e2e global setup and copied for every test file, so that sessions for the demo accounts can be made directly in
+// the copy before the server opens it. End-to-end journeys then start signed in by cookie, without the login form
+// and its argon2 check.
+import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { createSession } from "~/auth/session.server";
@@ -15,13 +17,7 @@ export type DemoSessions = Map<string, string[]>;
 
 const SESSIONS_PER_ACCOUNT = 4;
 
-/**
- * Migrates and seeds `dataDir` and makes the demo sessions; `extra` adds what one test file needs beyond the demo
- * data, with the database connected (the server cannot share the embedded database once it runs).
- */
-export async function prepareDemoDataDir(dataDir: string, extra?: () => Promise<void>): Promise<DemoSessions> {
-  // The server compiles into the same cache, so it finds the course already compiled.
-  const course = await compileCourse({ cacheDir: path.join(dataDir, "cache", "mdx") });
+async function withDataDir<T>(dataDir: string, work: () => Promise<T>): Promise<T> {
   const { driver } = await connectDb(async () => {
     const release = acquireDataDirLock(dataDir);
     const pglite = new PGlite(path.join(dataDir, "pglite"));
@@ -30,7 +26,30 @@ export async function prepareDemoDataDir(dataDir: string, extra?: () => Promise<
   });
   try {
     await migrate(driver);
-    await seedDemoIfEmpty(seedModules(course), { uploadsDir: path.join(dataDir, "uploads") });
+    return await work();
+  } finally {
+    await disconnectDb();
+  }
+}
+
+/** Compiles the course into `dataDir`'s cache (where the server looks first), migrates and seeds the demo data. */
+export async function seedDemoDataDir(dataDir: string): Promise<void> {
+  const course = await compileCourse({ cacheDir: path.join(dataDir, "cache", "mdx") });
+  await withDataDir(dataDir, () => seedDemoIfEmpty(seedModules(course), { uploadsDir: path.join(dataDir, "uploads") }));
+}
+
+/**
+ * Copies the seeded `template` to `dataDir` and makes the demo sessions in it; `extra` adds what one test file
+ * needs beyond the demo data, with the database connected (the server cannot share the embedded database once it
+ * runs).
+ */
+export async function prepareDemoDataDir(
+  template: string,
+  dataDir: string,
+  extra?: () => Promise<void>,
+): Promise<DemoSessions> {
+  fs.cpSync(template, dataDir, { recursive: true });
+  return withDataDir(dataDir, async () => {
     await extra?.();
     const sessions: DemoSessions = new Map();
     for (const { email } of DEMO_ACCOUNTS) {
@@ -40,7 +59,5 @@ export async function prepareDemoDataDir(dataDir: string, extra?: () => Promise<
       sessions.set(email, tokens);
     }
     return sessions;
-  } finally {
-    await disconnectDb();
-  }
+  });
 }

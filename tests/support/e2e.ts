@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect } from "@playwright/test";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, inject } from "vitest";
 import { launchBrowser } from "./browser";
 import { prepareDemoDataDir, type DemoSessions } from "./demo-data";
 import { startServer, type RunningServer } from "./server";
@@ -40,7 +40,7 @@ export function useServerAndPage(
     const start = async () => {
       if (!options.demoSessions) return startServer({ ...options, env });
       const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "gilde-e2e-"));
-      state.sessions = await prepareDemoDataDir(dataDir, options.prepare);
+      state.sessions = await prepareDemoDataDir(inject("demoDataTemplate"), dataDir, options.prepare);
       return startServer({ ...options, dataDir, env, prepared: true });
     };
     [state.server, state.browser] = await Promise.all([start(), launchBrowser()]);
