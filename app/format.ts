@@ -42,6 +42,15 @@ export const ENROLLMENT_LABELS: Record<string, string> = {
   REJECTED: "afgewezen",
 };
 
+/** Where a cohort is in its life (issue 19). */
+export const COHORT_STATUS_LABELS: Record<string, string> = {
+  CONCEPT: "concept",
+  PUBLISHED: "gepubliceerd",
+  INTAKE_CLOSED: "intake gesloten",
+  RUNNING: "lopend",
+  FINISHED: "afgerond",
+};
+
 /** What a payment event from Stripe means, in words an administrator uses. */
 export const PAYMENT_EVENT_LABELS: Record<string, string> = {
   "checkout.session.completed": "betaling afgerond",

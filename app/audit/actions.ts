@@ -11,6 +11,11 @@ export const AUDIT_ACTIONS = {
   "erasure.request": "Verwijdering aangevraagd",
   erasure: "Gegevens verwijderd",
   retention: "Bewaartermijn verlopen",
+  "cohort.publish": "Groep gepubliceerd",
+  "cohort.close-intake": "Intake van groep gesloten",
+  "cohort.reopen-intake": "Intake van groep heropend",
+  "cohort.start": "Groep gestart",
+  "cohort.finish": "Groep afgerond",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -52,6 +52,7 @@ export async function getCohortForAdmin(cohortId: string) {
       endsOn: true,
       priceCents: true,
       capacity: true,
+      status: true,
       secondReaderForFail: true,
       staff: { select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: "asc" } },
       gildes: {

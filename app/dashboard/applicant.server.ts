@@ -1,7 +1,7 @@
 // "Mijn aanmelding": where an applicant's applications stand and what happens next, for someone who does not (yet)
 // follow the course: applied, accepted and paying, on the waiting list, or turned down.
 import { db } from "~/db.server";
-import { formatDate } from "~/format";
+import { formatDate, formatDateTime } from "~/format";
 
 export type ApplicationView = {
   cohortId: string;
@@ -24,6 +24,7 @@ export async function myApplications(userId: string): Promise<ApplicationView[]>
     select: {
       status: true,
       reservedUntil: true,
+      offerExpiresAt: true,
       decisionMessage: true,
       cohort: { select: { id: true, name: true, startsOn: true } },
       intake: { select: { payer: true } },
@@ -70,6 +71,17 @@ export async function myApplications(userId: string): Promise<ApplicationView[]>
         };
       }
       case "WAITLISTED":
+        if (e.offerExpiresAt)
+          return {
+            ...base,
+            stands: `Er is een plek vrij voor je: we houden hem vast tot ${formatDateTime(e.offerExpiresAt)}.`,
+            next: [
+              "Zeg ja of nee op de pagina van je aanmelding.",
+              "Zeg je ja, dan ben je toegelaten en betaal je (of je werkgever krijgt de factuur).",
+              "Zeg je niets, dan gaat de plek daarna naar de volgende op de wachtlijst.",
+            ],
+            action: { label: "Ja of nee zeggen", href: page },
+          };
         return {
           ...base,
           stands: "De groep is vol: je staat op de wachtlijst.",

@@ -3,39 +3,21 @@
 import { formatDate } from "~/format";
 import type { Prisma } from "@prisma/client";
 import type { SessionUser } from "~/auth/guards.server";
+import { intakeIsOpen, isPublic } from "~/cohorts/lifecycle";
 import { forgetCourseAccess } from "~/content/access.server";
 import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { SIGNATURE, greeting } from "~/notifications/signature";
+import { lockCohort, seatsTaken, type Tx } from "./seats.server";
+import { offerFreeSeats } from "./waitlist.server";
 
-export type Tx = Prisma.TransactionClient;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Seats held in a cohort: active and completed participants, and accepted applicants whose reservation holds. */
-export async function seatsTaken(tx: Tx | typeof db, cohortId: string, now: Date, exceptEnrollmentId?: string) {
-  return tx.enrollment.count({
-    where: {
-      cohortId,
-      ...(exceptEnrollmentId ? { id: { not: exceptEnrollmentId } } : {}),
-      OR: [{ status: { in: ["ACTIVE", "COMPLETED"] } }, { status: "ACCEPTED", reservedUntil: { gt: now } }],
-    },
-  });
-}
-
-/** Locks the cohort row for the rest of the transaction: seat decisions in one cohort happen one at a time. */
-export async function lockCohort(tx: Tx, cohortId: string) {
-  const [row] = await tx.$queryRaw<
-    { capacity: number }[]
-  >`SELECT capacity FROM "Cohort" WHERE id = ${cohortId} FOR UPDATE`;
-  if (!row) throw new RefusedError("Deze groep bestaat niet.", 404);
-  return row.capacity;
-}
-
-/** What the intake page says about a cohort (null when it does not exist). */
-export function cohortForIntake(cohortId: string) {
-  return db.cohort.findUnique({
+/** What the intake page says about a cohort (null when it does not exist or is still a concept). */
+export async function cohortForIntake(cohortId: string, now = new Date()) {
+  const cohort = await db.cohort.findUnique({
     where: { id: cohortId },
     select: {
       id: true,
@@ -46,45 +28,18 @@ export function cohortForIntake(cohortId: string) {
       rhythm: true,
       priceCents: true,
       priceIncludesVat: true,
-      intakeOpen: true,
+      status: true,
     },
   });
+  if (!cohort || !isPublic(cohort)) return null;
+  const { status, ...shown } = cohort;
+  return { ...shown, status, intakeOpen: intakeIsOpen(cohort, now) };
 }
 
-export type CohortSettings = {
-  location: string;
-  rhythm: string;
-  priceIncludesVat: boolean;
-  intakeOpen: boolean;
-  autoPlaceInGilde: boolean;
-  reservationDays: number;
-  refundAfterStartPercent: number;
-};
-
-/** The admin's catalogue and payment settings of a cohort. */
-export function cohortSettings(cohortId: string): Promise<CohortSettings> {
-  return db.cohort.findUniqueOrThrow({
-    where: { id: cohortId },
-    select: {
-      location: true,
-      rhythm: true,
-      priceIncludesVat: true,
-      intakeOpen: true,
-      autoPlaceInGilde: true,
-      reservationDays: true,
-      refundAfterStartPercent: true,
-    },
-  });
-}
-
-export async function saveCohortSettings(cohortId: string, settings: CohortSettings) {
-  await db.cohort.update({ where: { id: cohortId }, data: settings });
-}
-
-/** Cohorts that have not started, with what the catalogue shows. */
+/** Published cohorts that have not started (a closed intake says so), with what the catalogue shows. */
 export async function catalogue(now = new Date()) {
   const cohorts = await db.cohort.findMany({
-    where: { startsOn: { gt: now } },
+    where: { startsOn: { gt: now }, status: { in: ["PUBLISHED", "INTAKE_CLOSED"] } },
     orderBy: { startsOn: "asc" },
     select: {
       id: true,
@@ -96,11 +51,15 @@ export async function catalogue(now = new Date()) {
       priceCents: true,
       priceIncludesVat: true,
       capacity: true,
-      intakeOpen: true,
+      status: true,
     },
   });
   return Promise.all(
-    cohorts.map(async (c) => ({ ...c, seatsLeft: Math.max(0, c.capacity - (await seatsTaken(db, c.id, now))) })),
+    cohorts.map(async (c) => ({
+      ...c,
+      intakeOpen: intakeIsOpen(c, now),
+      seatsLeft: Math.max(0, c.capacity - (await seatsTaken(db, c.id, now))),
+    })),
   );
 }
 
@@ -143,6 +102,7 @@ export async function myApplication(userId: string, cohortId: string) {
       id: true,
       status: true,
       reservedUntil: true,
+      offerExpiresAt: true,
       decisionMessage: true,
       appliedAt: true,
       intake: { select: { payer: true } },
@@ -173,10 +133,15 @@ export async function applyForCohort(user: SessionUser, cohortId: string, input:
     const capacity = await lockCohort(tx, cohortId);
     const cohort = await tx.cohort.findUniqueOrThrow({
       where: { id: cohortId },
-      select: { name: true, startsOn: true, intakeOpen: true },
+      select: { name: true, startsOn: true, status: true },
     });
-    if (!cohort.intakeOpen || cohort.startsOn <= now)
-      throw new RefusedError("De aanmelding voor deze groep is gesloten.", 409);
+    if (!isPublic(cohort)) throw new RefusedError("Deze groep is nog niet open voor aanmelding.", 404);
+    if (!intakeIsOpen(cohort, now))
+      throw new RefusedError(
+        "De aanmelding voor deze groep is inmiddels gesloten, dus je intake is niet verstuurd. Wat je schreef staat " +
+          "hieronder nog, zodat je het kunt bewaren.",
+        409,
+      );
     const existing = await tx.enrollment.findUnique({
       where: { userId_cohortId: { userId: user.id, cohortId } },
       select: { id: true, status: true },
@@ -233,6 +198,7 @@ export async function intakesOf(cohortId: string, now = new Date()) {
         status: true,
         appliedAt: true,
         reservedUntil: true,
+        offerExpiresAt: true,
         decisionMessage: true,
         user: { select: { id: true, name: true, email: true } },
         intake: { select: intakeSelect },
@@ -287,7 +253,8 @@ export async function decideIntake(
     if (!["APPLIED", "WAITLISTED"].includes(enrollment.status))
       throw new RefusedError("Over deze aanmelding is al besloten.", 409);
     const employer = enrollment.intake?.payer === "EMPLOYER";
-    if (accept && (await seatsTaken(tx, cohortId, now)) >= capacity) {
+    // A running waitlist offer holds this person's own seat: it does not count against them.
+    if (accept && (await seatsTaken(tx, cohortId, now, enrollmentId)) >= capacity) {
       throw new RefusedError(
         "De groep is vol. Laat de aanmelding op de wachtlijst staan tot er een plek vrijkomt.",
         409,
@@ -303,11 +270,20 @@ export async function decideIntake(
             status: "ACCEPTED",
             acceptedAt: now,
             reservedUntil,
+            offerExpiresAt: null,
             decisionMessage: message || null,
             decidedById: decider.id,
           }
-        : { status: "REJECTED", endedAt: now, decisionMessage: message || null, decidedById: decider.id },
+        : {
+            status: "REJECTED",
+            endedAt: now,
+            offerExpiresAt: null,
+            decisionMessage: message || null,
+            decidedById: decider.id,
+          },
     });
+    // A rejected person's running offer frees its seat for the next one waiting.
+    if (!accept) await offerFreeSeats(tx, cohortId, now);
     await queueMail(tx, {
       to: enrollment.user.email,
       subject: accept
@@ -377,9 +353,10 @@ export async function withdraw(user: SessionUser, cohortId: string, now = new Da
   if (!enrollment || !["APPLIED", "ACCEPTED", "WAITLISTED", "ACTIVE"].includes(enrollment.status))
     throw new RefusedError("Er is hier niets om je voor af te melden.", 409);
   await db.$transaction(async (tx) => {
+    await lockCohort(tx, cohortId);
     await tx.enrollment.update({
       where: { id: enrollment.id },
-      data: { status: "WITHDRAWN", endedAt: now, reservedUntil: null },
+      data: { status: "WITHDRAWN", endedAt: now, reservedUntil: null, offerExpiresAt: null },
     });
     await tx.payment.updateMany({
       where: { enrollmentId: enrollment.id, status: "OPEN", kind: "CHECKOUT" },
@@ -390,6 +367,8 @@ export async function withdraw(user: SessionUser, cohortId: string, now = new Da
       subject: "Je hebt je afgemeld",
       text: `${greeting(user.name)}\n\nJe bent afgemeld voor de leergang. Heb je al betaald, dan neemt de beheerder contact met je op over terugbetaling.\n\n${SIGNATURE}`,
     });
+    // The seat is free at once: the next person on the waiting list is offered it.
+    await offerFreeSeats(tx, cohortId, now);
   });
   forgetCourseAccess(user.id);
 }

@@ -1,7 +1,7 @@
 // The enrollment pages' forms, one zod schema each for browser and server: the applicant's intake (with pay and
 // withdraw), and what a cohort's staff do with the intakes. Who may use an intent is decided by its branch.
 import { z } from "zod";
-import { requiredText, wholeNumber } from "~/forms/fields";
+import { requiredText } from "~/forms/fields";
 
 const optionalText = (max: number) =>
   z
@@ -57,28 +57,18 @@ const PayerFields = z.discriminatedUnion("payer", [
   z.object({ payer: z.undefined() }),
 ]);
 
-/** The applicant's page: apply with the intake, pay once accepted, or withdraw. */
+/** The applicant's page: apply with the intake, pay once accepted, withdraw, or answer a waitlist offer. */
 export const ApplicationAction = z
   .discriminatedUnion("intent", [
     z.object({ intent: z.literal("pay") }),
     z.object({ intent: z.literal("withdraw") }),
+    z.object({ intent: z.literal("accept-offer") }),
+    z.object({ intent: z.literal("decline-offer") }),
     IntakeFields,
   ])
   .and(PayerFields);
 
 const id = z.string().min(1).max(64);
-const checkbox = z.boolean().default(false);
-
-const CohortSettingsFields = z.object({
-  intent: z.literal("settings"),
-  location: z.string().trim().max(200).default(""),
-  rhythm: z.string().trim().max(200).default(""),
-  priceIncludesVat: checkbox,
-  intakeOpen: checkbox,
-  autoPlaceInGilde: checkbox,
-  reservationDays: wholeNumber("het aantal dagen", { min: 1, max: 90, example: 14 }),
-  refundAfterStartPercent: wholeNumber("het percentage", { min: 0, max: 100, example: 50 }),
-});
 
 const decision = {
   enrollmentId: id,
@@ -93,14 +83,13 @@ const adminIntents = [
   z.object({ intent: z.literal("refund"), paymentId: id }),
   z.object({ intent: z.literal("arranged"), enrollmentId: id }),
   z.object({ intent: z.literal("invoice"), enrollmentId: id }),
-  CohortSettingsFields,
 ] as const;
 
-/** Everything the cohort's intake page can do: the admin's payments and settings on top of a trainer's decisions. */
+/** Everything the cohort's intake page can do: the admin's payments on top of a trainer's decisions. */
 export const IntakesAction = z.discriminatedUnion("intent", [...trainerIntents, ...adminIntents]);
 const TrainerIntakesAction = z.discriminatedUnion("intent", [...trainerIntents]);
 
-/** The intents this member of staff may use: a trainer decides and places; payments and settings are the admin's. */
+/** The intents this member of staff may use: a trainer decides and places; payments are the admin's. */
 export function intakesActionFor(staff: { role: string }): typeof IntakesAction {
   return staff.role === "ADMIN" ? IntakesAction : (TrainerIntakesAction as unknown as typeof IntakesAction);
 }

@@ -14,7 +14,8 @@ import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { SIGNATURE, greeting } from "~/notifications/signature";
-import { activate, lockCohort, seatsTaken, type Tx } from "./enrollment.server";
+import { activate } from "./enrollment.server";
+import { lockCohort, seatsTaken, type Tx } from "./seats.server";
 import { paymentMode, stripeApi, webhooks, webhookSecret, WEBHOOK_TOLERANCE_S } from "./stripe.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -7,7 +7,9 @@ import { getUser, invariantResponse, requireUser } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
 import {
   ApplicationStatus,
+  OFFER_FORM_ID,
   PAY_FORM_ID,
+  showsOfferForm,
   showsPayForm,
   showsWithdrawForm,
   WITHDRAW_FORM_ID,
@@ -18,15 +20,16 @@ import { FormError } from "~/components/field";
 import { formatCalendarDate, formatEuro } from "~/format";
 import { applyForCohort, cohortForIntake, myApplication, withdraw } from "~/enrollment/enrollment.server";
 import { ApplicationAction } from "~/enrollment/forms";
-import { PAYMENTS_OFF, startCheckout } from "~/enrollment/payments.server";
+import { invoiceAfterAcceptance, PAYMENTS_OFF, startCheckout } from "~/enrollment/payments.server";
 import { paymentMode } from "~/enrollment/stripe.server";
+import { acceptOffer, declineOffer } from "~/enrollment/waitlist.server";
 import { redirectWithFlash } from "~/forms/flash.server";
 import type { FormReply } from "~/forms/protocol";
 import { attempt, readSubmission } from "~/forms/submission.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohort = await cohortForIntake(params.cohortId ?? "");
-  invariantResponse(cohort, "Deze groep bestaat niet.", { status: 404 });
+  invariantResponse(cohort, "Deze groep bestaat niet, of is nog niet open voor aanmelding.", { status: 404 });
   const user = await getUser(request);
   const application = user ? await myApplication(user.id, cohort.id) : null;
   // With online payments off, accepted self-payers read that an invoice follows (the text lives on the server).
@@ -36,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user: user ? { role: user.role, name: user.name } : null,
     application,
     paymentsOff,
-    open: cohort.intakeOpen && new Date(cohort.startsOn) > new Date(),
+    open: cohort.intakeOpen,
   });
 }
 
@@ -54,6 +57,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         case "withdraw":
           await withdraw(user, cohortId);
           return redirectWithFlash(here, "Je bent afgemeld.");
+        case "accept-offer": {
+          const { enrollmentId, employer } = await acceptOffer(user, cohortId);
+          if (employer) await invoiceAfterAcceptance({ cohortId, enrollmentId });
+          return redirectWithFlash(
+            here,
+            employer
+              ? "De plek is van jou. De factuur gaat naar je werkgever."
+              : "De plek is van jou. Betaal hieronder om je inschrijving rond te maken.",
+          );
+        }
+        case "decline-offer":
+          await declineOffer(user, cohortId);
+          return redirectWithFlash(here, "Je hebt de plek afgeslagen; hij gaat naar de volgende op de wachtlijst.");
         case "apply": {
           const { intent: _intent, ...intake } = value;
           const { status } = await applyForCohort(user, cohortId, intake);
@@ -74,15 +90,20 @@ export default function Apply() {
   const { cohort, user, application, open, paymentsOff } = useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
   const here = `/aanmelden/${cohort.id}`;
+  const reply = useActionData<FormReply>();
+  // An intake refused because the cohort closed meanwhile stays on the page with what was typed, to keep.
+  const intakeRefused = reply?.status === "error" && reply.formId === INTAKE_FORM_ID;
   const canApply =
-    user?.role === "PARTICIPANT" && open && (!application || ["REJECTED", "WITHDRAWN"].includes(application.status));
+    user?.role === "PARTICIPANT" &&
+    (open || intakeRefused) &&
+    (!application || ["REJECTED", "WITHDRAWN"].includes(application.status));
   // A refusal for a form this page no longer shows (applied twice, the intake just closed) is shown at the top.
   const shown = [
     canApply && INTAKE_FORM_ID,
     application && showsPayForm(application, paymentsOff) && PAY_FORM_ID,
     application && showsWithdrawForm(application) && WITHDRAW_FORM_ID,
+    application && showsOfferForm(application) && OFFER_FORM_ID,
   ];
-  const reply = useActionData<FormReply>();
   const unseen = reply?.status === "error" && !shown.includes(reply.formId ?? "") ? reply.error?.[""]?.[0] : undefined;
   return (
     <>
@@ -113,7 +134,9 @@ export default function Apply() {
       {application ? <ApplicationStatus application={application} busy={busy} paymentsOff={paymentsOff} /> : null}
 
       {canApply ? <IntakeForm busy={busy} /> : null}
-      {user && !open && !application ? <p className="notice">De aanmelding voor deze groep is gesloten.</p> : null}
+      {user && !open && !application && !intakeRefused ? (
+        <p className="notice">De aanmelding voor deze groep is gesloten.</p>
+      ) : null}
     </>
   );
 }

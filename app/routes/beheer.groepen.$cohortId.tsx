@@ -1,5 +1,5 @@
-// One cohort for the admin: its trainers, whether a "niet voldaan" needs a second reader, its gildes and who is in
-// which gilde. Every form names its intent; each answers with a one-time message after it worked.
+// One cohort for the admin: its status (set, with the settings, on ./instellingen), its trainers, whether a "niet
+// voldaan" needs a second reader, its gildes and who is in which gilde. Each form names its intent.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -16,7 +16,7 @@ import {
 import { CheckField, Field } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GildeForm } from "~/components/form";
-import { ENROLLMENT_LABELS, formatCalendarDate, formatEuro } from "~/format";
+import { COHORT_STATUS_LABELS, ENROLLMENT_LABELS, formatCalendarDate, formatEuro } from "~/format";
 import { requiredText } from "~/forms/fields";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
@@ -78,9 +78,13 @@ export default function AdminCohort() {
   return (
     <>
       <h1>{cohort.name}</h1>
+      <p className="lead">
+        Status: <strong>{COHORT_STATUS_LABELS[cohort.status]}</strong> ·{" "}
+        <Link to={`/beheer/groepen/${cohort.id}/instellingen`}>Status en instellingen</Link>
+      </p>
       <p>
         <Link to={`/modules/planning/${cohort.id}`}>Planning van de modules (wanneer elke module opent)</Link> ·{" "}
-        <Link to={`/beoordelen/aanmeldingen/${cohort.id}`}>Aanmeldingen, betalingen en instellingen</Link>
+        <Link to={`/beoordelen/aanmeldingen/${cohort.id}`}>Aanmeldingen en betalingen</Link>
       </p>
       <p className="muted">
         {formatCalendarDate(cohort.startsOn)} tot {formatCalendarDate(cohort.endsOn)} · {formatEuro(cohort.priceCents)}{" "}

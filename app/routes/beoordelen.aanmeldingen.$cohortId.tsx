@@ -1,12 +1,11 @@
 // Intakes of one cohort for its trainers and the admin: read, accept (holds a seat) or reject with a message.
-// The admin also sees the payments with their Stripe ids, refunds, marks an employer's payment as arranged,
-// resends an invoice, and sets the cohort's catalogue and payment settings.
+// The admin also sees the payments with their Stripe ids, refunds, marks an employer's payment as arranged and
+// resends an invoice. The cohort's catalogue settings live with the admin (/beheer/groepen/:cohortId/instellingen).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireCohortTrainer } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
-import { CohortSettingsForm } from "~/components/enrollment/cohort-settings-form";
 import { EnrollmentTable } from "~/components/enrollment/enrollment-table";
 import { IntakeReview } from "~/components/enrollment/intake-review";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -14,13 +13,7 @@ import { SelectField } from "~/components/field";
 import { GildeForm } from "~/components/form";
 import { formatEuro } from "~/format";
 import { placeParticipant, placementOf } from "~/cohorts/cohorts.server";
-import {
-  cohortSettings,
-  decideIntake,
-  intakesOf,
-  markArranged,
-  saveCohortSettings,
-} from "~/enrollment/enrollment.server";
+import { decideIntake, intakesOf, markArranged } from "~/enrollment/enrollment.server";
 import { IntakesAction, intakesActionFor } from "~/enrollment/forms";
 import { invoiceAfterAcceptance, refundCohortPayment, sendEmployerInvoice } from "~/enrollment/payments.server";
 import { PAYMENT_MODE_NOTES, paymentMode } from "~/enrollment/stripe.server";
@@ -31,15 +24,10 @@ import { useGildeForm } from "~/forms/use-form";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const staff = await requireCohortTrainer(request, cohortId);
-  const [data, settings, placement] = await Promise.all([
-    intakesOf(cohortId),
-    cohortSettings(cohortId),
-    placementOf(cohortId),
-  ]);
+  const [data, placement] = await Promise.all([intakesOf(cohortId), placementOf(cohortId)]);
   const mode = await paymentMode();
   return json({
     ...data,
-    settings,
     ...placement,
     admin: staff.role === "ADMIN",
     mode,
@@ -83,11 +71,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
           return reply(submission, { formError: invoice.note ?? "De factuur is niet verstuurd.", status: 409 });
         return redirectWithFlash(here, "De factuur is verstuurd.");
       }
-      case "settings": {
-        const { intent: _intent, ...settings } = value;
-        await saveCohortSettings(cohortId, settings);
-        return redirectWithFlash(here, "Instellingen opgeslagen.");
-      }
     }
   });
 }
@@ -95,8 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function Intakes() {
-  const { cohort, seatsTaken, enrollments, settings, gildes, unplaced, admin, mode, modeNote } =
-    useLoaderData<typeof loader>();
+  const { cohort, seatsTaken, enrollments, gildes, unplaced, admin, mode, modeNote } = useLoaderData<typeof loader>();
   const open = enrollments.filter((e) => e.status === "APPLIED" || e.status === "WAITLISTED");
   return (
     <>
@@ -127,8 +109,6 @@ export default function Intakes() {
 
       <h2>Alle aanmeldingen en betalingen</h2>
       <EnrollmentTable enrollments={enrollments} admin={admin} />
-
-      {admin ? <CohortSettingsForm settings={settings} /> : null}
     </>
   );
 }

@@ -34,7 +34,7 @@ async function cohort(
     priceCents?: number;
     startsOn?: Date;
     autoPlaceInGilde?: boolean;
-    intakeOpen?: boolean;
+    status?: "CONCEPT" | "PUBLISHED" | "INTAKE_CLOSED" | "RUNNING" | "FINISHED";
   } = {},
 ) {
   const created = await createCohort();
@@ -137,7 +137,7 @@ describe("catalogue and intake", () => {
     const again = await person.browser.post(`/aanmelden/${c.id}`, INTAKE);
     expect(again.status).toBe(409);
     expect(again.text).toContain("Je hebt je al aangemeld");
-    const closed = await cohort({ intakeOpen: false });
+    const closed = await cohort({ status: "INTAKE_CLOSED" });
     expect((await person.browser.post(`/aanmelden/${closed.id}`, INTAKE)).text).toContain("gesloten");
     const started = await cohort({ startsOn: new Date(Date.now() - 86_400_000) });
     expect((await person.browser.post(`/aanmelden/${started.id}`, INTAKE)).text).toContain("gesloten");
@@ -350,25 +350,25 @@ describe("paying with Stripe Checkout", () => {
     const none = await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: payment.id });
     expect(none.status).toBe(409);
     expect(none.text).toContain("geeft het beleid van deze groep geen terugbetaling");
-    await admin.post(`/beoordelen/aanmeldingen/${c.id}`, {
+    const settings = {
       intent: "settings",
+      name: c.name,
+      startsOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      endsOn: "2027-12-15",
+      price: "2495",
+      capacity: "24",
       location: "Utrecht",
       rhythm: "",
       reservationDays: "14",
       refundAfterStartPercent: "50",
-      intakeOpen: "on",
       priceIncludesVat: "on",
-    });
+    };
+    // The catalogue settings moved from the intake page to the admin's cohort settings (issue 19).
+    await admin.post(`/beheer/groepen/${c.id}/instellingen`, settings);
     await admin.post(`/beoordelen/aanmeldingen/${c.id}`, { intent: "refund", paymentId: payment.id });
     const refund = at(stripe.callsTo("/v1/refunds"), -1, "a refund call");
     expect(refund.params.get("amount")).toBe(String(payment.amountCents / 2));
-    const bad = await admin.post(`/beoordelen/aanmeldingen/${c.id}`, {
-      intent: "settings",
-      location: "",
-      rhythm: "",
-      reservationDays: "0",
-      refundAfterStartPercent: "50",
-    });
+    const bad = await admin.post(`/beheer/groepen/${c.id}/instellingen`, { ...settings, reservationDays: "0" });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("Vul voor het aantal dagen een getal van 1 tot en met 90 in.");
     expect((await db.cohort.findUniqueOrThrow({ where: { id: c.id } })).reservationDays).toBe(14);

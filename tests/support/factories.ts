@@ -25,7 +25,15 @@ export async function createUser({
 
 export async function createCohort(name = `Groep ${counter++}`) {
   return db.cohort.create({
-    data: { name, startsOn: new Date("2027-03-01"), endsOn: new Date("2027-12-15"), priceCents: 249500, capacity: 24 },
+    // Published, as every cohort was before issue 19 gave them a lifecycle; the lifecycle tests start from CONCEPT.
+    data: {
+      name,
+      startsOn: new Date("2027-03-01"),
+      endsOn: new Date("2027-12-15"),
+      priceCents: 249500,
+      capacity: 24,
+      status: "PUBLISHED",
+    },
   });
 }
 

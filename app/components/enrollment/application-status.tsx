@@ -12,6 +12,7 @@ type Application = NonNullable<SerializeFrom<typeof myApplication>>;
 
 export const PAY_FORM_ID = "betalen";
 export const WITHDRAW_FORM_ID = "afmelden";
+export const OFFER_FORM_ID = "aanbod";
 const STILL_IN = ["APPLIED", "ACCEPTED", "WAITLISTED", "ACTIVE"];
 
 /** Whether the page shows the form to pay (self-payers, accepted, with online payments on). */
@@ -20,6 +21,10 @@ export function showsPayForm(application: Application, paymentsOff: string | nul
 }
 
 export const showsWithdrawForm = (application: Application) => STILL_IN.includes(application.status);
+
+/** Whether the page shows a waitlist offer to answer (the server refuses one that lapsed meanwhile). */
+export const showsOfferForm = (application: Application) =>
+  application.status === "WAITLISTED" && application.offerExpiresAt !== null;
 
 export function ApplicationStatus({
   application,
@@ -42,9 +47,10 @@ export function ApplicationStatus({
           krijgt bericht.
         </p>
       ) : null}
-      {application.status === "WAITLISTED" ? (
+      {application.status === "WAITLISTED" && !showsOfferForm(application) ? (
         <p>De groep is vol. Je staat op de wachtlijst; komt er een plek vrij, dan hoor je het.</p>
       ) : null}
+      {showsOfferForm(application) ? <OfferForm application={application} busy={busy} /> : null}
       {application.decisionMessage ? <blockquote>{application.decisionMessage}</blockquote> : null}
       {application.status === "ACCEPTED" && employer ? (
         <p>Je plek staat vast. De factuur is naar je werkgever gestuurd; zodra die betaald is, ben je ingeschreven.</p>
@@ -89,6 +95,39 @@ function PayForm({ application, busy }: { application: Application; busy: boolea
       <button type="submit" name={fields.intent.name} value="pay" className="button" disabled={busy || paidOrPending}>
         Betalen
       </button>
+    </GildeForm>
+  );
+}
+
+function OfferForm({ application, busy }: { application: Application; busy: boolean }) {
+  const [form, fields] = useGildeForm(ApplicationAction, { id: OFFER_FORM_ID });
+  return (
+    <GildeForm form={form} aria-labelledby="aanbod-kop">
+      <div className="notice notice--warm">
+        <h3 id="aanbod-kop" className="flush-top">
+          Er is een plek vrij voor jou
+        </h3>
+        <p>
+          Er is een plek vrijgekomen en jij bent de volgende op de wachtlijst. We houden hem voor je vast tot{" "}
+          <strong>{formatDateTime(application.offerExpiresAt!)}</strong>. Zeg je ja, dan ben je toegelaten en{" "}
+          {application.intake?.payer === "EMPLOYER" ? "gaat de factuur naar je werkgever" : "betaal je daarna"}. Zeg je
+          niets, dan gaat de plek na die tijd naar de volgende op de lijst.
+        </p>
+        <div className="button-row">
+          <button type="submit" name={fields.intent.name} value="accept-offer" className="button" disabled={busy}>
+            Ja, ik neem de plek
+          </button>
+          <button
+            type="submit"
+            name={fields.intent.name}
+            value="decline-offer"
+            className="button button--secondary"
+            disabled={busy}
+          >
+            Nee, ik zie ervan af
+          </button>
+        </div>
+      </div>
     </GildeForm>
   );
 }

@@ -16,6 +16,9 @@ export function EnrollmentTable({ enrollments, admin }: { enrollments: CohortEnr
           <td>
             {ENROLLMENT_LABELS[e.status]}
             {e.status === "ACCEPTED" && e.reservedUntil ? `, plek vast tot ${formatDateTime(e.reservedUntil)}` : ""}
+            {e.status === "WAITLISTED" && e.offerExpiresAt
+              ? `, aanbod loopt tot ${formatDateTime(e.offerExpiresAt)}`
+              : ""}
           </td>
           <td>{formatDateTime(e.appliedAt)}</td>
           <td>

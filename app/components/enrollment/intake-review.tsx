@@ -4,6 +4,7 @@ import { TextArea } from "~/components/field";
 import { GildeForm } from "~/components/form";
 import type { intakesOf } from "~/enrollment/enrollment.server";
 import { IntakesAction } from "~/enrollment/forms";
+import { formatDateTime } from "~/format";
 import { useGildeForm } from "~/forms/use-form";
 
 export type CohortEnrollment = SerializeFrom<typeof intakesOf>["enrollments"][number];
@@ -16,6 +17,11 @@ export function IntakeReview({ enrollment: e }: { enrollment: CohortEnrollment }
         {e.user.name} <span className="muted">({e.user.email})</span>{" "}
         {e.status === "WAITLISTED" ? <span className="badge">wachtlijst</span> : null}
       </h3>
+      {e.status === "WAITLISTED" && e.offerExpiresAt ? (
+        <p className="notice notice--warm">
+          Er is een vrijgekomen plek aangeboden; het aanbod loopt tot {formatDateTime(e.offerExpiresAt)}.
+        </p>
+      ) : null}
       {e.intake ? (
         <dl className="facts">
           <dt>Werk</dt>
