@@ -1,5 +1,4 @@
-// One cohort for the admin: its status (set, with the settings, on ./instellingen), its trainers, whether a "niet
-// voldaan" needs a second reader, its gildes and who is in which gilde. Each form names its intent.
+// One cohort for the admin: its status (changed on ./instellingen), trainers, second reader, gildes and placements.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -78,12 +77,10 @@ export default function AdminCohort() {
   return (
     <>
       <h1>{cohort.name}</h1>
-      <p className="lead">
-        Status: <strong>{COHORT_STATUS_LABELS[cohort.status]}</strong> ·{" "}
-        <Link to={`/beheer/groepen/${cohort.id}/instellingen`}>Status en instellingen</Link>
-      </p>
       <p>
-        <Link to={`/modules/planning/${cohort.id}`}>Planning van de modules (wanneer elke module opent)</Link> ·{" "}
+        Status: <strong>{COHORT_STATUS_LABELS[cohort.status]}</strong> ·{" "}
+        <Link to={`/beheer/groepen/${cohort.id}/instellingen`}>Status en instellingen</Link> ·{" "}
+        <Link to={`/modules/planning/${cohort.id}`}>Planning van de modules</Link> ·{" "}
         <Link to={`/beoordelen/aanmeldingen/${cohort.id}`}>Aanmeldingen en betalingen</Link>
       </p>
       <p className="muted">

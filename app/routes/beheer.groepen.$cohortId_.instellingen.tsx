@@ -45,7 +45,7 @@ export default function CohortSettings() {
     <>
       <Crumbs to={`/beheer/groepen/${settings.id}`} label={settings.name} after="Status en instellingen" />
       <h1>Status en instellingen: {settings.name}</h1>
-      <CohortStatusPanel status={lifecycle.status} next={lifecycle.next} gaps={lifecycle.gaps} />
+      <CohortStatusPanel cohortId={settings.id} status={lifecycle.status} next={lifecycle.next} gaps={lifecycle.gaps} />
       <CohortSettingsForm settings={settings} />
     </>
   );

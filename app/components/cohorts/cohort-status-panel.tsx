@@ -1,5 +1,6 @@
 // Where a cohort is in its life, what publishing still needs (a list, next to the button), and the steps the
 // admin may take from here. A refused step shows its message at the top of these buttons.
+import { Link } from "@remix-run/react";
 import { GildeForm } from "~/components/form";
 import { TRANSITION_LABELS, type CohortStatus } from "~/cohorts/lifecycle";
 import { CohortSettingsAction } from "~/cohorts/settings-form";
@@ -17,10 +18,12 @@ const EXPLAINED: Record<CohortStatus, string> = {
 };
 
 export function CohortStatusPanel({
+  cohortId,
   status,
   next,
   gaps,
 }: {
+  cohortId: string;
   status: CohortStatus;
   next: CohortStatus[];
   gaps: string[];
@@ -36,11 +39,15 @@ export function CohortStatusPanel({
       {canPublish && gaps.length ? (
         <div className="notice notice--warm" id="nog-nodig">
           <p className="flush-top">Om te publiceren is nog nodig:</p>
-          <ul className="flush">
+          <ul>
             {gaps.map((gap) => (
               <li key={gap}>{gap}</li>
             ))}
           </ul>
+          <p className="flush">
+            Plaats, ritme, data en prijs vul je hieronder in; een trainer koppel je op de{" "}
+            <Link to={`/beheer/groepen/${cohortId}`}>pagina van de groep</Link>.
+          </p>
         </div>
       ) : null}
       {canPublish && !gaps.length ? <p>Alles wat nodig is om te publiceren, staat klaar.</p> : null}
