@@ -17,6 +17,7 @@ export async function listCohorts() {
       endsOn: true,
       priceCents: true,
       capacity: true,
+      status: true,
       _count: { select: { gildes: true, enrollments: { where: { status: { in: ["ACTIVE", "COMPLETED"] } } } } },
     },
   });

@@ -64,8 +64,18 @@ export async function offerFreeSeats(tx: Tx, cohortId: string, now: Date): Promi
 
 /** The background job: every cohort with people waiting, each claimed by one instance (FOR UPDATE SKIP LOCKED). */
 export async function maintainWaitlists(now = new Date()): Promise<number> {
+  // Cohorts that still make offers, and any with an offer to lapse (not every old cohort with a waiting list).
   const cohorts = await db.cohort.findMany({
-    where: { enrollments: { some: { status: "WAITLISTED" } } },
+    where: {
+      OR: [
+        {
+          status: { in: ["PUBLISHED", "INTAKE_CLOSED"] },
+          startsOn: { gt: now },
+          enrollments: { some: { status: "WAITLISTED" } },
+        },
+        { enrollments: { some: { status: "WAITLISTED", offerExpiresAt: { lte: now } } } },
+      ],
+    },
     select: { id: true },
   });
   let offered = 0;

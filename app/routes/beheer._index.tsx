@@ -8,7 +8,7 @@ import { Field } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GildeForm } from "~/components/form";
 import { Table } from "~/components/table";
-import { formatCalendarDate, formatEuro } from "~/format";
+import { COHORT_STATUS_LABELS, formatCalendarDate, formatEuro } from "~/format";
 import { euroAmount, isoDate, requiredText, wholeNumber } from "~/forms/fields";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
@@ -50,12 +50,13 @@ export default function AdminHome() {
   return (
     <>
       <h1>Beheer: groepen</h1>
-      <Table caption="Alle groepen" headers={["Groep", "Periode", "Prijs", "Plaatsen", "Gildes"]}>
+      <Table caption="Alle groepen" headers={["Groep", "Status", "Periode", "Prijs", "Plaatsen", "Gildes"]}>
         {cohorts.map((cohort) => (
           <tr key={cohort.id}>
             <td>
               <Link to={`/beheer/groepen/${cohort.id}`}>{cohort.name}</Link>
             </td>
+            <td>{COHORT_STATUS_LABELS[cohort.status]}</td>
             <td>
               {formatCalendarDate(cohort.startsOn)} – {formatCalendarDate(cohort.endsOn)}
             </td>
