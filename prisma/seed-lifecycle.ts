@@ -14,6 +14,19 @@ const STATUSES = [
   { name: "Najaar 2027", status: "CONCEPT" },
 ] as const;
 
+/** The people of the full cohort "Voorjaar 2028": three in it, three waiting (the first with the offer). */
+const PEOPLE = [
+  { email: "fenna.deboer@gilde.test", name: "Fenna de Boer", status: "ACTIVE", days: 40 },
+  { email: "ruben.kok@gilde.test", name: "Ruben Kok", status: "ACTIVE", days: 38 },
+  { email: "noor.elidrissi@gilde.test", name: "Noor El Idrissi", status: "ACTIVE", days: 35 },
+  { email: "wachtlijst@gilde.test", name: "Lotte Visser", status: "WAITLISTED", days: 20 },
+  { email: "bram.hendriks@gilde.test", name: "Bram Hendriks", status: "WAITLISTED", days: 12 },
+  { email: "esra.demir@gilde.test", name: "Esra Demir", status: "WAITLISTED", days: 6 },
+] as const;
+
+/** Accounts this file adds to the demo: the people above and the one who withdrew. */
+export const LIFECYCLE_DEMO_USERS = PEOPLE.length + 1;
+
 const intake = (wijk: string, payer: "SELF" | "EMPLOYER" = "SELF") => ({
   currentWork: "Opbouwwerker",
   organisation: "Welzijn in de Wijk",
@@ -48,15 +61,12 @@ export async function seedLifecycleDemo(passwordHash: string, now = new Date()) 
         select: { id: true },
       });
       await tx.cohortStaff.create({ data: { cohortId: cohort.id, userId: trainer.id } });
-      const people = [
-        { email: "fenna.deboer@gilde.test", name: "Fenna de Boer", status: "ACTIVE", days: 40 },
-        { email: "ruben.kok@gilde.test", name: "Ruben Kok", status: "ACTIVE", days: 38 },
-        { email: "noor.elidrissi@gilde.test", name: "Noor El Idrissi", status: "ACTIVE", days: 35 },
-        { email: "wachtlijst@gilde.test", name: "Lotte Visser", status: "WAITLISTED", days: 20 },
-        { email: "bram.hendriks@gilde.test", name: "Bram Hendriks", status: "WAITLISTED", days: 12 },
-        { email: "esra.demir@gilde.test", name: "Esra Demir", status: "WAITLISTED", days: 6 },
-      ] as const;
-      for (const [index, person] of people.entries()) {
+      // Its gilde is made already, so the admin's to-do list stays about what really waits.
+      const gilde = await tx.gilde.create({
+        data: { cohortId: cohort.id, name: "De Vlechters" },
+        select: { id: true },
+      });
+      for (const [index, person] of PEOPLE.entries()) {
         const user = await tx.user.create({
           data: { email: person.email, name: person.name, role: "PARTICIPANT", passwordHash },
           select: { id: true },
@@ -72,6 +82,7 @@ export async function seedLifecycleDemo(passwordHash: string, now = new Date()) 
           },
           select: { id: true },
         });
+        if (active) await tx.gildeMember.create({ data: { gildeId: gilde.id, userId: user.id, cohortId: cohort.id } });
         await tx.intake.create({
           data: { enrollmentId: enrollment.id, ...intake("Assendorp", index === 4 ? "EMPLOYER" : "SELF") },
         });

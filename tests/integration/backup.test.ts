@@ -18,6 +18,7 @@ import { migrate, pendingMigrations } from "~/db/migrate.server";
 import { connectDb, currentDriver, db, disconnectDb } from "~/db.server";
 import { DEMO_ACCOUNTS, seedDemo, seedModules } from "../../prisma/seed";
 import { GRADING_DEMO_USERS } from "../../prisma/seed-grading";
+import { LIFECYCLE_DEMO_USERS } from "../../prisma/seed-lifecycle";
 import { FIXTURE_COURSE } from "../support/fixture-course";
 import { at, entry, first } from "../support/indexed";
 
@@ -243,7 +244,7 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const { entries, manifest } = readArchive();
     expect(manifest.database.kind).toBe(onPostgres ? "postgres" : "pglite");
     expect(manifest.tables).toEqual(sourceCounts);
-    expect(manifest.tables.User).toBe(DEMO_ACCOUNTS.length + GRADING_DEMO_USERS);
+    expect(manifest.tables.User).toBe(DEMO_ACCOUNTS.length + GRADING_DEMO_USERS + LIFECYCLE_DEMO_USERS);
     expect(manifest.tables.Attachment).toBe(files.length);
     expect(manifest.migrations.map((m) => m.name)).toEqual(
       fs
