@@ -187,7 +187,7 @@ async function postgresPages() {
       [`deadline: autosave p99 ${autosave?.p99} ms (eis: < 200 ms)`, (autosave?.p99 ?? Infinity) < 200],
       [`deadline: inleveren met bijlagen p99 ${handIn?.p99} ms (eis: < 2000 ms)`, (handIn?.p99 ?? Infinity) < 2000],
       [
-        `deadline: fouten ${night.rows.reduce((n, r) => n + r.errors, 0)} (eis: 0)`,
+        `deadline: fouten ${night.rows.reduce((n, r) => n + r.errors, 0)} (eis: 0)${night.reasons.length ? `; eerste: ${night.reasons.join(" | ")}` : ""}`,
         night.rows.every((r) => r.errors === 0),
       ],
       [
