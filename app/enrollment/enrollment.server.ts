@@ -191,10 +191,15 @@ export async function applyForCohort(user: SessionUser, cohortId: string, input:
           data: { status, appliedAt: now, decisionMessage: null, reservedUntil: null, endedAt: null },
         })
       : await tx.enrollment.create({ data: { userId: user.id, cohortId, status, appliedAt: now } });
+    // A self-payer's intake keeps no employer details, also none left over from an earlier intake.
+    const intake: IntakeInput =
+      input.payer === "EMPLOYER"
+        ? input
+        : { ...input, employerName: null, employerContact: null, employerEmail: null, poNumber: null, employerAddress: null };
     await tx.intake.upsert({
       where: { enrollmentId: enrollment.id },
-      create: { enrollmentId: enrollment.id, ...input },
-      update: input,
+      create: { enrollmentId: enrollment.id, ...intake },
+      update: intake,
     });
     await queueMail(tx, {
       to: user.email,
