@@ -65,7 +65,13 @@ export async function publicCohortPage(cohortId: string, now = new Date()) {
     cohort: rest,
     seatsLeft: Math.max(0, cohort.capacity - (await seatsTaken(db, cohort.id, now))),
     open: cohort.intakeOpen,
-    course: { title: course.title, level: course.level, hours: course.hours, ec: course.ec, admission: course.admission },
+    course: {
+      title: course.title,
+      level: course.level,
+      hours: course.hours,
+      ec: course.ec,
+      admission: course.admission,
+    },
     weeks,
     hoursPerWeek: hoursPerWeek(course.hours, weeks),
     programme: modules.map((m, index) => ({

@@ -101,6 +101,7 @@ const trainerIntents = [
 const adminIntents = [
   z.object({ intent: z.literal("refund"), paymentId: id }),
   z.object({ intent: z.literal("arranged"), enrollmentId: id }),
+  z.object({ intent: z.literal("employer-start"), enrollmentId: id }),
   z.object({ intent: z.literal("invoice"), enrollmentId: id }),
   CohortSettingsFields,
 ] as const;

@@ -88,8 +88,8 @@ export default function CohortPage() {
       <section aria-labelledby="aanmelden-kop">
         <h2 id="aanmelden-kop">Aanmelden</h2>
         <p>
-          Je meldt je aan met een korte intake over je werk en je ervaring in de wijk. Een trainer leest die; je krijgt een
-          e-mail over het besluit.
+          Je meldt je aan met een korte intake over je werk en je ervaring in de wijk. Een trainer leest die; je krijgt
+          een e-mail over het besluit.
         </p>
         <ApplyButton page={page} where="onder" />
       </section>

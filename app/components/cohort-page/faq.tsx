@@ -45,8 +45,8 @@ export function Faq({ page }: { page: Page }) {
       q: "Waar lees ik meer over de inhoud?",
       a: (
         <>
-          Bij <Link to="/leergang/opbouw">opbouw, studielast en toelating</Link> staan de leeruitkomsten en de studielast
-          per module.
+          Bij <Link to="/leergang/opbouw">opbouw, studielast en toelating</Link> staan de leeruitkomsten en de
+          studielast per module.
         </>
       ),
     },

@@ -30,8 +30,8 @@ export function Programme({ page }: { page: Page }) {
     <section aria-labelledby="programma">
       <h2 id="programma">Programma</h2>
       <p>
-        Negen modules die op elkaar voortbouwen, in {page.weeks} weken. Elke opdracht voer je uit in je eigen wijk.
-        Meer over de opbouw lees je bij <Link to="/leergang/opbouw">opbouw, studielast en toelating</Link>.
+        Negen modules die op elkaar voortbouwen, in {page.weeks} weken. Elke opdracht voer je uit in je eigen wijk. Meer
+        over de opbouw lees je bij <Link to="/leergang/opbouw">opbouw, studielast en toelating</Link>.
       </p>
       <ol className="plain-list stack">
         {page.programme.map((m) => (
@@ -133,8 +133,8 @@ export function PriceAndPayment({ page }: { page: Page }) {
       <ul>
         <li>Zelf, na je toelating: met iDEAL of creditcard, via Stripe.</li>
         <li>
-          Door je werkgever: je geeft bij je aanmelding de gegevens voor de factuur op. De factuur gaat naar je werkgever
-          zodra je bent toegelaten.
+          Door je werkgever: je geeft bij je aanmelding de gegevens voor de factuur op. De factuur gaat naar je
+          werkgever zodra je bent toegelaten.
         </li>
         {first !== undefined ? (
           <li>
