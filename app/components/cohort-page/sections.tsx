@@ -30,8 +30,9 @@ export function Programme({ page }: { page: Page }) {
     <section aria-labelledby="programma">
       <h2 id="programma">Programma</h2>
       <p>
-        Negen modules die op elkaar voortbouwen, in {page.weeks} weken. Elke opdracht voer je uit in je eigen wijk. Meer
-        over de opbouw lees je bij <Link to="/leergang/opbouw">opbouw, studielast en toelating</Link>.
+        {page.programme.length} modules die op elkaar voortbouwen, in {page.weeks} weken. Elke opdracht voer je uit in
+        je eigen wijk. Meer over de opbouw lees je bij{" "}
+        <Link to="/leergang/opbouw">opbouw, studielast en toelating</Link>.
       </p>
       <ol className="plain-list stack">
         {page.programme.map((m) => (
@@ -83,9 +84,9 @@ export function Certificate({ page }: { page: Page }) {
       <h2 id="certificaat">Certificaat en accreditatie</h2>
       <p>
         Zijn al je opdrachten voldaan en heb je de peerfeedback gegeven die bij je hoort, dan bevestigt je trainer de
-        afronding. Je krijgt dan een bewijs van afronding van de leergang {course.title}: {course.level.toLowerCase()},
-        een studielast van {formatHours(course.hours)} (ongeveer {course.ec} EC). Hoe je werk beoordeeld wordt, lees je
-        in het <Link to="/leergang/toetsing">toetsbeleid</Link>.
+        afronding. Je krijgt dan een bewijs van afronding van de leergang {course.title} ({course.level}), met een
+        studielast van {formatHours(course.hours)} (ongeveer {course.ec} EC). Hoe je werk beoordeeld wordt, lees je in
+        het <Link to="/leergang/toetsing">toetsbeleid</Link>.
       </p>
       <p>
         {cohort.accreditationRegister && cohort.accreditationPoints
