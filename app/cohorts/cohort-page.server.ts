@@ -10,7 +10,7 @@ import { db } from "~/db.server";
 import { cohortWeeks, hoursPerWeek, programmeWeeks } from "./programme";
 
 /** Said when the admin has not written what this cohort's price includes. */
-export const DEFAULT_PRICE_INCLUDES =
+const DEFAULT_PRICE_INCLUDES =
   "De prijs is voor de hele leergang: alle modules en hun teksten op dit platform, de contactdagen, de begeleiding en beoordeling door je trainers, je gilde en het bewijs van afronding. Boeken die een module aanraadt, koop of leen je zelf.";
 
 /**

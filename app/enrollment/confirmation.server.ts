@@ -2,16 +2,16 @@
 // their gilde, what to prepare — shown on /aanmelden/:cohortId/betaald and sent by e-mail with the receipt.
 import type { Prisma } from "@prisma/client";
 import { getCourse } from "~/content/course.server";
-import type { db } from "~/db.server";
+import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { formatCalendarDate, formatDate, formatEuro, formatTimeRange, formatWeekdayDate } from "~/format";
 import { SIGNATURE, greeting } from "~/notifications/signature";
-import type { Receipt } from "./receipt.server";
+import { myReceipts, type Receipt } from "./receipt.server";
 
 type Client = Prisma.TransactionClient | typeof db;
 
 /** What to do before the start, in three plain lines. */
-export const PREPARE = [
+const PREPARE = [
   "Kies de buurt waarin je gaat oefenen en vertel je leidinggevende of opdrachtgever dat je daar opdrachten uitvoert.",
   "Zet de contactdagen in je agenda en reserveer daarnaast zo'n vijf uur per week, het liefst op vaste momenten.",
   "Lees bij de start de inleiding van module 1 en neem een schrift mee naar de eerste contactdag.",
@@ -56,7 +56,7 @@ export async function nextSteps(client: Client, userId: string, cohortId: string
 }
 
 /** What happens next, in sentences (the page and the mail say the same). */
-export function whatHappensNext(steps: NextSteps): string[] {
+function whatHappensNext(steps: NextSteps): string[] {
   return [
     steps.gilde
       ? `Je zit in gilde ${steps.gilde}: de vakgenoten met wie je feedback uitwisselt.`
@@ -102,5 +102,16 @@ export function confirmationMail(name: string, receipt: Receipt, steps: NextStep
   return {
     subject: `Welkom in de leergang (${steps.cohortName}): je betaling is binnen`,
     text: lines.join("\n"),
+  };
+}
+
+/** The confirmation page of an active participant: the cohort's receipt (null while an employer's invoice is open). */
+export async function confirmationFor(userId: string, cohortId: string) {
+  const [receipts, steps] = await Promise.all([myReceipts(userId), nextSteps(db, userId, cohortId)]);
+  return {
+    receipt: receipts.find((r) => r.cohortId === cohortId) ?? null,
+    steps,
+    prepare: PREPARE,
+    next: whatHappensNext(steps),
   };
 }

@@ -32,7 +32,7 @@ const IntakeFields = z.object({
 const required = (message: string) => z.string({ required_error: message }).trim().min(1, message);
 const INVOICE_EMAIL = "Vul een geldig e-mailadres in voor de factuur.";
 
-export const PO_NUMBER_MAX = 50;
+const PO_NUMBER_MAX = 50;
 
 /**
  * Who pays, the choice that decides what else is needed: an employer who pays needs a name, a contact and an

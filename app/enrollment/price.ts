@@ -1,6 +1,6 @@
 // A cohort's price with and without VAT (21%), and how it splits into instalments. All in whole euro cents: the
 // VAT is what remains after rounding the other amount, so incl. = excl. + VAT always holds to the cent.
-export const VAT_PERCENT = 21;
+const VAT_PERCENT = 21;
 
 export type PriceBreakdown = { inclCents: number; exclCents: number; vatCents: number };
 

@@ -7,10 +7,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { ReceiptFacts } from "~/components/enrollment/receipt-facts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { db } from "~/db.server";
-import { nextSteps, PREPARE, whatHappensNext } from "~/enrollment/confirmation.server";
+import { confirmationFor } from "~/enrollment/confirmation.server";
 import { myApplication } from "~/enrollment/enrollment.server";
-import { myReceipts } from "~/enrollment/receipt.server";
 import { formatCalendarDate, formatTimeRange, formatWeekdayDate } from "~/format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,17 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = await myApplication(user.id, cohortId);
   const status = application?.status ?? null;
   if (status !== "ACTIVE") return json({ cohortId, status, confirmation: null });
-  const [receipts, steps] = await Promise.all([myReceipts(user.id), nextSteps(db, user.id, cohortId)]);
-  return json({
-    cohortId,
-    status,
-    confirmation: {
-      receipt: receipts.find((r) => r.cohortId === cohortId) ?? null,
-      steps,
-      prepare: PREPARE,
-      next: whatHappensNext(steps),
-    },
-  });
+  return json({ cohortId, status, confirmation: await confirmationFor(user.id, cohortId) });
 }
 
 export default function PaymentReturn() {
