@@ -24,7 +24,7 @@ export function ReceiptFacts({ receipt }: { receipt: ReceiptView }) {
       <dt>Datum</dt>
       <dd>{receipt.paidAt ? formatDate(receipt.paidAt) : "–"}</dd>
       <dt>Kenmerk</dt>
-      <dd>{receipt.reference}</dd>
+      <dd className="reference">{receipt.reference}</dd>
       <dt>Betaald door</dt>
       <dd>{receipt.paidBy}</dd>
       <dt>Betaalwijze</dt>
