@@ -1,5 +1,6 @@
-// Demo data for cohorts with a lifecycle (issue 19). The demo's cohorts get the status their dates give them;
-// "Najaar 2027" stays a concept without a trainer (its status page lists that as missing before publishing); and
+// Demo data for cohorts with a lifecycle (issue 19). The demo's cohorts get the status their dates give them
+// ("Najaar 2027" stays published, as the cohort page's demo shows it); "Najaar 2028" is a concept without a trainer
+// (its status page lists that as missing before publishing); and
 // "Voorjaar 2028" is full, with a waiting list whose first person, Lotte (wachtlijst@gilde.test), has been offered a
 // freed seat (the offer's e-mail is in the outbox, and the trainer's intake page says until when it runs).
 import { db } from "../app/db.server";
@@ -11,7 +12,7 @@ const STATUSES = [
   { name: "Voorjaar 2027", status: "PUBLISHED" },
   { name: "Najaar 2026", status: "RUNNING" },
   { name: "Najaar 2025", status: "FINISHED" },
-  { name: "Najaar 2027", status: "CONCEPT" },
+  { name: "Najaar 2027", status: "PUBLISHED" },
 ] as const;
 
 /** The people of the full cohort "Voorjaar 2028": three in it, three waiting (the first with the offer). */
@@ -42,6 +43,18 @@ const intake = (wijk: string, payer: "SELF" | "EMPLOYER" = "SELF") => ({
 
 export async function seedLifecycleDemo(passwordHash: string, now = new Date()) {
   for (const { name, status } of STATUSES) await db.cohort.updateMany({ where: { name }, data: { status } });
+  // Complete but for a trainer: publishing it lists what is missing.
+  await db.cohort.create({
+    data: {
+      name: "Najaar 2028",
+      startsOn: new Date("2028-09-04T00:00:00Z"),
+      endsOn: new Date("2029-06-29T00:00:00Z"),
+      priceCents: 245000,
+      capacity: 24,
+      location: "online",
+      rhythm: "Om de twee weken op maandagavond, 19.00–21.30 uur",
+    },
+  });
   const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
   await db.$transaction(
     async (tx) => {

@@ -14,6 +14,7 @@ import { seedParticipantWork } from "./seed-work";
 import { seedGradingDemo, type GradingSeedModule } from "./seed-grading";
 import { seedDashboardDemo } from "./seed-dashboard";
 import { seedLifecycleDemo } from "./seed-lifecycle";
+import { seedCohortPageDemo } from "./seed-cohortpage";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
@@ -209,6 +210,7 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedDashboardDemo(modules);
   await seedParticipantWork(modules.flatMap((m) => m.assignments));
   await seedLifecycleDemo(passwordHash);
+  await seedCohortPageDemo();
 }
 
 type CourseShape = {

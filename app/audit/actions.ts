@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   "cohort.reopen-intake": "Intake van groep heropend",
   "cohort.start": "Groep gestart",
   "cohort.finish": "Groep afgerond",
+  "enrollment.employer-start": "Gestart op akkoord van de werkgever",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

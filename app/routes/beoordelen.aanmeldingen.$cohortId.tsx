@@ -14,6 +14,7 @@ import { GildeForm } from "~/components/form";
 import { formatEuro } from "~/format";
 import { placeParticipant, placementOf } from "~/cohorts/cohorts.server";
 import { decideIntake, intakesOf, markArranged } from "~/enrollment/enrollment.server";
+import { startOnEmployerAgreement } from "~/enrollment/employer-start.server";
 import { IntakesAction, intakesActionFor } from "~/enrollment/forms";
 import { invoiceAfterAcceptance, refundCohortPayment, sendEmployerInvoice } from "~/enrollment/payments.server";
 import { PAYMENT_MODE_NOTES, paymentMode } from "~/enrollment/stripe.server";
@@ -65,6 +66,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "arranged":
         await markArranged(cohortId, value.enrollmentId);
         return redirectWithFlash(here, "Gemarkeerd als geregeld: de deelnemer is ingeschreven.");
+      case "employer-start":
+        await startOnEmployerAgreement(staff, cohortId, value.enrollmentId);
+        return redirectWithFlash(here, "De deelnemer is gestart; de factuur aan de werkgever staat nog open.");
       case "invoice": {
         const invoice = await sendEmployerInvoice({ cohortId, enrollmentId: value.enrollmentId });
         if (!invoice.invoiceId)
