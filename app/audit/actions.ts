@@ -11,6 +11,10 @@ export const AUDIT_ACTIONS = {
   "erasure.request": "Verwijdering aangevraagd",
   erasure: "Gegevens verwijderd",
   retention: "Bewaartermijn verlopen",
+  "invitation.send": "Uitnodiging verstuurd",
+  "invitation.resend": "Uitnodiging opnieuw verstuurd",
+  "invitation.withdraw": "Uitnodiging ingetrokken",
+  "invitation.accept": "Uitnodiging aangenomen",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
