@@ -123,7 +123,7 @@ function welcome(name: string, row: Row): string {
   return `Welkom bij Gilde${first ? `, ${first}` : ""}. Je bent nu ${what}.`;
 }
 
-export const ACCOUNT_EXISTS =
+const ACCOUNT_EXISTS =
   "Er is al een Gilde-account met dit e-mailadres. Log in met dat account; daarna kun je de uitnodiging aannemen.";
 
 /** A new account with the invited role, signed in. */

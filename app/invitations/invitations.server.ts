@@ -122,13 +122,19 @@ export async function inviteStaff(admin: Admin, input: InviteInput, now = new Da
         action: "invitation.send",
         actor: admin,
         subjectId: invitation.id,
-        summary: `${email} uitgenodigd als ${roleWords(input.role, cohorts.map((c) => c.name))}.`,
+        summary: `${email} uitgenodigd als ${roleWords(
+          input.role,
+          cohorts.map((c) => c.name),
+        )}.`,
       });
     });
   } catch (error) {
     // Another admin invited the same address a moment ago: the partial unique index keeps one open invitation.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const raced = await db.invitation.findFirst({ where: { email, ...OPEN }, select: { id: true, lastSentAt: true } });
+      const raced = await db.invitation.findFirst({
+        where: { email, ...OPEN },
+        select: { id: true, lastSentAt: true },
+      });
       if (raced) return { status: "already-open", invitation: { ...raced, email } };
     }
     throw error;

@@ -4,7 +4,7 @@ import { formatDateTime } from "~/format";
 import { SIGNATURE, greeting } from "~/notifications/signature";
 import { roleWords, type InvitedRole } from "./words";
 
-export const INVITATION_SUBJECT = "Je bent uitgenodigd voor Gilde";
+const INVITATION_SUBJECT = "Je bent uitgenodigd voor Gilde";
 
 export function invitationMail(input: {
   name: string;

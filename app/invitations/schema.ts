@@ -4,7 +4,7 @@ import { newPasswordField, requiredText } from "~/forms/fields";
 
 const id = z.string({ required_error: "Kies uit de lijst." }).min(1).max(64);
 
-export const inviteeEmail = z
+const inviteeEmail = z
   .string({ required_error: "Vul het e-mailadres in van wie je uitnodigt." })
   .trim()
   .min(1, "Vul het e-mailadres in van wie je uitnodigt.")

@@ -66,7 +66,11 @@ describe("inviting a new trainer", () => {
     expect(inputValue(page.html, "name")).toBe("Nina Nieuw");
     expect(await db.user.count({ where: { email } })).toBe(0); // opening the link makes nothing
 
-    const accepted = await invitee.post(link, { intent: "create", name: "Nina Nieuwenhuis", password: "wijkwerk-is-vakwerk" });
+    const accepted = await invitee.post(link, {
+      intent: "create",
+      name: "Nina Nieuwenhuis",
+      password: "wijkwerk-is-vakwerk",
+    });
     expect(accepted.status).toBe(302);
     expect(accepted.location).toBe(`/opdrachten/groep/${cohort.id}`);
     const landing = await invitee.follow(accepted);
@@ -153,7 +157,9 @@ describe("links that no longer work", () => {
     const old = await app.client().get(oldLink);
     expect(old.text).toContain("Deze link werkt niet");
     expect(old.text).toContain("alleen de link uit de nieuwste e-mail");
-    const refused = await app.client().post(oldLink, { intent: "create", name: "Oud", password: "oude-link-werkt-niet" });
+    const refused = await app
+      .client()
+      .post(oldLink, { intent: "create", name: "Oud", password: "oude-link-werkt-niet" });
     expect(refused.status).toBe(410);
     expect(await db.user.count({ where: { email } })).toBe(0);
 
@@ -178,7 +184,9 @@ describe("links that no longer work", () => {
     const page = await app.client().get(link);
     expect(page.text).toContain("Deze uitnodiging is ingetrokken");
     expect(page.text).toContain("Vraag de beheerder om een nieuwe uitnodiging");
-    const refused = await app.client().post(link, { intent: "create", name: "Te Laat", password: "ingetrokken-is-weg" });
+    const refused = await app
+      .client()
+      .post(link, { intent: "create", name: "Te Laat", password: "ingetrokken-is-weg" });
     expect(refused.status).toBe(410);
     expect(await db.user.count({ where: { email } })).toBe(0);
     expect((await auditOf(invitation.id)).map((e) => e.action)).toEqual(["invitation.send", "invitation.withdraw"]);
@@ -195,16 +203,18 @@ describe("links that no longer work", () => {
     const page = await app.client().get(link);
     expect(page.text).toContain("Deze uitnodiging is verlopen");
     expect(page.text).toContain("Vraag de beheerder die je uitnodigde om je opnieuw uit te nodigen");
-    const refused = await app.client().post(link, { intent: "create", name: "Laat", password: "verlopen-link-werkt-niet" });
+    const refused = await app
+      .client()
+      .post(link, { intent: "create", name: "Laat", password: "verlopen-link-werkt-niet" });
     expect(refused.status).toBe(410);
     expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
   it("a used link works once; opened again it says to log in", async () => {
     const { email, link } = await invited();
-    expect((await app.client().post(link, { intent: "create", name: "Eén", password: "een-keer-is-genoeg" })).status).toBe(
-      302,
-    );
+    expect(
+      (await app.client().post(link, { intent: "create", name: "Eén", password: "een-keer-is-genoeg" })).status,
+    ).toBe(302);
     const page = await app.client().get(link);
     expect(page.text).toContain("Deze uitnodiging is al gebruikt");
     expect(page.text).toContain("Log in met je e-mailadres en wachtwoord");

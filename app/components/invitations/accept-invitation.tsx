@@ -92,7 +92,9 @@ function TakeRole({ name }: { name: string }) {
   return (
     <GildeForm form={form}>
       <input type="hidden" name="intent" value="accept" />
-      <p>Je bent ingelogd als {name}. Neem de uitnodiging aan om de nieuwe rol en groepen aan je account toe te voegen.</p>
+      <p>
+        Je bent ingelogd als {name}. Neem de uitnodiging aan om de nieuwe rol en groepen aan je account toe te voegen.
+      </p>
       <button type="submit" className="button" disabled={busy}>
         {busy ? "Bezig…" : "Uitnodiging aannemen"}
       </button>

@@ -65,13 +65,7 @@ export function PendingInvitations({ invitations }: { invitations: Invitation[] 
                     {invitation.sentCount > 1 ? `, ${invitation.sentCount} keer verstuurd` : ""}
                   </span>
                 </td>
-                <td>
-                  {expired ? (
-                    <span className="badge">Verlopen</span>
-                  ) : (
-                    formatDateTime(invitation.expiresAt)
-                  )}
-                </td>
+                <td>{expired ? <span className="badge">Verlopen</span> : formatDateTime(invitation.expiresAt)}</td>
                 <td>
                   <div className="button-row">
                     <InvitationButton invitationId={invitation.id} intent="resend" label="Opnieuw sturen" />
