@@ -2,6 +2,7 @@
 // cohort; resend, withdraw, expired, reused and tampered links; existing accounts; who may invite; the audit log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { carryOutErasure, requestErasure } from "~/privacy/erasure.server";
 import { createCohort, createUser, uniqueEmail } from "../support/factories";
 import { inputValue, startTestApp, type Client, type TestApp } from "../support/http";
 import { mailedLink } from "../support/people";
@@ -346,5 +347,42 @@ describe("only admins invite", () => {
     expect(anonymous.location).toContain("/inloggen");
     expect(await db.invitation.count({ where: { email } })).toBe(0);
     expect(await db.outboxMessage.count({ where: { to: email } })).toBe(0);
+  });
+});
+
+describe("at the same moment", () => {
+  it("one link pressed twice at once makes one account", async () => {
+    const { browser } = await admin();
+    const email = uniqueEmail("tegelijk");
+    await invite(browser, { email });
+    const link = await mailedLink(email, SUBJECT, LINK);
+    const answers = await Promise.all(
+      ["Eerste Tab", "Tweede Tab"].map((name) =>
+        app.client().post(link, { intent: "create", name, password: "twee-tabs-tegelijk" }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([302, 410]);
+    expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+
+  it("two admins inviting one address at once give one invitation", async () => {
+    const [first, second] = [await admin("Eerste Beheerder"), await admin("Tweede Beheerder")];
+    const email = uniqueEmail("twee-beheerders");
+    const answers = await Promise.all([invite(first.browser, { email }), invite(second.browser, { email })]);
+    expect(answers.map((a) => a.status).sort()).toEqual([302, 409]);
+    expect(await db.invitation.count({ where: { email } })).toBe(1);
+    expect(await db.outboxMessage.count({ where: { to: email, subject: SUBJECT } })).toBe(1);
+  });
+});
+
+describe("erasure", () => {
+  it("removes the invitations to the erased address", async () => {
+    const { user: bea, browser } = await admin();
+    const person = await createUser({ name: "Wil Weg" });
+    await invite(browser, { email: person.email, cohortIds: [(await createCohort()).id] });
+    await requestErasure({ ...person, role: "PARTICIPANT" }, "Graag alles weg.");
+    const request = await db.privacyRequest.findFirstOrThrow({ where: { userId: person.id } });
+    await carryOutErasure({ ...bea, role: "ADMIN" }, request.id);
+    expect(await db.invitation.count({ where: { email: person.email } })).toBe(0);
   });
 });

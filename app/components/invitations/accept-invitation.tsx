@@ -113,7 +113,9 @@ export function ClosedInvitation({
     <div className="form">
       <h1>{closed?.title ?? "Deze link werkt niet"}</h1>
       <div className="notice notice--error" role="alert">
-        {closed?.text}
+        {closed?.state === "accepted" && signedIn
+          ? "Deze uitnodiging is al aangenomen: je rol en je groepen staan in je account. Je kunt gewoon verder."
+          : closed?.text}
       </div>
       {closed?.state === "accepted" && !signedIn ? (
         <p>

@@ -26,6 +26,15 @@ export function InviteForm({ cohorts, preselected }: { cohorts: Cohort[]; presel
   return (
     <section aria-labelledby="uitnodigen-kop" className="card space-bottom">
       <h2 id="uitnodigen-kop">Iemand uitnodigen</h2>
+      {open ? (
+        <div className="notice space-bottom" role="status">
+          <p>
+            De uitnodiging voor <strong>{open.email}</strong> is verstuurd op {formatDateTime(open.lastSentAt)} en nog
+            niet aangenomen.
+          </p>
+          <InvitationButton invitationId={open.id} intent="resend" label={`Opnieuw sturen naar ${open.email}`} />
+        </div>
+      ) : null}
       <GildeForm form={form}>
         <input type="hidden" name="intent" value="invite" />
         <Field meta={fields.email} label="E-mailadres" type="email" autoComplete="off" required />
@@ -86,15 +95,6 @@ export function InviteForm({ cohorts, preselected }: { cohorts: Cohort[]; presel
           {busy ? "Bezig…" : "Uitnodiging versturen"}
         </button>
       </GildeForm>
-      {open ? (
-        <div className="notice space-top" role="status">
-          <p>
-            De uitnodiging voor <strong>{open.email}</strong> is verstuurd op {formatDateTime(open.lastSentAt)} en nog
-            niet aangenomen.
-          </p>
-          <InvitationButton invitationId={open.id} intent="resend" label={`Opnieuw sturen naar ${open.email}`} />
-        </div>
-      ) : null}
     </section>
   );
 }
