@@ -51,21 +51,22 @@ export async function invitationsOverview() {
   ]);
   const accounts = await db.user.findMany({
     where: { email: { in: invitations.map((i) => i.email) }, erasedAt: null },
-    select: { email: true },
+    select: { email: true, role: true },
   });
-  const known = new Set(accounts.map((a) => a.email));
+  const roles = new Map(accounts.map((a) => [a.email, a.role]));
   return {
     cohorts,
     invitations: invitations.map(({ cohorts: links, ...invitation }) => ({
       ...invitation,
       cohortNames: links.map((link) => link.cohort.name),
-      hasAccount: known.has(invitation.email),
+      /** The role of the account the address already has (admins may see users anyway), or null. */
+      accountRole: roles.get(invitation.email) ?? null,
     })),
   };
 }
 
 export type InviteResult =
-  | { status: "sent"; existingAccount: boolean }
+  | { status: "sent"; existingAccount: string | null }
   | { status: "already-open"; invitation: { id: string; email: string; lastSentAt: Date } };
 
 /**
@@ -140,7 +141,7 @@ export async function inviteStaff(admin: Admin, input: InviteInput, now = new Da
     throw error;
   }
   nudgeOutbox();
-  return { status: "sent", existingAccount: Boolean(existing) };
+  return { status: "sent", existingAccount: existing?.role ?? null };
 }
 
 /** A new link with a new week to accept it; the previous link stops working at once. */

@@ -7,7 +7,7 @@ import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InviteForm } from "~/components/invitations/invite-form";
 import { PendingInvitations } from "~/components/invitations/pending-invitations";
-import { formatDateTime } from "~/format";
+import { formatDateTime, ROLE_LABELS } from "~/format";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission, reply } from "~/forms/submission.server";
 import {
@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
         return redirectWithFlash(
           here,
           result.existingAccount
-            ? `De uitnodiging is verstuurd naar ${email}. Dit adres heeft al een account: de rol komt erbij zodra de uitnodiging is aangenomen.`
+            ? `De uitnodiging is verstuurd naar ${email}. Dit adres heeft al een account (${ROLE_LABELS[result.existingAccount]}): de rol komt erbij zodra de uitnodiging is aangenomen.`
             : `De uitnodiging is verstuurd naar ${email}.`,
         );
       }

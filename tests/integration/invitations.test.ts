@@ -247,8 +247,8 @@ describe("an address that already has an account", () => {
       role: "TRAINER",
       cohortIds: cohort.id,
     });
-    expect(sent.text).toContain("Dit adres heeft al een account: de rol komt erbij");
-    expect(sent.text).toContain("heeft al een account, krijgt de rol erbij");
+    expect(sent.text).toContain("Dit adres heeft al een account (deelnemer): de rol komt erbij");
+    expect(sent.text).toContain("heeft al een account (deelnemer), krijgt de rol erbij");
     const link = await mailedLink(person.email, SUBJECT, LINK);
     expect((await db.outboxMessage.findFirstOrThrow({ where: { to: person.email, subject: SUBJECT } })).text).toContain(
       "Je hebt al een Gilde-account met dit adres",

@@ -3,7 +3,7 @@
 import { useActionData, useNavigation } from "@remix-run/react";
 import { GildeForm } from "~/components/form";
 import { Table } from "~/components/table";
-import { formatDateTime } from "~/format";
+import { formatDateTime, ROLE_LABELS } from "~/format";
 import type { FormReply } from "~/forms/protocol";
 import { useGildeForm } from "~/forms/use-form";
 import { InvitationAction } from "~/invitations/schema";
@@ -18,7 +18,7 @@ type Invitation = {
   expiresAt: string;
   sentCount: number;
   cohortNames: string[];
-  hasAccount: boolean;
+  accountRole: string | null;
   invitedBy: { name: string };
 };
 
@@ -49,10 +49,12 @@ export function PendingInvitations({ invitations }: { invitations: Invitation[] 
                     </>
                   ) : null}
                   <span className={invitation.name ? "muted" : undefined}>{invitation.email}</span>
-                  {invitation.hasAccount ? (
+                  {invitation.accountRole ? (
                     <>
                       <br />
-                      <span className="muted">heeft al een account, krijgt de rol erbij</span>
+                      <span className="muted">
+                        heeft al een account ({ROLE_LABELS[invitation.accountRole]}), krijgt de rol erbij
+                      </span>
                     </>
                   ) : null}
                 </td>
