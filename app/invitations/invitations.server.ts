@@ -90,7 +90,7 @@ export async function inviteStaff(admin: Admin, input: InviteInput, now = new Da
       existing.role === "ADMIN"
         ? "Dit adres hoort bij iemand die al beheerder is. Een uitnodiging voegt niets toe."
         : "Dit adres hoort bij iemand die al trainer is. Kies de groep waarvoor je hen uitnodigt, of koppel hen op de pagina van de groep.";
-    throw new RefusedError(message, 409, { email: message });
+    throw new RefusedError("De uitnodiging is niet verstuurd: zie het e-mailadres.", 409, { email: message });
   }
   const token = randomToken();
   try {
