@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = {
   "erasure.request": "Verwijdering aangevraagd",
   erasure: "Gegevens verwijderd",
   retention: "Bewaartermijn verlopen",
+  "enrollment.employer-start": "Gestart op akkoord van de werkgever",
   "invitation.send": "Uitnodiging verstuurd",
   "invitation.resend": "Uitnodiging opnieuw verstuurd",
   "invitation.withdraw": "Uitnodiging ingetrokken",
