@@ -15,6 +15,7 @@ import { seedGradingDemo, type GradingSeedModule } from "./seed-grading";
 import { seedDashboardDemo } from "./seed-dashboard";
 import { seedLifecycleDemo } from "./seed-lifecycle";
 import { seedCohortPageDemo } from "./seed-cohortpage";
+import { seedInvitationDemo } from "./seed-invite";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
@@ -211,6 +212,7 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedParticipantWork(modules.flatMap((m) => m.assignments));
   await seedLifecycleDemo(passwordHash);
   await seedCohortPageDemo();
+  await seedInvitationDemo();
 }
 
 type CourseShape = {

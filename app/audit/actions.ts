@@ -17,6 +17,10 @@ export const AUDIT_ACTIONS = {
   "cohort.start": "Groep gestart",
   "cohort.finish": "Groep afgerond",
   "enrollment.employer-start": "Gestart op akkoord van de werkgever",
+  "invitation.send": "Uitnodiging verstuurd",
+  "invitation.resend": "Uitnodiging opnieuw verstuurd",
+  "invitation.withdraw": "Uitnodiging ingetrokken",
+  "invitation.accept": "Uitnodiging aangenomen",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
