@@ -11,6 +11,9 @@ export const AUDIT_ACTIONS = {
   "erasure.request": "Verwijdering aangevraagd",
   erasure: "Gegevens verwijderd",
   retention: "Bewaartermijn verlopen",
+  "password.change": "Wachtwoord gewijzigd",
+  "email.change": "E-mailadres gewijzigd",
+  "session.end": "Sessie beëindigd",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -16,6 +16,8 @@ it("downloads everything, asks for erasure, and the admin carries it out", async
     .getByRole("link", { name: /deelnemer/ })
     .first()
     .click();
+  await participant.waitForURL("**/account");
+  await participant.getByRole("link", { name: "Naar mijn gegevens" }).click();
   await participant.waitForURL("**/account/gegevens");
   await audit(participant, "privacy", "mijn-gegevens");
 
