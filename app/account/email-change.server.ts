@@ -39,7 +39,9 @@ export async function requestEmailChange(
   const newEmail = normalizeEmail(email);
   await requireCurrentPassword(user.id, currentPassword, now);
   if (newEmail === user.email) {
-    throw new RefusedError("", 400, { email: "Dit is al je e-mailadres. Vul het nieuwe adres in dat je wilt gebruiken." });
+    throw new RefusedError("", 400, {
+      email: "Dit is al je e-mailadres. Vul het nieuwe adres in dat je wilt gebruiken.",
+    });
   }
   // Mails anyone signed in can make us send to any address: a few an hour; past that nothing goes, the answer stays.
   const allowed = await countAttempts([[`email-change:${user.id}`, RESET_PER_ACCOUNT]], now);

@@ -46,7 +46,13 @@ export async function endSession(user: SessionUser, currentSessionId: string, ha
   await db.session.deleteMany({ where: { id: session.id, userId: user.id } });
   forgetSessions({ sessionId: session.id });
   const device = describeUserAgent(session.userAgent);
-  await audit(db, { action: "session.end", actor: user, subjectId: user.id, summary: `Sessie beëindigd: ${device}.`, ip });
+  await audit(db, {
+    action: "session.end",
+    actor: user,
+    subjectId: user.id,
+    summary: `Sessie beëindigd: ${device}.`,
+    ip,
+  });
   return device;
 }
 

@@ -27,7 +27,9 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
               ) : null}
             </td>
             <td>{session.lastSeen}</td>
-            <td>{session.current ? <span className="muted">Je gebruikt het nu</span> : <EndSession session={session} />}</td>
+            <td>
+              {session.current ? <span className="muted">Je gebruikt het nu</span> : <EndSession session={session} />}
+            </td>
           </tr>
         ))}
       </Table>
