@@ -65,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const { name, email, sessions, preferences } = useLoaderData<typeof loader>();
   return (
-    <>
+    <div className="form--wide stack">
       <h1>Mijn account</h1>
       <nav aria-label="Op deze pagina" className="muted">
         <a href="#naam">Naam</a> · <a href="#e-mailadres">E-mailadres</a> · <a href="#wachtwoord">Wachtwoord</a> ·{" "}
@@ -106,7 +106,7 @@ export default function Account() {
           Naar mijn gegevens
         </Link>
       </section>
-    </>
+    </div>
   );
 }
 
