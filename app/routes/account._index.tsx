@@ -16,11 +16,16 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 import { clientIp } from "~/load-context";
+import { hasDemoMailbox } from "~/notifications/outbox.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request);
-  const [sessions, preferences] = await Promise.all([mySessions(user.id, sessionId), emailPreferences(user.id)]);
-  return json({ name: user.name, email: user.email, sessions, preferences });
+  const [sessions, preferences, demoMailbox] = await Promise.all([
+    mySessions(user.id, sessionId),
+    emailPreferences(user.id),
+    hasDemoMailbox(),
+  ]);
+  return json({ name: user.name, email: user.email, sessions, preferences, demoMailbox });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -63,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { name, email, sessions, preferences } = useLoaderData<typeof loader>();
+  const { name, email, sessions, preferences, demoMailbox } = useLoaderData<typeof loader>();
   return (
     <div className="form--wide stack">
       <h1>Mijn account</h1>
@@ -80,7 +85,7 @@ export default function Account() {
 
       <section className="card" aria-labelledby="e-mailadres">
         <h2 id="e-mailadres">E-mailadres</h2>
-        <EmailForm email={email} />
+        <EmailForm email={email} demoMailbox={demoMailbox} />
       </section>
 
       <section className="card" aria-labelledby="wachtwoord">

@@ -2,6 +2,7 @@
 // to the new address) and your password (asks the current one, ends your other sessions).
 import { AccountAction, FORM_IDS, NAME_MAX } from "~/account/forms";
 import { PASSWORD_MIN } from "~/auth/password";
+import { DemoMailboxNote } from "~/components/demo-mailbox-note";
 import { Field } from "~/components/field";
 import { GildeForm } from "~/components/form";
 import { useGildeForm } from "~/forms/use-form";
@@ -26,7 +27,7 @@ export function NameForm({ name }: { name: string }) {
   );
 }
 
-export function EmailForm({ email }: { email: string }) {
+export function EmailForm({ email, demoMailbox }: { email: string; demoMailbox: boolean }) {
   const [form, fields] = useGildeForm(AccountAction, { id: FORM_IDS.email });
   return (
     <GildeForm form={form}>
@@ -35,6 +36,7 @@ export function EmailForm({ email }: { email: string }) {
         Je logt nu in met <strong>{email}</strong>. Wil je een ander adres gebruiken? We sturen een link naar het nieuwe
         adres; pas als je die opent, verandert je adres. Je oude adres krijgt daar bericht van.
       </p>
+      <DemoMailboxNote shown={demoMailbox} />
       <Field meta={fields.email} label="Nieuw e-mailadres" type="email" autoComplete="email" required />
       <Field
         meta={fields.currentPassword}
