@@ -7,7 +7,16 @@ import { createSession, forgetSessions, validateSessionToken } from "~/auth/sess
 import { sendWeeklyDigests } from "~/community/digest.server";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createUser, enroll, PASSWORD, uniqueEmail } from "../support/factories";
+import { maintainPeerReviews } from "~/peer-review/allocation.server";
+import {
+  createCohort,
+  createPeerReview,
+  createSubmission,
+  createUser,
+  enroll,
+  PASSWORD,
+  uniqueEmail,
+} from "../support/factories";
 import { inputValue, startTestApp, type Client, type TestApp } from "../support/http";
 import { at } from "../support/indexed";
 import { mailedLink } from "../support/people";
@@ -272,6 +281,17 @@ describe("your sessions", () => {
     expect(gone.text).toContain("Deze sessie bestaat niet meer");
   });
 
+  it("never ends someone else's session, whatever handle is sent", async () => {
+    const mine = await signedIn();
+    const theirs = await signedIn();
+    const theirPhone = await otherDevice(theirs.user.id, CHROME_ANDROID);
+    const handle = (await theirs.browser.get("/account")).html.match(/name="session" value="([a-f0-9]+)"/)?.[1] ?? "";
+    expect(handle).not.toBe("");
+    const refused = await mine.browser.post("/account", { intent: "end-session", session: handle });
+    expect(refused.status).toBe(409);
+    expect((await theirPhone.get("/account")).status).toBe(200);
+  });
+
   it("ends all others with one button and keeps this one", async () => {
     const { user, browser } = await signedIn();
     const devices = [await otherDevice(user.id, CHROME_ANDROID), await otherDevice(user.id, FIREFOX_WINDOWS)];
@@ -338,6 +358,35 @@ describe("e-mail preferences", () => {
     await sendDeadlineReminders(new Date("2099-06-01T10:00:00Z"));
     const reminded = await db.outboxMessage.findMany({
       where: { to: { in: [quiet.user.email, keen.user.email] }, subject: { contains: "deadline" } },
+      select: { to: true },
+    });
+    expect(reminded.map((m) => m.to)).toEqual([keen.user.email]);
+  });
+
+  it("switching reminders off also stops the reminder of peer feedback to give", async () => {
+    const cohort = await createCohort();
+    const author = await createUser({ name: "Auteur" });
+    const quiet = await signedIn("Stille Stijn");
+    const keen = await signedIn("Wakkere Wanda");
+    for (const id of [author.id, quiet.user.id, keen.user.id]) await enroll(id, cohort.id);
+    await quiet.browser.post("/account", { intent: "preferences", weekly: "on" });
+    const slug = at(at(getCourse().modules, 0).assignments, 0).slug;
+    const work = await createSubmission({
+      userId: author.id,
+      cohortId: cohort.id,
+      assignmentSlug: slug,
+      status: "SUBMITTED",
+    });
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    for (const person of [quiet, keen]) {
+      await createPeerReview({ submission: work, reviewerId: person.user.id, dueAt: tomorrow });
+    }
+    await maintainPeerReviews();
+    const reminded = await db.outboxMessage.findMany({
+      where: {
+        to: { in: [quiet.user.email, keen.user.email] },
+        subject: { startsWith: "Nog twee dagen: peerfeedback" },
+      },
       select: { to: true },
     });
     expect(reminded.map((m) => m.to)).toEqual([keen.user.email]);
