@@ -46,7 +46,7 @@ export default function ConfirmEmailChange() {
   if (!newEmail || refused) {
     return (
       <div className="form">
-        <h1>Je e-mailadres is niet gewijzigd</h1>
+        <h1>Deze link werkt niet meer</h1>
         <div className="notice notice--error" role="alert">
           {refused}
         </div>

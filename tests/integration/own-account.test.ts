@@ -122,7 +122,7 @@ describe("changing your e-mail address", () => {
     const again = await browser.post(link, {});
     expect(again.status).toBe(400);
     expect(again.text).toContain("verlopen, al gebruikt of niet compleet");
-    expect((await app.client().get(link)).text).toContain("Je e-mailadres is niet gewijzigd");
+    expect((await app.client().get(link)).text).toContain("Deze link werkt niet meer");
   });
 
   it("refuses an expired or tampered link with a Dutch page, and changes nothing", async () => {
@@ -139,7 +139,7 @@ describe("changing your e-mail address", () => {
 
     await db.emailChange.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const expired = await browser.get(link);
-    expect(expired.text).toContain("Je e-mailadres is niet gewijzigd");
+    expect(expired.text).toContain("Deze link werkt niet meer");
     expect(expired.text).toContain("verlopen");
     expect((await browser.post(link, {})).status).toBe(400);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
