@@ -1,6 +1,7 @@
 // Three kinds of tests (DESIGN.md, "Testing"): unit (pure logic), integration (against a real database and
 // the app over HTTP), e2e (the production server in Chromium). `npm test` builds first. The security
 // project is adversarial tests run exactly like integration (tests/security/).
+import os from "node:os";
 import path from "node:path";
 import { defineConfig, type TestProjectConfiguration } from "vitest/config";
 
@@ -21,7 +22,10 @@ const e2e: TestProjectConfiguration = {
     globalSetup: ["tests/support/e2e-global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // After the other projects, one file at a time in one process: a server and a Chromium per file are enough for
+    // two cores. (`fileParallelism: false` is not enough once the shared pool has two workers.)
+    sequence: { groupOrder: 1 },
+    poolOptions: { forks: { singleFork: true } },
   },
 };
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -34,6 +38,8 @@ export default defineConfig({
   resolve: { alias: { "~": path.resolve("app") } },
   test: {
     pool: "forks",
+    // Vitest's default is one worker less than the cores, which is one here: the database tests use both.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"], ...againstDatabase } },

@@ -1,6 +1,7 @@
 // The environment: every variable Gilde reads, with its default and its check, lives here. The server parses all
 // of it once at start-up (`parseEnv`) and stops with a Dutch list of what is wrong; the rest of the app asks this
 // module, never `process.env`. Defaults make `npm start` work offline on the embedded database.
+import os from "node:os";
 import { z } from "zod";
 
 /** Unset or blank: undefined. */
@@ -65,6 +66,15 @@ const schema = z.object({
     ),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   JOBS: z.enum(["on", "off"]).default("on"),
+  // Worker processes of `npm start` (PostgreSQL only; the embedded database allows one process). See workerCount.
+  WORKERS: optionalText.pipe(
+    z.coerce
+      .number({ invalid_type_error: "moet een aantal processen zijn, bijvoorbeeld 2" })
+      .int("moet een aantal processen zijn, bijvoorbeeld 2")
+      .min(1, "moet minstens 1 zijn")
+      .max(64, "moet een aantal processen zijn, bijvoorbeeld 2")
+      .optional(),
+  ),
   // Where the course modules live (the tests point it at broken fixtures).
   CONTENT_DIR: textOr("content"),
   // `on` serves /bench/statisch, the bare page `npm run bench` compares with. Never in production.
@@ -168,6 +178,20 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv();
   return cached;
+}
+
+/**
+ * How many worker processes `npm start` runs: WORKERS, or else one per core on PostgreSQL and one on the embedded
+ * database, which only one process may open. Checks the whole environment first, as the start does.
+ */
+export function workerCount(source: Source = process.env): number {
+  const { WORKERS, DATABASE_URL } = parseEnv(source);
+  if (!DATABASE_URL && WORKERS !== undefined && WORKERS > 1) {
+    throw envError([
+      "  - WORKERS: meer dan één proces kan alleen met PostgreSQL (DATABASE_URL); de ingebouwde database opent er één",
+    ]);
+  }
+  return WORKERS ?? (DATABASE_URL ? os.availableParallelism() : 1);
 }
 
 /** The public address of the app, used in links in e-mails. */

@@ -2,7 +2,9 @@
 // neither `npm run build` nor `npm start` needs tsx.
 //   build/start.js          the server entry (app/server/start.ts). It may import packages and Node's own
 //                           modules only: the app reaches it through the Remix build, so the process holds one
-//                           copy of every app module. An app import would bundle a second copy, so it fails here.
+//                           copy of every app module. An app import would bundle a second copy, so it fails here;
+//                           the one exception is app/env.server.ts (pure parsing, no state), which tells the
+//                           supervising process how many workers to start without loading the app.
 //   build/check-content.js  the content check the build runs before `remix build` (app/content/check.ts),
 //                           bundled with the app modules it uses.
 import path from "node:path";
@@ -23,6 +25,7 @@ const noAppModules = {
   setup(build) {
     build.onResolve({ filter: /^(\.|~\/)/ }, (args) => {
       if (args.kind === "entry-point") return undefined;
+      if (args.path === "~/env.server") return { path: path.resolve("app/env.server.ts") };
       return {
         errors: [
           {

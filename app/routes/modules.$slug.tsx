@@ -14,6 +14,9 @@ import { STATUS_LABELS } from "~/content/progress";
 import { setModuleRead, setSectionRead } from "~/content/progress.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 
+// A revisit of an unchanged module page is answered with 304 (app/server/revalidation.server.ts).
+export const handle = { revalidate: true };
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = await modulePage(user, params.slug ?? "");

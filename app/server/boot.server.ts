@@ -2,6 +2,7 @@
 // search index, the HTTP server and the background work. It lives in the Remix build (entry.server.tsx exports it
 // as `server`), so `start.ts` takes every app module from the build and the process holds one copy of each: one
 // database connection, one course, one set of caches.
+import cluster from "node:cluster";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { ContentError } from "~/content/compile.server";
@@ -56,10 +57,10 @@ export async function startGilde(build: ServerBuild): Promise<RunningGilde> {
   const app = createHttpApp({ build, trustProxy: config.TRUST_PROXY });
   const server = app.listen(config.PORT, () => {
     const address = `http://localhost:${config.PORT}`;
-    console.log(
-      `\nGilde draait op ${address} (database: ${driver.kind === "pglite" ? "ingebouwd (PGlite)" : "PostgreSQL"})`,
-    );
-    console.log(`Betalingen: ${PAYMENT_MODE_LINES[payments]}`);
+    const database = driver.kind === "pglite" ? "ingebouwd (PGlite)" : "PostgreSQL";
+    const worker = cluster.worker ? `, werkproces ${cluster.worker.id}` : "";
+    console.log(`\nGilde draait op ${address} (database: ${database}${worker})`);
+    if ((cluster.worker?.id ?? 1) === 1) console.log(`Betalingen: ${PAYMENT_MODE_LINES[payments]}`);
     if (driver.kind === "pglite") {
       console.log(`Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
       for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(26)} ${account.label}`);

@@ -1,10 +1,11 @@
-// The HTTP server around the Remix build: security headers, caching, static assets, the one CSRF check, the
-// client address and scheme behind a known number of proxies.
+// The HTTP server around the Remix build: compression, security headers, caching, static assets, the one CSRF
+// check, the client address and scheme behind a known number of proxies.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import { isCrossSiteRequest } from "~/auth/csrf";
 import { env } from "~/env.server";
@@ -31,6 +32,9 @@ export function createHttpApp({
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
 
+  // Pages, data and assets go out compressed (brotli or gzip, whichever the browser accepts first).
+  app.use(compression());
+
   const production = env().NODE_ENV === "production";
   const configuredOrigin = publicOrigin ?? (() => (env().APP_URL ? new URL(env().APP_URL!).origin : null));
   app.use((req, res, next) => {
@@ -43,7 +47,11 @@ export function createHttpApp({
     // just before the head goes out, because Remix appends its headers rather than replacing ours.
     const writeHead = res.writeHead;
     res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
-      for (const [name, value] of Object.entries(defaults)) if (!res.hasHeader(name)) res.setHeader(name, value);
+      for (const [name, value] of Object.entries(defaults)) {
+        // A 304 keeps the browser's copy, whose scripts carry the nonce of its own policy: a new one would block them.
+        if (res.statusCode === 304 && name === "Content-Security-Policy") continue;
+        if (!res.hasHeader(name)) res.setHeader(name, value);
+      }
       if (!res.hasHeader("Cache-Control") && !req.path.startsWith("/build/"))
         res.setHeader("Cache-Control", PRIVATE_CACHE_CONTROL);
       if (res.statusCode === 503 && !res.hasHeader("Retry-After")) res.setHeader("Retry-After", "30");

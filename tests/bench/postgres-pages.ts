@@ -167,7 +167,11 @@ type Measure<R extends { p99: number; errors: number }> = (
   headers: Record<string, string>,
 ) => Promise<R>;
 
-export async function benchOnPostgres<R extends { p99: number; errors: number }>(measure: Measure<R>) {
+/** The queue and the community, then `more` on the same database (the workers and the deadline evening). */
+export async function benchOnPostgres<R extends { p99: number; errors: number }, M>(
+  measure: Measure<R>,
+  more: (url: string) => Promise<M>,
+) {
   const database = await benchDatabase();
   try {
     const data = await seed(database.url);
@@ -213,7 +217,15 @@ export async function benchOnPostgres<R extends { p99: number; errors: number }>
           alumnus,
         ),
       ];
-      return { results, communityResults, indexes, submissions: data.submissions, posts: community.posts };
+      await server.stop();
+      return {
+        results,
+        communityResults,
+        indexes,
+        submissions: data.submissions,
+        posts: community.posts,
+        more: await more(database.url),
+      };
     } finally {
       await server.stop();
     }

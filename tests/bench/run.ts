@@ -1,11 +1,15 @@
-// `npm run bench`: requests per second and latency of a logged-in module page against the framework's ceiling
-// (a bare page of the same app and size, no database, no MDX), on the production build. Budget (issue 3):
-// the module page reaches at least 50% of the ceiling and at least 500 requests per second, and no request
-// compiles MDX. Then on PostgreSQL (p99 under 100 ms): the grading queue with 10,000 submissions (issue 5) and
-// the community with 100,000 posts (issue 8); and the peer-review allocation of 10,000 participants (issue 6).
+// `npm run bench`, on the production build. The machines this runs on differ by a factor of two from run to run, so
+// pass or fail is decided by ratios measured in the same run and by latency budgets on PostgreSQL; requests per
+// second are printed for the record. On the embedded database: the logged-in module page against the framework's
+// ceiling (a bare page of the same app and size, no database, no MDX), its bytes over the wire with and without
+// compression, a revisit answered with 304, memory, and the start on an existing data directory. On PostgreSQL:
+// the grading queue with 10,000 submissions and the community with 100,000 posts (p99 under 100 ms), the module
+// page with one and with two workers, the deadline evening, memory; then the peer-review allocation of 10,000.
 import autocannon from "autocannon";
-import { startServer } from "../support/server";
+import { startServer, type RunningServer } from "../support/server";
+import { deadlineEvening } from "./deadline";
 import { loginCookie } from "./login";
+import { serverMemory } from "./memory";
 import { allocateReviews } from "~/peer-review/allocate";
 import { benchOnPostgres } from "./postgres-pages";
 
@@ -14,8 +18,10 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 // Trainers grading at the same moment: a handful, not a crowd.
 const QUEUE_CONNECTIONS = Number(process.env.BENCH_QUEUE_CONNECTIONS ?? 4);
 const QUEUE_SECONDS = Number(process.env.BENCH_QUEUE_SECONDS ?? 10);
+const MODULE_PATH = "/modules/vertrouwen-als-fundament";
 
-type Result = { name: string; rps: number; p50: number; p99: number; bytes: number; errors: number };
+type Result = { name: string; rps: number; p50: number; p99: number; bytes: number; errors: number; non304?: number };
+type Check = [string, boolean];
 
 async function measure(
   name: string,
@@ -27,43 +33,116 @@ async function measure(
   // Warm up first: the first requests pay for JIT and caches.
   await autocannon({ url, headers, connections, duration: 3 });
   const result = await autocannon({ url, headers, connections, duration });
+  const statuses = result.statusCodeStats as Record<string, { count: number }> | undefined;
+  const notModified = statuses?.["304"]?.count ?? 0;
   return {
     name,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
+    // Bytes over the wire per response (compressed when the request accepts it).
     bytes: Math.round(result.throughput.average / Math.max(1, result.requests.average)),
-    errors: result.errors + result.non2xx,
+    // A 304 counts as "non-2xx" for autocannon, but it is the answer asked for.
+    errors: result.errors + result.non2xx - notModified,
+    non304: result.requests.total - notModified,
   };
 }
 
-async function modulePage() {
-  const server = await startServer({ env: { BENCH: "on" } });
-  try {
-    const cookie = await loginCookie(server.baseUrl, "deelnemer@gilde.test");
+async function moduleSetup(server: RunningServer) {
+  const cookie = await loginCookie(server.baseUrl, "deelnemer@gilde.test");
+  const page = await fetch(server.baseUrl + MODULE_PATH, { headers: { Cookie: cookie } });
+  const moduleBytes = (await page.text()).length;
+  if (page.status !== 200 || moduleBytes < 10_000) throw new Error(`De modulepagina gaf ${page.status}.`);
+  return { cookie, moduleBytes, etag: page.headers.get("etag") ?? "" };
+}
 
-    const modulePath = "/modules/vertrouwen-als-fundament";
-    const page = await fetch(server.baseUrl + modulePath, { headers: { Cookie: cookie } });
-    const moduleBytes = (await page.text()).length;
-    if (page.status !== 200 || moduleBytes < 10_000) throw new Error(`De modulepagina gaf ${page.status}.`);
+async function timeToHealthy(dataDir: string): Promise<{ ms: number; server: RunningServer }> {
+  const started = performance.now();
+  const server = await startServer({ dataDir, env: { BENCH: "on" } });
+  const health = await fetch(`${server.baseUrl}/healthz`);
+  if (!health.ok) throw new Error(`/healthz gaf ${health.status}.`);
+  return { ms: Math.round(performance.now() - started), server };
+}
+
+async function modulePage() {
+  let server = await startServer({ env: { BENCH: "on" } });
+  try {
+    const { cookie, moduleBytes, etag } = await moduleSetup(server);
+    const memoryAtStart = serverMemory(server.pid).total;
     const mdxBefore = await (await fetch(`${server.baseUrl}/bench/statisch?mdx&_data=routes/bench.statisch`)).json();
 
-    const staticPath = `/bench/statisch?bytes=${moduleBytes}`;
-    const ceiling = await measure("plafond: statische pagina", server.baseUrl + staticPath);
-    const module = await measure(`modulepagina (ingelogd) ${modulePath}`, server.baseUrl + modulePath, {
+    const ceiling = await measure("plafond: statische pagina", `${server.baseUrl}/bench/statisch?bytes=${moduleBytes}`);
+    const module = await measure(`modulepagina (ingelogd) ${MODULE_PATH}`, server.baseUrl + MODULE_PATH, {
       Cookie: cookie,
     });
+    const compressed = await measure("modulepagina, gecomprimeerd (br)", server.baseUrl + MODULE_PATH, {
+      Cookie: cookie,
+      "Accept-Encoding": "br, gzip",
+    });
+    const revisit = await measure("modulepagina, terugkomst (304)", server.baseUrl + MODULE_PATH, {
+      Cookie: cookie,
+      "If-None-Match": etag,
+    });
     const mdxAfter = await (await fetch(`${server.baseUrl}/bench/statisch?mdx&_data=routes/bench.statisch`)).json();
+    const memoryAfter = serverMemory(server.pid).total;
+    const dataDir = server.dataDir;
+    await server.stop();
+    const restart = await timeToHealthy(dataDir);
+    server = restart.server;
+
     const share = module.rps / ceiling.rps;
     const compiledDuringLoad = mdxAfter.mdx.compiled - mdxBefore.mdx.compiled;
+    const errors = ceiling.errors + module.errors + compressed.errors + revisit.errors;
     return {
-      results: [ceiling, module],
+      results: [ceiling, module, compressed, revisit],
+      memory: [`PGlite: ${memoryAtStart} MB na de start, ${memoryAfter} MB na de metingen`],
       checks: [
-        [`modulepagina haalt ${Math.round(share * 100)}% van het plafond (eis: ≥ 50%)`, share >= 0.5],
-        [`modulepagina ${module.rps} req/s (eis: ≥ 500)`, module.rps >= 500],
+        [`modulepagina haalt ${Math.round(share * 100)}% van het plafond (eis: ≥ 85%)`, share >= 0.85],
+        [
+          `modulepagina over de lijn: ${compressed.bytes} bytes gecomprimeerd, ${module.bytes} zonder (eis: minder dan een derde)`,
+          compressed.bytes * 3 < module.bytes,
+        ],
+        [`terugkomst zonder wijziging: ${revisit.non304} antwoorden anders dan 304 (eis: 0)`, revisit.non304 === 0],
         [`MDX gecompileerd tijdens de meting: ${compiledDuringLoad} (eis: 0)`, compiledDuringLoad === 0],
-        [`fouten: ${ceiling.errors + module.errors} (eis: 0)`, ceiling.errors + module.errors === 0],
-      ] as [string, boolean][],
+        [`fouten: ${errors} (eis: 0)`, errors === 0],
+        [`geheugen PGlite na de start: ${memoryAtStart} MB (eis: ≤ 400 MB)`, memoryAtStart <= 400],
+        [`start op een bestaande datamap tot /healthz: ${restart.ms} ms (eis: < 3000 ms)`, restart.ms < 3000],
+      ] as Check[],
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The module page on PostgreSQL with one worker and with two, and memory per worker after start. */
+async function workers(url: string) {
+  const runs: { workers: number; result: Result; memory: number[] }[] = [];
+  for (const count of [1, 2]) {
+    const server = await startServer({ env: { DATABASE_URL: url, WORKERS: String(count) } });
+    try {
+      const { cookie } = await moduleSetup(server);
+      const memory = serverMemory(server.pid).processes;
+      const result = await measure(
+        `modulepagina op PostgreSQL, ${count} werkproces(sen)`,
+        server.baseUrl + MODULE_PATH,
+        {
+          Cookie: cookie,
+        },
+      );
+      runs.push({ workers: count, result, memory });
+    } finally {
+      await server.stop();
+    }
+  }
+  return runs;
+}
+
+async function evening(url: string) {
+  const server = await startServer({ env: { DATABASE_URL: url } });
+  try {
+    return {
+      workers: serverMemory(server.pid).processes.length - 1,
+      ...(await deadlineEvening(server.baseUrl, url, server.pid)),
     };
   } finally {
     await server.stop();
@@ -71,14 +150,28 @@ async function modulePage() {
 }
 
 async function postgresPages() {
-  const pg = await benchOnPostgres((name, url, headers) =>
-    measure(name, url, headers, QUEUE_CONNECTIONS, QUEUE_SECONDS),
+  const pg = await benchOnPostgres(
+    (name, url, headers) => measure(name, url, headers, QUEUE_CONNECTIONS, QUEUE_SECONDS),
+    async (url) => ({ workers: await workers(url), evening: await evening(url) }),
   );
   const all = [...pg.results, ...pg.communityResults];
+  const [one, two] = pg.more.workers;
+  const speedUp = (two?.result.rps ?? 0) / Math.max(1, one?.result.rps ?? 0);
+  const night = pg.more.evening;
+  const [autosave, handIn, queue] = night.rows;
+  // The supervisor is the first process; growth is judged per worker, the app processes.
+  const growth = night.memory.peak.slice(1).map((peak, i) => peak - (night.memory.before[i + 1] ?? peak));
+  const workerMemory = [...(one?.memory ?? []), ...(two?.memory.slice(1) ?? [])];
   return {
-    results: all,
+    results: [...all, ...pg.more.workers.map((w) => w.result)],
+    rows: night.rows,
+    memory: [
+      `PostgreSQL, 1 werkproces: ${one?.memory.join(" MB, ")} MB na de start`,
+      `PostgreSQL, 2 werkprocessen: ${two?.memory.join(" MB, ")} MB na de start (toezicht, werkprocessen)`,
+      `deadline-avond (${night.workers} werkprocessen): voor ${night.memory.before.join("/")} MB, piek ${night.memory.peak.join("/")} MB, na ${night.memory.after.join("/")} MB`,
+    ],
     checks: [
-      ...all.map((r): [string, boolean] => [`${r.name}: p99 ${r.p99} ms (eis: < 100 ms op PostgreSQL)`, r.p99 < 100]),
+      ...all.map((r): Check => [`${r.name}: p99 ${r.p99} ms (eis: < 100 ms op PostgreSQL)`, r.p99 < 100]),
       [`zonder fouten (${all.reduce((n, r) => n + r.errors, 0)})`, all.every((r) => r.errors === 0)],
       [
         `indexen in de queryplannen: ${pg.indexes.join(", ") || "geen"}`,
@@ -86,7 +179,27 @@ async function postgresPages() {
           (i) => pg.indexes.includes(i),
         ),
       ],
-    ] as [string, boolean][],
+      [`twee werkprocessen geven ${speedUp.toFixed(2)}× de doorvoer van één (eis: ≥ 1,6×)`, speedUp >= 1.6],
+      [
+        `geheugen op PostgreSQL na de start: ${Math.max(...workerMemory)} MB per werkproces (eis: ≤ 250 MB)`,
+        Math.max(...workerMemory) <= 250,
+      ],
+      [`deadline: autosave p99 ${autosave?.p99} ms (eis: < 200 ms)`, (autosave?.p99 ?? Infinity) < 200],
+      [`deadline: inleveren met bijlagen p99 ${handIn?.p99} ms (eis: < 2000 ms)`, (handIn?.p99 ?? Infinity) < 2000],
+      [
+        `deadline: fouten ${night.rows.reduce((n, r) => n + r.errors, 0)} (eis: 0)`,
+        night.rows.every((r) => r.errors === 0),
+      ],
+      [
+        `deadline: ${night.lost.length} concepten of inzendingen kwijt of verwisseld (eis: 0)${night.lost.length ? `: ${night.lost.slice(0, 5).join("; ")}` : ""}`,
+        night.lost.length === 0,
+      ],
+      [
+        `deadline: geheugengroei per werkproces ${growth.join(", ")} MB (eis: < 150 MB)`,
+        growth.every((mb) => mb < 150),
+      ],
+      [`deadline: ${queue?.count} wachtrijpagina's voor de trainers`, (queue?.count ?? 0) > 0],
+    ] as Check[],
   };
 }
 
@@ -107,29 +220,38 @@ function peerAllocation() {
   const loads = new Map<string, number>();
   for (const r of result) loads.set(r.reviewerId, (loads.get(r.reviewerId) ?? 0) + 1);
   return {
-    results: [],
     checks: [
       [`peerfeedback verdelen: 10.000 deelnemers, gildes van 6, k = 3 in ${ms} ms (eis: < 1000 ms)`, ms < 1000],
       [
         `${result.length} toewijzingen, iedereen ${Math.min(...loads.values())}–${Math.max(...loads.values())} (eis: 30.000, allemaal 3)`,
         result.length === 30_000 && Math.min(...loads.values()) === 3 && Math.max(...loads.values()) === 3,
       ],
-    ] as [string, boolean][],
+    ] as Check[],
   };
 }
 
+const pad = (value: unknown, width: number) => String(value).padStart(width);
+
 async function main() {
-  const parts = [await modulePage(), await postgresPages(), peerAllocation()];
+  const pglite = await modulePage();
+  const postgres = await postgresPages();
+  const allocation = peerAllocation();
   console.log(
-    `\nGilde bench: modulepagina ${DURATION} s met ${CONNECTIONS} verbindingen (database ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}); wachtrij en community ${QUEUE_SECONDS} s met ${QUEUE_CONNECTIONS} verbindingen (PostgreSQL)\n`,
+    `\nGilde bench: modulepagina ${DURATION} s met ${CONNECTIONS} verbindingen; wachtrij en community ${QUEUE_SECONDS} s met ${QUEUE_CONNECTIONS} verbindingen (PostgreSQL)\n`,
   );
-  console.log("meting                                              req/s    p50 ms   p99 ms   bytes    fouten");
-  for (const r of parts.flatMap((p) => p.results)) {
+  console.log("meting                                                  req/s    p50 ms   p99 ms    bytes   fouten");
+  for (const r of [...pglite.results, ...postgres.results]) {
     console.log(
-      `${r.name.padEnd(50)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.bytes).padStart(8)} ${String(r.errors).padStart(8)}`,
+      `${r.name.padEnd(54)} ${pad(r.rps, 7)} ${pad(r.p50, 8)} ${pad(r.p99, 8)} ${pad(r.bytes, 8)} ${pad(r.errors, 8)}`,
     );
   }
-  const checks = parts.flatMap((p) => p.checks);
+  console.log("\nactie op de deadline-avond                             aantal    p50 ms   p99 ms   fouten");
+  for (const r of postgres.rows) {
+    console.log(`${r.name.padEnd(54)} ${pad(r.count, 7)} ${pad(r.p50, 8)} ${pad(r.p99, 8)} ${pad(r.errors, 8)}`);
+  }
+  console.log("\ngeheugen (resident, per proces)");
+  for (const line of [...pglite.memory, ...postgres.memory]) console.log(`  ${line}`);
+  const checks = [...pglite.checks, ...postgres.checks, ...allocation.checks];
   console.log("");
   for (const [text, ok] of checks) console.log(`${ok ? "OK  " : "FOUT"} ${text}`);
   process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;

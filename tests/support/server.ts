@@ -8,6 +8,8 @@ import path from "node:path";
 
 export type RunningServer = {
   baseUrl: string;
+  /** The server's process (with WORKERS > 1 the supervisor; its workers are its children). */
+  pid: number;
   dataDir: string;
   output: () => string;
   stop: () => Promise<void>;
@@ -94,6 +96,7 @@ async function startOnce({
   }
   return {
     baseUrl,
+    pid: child.pid!,
     dataDir,
     output: () => output,
     stop: async () => {

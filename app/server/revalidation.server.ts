@@ -1,0 +1,33 @@
+// Answering a revisit with 304 Not Modified. A route opts in with `handle = { revalidate: true }`; its document
+// gets an ETag over what the page is made of (the build, the loaders' data of every route on the page and the
+// static HTML they stashed), computed before anything is rendered. When the browser sends the same tag back, the
+// answer is an empty 304 and the page is not rendered at all. The rendered bytes are not hashed: they carry a
+// fresh CSP nonce on every request.
+import crypto from "node:crypto";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
+
+/** Pages that revalidate may be kept by the browser (never by a shared cache), and must ask before reuse. */
+export const REVALIDATE_CACHE_CONTROL = "private, no-cache";
+
+export function wantsRevalidation(context: EntryContext): boolean {
+  const { matches } = context.staticHandlerContext;
+  return matches.some((match) => {
+    const handle = context.routeModules[match.route.id]?.handle as { revalidate?: boolean } | undefined;
+    return handle?.revalidate === true;
+  });
+}
+
+export function pageTag(context: EntryContext, loadContext: AppLoadContext): string {
+  const hash = crypto.createHash("sha256");
+  hash.update(context.manifest.version);
+  hash.update(JSON.stringify(context.staticHandlerContext.loaderData));
+  for (const [key, html] of loadContext.staticHtml ?? []) hash.update(key).update(html);
+  return `W/"${hash.digest("base64url").slice(0, 27)}"`;
+}
+
+/** Whether `If-None-Match` names `tag` (a list, weak or strong, or `*`). */
+export function matchesTag(ifNoneMatch: string | null, tag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = (value: string) => value.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((candidate) => candidate.trim() === "*" || bare(candidate) === bare(tag));
+}
