@@ -29,6 +29,19 @@ export const formatDateTime = (value: string | Date) => dateTimeFormat.format(ne
 export const formatCalendarDate = (value: string | Date) => calendarFormat.format(new Date(value));
 export const formatEuro = (cents: number) => euroFormat.format(cents / 100);
 export const formatHours = (hours: number) => `${hours.toLocaleString("nl-NL")} uur`;
+const weekdayFormat = new Intl.DateTimeFormat("nl-NL", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: TIME_ZONE,
+});
+const timeFormat = new Intl.DateTimeFormat("nl-NL", { hour: "numeric", minute: "2-digit", timeZone: TIME_ZONE });
+/** "dinsdag 9 maart 2027" (Amsterdam time), for a contact day. */
+export const formatWeekdayDate = (value: string | Date) => weekdayFormat.format(new Date(value));
+/** "9.30–16.00 uur" (Amsterdam time), the hours of a contact day. */
+export const formatTimeRange = (from: string | Date, to: string | Date) =>
+  `${timeFormat.format(new Date(from)).replace(":", ".")}–${timeFormat.format(new Date(to)).replace(":", ".")} uur`;
 export const isoDay = (value: string | Date) => new Date(value).toISOString().slice(0, 10);
 
 export const ROLE_LABELS: Record<string, string> = { PARTICIPANT: "deelnemer", TRAINER: "trainer", ADMIN: "beheerder" };

@@ -13,6 +13,7 @@ import { DEMO_SECRET_NAME } from "../app/enrollment/stripe.server";
 import { seedParticipantWork } from "./seed-work";
 import { seedGradingDemo, type GradingSeedModule } from "./seed-grading";
 import { seedDashboardDemo } from "./seed-dashboard";
+import { seedCohortPageDemo } from "./seed-cohortpage";
 import { seedAccountDemo } from "./seed-account";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
@@ -208,6 +209,7 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   });
   await seedDashboardDemo(modules);
   await seedParticipantWork(modules.flatMap((m) => m.assignments));
+  await seedCohortPageDemo();
   await seedAccountDemo();
 }
 

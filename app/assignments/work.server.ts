@@ -10,9 +10,15 @@ import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { reviewersGetCleanCopies, type Anonymity } from "~/peer-review/visibility";
 import { storeCleanCopy } from "./clean-copy.server";
-import { checkFile, MAX_FILES, zipMediaType, type FileCheck } from "./files";
+import { checkFile, MAX_FILES, sniffMediaType, zipMediaType, type FileCheck } from "./files";
 import { assignmentStatus, effectiveDue, handInBlocked, isLate, type AssignmentStatus } from "./rules";
-import { discardReceived, fileStore, readReceived, type ReceivedFile } from "~/storage/storage.server";
+import {
+  discardReceived,
+  fileStore,
+  readReceived,
+  readReceivedHead,
+  type ReceivedFile,
+} from "~/storage/storage.server";
 import { RefusedError } from "~/errors.server";
 import { allocateFor } from "~/peer-review/allocation.server";
 import { wijkVersionSelect } from "~/wijk/wijk.server";
@@ -282,11 +288,12 @@ async function storeAttachments(user: SessionUser, slug: string, files: Incoming
   if (files.length === 0) throw new RefusedError("Kies eerst een of meer bestanden.");
   if (existing + files.length > MAX_FILES)
     throw new RefusedError(`Je kunt hoogstens ${MAX_FILES} bestanden toevoegen; er zijn er al ${existing}.`);
-  // One file in memory at a time: read, checked, let go.
+  // Judged by their first bytes; only a ZIP (a .docx or .odt, perhaps) is read whole, one at a time, for its entries.
   const checks: { file: IncomingFile; check: FileCheck }[] = [];
   for (const file of files) {
-    const bytes = file.path ? await readReceived(file) : new Uint8Array(0);
-    checks.push({ file, check: checkFile(file.name, bytes.subarray(0, 16), file.size, zipMediaType(bytes)) });
+    const head = await readReceivedHead(file, 16);
+    const zipType = sniffMediaType(head) === "application/zip" ? zipMediaType(await readReceived(file)) : null;
+    checks.push({ file, check: checkFile(file.name, head, file.size, zipType) });
   }
   const refused = checks.flatMap(({ check }) => (check.ok ? [] : [check.error]));
   if (refused.length) throw new RefusedError(refused.join(" "));

@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = {
   "erasure.request": "Verwijdering aangevraagd",
   erasure: "Gegevens verwijderd",
   retention: "Bewaartermijn verlopen",
+  "enrollment.employer-start": "Gestart op akkoord van de werkgever",
   "password.change": "Wachtwoord gewijzigd",
   "email.change": "E-mailadres gewijzigd",
   "session.end": "Sessie beëindigd",

@@ -31,6 +31,14 @@ export function postgresSchema(url: string): string | undefined {
   }
 }
 
+/**
+ * PGlite's own start parameters plus a smaller buffer cache. Its default (128 MB, PostgreSQL's) is held in the
+ * app's memory, inside the WebAssembly heap; the embedded database is for pilots whose data fits in a few dozen
+ * megabytes, and the files it reads stay in the operating system's page cache. Measured on the demo data: the
+ * process holds about 100 MB less after opening it (README, "Memory").
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+
 export class DataDirLockedError extends Error {
   constructor(
     readonly lockPath: string,
@@ -103,7 +111,7 @@ export async function openDriver(): Promise<Driver> {
   const dir = dataDir();
   const release = acquireDataDirLock(dir);
   try {
-    const pglite = new PGlite(path.join(dir, "pglite"));
+    const pglite = new PGlite(path.join(dir, "pglite"), { startParams: PGLITE_START_PARAMS });
     await pglite.waitReady;
     return { kind: "pglite", pglite, release };
   } catch (error) {

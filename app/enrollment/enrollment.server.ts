@@ -9,6 +9,8 @@ import { RefusedError } from "~/errors.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { SIGNATURE, greeting } from "~/notifications/signature";
+import { confirmationMail, nextSteps } from "./confirmation.server";
+import { receiptOf } from "./receipt.server";
 
 export type Tx = Prisma.TransactionClient;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -191,10 +193,22 @@ export async function applyForCohort(user: SessionUser, cohortId: string, input:
           data: { status, appliedAt: now, decisionMessage: null, reservedUntil: null, endedAt: null },
         })
       : await tx.enrollment.create({ data: { userId: user.id, cohortId, status, appliedAt: now } });
+    // A self-payer's intake keeps no employer details, also none left over from an earlier intake.
+    const intake: IntakeInput =
+      input.payer === "EMPLOYER"
+        ? input
+        : {
+            ...input,
+            employerName: null,
+            employerContact: null,
+            employerEmail: null,
+            poNumber: null,
+            employerAddress: null,
+          };
     await tx.intake.upsert({
       where: { enrollmentId: enrollment.id },
-      create: { enrollmentId: enrollment.id, ...input },
-      update: input,
+      create: { enrollmentId: enrollment.id, ...intake },
+      update: intake,
     });
     await queueMail(tx, {
       to: user.email,
@@ -331,9 +345,10 @@ export async function decideIntake(
 
 /**
  * Makes an enrollment ACTIVE (inside the caller's transaction, cohort locked): places the participant in the
- * smallest gilde when the cohort is set so, and tells them. Only verified payments and an admin call this.
+ * smallest gilde when the cohort is set so, and tells them (after a payment: with its receipt and what comes
+ * next). Only verified payments and an admin call this.
  */
-export async function activate(tx: Tx, enrollmentId: string, now: Date) {
+export async function activate(tx: Tx, enrollmentId: string, now: Date, paidWith?: string) {
   const enrollment = await tx.enrollment.update({
     where: { id: enrollmentId },
     data: { status: "ACTIVE", activatedAt: now, reservedUntil: null },
@@ -360,10 +375,15 @@ export async function activate(tx: Tx, enrollmentId: string, now: Date) {
       });
     }
   }
+  const receipt = paidWith ? await receiptOf(tx, paidWith) : null;
   await queueMail(tx, {
     to: enrollment.user.email,
-    subject: `Welkom in de leergang (${enrollment.cohort.name})`,
-    text: `${greeting(enrollment.user.name)}\n\nJe inschrijving is rond: welkom in ${enrollment.cohort.name}. Je vindt de modules en je gilde op ${appUrl()}/dashboard.\n\n${SIGNATURE}`,
+    ...(receipt
+      ? confirmationMail(enrollment.user.name, receipt, await nextSteps(tx, enrollment.userId, enrollment.cohortId))
+      : {
+          subject: `Welkom in de leergang (${enrollment.cohort.name})`,
+          text: `${greeting(enrollment.user.name)}\n\nJe inschrijving is rond: welkom in ${enrollment.cohort.name}. Je vindt de modules en je gilde op ${appUrl()}/dashboard.\n\n${SIGNATURE}`,
+        }),
   });
   forgetCourseAccess(enrollment.userId);
 }

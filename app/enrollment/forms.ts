@@ -27,31 +27,40 @@ const IntakeFields = z.object({
   wijk: requiredText("de wijk waarin je gaat oefenen", 200),
   motivation: requiredText("je motivatie", 4000),
   payer: z.enum(["SELF", "EMPLOYER"], { errorMap: () => ({ message: "Kies wie betaalt." }) }),
-  employerName: optionalText(200),
-  employerContact: optionalText(200),
-  employerEmail: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || null),
-  poNumber: optionalText(60),
-  employerAddress: optionalText(500),
 });
 
 const required = (message: string) => z.string({ required_error: message }).trim().min(1, message);
 const INVOICE_EMAIL = "Vul een geldig e-mailadres in voor de factuur.";
 
+const PO_NUMBER_MAX = 50;
+
 /**
  * Who pays, the choice that decides what else is needed: an employer who pays needs a name, a contact and an
  * e-mail address for the invoice. Checked alongside the intake's own fields (an intersection reports both), so
- * every missing field shows at once. Pay and withdraw carry no payer.
+ * every missing field shows at once. The employer's fieldset is read ONLY when the employer pays: without
+ * JavaScript it is always on the page, and what a self-payer left in it is dropped, not judged. Pay and withdraw
+ * carry no payer.
  */
 const PayerFields = z.discriminatedUnion("payer", [
   z.object({
     payer: z.literal("EMPLOYER"),
-    employerName: required("Vul de naam van de organisatie in die betaalt."),
-    employerContact: required("Vul een contactpersoon in voor de factuur."),
+    employerName: required("Vul de naam van de organisatie in die betaalt.").pipe(
+      z.string().max(200, "Houd de naam van de organisatie kort: hoogstens 200 tekens."),
+    ),
+    employerContact: required("Vul een contactpersoon in voor de factuur.").pipe(
+      z.string().max(200, "Houd de naam van de contactpersoon kort: hoogstens 200 tekens."),
+    ),
     employerEmail: z.string({ required_error: INVOICE_EMAIL }).trim().max(254, INVOICE_EMAIL).email(INVOICE_EMAIL),
+    poNumber: z
+      .string()
+      .trim()
+      .max(
+        PO_NUMBER_MAX,
+        `Een inkoopnummer of kostenplaats is hoogstens ${PO_NUMBER_MAX} tekens. Kijk of je het juiste nummer hebt geplakt.`,
+      )
+      .optional()
+      .transform((v) => v || null),
+    employerAddress: optionalText(500),
   }),
   z.object({ payer: z.literal("SELF") }),
   z.object({ payer: z.undefined() }),
@@ -92,6 +101,7 @@ const trainerIntents = [
 const adminIntents = [
   z.object({ intent: z.literal("refund"), paymentId: id }),
   z.object({ intent: z.literal("arranged"), enrollmentId: id }),
+  z.object({ intent: z.literal("employer-start"), enrollmentId: id }),
   z.object({ intent: z.literal("invoice"), enrollmentId: id }),
   CohortSettingsFields,
 ] as const;

@@ -15,6 +15,7 @@ import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { SIGNATURE, greeting } from "~/notifications/signature";
 import { activate, lockCohort, seatsTaken, type Tx } from "./enrollment.server";
+import { priceBreakdown } from "./price";
 import { paymentMode, stripeApi, webhooks, webhookSecret, WEBHOOK_TOLERANCE_S } from "./stripe.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,6 +25,10 @@ const INVOICE_BY_HAND =
   "Online factureren staat uit: stuur de werkgever zelf een factuur en markeer de betaling als geregeld zodra die betaald is.";
 const UNREACHABLE =
   "Stripe is nu niet bereikbaar. Er is niets afgeschreven; probeer het over een paar minuten opnieuw.";
+
+/** What is charged: the price including VAT, also when the catalogue shows it without. */
+const amountToPay = (cohort: { priceCents: number; priceIncludesVat: boolean }) =>
+  priceBreakdown(cohort.priceCents, cohort.priceIncludesVat).inclCents;
 
 /** Starts (or resumes) paying for an accepted enrollment; returns the URL of the checkout page. */
 export async function startCheckout(user: SessionUser, cohortId: string, now = new Date()): Promise<string> {
@@ -40,7 +45,9 @@ export async function startCheckout(user: SessionUser, cohortId: string, now = n
         status: true,
         reservedUntil: true,
         intake: { select: { payer: true } },
-        cohort: { select: { name: true, priceCents: true, reservationDays: true, capacity: true } },
+        cohort: {
+          select: { name: true, priceCents: true, priceIncludesVat: true, reservationDays: true, capacity: true },
+        },
         payments: {
           where: { kind: "CHECKOUT" },
           orderBy: { createdAt: "desc" },
@@ -76,7 +83,7 @@ export async function startCheckout(user: SessionUser, cohortId: string, now = n
     const payment =
       retry ??
       (await tx.payment.create({
-        data: { enrollmentId: enrollment.id, kind: "CHECKOUT", amountCents: enrollment.cohort.priceCents },
+        data: { enrollmentId: enrollment.id, kind: "CHECKOUT", amountCents: amountToPay(enrollment.cohort) },
       }));
     return {
       full: false,
@@ -171,7 +178,7 @@ export async function sendEmployerInvoice(
       status: true,
       intake: true,
       user: { select: { name: true } },
-      cohort: { select: { name: true, priceCents: true } },
+      cohort: { select: { name: true, priceCents: true, priceIncludesVat: true } },
       payments: { where: { kind: "INVOICE" } },
     },
   });
@@ -185,7 +192,7 @@ export async function sendEmployerInvoice(
       data: {
         enrollmentId,
         kind: "INVOICE",
-        amountCents: enrollment.cohort.priceCents,
+        amountCents: amountToPay(enrollment.cohort),
         dueAt: new Date(now.getTime() + 30 * DAY_MS),
       },
     }));
@@ -502,7 +509,7 @@ async function seatFor(
   const reserved =
     enrollment.status === "ACCEPTED" && enrollment.reservedUntil !== null && enrollment.reservedUntil > now;
   if (reserved || (await seatsTaken(tx, payment.enrollment.cohortId, now, payment.enrollmentId)) < capacity) {
-    await activate(tx, payment.enrollmentId, now);
+    await activate(tx, payment.enrollmentId, now, payment.id);
     return { outcome: "betaald: ingeschreven", follow: { forget: payment.enrollment.userId } };
   }
   await tx.enrollment.update({
@@ -542,9 +549,10 @@ async function settleInvoice(
     return { outcome: "geweigerd: bedrag klopt niet met de factuur" };
   if (payment.status === "PAID") return { outcome: "factuur was al verwerkt" };
   await tx.payment.update({ where: { id: payment.id }, data: { status: "PAID", paidAt: now } });
+  if (payment.enrollment.status === "ACTIVE") return { outcome: "factuur betaald (deelnemer was al gestart)" };
   if (payment.enrollment.status !== "ACCEPTED") return { outcome: "factuur betaald (inschrijving niet meer open)" };
   await lockCohort(tx, payment.enrollment.cohortId);
-  await activate(tx, payment.enrollmentId, now);
+  await activate(tx, payment.enrollmentId, now, payment.id);
   return { outcome: "factuur betaald: ingeschreven", follow: { forget: payment.enrollment.userId } };
 }
 

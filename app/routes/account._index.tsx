@@ -75,7 +75,7 @@ export default function Account() {
       <nav aria-label="Op deze pagina" className="muted">
         <a href="#naam">Naam</a> · <a href="#e-mailadres">E-mailadres</a> · <a href="#wachtwoord">Wachtwoord</a> ·{" "}
         <a href="#apparaten">Apparaten</a> · <a href="#e-mail">E-mail van Gilde</a> ·{" "}
-        <a href="#gegevens">Mijn gegevens</a>
+        <a href="#betalingen">Betalingen</a> · <a href="#gegevens">Mijn gegevens</a>
       </nav>
 
       <section className="card" aria-labelledby="naam">
@@ -102,6 +102,14 @@ export default function Account() {
       <section className="card" aria-labelledby="e-mail">
         <h2 id="e-mail">E-mail van Gilde</h2>
         <EmailPreferencesForm preferences={preferences} />
+      </section>
+
+      <section className="card" aria-labelledby="betalingen">
+        <h2 id="betalingen">Betalingen</h2>
+        <p>Je betalingen voor de leergang, met het betaalbewijs om opnieuw te downloaden.</p>
+        <Link className="button button--secondary" to="/account/betalingen">
+          Naar mijn betalingen
+        </Link>
       </section>
 
       <section className="card" aria-labelledby="gegevens">

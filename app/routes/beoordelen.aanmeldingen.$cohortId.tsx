@@ -21,6 +21,7 @@ import {
   markArranged,
   saveCohortSettings,
 } from "~/enrollment/enrollment.server";
+import { startOnEmployerAgreement } from "~/enrollment/employer-start.server";
 import { IntakesAction, intakesActionFor } from "~/enrollment/forms";
 import { invoiceAfterAcceptance, refundCohortPayment, sendEmployerInvoice } from "~/enrollment/payments.server";
 import { PAYMENT_MODE_NOTES, paymentMode } from "~/enrollment/stripe.server";
@@ -77,6 +78,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "arranged":
         await markArranged(cohortId, value.enrollmentId);
         return redirectWithFlash(here, "Gemarkeerd als geregeld: de deelnemer is ingeschreven.");
+      case "employer-start":
+        await startOnEmployerAgreement(staff, cohortId, value.enrollmentId);
+        return redirectWithFlash(here, "De deelnemer is gestart; de factuur aan de werkgever staat nog open.");
       case "invoice": {
         const invoice = await sendEmployerInvoice({ cohortId, enrollmentId: value.enrollmentId });
         if (!invoice.invoiceId)

@@ -29,7 +29,9 @@ export default function Catalogue() {
       <div className="grid">
         {cohorts.map((c) => (
           <article key={c.id} className="card">
-            <h3 className="flush-top">{c.name}</h3>
+            <h3 className="flush-top">
+              <Link to={`/leergang/${c.id}`}>{c.name}</Link>
+            </h3>
             <dl className="facts">
               <dt>Wanneer</dt>
               <dd>
@@ -58,6 +60,9 @@ export default function Catalogue() {
                   : `Nog ${c.seatsLeft} van ${c.capacity} vrij`}
               </dd>
             </dl>
+            <p>
+              <Link to={`/leergang/${c.id}`}>Programma, contactdagen, trainers en voorwaarden</Link>
+            </p>
             {c.intakeOpen ? (
               <Link className="button" to={`/aanmelden/${c.id}`}>
                 {c.seatsLeft === 0 ? "Op de wachtlijst" : "Aanmelden"}

@@ -62,6 +62,19 @@ export function readReceived(file: ReceivedFile): Promise<Buffer> {
   return fs.promises.readFile(file.path);
 }
 
+/** The first `bytes` bytes of a received file, without reading the rest. */
+export async function readReceivedHead(file: ReceivedFile, bytes: number): Promise<Uint8Array> {
+  if (!file.path) return new Uint8Array(0);
+  const handle = await fs.promises.open(file.path, "r");
+  try {
+    const head = new Uint8Array(bytes);
+    const { bytesRead } = await handle.read(head, 0, bytes, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Removes a received file nobody adopted; harmless when it is already gone. */
 export async function discardReceived(file: ReceivedFile) {
   if (file.path) await fs.promises.rm(file.path, { force: true });

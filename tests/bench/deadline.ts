@@ -90,6 +90,7 @@ function attachment(): { bytes: Buffer<ArrayBuffer>; sha256: string } {
 export type EveningResult = {
   rows: { name: string; count: number; p50: number; p99: number; errors: number }[];
   lost: string[];
+  reasons: string[];
   memory: { before: number[]; peak: number[]; after: number[] };
 };
 
@@ -106,6 +107,14 @@ export async function deadlineEvening(baseUrl: string, url: string, pid: number)
   const handIns: number[] = [];
   const queue: number[] = [];
   const errors = { autosave: 0, handIn: 0, queue: 0 };
+  // The first failure of each kind, to say what went wrong and not only how often.
+  const reasons = new Map<string, string>();
+  const failed = async (kind: keyof typeof errors, response: Response | null, error?: unknown) => {
+    errors[kind]++;
+    if (reasons.has(kind)) return;
+    const text = response ? (await response.text().catch(() => "")).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ") : "";
+    reasons.set(kind, response ? `${response.status}: ${text.slice(0, 300)}` : String(error));
+  };
   const saved = new Map<string, { body: string; revision: number }>();
   const handedIn = new Map<string, { body: string; files: string[] }>();
   const before = serverMemory(pid).processes;
@@ -135,13 +144,16 @@ export async function deadlineEvening(baseUrl: string, url: string, pid: number)
           },
           body: new URLSearchParams({ intent: "save-draft", autosave: "1", body, revision: String(revision) }),
         });
-        const answer = (await response.json().catch(() => null)) as { revision?: number } | null;
+        const answer = (await response
+          .clone()
+          .json()
+          .catch(() => null)) as { revision?: number } | null;
         if (response.status === 200 && answer?.revision) {
           revision = answer.revision;
           saved.set(person.userId, { body, revision });
-        } else errors.autosave++;
-      } catch {
-        errors.autosave++;
+        } else await failed("autosave", response);
+      } catch (error) {
+        await failed("autosave", null, error);
       }
       autosaves.push(performance.now() - tick);
       await sleep(AUTOSAVE_MS - (performance.now() - tick));
@@ -163,11 +175,11 @@ export async function deadlineEvening(baseUrl: string, url: string, pid: number)
         body: form,
         redirect: "manual",
       });
-      await response.arrayBuffer();
       if (response.status === 302) handedIn.set(person.userId, { body, files: files.map((f) => f.sha256) });
-      else errors.handIn++;
-    } catch {
-      errors.handIn++;
+      else await failed("handIn", response);
+      await response.arrayBuffer().catch(() => undefined);
+    } catch (error) {
+      await failed("handIn", null, error);
     }
     handIns.push(performance.now() - tick);
   };
@@ -180,10 +192,10 @@ export async function deadlineEvening(baseUrl: string, url: string, pid: number)
         const response = await fetch(`${baseUrl}/beoordelen?groep=${cohortId}&pagina=${(pageNumber++ % 5) + 1}`, {
           headers: { Cookie: cookie },
         });
-        await response.arrayBuffer();
-        if (response.status !== 200) errors.queue++;
-      } catch {
-        errors.queue++;
+        if (response.status !== 200) await failed("queue", response);
+        await response.arrayBuffer().catch(() => undefined);
+      } catch (error) {
+        await failed("queue", null, error);
       }
       queue.push(performance.now() - tick);
       await sleep(1_000);
@@ -208,6 +220,7 @@ export async function deadlineEvening(baseUrl: string, url: string, pid: number)
       row(`deadline: wachtrij (${TRAINERS} trainers)`, queue, errors.queue),
     ],
     lost,
+    reasons: [...reasons].map(([kind, reason]) => `${kind}: ${reason}`),
     memory: { before, peak, after },
   };
 }

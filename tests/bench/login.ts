@@ -3,7 +3,7 @@ export async function loginCookie(baseUrl: string, email: string, password = "gi
   const response = await fetch(`${baseUrl}/inloggen`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
     body: new URLSearchParams({ email, password }),
   });
   const cookie = response.headers

@@ -65,10 +65,16 @@ async function timeToHealthy(dataDir: string): Promise<{ ms: number; server: Run
 }
 
 async function modulePage() {
-  let server = await startServer({ env: { BENCH: "on" } });
+  // The first start seeds the demo data; the measured server is the next start on that data directory, as a
+  // server restarts every day.
+  const first = await startServer({ env: { BENCH: "on" } });
+  const memoryFirstStart = serverMemory(first.pid).total;
+  await first.stop();
+  const restart = await timeToHealthy(first.dataDir);
+  const server = restart.server;
   try {
-    const { cookie, moduleBytes, etag } = await moduleSetup(server);
     const memoryAtStart = serverMemory(server.pid).total;
+    const { cookie, moduleBytes, etag } = await moduleSetup(server);
     const mdxBefore = await (await fetch(`${server.baseUrl}/bench/statisch?mdx&_data=routes/bench.statisch`)).json();
 
     const ceiling = await measure("plafond: statische pagina", `${server.baseUrl}/bench/statisch?bytes=${moduleBytes}`);
@@ -85,17 +91,16 @@ async function modulePage() {
     });
     const mdxAfter = await (await fetch(`${server.baseUrl}/bench/statisch?mdx&_data=routes/bench.statisch`)).json();
     const memoryAfter = serverMemory(server.pid).total;
-    const dataDir = server.dataDir;
-    await server.stop();
-    const restart = await timeToHealthy(dataDir);
-    server = restart.server;
 
     const share = module.rps / ceiling.rps;
     const compiledDuringLoad = mdxAfter.mdx.compiled - mdxBefore.mdx.compiled;
     const errors = ceiling.errors + module.errors + compressed.errors + revisit.errors;
     return {
       results: [ceiling, module, compressed, revisit],
-      memory: [`PGlite: ${memoryAtStart} MB na de start, ${memoryAfter} MB na de metingen`],
+      memory: [
+        `PGlite: ${memoryFirstStart} MB na de eerste start (met het aanmaken van de demogegevens)`,
+        `PGlite: ${memoryAtStart} MB na een volgende start, ${memoryAfter} MB na de metingen`,
+      ],
       checks: [
         [`modulepagina haalt ${Math.round(share * 100)}% van het plafond (eis: ≥ 85%)`, share >= 0.85],
         [
@@ -187,7 +192,7 @@ async function postgresPages() {
       [`deadline: autosave p99 ${autosave?.p99} ms (eis: < 200 ms)`, (autosave?.p99 ?? Infinity) < 200],
       [`deadline: inleveren met bijlagen p99 ${handIn?.p99} ms (eis: < 2000 ms)`, (handIn?.p99 ?? Infinity) < 2000],
       [
-        `deadline: fouten ${night.rows.reduce((n, r) => n + r.errors, 0)} (eis: 0)`,
+        `deadline: fouten ${night.rows.reduce((n, r) => n + r.errors, 0)} (eis: 0)${night.reasons.length ? `; eerste: ${night.reasons.join(" | ")}` : ""}`,
         night.rows.every((r) => r.errors === 0),
       ],
       [

@@ -56,6 +56,7 @@ describe("the account page", () => {
       expect(page.status).toBe(200);
       expect(page.text).toContain("Mijn account");
       expect(page.html).toContain('href="/account/gegevens"');
+      expect(page.html).toContain('href="/account/betalingen"');
     }
     expect((await app.client().get("/account")).location).toMatch(/^\/inloggen\?redirectTo=%2Faccount/);
   });

@@ -1,5 +1,6 @@
 // All enrollments of a cohort with their payments, and the admin's payment actions:
-// refund a paid checkout, mark an accepted seat's payment as arranged, (re)send an employer's invoice.
+// refund a paid checkout, mark an accepted seat's payment as arranged, (re)send an employer's invoice, and let an
+// employer-paid participant start once the employer agreed (the invoice stays open).
 import { GildeForm } from "~/components/form";
 import { Table } from "~/components/table";
 import { IntakesAction } from "~/enrollment/forms";
@@ -16,6 +17,9 @@ export function EnrollmentTable({ enrollments, admin }: { enrollments: CohortEnr
           <td>
             {ENROLLMENT_LABELS[e.status]}
             {e.status === "ACCEPTED" && e.reservedUntil ? `, plek vast tot ${formatDateTime(e.reservedUntil)}` : ""}
+            {e.status === "ACTIVE" && e.payments.some((p) => p.kind === "INVOICE" && p.status === "OPEN")
+              ? ", gestart op akkoord van de werkgever (factuur open)"
+              : ""}
           </td>
           <td>{formatDateTime(e.appliedAt)}</td>
           <td>
@@ -61,6 +65,12 @@ function PaymentActions({ enrollment }: { enrollment: CohortEnrollment }) {
       {enrollment.intake?.payer === "EMPLOYER" ? (
         <button type="submit" name={fields.intent.name} value="invoice" className="button button--quiet">
           Factuur (opnieuw) versturen
+        </button>
+      ) : null}
+      {enrollment.intake?.payer === "EMPLOYER" &&
+      enrollment.payments.some((p) => p.kind === "INVOICE" && p.status === "OPEN") ? (
+        <button type="submit" name={fields.intent.name} value="employer-start" className="button button--quiet">
+          Werkgever akkoord: laat starten
         </button>
       ) : null}
     </GildeForm>

@@ -3,6 +3,7 @@
 import { Field, TextArea } from "~/components/field";
 import { GildeForm } from "~/components/form";
 import { ApplicationAction } from "~/enrollment/forms";
+import { useHydrated } from "~/components/use-hydrated";
 import { useGildeForm } from "~/forms/use-form";
 
 export const INTAKE_FORM_ID = "intake";
@@ -10,6 +11,7 @@ export const INTAKE_FORM_ID = "intake";
 export function IntakeForm({ busy }: { busy: boolean }) {
   const [form, fields] = useGildeForm(ApplicationAction, { id: INTAKE_FORM_ID });
   const employer = fields.payer.value === "EMPLOYER";
+  const hydrated = useHydrated();
   return (
     <section aria-labelledby="intake-kop">
       <h2 id="intake-kop">Intake</h2>
@@ -45,14 +47,16 @@ export function IntakeForm({ busy }: { busy: boolean }) {
             </p>
           ) : null}
         </fieldset>
-        <details className="field" open={employer}>
-          <summary>Gegevens van je werkgever (alleen als je werkgever betaalt)</summary>
+        {/* Always in the page without JavaScript (the server reads it only when the employer pays); with
+            JavaScript it shows once "mijn werkgever" is chosen. */}
+        <fieldset className="field" id="werkgever" hidden={hydrated && !employer}>
+          <legend>Gegevens van je werkgever (alleen als je werkgever betaalt)</legend>
           <Field meta={fields.employerName} label="Organisatie die betaalt" />
           <Field meta={fields.employerContact} label="Contactpersoon" />
           <Field meta={fields.employerEmail} label="E-mailadres voor de factuur" type="email" />
-          <Field meta={fields.poNumber} label="Inkoopnummer (PO), als je werkgever dat vraagt" />
+          <Field meta={fields.poNumber} label="Inkoopnummer (PO) of kostenplaats, als je werkgever dat vraagt" />
           <TextArea meta={fields.employerAddress} label="Factuuradres" rows={3} />
-        </details>
+        </fieldset>
         <button type="submit" className="button" disabled={busy}>
           Aanmelding versturen
         </button>
