@@ -14,6 +14,7 @@ import { seedParticipantWork } from "./seed-work";
 import { seedGradingDemo, type GradingSeedModule } from "./seed-grading";
 import { seedDashboardDemo } from "./seed-dashboard";
 import { seedCohortPageDemo } from "./seed-cohortpage";
+import { seedInvitationDemo } from "./seed-invite";
 import { seedAccountDemo } from "./seed-account";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
@@ -210,6 +211,7 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedDashboardDemo(modules);
   await seedParticipantWork(modules.flatMap((m) => m.assignments));
   await seedCohortPageDemo();
+  await seedInvitationDemo();
   await seedAccountDemo();
 }
 

@@ -202,6 +202,7 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
         where: { OR: [{ key: `email:${person.email}` }, { key: { startsWith: `email-ip:${person.email}|` } }] },
       });
       await tx.outboxMessage.deleteMany({ where: { to: person.email } });
+      await tx.invitation.deleteMany({ where: { email: person.email } });
 
       const placeholder = `verwijderd-${userId}@verwijderd.invalid`;
       await tx.user.update({

@@ -98,6 +98,9 @@ export default function AdminCohort() {
           ))}
         </ul>
         {cohort.availableTrainers.length > 0 ? <AddTrainer trainers={cohort.availableTrainers} /> : null}
+        <p>
+          <Link to={`/beheer/uitnodigingen?groep=${cohort.id}`}>Een nieuwe trainer voor deze groep uitnodigen</Link>
+        </p>
       </section>
 
       <section aria-labelledby="beoordelen">

@@ -22,6 +22,9 @@ export default function AdminLayout() {
             <NavLink to="/beheer/gebruikers">Gebruikers</NavLink>
           </li>
           <li>
+            <NavLink to="/beheer/uitnodigingen">Uitnodigingen</NavLink>
+          </li>
+          <li>
             <NavLink to="/beheer/betalingen">Betalingen</NavLink>
           </li>
           <li>
