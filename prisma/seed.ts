@@ -16,6 +16,7 @@ import { seedDashboardDemo } from "./seed-dashboard";
 import { seedLifecycleDemo } from "./seed-lifecycle";
 import { seedCohortPageDemo } from "./seed-cohortpage";
 import { seedInvitationDemo } from "./seed-invite";
+import { seedAccountDemo } from "./seed-account";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
@@ -213,6 +214,7 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedLifecycleDemo(passwordHash);
   await seedCohortPageDemo();
   await seedInvitationDemo();
+  await seedAccountDemo();
 }
 
 type CourseShape = {

@@ -1,6 +1,7 @@
 // Deadline reminders: three days and one day before a deadline, to participants who have not handed in.
 // Safe in several app instances at once: the reminder is recorded with a unique key in the same transaction
 // as the e-mail, so only one instance sends it.
+import { wantsReminders } from "~/account/profile.server";
 import { formatDateTime } from "~/format";
 import { findAssignment } from "~/content/course.server";
 import { db } from "~/db.server";
@@ -20,7 +21,7 @@ export async function sendDeadlineReminders(now = new Date()) {
     if (!found) continue;
     const [participants, extensions, handedIn] = await Promise.all([
       db.enrollment.findMany({
-        where: { cohortId: schedule.cohortId, status: "ACTIVE" },
+        where: { cohortId: schedule.cohortId, status: "ACTIVE", user: wantsReminders },
         select: { user: { select: { id: true, name: true, email: true } } },
       }),
       db.extension.findMany({ where: { cohortId: schedule.cohortId, assignmentSlug: schedule.assignmentSlug } }),

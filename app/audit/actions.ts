@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = {
   "invitation.resend": "Uitnodiging opnieuw verstuurd",
   "invitation.withdraw": "Uitnodiging ingetrokken",
   "invitation.accept": "Uitnodiging aangenomen",
+  "password.change": "Wachtwoord gewijzigd",
+  "email.change": "E-mailadres gewijzigd",
+  "session.end": "Sessie beëindigd",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

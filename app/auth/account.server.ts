@@ -19,7 +19,7 @@ import {
 import { clearAttempts, countAttempts, uncountAttempt } from "./throttle.server";
 import { constantTimeEqual, randomToken, sha256 } from "./tokens.server";
 
-function normalizeEmail(email: string): string {
+export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
@@ -124,7 +124,10 @@ export async function checkRegistrationToken(token: string, now = new Date()) {
 }
 
 /** Makes the account from the mailed link (once), and signs its owner in. */
-export async function confirmRegistration(token: string, now = new Date()) {
+export async function confirmRegistration(
+  token: string,
+  { userAgent = "", now = new Date() }: { userAgent?: string; now?: Date } = {},
+) {
   const pending = await findUsableRegistration(token, now);
   if (!pending) return { ok: false as const };
   const userId = await db.$transaction(async (tx) => {
@@ -143,12 +146,20 @@ export async function confirmRegistration(token: string, now = new Date()) {
     return user.id;
   });
   if (!userId) return { ok: false as const };
-  return { ok: true as const, userId, redirectTo: pending.redirectTo, session: await createSession(userId, now) };
+  return {
+    ok: true as const,
+    userId,
+    redirectTo: pending.redirectTo,
+    session: await createSession(userId, now, userAgent),
+  };
 }
 
 const WRONG_CREDENTIALS = "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.";
 
-export async function signIn(input: { email: string; password: string; clientIp: string }, now = new Date()) {
+export async function signIn(
+  input: { email: string; password: string; clientIp: string; userAgent?: string },
+  now = new Date(),
+) {
   const email = normalizeEmail(input.email);
   const keys = {
     address: throttleKeys.address(input.clientIp),
@@ -188,7 +199,7 @@ export async function signIn(input: { email: string; password: string; clientIp:
   await clearAttempts([keys.accountAtAddress, keys.account]);
   await uncountAttempt(keys.address);
   await audit(db, { action: "login", actor: user, summary: "Ingelogd met wachtwoord.", ip: input.clientIp }, now);
-  return { ok: true as const, userId: user.id, session: await createSession(user.id, now) };
+  return { ok: true as const, userId: user.id, session: await createSession(user.id, now, input.userAgent) };
 }
 
 const RESET_LIFETIME_MS = 60 * 60 * 1000;
@@ -273,7 +284,11 @@ export async function checkResetToken(token: string, now = new Date()) {
 }
 
 /** Sets the new password, uses up the link, and ends every session of the account. */
-export async function resetPassword(token: string, password: string, now = new Date()) {
+export async function resetPassword(
+  token: string,
+  password: string,
+  { userAgent = "", now = new Date() }: { userAgent?: string; now?: Date } = {},
+) {
   const reset = await findUsableReset(token, now);
   if (!reset) return { ok: false as const };
   const passwordHash = await hashPassword(password);
@@ -294,7 +309,7 @@ export async function resetPassword(token: string, password: string, now = new D
   // Whoever can read the mailbox is the owner: a lock someone else caused on this account is lifted.
   const { email } = await db.user.findUniqueOrThrow({ where: { id: reset.userId }, select: { email: true } });
   await clearAttempts([throttleKeys.account(email)], throttleKeys.accountAtAddress(email, ""));
-  return { ok: true as const, userId: reset.userId, session: await createSession(reset.userId, now) };
+  return { ok: true as const, userId: reset.userId, session: await createSession(reset.userId, now, userAgent) };
 }
 
 export async function changePassword(userId: string, password: string) {

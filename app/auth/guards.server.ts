@@ -31,6 +31,7 @@ export function getUser(request: Request): Promise<SessionUser | null> {
         return null;
       }
       if (result.refreshed) cookieUpdates.set(request, sessionCookie(token, result.expiresAt));
+      sessionIds.set(request, result.sessionId);
       return result.user;
     })();
     cache.set(request, pending);
@@ -39,6 +40,7 @@ export function getUser(request: Request): Promise<SessionUser | null> {
 }
 
 const cookieUpdates = new WeakMap<Request, string>();
+const sessionIds = new WeakMap<Request, string>();
 // Requests that came with a session cookie that is expired, ended or tampered with.
 const deadSessions = new WeakSet<Request>();
 
@@ -58,6 +60,14 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getUser(request);
   if (!user) throw loginRedirect(request);
   return user;
+}
+
+/** The signed-in user and the session this request came with ("dit apparaat" in the list of sessions). */
+export async function requireSession(request: Request): Promise<{ user: SessionUser; sessionId: string }> {
+  const user = await requireUser(request);
+  const sessionId = sessionIds.get(request);
+  if (!sessionId) throw loginRedirect(request);
+  return { user, sessionId };
 }
 
 export async function requireAnonymous(request: Request) {

@@ -12,11 +12,22 @@ const REFRESH_WHEN_LEFT_MS = 15 * DAY;
 
 export type SessionUser = { id: string; name: string; email: string; role: "PARTICIPANT" | "TRAINER" | "ADMIN" };
 
-export async function createSession(userId: string, now = new Date()) {
+// How often the last-seen moment of a session is written: often enough for "5 minuten geleden", rare enough that
+// reading a page almost never writes.
+const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
+
+/** The browser's own description of itself, kept with the session to show as "Chrome op Android". */
+export function userAgentOf(request: Request): string {
+  return (request.headers.get("User-Agent") ?? "").slice(0, 512);
+}
+
+export async function createSession(userId: string, now = new Date(), userAgent = "") {
   const id = randomToken();
   const secret = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-  await db.session.create({ data: { id, secretHash: sha256(secret), userId, expiresAt, createdAt: now } });
+  await db.session.create({
+    data: { id, secretHash: sha256(secret), userId, expiresAt, createdAt: now, lastSeenAt: now, userAgent },
+  });
   return { token: `${id}.${secret}`, expiresAt };
 }
 
@@ -26,7 +37,7 @@ export async function createSession(userId: string, now = new Date()) {
  * another app instance may accept an ended session for at most SESSION_CACHE_MS.
  */
 const SESSION_CACHE_MS = 10_000;
-type Cached = { secretHash: string; expiresAt: Date; user: SessionUser; until: number };
+type Cached = { secretHash: string; expiresAt: Date; lastSeenAt: Date | null; user: SessionUser; until: number };
 const recent = new Map<string, Cached>();
 
 export function forgetSessions(filter: { sessionId?: string; userId?: string } = {}) {
@@ -44,19 +55,21 @@ async function lookUpSession(id: string) {
       id: string;
       secretHash: string;
       expiresAt: Date;
+      lastSeenAt: Date | null;
       userId: string;
       name: string;
       email: string;
       role: SessionUser["role"];
     }[]
   >`
-    SELECT s.id, s."secretHash", s."expiresAt", u.id AS "userId", u.name, u.email, u.role::text AS role
+    SELECT s.id, s."secretHash", s."expiresAt", s."lastSeenAt", u.id AS "userId", u.name, u.email, u.role::text AS role
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${id}`;
   if (!row) return null;
   const session = {
     secretHash: row.secretHash,
     expiresAt: new Date(row.expiresAt),
+    lastSeenAt: row.lastSeenAt ? new Date(row.lastSeenAt) : null,
     user: { id: row.userId, name: row.name, email: row.email, role: row.role },
   };
   if (recent.size > 10_000) recent.clear();
@@ -86,7 +99,19 @@ export async function validateSessionToken(
     forgetSessions({ sessionId: session.id });
     refreshed = true;
   }
+  await noteLastSeen(session, now);
   return { user: session.user, sessionId: session.id, expiresAt, refreshed };
+}
+
+/** Writes when the session was last used, at most once per LAST_SEEN_EVERY_MS (one small UPDATE, no ORM). */
+async function noteLastSeen(session: { id: string; lastSeenAt: Date | null }, now: Date) {
+  if (session.lastSeenAt && now.getTime() - session.lastSeenAt.getTime() < LAST_SEEN_EVERY_MS) return;
+  const since = new Date(now.getTime() - LAST_SEEN_EVERY_MS);
+  await db.$executeRaw`
+    UPDATE "Session" SET "lastSeenAt" = ${now}
+    WHERE id = ${session.id} AND ("lastSeenAt" IS NULL OR "lastSeenAt" <= ${since})`;
+  const cached = recent.get(session.id);
+  if (cached) cached.lastSeenAt = now;
 }
 
 export async function invalidateSession(token: string | null | undefined) {

@@ -37,7 +37,7 @@ export function SiteHeader({ user, items }: { user: HeaderUser | null; items: Na
             </ul>
             {user ? (
               <div className="site-nav__account">
-                <Link to="/account/gegevens" className="site-nav__user" title="Mijn gegevens">
+                <Link to="/account" className="site-nav__user" title="Mijn account">
                   {user.name} <span className="badge">{user.roleLabel}</span>
                 </Link>
                 <Form method="post" action="/uitloggen">

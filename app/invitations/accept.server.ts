@@ -127,7 +127,11 @@ const ACCOUNT_EXISTS =
   "Er is al een Gilde-account met dit e-mailadres. Log in met dat account; daarna kun je de uitnodiging aannemen.";
 
 /** A new account with the invited role, signed in. */
-export async function acceptWithNewAccount(token: string, input: { name: string; password: string }, now = new Date()) {
+export async function acceptWithNewAccount(
+  token: string,
+  input: { name: string; password: string; userAgent?: string },
+  now = new Date(),
+) {
   const passwordHash = await hashPassword(input.password);
   const name = input.name.trim();
   const accepted = await db.$transaction(async (tx) => {
@@ -156,7 +160,7 @@ export async function acceptWithNewAccount(token: string, input: { name: string;
     return { userId: user.id, row };
   });
   return {
-    session: await createSession(accepted.userId, now),
+    session: await createSession(accepted.userId, now, input.userAgent),
     landing: landingFor(accepted.row.role, accepted.row),
     message: welcome(name, accepted.row),
   };

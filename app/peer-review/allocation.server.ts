@@ -1,5 +1,6 @@
 // Continuous allocation of peer reviewers (the pure rule is in allocate.ts), and the background work: open
 // reviews that lapse go to someone else, reviewers of participants who left are reallocated, reminders go out.
+import { wantsReminders } from "~/account/profile.server";
 import { findAssignment } from "~/content/course.server";
 import { db } from "~/db.server";
 import { allocateReviews, hash } from "./allocate";
@@ -123,7 +124,12 @@ export async function maintainPeerReviews(now = new Date()) {
 
 async function sendReviewReminders(now: Date) {
   const due = await db.peerReview.findMany({
-    where: { status: "OPEN", remindedAt: null, dueAt: { gt: now, lte: new Date(now.getTime() + 2 * DAY_MS) } },
+    where: {
+      status: "OPEN",
+      remindedAt: null,
+      dueAt: { gt: now, lte: new Date(now.getTime() + 2 * DAY_MS) },
+      reviewer: wantsReminders,
+    },
     select: { id: true, assignmentSlug: true, dueAt: true, reviewer: { select: { name: true, email: true } } },
   });
   for (const review of due) {

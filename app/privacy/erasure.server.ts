@@ -189,6 +189,7 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
         "cohortStaff",
         "session",
         "passwordReset",
+        "emailChange",
       ] as const) {
         await (tx[table] as unknown as { deleteMany(args: object): Promise<unknown> }).deleteMany({
           where: { userId },

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { signIn } from "~/auth/account.server";
 import { requireAnonymous } from "~/auth/guards.server";
 import { safeRedirect } from "~/auth/redirect";
-import { sessionCookie } from "~/auth/session.server";
+import { sessionCookie, userAgentOf } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/field";
 import { GildeForm } from "~/components/form";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await readSubmission(request, LoginSchema);
   return attempt(submission, async (login) => {
-    const result = await signIn({ ...login, clientIp: clientIp(context) });
+    const result = await signIn({ ...login, clientIp: clientIp(context), userAgent: userAgentOf(request) });
     if (!result.ok) return reply(submission, { formError: result.formError });
     return redirect(safeRedirect(login.redirectTo), {
       headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) },

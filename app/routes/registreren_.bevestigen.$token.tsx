@@ -6,7 +6,7 @@ import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { checkRegistrationToken, confirmRegistration, REGISTRATION_INVALID } from "~/auth/account.server";
 import { safeRedirect } from "~/auth/redirect";
-import { sessionCookie } from "~/auth/session.server";
+import { sessionCookie, userAgentOf } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GildeForm } from "~/components/form";
 import { redirectWithFlash } from "~/forms/flash.server";
@@ -28,7 +28,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const submission = await readSubmission(request, ConfirmSchema);
   return attempt(submission, async () => {
-    const result = await confirmRegistration(params.token ?? "");
+    const result = await confirmRegistration(params.token ?? "", { userAgent: userAgentOf(request) });
     if (!result.ok) return reply(submission, { formError: REGISTRATION_INVALID });
     return redirectWithFlash(safeRedirect(result.redirectTo), "Welkom bij Gilde: je account is gemaakt.", {
       headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) },

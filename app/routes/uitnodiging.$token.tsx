@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/guards.server";
-import { sessionCookie } from "~/auth/session.server";
+import { sessionCookie, userAgentOf } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AcceptInvitation, ClosedInvitation } from "~/components/invitations/accept-invitation";
 import { RefusedError } from "~/errors.server";
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (user) {
       throw new RefusedError("Je bent al ingelogd. Log eerst uit om een nieuw account te maken.", 409);
     }
-    const accepted = await acceptWithNewAccount(token, value);
+    const accepted = await acceptWithNewAccount(token, { ...value, userAgent: userAgentOf(request) });
     return redirectWithFlash(accepted.landing, accepted.message, {
       headers: { "Set-Cookie": sessionCookie(accepted.session.token, accepted.session.expiresAt) },
     });

@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { checkResetToken, RESET_INVALID, resetPassword } from "~/auth/account.server";
 import { PASSWORD_MIN } from "~/auth/password";
-import { sessionCookie } from "~/auth/session.server";
+import { sessionCookie, userAgentOf } from "~/auth/session.server";
 import { Field } from "~/components/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GildeForm } from "~/components/form";
@@ -30,7 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const submission = await readSubmission(request, ResetSchema);
   return attempt(submission, async ({ password }) => {
-    const result = await resetPassword(params.token ?? "", password);
+    const result = await resetPassword(params.token ?? "", password, { userAgent: userAgentOf(request) });
     if (!result.ok) return reply(submission, { formError: RESET_INVALID });
     return redirectWithFlash("/dashboard", "Je nieuwe wachtwoord is opgeslagen.", {
       headers: { "Set-Cookie": sessionCookie(result.session.token, result.session.expiresAt) },

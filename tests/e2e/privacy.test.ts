@@ -4,8 +4,9 @@ import { strFromU8, unzipSync } from "fflate";
 import fs from "node:fs";
 import { it } from "vitest";
 import { audit } from "../support/audit";
-import { expect, loggedIn, useServerAndPage } from "../support/e2e";
+import { expect, loggedIn, PHONE, useServerAndPage } from "../support/e2e";
 import { entry } from "../support/indexed";
+import { expectNoSidewaysScroll, expectWithinWidth } from "../support/viewport";
 
 const e2e = useServerAndPage({ demoSessions: true });
 
@@ -16,6 +17,9 @@ it("downloads everything, asks for erasure, and the admin carries it out", async
     .getByRole("link", { name: /deelnemer/ })
     .first()
     .click();
+  await participant.waitForURL("**/account");
+  await audit(participant, "privacy", "mijn-account");
+  await participant.getByRole("link", { name: "Naar mijn gegevens" }).click();
   await participant.waitForURL("**/account/gegevens");
   await audit(participant, "privacy", "mijn-gegevens");
 
@@ -68,4 +72,15 @@ it("downloads everything, asks for erasure, and the admin carries it out", async
   await participant.getByLabel("Wachtwoord").fill("gilde-demo-2027");
   await participant.getByRole("button", { name: "Inloggen" }).click();
   await expect(participant.getByText("Dit e-mailadres en wachtwoord horen niet bij elkaar.")).toBeVisible();
+});
+
+it("shows the account page on a phone: every device a card with its button in sight", async () => {
+  const phone = await loggedIn(e2e, "deelnemer@gilde.test", PHONE);
+  await phone.goto(`${e2e.server.baseUrl}/account`);
+  await expect(phone.getByRole("heading", { name: "Waar je bent ingelogd" })).toBeVisible();
+  await expect(phone.getByRole("cell", { name: "Chrome op Android", exact: true })).toBeVisible();
+  await expect(phone.getByText("dit apparaat")).toBeVisible();
+  await audit(phone, "privacy", "mijn-account-telefoon");
+  await expectNoSidewaysScroll(phone);
+  await expectWithinWidth(phone.getByRole("button", { name: "Uitloggen op Chrome op Android" }));
 });

@@ -1,0 +1,130 @@
+// Your own account: name, e-mail address, password, where you are signed in, which mail you get, and (on its own
+// page) your data. Every form names its intent; each answers with a one-time message after it worked.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requestEmailChange } from "~/account/email-change.server";
+import { AccountAction } from "~/account/forms";
+import { changeOwnPassword } from "~/account/password-change.server";
+import { changeName, emailPreferences, saveEmailPreferences } from "~/account/profile.server";
+import { endOtherSessions, endSession, mySessions } from "~/account/sessions.server";
+import { requireSession } from "~/auth/guards.server";
+import { EmailPreferencesForm } from "~/components/account/email-preferences";
+import { EmailForm, NameForm, PasswordForm } from "~/components/account/identity-forms";
+import { SessionList } from "~/components/account/session-list";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { redirectWithFlash } from "~/forms/flash.server";
+import { attempt, readSubmission } from "~/forms/submission.server";
+import { clientIp } from "~/load-context";
+import { hasDemoMailbox } from "~/notifications/outbox.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, sessionId } = await requireSession(request);
+  const [sessions, preferences, demoMailbox] = await Promise.all([
+    mySessions(user.id, sessionId),
+    emailPreferences(user.id),
+    hasDemoMailbox(),
+  ]);
+  return json({ name: user.name, email: user.email, sessions, preferences, demoMailbox });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, sessionId } = await requireSession(request);
+  const ip = clientIp(context);
+  const submission = await readSubmission(request, AccountAction);
+  return attempt(submission, async (value) => {
+    switch (value.intent) {
+      case "name":
+        await changeName(user.id, value.name);
+        return redirectWithFlash("/account", "Je naam is opgeslagen.");
+      case "email": {
+        const email = await requestEmailChange(user, value);
+        return redirectWithFlash(
+          "/account",
+          `We stuurden een link naar ${email}. Open hem binnen 24 uur om je nieuwe adres te bevestigen; tot dan blijft ${user.email} in gebruik.`,
+        );
+      }
+      case "password": {
+        const ended = await changeOwnPassword(user, sessionId, { ...value, ip });
+        return redirectWithFlash(
+          "/account",
+          ended
+            ? "Je nieuwe wachtwoord is opgeslagen. Op je andere apparaten ben je uitgelogd; hier blijf je ingelogd."
+            : "Je nieuwe wachtwoord is opgeslagen. Je blijft hier ingelogd.",
+        );
+      }
+      case "end-session": {
+        const device = await endSession(user, sessionId, value.session, ip);
+        return redirectWithFlash("/account", `Je bent uitgelogd op ${device}.`);
+      }
+      case "end-other-sessions":
+        await endOtherSessions(user, sessionId, ip);
+        return redirectWithFlash("/account", "Je bent op al je andere apparaten uitgelogd. Hier blijf je ingelogd.");
+      case "preferences":
+        await saveEmailPreferences(user.id, { weekly: value.weekly, reminders: value.reminders });
+        return redirectWithFlash("/account", "Je e-mailvoorkeuren zijn opgeslagen.");
+    }
+  });
+}
+
+export default function Account() {
+  const { name, email, sessions, preferences, demoMailbox } = useLoaderData<typeof loader>();
+  return (
+    <div className="form--wide stack">
+      <h1>Mijn account</h1>
+      <nav aria-label="Op deze pagina" className="muted">
+        <a href="#naam">Naam</a> · <a href="#e-mailadres">E-mailadres</a> · <a href="#wachtwoord">Wachtwoord</a> ·{" "}
+        <a href="#apparaten">Apparaten</a> · <a href="#e-mail">E-mail van Gilde</a> ·{" "}
+        <a href="#betalingen">Betalingen</a> · <a href="#gegevens">Mijn gegevens</a>
+      </nav>
+
+      <section className="card" aria-labelledby="naam">
+        <h2 id="naam">Naam</h2>
+        <NameForm name={name} />
+      </section>
+
+      <section className="card" aria-labelledby="e-mailadres">
+        <h2 id="e-mailadres">E-mailadres</h2>
+        <EmailForm email={email} demoMailbox={demoMailbox} />
+      </section>
+
+      <section className="card" aria-labelledby="wachtwoord">
+        <h2 id="wachtwoord">Wachtwoord</h2>
+        <PasswordForm />
+      </section>
+
+      <section className="card" aria-labelledby="apparaten">
+        <h2 id="apparaten">Waar je bent ingelogd</h2>
+        <p>Zie je een apparaat dat je niet kent? Log het uit en wijzig je wachtwoord.</p>
+        <SessionList sessions={sessions} />
+      </section>
+
+      <section className="card" aria-labelledby="e-mail">
+        <h2 id="e-mail">E-mail van Gilde</h2>
+        <EmailPreferencesForm preferences={preferences} />
+      </section>
+
+      <section className="card" aria-labelledby="betalingen">
+        <h2 id="betalingen">Betalingen</h2>
+        <p>Je betalingen voor de leergang, met het betaalbewijs om opnieuw te downloaden.</p>
+        <Link className="button button--secondary" to="/account/betalingen">
+          Naar mijn betalingen
+        </Link>
+      </section>
+
+      <section className="card" aria-labelledby="gegevens">
+        <h2 id="gegevens">Mijn gegevens</h2>
+        <p>Download alles wat Gilde van je bewaart, of vraag om je gegevens te laten verwijderen.</p>
+        <Link className="button button--secondary" to="/account/gegevens">
+          Naar mijn gegevens
+        </Link>
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Mijn account — Gilde" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
