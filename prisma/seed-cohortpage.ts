@@ -37,7 +37,13 @@ export async function seedCohortPageDemo() {
     if (spring) {
       await tx.cohort.update({
         where: { id: spring.id },
-        data: { accreditationRegister: "Registerplein", accreditationPoints: 20, refundAfterStartPercent: 25 },
+        data: {
+          accreditationRegister: "Registerplein",
+          accreditationPoints: 20,
+          refundAfterStartPercent: 25,
+          priceIncludes:
+            "Alle modules en hun teksten, vijf contactdagen met lunch in Utrecht (één online), begeleiding en beoordeling door je trainers, je gilde en het bewijs van afronding.",
+        },
       });
       await tx.contactDay.createMany({
         data: contactDays(spring.id, spring.location, [

@@ -1,5 +1,6 @@
 // The forms of /account, one schema shared by the page's parts (app/components/account/) and its action. Each
-// form names its intent; a password is never sent back to the page (SECRET_FIELDS in forms/protocol.ts).
+// form names its intent; a password is never sent back to the page (SECRET_FIELDS in forms/protocol.ts). Only staff
+// have the profile form: for anyone else its intent is not in the schema (a 403).
 import { z } from "zod";
 import { emailField, newPasswordField, requiredText } from "~/forms/fields";
 
@@ -10,7 +11,9 @@ const currentPassword = z
   .min(1, "Vul je huidige wachtwoord in.")
   .max(1024, "Dit is niet je huidige wachtwoord.");
 
-export const AccountAction = z.discriminatedUnion("intent", [
+export const BIO_MAX = 500;
+
+const ownForms = [
   z.object({ intent: z.literal("name"), name: requiredText("je naam", NAME_MAX) }),
   z.object({ intent: z.literal("email"), email: emailField, currentPassword }),
   z.object({ intent: z.literal("password"), currentPassword, newPassword: newPasswordField }),
@@ -21,6 +24,17 @@ export const AccountAction = z.discriminatedUnion("intent", [
     weekly: z.boolean().default(false),
     reminders: z.boolean().default(false),
   }),
+] as const;
+
+export const AccountAction = z.discriminatedUnion("intent", [...ownForms]);
+
+/** Staff (trainers and admins) also write the short profile the public page of their cohorts shows. */
+export const StaffAccountAction = z.discriminatedUnion("intent", [
+  ...ownForms,
+  z.object({
+    intent: z.literal("bio"),
+    bio: z.string().trim().max(BIO_MAX, `Je profiel mag hoogstens ${BIO_MAX} tekens lang zijn.`).default(""),
+  }),
 ]);
 
 export const FORM_IDS = {
@@ -29,4 +43,5 @@ export const FORM_IDS = {
   password: "wachtwoord",
   preferences: "e-mailvoorkeuren",
   endOthers: "andere-sessies",
+  bio: "profiel",
 } as const;

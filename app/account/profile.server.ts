@@ -1,5 +1,5 @@
-// What /account shows and changes about the person themselves: their name and e-mail preferences (the weekly
-// community digest, reminders of deadlines and of peer feedback to give).
+// What /account shows and changes about the person themselves: their name, (for staff) their short profile, and
+// their e-mail preferences (the weekly community digest, reminders of deadlines and of peer feedback to give).
 import type { Prisma } from "@prisma/client";
 import { forgetSessions } from "~/auth/session.server";
 import { db } from "~/db.server";
@@ -8,6 +8,11 @@ export async function changeName(userId: string, name: string) {
   await db.user.update({ where: { id: userId }, data: { name: name.trim() } });
   // The header reads the name from the validated session: show the new one on the next page already.
   forgetSessions({ userId });
+}
+
+/** The short profile of a trainer or admin, as the public page of the cohorts they train shows it. */
+export async function changeBio(userId: string, bio: string) {
+  await db.user.update({ where: { id: userId }, data: { bio: bio.trim() } });
 }
 
 export type EmailPreferences = { weekly: boolean; reminders: boolean };
@@ -32,3 +37,8 @@ export async function saveEmailPreferences(userId: string, preferences: EmailPre
 export const wantsReminders = {
   OR: [{ digestPreference: { is: null } }, { digestPreference: { is: { reminders: true } } }],
 } satisfies Prisma.UserWhereInput;
+
+export async function ownBio(userId: string): Promise<string> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { bio: true } });
+  return user?.bio ?? "";
+}

@@ -5,7 +5,7 @@ import { offerFreeSeats } from "~/enrollment/waitlist.server";
 import { lockCohort, seatsTaken } from "~/enrollment/seats.server";
 import { RefusedError } from "~/errors.server";
 import { isoDay } from "~/format";
-import type { CohortSettingsInput } from "./settings-form";
+import type { CatalogueInput, CohortSettingsInput } from "./settings-form";
 
 /** The settings form's starting values, as the form shows them (dates as yyyy-mm-dd, the price in euros). */
 export async function cohortSettings(cohortId: string) {
@@ -24,12 +24,26 @@ export async function cohortSettings(cohortId: string) {
       autoPlaceInGilde: true,
       reservationDays: true,
       refundAfterStartPercent: true,
+      accreditationRegister: true,
+      accreditationPoints: true,
+      priceIncludes: true,
+      instalments: true,
     },
   });
   if (!cohort) throw new Response("Niet gevonden", { status: 404 });
-  const { priceCents, startsOn, endsOn, ...rest } = cohort;
+  const {
+    priceCents,
+    startsOn,
+    endsOn,
+    accreditationRegister,
+    accreditationPoints,
+    priceIncludes,
+    instalments,
+    ...rest
+  } = cohort;
   return {
     ...rest,
+    catalogue: { accreditationRegister, accreditationPoints: accreditationPoints ?? "", priceIncludes, instalments },
     startsOn: isoDay(startsOn),
     endsOn: isoDay(endsOn),
     price: (priceCents / 100).toFixed(2).replace(".", ","),
@@ -47,4 +61,9 @@ export async function saveCohortSettings(cohortId: string, { price, ...input }: 
     await tx.cohort.update({ where: { id: cohortId }, data: { ...input, priceCents: price } });
     await offerFreeSeats(tx, cohortId, now);
   });
+}
+
+/** What the public page adds: accreditation (no points without a register), what the price includes, instalments. */
+export async function saveCatalogue(cohortId: string, input: CatalogueInput) {
+  await db.cohort.update({ where: { id: cohortId }, data: input });
 }

@@ -4,12 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requestEmailChange } from "~/account/email-change.server";
-import { AccountAction } from "~/account/forms";
+import { AccountAction, StaffAccountAction } from "~/account/forms";
 import { changeOwnPassword } from "~/account/password-change.server";
-import { changeName, emailPreferences, saveEmailPreferences } from "~/account/profile.server";
+import { changeBio, changeName, emailPreferences, ownBio, saveEmailPreferences } from "~/account/profile.server";
 import { endOtherSessions, endSession, mySessions } from "~/account/sessions.server";
 import { requireSession } from "~/auth/guards.server";
 import { EmailPreferencesForm } from "~/components/account/email-preferences";
+import { BioForm } from "~/components/account/bio-form";
 import { EmailForm, NameForm, PasswordForm } from "~/components/account/identity-forms";
 import { SessionList } from "~/components/account/session-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -20,23 +21,27 @@ import { hasDemoMailbox } from "~/notifications/outbox.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request);
-  const [sessions, preferences, demoMailbox] = await Promise.all([
+  const [sessions, preferences, demoMailbox, bio] = await Promise.all([
     mySessions(user.id, sessionId),
     emailPreferences(user.id),
     hasDemoMailbox(),
+    isStaff(user.role) ? ownBio(user.id) : null,
   ]);
-  return json({ name: user.name, email: user.email, sessions, preferences, demoMailbox });
+  return json({ name: user.name, email: user.email, sessions, preferences, demoMailbox, bio });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSession(request);
   const ip = clientIp(context);
-  const submission = await readSubmission(request, AccountAction);
+  const submission = await readSubmission(request, isStaff(user.role) ? StaffAccountAction : AccountAction);
   return attempt(submission, async (value) => {
     switch (value.intent) {
       case "name":
         await changeName(user.id, value.name);
         return redirectWithFlash("/account", "Je naam is opgeslagen.");
+      case "bio":
+        await changeBio(user.id, value.bio);
+        return redirectWithFlash("/account", "Je profiel is opgeslagen.");
       case "email": {
         const email = await requestEmailChange(user, value);
         return redirectWithFlash(
@@ -67,13 +72,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
+const isStaff = (role: string) => role === "TRAINER" || role === "ADMIN";
+
 export default function Account() {
-  const { name, email, sessions, preferences, demoMailbox } = useLoaderData<typeof loader>();
+  const { name, email, sessions, preferences, demoMailbox, bio } = useLoaderData<typeof loader>();
   return (
     <div className="form--wide stack">
       <h1>Mijn account</h1>
       <nav aria-label="Op deze pagina" className="muted">
-        <a href="#naam">Naam</a> · <a href="#e-mailadres">E-mailadres</a> · <a href="#wachtwoord">Wachtwoord</a> ·{" "}
+        <a href="#naam">Naam</a> ·{" "}
+        {bio !== null ? (
+          <>
+            <a href="#profiel">Profiel</a> ·{" "}
+          </>
+        ) : null}
+        <a href="#e-mailadres">E-mailadres</a> · <a href="#wachtwoord">Wachtwoord</a> ·{" "}
         <a href="#apparaten">Apparaten</a> · <a href="#e-mail">E-mail van Gilde</a> ·{" "}
         <a href="#betalingen">Betalingen</a> · <a href="#gegevens">Mijn gegevens</a>
       </nav>
@@ -82,6 +95,13 @@ export default function Account() {
         <h2 id="naam">Naam</h2>
         <NameForm name={name} />
       </section>
+
+      {bio !== null ? (
+        <section className="card" aria-labelledby="profiel">
+          <h2 id="profiel">Profiel als trainer</h2>
+          <BioForm bio={bio} />
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="e-mailadres">
         <h2 id="e-mailadres">E-mailadres</h2>

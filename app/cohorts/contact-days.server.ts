@@ -1,0 +1,109 @@
+// A cohort's contact days as the admin plans them: listed in order, added, changed and removed, each change in the
+// audit log. Times are typed as Amsterdam wall-clock time and stored as moments. A day outside the cohort's start
+// and end dates is refused next to the date: the public page would otherwise promise a day nobody meets on.
+import { fromAmsterdamInput, toAmsterdamInput } from "~/assignments/time";
+import { audit } from "~/audit/audit.server";
+import { db } from "~/db.server";
+import { RefusedError } from "~/errors.server";
+import { formatCalendarDate, formatTimeRange, formatWeekdayDate, isoDay } from "~/format";
+import type { ContactDayInput } from "./contact-day-form";
+
+type Actor = { id: string; email: string };
+
+/** The cohort and its days, as the page lists them, with the one being changed (`?dag=`) as the form's values. */
+export async function contactDaysPage(cohortId: string, editingId: string | null) {
+  const cohort = await db.cohort.findUnique({
+    where: { id: cohortId },
+    select: {
+      id: true,
+      name: true,
+      startsOn: true,
+      endsOn: true,
+      location: true,
+      contactDays: { orderBy: { startsAt: "asc" } },
+    },
+  });
+  if (!cohort) throw new Response("Niet gevonden", { status: 404 });
+  const days = cohort.contactDays.map((d) => ({
+    id: d.id,
+    date: formatWeekdayDate(d.startsAt),
+    times: formatTimeRange(d.startsAt, d.endsAt),
+    where: d.online ? "Online" : d.place,
+    topic: d.topic,
+  }));
+  const editing = cohort.contactDays.find((d) => d.id === editingId);
+  return {
+    cohort: {
+      id: cohort.id,
+      name: cohort.name,
+      period: `${formatCalendarDate(cohort.startsOn)} – ${formatCalendarDate(cohort.endsOn)}`,
+    },
+    days,
+    form: editing
+      ? formValues(editing)
+      : { id: "", place: cohort.location, startTime: "09:30", endTime: "16:00" },
+  };
+}
+
+function formValues(day: { id: string; startsAt: Date; endsAt: Date; place: string; online: boolean; topic: string }) {
+  const [date = "", startTime = ""] = toAmsterdamInput(day.startsAt).split("T");
+  return {
+    id: day.id,
+    day: date,
+    startTime,
+    endTime: toAmsterdamInput(day.endsAt).split("T")[1] ?? "",
+    place: day.place,
+    online: day.online ? "on" : "",
+    topic: day.topic,
+  };
+}
+
+/** Adds a day, or changes the day `input.id` of this cohort; a day outside the cohort's dates is refused. */
+export async function saveContactDay(
+  actor: Actor,
+  cohortId: string,
+  { id, day, startTime, endTime, ...rest }: ContactDayInput,
+) {
+  await db.$transaction(async (tx) => {
+    const cohort = await tx.cohort.findUnique({
+      where: { id: cohortId },
+      select: { name: true, startsOn: true, endsOn: true },
+    });
+    if (!cohort) throw new RefusedError("Deze groep bestaat niet.", 404);
+    const date = isoDay(day);
+    if (date < isoDay(cohort.startsOn) || date > isoDay(cohort.endsOn)) {
+      const message = `Deze dag valt buiten de leergang (${formatCalendarDate(cohort.startsOn)} – ${formatCalendarDate(cohort.endsOn)}). Kies een datum daartussen, of pas eerst de start- of einddatum aan.`;
+      throw new RefusedError(message, 400, { day: message });
+    }
+    const data = {
+      startsAt: fromAmsterdamInput(`${date}T${startTime}`)!,
+      endsAt: fromAmsterdamInput(`${date}T${endTime}`)!,
+      online: rest.online,
+      place: rest.online ? "" : rest.place,
+      topic: rest.topic,
+    };
+    const what = `${cohort.name}: ${formatWeekdayDate(data.startsAt)}, ${formatTimeRange(data.startsAt, data.endsAt)}, ${data.online ? "online" : data.place}${data.topic ? ` (${data.topic})` : ""}.`;
+    if (id) {
+      const changed = await tx.contactDay.updateMany({ where: { id, cohortId }, data });
+      if (!changed.count) throw new RefusedError("Deze contactdag is intussen verwijderd. Voeg hem opnieuw toe.", 409);
+      await audit(tx, { action: "contact-day.change", actor, subjectId: cohortId, summary: what });
+    } else {
+      await tx.contactDay.create({ data: { cohortId, ...data } });
+      await audit(tx, { action: "contact-day.add", actor, subjectId: cohortId, summary: what });
+    }
+  });
+}
+
+/** Removes a day of this cohort; one that is already gone is not an error (the page shows the list as it is). */
+export async function removeContactDay(actor: Actor, cohortId: string, id: string) {
+  await db.$transaction(async (tx) => {
+    const day = await tx.contactDay.findFirst({
+      where: { id, cohortId },
+      include: { cohort: { select: { name: true } } },
+    });
+    if (!day) return;
+    await tx.contactDay.delete({ where: { id } });
+    const summary = `${day.cohort.name}: ${formatWeekdayDate(day.startsAt)}${day.topic ? ` (${day.topic})` : ""} verwijderd.`;
+    await audit(tx, { action: "contact-day.remove", actor, subjectId: cohortId, summary });
+  });
+}

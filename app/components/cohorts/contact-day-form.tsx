@@ -1,0 +1,72 @@
+// Adding a contact day, or changing one (its values filled in): the date, the times in Dutch time, the place or
+// "online", and the topic. A refusal keeps what was typed and says at the field what to change.
+import { Link } from "@remix-run/react";
+import { ContactDayAction, PLACE_MAX, TOPIC_MAX } from "~/cohorts/contact-day-form";
+import { CheckField, Field } from "~/components/field";
+import { GildeForm } from "~/components/form";
+import { useGildeForm } from "~/forms/use-form";
+
+export type ContactDayValues = {
+  id?: string;
+  day?: string;
+  startTime: string;
+  endTime: string;
+  place: string;
+  online?: string;
+  topic?: string;
+};
+
+export function ContactDayForm({
+  cohortId,
+  period,
+  values,
+}: {
+  cohortId: string;
+  period: string;
+  values: ContactDayValues;
+}) {
+  const editing = Boolean(values.id);
+  const [form, fields] = useGildeForm(ContactDayAction, {
+    id: editing ? `contactdag-${values.id}` : "contactdag-nieuw",
+    defaultValue: values,
+  });
+  return (
+    <section className="card space-top-lg" aria-labelledby="contactdag-kop">
+      <h2 id="contactdag-kop" className="flush-top">
+        {editing ? "Contactdag wijzigen" : "Contactdag toevoegen"}
+      </h2>
+      <GildeForm form={form} aria-labelledby="contactdag-kop" action={`/beheer/groepen/${cohortId}/contactdagen`}>
+        <input type="hidden" name={fields.intent.name} value="save" />
+        {editing ? <input type="hidden" name={fields.id.name} value={values.id} /> : null}
+        <Field meta={fields.day} label="Datum" type="date" required hint={`Tussen ${period}.`} />
+        <div className="grid">
+          <Field meta={fields.startTime} label="Van" type="time" required hint="Nederlandse tijd." />
+          <Field meta={fields.endTime} label="Tot" type="time" required />
+        </div>
+        <CheckField meta={fields.online} label="Deze dag is online" />
+        <Field
+          meta={fields.place}
+          label="Plaats"
+          hint="Een adres. Laat leeg als de dag online is."
+          maxLength={PLACE_MAX}
+        />
+        <Field
+          meta={fields.topic}
+          label="Onderwerp"
+          maxLength={TOPIC_MAX}
+          hint="Bijvoorbeeld: Leefwereld en systeemwereld."
+        />
+        <div className="button-row space-top">
+          <button type="submit" className="button">
+            {editing ? "Wijziging opslaan" : "Contactdag toevoegen"}
+          </button>
+          {editing ? (
+            <Link className="button button--secondary" to={`/beheer/groepen/${cohortId}/contactdagen`}>
+              Niet wijzigen
+            </Link>
+          ) : null}
+        </div>
+      </GildeForm>
+    </section>
+  );
+}
