@@ -39,9 +39,7 @@ export async function contactDaysPage(cohortId: string, editingId: string | null
       period: `${formatCalendarDate(cohort.startsOn)} – ${formatCalendarDate(cohort.endsOn)}`,
     },
     days,
-    form: editing
-      ? formValues(editing)
-      : { id: "", place: cohort.location, startTime: "09:30", endTime: "16:00" },
+    form: editing ? formValues(editing) : { id: "", place: cohort.location, startTime: "09:30", endTime: "16:00" },
   };
 }
 
