@@ -106,6 +106,15 @@ describe("contact days", () => {
     expect(saved.startsAt.toISOString()).toBe("2027-04-13T07:30:00.000Z");
     const edit = await admin.get(`${daysPage(c.id)}?dag=${saved.id}`);
     expect(inputValue(edit.html, "startTime")).toBe("09:30");
+    // A refused change (sent to the page's own address, ?dag= and all) comes back as the same form, typed text kept.
+    const refusedChange = await admin.post(
+      `${daysPage(c.id)}?dag=${saved.id}`,
+      day({ [FORM_ID_FIELD]: `contactdag-${saved.id}`, id: saved.id, place: "", topic: "Nieuw onderwerp" }),
+    );
+    expect(refusedChange.status).toBe(400);
+    expect(refusedChange.text).toContain("Contactdag wijzigen");
+    expect(refusedChange.text).toContain("Vul de plaats in, of vink aan dat de dag online is.");
+    expect(inputValue(refusedChange.html, "topic")).toBe("Nieuw onderwerp");
     const changed = await admin.submit(
       daysPage(c.id),
       day({

@@ -1,5 +1,6 @@
 // Adding a contact day, or changing one (its values filled in): the date, the times in Dutch time, the place or
-// "online", and the topic. A refusal keeps what was typed and says at the field what to change.
+// "online", and the topic. A refusal keeps what was typed and says at the field what to change. The form posts to
+// the page's own address (with `?dag=` while changing a day), so a refused change comes back as that same form.
 import { Link } from "@remix-run/react";
 import { ContactDayAction, PLACE_MAX, TOPIC_MAX } from "~/cohorts/contact-day-form";
 import { CheckField, Field } from "~/components/field";
@@ -35,7 +36,7 @@ export function ContactDayForm({
       <h2 id="contactdag-kop" className="flush-top">
         {editing ? "Contactdag wijzigen" : "Contactdag toevoegen"}
       </h2>
-      <GildeForm form={form} aria-labelledby="contactdag-kop" action={`/beheer/groepen/${cohortId}/contactdagen`}>
+      <GildeForm form={form} aria-labelledby="contactdag-kop">
         <input type="hidden" name={fields.intent.name} value="save" />
         {editing ? <input type="hidden" name={fields.id.name} value={values.id} /> : null}
         <Field meta={fields.day} label="Datum" type="date" required hint={`Tussen ${period}.`} />
