@@ -21,22 +21,29 @@ async function seedEvening(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    // A cohort of its own, as large as a big cohort gets: the bench's queue cohort has 1,112 participants.
     const {
-      rows: [cohort],
+      rows: [source],
     } = await client.query(`SELECT id FROM "Cohort" WHERE name = 'Voorjaar 2027'`);
     const {
       rows: [schedule],
     } = await client.query(
       `SELECT "assignmentSlug" AS slug FROM "AssignmentSchedule" WHERE "cohortId" = $1 ORDER BY "dueAt" LIMIT 1`,
-      [cohort.id],
+      [source.id],
     );
     const {
       rows: [trainer],
     } = await client.query(`SELECT id FROM "User" WHERE email = 'trainer@gilde.test'`);
-    // Every module open tonight, and the assignment not closed: it is the evening before the deadline.
-    await client.query(`DELETE FROM "ModuleRelease" WHERE "cohortId" = $1`, [cohort.id]);
+    const cohort = { id: "dl-cohort" };
     await client.query(
-      `UPDATE "AssignmentSchedule" SET closed = false, "dueAt" = now() + interval '2 hours' WHERE "cohortId" = $1 AND "assignmentSlug" = $2`,
+      `INSERT INTO "Cohort" (id, name, "startsOn", "endsOn", "priceCents", capacity, status, "updatedAt")
+       VALUES ($1, 'Deadline-avond', current_date - 60, current_date + 200, 245000, $2, 'RUNNING', now())`,
+      [cohort.id, PARTICIPANTS],
+    );
+    await client.query(`INSERT INTO "CohortStaff" ("cohortId", "userId") VALUES ($1, $2)`, [cohort.id, trainer.id]);
+    // Every module open tonight (no release dates), and the assignment due in two hours.
+    await client.query(
+      `INSERT INTO "AssignmentSchedule" ("cohortId", "assignmentSlug", "dueAt", "updatedAt") VALUES ($1, $2, now() + interval '2 hours', now())`,
       [cohort.id, schedule.slug],
     );
     const ids = Array.from({ length: PARTICIPANTS }, (_, i) => `dl-u-${i}`);
