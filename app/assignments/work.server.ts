@@ -250,8 +250,12 @@ export async function handIn(user: SessionUser, slug: string, now = new Date()) 
       });
       return created;
     });
-    // Peer review allocation runs at every hand-in: the new work gets reviewers, its author gets work to review.
-    await allocateFor(work.cohortId, slug, now);
+    // Peer review allocation runs at every hand-in: the new work gets reviewers, its author gets work to review. The
+    // hand-in is saved by now: if the allocation is busy or fails, the background job does it, and the person
+    // hears that their work is in, not an error.
+    await allocateFor(work.cohortId, slug, now, { ifFree: true }).catch((error: unknown) =>
+      console.error("Peerfeedback verdelen na inleveren mislukte; de achtergrondtaak probeert het opnieuw:", error),
+    );
     return { number: version.number, late };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2034")) {

@@ -11,13 +11,24 @@ import { DAY_MS, reviewDueAt, settingsOf } from "./settings.server";
  * Runs the allocation for one assignment of one cohort and stores the new review assignments. Serialised per
  * cohort and assignment with a transaction-scoped advisory lock, so two app instances allocating at once never
  * give a submission more than k reviewers. Reviews of participants who are no longer active are cancelled first, and so are
- * open reviews of work by participants who left.
+ * open reviews of work by participants who left. With `ifFree`, an allocation already running for this assignment
+ * is not waited for (0 is returned): on a deadline evening a hand-in does not queue behind the others, holding a
+ * database connection, for work the running allocation or the background job (within half a minute) does anyway.
  */
-export async function allocateFor(cohortId: string, assignmentSlug: string, now = new Date()) {
+export async function allocateFor(
+  cohortId: string,
+  assignmentSlug: string,
+  now = new Date(),
+  { ifFree = false }: { ifFree?: boolean } = {},
+) {
   const found = settingsOf(assignmentSlug);
   if (!found) return 0;
+  const lock = hash(`peer|${cohortId}|${assignmentSlug}`) | 0;
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${hash(`peer|${cohortId}|${assignmentSlug}`) | 0})`;
+    if (ifFree) {
+      const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${lock}) AS locked`;
+      if (!row?.locked) return 0;
+    } else await tx.$executeRaw`SELECT pg_advisory_xact_lock(${lock})`;
     const schedule = await tx.assignmentSchedule.findUnique({
       where: { cohortId_assignmentSlug: { cohortId, assignmentSlug } },
       select: { peerReviewDueAt: true },
@@ -117,7 +128,13 @@ export async function maintainPeerReviews(now = new Date()) {
     distinct: ["cohortId", "assignmentSlug"],
     select: { cohortId: true, assignmentSlug: true },
   });
-  const pairs = new Map([...lapsed, ...open].map((r) => [`${r.cohortId}|${r.assignmentSlug}`, r]));
+  // Work handed in lately, whose allocation at hand-in may have been left to this job (allocateFor's `ifFree`).
+  const recent = await db.submission.findMany({
+    where: { updatedAt: { gt: new Date(now.getTime() - DAY_MS) } },
+    distinct: ["cohortId", "assignmentSlug"],
+    select: { cohortId: true, assignmentSlug: true },
+  });
+  const pairs = new Map([...lapsed, ...open, ...recent].map((r) => [`${r.cohortId}|${r.assignmentSlug}`, r]));
   for (const { cohortId, assignmentSlug } of pairs.values()) await allocateFor(cohortId, assignmentSlug, now);
   await sendReviewReminders(now);
 }

@@ -1,9 +1,11 @@
 // Peer review inside the gilde (issue 6): continuous allocation, the review form, visibility and rating,
 // small gildes, lapsed reviews, anonymity that does not leak, trainer oversight, completion, concurrency.
 import { PDFDocument } from "pdf-lib";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
+import { hash } from "~/peer-review/allocate";
 import { allocateFor, maintainPeerReviews } from "~/peer-review/allocation.server";
 import { createCohort, createGilde, createSubmission, createUser, enroll, joinGilde } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
@@ -134,6 +136,34 @@ describe("allocation as people hand in", () => {
     const reviewer = gildes[1].find((m) => m.user.id === first(received).reviewerId)!;
     expect((await reviewer.browser.get("/gilde")).text).toContain(`${alone.user.name} (uit een andere gilde)`);
   });
+
+  // On PostgreSQL only: PGlite has one connection, so no second session can hold the lock meanwhile.
+  it.skipIf(!process.env.DATABASE_URL)(
+    "hands in at once while another allocation runs, and the background job gives the work its reviewers",
+    async () => {
+      const { cohortId, gildes } = await cohortWith([3]);
+      const [a, b, c] = gildes[0];
+      await handIn(a);
+      await handIn(b);
+      // Someone else's allocation for this assignment is running (a deadline evening): it holds the lock.
+      const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await other.connect();
+      try {
+        await other.query("BEGIN");
+        await other.query("SELECT pg_advisory_xact_lock($1)", [hash(`peer|${cohortId}|${open().slug}`) | 0]);
+        const started = Date.now();
+        await handIn(c);
+        expect(Date.now() - started).toBeLessThan(5_000);
+        expect(await receivedBy(c)).toHaveLength(0);
+        await other.query("COMMIT");
+      } finally {
+        await other.end();
+      }
+      await maintainPeerReviews();
+      expect(await receivedBy(c)).toHaveLength(2);
+      expect(await reviewsOf(c.user.id)).toHaveLength(2);
+    },
+  );
 
   it("never gives a submission more than k reviewers when allocations run at once", async () => {
     const { cohortId, gildes } = await cohortWith([5]);
