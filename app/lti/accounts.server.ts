@@ -11,7 +11,7 @@ import { displayName, launchRole, LTI_CLAIM, type LaunchClaims } from "./claims"
 type Tx = Prisma.TransactionClient;
 type Platform = { id: string; name: string; cohortId: string | null };
 
-export const EMAIL_TAKEN =
+const EMAIL_TAKEN =
   "Er bestaat al een Gilde-account met het e-mailadres dat je leeromgeving meestuurt. Gilde koppelt accounts niet op e-mailadres alleen: log eerst in bij Gilde met je wachtwoord en start daarna opnieuw vanuit de cursus, of vraag de beheerder om hulp.";
 
 /** The launched person's account, made or found, with their place in the linked cohort brought up to date. */

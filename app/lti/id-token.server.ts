@@ -6,9 +6,9 @@ import { RefusedError } from "~/errors.server";
 import { claimProblem, LaunchClaims } from "./claims";
 import { platformKeys } from "./platform-keys.server";
 
-export const CLOCK_SKEW_S = 60;
+const CLOCK_SKEW_S = 60;
 /** A launch's id_token is used within seconds; an older one is a replay or a stuck browser. */
-export const MAX_TOKEN_AGE_S = 10 * 60;
+const MAX_TOKEN_AGE_S = 10 * 60;
 
 type Platform = { issuer: string; clientId: string; jwksUrl: string };
 

@@ -15,9 +15,9 @@ import { verifyIdToken } from "./id-token.server";
 
 export const STATE_MISSING =
   "Je browser gaf de gegevens van deze start niet terug aan Gilde (dat gebeurt als cookies van andere sites binnen de leeromgeving geblokkeerd zijn). Open Gilde in een nieuw venster vanuit de cursus, of sta cookies voor Gilde toe.";
-export const STATE_UNKNOWN =
+const STATE_UNKNOWN =
   "Deze start vanuit de leeromgeving is verlopen of al gebruikt. Start Gilde opnieuw vanuit de cursus.";
-export const DEPLOYMENT_PENDING =
+const DEPLOYMENT_PENDING =
   "Deze cursus is nog niet aan Gilde gekoppeld: de beheerder van Gilde moet de koppeling eerst goedkeuren. Dat verzoek staat nu voor haar klaar; probeer het later opnieuw.";
 
 export type LaunchInput = {

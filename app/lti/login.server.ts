@@ -19,7 +19,7 @@ const LoginParams = z.object({
   lti_storage_target: z.string().max(100).optional(),
 });
 
-export const UNKNOWN_PLATFORM =
+const UNKNOWN_PLATFORM =
   "Deze leeromgeving is (nog) niet bij Gilde geregistreerd. Vraag de beheerder van Gilde om haar toe te voegen op de pagina LTI-koppelingen.";
 
 export type LoginStart = {

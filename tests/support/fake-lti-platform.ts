@@ -15,7 +15,7 @@ async function newKey(): Promise<Key> {
   return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" } };
 }
 
-export const LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+const LTI = "https://purl.imsglobal.org/spec/lti/claim/";
 export const ROLE = {
   learner: "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner",
   instructor: "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor",
