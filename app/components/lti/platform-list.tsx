@@ -112,7 +112,7 @@ export function PlatformList({ platforms }: { platforms: Platform[] }) {
               intent="remove-platform"
               field="platformId"
               value={platform.id}
-              label="Verwijderen"
+              label="Leeromgeving verwijderen"
               describe={platform.name}
               quiet
             />

@@ -31,7 +31,7 @@ export function RegisterPlatformForm({ cohorts }: { cohorts: { id: string; name:
           meta={fields.deploymentIds}
           label="Deployment ids (mag leeg)"
           rows={2}
-          hint="Eén per regel. Een start met een onbekende deployment komt hieronder bij ‘Wacht op goedkeuring’."
+          hint="Eén per regel. Een start met een onbekende deployment wacht daarna bij de leeromgeving op je goedkeuring."
         />
         <Field meta={fields.authLoginUrl} label="Autorisatie-adres (OIDC auth)" type="url" required />
         <Field meta={fields.accessTokenUrl} label="Token-adres" type="url" required />
