@@ -27,6 +27,11 @@ export const AUDIT_ACTIONS = {
   "password.change": "Wachtwoord gewijzigd",
   "email.change": "E-mailadres gewijzigd",
   "session.end": "Sessie beëindigd",
+  "lti.platform.register": "Leeromgeving (LTI) geregistreerd",
+  "lti.platform.remove": "Leeromgeving (LTI) verwijderd",
+  "lti.deployment.accept": "LTI-deployment toegelaten",
+  "lti.deployment.remove": "LTI-deployment verwijderd",
+  "lti.launch": "Gestart vanuit de leeromgeving",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
