@@ -27,6 +27,11 @@ export const AUDIT_ACTIONS = {
   "password.change": "Wachtwoord gewijzigd",
   "email.change": "E-mailadres gewijzigd",
   "session.end": "Sessie beëindigd",
+  "attendance.mark": "Aanwezigheid opgenomen",
+  "attendance.correct": "Aanwezigheid gecorrigeerd",
+  "attendance.replacement": "Vervangende opdracht gezet",
+  "calendar-feed.create": "Agenda-abonnement gemaakt",
+  "calendar-feed.revoke": "Agenda-abonnement gestopt",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
