@@ -57,7 +57,7 @@ describe("the calendar feed", () => {
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toContain("text/calendar");
     expect(page.text).toContain("REFRESH-INTERVAL;VALUE=DURATION:PT6H");
-    const events = parse(page.text);
+    const events = parse(page.html);
     const amsterdam = new Intl.DateTimeFormat("nl-NL", {
       timeZone: "Europe/Amsterdam",
       hour: "2-digit",
@@ -85,7 +85,7 @@ describe("the calendar feed", () => {
       },
     });
     const path = await feedOf(user.id);
-    const before = parse((await app.client().get(path)).text).find((e) => e.summary === "Contactdag: Verplaatst")!;
+    const before = parse((await app.client().get(path)).html).find((e) => e.summary === "Contactdag: Verplaatst")!;
     const moved = await trainer.submit(`/agenda/contactdagen/${cohortId}?dag=${day.id}`, {
       [FORM_ID_FIELD]: `contactdag-${day.id}`,
       intent: "save",
@@ -97,7 +97,7 @@ describe("the calendar feed", () => {
       topic: "Verplaatst",
     });
     expect(moved.text).toContain("De contactdag is gewijzigd.");
-    const after = parse((await app.client().get(path)).text).find((e) => e.summary === "Contactdag: Verplaatst")!;
+    const after = parse((await app.client().get(path)).html).find((e) => e.summary === "Contactdag: Verplaatst")!;
     expect(after.uid).toBe(before.uid);
     expect(after.sequence).toBe(before.sequence + 1);
     expect(after.startDate.toJSDate().toISOString()).toBe("2027-04-20T07:30:00.000Z");
@@ -129,7 +129,7 @@ describe("the calendar feed", () => {
     });
     const trainer = await createUser({ role: "TRAINER" });
     await db.cohortStaff.create({ data: { cohortId, userId: trainer.id } });
-    const trainerFeed = parse((await app.client().get(await feedOf(trainer.id))).text);
+    const trainerFeed = parse((await app.client().get(await feedOf(trainer.id))).html);
     expect(trainerFeed.filter((e) => e.summary.startsWith("Deadline")).length).toBe(2);
     const path = await feedOf(user.id);
     await db.enrollment.updateMany({ where: { userId: user.id }, data: { status: "WITHDRAWN" } });
