@@ -210,8 +210,3 @@ export async function agendaEvents(user: SessionUser, now = new Date()): Promise
     user.role === "PARTICIPANT" ? await participantEvents(user, cohorts, now) : await trainerEvents(cohorts, now);
   return sortEvents(events);
 }
-
-/** The contact days of these cohorts from `from` on, with what the agenda page shows of each. */
-export function upcomingContactDays(cohortIds: string[], from: Date) {
-  return contactDaysOf(cohortIds, from);
-}

@@ -16,6 +16,11 @@ export async function contactDayCohort(dayId: string) {
   return day;
 }
 
+/** Whether this person is (or was) a participant of the cohort: they hear why they cannot take attendance. */
+export async function isCohortParticipant(userId: string, cohortId: string) {
+  return Boolean(await db.enrollment.findFirst({ where: { userId, cohortId }, select: { id: true } }));
+}
+
 /** The list a trainer takes attendance from: every active participant with their answer and their mark. */
 export async function attendanceSheet(dayId: string, now = new Date()) {
   const day = await db.contactDay.findUniqueOrThrow({

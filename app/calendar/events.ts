@@ -19,7 +19,7 @@ export type AgendaEvent = {
   url?: string;
 };
 
-export const UID_DOMAIN = "gilde.app";
+const UID_DOMAIN = "gilde.app";
 
 export const contactDayUid = (id: string) => `contactdag-${id}@${UID_DOMAIN}`;
 export const deadlineUid = (cohortId: string, slug: string) => `deadline-${cohortId}-${slug}@${UID_DOMAIN}`;

@@ -10,7 +10,7 @@ import { agendaCohorts, agendaEvents } from "./agenda.server";
 import { icsCalendar } from "./ics";
 
 /** The subscription address for a token: webcal:// so a calendar app offers to subscribe. */
-export function feedUrl(token: string) {
+function feedUrl(token: string) {
   return `${appUrl().replace(/^https?:\/\//, "webcal://")}/agenda/feed/${token}.ics`;
 }
 

@@ -4,12 +4,12 @@
 import type { AgendaEvent } from "./events";
 
 /** How often a subscribed calendar should come back for changes. */
-export const REFRESH_INTERVAL = "PT6H";
+const REFRESH_INTERVAL = "PT6H";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** 20270328T083000Z */
-export function utcStamp(date: Date): string {
+function utcStamp(date: Date): string {
   return (
     `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}` +
     `T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`
@@ -17,12 +17,12 @@ export function utcStamp(date: Date): string {
 }
 
 /** Text values escape backslash, semicolon, comma and newlines. */
-export function escapeText(value: string): string {
+function escapeText(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 }
 
 /** Lines longer than 75 octets are folded: a CRLF and a space, never inside a UTF-8 character. */
-export function foldLine(line: string): string {
+function foldLine(line: string): string {
   const out: string[] = [];
   let current = "";
   let bytes = 0;

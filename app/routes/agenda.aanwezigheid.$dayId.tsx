@@ -5,12 +5,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireCohortTrainer, requireUser } from "~/auth/guards.server";
-import { attendanceSheet, contactDayCohort, markAttendance, setReplacement } from "~/calendar/attendance.server";
+import {
+  attendanceSheet,
+  contactDayCohort,
+  isCohortParticipant,
+  markAttendance,
+  setReplacement,
+} from "~/calendar/attendance.server";
 import { AttendanceAction, ATTENDANCE_LABELS } from "~/calendar/forms";
 import { AttendanceList } from "~/components/calendar/attendance-list";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { db } from "~/db.server";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 
@@ -19,11 +24,7 @@ async function requireAttendanceTaker(request: Request, dayId: string) {
   const day = await contactDayCohort(dayId);
   const user = await requireUser(request);
   if (user.role === "PARTICIPANT") {
-    const member = await db.enrollment.findFirst({
-      where: { userId: user.id, cohortId: day.cohortId },
-      select: { id: true },
-    });
-    if (member)
+    if (await isCohortParticipant(user.id, day.cohortId))
       throw new Response("Je aanwezigheid vult je trainer in, niet jijzelf.", { status: 403, statusText: "Forbidden" });
   }
   return { trainer: await requireCohortTrainer(request, day.cohortId), day };
