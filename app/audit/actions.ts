@@ -27,6 +27,10 @@ export const AUDIT_ACTIONS = {
   "password.change": "Wachtwoord gewijzigd",
   "email.change": "E-mailadres gewijzigd",
   "session.end": "Sessie beëindigd",
+  "oidc.account": "Account gemaakt met eduID of SURFconext",
+  "oidc.link": "eduID of SURFconext gekoppeld",
+  "oidc.unlink": "eduID of SURFconext ontkoppeld",
+  "oidc.failed": "Inloggen met eduID of SURFconext mislukt",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
