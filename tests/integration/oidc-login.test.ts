@@ -5,36 +5,31 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { LAST_WAY_IN } from "~/lti/oidc-accounts.server";
 import { createUser, PASSWORD, uniqueEmail } from "../support/factories";
-import { startFakeOidcProvider, type FakeOidcProvider } from "../support/fake-oidc-provider";
+import {
+  EDUID_CALLBACK,
+  pointEduidAt,
+  startFakeOidcProvider,
+  type FakeOidcProvider,
+} from "../support/fake-oidc-provider";
 import { startTestApp, type Client, type TestApp } from "../support/http";
 
 let app: TestApp;
 let eduid: FakeOidcProvider;
 let other: FakeOidcProvider;
-const saved: Record<string, string | undefined> = {};
-const NAMES = ["EDUID_ISSUER", "EDUID_CLIENT_ID", "EDUID_CLIENT_SECRET", "SURFCONEXT_ISSUER", "SURFCONEXT_CLIENT_ID"];
+let restoreEnv: () => void;
 
 beforeAll(async () => {
-  // Whatever host the app thinks it has, the provider must know the redirect URI it sends.
-  const redirectUris = ["http://localhost:3000/inloggen/eduid/terug"];
+  const redirectUris = [EDUID_CALLBACK];
   [app, eduid, other] = await Promise.all([
     startTestApp(),
     startFakeOidcProvider({ redirectUris }),
     startFakeOidcProvider({ redirectUris }),
   ]);
-  for (const name of [...NAMES, "SURFCONEXT_CLIENT_SECRET"]) saved[name] = process.env[name];
-  process.env.EDUID_ISSUER = eduid.issuer;
-  process.env.EDUID_CLIENT_ID = eduid.clientId;
-  process.env.EDUID_CLIENT_SECRET = eduid.clientSecret;
-  for (const name of ["SURFCONEXT_ISSUER", "SURFCONEXT_CLIENT_ID", "SURFCONEXT_CLIENT_SECRET"])
-    delete process.env[name];
+  restoreEnv = pointEduidAt(eduid);
 });
 
 afterAll(async () => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  restoreEnv();
   await Promise.all([app.close(), eduid.close(), other.close()]);
 });
 

@@ -152,3 +152,30 @@ export async function startFakeOidcProvider({
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+const OIDC_ENV = [
+  "EDUID_ISSUER",
+  "EDUID_CLIENT_ID",
+  "EDUID_CLIENT_SECRET",
+  "SURFCONEXT_ISSUER",
+  "SURFCONEXT_CLIENT_ID",
+  "SURFCONEXT_CLIENT_SECRET",
+];
+
+/** Configures eduID (and no SURFconext) to be this fake; returns what puts the environment back. */
+export function pointEduidAt(fake: FakeOidcProvider): () => void {
+  const saved = Object.fromEntries(OIDC_ENV.map((name) => [name, process.env[name]]));
+  for (const name of OIDC_ENV) delete process.env[name];
+  process.env.EDUID_ISSUER = fake.issuer;
+  process.env.EDUID_CLIENT_ID = fake.clientId;
+  process.env.EDUID_CLIENT_SECRET = fake.clientSecret;
+  return () => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
+
+/** The redirect URI Gilde sends in the tests (APP_URL is unset there: http://localhost:3000). */
+export const EDUID_CALLBACK = "http://localhost:3000/inloggen/eduid/terug";
