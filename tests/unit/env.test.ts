@@ -72,6 +72,7 @@ describe("configuration", () => {
     expect(() => oidcSettings(source)).toThrowError(/SURFCONEXT_CLIENT_SECRET: ontbreekt/);
     expect(oidcSettings({ ...source, SURFCONEXT_CLIENT_SECRET: "s" }).SURFCONEXT_CLIENT_ID).toBe("gilde");
     // The tests' fake provider runs on this machine over plain http.
-    expect(oidcSettings({ EDUID_ISSUER: "http://127.0.0.1:4000" }).EDUID_ISSUER).toBe("http://127.0.0.1:4000");
+    const fake = { EDUID_ISSUER: "http://127.0.0.1:4000", EDUID_CLIENT_ID: "gilde", EDUID_CLIENT_SECRET: "s" };
+    expect(oidcSettings(fake).EDUID_ISSUER).toBe("http://127.0.0.1:4000");
   });
 });
