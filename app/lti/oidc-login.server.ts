@@ -16,7 +16,7 @@ const ATTEMPT_COOKIE = "gilde_oidc";
 const ATTEMPT_LIFETIME_MS = 10 * 60 * 1000;
 const SCOPE = "openid profile email";
 
-export function attemptCookie(value: string, maxAgeSeconds: number): string {
+function attemptCookie(value: string, maxAgeSeconds: number): string {
   return [
     `${ATTEMPT_COOKIE}=${value}`,
     "HttpOnly",

@@ -12,7 +12,7 @@ export const isProviderSlug = (value: string): value is OidcProviderSlug => Obje
 export const slugOf = (value: OidcProviderEnum): OidcProviderSlug => (value === "EDUID" ? "eduid" : "surfconext");
 
 /** What /inloggen says after a trip to a provider went wrong (the code travels in `?fout=`). */
-export const OIDC_ERRORS = {
+const OIDC_ERRORS = {
   verlopen: "Het inloggen duurde te lang of is al gebruikt. Probeer het opnieuw.",
   geweigerd: (provider: string) =>
     `Je hebt het inloggen bij ${provider} afgebroken of geen toestemming gegeven. Je kunt het opnieuw proberen, of inloggen met je e-mailadres en wachtwoord.`,

@@ -8,7 +8,7 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import Provider, { type KoaContextWithOIDC } from "oidc-provider";
 
-export type FakeAccount = {
+type FakeAccount = {
   email?: string;
   email_verified?: boolean;
   given_name?: string;
