@@ -8,7 +8,7 @@ const LINKS = [
     email: "deelnemer2@gilde.test",
     provider: "SURFCONEXT" as const,
     subject: "demo-surfconext-7f3a9c",
-    eppn: "l.jansen@hva.nl",
+    eppn: "y.elamrani@hva.nl",
     schacHomeOrganization: "hva.nl",
   },
   {

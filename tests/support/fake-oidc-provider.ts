@@ -31,13 +31,16 @@ export async function startFakeOidcProvider({
   redirectUris,
   clientId = "gilde-test",
   clientSecret = "geheim-van-de-test-client",
+  port = 0,
 }: {
   redirectUris: string[];
   clientId?: string;
   clientSecret?: string;
+  /** A fixed port, to try the login by hand against it; the tests take any free one. */
+  port?: number;
 }): Promise<FakeOidcProvider> {
   const server = http.createServer();
-  server.listen(0, "127.0.0.1");
+  server.listen(port, "127.0.0.1");
   await once(server, "listening");
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const accounts = new Map<string, FakeAccount>();
@@ -122,6 +125,15 @@ export async function startFakeOidcProvider({
 
   async function authorize(authorizationUrl: string, as: { subject: string } | { deny: true }): Promise<URL> {
     acting = as;
+    try {
+      return await follow(authorizationUrl);
+    } finally {
+      // A browser that comes by itself (someone trying it by hand) is refused, not logged in as the last person.
+      acting = { deny: true };
+    }
+  }
+
+  async function follow(authorizationUrl: string): Promise<URL> {
     const jar = new Map<string, string>();
     let url = new URL(authorizationUrl);
     for (let hop = 0; hop < 10; hop++) {
