@@ -11,6 +11,7 @@ import {
   type FakeOidcProvider,
 } from "../support/fake-oidc-provider";
 import { startTestApp, type Client, type TestApp } from "../support/http";
+import { adminIn } from "../support/people";
 
 let app: TestApp;
 let eduid: FakeOidcProvider;
@@ -109,5 +110,27 @@ describe("after the login", () => {
     expect(list.text).toContain(`eduID: ${subject}@hva.nl (hva.nl)`);
     const participant = await app.client().signInAs(await createUser());
     expect((await participant.get("/beheer/gebruikers")).status).toBe(403);
+  });
+});
+
+describe("an erased account", () => {
+  it("keeps no eduID link, and eduID no longer logs in to it", async () => {
+    const subject = account();
+    const browser = app.client();
+    await loginWithEduid(browser, subject);
+    const user = await db.user.findFirstOrThrow({ where: { externalIdentities: { some: { subject } } } });
+    await browser.submit("/account/gegevens", { intent: "erase", reason: "Ik stop", confirm: "on" });
+    const request = await db.privacyRequest.findFirstOrThrow({ where: { userId: user.id, kind: "ERASURE" } });
+    const beheer = await adminIn(app, "Bea Beheer");
+    await beheer.submit("/beheer/privacy", { intent: "erase", requestId: request.id, confirm: "on" });
+    expect(await db.externalIdentity.count({ where: { userId: user.id } })).toBe(0);
+
+    const later = app.client();
+    await loginWithEduid(later, subject);
+    const page = await later.get("/account");
+    expect(page.status).toBe(200);
+    expect(await db.externalIdentity.findFirst({ where: { subject }, select: { userId: true } })).not.toEqual({
+      userId: user.id,
+    });
   });
 });
