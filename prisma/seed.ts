@@ -19,6 +19,7 @@ import { seedInvitationDemo } from "./seed-invite";
 import { seedAccountDemo } from "./seed-account";
 import { seedLtiDemo } from "./seed-lti";
 import { seedCalendarDemo } from "./seed-calendar";
+import { seedOidcDemo } from "./seed-oidc";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
@@ -219,6 +220,7 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedAccountDemo();
   await seedLtiDemo();
   await seedCalendarDemo();
+  await seedOidcDemo();
 }
 
 type CourseShape = {

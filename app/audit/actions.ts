@@ -37,6 +37,10 @@ export const AUDIT_ACTIONS = {
   "attendance.replacement": "Vervangende opdracht gezet",
   "calendar-feed.create": "Agenda-abonnement gemaakt",
   "calendar-feed.revoke": "Agenda-abonnement gestopt",
+  "oidc.account": "Account gemaakt met eduID of SURFconext",
+  "oidc.link": "eduID of SURFconext gekoppeld",
+  "oidc.unlink": "eduID of SURFconext ontkoppeld",
+  "oidc.failed": "Inloggen met eduID of SURFconext mislukt",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -203,6 +203,9 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
       });
       await tx.outboxMessage.deleteMany({ where: { to: person.email } });
       await tx.invitation.deleteMany({ where: { email: person.email } });
+      // eduID / SURFconext: the subject, eppn and organisation are personal data, and the account no longer logs in.
+      await tx.externalIdentity.deleteMany({ where: { userId } });
+      await tx.oidcLogin.deleteMany({ where: { userId } });
 
       const placeholder = `verwijderd-${userId}@verwijderd.invalid`;
       await tx.user.update({

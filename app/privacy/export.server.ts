@@ -200,8 +200,19 @@ async function personalData(userId: string, now = new Date()) {
     return { naam: a.originalName, soort: a.mediaType, grootte: a.size, sha256: a.sha256, bestand: path };
   };
 
+  // eduID / SURFconext accounts that log in to this one (issue 25).
+  const linkedLogins = await db.externalIdentity.findMany({
+    where: { userId },
+    select: { provider: true, subject: true, eppn: true, schacHomeOrganization: true, email: true, linkedAt: true },
+  });
   const data = {
-    "profiel.json": { naam: user.name, email: user.email, rol: user.role, aangemaakt: user.createdAt },
+    "profiel.json": {
+      naam: user.name,
+      email: user.email,
+      rol: user.role,
+      aangemaakt: user.createdAt,
+      inloggen_via: linkedLogins,
+    },
     "inschrijvingen.json": enrollments.map((e) => ({
       groep: e.cohort.name,
       start: e.cohort.startsOn,
