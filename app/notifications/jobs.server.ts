@@ -2,6 +2,7 @@
 // instances at once (row locks with SKIP LOCKED, or a unique key recording what was done).
 import { sendDeadlineReminders } from "~/assignments/reminders.server";
 import { sendWeeklyDigests } from "~/community/digest.server";
+import { endExpiredConsents } from "~/consent/consents.server";
 import { maintainWaitlists } from "~/enrollment/waitlist.server";
 import { maintainPeerReviews } from "~/peer-review/allocation.server";
 import { applyRetention } from "~/privacy/retention.server";
@@ -18,6 +19,7 @@ export function startJobs({ intervalMs = 30_000 } = {}): () => void {
       await sendWeeklyDigests();
       await applyRetention();
       await maintainWaitlists();
+      await endExpiredConsents();
       await deliverOutbox();
     } catch (error) {
       console.error("Achtergrondtaak mislukt:", error);
