@@ -88,6 +88,8 @@ export const WithdrawConsentSchema = z.object({
 export const PaperConsentSchema = z.object({
   intent: z.literal("paper"),
   subjectId: z.string().min(1),
+  /** The paper itself is streamed apart (see assignments/uploads.server.ts). */
+  files: z.unknown().optional(),
   period,
   email: z
     .string()
@@ -96,3 +98,5 @@ export const PaperConsentSchema = z.object({
     .transform((value) => value || null)
     .pipe(z.string().email("Dit is geen geldig e-mailadres, bijvoorbeeld naam@voorbeeld.nl.").nullable()),
 });
+
+export const PublishCaseSchema = z.object({ intent: z.literal("publish") });

@@ -42,3 +42,9 @@ export function addMonths(from: Date, months: number): Date {
   date.setUTCMonth(date.getUTCMonth() + months);
   return date;
 }
+
+/** "Ans", "Ans en Bert", "Ans, Bert en Cor". */
+export function listNames(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}`;
+}
