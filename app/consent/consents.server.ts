@@ -52,6 +52,8 @@ export async function withdrawWithLink(token: string, consentIds: string[], now 
   if (!TOKEN.test(token)) throw new RefusedError("Deze link bestaat niet.", 404);
   if (!consentIds.length)
     throw new RefusedError("Kies wat je intrekt.", 400, { consentIds: "Vink aan welke toestemming je intrekt." });
+  if (!(await db.consent.count({ where: { withdrawalTokenHash: sha256(token) } })))
+    throw new RefusedError("Deze link bestaat niet.", 404);
   const withdrawn = await db.$transaction(async (tx) => {
     const consents = await tx.consent.findMany({
       where: {

@@ -7,6 +7,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { queueMail } from "~/notifications/outbox.server";
+import { reviewSettingsOf } from "~/peer-review/settings.server";
 import { nudgeOutbox } from "~/notifications/sender.server";
 import { thankYouMail } from "./mail.server";
 import { validConsent, visibleFeedback } from "./validity";
@@ -80,8 +81,8 @@ export async function feedbackForDesk(submission: { userId: string; cohortId: st
   return rows.map(shape);
 }
 
-/** What the gilde reads (a reviewer of the work): only shared feedback whose person agreed to the community. */
-export async function feedbackForGilde(submission: { userId: string; cohortId: string; assignmentSlug: string }) {
+/** What the gilde reads: only shared feedback whose person agreed to the community. */
+async function feedbackForGilde(submission: { userId: string; cohortId: string; assignmentSlug: string }) {
   const now = new Date();
   const rows = await db.residentFeedback.findMany({
     where: {
@@ -93,6 +94,23 @@ export async function feedbackForGilde(submission: { userId: string; cohortId: s
     select: feedbackSelect(now),
   });
   return rows.map(shape);
+}
+
+/**
+ * For a gildegenoot giving peer feedback on the work: the shared wijk feedback, only in the same gilde and only when
+ * the assignment's peer review is open (names are part of it), so it never gives away whose work it is.
+ */
+export async function feedbackForReviewer(reviewerId: string, reviewId: string) {
+  const review = await db.peerReview.findFirst({
+    where: { id: reviewId, reviewerId, crossGilde: false, status: { not: "CANCELLED" } },
+    select: { assignmentSlug: true, cohortId: true, submission: { select: { userId: true } } },
+  });
+  if (!review || reviewSettingsOf(review.assignmentSlug)?.anonymity !== "open") return [];
+  return feedbackForGilde({
+    userId: review.submission.userId,
+    cohortId: review.cohortId,
+    assignmentSlug: review.assignmentSlug,
+  });
 }
 
 async function ownFeedback(user: SessionUser, feedbackId: string, now: Date) {

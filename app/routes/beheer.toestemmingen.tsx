@@ -1,0 +1,58 @@
+// The consent register per cohort for the admin (issue 24): choose a cohort, see given, expiring and withdrawn.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server";
+import { ConsentOverview } from "~/components/consent/consent-overview";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SelectField } from "~/components/field";
+import { cohortConsents } from "~/consent/consents.server";
+import { db } from "~/db.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "ADMIN");
+  const cohorts = await db.cohort.findMany({ orderBy: { startsOn: "desc" }, select: { id: true, name: true } });
+  const asked = new URL(request.url).searchParams.get("groep");
+  const cohort = cohorts.find((c) => c.id === asked) ?? cohorts[0] ?? null;
+  return json({ cohorts, cohort, register: cohort ? await cohortConsents(cohort.id) : null });
+}
+
+export default function AdminConsents() {
+  const { cohorts, cohort, register } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Toestemmingen</h1>
+      <p className="lead">
+        Het register van toestemmingen per groep: van bewoners en partners die feedback gaven, en van mensen in
+        praktijkvoorbeelden.
+      </p>
+      {cohorts.length ? (
+        <Form method="get" className="inline-form space-bottom">
+          <SelectField
+            name="groep"
+            label="Groep"
+            defaultValue={cohort?.id}
+            options={cohorts.map((c) => ({ value: c.id, label: c.name }))}
+          />
+          <button type="submit" className="button button--secondary">
+            Tonen
+          </button>
+        </Form>
+      ) : null}
+      {cohort && register ? (
+        <>
+          <h2>{cohort.name}</h2>
+          <ConsentOverview rows={register.rows} counts={register.counts} />
+        </>
+      ) : (
+        <p className="muted">Er zijn nog geen groepen.</p>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Toestemmingen — Gilde" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
