@@ -155,8 +155,16 @@ export async function endExpiredConsents(now = new Date()): Promise<number> {
   return ended;
 }
 
+/** The admin's register page: every cohort to choose from, and the register of the chosen one (or the newest). */
+export async function adminConsentRegister(asked: string | null, now = new Date()) {
+  const cohorts = await db.cohort.findMany({ orderBy: { startsOn: "desc" }, select: { id: true, name: true } });
+  const cohort = cohorts.find((c) => c.id === asked) ?? cohorts[0] ?? null;
+  return { cohorts, cohort, register: cohort ? await cohortConsents(cohort.id, now) : null };
+}
+
 /** A cohort's consents for its trainers and the admins: counts per state and the list, newest first. */
 export async function cohortConsents(cohortId: string, now = new Date()) {
+  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { name: true } });
   const consents = await db.consent.findMany({
     where: { cohortId },
     orderBy: { givenAt: "desc" },
@@ -178,6 +186,7 @@ export async function cohortConsents(cohortId: string, now = new Date()) {
     state: consentState(c, now),
   }));
   return {
+    cohort,
     rows,
     counts: {
       given: rows.filter((r) => r.state === "given").length,

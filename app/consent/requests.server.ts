@@ -17,8 +17,8 @@ import { feedbackForParticipant } from "./feedback.server";
 import { feedbackInvitationMail, feedbackLink } from "./mail.server";
 import { FEEDBACK_QUESTIONS, type QuestionKey } from "./questions";
 
-export const REQUEST_DAYS = 30;
-export const INVITATIONS_PER_DAY = 20;
+const REQUEST_DAYS = 30;
+const INVITATIONS_PER_DAY = 20;
 const DAY_MS = 86_400_000;
 
 type Shared = { questions: string[]; excerpt: string };

@@ -6,15 +6,11 @@ import { requireRole } from "~/auth/guards.server";
 import { ConsentOverview } from "~/components/consent/consent-overview";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/field";
-import { cohortConsents } from "~/consent/consents.server";
-import { db } from "~/db.server";
+import { adminConsentRegister } from "~/consent/consents.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
-  const cohorts = await db.cohort.findMany({ orderBy: { startsOn: "desc" }, select: { id: true, name: true } });
-  const asked = new URL(request.url).searchParams.get("groep");
-  const cohort = cohorts.find((c) => c.id === asked) ?? cohorts[0] ?? null;
-  return json({ cohorts, cohort, register: cohort ? await cohortConsents(cohort.id) : null });
+  return json(await adminConsentRegister(new URL(request.url).searchParams.get("groep")));
 }
 
 export default function AdminConsents() {

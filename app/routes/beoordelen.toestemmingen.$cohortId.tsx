@@ -6,13 +6,11 @@ import { requireCohortTrainer } from "~/auth/guards.server";
 import { ConsentOverview } from "~/components/consent/consent-overview";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { cohortConsents } from "~/consent/consents.server";
-import { db } from "~/db.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   await requireCohortTrainer(request, cohortId);
-  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { name: true } });
-  return json({ cohort, ...(await cohortConsents(cohortId)) });
+  return json(await cohortConsents(cohortId));
 }
 
 export default function CohortConsents() {
