@@ -158,7 +158,14 @@ export async function endExpiredConsents(now = new Date()): Promise<number> {
 /** The admin's register page: every cohort to choose from, and the register of the chosen one (or the newest). */
 export async function adminConsentRegister(asked: string | null, now = new Date()) {
   const cohorts = await db.cohort.findMany({ orderBy: { startsOn: "desc" }, select: { id: true, name: true } });
-  const cohort = cohorts.find((c) => c.id === asked) ?? cohorts[0] ?? null;
+  // Without a choice: the cohort where consent was last recorded, so the register opens where there is something.
+  const latest = await db.consent.findFirst({
+    where: { cohortId: { not: null } },
+    orderBy: { givenAt: "desc" },
+    select: { cohortId: true },
+  });
+  const cohort =
+    cohorts.find((c) => c.id === asked) ?? cohorts.find((c) => c.id === latest?.cohortId) ?? cohorts[0] ?? null;
   return { cohorts, cohort, register: cohort ? await cohortConsents(cohort.id, now) : null };
 }
 

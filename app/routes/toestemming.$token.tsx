@@ -12,8 +12,9 @@ import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 import wijkStyles from "~/styles/wijkfeedback.css";
 
-// The link carries a secret: it never travels on to another site.
-export const headers = () => ({ "Referrer-Policy": "no-referrer" });
+// The link carries a secret: it never travels on to another site. Not "no-referrer": with that, a browser sends
+// "Origin: null" with the form's POST, which the origin check (auth/csrf.ts) rightly refuses.
+export const headers = () => ({ "Referrer-Policy": "same-origin" });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: wijkStyles }];
 

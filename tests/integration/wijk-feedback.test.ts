@@ -85,7 +85,7 @@ describe("asking the wijk by e-mail", () => {
 
     const form = await resident.get(link);
     expect(form.status).toBe(200);
-    expect(form.headers.get("Referrer-Policy")).toBe("no-referrer");
+    expect(form.headers.get("Referrer-Policy")).toBe("same-origin");
     expect(form.text).toContain("Wendy vraagt jouw mening");
     expect(form.text).not.toContain("Wijkwerker");
     expect(form.text).not.toContain("mevrouw Jansen"); // only what was chosen to show
