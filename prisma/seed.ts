@@ -18,6 +18,8 @@ import { seedCohortPageDemo } from "./seed-cohortpage";
 import { seedInvitationDemo } from "./seed-invite";
 import { seedAccountDemo } from "./seed-account";
 import { seedConsentDemo } from "./seed-consent";
+import { seedLtiDemo } from "./seed-lti";
+import { seedCalendarDemo } from "./seed-calendar";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
@@ -217,6 +219,8 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedInvitationDemo();
   await seedAccountDemo();
   await seedConsentDemo();
+  await seedLtiDemo();
+  await seedCalendarDemo();
 }
 
 type CourseShape = {
