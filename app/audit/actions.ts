@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = {
   "password.change": "Wachtwoord gewijzigd",
   "email.change": "E-mailadres gewijzigd",
   "session.end": "Sessie beëindigd",
+  "consent.withdraw": "Toestemming ingetrokken",
+  "consent.expire": "Toestemming verlopen",
   "lti.platform.register": "Leeromgeving (LTI) geregistreerd",
   "lti.platform.remove": "Leeromgeving (LTI) verwijderd",
   "lti.deployment.accept": "LTI-deployment toegelaten",
