@@ -3,6 +3,7 @@
 import { forgetCourseAccess } from "~/content/access.server";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
+import { feedbackQualityGaps } from "~/peer-review/feedback-quality.server";
 import { reviewsOwed } from "~/peer-review/oversight.server";
 import { completionGaps } from "./rubric";
 
@@ -22,15 +23,19 @@ export async function completionOverview(cohortId: string) {
     reviewsOwed(cohortId),
   ]);
   const required = requiredAssignments();
+  const quality = await feedbackQualityGaps(cohortId);
   return enrollments.map(({ status, user }) => ({
     id: user.id,
     name: user.name,
     completed: status === "COMPLETED",
-    gaps: completionGaps(
-      required,
-      new Set(passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug)),
-      owed.get(user.id) ?? 0,
-    ),
+    gaps: [
+      ...completionGaps(
+        required,
+        new Set(passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug)),
+        owed.get(user.id) ?? 0,
+      ),
+      ...(quality.has(user.id) ? [quality.get(user.id)!] : []),
+    ],
     reviewsOwed: owed.get(user.id) ?? 0,
   }));
 }

@@ -12,6 +12,8 @@ const NOTICED: Record<StuckFlag["kind"], string> = {
   reviews: "er nog feedback voor een gildegenoot op je wacht",
   inactive: "ik je al even niet op Gilde heb gezien",
   reading: "je nog wat achterloopt met lezen",
+  evaluation: "de evaluatie in je gilde nog openstaat",
+  quality: "je feedback aan gildegenoten nog scherper kan",
 };
 
 export function nudgeDraft(participantName: string, trainerName: string, flags: StuckFlag[]) {

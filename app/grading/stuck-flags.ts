@@ -6,7 +6,7 @@ export const INACTIVE_DAYS = 14;
 /** Days a module has been open by the planning before it should be at least half read. */
 export const READING_DAYS = 21;
 
-type StuckFlagKind = "late" | "revision" | "reviews" | "inactive" | "reading";
+type StuckFlagKind = "late" | "revision" | "reviews" | "inactive" | "reading" | "evaluation" | "quality";
 
 /** Heavier flags first: missed work and open revisions weigh most, slow reading least. */
 const FLAG_WEIGHTS: Record<StuckFlagKind, number> = {
@@ -15,6 +15,8 @@ const FLAG_WEIGHTS: Record<StuckFlagKind, number> = {
   reviews: 2,
   inactive: 2,
   reading: 1,
+  evaluation: 1,
+  quality: 1,
 };
 
 export type StuckFlag = { kind: StuckFlagKind; label: string; detail: string };
@@ -29,6 +31,10 @@ export type StuckFacts = {
   daysInactive: number | null;
   /** Modules open long enough by the planning that are less than half read. */
   modulesBehind: { order: number; percent: number }[];
+  /** Names of open evaluation moments not yet filled in for everyone of the gilde (issue 23). */
+  evaluationsOpen?: string[];
+  /** Reviews this participant gave that the trainer assessed as low quality (issue 23). */
+  weakReviews?: number;
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -69,6 +75,18 @@ export function stuckFlags(facts: StuckFacts): StuckFlag[] {
           ", ",
         )}, terwijl die volgens de planning al ${READING_DAYS} dagen open ${facts.modulesBehind.length === 1 ? "staat" : "staan"}.`,
     });
+  if (facts.evaluationsOpen?.length)
+    flags.push({
+      kind: "evaluation",
+      label: "Evaluatie open",
+      detail: `Nog niet iedereen van de gilde beoordeeld bij: ${facts.evaluationsOpen.join(", ")}.`,
+    });
+  if (facts.weakReviews)
+    flags.push({
+      kind: "quality",
+      label: `Feedback zwak (${facts.weakReviews})`,
+      detail: `${plural(facts.weakReviews, "gegeven feedback", "gegeven feedbacks")} door de trainer als zwak beoordeeld (gemiddeld onder ‘deels’).`,
+    });
   return flags;
 }
 
@@ -80,6 +98,8 @@ export function riskOf(facts: StuckFacts): number {
     FLAG_WEIGHTS.revision * facts.openRevisions.length +
     FLAG_WEIGHTS.reviews * facts.reviewsOverdue +
     FLAG_WEIGHTS.inactive * inactive +
-    FLAG_WEIGHTS.reading * (facts.modulesBehind.length ? 1 : 0)
+    FLAG_WEIGHTS.reading * (facts.modulesBehind.length ? 1 : 0) +
+    FLAG_WEIGHTS.evaluation * (facts.evaluationsOpen?.length ?? 0) +
+    FLAG_WEIGHTS.quality * (facts.weakReviews ?? 0)
   );
 }

@@ -21,6 +21,8 @@ import { attempt, readSubmission } from "~/forms/submission.server";
 import { gradingScreen, releaseAssessment, saveAssessment, secondRead } from "~/grading/grading.server";
 import { parseQueueFilter, queueQuery } from "~/grading/queue-filter";
 import { nextInQueue } from "~/grading/queue.server";
+import { ReflectionsPanel } from "~/components/peer-review/reflections-panel";
+import { reflectionsOnSubmission } from "~/peer-review/reflection.server";
 import deskStyles from "~/styles/grading-desk.css";
 
 const ActionSchema = z.discriminatedUnion("intent", [AssessmentSchema, SecondReadSchema]);
@@ -31,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
   const screen = await gradingScreen(trainer, params.submissionId ?? "");
   invariantResponse(screen, "Deze inzending bestaat niet, of hoort niet bij een groep van jou.", { status: 404 });
-  return json({ ...screen, backTo: `/beoordelen${queueQuery(new URL(request.url).searchParams)}` });
+  const reflections = await reflectionsOnSubmission(params.submissionId ?? "");
+  return json({ ...screen, reflections, backTo: `/beoordelen${queueQuery(new URL(request.url).searchParams)}` });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -77,7 +80,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function GradingDesk() {
-  const { submission, assignment, current, history, peerFeedback, backTo } = useLoaderData<typeof loader>();
+  const { submission, assignment, current, history, peerFeedback, reflections, backTo } =
+    useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
   return (
     <>
@@ -93,6 +97,7 @@ export default function GradingDesk() {
       <div className="desk">
         <DeskPane labelledBy="inzending">
           <SubmissionPane versions={submission.versions} peerFeedback={peerFeedback} />
+          <ReflectionsPanel reflections={reflections} />
         </DeskPane>
         <DeskPane id="beoordeling" label="Beoordeling">
           <AssessmentForm rubric={assignment.rubric} current={current} history={history} busy={busy} />

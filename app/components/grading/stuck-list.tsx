@@ -29,6 +29,8 @@ const FLAG_CLASS: Record<StuckFlag["kind"], string> = {
   reviews: "badge badge--warm",
   inactive: "badge badge--warm",
   reading: "badge",
+  evaluation: "badge",
+  quality: "badge badge--warm",
 };
 
 function lastActive(days: number | null) {

@@ -1,0 +1,75 @@
+// The trainer's view of one evaluation moment: per gilde, per member, their own rating, every gildegenoot's rating
+// by name, with outliers marked (the rule is said on the page), the comments, and who has not finished.
+import { EVALUATION_CRITERIA } from "~/peer-review/evaluation-rules";
+
+type Result = {
+  criterion: string;
+  self: number | null;
+  average: number | null;
+  belowSelf: boolean;
+  peers: { rater: string; score: number; outlier: boolean }[];
+};
+type Member = {
+  id: string;
+  name: string;
+  missing: number;
+  results: Result[];
+  comments: { rater: string; text: string }[];
+};
+
+const titleOf = (id: string) => EVALUATION_CRITERIA.find((c) => c.id === id)?.title ?? id;
+
+export function EvaluationResults({ gildes }: { gildes: { id: string; name: string; members: Member[] }[] }) {
+  return gildes.map((gilde) => (
+    <section key={gilde.id} aria-labelledby={`gilde-${gilde.id}`}>
+      <h2 id={`gilde-${gilde.id}`}>Gilde {gilde.name}</h2>
+      {gilde.members.length === 0 ? <p className="muted">Geen actieve leden.</p> : null}
+      {gilde.members.map((member) => (
+        <article key={member.id} className="card card--stacked">
+          <h3 className="flush-top">
+            {member.name}
+            {member.missing > 0 ? (
+              <span className="badge">
+                nog {member.missing} {member.missing === 1 ? "beoordeling" : "beoordelingen"} te geven
+              </span>
+            ) : null}
+          </h3>
+          <dl>
+            {member.results.map((r) => (
+              <div key={r.criterion}>
+                <dt>{titleOf(r.criterion)}</dt>
+                <dd>
+                  zelf {r.self ?? "–"} · gildegenoten{" "}
+                  {r.average === null ? "–" : `gemiddeld ${r.average.toLocaleString("nl-NL")}`}
+                  {r.belowSelf ? <strong> (!) ver onder eigen cijfer</strong> : null}
+                  {r.peers.length ? (
+                    <ul className="plain-list">
+                      {r.peers.map((p, index) => (
+                        <li key={index}>
+                          {p.rater}: {p.score}
+                          {p.outlier ? <strong> (!) ver onder de anderen</strong> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {member.comments.length ? (
+            <>
+              <h4>Toelichtingen</h4>
+              <ul>
+                {member.comments.map((c, index) => (
+                  <li key={index}>
+                    <strong>{c.rater}:</strong> {c.text}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </article>
+      ))}
+    </section>
+  ));
+}
