@@ -2,12 +2,13 @@
 // time; and what the gildegenoten said about them, per criterion, once at least three gave it. Never who said what.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MemberRatingForm } from "~/components/peer-review/member-rating-form";
 import { formatDateTime } from "~/format";
+import type { FormReply } from "~/forms/protocol";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 import { MemberRatingSchema } from "~/peer-review/evaluation-forms";
@@ -33,45 +34,62 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+/** Whom the form is for: the one just refused (so what was typed stays), else yourself first, then the next. */
+function useRatee(page: ReturnType<typeof useLoaderData<typeof loader>>) {
+  const reply = useActionData() as FormReply | undefined;
+  const refused = reply?.formId?.startsWith("evaluatie-") ? reply.formId.slice("evaluatie-".length) : null;
+  const peer = page.peers.find((p) => p.key === refused);
+  if (refused === "zelf") return { key: "zelf", name: null, refusal: null };
+  if (peer) return { key: peer.key, name: peer.name, refusal: null };
+  // A refusal for someone not (or no longer) on this page: its message at the top.
+  const refusal = reply?.status === "error" ? (reply.error?.[""]?.join(" ") ?? null) : null;
+  if (page.moment.state !== "open") return { key: null, name: null, refusal };
+  if (!page.selfDone) return { key: "zelf", name: null, refusal };
+  const next = page.peers.find((p) => !p.done);
+  return { key: next?.key ?? null, name: next?.name ?? null, refusal };
+}
+
 export default function Evaluation() {
   const page = useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
-  const open = page.moment.state === "open";
-  const next = page.peers.find((p) => !p.done);
+  const ratee = useRatee(page);
   const left = page.peers.filter((p) => !p.done).length + (page.selfDone ? 0 : 1);
   return (
     <>
       <Crumbs to="/gilde" label="Mijn gilde" after={`Gilde ${page.gilde}`} />
       <h1>Evaluatie: {page.moment.name}</h1>
       <p className="lead">
-        {open
+        {page.moment.state === "open"
           ? `Hoe ging het samenwerken? Open tot ${formatDateTime(page.moment.closesAt)}.`
           : page.moment.state === "closed"
             ? "Deze evaluatie is gesloten."
             : "Deze evaluatie is nog niet open."}
       </p>
-
-      {open ? (
-        <section aria-labelledby="invullen">
-          <h2 id="invullen" className="visually-hidden">
-            Invullen
-          </h2>
-          <p>{left === 0 ? "Je hebt alles ingevuld: dank je." : `Nog ${left} te doen.`}</p>
-          <ul className="plain-list">
-            <li>{page.selfDone ? "✓" : "○"} Jijzelf</li>
-            {page.peers.map((p) => (
-              <li key={p.key}>
-                {p.done ? "✓" : "○"} {p.name}
-              </li>
-            ))}
-          </ul>
-          {!page.selfDone ? (
-            <MemberRatingForm ratee="zelf" name={null} busy={busy} />
-          ) : next ? (
-            <MemberRatingForm key={next.key} ratee={next.key} name={next.name} busy={busy} />
-          ) : null}
-        </section>
+      {ratee.refusal ? (
+        <p className="notice notice--error" role="alert">
+          {ratee.refusal}
+        </p>
       ) : null}
+
+      <section aria-labelledby="invullen">
+        <h2 id="invullen" className="visually-hidden">
+          Invullen
+        </h2>
+        {page.moment.state === "open" ? (
+          <>
+            <p>{left === 0 ? "Je hebt alles ingevuld: dank je." : `Nog ${left} te doen.`}</p>
+            <ul className="plain-list">
+              <li>{page.selfDone ? "✓" : "○"} Jijzelf</li>
+              {page.peers.map((p) => (
+                <li key={p.key}>
+                  {p.done ? "✓" : "○"} {p.name}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {ratee.key ? <MemberRatingForm key={ratee.key} ratee={ratee.key} name={ratee.name} busy={busy} /> : null}
+      </section>
 
       <section aria-labelledby="over-jou" className="card card--stacked">
         <h2 id="over-jou" className="flush-top">

@@ -1,5 +1,6 @@
 // The trainer's view of one evaluation moment: per gilde, per member, their own rating, every gildegenoot's rating
 // by name, with outliers marked (the rule is said on the page), the comments, and who has not finished.
+import { Table } from "~/components/table";
 import { EVALUATION_CRITERIA } from "~/peer-review/evaluation-rules";
 
 type Result = {
@@ -34,28 +35,32 @@ export function EvaluationResults({ gildes }: { gildes: { id: string; name: stri
               </span>
             ) : null}
           </h3>
-          <dl>
+          <Table
+            headers={["Criterium", "Zelf", "Gildegenoten", "Per gildegenoot"]}
+            caption={`Evaluatie van ${member.name}`}
+          >
             {member.results.map((r) => (
-              <div key={r.criterion}>
-                <dt>{titleOf(r.criterion)}</dt>
-                <dd>
-                  zelf {r.self ?? "–"} · gildegenoten{" "}
+              <tr key={r.criterion}>
+                <td>{titleOf(r.criterion)}</td>
+                <td>{r.self ?? "–"}</td>
+                <td>
                   {r.average === null ? "–" : `gemiddeld ${r.average.toLocaleString("nl-NL")}`}
                   {r.belowSelf ? <strong> (!) ver onder eigen cijfer</strong> : null}
-                  {r.peers.length ? (
-                    <ul className="plain-list">
-                      {r.peers.map((p, index) => (
-                        <li key={index}>
-                          {p.rater}: {p.score}
+                </td>
+                <td>
+                  {r.peers.length
+                    ? r.peers.map((p, index) => (
+                        <span key={index}>
+                          {index ? " · " : ""}
+                          {p.rater} {p.score}
                           {p.outlier ? <strong> (!) ver onder de anderen</strong> : null}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </dd>
-              </div>
+                        </span>
+                      ))
+                    : "–"}
+                </td>
+              </tr>
             ))}
-          </dl>
+          </Table>
           {member.comments.length ? (
             <>
               <h4>Toelichtingen</h4>
