@@ -10,7 +10,7 @@ export const EVALUATION_CRITERIA = [
   { id: "wijk", title: "Inbreng uit de eigen wijk", question: "Brengt voorbeelden en kennis uit de eigen wijk in." },
 ] as const;
 
-export type EvaluationCriterion = (typeof EVALUATION_CRITERIA)[number]["id"];
+type EvaluationCriterion = (typeof EVALUATION_CRITERIA)[number]["id"];
 
 export const EVALUATION_SCALE = [
   { score: 1, label: "nog weinig" },
@@ -22,7 +22,7 @@ export const EVALUATION_SCALE = [
 /** A member sees what gildegenoten said about a criterion only when at least this many rated it. */
 export const MIN_RATERS = 3;
 /** "Far below": this many points or more under the others' average, or under someone's own rating. */
-export const FAR_BELOW = 1.5;
+const FAR_BELOW = 1.5;
 
 export const OUTLIER_RULE =
   "Gemarkeerd (!) is een cijfer dat 1,5 punt of meer onder het gemiddelde van de andere gildegenoten ligt, en een gemiddelde van de gildegenoten dat 1,5 punt of meer onder iemands eigen cijfer ligt.";
@@ -52,7 +52,7 @@ export function levelProblems(levels: Record<string, number>): Record<string, st
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-export const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
 /** What a member may see of the gildegenoten's scores on one criterion: the average only from MIN_RATERS up. */
 export function visibleAggregate(scores: number[]): { count: number; average: number | null } {

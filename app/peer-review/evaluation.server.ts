@@ -182,11 +182,17 @@ export async function createEvaluationMoment(cohortId: string, input: MomentInpu
 
 /** The trainer's view of a cohort's evaluations: every moment, and for one of them everything with names. */
 export async function evaluationOverview(cohortId: string, momentId: string | null, now = new Date()) {
-  const moments = await db.evaluationMoment.findMany({
-    where: { cohortId },
-    orderBy: [{ opensAt: "asc" }, { id: "asc" }],
-    select: momentSelect,
-  });
+  const [cohort, moments] = await Promise.all([
+    db.cohort.findUniqueOrThrow({
+      where: { id: cohortId },
+      select: { id: true, name: true, feedbackQualityCounts: true },
+    }),
+    db.evaluationMoment.findMany({
+      where: { cohortId },
+      orderBy: [{ opensAt: "asc" }, { id: "asc" }],
+      select: momentSelect,
+    }),
+  ]);
   const chosen = moments.find((m) => m.id === momentId) ?? moments.find((m) => momentState(m, now) === "open");
   const current = chosen ?? moments.at(-1) ?? null;
   const list = moments.map((m) => ({
@@ -196,7 +202,7 @@ export async function evaluationOverview(cohortId: string, momentId: string | nu
     closesAt: m.closesAt,
     state: momentState(m, now),
   }));
-  if (!current) return { moments: list, current: null, gildes: [] };
+  if (!current) return { cohort, moments: list, current: null, gildes: [] };
   const [gildes, ratings] = await Promise.all([
     db.gilde.findMany({
       where: { cohortId },
@@ -221,6 +227,7 @@ export async function evaluationOverview(cohortId: string, momentId: string | nu
     return levels ? [{ raterId: r.raterId, rateeId: r.rateeId, levels, comment: r.comment }] : [];
   });
   return {
+    cohort,
     moments: list,
     current: list.find((m) => m.id === current.id)!,
     gildes: gildes.map((g) => {

@@ -9,7 +9,7 @@ export const QUALITY_CRITERIA = [
   { id: "tip", title: "Met een tip voor verder", question: "Geeft een concrete volgende stap." },
 ] as const;
 
-export type QualityCriterion = (typeof QUALITY_CRITERIA)[number]["id"];
+type QualityCriterion = (typeof QUALITY_CRITERIA)[number]["id"];
 export type QualityLevels = Record<QualityCriterion, number>;
 
 export const QUALITY_SCALE = [

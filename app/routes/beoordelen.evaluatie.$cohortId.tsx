@@ -10,7 +10,6 @@ import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { NewMomentForm, QualityCountsForm } from "~/components/peer-review/evaluation-admin-forms";
 import { EvaluationResults } from "~/components/peer-review/evaluation-results";
-import { db } from "~/db.server";
 import { formatDate } from "~/format";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
@@ -23,12 +22,8 @@ import { QUALITY_RULE } from "~/peer-review/feedback-quality-rules";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   await requireCohortTrainer(request, cohortId);
-  const cohort = await db.cohort.findUniqueOrThrow({
-    where: { id: cohortId },
-    select: { id: true, name: true, feedbackQualityCounts: true },
-  });
   const overview = await evaluationOverview(cohortId, new URL(request.url).searchParams.get("moment"));
-  return json({ cohort, ...overview, outlierRule: OUTLIER_RULE, qualityRule: QUALITY_RULE });
+  return json({ ...overview, outlierRule: OUTLIER_RULE, qualityRule: QUALITY_RULE });
 }
 
 const day = (date: Date, time: string) => fromAmsterdamInput(`${date.toISOString().slice(0, 10)}T${time}`)!;
