@@ -153,18 +153,12 @@ const INACTIVE_DAYS = 14;
  * What makes a participant of "Wie loopt vast?" a line on the trainer's list; empty: not stuck. Open peer reviews
  * are not a sign by themselves (the overview counts open and lapsed together), late work and silence are.
  */
-export function stuckReasons(row: {
-  late: number;
-  daysInactive: number | null;
-  evaluationsOpen?: string[];
-  weakReviews?: number;
-}): string[] {
+export function stuckReasons(row: { late: number; daysInactive: number | null; weakReviews?: number }): string[] {
   const reasons: string[] = [];
   if (row.daysInactive !== null && row.daysInactive >= INACTIVE_DAYS)
     reasons.push(`${days(row.daysInactive)} niets gedaan`);
   if (row.late > 0)
     reasons.push(row.late === 1 ? "1 opdracht te laat ingeleverd" : `${row.late} opdrachten te laat ingeleverd`);
-  if (row.evaluationsOpen?.length) reasons.push(`evaluatie ${row.evaluationsOpen.join(", ")} nog niet ingevuld`);
   if (row.weakReviews)
     reasons.push(
       row.weakReviews === 1
