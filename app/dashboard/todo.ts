@@ -151,7 +151,9 @@ const INACTIVE_DAYS = 14;
 
 /**
  * What makes a participant of "Wie loopt vast?" a line on the trainer's list; empty: not stuck. Open peer reviews
- * are not a sign by themselves (the overview counts open and lapsed together), late work and silence are.
+ * are not a sign by themselves (the overview counts open and lapsed together), late work and silence are, and given
+ * feedback the trainer assessed as weak. An open evaluation is a flag in the overview only: a moment just opened
+ * would put the whole cohort on this list.
  */
 export function stuckReasons(row: { late: number; daysInactive: number | null; weakReviews?: number }): string[] {
   const reasons: string[] = [];
