@@ -9,6 +9,7 @@ export type TodoKind =
   | "feedback"
   | "grade"
   | "continue"
+  | "contact-day"
   | "evaluation"
   // trainer
   | "intake"
@@ -52,6 +53,7 @@ const ALLOWANCE_DAYS: Record<TodoKind, number> = {
   feedback: 10,
   grade: 10,
   continue: 30,
+  "contact-day": 0,
   evaluation: 0,
   intake: 5,
   queue: 10,
@@ -155,12 +157,19 @@ const INACTIVE_DAYS = 14;
  * feedback the trainer assessed as weak. An open evaluation is a flag in the overview only: a moment just opened
  * would put the whole cohort on this list.
  */
-export function stuckReasons(row: { late: number; daysInactive: number | null; weakReviews?: number }): string[] {
+export function stuckReasons(row: {
+  late: number;
+  daysInactive: number | null;
+  attendanceShort?: { attended: number; held: number } | null;
+  weakReviews?: number;
+}): string[] {
   const reasons: string[] = [];
   if (row.daysInactive !== null && row.daysInactive >= INACTIVE_DAYS)
     reasons.push(`${days(row.daysInactive)} niets gedaan`);
   if (row.late > 0)
     reasons.push(row.late === 1 ? "1 opdracht te laat ingeleverd" : `${row.late} opdrachten te laat ingeleverd`);
+  if (row.attendanceShort)
+    reasons.push(`op ${row.attendanceShort.attended} van ${row.attendanceShort.held} contactdagen geweest`);
   if (row.weakReviews)
     reasons.push(
       row.weakReviews === 1

@@ -5,6 +5,7 @@ import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
 import { feedbackQualityGaps } from "~/peer-review/feedback-quality.server";
 import { reviewsOwed } from "~/peer-review/oversight.server";
+import { attendanceGap, attendanceStandings } from "~/calendar/attendance.server";
 import { completionGaps } from "./rubric";
 
 function requiredAssignments() {
@@ -13,7 +14,7 @@ function requiredAssignments() {
 
 /** Per active participant of the cohort: what still stands between them and completion (assignments and peer reviews). */
 export async function completionOverview(cohortId: string) {
-  const [enrollments, passed, owed] = await Promise.all([
+  const [enrollments, passed, owed, attendance] = await Promise.all([
     db.enrollment.findMany({
       where: { cohortId, status: { in: ["ACTIVE", "COMPLETED"] } },
       select: { status: true, user: { select: { id: true, name: true } } },
@@ -21,6 +22,7 @@ export async function completionOverview(cohortId: string) {
     }),
     db.submission.findMany({ where: { cohortId, status: "PASSED" }, select: { userId: true, assignmentSlug: true } }),
     reviewsOwed(cohortId),
+    attendanceStandings(cohortId),
   ]);
   const required = requiredAssignments();
   const quality = await feedbackQualityGaps(cohortId);
@@ -34,6 +36,7 @@ export async function completionOverview(cohortId: string) {
         new Set(passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug)),
         owed.get(user.id) ?? 0,
       ),
+      ...[attendanceGap(attendance.get(user.id))].filter((g): g is string => g !== null),
       ...(quality.has(user.id) ? [quality.get(user.id)!] : []),
     ],
     reviewsOwed: owed.get(user.id) ?? 0,

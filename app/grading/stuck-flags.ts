@@ -6,7 +6,7 @@ export const INACTIVE_DAYS = 14;
 /** Days a module has been open by the planning before it should be at least half read. */
 export const READING_DAYS = 21;
 
-type StuckFlagKind = "late" | "revision" | "reviews" | "inactive" | "reading" | "evaluation" | "quality";
+type StuckFlagKind = "late" | "revision" | "reviews" | "inactive" | "reading" | "attendance" | "evaluation" | "quality";
 
 /** Heavier flags first: missed work and open revisions weigh most, slow reading least. */
 const FLAG_WEIGHTS: Record<StuckFlagKind, number> = {
@@ -15,6 +15,7 @@ const FLAG_WEIGHTS: Record<StuckFlagKind, number> = {
   reviews: 2,
   inactive: 2,
   reading: 1,
+  attendance: 2,
   evaluation: 1,
   quality: 1,
 };
@@ -31,6 +32,8 @@ export type StuckFacts = {
   daysInactive: number | null;
   /** Modules open long enough by the planning that are less than half read. */
   modulesBehind: { order: number; percent: number }[];
+  /** Contact days attended so far against the cohort's rule, when it falls short (issue 22). */
+  attendanceShort?: { attended: number; held: number; required: number } | null;
   /** Names of open evaluation moments not yet filled in for everyone of the gilde (issue 23). */
   evaluationsOpen?: string[];
   /** Reviews this participant gave that the trainer assessed as low quality (issue 23). */
@@ -75,6 +78,12 @@ export function stuckFlags(facts: StuckFacts): StuckFlag[] {
           ", ",
         )}, terwijl die volgens de planning al ${READING_DAYS} dagen open ${facts.modulesBehind.length === 1 ? "staat" : "staan"}.`,
     });
+  if (facts.attendanceShort)
+    flags.push({
+      kind: "attendance",
+      label: "Mist contactdagen",
+      detail: `Aanwezig op ${facts.attendanceShort.attended} van ${facts.attendanceShort.held} contactdagen; nodig is ${facts.attendanceShort.required}%. Een vervangende opdracht telt mee.`,
+    });
   if (facts.evaluationsOpen?.length)
     flags.push({
       kind: "evaluation",
@@ -99,6 +108,7 @@ export function riskOf(facts: StuckFacts): number {
     FLAG_WEIGHTS.reviews * facts.reviewsOverdue +
     FLAG_WEIGHTS.inactive * inactive +
     FLAG_WEIGHTS.reading * (facts.modulesBehind.length ? 1 : 0) +
+    FLAG_WEIGHTS.attendance * (facts.attendanceShort ? 1 : 0) +
     FLAG_WEIGHTS.evaluation * (facts.evaluationsOpen?.length ?? 0) +
     FLAG_WEIGHTS.quality * (facts.weakReviews ?? 0)
   );
