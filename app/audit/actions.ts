@@ -27,6 +27,10 @@ export const AUDIT_ACTIONS = {
   "password.change": "Wachtwoord gewijzigd",
   "email.change": "E-mailadres gewijzigd",
   "session.end": "Sessie beëindigd",
+  "credential.revoke": "Certificaat ingetrokken",
+  "credential.reissue": "Certificaat opnieuw uitgegeven",
+  "credential.settings": "Uitgever van certificaten gewijzigd",
+  "credential.key-rotate": "Nieuwe sleutel voor certificaten",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
