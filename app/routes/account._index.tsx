@@ -88,7 +88,8 @@ export default function Account() {
         ) : null}
         <a href="#e-mailadres">E-mailadres</a> · <a href="#wachtwoord">Wachtwoord</a> ·{" "}
         <a href="#apparaten">Apparaten</a> · <a href="#e-mail">E-mail van Gilde</a> ·{" "}
-        <a href="#betalingen">Betalingen</a> · <a href="#gegevens">Mijn gegevens</a>
+        <a href="#certificaat">Certificaat</a> · <a href="#betalingen">Betalingen</a> ·{" "}
+        <a href="#gegevens">Mijn gegevens</a>
       </nav>
 
       <section className="card" aria-labelledby="naam">
@@ -122,6 +123,14 @@ export default function Account() {
       <section className="card" aria-labelledby="e-mail">
         <h2 id="e-mail">E-mail van Gilde</h2>
         <EmailPreferencesForm preferences={preferences} />
+      </section>
+
+      <section className="card" aria-labelledby="certificaat">
+        <h2 id="certificaat">Certificaat</h2>
+        <p>Na je afronding: je certificaat als PDF en als Open Badge, en de link voor LinkedIn.</p>
+        <Link className="button button--secondary" to="/account/certificaat">
+          Naar mijn certificaat
+        </Link>
       </section>
 
       <section className="card" aria-labelledby="betalingen">

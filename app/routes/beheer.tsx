@@ -34,6 +34,9 @@ export default function AdminLayout() {
             <NavLink to="/beheer/privacy">Privacy</NavLink>
           </li>
           <li>
+            <NavLink to="/beheer/certificaten">Certificaten</NavLink>
+          </li>
+          <li>
             <NavLink to="/beheer/audit">Auditlog</NavLink>
           </li>
           <li>
