@@ -2,7 +2,13 @@
 // status, and per cohort the completions for edubadges.
 import { audit } from "~/audit/audit.server";
 import { db } from "~/db.server";
-import { publishedKeys, rotateIssuerKey, saveIssuerSettings, issuerSettings, type IssuerSettings } from "./issuer.server";
+import {
+  publishedKeys,
+  rotateIssuerKey,
+  saveIssuerSettings,
+  issuerSettings,
+  type IssuerSettings,
+} from "./issuer.server";
 
 type Actor = { id: string; email: string };
 
@@ -56,5 +62,10 @@ export async function changeIssuerSettings(settings: IssuerSettings, actor: Acto
 
 export async function rotateKey(actor: Actor) {
   const key = await rotateIssuerKey();
-  await audit(db, { action: "credential.key-rotate", actor, subjectId: key.id, summary: "Nieuwe ondertekeningssleutel" });
+  await audit(db, {
+    action: "credential.key-rotate",
+    actor,
+    subjectId: key.id,
+    summary: "Nieuwe ondertekeningssleutel",
+  });
 }

@@ -61,7 +61,7 @@ export function buildCredential(facts: CredentialFacts) {
         type: ["Achievement"],
         achievementType: "Certificate",
         name: course.title,
-        description: `Post-hbo leergang ${course.title} (${course.level}), studielast ${course.hours} uur (${course.ec} EC), gevolgd in de groep ${cohort.name}.`,
+        description: `Leergang ${course.title} (${course.level}), studielast ${course.hours} uur (${course.ec} EC), gevolgd in de groep ${cohort.name}.`,
         criteria: { narrative: COMPLETION_RULE },
         creditsAvailable: course.ec,
         inLanguage: "nl",

@@ -24,11 +24,18 @@ export async function certificatePdf(facts: CertificateFacts): Promise<Uint8Arra
     page.drawText(text, { x: (A4.width - width) / 2, y, size, font, color });
   };
 
-  page.drawRectangle({ x: 28, y: 28, width: A4.width - 56, height: A4.height - 56, borderColor: ACCENT, borderWidth: 2 });
+  page.drawRectangle({
+    x: 28,
+    y: 28,
+    width: A4.width - 56,
+    height: A4.height - 56,
+    borderColor: ACCENT,
+    borderWidth: 2,
+  });
   center("CERTIFICAAT", 740, 30, bold, ACCENT);
   center(`${facts.issuer.name} verklaart dat`, 690, 13, regular, MUTED);
   center(facts.recipientName, 650, 26, bold);
-  center("de post-hbo leergang", 612, 13, regular, MUTED);
+  center("de leergang", 612, 13, regular, MUTED);
   center(facts.course.title, 580, 22, bold);
   center(`met goed gevolg heeft afgerond (${facts.course.level}).`, 552, 13, regular, MUTED);
 

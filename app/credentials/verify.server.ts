@@ -32,7 +32,8 @@ export type CredentialSummary = {
 };
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const asArray = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
@@ -104,26 +105,39 @@ export async function verifyDocument(credential: unknown, now = new Date()): Pro
   }
   const proof = asArray(credential.proof)[0];
   if (!isObject(proof))
-    return verdict("invalid", "Dit certificaat is niet ondertekend.", ["Er zit geen handtekening (proof) in."], credential);
+    return verdict(
+      "invalid",
+      "Dit certificaat is niet ondertekend.",
+      ["Er zit geen handtekening (proof) in."],
+      credential,
+    );
   const keys = await publishedKeys();
   if (!keys.some((k) => k.url === proof.verificationMethod))
     return verdict(
       "invalid",
       "Dit certificaat is ondertekend met een sleutel die wij niet kennen.",
-      ["De handtekening hoort niet bij een van onze gepubliceerde sleutels, dus we kunnen niet bevestigen dat het echt is."],
+      [
+        "De handtekening hoort niet bij een van onze gepubliceerde sleutels, dus we kunnen niet bevestigen dat het echt is.",
+      ],
       credential,
     );
 
   const validFrom = Date.parse(text(credential.validFrom));
   if (Number.isFinite(validFrom) && validFrom > now.getTime() + 5 * 60_000)
-    return verdict("invalid", "Dit certificaat is nog niet geldig.", [`Het is pas geldig vanaf ${formatDate(new Date(validFrom))}.`], credential);
+    return verdict(
+      "invalid",
+      "Dit certificaat is nog niet geldig.",
+      [`Het is pas geldig vanaf ${formatDate(new Date(validFrom))}.`],
+      credential,
+    );
 
   const check = await checkProof(credential, {
     documents: new Map(keys.map((k) => [k.url, k.document])),
     controller: { id: issuerId(), assertionMethod: keys.map((k) => k.url) },
     now,
   });
-  if (!check.verified) return verdict("invalid", "De handtekening klopt niet.", await whatFailed(credential, check.errors), credential);
+  if (!check.verified)
+    return verdict("invalid", "De handtekening klopt niet.", await whatFailed(credential, check.errors), credential);
 
   const stored = await storedStatus(text(credential.id).replace(/^urn:uuid:/, ""), credential);
   if (stored) return stored;
@@ -133,7 +147,9 @@ export async function verifyDocument(credential: unknown, now = new Date()): Pro
 async function whatFailed(credential: Json, errors: Error[]): Promise<string[]> {
   const messages = errors.map((e) => e.message);
   if (messages.some((m) => /safe mode|protected term|undefined term|relative/i.test(m)))
-    return ["Het certificaat bevat velden die niet bij Open Badges 3.0 horen, of de contexten zijn veranderd: het is na uitgifte aangepast."];
+    return [
+      "Het certificaat bevat velden die niet bij Open Badges 3.0 horen, of de contexten zijn veranderd: het is na uitgifte aangepast.",
+    ];
   const id = text(credential.id).replace(/^urn:uuid:/, "");
   const original = id ? await db.credential.findUnique({ where: { id }, select: { document: true } }) : null;
   if (original) {
@@ -150,7 +166,10 @@ async function whatFailed(credential: Json, errors: Error[]): Promise<string[]> 
 /** The verdict from our own records (revoked, or replaced), checked against the published status list. */
 async function storedStatus(id: string, credential: Json): Promise<Verdict | null> {
   const stored = id
-    ? await db.credential.findUnique({ where: { id }, select: { statusIndex: true, revokedAt: true, revokedReason: true } })
+    ? await db.credential.findUnique({
+        where: { id },
+        select: { statusIndex: true, revokedAt: true, revokedReason: true },
+      })
     : null;
   if (!stored) return null;
   const list = await statusListCredential();

@@ -54,7 +54,7 @@ export default function MyCertificate() {
       {earlier.length ? (
         <section aria-labelledby="eerdere">
           <h2 id="eerdere">Eerdere certificaten</h2>
-          <ul className="stack">
+          <ul className="bare-list stack">
             {earlier.map((c) => (
               <li key={c.id} className="card">
                 {c.cohortName}, op naam van {c.recipientName}: ingetrokken

@@ -38,7 +38,10 @@ export async function action({ request }: ActionFunctionArgs) {
         return redirectWithFlash(here, "Het certificaat is ingetrokken. De verificatiepagina zegt dat nu ook.");
       case "reissue":
         await reissueCredential(value.credentialId, admin);
-        return redirectWithFlash(here, "Er is een nieuw certificaat uitgegeven; de deelnemer vindt het op de certificaatpagina.");
+        return redirectWithFlash(
+          here,
+          "Er is een nieuw certificaat uitgegeven; de deelnemer vindt het op de certificaatpagina.",
+        );
     }
   });
 }
@@ -69,7 +72,9 @@ export default function AdminCertificates() {
           {keys.map((k) => (
             <li key={k.id}>
               Sleutel van {formatDate(k.createdAt)}
-              {k.retiredAt ? `, vervangen op ${formatDate(k.retiredAt)} (controleert nog oude certificaten)` : " (ondertekent nu)"}
+              {k.retiredAt
+                ? `, vervangen op ${formatDate(k.retiredAt)} (controleert nog oude certificaten)`
+                : " (ondertekent nu)"}
             </li>
           ))}
         </ul>
@@ -81,8 +86,8 @@ export default function AdminCertificates() {
           Naar edubadges
         </h2>
         <p>
-          Edubadges neemt geen certificaten van anderen over: de instelling kent de edubadge zelf toe. Download per groep
-          de afgeronde deelnemers als CSV en upload die bij de badge class in edubadges (Direct Award, bulk).
+          Edubadges neemt geen certificaten van anderen over: de instelling kent de edubadge zelf toe. Download per
+          groep de afgeronde deelnemers als CSV en upload die bij de badge class in edubadges (Direct Award, bulk).
         </p>
         {cohorts.length ? (
           <ul>

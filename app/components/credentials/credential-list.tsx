@@ -20,7 +20,7 @@ type Row = {
 export function CredentialList({ credentials }: { credentials: Row[] }) {
   if (!credentials.length) return <p className="muted">Er zijn nog geen certificaten uitgegeven.</p>;
   return (
-    <ul className="stack">
+    <ul className="bare-list stack">
       {credentials.map((c) => (
         <li key={c.id} className="card stack">
           <p className="flush">

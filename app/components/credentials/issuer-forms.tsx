@@ -23,8 +23,8 @@ export function RotateKeyForm() {
   return (
     <GildeForm form={form}>
       <p className="muted">
-        Vermoed je dat de sleutel is uitgelekt, of wil je hem op vaste momenten vervangen? Een nieuwe sleutel ondertekent
-        voortaan; certificaten van de oude blijven geldig.
+        Vermoed je dat de sleutel is uitgelekt, of wil je hem op vaste momenten vervangen? Een nieuwe sleutel
+        ondertekent voortaan; certificaten van de oude blijven geldig.
       </p>
       <button type="submit" name={fields.intent.name} value="rotate" className="button button--secondary">
         Nieuwe sleutel maken

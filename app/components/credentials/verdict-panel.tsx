@@ -15,16 +15,26 @@ type Verdict = {
   } | null;
 };
 
-const WORD = { valid: "Geldig", revoked: "Ingetrokken", invalid: "Niet geldig", unknown: "Onbekend" } as const;
-const TONE = { valid: "notice--flash", revoked: "notice--warm", invalid: "notice--error", unknown: "notice--warm" } as const;
+const TONE = {
+  valid: "notice--flash",
+  revoked: "notice--warm",
+  invalid: "notice--error",
+  unknown: "notice--warm",
+} as const;
 
 export function VerdictPanel({ verdict }: { verdict: Verdict }) {
-  const c = verdict.credential;
+  // What an invalid or foreign credential claims is not to be trusted: only ours, checked, is shown.
+  const c = verdict.status === "valid" || verdict.status === "revoked" ? verdict.credential : null;
   const validFrom = c && Date.parse(c.validFrom) ? formatDate(c.validFrom) : null;
   return (
-    <section className={`notice ${TONE[verdict.status]} stack`} aria-labelledby="oordeel" aria-live="polite" role="status">
+    <section
+      className={`notice ${TONE[verdict.status]} stack`}
+      aria-labelledby="oordeel"
+      aria-live="polite"
+      role="status"
+    >
       <h2 id="oordeel" className="flush-top">
-        {WORD[verdict.status]}: {verdict.headline}
+        {verdict.headline}
       </h2>
       {verdict.problems.length ? (
         <ul>
@@ -65,7 +75,7 @@ export function VerdictPanel({ verdict }: { verdict: Verdict }) {
           {c.id ? (
             <>
               <dt>Kenmerk</dt>
-              <dd>{c.id}</dd>
+              <dd className="reference">{c.id}</dd>
             </>
           ) : null}
         </dl>
