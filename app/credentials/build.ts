@@ -22,7 +22,7 @@ export type CredentialFacts = {
 /** Whole seconds, as most verifiers expect an XML Schema dateTime. */
 export const isoSeconds = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
 
-export const COMPLETION_RULE =
+const COMPLETION_RULE =
   "Alle verplichte opdrachten van de leergang zijn door een trainer als voldaan beoordeeld, de deelnemer heeft de gevraagde peerfeedback gegeven, en de trainer heeft de afronding bevestigd.";
 
 export function buildCredential(facts: CredentialFacts) {
@@ -83,5 +83,3 @@ export function buildCredential(facts: CredentialFacts) {
     },
   };
 }
-
-export type UnsignedCredential = ReturnType<typeof buildCredential>;

@@ -11,7 +11,7 @@ export const VC_V2_CONTEXT = VC_V2_CONTEXT_URL;
 export const OB_CONTEXT = OB_CONTEXT_URL;
 export const MULTIKEY_CONTEXT = multikeyContext.CONTEXT_URL;
 
-export type LoadedDocument = { contextUrl: null; documentUrl: string; document: unknown };
+type LoadedDocument = { contextUrl: null; documentUrl: string; document: unknown };
 export type DocumentLoader = (url: string) => Promise<LoadedDocument>;
 
 /** Thrown for a URL the loader does not hold, so verification can say "unknown key" instead of failing obscurely. */

@@ -10,7 +10,7 @@ import { revokedInList, statusListCredential } from "./status-list.server";
 /** A credential is a few kilobytes; anything far larger is not one. */
 export const MAX_CREDENTIAL_CHARS = 200_000;
 
-export type VerdictStatus = "valid" | "revoked" | "invalid" | "unknown";
+type VerdictStatus = "valid" | "revoked" | "invalid" | "unknown";
 
 export type Verdict = {
   status: VerdictStatus;
@@ -21,7 +21,7 @@ export type Verdict = {
   credential: CredentialSummary | null;
 };
 
-export type CredentialSummary = {
+type CredentialSummary = {
   id: string;
   name: string;
   recipient: string;
@@ -61,7 +61,7 @@ const verdict = (status: VerdictStatus, headline: string, problems: string[] = [
 });
 
 /** The JSON paths where two documents differ (the proof left out), to say which fields were changed. */
-export function changedFields(given: unknown, issued: unknown, path = ""): string[] {
+function changedFields(given: unknown, issued: unknown, path = ""): string[] {
   if (JSON.stringify(given) === JSON.stringify(issued)) return [];
   if (isObject(given) && isObject(issued)) {
     const keys = [...new Set([...Object.keys(given), ...Object.keys(issued)])].filter((k) => path || k !== "proof");
@@ -86,7 +86,7 @@ function describeField(path: string) {
 }
 
 /** Verifies a credential document that claims to be ours. */
-export async function verifyDocument(credential: unknown, now = new Date()): Promise<Verdict> {
+async function verifyDocument(credential: unknown, now = new Date()): Promise<Verdict> {
   if (!isObject(credential) || !asArray(credential.type).includes("VerifiableCredential"))
     return verdict("invalid", "Dit is geen verifieerbaar certificaat.", [
       "Er staat geen ‘VerifiableCredential’ in: dit lijkt een ander soort JSON-bestand. Plak de inhoud van het .json-bestand dat je bij je certificaat hebt gedownload.",

@@ -16,7 +16,7 @@ type Verdict = {
 };
 
 const TONE = {
-  valid: "notice--flash",
+  valid: "verdict--valid",
   revoked: "notice--warm",
   invalid: "notice--error",
   unknown: "notice--warm",
@@ -28,7 +28,7 @@ export function VerdictPanel({ verdict }: { verdict: Verdict }) {
   const validFrom = c && Date.parse(c.validFrom) ? formatDate(c.validFrom) : null;
   return (
     <section
-      className={`notice ${TONE[verdict.status]} stack`}
+      className={`notice verdict ${TONE[verdict.status]} stack`}
       aria-labelledby="oordeel"
       aria-live="polite"
       role="status"
