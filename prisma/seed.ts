@@ -17,6 +17,7 @@ import { seedLifecycleDemo } from "./seed-lifecycle";
 import { seedCohortPageDemo } from "./seed-cohortpage";
 import { seedInvitationDemo } from "./seed-invite";
 import { seedAccountDemo } from "./seed-account";
+import { seedLtiDemo } from "./seed-lti";
 import { seedCredentialsDemo } from "./seed-credentials";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
@@ -216,6 +217,7 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedCohortPageDemo();
   await seedInvitationDemo();
   await seedAccountDemo();
+  await seedLtiDemo();
   await seedCredentialsDemo();
 }
 

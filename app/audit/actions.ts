@@ -31,6 +31,11 @@ export const AUDIT_ACTIONS = {
   "credential.reissue": "Certificaat opnieuw uitgegeven",
   "credential.settings": "Uitgever van certificaten gewijzigd",
   "credential.key-rotate": "Nieuwe sleutel voor certificaten",
+  "lti.platform.register": "Leeromgeving (LTI) geregistreerd",
+  "lti.platform.remove": "Leeromgeving (LTI) verwijderd",
+  "lti.deployment.accept": "LTI-deployment toegelaten",
+  "lti.deployment.remove": "LTI-deployment verwijderd",
+  "lti.launch": "Gestart vanuit de leeromgeving",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

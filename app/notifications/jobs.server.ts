@@ -3,6 +3,7 @@
 import { sendDeadlineReminders } from "~/assignments/reminders.server";
 import { sendWeeklyDigests } from "~/community/digest.server";
 import { maintainWaitlists } from "~/enrollment/waitlist.server";
+import { sweepLoginStates } from "~/lti/login.server";
 import { maintainPeerReviews } from "~/peer-review/allocation.server";
 import { applyRetention } from "~/privacy/retention.server";
 import { deliverOutbox } from "./sender.server";
@@ -18,6 +19,7 @@ export function startJobs({ intervalMs = 30_000 } = {}): () => void {
       await sendWeeklyDigests();
       await applyRetention();
       await maintainWaitlists();
+      await sweepLoginStates();
       await deliverOutbox();
     } catch (error) {
       console.error("Achtergrondtaak mislukt:", error);
