@@ -18,6 +18,7 @@ import { seedCohortPageDemo } from "./seed-cohortpage";
 import { seedInvitationDemo } from "./seed-invite";
 import { seedAccountDemo } from "./seed-account";
 import { seedLtiDemo } from "./seed-lti";
+import { seedCalendarDemo } from "./seed-calendar";
 import { seedCredentialsDemo } from "./seed-credentials";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
@@ -218,6 +219,7 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedInvitationDemo();
   await seedAccountDemo();
   await seedLtiDemo();
+  await seedCalendarDemo();
   await seedCredentialsDemo();
 }
 

@@ -36,6 +36,11 @@ export const AUDIT_ACTIONS = {
   "lti.deployment.accept": "LTI-deployment toegelaten",
   "lti.deployment.remove": "LTI-deployment verwijderd",
   "lti.launch": "Gestart vanuit de leeromgeving",
+  "attendance.mark": "Aanwezigheid opgenomen",
+  "attendance.correct": "Aanwezigheid gecorrigeerd",
+  "attendance.replacement": "Vervangende opdracht gezet",
+  "calendar-feed.create": "Agenda-abonnement gemaakt",
+  "calendar-feed.revoke": "Agenda-abonnement gestopt",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,6 +1,7 @@
 // Work the app does in the background, inside each app process. Every job is safe to run in several
 // instances at once (row locks with SKIP LOCKED, or a unique key recording what was done).
 import { sendDeadlineReminders } from "~/assignments/reminders.server";
+import { sendContactDayReminders } from "~/calendar/reminders.server";
 import { sendWeeklyDigests } from "~/community/digest.server";
 import { maintainWaitlists } from "~/enrollment/waitlist.server";
 import { sweepLoginStates } from "~/lti/login.server";
@@ -15,6 +16,7 @@ export function startJobs({ intervalMs = 30_000 } = {}): () => void {
     running = true;
     try {
       await sendDeadlineReminders();
+      await sendContactDayReminders();
       await maintainPeerReviews();
       await sendWeeklyDigests();
       await applyRetention();
