@@ -53,11 +53,9 @@ function courseFacts(): CredentialFacts["course"] {
 }
 
 async function signedFor(cohortId: string, userId: string, now: Date) {
-  const [facts, issuer, { keyId, pair }] = await Promise.all([
-    completionFacts(cohortId, userId),
-    issuerSettings(),
-    signingKey(),
-  ]);
+  // Completion first: before it there is nothing to sign.
+  const facts = await completionFacts(cohortId, userId);
+  const [issuer, { keyId, pair }] = await Promise.all([issuerSettings(), signingKey()]);
   const id = crypto.randomUUID();
   const salt = crypto.randomBytes(16).toString("hex");
   const statusIndex = crypto.randomInt(STATUS_LIST_LENGTH);
