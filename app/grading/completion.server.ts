@@ -2,6 +2,8 @@
 // becomes COMPLETED and the participant an alumnus.
 import { forgetCourseAccess } from "~/content/access.server";
 import { getCourse } from "~/content/course.server";
+import { queueCompletionMail } from "~/credentials/completion-mail.server";
+import { issueCredential } from "~/credentials/issue.server";
 import { db } from "~/db.server";
 import { feedbackQualityGaps } from "~/peer-review/feedback-quality.server";
 import { reviewsOwed } from "~/peer-review/oversight.server";
@@ -49,10 +51,20 @@ export async function confirmCompletion(cohortId: string, userId: string) {
     return { ok: false as const, error: "Deze deelnemer is niet (meer) actief in deze groep." };
   if (participant.gaps.length)
     return { ok: false as const, error: `Nog niet af te ronden: ${participant.gaps.join(" ")}` };
-  await db.enrollment.update({
-    where: { userId_cohortId: { userId, cohortId } },
-    data: { status: "COMPLETED", completedAt: new Date() },
+  // Conditional, so two confirmations at once complete (and mail) once; the credential is unique by itself.
+  await db.$transaction(async (tx) => {
+    const completed = await tx.enrollment.updateMany({
+      where: { userId, cohortId, status: "ACTIVE" },
+      data: { status: "COMPLETED", completedAt: new Date() },
+    });
+    if (completed.count === 1)
+      await queueCompletionMail(
+        tx,
+        await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } }),
+      );
   });
   forgetCourseAccess(userId);
+  // The completion stands even if signing fails; /account/certificaat issues what is missing when visited.
+  await issueCredential(cohortId, userId).catch((error) => console.error("Issuing the credential failed", error));
   return { ok: true as const, name: participant.name };
 }
