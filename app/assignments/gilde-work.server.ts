@@ -43,7 +43,6 @@ const versionSelect = {
   body: true,
   handedInAt: true,
   late: true,
-  submission: { select: { user: { select: { name: true } } } },
 } as const;
 
 /** Everything the gilde's writing page shows a member. Null: not a gilde assignment this participant can reach. */
@@ -93,7 +92,8 @@ export async function gildeWorkOn(user: SessionUser, slug: string, now = new Dat
   ].map((person) => {
     const contribution = contributionOf.get(person.id);
     return {
-      ...person,
+      name: person.name,
+      left: person.left,
       me: person.id === user.id,
       contribution: contribution?.text ?? "",
       agreed: revision > 0 && contribution?.agreedRevision === revision,

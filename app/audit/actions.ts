@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = {
   "password.change": "Wachtwoord gewijzigd",
   "email.change": "E-mailadres gewijzigd",
   "session.end": "Sessie beëindigd",
+  "grade.member": "Beoordeling per gildelid aangepast",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
