@@ -110,3 +110,41 @@ export async function memberGradeFor(submissionId: string, userId: string) {
   if (!grade || grade.submission.assessments.length === 0) return null;
   return { decision: parseDecision(grade.decision)!, reason: grade.reason };
 }
+
+/**
+ * Per participant of a cohort, the gilde assignments that count as voldaan for them: their gilde's work passed and
+ * the trainer gave them no other outcome, or the trainer gave them voldaan themselves. A member who left keeps what
+ * they wrote a part of.
+ */
+export async function gildeWorkPassed(cohortId: string): Promise<Map<string, Set<string>>> {
+  const submissions = await db.submission.findMany({
+    where: { cohortId, gildeId: { not: null } },
+    select: {
+      assignmentSlug: true,
+      status: true,
+      userId: true,
+      gilde: {
+        select: {
+          members: { select: { userId: true } },
+          gildeContributions: { select: { userId: true, assignmentSlug: true } },
+        },
+      },
+      memberGrades: { select: { userId: true, decision: true } },
+    },
+  });
+  const passed = new Map<string, Set<string>>();
+  for (const s of submissions) {
+    const people = new Set([
+      s.userId,
+      ...(s.gilde?.members.map((m) => m.userId) ?? []),
+      ...(s.gilde?.gildeContributions.filter((c) => c.assignmentSlug === s.assignmentSlug).map((c) => c.userId) ?? []),
+    ]);
+    for (const userId of people) {
+      const own = s.memberGrades.find((g) => g.userId === userId)?.decision;
+      if ((own ?? s.status) !== "PASSED") continue;
+      if (!passed.has(userId)) passed.set(userId, new Set());
+      passed.get(userId)!.add(s.assignmentSlug);
+    }
+  }
+  return passed;
+}

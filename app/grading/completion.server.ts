@@ -3,6 +3,7 @@
 import { forgetCourseAccess } from "~/content/access.server";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
+import { gildeWorkPassed } from "~/assignments/gilde-grading.server";
 import { reviewsOwed } from "~/peer-review/oversight.server";
 import { completionGaps } from "./rubric";
 
@@ -18,9 +19,13 @@ export async function completionOverview(cohortId: string) {
       select: { status: true, user: { select: { id: true, name: true } } },
       orderBy: { user: { name: "asc" } },
     }),
-    db.submission.findMany({ where: { cohortId, status: "PASSED" }, select: { userId: true, assignmentSlug: true } }),
+    db.submission.findMany({
+      where: { cohortId, status: "PASSED", gildeId: null },
+      select: { userId: true, assignmentSlug: true },
+    }),
     reviewsOwed(cohortId),
   ]);
+  const gildePassed = await gildeWorkPassed(cohortId);
   const required = requiredAssignments();
   return enrollments.map(({ status, user }) => ({
     id: user.id,
@@ -28,7 +33,10 @@ export async function completionOverview(cohortId: string) {
     completed: status === "COMPLETED",
     gaps: completionGaps(
       required,
-      new Set(passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug)),
+      new Set([
+        ...passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug),
+        ...(gildePassed.get(user.id) ?? []),
+      ]),
       owed.get(user.id) ?? 0,
     ),
     reviewsOwed: owed.get(user.id) ?? 0,
