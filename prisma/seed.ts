@@ -17,6 +17,7 @@ import { seedLifecycleDemo } from "./seed-lifecycle";
 import { seedCohortPageDemo } from "./seed-cohortpage";
 import { seedInvitationDemo } from "./seed-invite";
 import { seedAccountDemo } from "./seed-account";
+import { seedGildeWorkDemo } from "./seed-gildework";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
@@ -215,6 +216,7 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedCohortPageDemo();
   await seedInvitationDemo();
   await seedAccountDemo();
+  await seedGildeWorkDemo();
 }
 
 type CourseShape = {
