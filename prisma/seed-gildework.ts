@@ -4,10 +4,11 @@
 // changed the text, Youssef and Marieke agreed to this version, Dewi has not yet and Kees has not written his part.
 // Runs after the other seeds; adds nothing twice.
 import { db } from "../app/db.server";
+import { fromAmsterdamInput } from "../app/assignments/time";
 import { countWords } from "../app/assignments/words";
 
 const SLUG = "signalen-bundelen";
-const MODULE = "06-de-sociale-basis";
+const MODULE = "de-sociale-basis";
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
 
@@ -73,7 +74,11 @@ export async function seedGildeWorkDemo(now = new Date()) {
       create: { cohortId: cohort.id, moduleSlug: MODULE, opensOn: today, updatedById: trainer?.id ?? null },
       update: { opensOn: today },
     });
-    const schedule = { dueAt: new Date(now.getTime() + 12 * DAY), peerReviewDueAt: new Date(now.getTime() + 19 * DAY) };
+    const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
+    const schedule = {
+      dueAt: fromAmsterdamInput(`${day(12)}T23:59`)!,
+      peerReviewDueAt: fromAmsterdamInput(`${day(19)}T23:59`)!,
+    };
     await tx.assignmentSchedule.upsert({
       where: { cohortId_assignmentSlug: { cohortId: cohort.id, assignmentSlug: SLUG } },
       create: { cohortId: cohort.id, assignmentSlug: SLUG, ...schedule, updatedById: trainer?.id ?? null },

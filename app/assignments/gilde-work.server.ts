@@ -13,16 +13,12 @@ import { formatDateTime } from "~/format";
 import { queueMail } from "~/notifications/outbox.server";
 import { greeting, SIGNATURE } from "~/notifications/signature";
 import { allocateFor } from "~/peer-review/allocation.server";
-import { assignmentStatus, handInBlocked, isLate } from "./rules";
+import { assignmentStatus, handInBlocked, isLate, type AssignmentStatus } from "./rules";
 import { countWords } from "./words";
 
 /** A member's saves in a row within this time are one entry in the list of edits. */
 const EDIT_STRETCH_MS = 10 * 60_000;
 const MAX_CONTRIBUTION = 2_000;
-
-export function isGildeWork(slug: string): boolean {
-  return findAssignment(slug)?.assignment.frontmatter.work === "gilde";
-}
 
 /** The participant's active cohort and their gilde in it, for a gilde assignment whose module is open. */
 async function membershipFor(user: SessionUser, slug: string) {
@@ -126,8 +122,6 @@ export async function gildeWorkOn(user: SessionUser, slug: string, now = new Dat
     versions: submission?.versions ?? [],
   };
 }
-
-export type GildeWork = NonNullable<Awaited<ReturnType<typeof gildeWorkOn>>>;
 
 async function requireGildeWork(user: SessionUser, slug: string, now = new Date()) {
   const work = await gildeWorkOn(user, slug, now);
@@ -327,4 +321,40 @@ export async function handInForGilde(user: SessionUser, slug: string, now = new 
       throw new RefusedError(ALREADY, 409);
     throw error;
   }
+}
+
+/**
+ * For the participant's list of assignments: per gilde assignment, where their gilde stands (the gilde's one
+ * submission, or its shared text), instead of their own (empty) work.
+ */
+export async function gildeStandings(userId: string, cohortId: string) {
+  const member = await db.gildeMember.findUnique({
+    where: { cohortId_userId: { cohortId, userId } },
+    select: {
+      gilde: {
+        select: {
+          submissions: {
+            select: {
+              assignmentSlug: true,
+              status: true,
+              versions: { select: { late: true }, orderBy: { number: "desc" }, take: 1 },
+            },
+          },
+          gildeDrafts: { select: { assignmentSlug: true, body: true } },
+        },
+      },
+    },
+  });
+  const standings = new Map<string, { status: AssignmentStatus; late: boolean }>();
+  if (!member) return standings;
+  const { submissions, gildeDrafts } = member.gilde;
+  for (const slug of new Set([...submissions, ...gildeDrafts].map((row) => row.assignmentSlug))) {
+    const submission = submissions.find((s) => s.assignmentSlug === slug) ?? null;
+    const draft = gildeDrafts.find((d) => d.assignmentSlug === slug);
+    standings.set(slug, {
+      status: assignmentStatus(submission, Boolean(draft?.body.trim())),
+      late: submission?.versions[0]?.late ?? false,
+    });
+  }
+  return standings;
 }

@@ -5,7 +5,7 @@
 // least-loaded member, so the reviewing is spread evenly over the gildes and their members.
 import { hash, type NewReview } from "./allocate";
 
-export type GildeWork = {
+type GildeWork = {
   gildeId: string;
   submissionId: string;
   handedInAt: Date | null;
@@ -14,7 +14,7 @@ export type GildeWork = {
 };
 
 /** Someone who may be given a review of gilde work: active, in a gilde that handed in, not excused. */
-export type GildeReviewer = { userId: string; gildeId: string };
+type GildeReviewer = { userId: string; gildeId: string };
 
 export type GildeAllocationInput = {
   k: number;

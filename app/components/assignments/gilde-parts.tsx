@@ -101,18 +101,14 @@ export function GildeHandIn({ work, busy }: { work: GildeWork; busy: boolean }) 
         Inleveren namens de gilde
       </h2>
       <p id="inleveren-uitleg">{why}</p>
-      <GildeForm form={form}>
-        <button
-          type="submit"
-          name="intent"
-          value="hand-in"
-          className="button"
-          disabled={busy || !work.canHandIn}
-          aria-describedby="inleveren-uitleg"
-        >
-          Inleveren namens {work.gilde.name}
-        </button>
-      </GildeForm>
+      {/* Shown only when it can be used: a disabled button says less than the sentence above it. */}
+      {work.canHandIn ? (
+        <GildeForm form={form}>
+          <button type="submit" name="intent" value="hand-in" className="button" disabled={busy}>
+            Inleveren namens {work.gilde.name}
+          </button>
+        </GildeForm>
+      ) : null}
     </section>
   );
 }
