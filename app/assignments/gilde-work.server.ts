@@ -185,10 +185,12 @@ export async function saveGildeDraft(
     return revision;
   });
   if (saved !== null) return { ok: true, revision: saved };
-  const current = await db.gildeDraft.findUniqueOrThrow({
+  const current = await db.gildeDraft.findUnique({
     where: { gildeId_assignmentSlug: { gildeId, assignmentSlug: slug } },
     select: { body: true, revision: true, updatedBy: { select: { name: true } } },
   });
+  // A save from a revision that never existed here (a stale page of another gilde, say): nothing to overwrite.
+  if (!current) return { ok: false, conflict: true, body: "", revision: 0, by: null };
   return {
     ok: false,
     conflict: true,
