@@ -12,7 +12,10 @@ const MODULE = "de-sociale-basis";
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
 
-const SMEDEN_TEXT = `## Onze afspraken over signalen
+/** Lines of one paragraph joined: in Markdown here a single line break is a visible break. */
+const flow = (text: string) => text.replace(/([^\n])\n(?=[^\n#])/g, "$1 ");
+
+const SMEDEN_TEXT = flow(`## Onze afspraken over signalen
 
 We deelden alleen patronen, nooit namen of adressen. Ieder hield een logboek naar rol en bron; na inleveren
 verwijderen we de logboeken.
@@ -31,9 +34,9 @@ het meteen; twee van hen willen zelf meedenken.
 ## Ons voorstel
 
 Een wandelroute met rustpunten, bedacht met de ouderen zelf, en een vast moment bij de buurtkamer om signalen
-op te halen. De eerste stap: een wandeling met zes bewoners in Noord, in februari.`;
+op te halen. De eerste stap: een wandeling met zes bewoners in Noord, in februari.`);
 
-const WEVERS_TEXT = `## Onze afspraken over signalen
+const WEVERS_TEXT = flow(`## Onze afspraken over signalen
 
 We spraken af alleen patronen te delen. Youssef vroeg de privacy-adviseur van zijn organisatie om mee te lezen.
 
@@ -45,7 +48,7 @@ De jongerenwerker in de Transvaalbuurt hoort het ook van oudere broers en zussen
 ## Het patroon (nog in concept)
 
 Wij denken dat het gaat over het wegvallen van informele oppas in de buurt. Dewi legt het deze week voor aan
-twee moeders op het schoolplein.`;
+twee moeders op het schoolplein.`);
 
 export async function seedGildeWorkDemo(now = new Date()) {
   const cohort = await db.cohort.findFirst({ where: { name: "Voorjaar 2027" }, select: { id: true } });
