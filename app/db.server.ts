@@ -10,8 +10,13 @@ let slot: { pending: Promise<DbState>; ready?: DbState } | undefined;
 
 async function open(openFn: () => Promise<Driver>): Promise<DbState> {
   const driver = await openFn();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const base = new PrismaClient({ adapter: adapterFor(driver) as any });
+  const base = new PrismaClient({
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    adapter: adapterFor(driver) as any,
+    // At a peak (a deadline evening) every connection of the pool can be busy for a moment: a hand-in waits for one
+    // rather than failing after Prisma's default of 2 s, and a transaction on a loaded machine may take longer than 5 s.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
   // A database that cannot be reached during a request becomes a 503 with the typed form values, everywhere.
   const prisma = base.$extends({
     query: {

@@ -5,16 +5,20 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
+import { FRAME_ANCESTORS_HEADER, frameAncestorsFor } from "./lti/frame.server";
 import { StaticHtmlContext } from "./components/static-html";
 import { matchesTag, pageTag, REVALIDATE_CACHE_CONTROL, wantsRevalidation } from "./server/revalidation.server";
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // A page of a session launched inside an LMS frame may be framed by that LMS (and by no one else).
+  const framers = await frameAncestorsFor(request);
+  if (framers) responseHeaders.set(FRAME_ANCESTORS_HEADER, framers.join(" "));
   if (request.method === "GET" && responseStatusCode === 200 && wantsRevalidation(remixContext)) {
     const tag = pageTag(remixContext, loadContext);
     responseHeaders.set("ETag", tag);

@@ -17,6 +17,8 @@ import { seedLifecycleDemo } from "./seed-lifecycle";
 import { seedCohortPageDemo } from "./seed-cohortpage";
 import { seedInvitationDemo } from "./seed-invite";
 import { seedAccountDemo } from "./seed-account";
+import { seedLtiDemo } from "./seed-lti";
+import { seedCalendarDemo } from "./seed-calendar";
 import { seedGildeWorkDemo } from "./seed-gildework";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
@@ -216,6 +218,8 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedCohortPageDemo();
   await seedInvitationDemo();
   await seedAccountDemo();
+  await seedLtiDemo();
+  await seedCalendarDemo();
   await seedGildeWorkDemo();
 }
 

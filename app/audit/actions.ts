@@ -27,6 +27,16 @@ export const AUDIT_ACTIONS = {
   "password.change": "Wachtwoord gewijzigd",
   "email.change": "E-mailadres gewijzigd",
   "session.end": "Sessie beëindigd",
+  "lti.platform.register": "Leeromgeving (LTI) geregistreerd",
+  "lti.platform.remove": "Leeromgeving (LTI) verwijderd",
+  "lti.deployment.accept": "LTI-deployment toegelaten",
+  "lti.deployment.remove": "LTI-deployment verwijderd",
+  "lti.launch": "Gestart vanuit de leeromgeving",
+  "attendance.mark": "Aanwezigheid opgenomen",
+  "attendance.correct": "Aanwezigheid gecorrigeerd",
+  "attendance.replacement": "Vervangende opdracht gezet",
+  "calendar-feed.create": "Agenda-abonnement gemaakt",
+  "calendar-feed.revoke": "Agenda-abonnement gestopt",
   "grade.member": "Beoordeling per gildelid aangepast",
 } as const;
 

@@ -1,9 +1,10 @@
 // One origin check for every state-changing request. A browser sends Origin on every POST and Sec-Fetch-Site on
 // every request; the Origin must be our own full origin (scheme, host and port). A state-changing request with
 // neither header is refused: it did not come from a page of ours. The Stripe webhook is the one exception: its
-// signature authenticates it.
+// signature authenticates it, and so are the two steps of an LTI launch, which an LMS posts from its own site
+// (authenticated by the platform's signed id_token and our single-use state).
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const CSRF_EXEMPT_PATHS = new Set(["/webhooks/stripe"]);
+const CSRF_EXEMPT_PATHS = new Set(["/webhooks/stripe", "/lti/login", "/lti/launch"]);
 
 export function isCrossSiteRequest(input: {
   method: string;

@@ -18,6 +18,8 @@ const CODES = new Set([
   "P1001",
   "P1002",
   "P1017",
+  // No connection came free for a transaction in time (a peak), or the transaction was closed for it.
+  "P2028",
   "57P01",
   "57P02",
   "57P03",

@@ -5,6 +5,7 @@ import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
 import { gildeWorkPassed } from "~/assignments/gilde-grading.server";
 import { reviewsOwed } from "~/peer-review/oversight.server";
+import { attendanceGap, attendanceStandings } from "~/calendar/attendance.server";
 import { completionGaps } from "./rubric";
 
 function requiredAssignments() {
@@ -13,7 +14,7 @@ function requiredAssignments() {
 
 /** Per active participant of the cohort: what still stands between them and completion (assignments and peer reviews). */
 export async function completionOverview(cohortId: string) {
-  const [enrollments, passed, owed] = await Promise.all([
+  const [enrollments, passed, owed, attendance] = await Promise.all([
     db.enrollment.findMany({
       where: { cohortId, status: { in: ["ACTIVE", "COMPLETED"] } },
       select: { status: true, user: { select: { id: true, name: true } } },
@@ -24,6 +25,7 @@ export async function completionOverview(cohortId: string) {
       select: { userId: true, assignmentSlug: true },
     }),
     reviewsOwed(cohortId),
+    attendanceStandings(cohortId),
   ]);
   const gildePassed = await gildeWorkPassed(cohortId);
   const required = requiredAssignments();
@@ -31,14 +33,17 @@ export async function completionOverview(cohortId: string) {
     id: user.id,
     name: user.name,
     completed: status === "COMPLETED",
-    gaps: completionGaps(
-      required,
-      new Set([
-        ...passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug),
-        ...(gildePassed.get(user.id) ?? []),
-      ]),
-      owed.get(user.id) ?? 0,
-    ),
+    gaps: [
+      ...completionGaps(
+        required,
+        new Set([
+          ...passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug),
+          ...(gildePassed.get(user.id) ?? []),
+        ]),
+        owed.get(user.id) ?? 0,
+      ),
+      ...[attendanceGap(attendance.get(user.id))].filter((g): g is string => g !== null),
+    ],
     reviewsOwed: owed.get(user.id) ?? 0,
   }));
 }

@@ -1,8 +1,10 @@
 // Work the app does in the background, inside each app process. Every job is safe to run in several
 // instances at once (row locks with SKIP LOCKED, or a unique key recording what was done).
 import { sendDeadlineReminders } from "~/assignments/reminders.server";
+import { sendContactDayReminders } from "~/calendar/reminders.server";
 import { sendWeeklyDigests } from "~/community/digest.server";
 import { maintainWaitlists } from "~/enrollment/waitlist.server";
+import { sweepLoginStates } from "~/lti/login.server";
 import { maintainPeerReviews } from "~/peer-review/allocation.server";
 import { applyRetention } from "~/privacy/retention.server";
 import { deliverOutbox } from "./sender.server";
@@ -14,10 +16,12 @@ export function startJobs({ intervalMs = 30_000 } = {}): () => void {
     running = true;
     try {
       await sendDeadlineReminders();
+      await sendContactDayReminders();
       await maintainPeerReviews();
       await sendWeeklyDigests();
       await applyRetention();
       await maintainWaitlists();
+      await sweepLoginStates();
       await deliverOutbox();
     } catch (error) {
       console.error("Achtergrondtaak mislukt:", error);

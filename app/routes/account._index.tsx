@@ -9,6 +9,8 @@ import { changeOwnPassword } from "~/account/password-change.server";
 import { changeBio, changeName, emailPreferences, ownBio, saveEmailPreferences } from "~/account/profile.server";
 import { endOtherSessions, endSession, mySessions } from "~/account/sessions.server";
 import { requireSession } from "~/auth/guards.server";
+import { feedStatus } from "~/calendar/feed.server";
+import { CalendarFeedSection } from "~/components/calendar/feed-section";
 import { EmailPreferencesForm } from "~/components/account/email-preferences";
 import { BioForm } from "~/components/account/bio-form";
 import { EmailForm, NameForm, PasswordForm } from "~/components/account/identity-forms";
@@ -21,13 +23,14 @@ import { hasDemoMailbox } from "~/notifications/outbox.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request);
-  const [sessions, preferences, demoMailbox, bio] = await Promise.all([
+  const [sessions, preferences, demoMailbox, bio, feed] = await Promise.all([
     mySessions(user.id, sessionId),
     emailPreferences(user.id),
     hasDemoMailbox(),
     isStaff(user.role) ? ownBio(user.id) : null,
+    feedStatus(user.id),
   ]);
-  return json({ name: user.name, email: user.email, sessions, preferences, demoMailbox, bio });
+  return json({ name: user.name, email: user.email, sessions, preferences, demoMailbox, bio, feed });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -75,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const isStaff = (role: string) => role === "TRAINER" || role === "ADMIN";
 
 export default function Account() {
-  const { name, email, sessions, preferences, demoMailbox, bio } = useLoaderData<typeof loader>();
+  const { name, email, sessions, preferences, demoMailbox, bio, feed } = useLoaderData<typeof loader>();
   return (
     <div className="form--wide stack">
       <h1>Mijn account</h1>
@@ -88,7 +91,8 @@ export default function Account() {
         ) : null}
         <a href="#e-mailadres">E-mailadres</a> · <a href="#wachtwoord">Wachtwoord</a> ·{" "}
         <a href="#apparaten">Apparaten</a> · <a href="#e-mail">E-mail van Gilde</a> ·{" "}
-        <a href="#betalingen">Betalingen</a> · <a href="#gegevens">Mijn gegevens</a>
+        <a href="#agenda">Agenda-abonnement</a> · <a href="#betalingen">Betalingen</a> ·{" "}
+        <a href="#gegevens">Mijn gegevens</a>
       </nav>
 
       <section className="card" aria-labelledby="naam">
@@ -123,6 +127,8 @@ export default function Account() {
         <h2 id="e-mail">E-mail van Gilde</h2>
         <EmailPreferencesForm preferences={preferences} />
       </section>
+
+      <CalendarFeedSection since={feed?.since ?? null} />
 
       <section className="card" aria-labelledby="betalingen">
         <h2 id="betalingen">Betalingen</h2>

@@ -25,6 +25,9 @@ export default function AdminLayout() {
             <NavLink to="/beheer/uitnodigingen">Uitnodigingen</NavLink>
           </li>
           <li>
+            <NavLink to="/beheer/lti">LTI</NavLink>
+          </li>
+          <li>
             <NavLink to="/beheer/betalingen">Betalingen</NavLink>
           </li>
           <li>

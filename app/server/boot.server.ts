@@ -27,29 +27,21 @@ export type RunningGilde = {
 
 class StartError extends Error {}
 
+/**
+ * What a first start on an empty data directory does before it can serve: compile the course into the disk cache,
+ * create the embedded database, seed the demo data. `start.ts` runs it in a short-lived process of its own, because
+ * the memory it takes (PGlite's WebAssembly heap grows while it writes and never shrinks, the MDX compiler's
+ * garbage) would otherwise stay with the server for its whole life (README, "Memory").
+ */
+export async function prepareGilde(): Promise<void> {
+  await prepareCourseAndDatabase();
+  await disconnectDb();
+}
+
 /** Opens the database, prepares course and data, and serves `build` on the configured port. */
 export async function startGilde(build: ServerBuild): Promise<RunningGilde> {
   const config = env();
-  // The course first: content that does not compile stops the start before anything else happens.
-  const course = await loadCourse();
-  const stats = mdxStats();
-  console.log(
-    `Cursus geladen: ${course.modules.length} modules (${stats.compiled} gecompileerd, ${stats.fromDisk} uit de cache).`,
-  );
-  const { driver } = await connectDb();
-  if (driver.kind === "pglite") {
-    const applied = await migrate(driver);
-    if (applied.length) console.log(`Migraties toegepast: ${applied.join(", ")}`);
-    if (await seedDemoIfEmpty(seedModules(course), { uploadsDir: path.join(dataDir(), "uploads") }))
-      console.log("Demogegevens aangemaakt.");
-  } else {
-    const pending = await pendingMigrations(driver);
-    if (pending.length) {
-      throw new StartError(
-        `De PostgreSQL-database mist ${pending.length} migratie(s): ${pending.join(", ")}.\nVoer eerst 'npm run db:migrate' uit.`,
-      );
-    }
-  }
+  const { course, driver } = await prepareCourseAndDatabase();
 
   await syncContentIndex(course);
 
@@ -83,6 +75,31 @@ export async function startGilde(build: ServerBuild): Promise<RunningGilde> {
     },
     closeDatabase: disconnectDb,
   };
+}
+
+async function prepareCourseAndDatabase() {
+  // The course first: content that does not compile stops the start before anything else happens.
+  const course = await loadCourse();
+  const stats = mdxStats();
+  console.log(
+    `Cursus geladen: ${course.modules.length} modules (${stats.compiled} gecompileerd, ${stats.fromDisk} uit de cache).`,
+  );
+  const { driver } = await connectDb();
+  if (driver.kind === "pglite") {
+    const applied = await migrate(driver);
+    if (applied.length) console.log(`Migraties toegepast: ${applied.join(", ")}`);
+    if (await seedDemoIfEmpty(seedModules(course), { uploadsDir: path.join(dataDir(), "uploads") }))
+      console.log("Demogegevens aangemaakt.");
+  } else {
+    const pending = await pendingMigrations(driver);
+    if (pending.length) {
+      throw new StartError(
+        `De PostgreSQL-database mist ${pending.length} migratie(s): ${pending.join(", ")}.\nVoer eerst 'npm run db:migrate' uit.`,
+      );
+    }
+  }
+
+  return { course, driver };
 }
 
 const PAYMENT_MODE_LINES: Record<PaymentMode, string> = {

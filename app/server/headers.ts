@@ -1,9 +1,25 @@
 // The security headers every response carries, in one place. Scripts run only from our own origin or with the
 // per-request nonce (Remix's inline hydration scripts get it); nothing may frame a page.
 
-export type HeaderOptions = { nonce: string; production: boolean; https: boolean };
+export type HeaderOptions = {
+  nonce: string;
+  production: boolean;
+  https: boolean;
+  /** Origins that may frame this response (an LTI launch's pages inside the LMS); none: nobody. */
+  frameAncestors?: string[];
+};
 
-export function contentSecurityPolicy({ nonce, production }: Pick<HeaderOptions, "nonce" | "production">): string {
+/**
+ * Set by a page that may be framed (app/lti/frame.server.ts): the allowed origins, space-separated. The HTTP layer
+ * turns it into `frame-ancestors` and drops `X-Frame-Options`; the header itself never leaves the server.
+ */
+export const FRAME_ANCESTORS_HEADER = "Gilde-Frame-Ancestors";
+
+export function contentSecurityPolicy({
+  nonce,
+  production,
+  frameAncestors,
+}: Pick<HeaderOptions, "nonce" | "production" | "frameAncestors">): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -17,7 +33,7 @@ export function contentSecurityPolicy({ nonce, production }: Pick<HeaderOptions,
     "base-uri 'self'",
     // A form posts to us; paying continues on Stripe's Checkout page (a redirect after the post).
     "form-action 'self' https://checkout.stripe.com",
-    "frame-ancestors 'none'",
+    frameAncestors?.length ? `frame-ancestors ${frameAncestors.join(" ")}` : "frame-ancestors 'none'",
   ].join("; ");
 }
 
@@ -25,7 +41,7 @@ export function securityHeaders(options: HeaderOptions): Record<string, string> 
   return {
     "Content-Security-Policy": contentSecurityPolicy(options),
     "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
+    ...(options.frameAncestors?.length ? {} : { "X-Frame-Options": "DENY" }),
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()",
     "Cross-Origin-Opener-Policy": "same-origin",

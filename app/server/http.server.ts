@@ -9,7 +9,7 @@ import compression from "compression";
 import express from "express";
 import { isCrossSiteRequest } from "~/auth/csrf";
 import { env } from "~/env.server";
-import { securityHeaders } from "./headers";
+import { FRAME_ANCESTORS_HEADER, securityHeaders } from "./headers";
 import { requestStateStore } from "./request-state.server";
 
 /** Pages and data depend on who asks: no cache (browser, proxy or CDN) may keep them. */
@@ -42,11 +42,15 @@ export function createHttpApp({
     res.locals.cspNonce = nonce;
     // Behind a TLS proxy we trust, req.secure follows X-Forwarded-Proto.
     const https = req.secure || Boolean(env().APP_URL?.startsWith("https://"));
-    const defaults = securityHeaders({ nonce, production, https });
     // Defaults, unless the route set its own (the password-reset page asks for no referrer at all): filled in
     // just before the head goes out, because Remix appends its headers rather than replacing ours.
     const writeHead = res.writeHead;
     res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      // An LTI launch's page inside the LMS frame names the origins that may frame it (app/lti/frame.server.ts).
+      const framers = res.getHeader(FRAME_ANCESTORS_HEADER);
+      res.removeHeader(FRAME_ANCESTORS_HEADER);
+      const frameAncestors = typeof framers === "string" ? framers.split(" ").filter(Boolean) : undefined;
+      const defaults = securityHeaders({ nonce, production, https, frameAncestors });
       for (const [name, value] of Object.entries(defaults)) {
         // A 304 keeps the browser's copy, whose scripts carry the nonce of its own policy: a new one would block them.
         if (res.statusCode === 304 && name === "Content-Security-Policy") continue;

@@ -3,12 +3,13 @@
 // build, whose entry.server.tsx exports the app's side of starting (boot.server.ts). So a process holds one copy
 // of every app module. With more than one worker (WORKERS, PostgreSQL only) this process only supervises: each
 // worker is a process of its own that serves the same port.
+import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { EnvError, workerCount } from "~/env.server";
+import { EnvError, databaseSettings, workerCount } from "~/env.server";
 import type * as Boot from "./boot.server";
 
 type GildeBuild = ServerBuild & { entry: { module: { server: typeof Boot } } };
@@ -21,10 +22,14 @@ async function serve() {
     process.exit(1);
   }
   const build = (await import(pathToFileURL(BUILD_PATH).href)) as GildeBuild;
-  const { startGilde, startFailureMessage } = build.entry.module.server;
+  const { prepareGilde, startGilde, startFailureMessage } = build.entry.module.server;
 
   let running: Boot.RunningGilde;
   try {
+    if (process.env[PREPARE_ONLY]) {
+      await prepareGilde();
+      process.exit(0);
+    }
     running = await startGilde(build);
   } catch (error) {
     const message = startFailureMessage(error);
@@ -93,6 +98,22 @@ function supervise(count: number) {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
 }
 
+const PREPARE_ONLY = "GILDE_PREPARE_ONLY";
+
+/**
+ * A first start on the embedded database (no database in DATA_DIR yet) creates and seeds it in a process of its own
+ * that then ends, and gives its memory back: see `prepareGilde`. Returns false when that process failed (it said why).
+ */
+function prepareFreshDataDir(): boolean {
+  const { DATABASE_URL, DATA_DIR } = databaseSettings();
+  if (DATABASE_URL || process.env[PREPARE_ONLY] || fs.existsSync(path.resolve(DATA_DIR, "pglite"))) return true;
+  const prepared = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...process.env, [PREPARE_ONLY]: "1" },
+  });
+  return prepared.status === 0;
+}
+
 function main() {
   if (cluster.isWorker) return serve();
   let count: number;
@@ -103,6 +124,7 @@ function main() {
     console.error(`\nGilde kan niet starten.\n${error.message}\n`);
     process.exit(1);
   }
+  if (!prepareFreshDataDir()) process.exit(1);
   return count > 1 ? supervise(count) : serve();
 }
 

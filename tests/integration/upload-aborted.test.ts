@@ -6,6 +6,7 @@ import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
+import { MAX_UPLOAD_BYTES } from "~/assignments/files";
 import { dataDir } from "~/db/adapter.server";
 import { db } from "~/db.server";
 import { startTestApp, type Client, type TestApp } from "../support/http";
@@ -100,5 +101,53 @@ describe("an upload broken off halfway", () => {
     ]);
     expect(again.text).toContain("Het bestand is toegevoegd.");
     expect(await db.attachment.count({ where: { userId: user.id } })).toBe(1);
+  });
+});
+
+/** Sends files of 19 MB until `total` bytes are out, without a Content-Length (chunked, as a script might). */
+function chunkedUpload(client: Client, page: string, total: number) {
+  const boundary = "----gilde-zonder-lengte";
+  const filePart = (n: number) =>
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="deel-${n}.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`,
+    );
+  const megabyte = Buffer.alloc(1024 * 1024, 0x41);
+  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = http.request(new URL(page, app.baseUrl), {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: app.baseUrl, "Content-Type": `multipart/form-data; boundary=${boundary}` },
+    });
+    request.on("error", reject);
+    request.on("response", (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+    });
+    let sent = 0;
+    let file = 0;
+    const more = () => {
+      while (sent < total) {
+        const chunk = sent % (19 * 1024 * 1024) === 0 ? Buffer.concat([filePart(++file), megabyte]) : megabyte;
+        sent += megabyte.length;
+        if (!request.write(chunk)) return void request.once("drain", more);
+      }
+      request.end(`\r\n--${boundary}--\r\n`);
+    };
+    more();
+  });
+}
+
+describe("an upload without a length that passes the limit", () => {
+  it("is refused in Dutch once the limit is passed, and leaves no file behind", async () => {
+    const { user, browser } = await participantIn(app, { name: "Zonder Lengte" });
+    const page = `/opdrachten/${slug()}`;
+    const before = filesOnDisk();
+    const refused = await chunkedUpload(browser, page, MAX_UPLOAD_BYTES + 8 * 1024 * 1024);
+    expect(refused.status).toBe(413);
+    expect(refused.text).toMatch(/Je bestanden zijn samen groter dan \d+ MB/);
+    expect(await until(() => filesOnDisk().length === before.length)).toBe(true);
+    expect(await db.attachment.count({ where: { userId: user.id } })).toBe(0);
   });
 });

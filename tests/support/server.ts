@@ -31,7 +31,10 @@ export async function freePort(): Promise<number> {
 }
 
 // The same Node flags as `npm start` (package.json): a larger young generation, fewer pauses for page renders.
-const SERVER_NODE_FLAGS = ["--max-semi-space-size=32"];
+const SERVER_NODE_FLAGS = [
+  "--max-semi-space-size=32",
+  ...(process.env.PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROF_DIR}`] : []),
+];
 
 // `prepared`: the data directory was made for this start (seeded by the test), so trying again on it is safe.
 type StartOptions = { dataDir?: string; env?: Record<string, string>; prepared?: boolean };

@@ -1,0 +1,58 @@
+// Who may register LMS platforms (issue 25): only an admin sees /beheer/lti and changes it; a trainer or participant
+// is refused and nothing changes. The launch steps accept a post from the LMS's site (exempt from the origin check),
+// but only with a state Gilde made.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { createUser } from "../support/factories";
+import { startTestApp, type TestApp } from "../support/http";
+
+let app: TestApp;
+beforeAll(async () => (app = await startTestApp()));
+afterAll(() => app.close());
+
+const registration = {
+  intent: "register",
+  name: "Canvas van iemand anders",
+  issuer: "https://canvas.instructure.com",
+  clientId: "1000000000001",
+  deploymentIds: "",
+  authLoginUrl: "https://sso.canvaslms.com/api/lti/authorize_redirect",
+  accessTokenUrl: "https://sso.canvaslms.com/login/oauth2/token",
+  jwksUrl: "https://sso.canvaslms.com/api/lti/security/jwks",
+};
+
+describe("/beheer/lti", () => {
+  for (const role of ["PARTICIPANT", "TRAINER"] as const)
+    it(`refuses a ${role.toLowerCase()} and registers nothing`, async () => {
+      const who = await app.client().signInAs(await createUser({ role }));
+      expect([403, 404]).toContain((await who.get("/beheer/lti")).status);
+      expect([403, 404]).toContain((await who.post("/beheer/lti", registration)).status);
+      expect(await db.ltiPlatform.count({ where: { clientId: registration.clientId } })).toBe(0);
+    });
+
+  it("sends a visitor who is not signed in to the login page", async () => {
+    const page = await app.client().get("/beheer/lti");
+    expect(page.location).toMatch(/^\/inloggen/);
+  });
+
+  it("lets an admin register a platform, and refuses the same (issuer, client id) twice next to the field", async () => {
+    const admin = await app.client().signInAs(await createUser({ role: "ADMIN" }));
+    const done = await admin.submit("/beheer/lti", { ...registration, clientId: "1000000000002" });
+    expect(done.text).toContain("Canvas van iemand anders is geregistreerd");
+    const again = await admin.post("/beheer/lti", { ...registration, clientId: "1000000000002" });
+    expect(again.status).toBe(409);
+    expect(again.text).toContain("al geregistreerd");
+    const bad = await admin.post("/beheer/lti", { ...registration, clientId: "3", jwksUrl: "ftp://nee" });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("volledig https-adres");
+    expect(bad.html).toContain('value="3"');
+  });
+
+  it("refuses a launch post with a state Gilde never made, even from another site", async () => {
+    const page = await app
+      .client()
+      .post("/lti/launch", { id_token: "x.y.z", state: "verzonnen" }, { origin: "https://lms.elders.test" });
+    expect(page.status).toBe(400);
+    expect(page.text).toContain("verlopen of al gebruikt");
+  });
+});
