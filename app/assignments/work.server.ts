@@ -158,6 +158,11 @@ export async function workOn(user: SessionUser, slug: string) {
 async function requireWork(user: SessionUser, slug: string) {
   const work = await workOn(user, slug);
   if (!work) throw new RefusedError("Deze opdracht hoort niet bij jouw groep, of is nog niet open.", 404);
+  // A gilde assignment has no work of one's own: the gilde writes and hands in on its own page.
+  if (findAssignment(slug)?.assignment.frontmatter.work === "gilde")
+    throw new RefusedError(
+      "Dit is een gildeopdracht: jullie schrijven en leveren samen in op de pagina van jullie gilde.",
+    );
   return work;
 }
 

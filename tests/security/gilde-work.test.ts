@@ -109,6 +109,15 @@ describe("who reaches a gilde's work", () => {
       where: { gildeId_assignmentSlug: { gildeId: gildeA.id, assignmentSlug: SLUG } },
     });
     expect(draft.body).toBe("Alleen van de Ankers");
+    // Nor can a member hand in on their own through the assignment page's individual form.
+    const alone = await a1.browser.submit(`/opdrachten/${SLUG}`, {
+      intent: "hand-in",
+      body: "Alleen ik",
+      revision: "0",
+    });
+    expect(alone.status).toBe(400);
+    expect(alone.text).toContain("Dit is een gildeopdracht");
+    expect(await db.submission.count({ where: { userId: a1.user.id } })).toBe(0);
     // A participant of another cohort gets nothing of it either.
     const stranger = await participantIn(app, { name: "Vreemde Eend" });
     expect((await stranger.browser.get(page)).html).not.toContain("Alleen van de Ankers");
