@@ -116,7 +116,6 @@ describe("who reaches a gilde's work", () => {
       revision: "0",
     });
     expect(alone.status).toBe(400);
-    expect(alone.text).toContain("Dit is een gildeopdracht");
     expect(await db.submission.count({ where: { userId: a1.user.id } })).toBe(0);
     // A participant of another cohort gets nothing of it either.
     const stranger = await participantIn(app, { name: "Vreemde Eend" });
