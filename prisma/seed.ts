@@ -23,6 +23,7 @@ import { seedCalendarDemo } from "./seed-calendar";
 import { seedOidcDemo } from "./seed-oidc";
 import { seedEvaluationDemo } from "./seed-evaluation";
 import { seedCredentialsDemo } from "./seed-credentials";
+import { seedGildeWorkDemo } from "./seed-gildework";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
@@ -227,6 +228,7 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedOidcDemo();
   await seedEvaluationDemo();
   await seedCredentialsDemo();
+  await seedGildeWorkDemo();
 }
 
 type CourseShape = {

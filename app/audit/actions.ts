@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = {
   "oidc.link": "eduID of SURFconext gekoppeld",
   "oidc.unlink": "eduID of SURFconext ontkoppeld",
   "oidc.failed": "Inloggen met eduID of SURFconext mislukt",
+  "grade.member": "Beoordeling per gildelid aangepast",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

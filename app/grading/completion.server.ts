@@ -6,6 +6,7 @@ import { queueCompletionMail } from "~/credentials/completion-mail.server";
 import { issueCredential } from "~/credentials/issue.server";
 import { db } from "~/db.server";
 import { feedbackQualityGaps } from "~/peer-review/feedback-quality.server";
+import { gildeWorkPassed } from "~/assignments/gilde-grading.server";
 import { reviewsOwed } from "~/peer-review/oversight.server";
 import { attendanceGap, attendanceStandings } from "~/calendar/attendance.server";
 import { completionGaps } from "./rubric";
@@ -22,10 +23,14 @@ export async function completionOverview(cohortId: string) {
       select: { status: true, user: { select: { id: true, name: true } } },
       orderBy: { user: { name: "asc" } },
     }),
-    db.submission.findMany({ where: { cohortId, status: "PASSED" }, select: { userId: true, assignmentSlug: true } }),
+    db.submission.findMany({
+      where: { cohortId, status: "PASSED", gildeId: null },
+      select: { userId: true, assignmentSlug: true },
+    }),
     reviewsOwed(cohortId),
     attendanceStandings(cohortId),
   ]);
+  const gildePassed = await gildeWorkPassed(cohortId);
   const required = requiredAssignments();
   const quality = await feedbackQualityGaps(cohortId);
   return enrollments.map(({ status, user }) => ({
@@ -35,7 +40,10 @@ export async function completionOverview(cohortId: string) {
     gaps: [
       ...completionGaps(
         required,
-        new Set(passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug)),
+        new Set([
+          ...passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug),
+          ...(gildePassed.get(user.id) ?? []),
+        ]),
         owed.get(user.id) ?? 0,
       ),
       ...[attendanceGap(attendance.get(user.id))].filter((g): g is string => g !== null),
