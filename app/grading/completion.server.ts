@@ -5,6 +5,7 @@ import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
 import { reviewsOwed } from "~/peer-review/oversight.server";
 import { completionGaps } from "./rubric";
+import { queueCompletionScore } from "~/lti/scores.server";
 
 function requiredAssignments() {
   return getCourse().modules.flatMap((m) => m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })));
@@ -46,5 +47,6 @@ export async function confirmCompletion(cohortId: string, userId: string) {
     data: { status: "COMPLETED", completedAt: new Date() },
   });
   forgetCourseAccess(userId);
+  await queueCompletionScore(userId, cohortId);
   return { ok: true as const, name: participant.name };
 }

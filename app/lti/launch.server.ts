@@ -10,6 +10,7 @@ import { constantTimeEqual, sha256 } from "~/auth/tokens.server";
 import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { accountForLaunch } from "./accounts.server";
+import { recordLaunchContext } from "./contexts.server";
 import { landingPath, LTI_CLAIM } from "./claims";
 import { verifyIdToken } from "./id-token.server";
 
@@ -103,7 +104,8 @@ export async function completeLaunch(
   });
   if (deployment.status !== "ACTIVE") throw new RefusedError(DEPLOYMENT_PENDING, 403);
 
-  const { user, created, role } = await accountForLaunch(platform, claims, login.userId, now);
+  const { user, created, role, identityId } = await accountForLaunch(platform, claims, login.userId, now);
+  await recordLaunchContext(platform.id, identityId, claims, role, now);
   const session = await createSession(user.id, now, input.userAgent);
   if (input.framed) {
     const [sessionId] = session.token.split(".");

@@ -4,6 +4,7 @@ import { sendDeadlineReminders } from "~/assignments/reminders.server";
 import { sendWeeklyDigests } from "~/community/digest.server";
 import { maintainWaitlists } from "~/enrollment/waitlist.server";
 import { sweepLoginStates } from "~/lti/login.server";
+import { deliverScorePosts } from "~/lti/score-delivery.server";
 import { maintainPeerReviews } from "~/peer-review/allocation.server";
 import { applyRetention } from "~/privacy/retention.server";
 import { deliverOutbox } from "./sender.server";
@@ -21,6 +22,7 @@ export function startJobs({ intervalMs = 30_000 } = {}): () => void {
       await maintainWaitlists();
       await sweepLoginStates();
       await deliverOutbox();
+      await deliverScorePosts();
     } catch (error) {
       console.error("Achtergrondtaak mislukt:", error);
     } finally {
