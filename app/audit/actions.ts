@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = {
   "lti.deployment.accept": "LTI-deployment toegelaten",
   "lti.deployment.remove": "LTI-deployment verwijderd",
   "lti.launch": "Gestart vanuit de leeromgeving",
+  "lti.roster.sync": "Deelnemerslijst uit de leeromgeving opgehaald",
+  "lti.deep-link": "Onderdelen in de leeromgeving geplaatst",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

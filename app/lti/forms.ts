@@ -44,3 +44,6 @@ export const PlatformAction = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove-platform"), platformId: id }),
 ]);
 export type PlatformRegistration = Extract<z.infer<typeof PlatformAction>, { intent: "register" }>;
+
+/** The trainer's button on /beoordelen/lti/:cohortId: fetch the roster of one LMS course. */
+export const RosterAction = z.object({ intent: z.literal("sync-roster"), contextId: id });
