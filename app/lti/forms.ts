@@ -47,3 +47,11 @@ export type PlatformRegistration = Extract<z.infer<typeof PlatformAction>, { int
 
 /** The trainer's button on /beoordelen/lti/:cohortId: fetch the roster of one LMS course. */
 export const RosterAction = z.object({ intent: z.literal("sync-roster"), contextId: id });
+
+/** The teacher's choice on /lti/deep-link: one or more Gilde paths (modules, assignments). */
+export const DeepLinkChoice = z.object({
+  verzoek: z.string().min(1).max(100),
+  kies: z
+    .array(z.string().max(200), { required_error: "Kies minstens één module of opdracht." })
+    .min(1, "Kies minstens één module of opdracht."),
+});

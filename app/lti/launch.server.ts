@@ -11,6 +11,7 @@ import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { accountForLaunch } from "./accounts.server";
 import { recordLaunchContext } from "./contexts.server";
+import { startDeepLink } from "./deep-link.server";
 import { landingPath, LTI_CLAIM } from "./claims";
 import { verifyIdToken } from "./id-token.server";
 
@@ -106,6 +107,11 @@ export async function completeLaunch(
 
   const { user, created, role, identityId } = await accountForLaunch(platform, claims, login.userId, now);
   await recordLaunchContext(platform.id, identityId, claims, role, now);
+  // A deep-linking request goes to the picker (teachers only, refused before any session is made).
+  const landing =
+    claims[LTI_CLAIM.messageType] === "LtiDeepLinkingRequest"
+      ? await startDeepLink(platform.id, claims, user.id, role === "trainer", now)
+      : landingPath(claims, ownOrigin);
   const session = await createSession(user.id, now, input.userAgent);
   if (input.framed) {
     const [sessionId] = session.token.split(".");
@@ -125,7 +131,7 @@ export async function completeLaunch(
   return {
     kind: "launched",
     session,
-    landing: landingPath(claims, ownOrigin),
+    landing,
     framed: input.framed,
     platformId: platform.id,
   };

@@ -78,7 +78,8 @@ async function fetchRoster(url: string, platform: { id: string; clientId: string
     const response = await lmsFetch(next, { headers: { Authorization: `Bearer ${token}`, Accept: MEMBERSHIPS } });
     if (!response.ok) throw refusedBy("de deelnemerslijst", response);
     const body = (await response.json().catch(() => null)) as { members?: Member[] } | null;
-    if (!body || !Array.isArray(body.members)) throw new LmsError("De deelnemerslijst van de leeromgeving is onleesbaar.");
+    if (!body || !Array.isArray(body.members))
+      throw new LmsError("De deelnemerslijst van de leeromgeving is onleesbaar.");
     members.push(...body.members);
     next = nextPage(response.headers.get("Link"));
   }

@@ -66,6 +66,7 @@ CREATE TABLE "LtiDeepLinkRequest" (
     "userId" TEXT NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expiresAt" TIMESTAMPTZ(3) NOT NULL,
+    "chosen" TEXT[],
 
     CONSTRAINT "LtiDeepLinkRequest_pkey" PRIMARY KEY ("tokenHash")
 );
