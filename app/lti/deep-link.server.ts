@@ -19,7 +19,7 @@ const GONE =
 export type DeepLinkChoice = { path: string; title: string; assignments: { path: string; title: string }[] };
 
 /** What a teacher can place: every module, with its assignments. */
-export function deepLinkChoices(): DeepLinkChoice[] {
+function deepLinkChoices(): DeepLinkChoice[] {
   return getCourse().modules.map((module) => ({
     path: `/modules/${module.slug}`,
     title: module.frontmatter.title,

@@ -9,6 +9,7 @@ import { RefusedError } from "~/errors.server";
 import { accountForPerson, type LmsPerson } from "./accounts.server";
 import { launchRole } from "./claims";
 import { LmsError, lmsFetch, refusedBy } from "./lms-fetch.server";
+import { nextPage } from "./services";
 import { serviceToken } from "./service-token.server";
 
 const SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
@@ -28,17 +29,9 @@ type Member = {
 
 const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
 
-/** The `rel="next"` address of a Link header, if any. */
-export function nextPage(link: string | null): string | null {
-  for (const part of (link ?? "").split(",")) {
-    const match = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(part);
-    if (match) return match[1]!;
-  }
-  return null;
-}
-
 /** The LMS courses a cohort's platforms know, with who is in them (for the trainer's roster page). */
 export async function cohortRosters(cohortId: string) {
+  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { id: true, name: true } });
   const contexts = await db.ltiContext.findMany({
     where: { platform: { cohortId } },
     orderBy: { updatedAt: "desc" },
@@ -58,7 +51,7 @@ export async function cohortRosters(cohortId: string) {
       },
     },
   });
-  return contexts.map((context) => ({
+  const courses = contexts.map((context) => ({
     id: context.id,
     title: context.title || "Cursus zonder naam",
     platform: context.platform.name,
@@ -68,6 +61,7 @@ export async function cohortRosters(cohortId: string) {
       .map((m) => ({ id: m.id, role: m.role, inLms: m.inLms, ...m.identity.user }))
       .sort((a, b) => Number(b.inLms) - Number(a.inLms) || a.name.localeCompare(b.name, "nl")),
   }));
+  return { cohort, courses };
 }
 
 async function fetchRoster(url: string, platform: { id: string; clientId: string; accessTokenUrl: string }) {
@@ -86,7 +80,7 @@ async function fetchRoster(url: string, platform: { id: string; clientId: string
   return members;
 }
 
-export type RosterOutcome = { added: number; present: number; left: number; skipped: string[] };
+type RosterOutcome = { added: number; present: number; left: number; skipped: string[] };
 
 /** Fetches the roster of one LMS course of the cohort and brings Gilde up to date. */
 export async function syncRoster(trainer: SessionUser, cohortId: string, contextId: string, now = new Date()) {

@@ -5,6 +5,7 @@
 import { db } from "~/db.server";
 import { nextAttemptDelay } from "~/notifications/sender.server";
 import { LmsError, lmsFetch, refusedBy } from "./lms-fetch.server";
+import { scoresUrl } from "./services";
 import { forgetServiceToken, serviceToken } from "./service-token.server";
 
 const SCOPE = {
@@ -14,13 +15,6 @@ const SCOPE = {
 const LINE_ITEM = "application/vnd.ims.lis.v2.lineitem+json";
 const CONTAINER = "application/vnd.ims.lis.v2.lineitemcontainer+json";
 const CLAIM_MS = 10 * 60 * 1000;
-
-/** `<line item URL>/scores`, the query string kept. */
-export function scoresUrl(lineItemUrl: string): string {
-  const url = new URL(lineItemUrl);
-  url.pathname = `${url.pathname.replace(/\/$/, "")}/scores`;
-  return url.toString();
-}
 
 type Post = NonNullable<Awaited<ReturnType<typeof loadPost>>>;
 

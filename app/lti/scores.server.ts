@@ -6,11 +6,12 @@ import type { Prisma } from "@prisma/client";
 import { findAssignment } from "~/content/course.server";
 import { db } from "~/db.server";
 import { parseAssessmentLevels, parseDecision } from "~/grading/assessment-columns";
+import { releaseScore } from "./services";
 
 type Tx = Prisma.TransactionClient;
 
 /** The resourceId of the line item for the course as a whole. */
-export const COMPLETION_RESOURCE = "leergang";
+const COMPLETION_RESOURCE = "leergang";
 
 type Score = Pick<
   Prisma.LtiScorePostUncheckedCreateInput,
@@ -36,24 +37,6 @@ async function queue(tx: Tx, userId: string, cohortId: string, score: Score, now
     data: gradebooks.map((book) => ({ ...book, ...score, scoredAt: now, nextAttemptAt: now, createdAt: now })),
   });
   return gradebooks.length;
-}
-
-/** The rubric total of a released assessment, and what the LMS shows of the decision. */
-export function releaseScore(
-  rubric: { id: string; levels: { score: number }[] }[],
-  levels: Record<string, number>,
-  decision: ReturnType<typeof parseDecision>,
-): Omit<Score, "resourceId" | "label"> {
-  const scoreMaximum = rubric.reduce((sum, c) => sum + Math.max(...c.levels.map((l) => l.score)), 0);
-  const scoreGiven = rubric.reduce((sum, c) => sum + (levels[c.id] ?? 0), 0);
-  const revision = decision === "herziening";
-  return {
-    scoreGiven,
-    scoreMaximum,
-    comment: decision === "voldaan" ? "voldaan" : revision ? "terug voor herziening" : "niet voldaan",
-    activityProgress: revision ? "InProgress" : "Completed",
-    gradingProgress: revision ? "Pending" : "FullyGraded",
-  };
 }
 
 /** Queues the score of the submission's newest released assessment (call inside the release's transaction). */

@@ -7,7 +7,6 @@ import { requireCohortTrainer } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CourseRoster } from "~/components/lti/course-roster";
-import { db } from "~/db.server";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 import { RosterAction } from "~/lti/forms";
@@ -16,8 +15,7 @@ import { cohortRosters, syncRoster } from "~/lti/roster.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   await requireCohortTrainer(request, cohortId);
-  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { id: true, name: true } });
-  return json({ cohort, courses: await cohortRosters(cohortId) });
+  return json(await cohortRosters(cohortId));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

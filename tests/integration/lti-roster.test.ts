@@ -3,7 +3,7 @@
 // (Learner → participant, Instructor → trainer); who is Inactive or no longer on it is marked, never deleted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { nextPage } from "~/lti/roster.server";
+import { nextPage } from "~/lti/services";
 import { createCohort, uniqueEmail } from "../support/factories";
 import { FakeLtiPlatform, ROLE } from "../support/fake-lti-platform";
 import { startTestApp, type TestApp } from "../support/http";
