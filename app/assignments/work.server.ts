@@ -83,6 +83,7 @@ export async function assignmentList(user: SessionUser, now = new Date()) {
   const todo = rows.filter((r) => r.open && !r.closed && ["open", "concept", "herziening"].includes(r.status));
   const next = todo.filter((r) => r.due).sort((a, b) => a.due!.localeCompare(b.due!))[0] ?? todo[0] ?? null;
   return {
+    cohortId,
     cohortName: access.cohort!.name,
     rows,
     next: next ? { slug: next.slug, title: next.title, due: next.due } : null,

@@ -22,6 +22,16 @@ const SaveFields = z.object({
   online: z.boolean().default(false),
   place: z.string().trim().max(PLACE_MAX, `De plaats mag hoogstens ${PLACE_MAX} tekens lang zijn.`).default(""),
   topic: z.string().trim().max(TOPIC_MAX, `Het onderwerp mag hoogstens ${TOPIC_MAX} tekens lang zijn.`).default(""),
+  onlineUrl: z
+    .string()
+    .trim()
+    .max(500, "De link mag hoogstens 500 tekens lang zijn.")
+    .refine((v) => !v || /^https:\/\/\S+$/.test(v), "Vul een link in die met https:// begint.")
+    .default(""),
+  programme: z.string().trim().max(4000, "Het programma mag hoogstens 4000 tekens lang zijn.").default(""),
+  /** Module and assignment slugs, separated by commas or spaces. */
+  preparation: z.string().trim().max(1000).default(""),
+  breakouts: z.string().trim().max(2000, "De indeling in gildes mag hoogstens 2000 tekens lang zijn.").default(""),
 });
 
 const RemoveFields = z.object({ intent: z.literal("remove"), id: z.string().max(40) });

@@ -3,6 +3,7 @@
 // and end dates is refused next to the date: the public page would otherwise promise a day nobody meets on.
 import { fromAmsterdamInput, toAmsterdamInput } from "~/assignments/time";
 import { audit } from "~/audit/audit.server";
+import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { formatCalendarDate, formatTimeRange, formatWeekdayDate, isoDay } from "~/format";
@@ -43,7 +44,18 @@ export async function contactDaysPage(cohortId: string, editingId: string | null
   };
 }
 
-function formValues(day: { id: string; startsAt: Date; endsAt: Date; place: string; online: boolean; topic: string }) {
+function formValues(day: {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  place: string;
+  online: boolean;
+  topic: string;
+  onlineUrl: string;
+  programme: string;
+  preparation: string[];
+  breakouts: string;
+}) {
   const [date = "", startTime = ""] = toAmsterdamInput(day.startsAt).split("T");
   return {
     id: day.id,
@@ -53,6 +65,10 @@ function formValues(day: { id: string; startsAt: Date; endsAt: Date; place: stri
     place: day.place,
     online: day.online ? "on" : "",
     topic: day.topic,
+    onlineUrl: day.onlineUrl,
+    programme: day.programme,
+    preparation: day.preparation.join(", "),
+    breakouts: day.breakouts,
   };
 }
 
@@ -61,7 +77,15 @@ export async function saveContactDay(
   actor: Actor,
   cohortId: string,
   { id, day, startTime, endTime, ...rest }: ContactDayInput,
+  now = new Date(),
 ) {
+  const preparation = rest.preparation.split(/[\s,]+/).filter(Boolean);
+  const known = new Set(getCourse().modules.flatMap((m) => [m.slug, ...m.assignments.map((a) => a.slug)]));
+  const unknown = preparation.filter((slug) => !known.has(slug));
+  if (unknown.length) {
+    const message = `Deze modules of opdrachten bestaan niet: ${unknown.join(", ")}. Gebruik de korte namen uit het adres, bijvoorbeeld ${[...known][0] ?? "module-1"}.`;
+    throw new RefusedError(message, 400, { preparation: message });
+  }
   await db.$transaction(async (tx) => {
     const cohort = await tx.cohort.findUnique({
       where: { id: cohortId },
@@ -79,10 +103,29 @@ export async function saveContactDay(
       online: rest.online,
       place: rest.online ? "" : rest.place,
       topic: rest.topic,
+      onlineUrl: rest.online ? rest.onlineUrl : "",
+      programme: rest.programme,
+      preparation,
+      breakouts: rest.breakouts,
     };
+    if (data.startsAt <= now) {
+      const message = "Deze dag ligt in het verleden. Kies een datum en tijd die nog komen.";
+      throw new RefusedError(message, 400, { day: message });
+    }
     const what = `${cohort.name}: ${formatWeekdayDate(data.startsAt)}, ${formatTimeRange(data.startsAt, data.endsAt)}, ${data.online ? "online" : data.place}${data.topic ? ` (${data.topic})` : ""}.`;
     if (id) {
-      const changed = await tx.contactDay.updateMany({ where: { id, cohortId }, data });
+      const before = await tx.contactDay.findFirst({
+        where: { id, cohortId },
+        select: { startsAt: true, endsAt: true },
+      });
+      // A calendar app keeps the event with the highest SEQUENCE: raise it when the moment moves.
+      const moved =
+        before &&
+        (before.startsAt.getTime() !== data.startsAt.getTime() || before.endsAt.getTime() !== data.endsAt.getTime());
+      const changed = await tx.contactDay.updateMany({
+        where: { id, cohortId },
+        data: { ...data, ...(moved ? { sequence: { increment: 1 } } : {}) },
+      });
       if (!changed.count) throw new RefusedError("Deze contactdag is intussen verwijderd. Voeg hem opnieuw toe.", 409);
       await audit(tx, { action: "contact-day.change", actor, subjectId: cohortId, summary: what });
     } else {

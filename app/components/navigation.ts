@@ -12,6 +12,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: "/wijk", label: "Mijn wijk", audiences: ["PARTICIPANT"] },
   { to: "/opdrachten", label: "Opdrachten", audiences: ["PARTICIPANT"] },
   { to: "/gilde", label: "Mijn gilde", audiences: ["PARTICIPANT"] },
+  { to: "/agenda", label: "Agenda", audiences: ["PARTICIPANT", "TRAINER"] },
   { to: "/beoordelen", label: "Beoordelen", audiences: ["TRAINER", "ADMIN"] },
   { to: "/community", label: "Community", audiences: ["PARTICIPANT", "ALUMNUS", "TRAINER", "ADMIN"] },
   { to: "/praktijk", label: "Praktijkvoorbeelden", audiences: ["ALUMNUS"] },

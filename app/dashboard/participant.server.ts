@@ -7,6 +7,7 @@ import { findAssignment } from "~/content/course.server";
 import { db } from "~/db.server";
 import { parseDecision } from "~/grading/assessment-columns";
 import { DECISION_LABELS } from "~/grading/rubric";
+import { nextContactDayTodo } from "~/calendar/start-page.server";
 import { feedbackReceived, reviewsToGive } from "~/peer-review/reviews.server";
 import { isNew, seenAt } from "./seen.server";
 import { count, type Todo } from "./todo";
@@ -17,12 +18,13 @@ const DEADLINE_WINDOW_DAYS = 14;
 export async function participantTodos(user: SessionUser, now = new Date()): Promise<Todo[]> {
   const list = await assignmentList(user, now);
   if (!list) return [];
-  const [seen, toGive, received, assessments, reading] = await Promise.all([
+  const [seen, toGive, received, assessments, reading, contact] = await Promise.all([
     seenAt(user.id),
     reviewsToGive(user.id, now),
     feedbackReceived(user.id, now),
     releasedOnMyWork(user.id),
     moduleToContinue(user, now),
+    nextContactDayTodo(user.id, now),
   ]);
   const todos: Todo[] = [];
   const horizon = now.getTime() + DEADLINE_WINDOW_DAYS * DAY_MS;
@@ -81,7 +83,6 @@ export async function participantTodos(user: SessionUser, now = new Date()): Pro
     });
   }
   if (reading) todos.push(reading);
-  const contact = nextContactMoment();
   if (contact) todos.push(contact);
   return todos;
 }
@@ -149,12 +150,4 @@ async function moduleToContinue(user: SessionUser, now: Date): Promise<Todo | nu
     detail: started ? `${module.progress?.percent ?? 0}% gelezen` : undefined,
     href: `/modules/${module.slug}`,
   };
-}
-
-/**
- * The next contact day of the participant's cohort. Contact days come in a later issue (the calendar capability);
- * until then there is none, and this is the one place the list will ask.
- */
-function nextContactMoment(): Todo | null {
-  return null;
 }

@@ -9,6 +9,7 @@ export type TodoKind =
   | "feedback"
   | "grade"
   | "continue"
+  | "contact-day"
   // trainer
   | "intake"
   | "queue"
@@ -51,6 +52,7 @@ const ALLOWANCE_DAYS: Record<TodoKind, number> = {
   feedback: 10,
   grade: 10,
   continue: 30,
+  "contact-day": 0,
   intake: 5,
   queue: 10,
   "second-read": 3,
@@ -151,12 +153,18 @@ const INACTIVE_DAYS = 14;
  * What makes a participant of "Wie loopt vast?" a line on the trainer's list; empty: not stuck. Open peer reviews
  * are not a sign by themselves (the overview counts open and lapsed together), late work and silence are.
  */
-export function stuckReasons(row: { late: number; daysInactive: number | null }): string[] {
+export function stuckReasons(row: {
+  late: number;
+  daysInactive: number | null;
+  attendanceShort?: { attended: number; held: number } | null;
+}): string[] {
   const reasons: string[] = [];
   if (row.daysInactive !== null && row.daysInactive >= INACTIVE_DAYS)
     reasons.push(`${days(row.daysInactive)} niets gedaan`);
   if (row.late > 0)
     reasons.push(row.late === 1 ? "1 opdracht te laat ingeleverd" : `${row.late} opdrachten te laat ingeleverd`);
+  if (row.attendanceShort)
+    reasons.push(`op ${row.attendanceShort.attended} van ${row.attendanceShort.held} contactdagen geweest`);
   return reasons;
 }
 

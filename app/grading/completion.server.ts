@@ -4,6 +4,7 @@ import { forgetCourseAccess } from "~/content/access.server";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
 import { reviewsOwed } from "~/peer-review/oversight.server";
+import { attendanceGap, attendanceStandings } from "~/calendar/attendance.server";
 import { completionGaps } from "./rubric";
 import { queueCompletionScore } from "~/lti/scores.server";
 
@@ -13,7 +14,7 @@ function requiredAssignments() {
 
 /** Per active participant of the cohort: what still stands between them and completion (assignments and peer reviews). */
 export async function completionOverview(cohortId: string) {
-  const [enrollments, passed, owed] = await Promise.all([
+  const [enrollments, passed, owed, attendance] = await Promise.all([
     db.enrollment.findMany({
       where: { cohortId, status: { in: ["ACTIVE", "COMPLETED"] } },
       select: { status: true, user: { select: { id: true, name: true } } },
@@ -21,17 +22,21 @@ export async function completionOverview(cohortId: string) {
     }),
     db.submission.findMany({ where: { cohortId, status: "PASSED" }, select: { userId: true, assignmentSlug: true } }),
     reviewsOwed(cohortId),
+    attendanceStandings(cohortId),
   ]);
   const required = requiredAssignments();
   return enrollments.map(({ status, user }) => ({
     id: user.id,
     name: user.name,
     completed: status === "COMPLETED",
-    gaps: completionGaps(
-      required,
-      new Set(passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug)),
-      owed.get(user.id) ?? 0,
-    ),
+    gaps: [
+      ...completionGaps(
+        required,
+        new Set(passed.filter((p) => p.userId === user.id).map((p) => p.assignmentSlug)),
+        owed.get(user.id) ?? 0,
+      ),
+      ...[attendanceGap(attendance.get(user.id))].filter((g): g is string => g !== null),
+    ],
     reviewsOwed: owed.get(user.id) ?? 0,
   }));
 }

@@ -12,6 +12,7 @@ const NOTICED: Record<StuckFlag["kind"], string> = {
   reviews: "er nog feedback voor een gildegenoot op je wacht",
   inactive: "ik je al even niet op Gilde heb gezien",
   reading: "je nog wat achterloopt met lezen",
+  attendance: "je een paar contactdagen hebt gemist",
 };
 
 export function nudgeDraft(participantName: string, trainerName: string, flags: StuckFlag[]) {

@@ -6,6 +6,7 @@ import { getCourse } from "~/content/course.server";
 import { courseProgress } from "~/content/progress.server";
 import { db } from "~/db.server";
 import { reviewStats, reviewsOwed } from "~/peer-review/oversight.server";
+import { attendanceShort, attendanceStandings } from "~/calendar/attendance.server";
 import { READING_DAYS, riskOf, stuckFlags, type StuckFacts } from "./stuck-flags";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,7 +23,7 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
   const assignments = course.modules.flatMap((m) =>
     m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })),
   );
-  const [enrollments, submissions, drafts, reads, wijken, owed, given, planning] = await Promise.all([
+  const [enrollments, submissions, drafts, reads, wijken, owed, given, planning, attendance] = await Promise.all([
     db.enrollment.findMany({
       where: { cohortId, status: "ACTIVE" },
       select: { activatedAt: true, user: { select: { id: true, name: true } } },
@@ -51,6 +52,7 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
     reviewsOwed(cohortId),
     reviewStats(cohortId),
     cohortPlanning(cohortId, now),
+    attendanceStandings(cohortId, now),
   ]);
   const rows = enrollments.map(({ user, activatedAt }) => {
     const mine = submissions.filter((s) => s.userId === user.id);
@@ -97,6 +99,7 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
       modulesBehind: course.modules
         .filter((m) => planning.readBy(m.slug) && (reading.modules.get(m.slug)?.percent ?? 0) < 50)
         .map((m) => ({ order: m.frontmatter.order, percent: reading.modules.get(m.slug)?.percent ?? 0 })),
+      attendanceShort: attendanceShort(attendance.get(user.id)) ? attendance.get(user.id) : null,
     };
     return {
       id: user.id,
@@ -111,6 +114,7 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
       reviewsOnTime: given.get(user.id)?.onTime ?? 0,
       reviewsRating: averageOf(given.get(user.id)?.ratings ?? []),
       daysInactive,
+      attendanceShort: facts.attendanceShort ?? null,
       progress: reading.percent,
       moduleProgress: Object.fromEntries([...reading.modules].map(([slug, p]) => [slug, p.percent])),
     };

@@ -6,7 +6,7 @@ export const INACTIVE_DAYS = 14;
 /** Days a module has been open by the planning before it should be at least half read. */
 export const READING_DAYS = 21;
 
-type StuckFlagKind = "late" | "revision" | "reviews" | "inactive" | "reading";
+type StuckFlagKind = "late" | "revision" | "reviews" | "inactive" | "reading" | "attendance";
 
 /** Heavier flags first: missed work and open revisions weigh most, slow reading least. */
 const FLAG_WEIGHTS: Record<StuckFlagKind, number> = {
@@ -15,6 +15,7 @@ const FLAG_WEIGHTS: Record<StuckFlagKind, number> = {
   reviews: 2,
   inactive: 2,
   reading: 1,
+  attendance: 2,
 };
 
 export type StuckFlag = { kind: StuckFlagKind; label: string; detail: string };
@@ -29,6 +30,8 @@ export type StuckFacts = {
   daysInactive: number | null;
   /** Modules open long enough by the planning that are less than half read. */
   modulesBehind: { order: number; percent: number }[];
+  /** Contact days attended so far against the cohort's rule, when it falls short (issue 22). */
+  attendanceShort?: { attended: number; held: number; required: number } | null;
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -69,6 +72,12 @@ export function stuckFlags(facts: StuckFacts): StuckFlag[] {
           ", ",
         )}, terwijl die volgens de planning al ${READING_DAYS} dagen open ${facts.modulesBehind.length === 1 ? "staat" : "staan"}.`,
     });
+  if (facts.attendanceShort)
+    flags.push({
+      kind: "attendance",
+      label: "Mist contactdagen",
+      detail: `Aanwezig op ${facts.attendanceShort.attended} van ${facts.attendanceShort.held} contactdagen; nodig is ${facts.attendanceShort.required}%. Een vervangende opdracht telt mee.`,
+    });
   return flags;
 }
 
@@ -80,6 +89,7 @@ export function riskOf(facts: StuckFacts): number {
     FLAG_WEIGHTS.revision * facts.openRevisions.length +
     FLAG_WEIGHTS.reviews * facts.reviewsOverdue +
     FLAG_WEIGHTS.inactive * inactive +
-    FLAG_WEIGHTS.reading * (facts.modulesBehind.length ? 1 : 0)
+    FLAG_WEIGHTS.reading * (facts.modulesBehind.length ? 1 : 0) +
+    FLAG_WEIGHTS.attendance * (facts.attendanceShort ? 1 : 0)
   );
 }

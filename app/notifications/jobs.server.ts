@@ -1,7 +1,9 @@
 // Work the app does in the background, inside each app process. Every job is safe to run in several
 // instances at once (row locks with SKIP LOCKED, or a unique key recording what was done).
 import { sendDeadlineReminders } from "~/assignments/reminders.server";
+import { sendContactDayReminders } from "~/calendar/reminders.server";
 import { sendWeeklyDigests } from "~/community/digest.server";
+import { endExpiredConsents } from "~/consent/consents.server";
 import { maintainWaitlists } from "~/enrollment/waitlist.server";
 import { sweepLoginStates } from "~/lti/login.server";
 import { deliverScorePosts } from "~/lti/score-delivery.server";
@@ -16,10 +18,12 @@ export function startJobs({ intervalMs = 30_000 } = {}): () => void {
     running = true;
     try {
       await sendDeadlineReminders();
+      await sendContactDayReminders();
       await maintainPeerReviews();
       await sendWeeklyDigests();
       await applyRetention();
       await maintainWaitlists();
+      await endExpiredConsents();
       await sweepLoginStates();
       await deliverOutbox();
       await deliverScorePosts();

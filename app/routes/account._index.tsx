@@ -9,25 +9,32 @@ import { changeOwnPassword } from "~/account/password-change.server";
 import { changeBio, changeName, emailPreferences, ownBio, saveEmailPreferences } from "~/account/profile.server";
 import { endOtherSessions, endSession, mySessions } from "~/account/sessions.server";
 import { requireSession } from "~/auth/guards.server";
+import { feedStatus } from "~/calendar/feed.server";
+import { CalendarFeedSection } from "~/components/calendar/feed-section";
 import { EmailPreferencesForm } from "~/components/account/email-preferences";
 import { BioForm } from "~/components/account/bio-form";
 import { EmailForm, NameForm, PasswordForm } from "~/components/account/identity-forms";
 import { SessionList } from "~/components/account/session-list";
+import { AccountLogins } from "~/components/oidc/account-logins";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 import { clientIp } from "~/load-context";
+import { unlinkIdentity } from "~/lti/oidc-accounts.server";
+import { accountLogins } from "~/lti/oidc-login-page.server";
 import { hasDemoMailbox } from "~/notifications/outbox.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request);
-  const [sessions, preferences, demoMailbox, bio] = await Promise.all([
+  const [sessions, preferences, demoMailbox, bio, feed, logins] = await Promise.all([
     mySessions(user.id, sessionId),
     emailPreferences(user.id),
     hasDemoMailbox(),
     isStaff(user.role) ? ownBio(user.id) : null,
+    feedStatus(user.id),
+    accountLogins(user.id),
   ]);
-  return json({ name: user.name, email: user.email, sessions, preferences, demoMailbox, bio });
+  return json({ name: user.name, email: user.email, sessions, preferences, demoMailbox, bio, feed, logins });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -65,6 +72,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case "end-other-sessions":
         await endOtherSessions(user, sessionId, ip);
         return redirectWithFlash("/account", "Je bent op al je andere apparaten uitgelogd. Hier blijf je ingelogd.");
+      case "unlink-oidc": {
+        const label = await unlinkIdentity(user, value.identity, ip);
+        return redirectWithFlash("/account", `${label} is ontkoppeld. Je logt nu in zonder ${label}.`);
+      }
       case "preferences":
         await saveEmailPreferences(user.id, { weekly: value.weekly, reminders: value.reminders });
         return redirectWithFlash("/account", "Je e-mailvoorkeuren zijn opgeslagen.");
@@ -75,7 +86,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const isStaff = (role: string) => role === "TRAINER" || role === "ADMIN";
 
 export default function Account() {
-  const { name, email, sessions, preferences, demoMailbox, bio } = useLoaderData<typeof loader>();
+  const { name, email, sessions, preferences, demoMailbox, bio, feed, logins } = useLoaderData<typeof loader>();
   return (
     <div className="form--wide stack">
       <h1>Mijn account</h1>
@@ -87,8 +98,14 @@ export default function Account() {
           </>
         ) : null}
         <a href="#e-mailadres">E-mailadres</a> · <a href="#wachtwoord">Wachtwoord</a> ·{" "}
+        {logins.providers.length ? (
+          <>
+            <a href="#inloggen-met">eduID en SURFconext</a> ·{" "}
+          </>
+        ) : null}
         <a href="#apparaten">Apparaten</a> · <a href="#e-mail">E-mail van Gilde</a> ·{" "}
-        <a href="#betalingen">Betalingen</a> · <a href="#gegevens">Mijn gegevens</a>
+        <a href="#agenda">Agenda-abonnement</a> · <a href="#betalingen">Betalingen</a> ·{" "}
+        <a href="#gegevens">Mijn gegevens</a>
       </nav>
 
       <section className="card" aria-labelledby="naam">
@@ -113,6 +130,13 @@ export default function Account() {
         <PasswordForm />
       </section>
 
+      {logins.providers.length ? (
+        <section className="card" aria-labelledby="inloggen-met">
+          <h2 id="inloggen-met">Inloggen met eduID of SURFconext</h2>
+          <AccountLogins providers={logins.providers} hasPassword={logins.hasPassword} />
+        </section>
+      ) : null}
+
       <section className="card" aria-labelledby="apparaten">
         <h2 id="apparaten">Waar je bent ingelogd</h2>
         <p>Zie je een apparaat dat je niet kent? Log het uit en wijzig je wachtwoord.</p>
@@ -123,6 +147,8 @@ export default function Account() {
         <h2 id="e-mail">E-mail van Gilde</h2>
         <EmailPreferencesForm preferences={preferences} />
       </section>
+
+      <CalendarFeedSection since={feed?.since ?? null} />
 
       <section className="card" aria-labelledby="betalingen">
         <h2 id="betalingen">Betalingen</h2>

@@ -3,7 +3,7 @@
 // the page's own address (with `?dag=` while changing a day), so a refused change comes back as that same form.
 import { Link } from "@remix-run/react";
 import { ContactDayAction, PLACE_MAX, TOPIC_MAX } from "~/cohorts/contact-day-form";
-import { CheckField, Field } from "~/components/field";
+import { CheckField, Field, TextArea } from "~/components/field";
 import { GildeForm } from "~/components/form";
 import { useGildeForm } from "~/forms/use-form";
 
@@ -15,16 +15,23 @@ export type ContactDayValues = {
   place: string;
   online?: string;
   topic?: string;
+  onlineUrl?: string;
+  programme?: string;
+  preparation?: string;
+  breakouts?: string;
 };
 
 export function ContactDayForm({
   cohortId,
   period,
   values,
+  listPath = `/beheer/groepen/${cohortId}/contactdagen`,
 }: {
   cohortId: string;
   period: string;
   values: ContactDayValues;
+  /** Where the list of days is: the admin's page or the trainer's. */
+  listPath?: string;
 }) {
   const editing = Boolean(values.id);
   const [form, fields] = useGildeForm(ContactDayAction, {
@@ -57,12 +64,25 @@ export function ContactDayForm({
           maxLength={TOPIC_MAX}
           hint="Bijvoorbeeld: Leefwereld en systeemwereld."
         />
+        <Field meta={fields.onlineUrl} label="Link voor een online dag" hint="Begint met https://." maxLength={500} />
+        <TextArea meta={fields.programme} label="Programma" rows={4} hint="Wat er die dag gebeurt, met tijden." />
+        <Field
+          meta={fields.preparation}
+          label="Voorbereiding"
+          hint="Modules en opdrachten die af moeten zijn: hun korte namen uit het adres, gescheiden door komma's."
+        />
+        <TextArea
+          meta={fields.breakouts}
+          label="In gildes (optioneel)"
+          rows={2}
+          hint="Bijvoorbeeld: Gilde Noord in zaal 2."
+        />
         <div className="button-row space-top">
           <button type="submit" className="button">
             {editing ? "Wijziging opslaan" : "Contactdag toevoegen"}
           </button>
           {editing ? (
-            <Link className="button button--secondary" to={`/beheer/groepen/${cohortId}/contactdagen`}>
+            <Link className="button button--secondary" to={listPath}>
               Niet wijzigen
             </Link>
           ) : null}

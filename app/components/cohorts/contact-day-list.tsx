@@ -8,7 +8,15 @@ import { useGildeForm } from "~/forms/use-form";
 
 export type ContactDayRow = { id: string; date: string; times: string; where: string; topic: string };
 
-export function ContactDayList({ cohortId, days }: { cohortId: string; days: ContactDayRow[] }) {
+export function ContactDayList({
+  cohortId,
+  days,
+  listPath = `/beheer/groepen/${cohortId}/contactdagen`,
+}: {
+  cohortId: string;
+  days: ContactDayRow[];
+  listPath?: string;
+}) {
   if (!days.length)
     return <p>Er zijn nog geen contactdagen gepland. De leergangpagina zegt dan dat de data nog volgen.</p>;
   return (
@@ -21,10 +29,7 @@ export function ContactDayList({ cohortId, days }: { cohortId: string; days: Con
           <td>{day.topic || <span className="muted">geen onderwerp</span>}</td>
           <td>
             <div className="button-row">
-              <Link
-                className="button button--secondary"
-                to={`/beheer/groepen/${cohortId}/contactdagen?dag=${day.id}#contactdag-kop`}
-              >
+              <Link className="button button--secondary" to={`${listPath}?dag=${day.id}#contactdag-kop`}>
                 Wijzigen<span className="visually-hidden"> {day.date}</span>
               </Link>
               <RemoveContactDay day={day} />

@@ -19,6 +19,7 @@ const KIND_LABELS: Record<TodoKind, string> = {
   feedback: "Nieuw",
   grade: "Beoordeling",
   continue: "Lezen",
+  "contact-day": "Contactdag",
   intake: "Aanmelding",
   queue: "Beoordelen",
   "second-read": "Tweede lezer",

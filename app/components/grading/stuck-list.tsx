@@ -29,6 +29,7 @@ const FLAG_CLASS: Record<StuckFlag["kind"], string> = {
   reviews: "badge badge--warm",
   inactive: "badge badge--warm",
   reading: "badge",
+  attendance: "badge badge--warm",
 };
 
 function lastActive(days: number | null) {
