@@ -21,6 +21,7 @@ import { seedConsentDemo } from "./seed-consent";
 import { seedLtiDemo } from "./seed-lti";
 import { seedCalendarDemo } from "./seed-calendar";
 import { seedOidcDemo } from "./seed-oidc";
+import { seedEvaluationDemo } from "./seed-evaluation";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
@@ -223,6 +224,7 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedLtiDemo();
   await seedCalendarDemo();
   await seedOidcDemo();
+  await seedEvaluationDemo();
 }
 
 type CourseShape = {

@@ -3,6 +3,7 @@
 import { forgetCourseAccess } from "~/content/access.server";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
+import { feedbackQualityGaps } from "~/peer-review/feedback-quality.server";
 import { reviewsOwed } from "~/peer-review/oversight.server";
 import { attendanceGap, attendanceStandings } from "~/calendar/attendance.server";
 import { completionGaps } from "./rubric";
@@ -25,6 +26,7 @@ export async function completionOverview(cohortId: string) {
     attendanceStandings(cohortId),
   ]);
   const required = requiredAssignments();
+  const quality = await feedbackQualityGaps(cohortId);
   return enrollments.map(({ status, user }) => ({
     id: user.id,
     name: user.name,
@@ -36,6 +38,7 @@ export async function completionOverview(cohortId: string) {
         owed.get(user.id) ?? 0,
       ),
       ...[attendanceGap(attendance.get(user.id))].filter((g): g is string => g !== null),
+      ...(quality.has(user.id) ? [quality.get(user.id)!] : []),
     ],
     reviewsOwed: owed.get(user.id) ?? 0,
   }));

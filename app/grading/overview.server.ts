@@ -5,6 +5,8 @@ import { assignmentStatus, effectiveDue, STATUS_LABELS, type AssignmentStatus } 
 import { getCourse } from "~/content/course.server";
 import { courseProgress } from "~/content/progress.server";
 import { db } from "~/db.server";
+import { evaluationsUnfinished } from "~/peer-review/evaluation.server";
+import { lowQualityReviews } from "~/peer-review/feedback-quality.server";
 import { reviewStats, reviewsOwed } from "~/peer-review/oversight.server";
 import { attendanceShort, attendanceStandings } from "~/calendar/attendance.server";
 import { READING_DAYS, riskOf, stuckFlags, type StuckFacts } from "./stuck-flags";
@@ -54,6 +56,8 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
     cohortPlanning(cohortId, now),
     attendanceStandings(cohortId, now),
   ]);
+  // Issue 23: open evaluations not filled in, and given feedback the trainer assessed as weak.
+  const [evaluations, weak] = await Promise.all([evaluationsUnfinished(cohortId, now), lowQualityReviews(cohortId)]);
   const rows = enrollments.map(({ user, activatedAt }) => {
     const mine = submissions.filter((s) => s.userId === user.id);
     const myDrafts = drafts.filter((d) => d.userId === user.id);
@@ -100,6 +104,8 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
         .filter((m) => planning.readBy(m.slug) && (reading.modules.get(m.slug)?.percent ?? 0) < 50)
         .map((m) => ({ order: m.frontmatter.order, percent: reading.modules.get(m.slug)?.percent ?? 0 })),
       attendanceShort: attendanceShort(attendance.get(user.id)) ? attendance.get(user.id) : null,
+      evaluationsOpen: evaluations.get(user.id) ?? [],
+      weakReviews: weak.get(user.id) ?? 0,
     };
     return {
       id: user.id,
@@ -117,6 +123,8 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
       attendanceShort: facts.attendanceShort ?? null,
       progress: reading.percent,
       moduleProgress: Object.fromEntries([...reading.modules].map(([slug, p]) => [slug, p.percent])),
+      evaluationsOpen: facts.evaluationsOpen ?? [],
+      weakReviews: facts.weakReviews ?? 0,
     };
   });
   const compare: Record<StuckSort, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {

@@ -5,6 +5,7 @@ import { Prisma, type ReviewCancelReason } from "@prisma/client";
 import { db } from "~/db.server";
 import { allocateFor } from "./allocation.server";
 import { mailAssigned } from "./mails.server";
+import { qualityLabel } from "./feedback-quality-rules";
 import { parseReviewAnswers } from "./review-columns";
 import { reviewDueAt, settingsOf } from "./settings.server";
 
@@ -92,6 +93,7 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
         ratingComment: true,
         reviewer: { select: { id: true, name: true } },
         submission: { select: { user: { select: { id: true, name: true } } } },
+        quality: { select: { levels: true } },
       },
     }),
   ]);
@@ -112,6 +114,7 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
     tip: r.tip,
     rating: r.rating,
     ratingComment: r.ratingComment,
+    quality: qualityLabel(r.quality?.levels),
   });
   return {
     cohort,

@@ -23,6 +23,8 @@ import { attempt, readSubmission } from "~/forms/submission.server";
 import { gradingScreen, releaseAssessment, saveAssessment, secondRead } from "~/grading/grading.server";
 import { parseQueueFilter, queueQuery } from "~/grading/queue-filter";
 import { nextInQueue } from "~/grading/queue.server";
+import { ReflectionsPanel } from "~/components/peer-review/reflections-panel";
+import { reflectionsOnSubmission } from "~/peer-review/reflection.server";
 import deskStyles from "~/styles/grading-desk.css";
 
 const ActionSchema = z.discriminatedUnion("intent", [AssessmentSchema, SecondReadSchema]);
@@ -33,12 +35,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
   const screen = await gradingScreen(trainer, params.submissionId ?? "");
   invariantResponse(screen, "Deze inzending bestaat niet, of hoort niet bij een groep van jou.", { status: 404 });
-  const wijkFeedback = await feedbackForDesk({
-    userId: screen.submission.participant.id,
-    cohortId: screen.submission.cohort.id,
-    assignmentSlug: screen.assignment.slug,
+  const [wijkFeedback, reflections] = await Promise.all([
+    feedbackForDesk({
+      userId: screen.submission.participant.id,
+      cohortId: screen.submission.cohort.id,
+      assignmentSlug: screen.assignment.slug,
+    }),
+    reflectionsOnSubmission(params.submissionId ?? ""),
+  ]);
+  return json({
+    ...screen,
+    wijkFeedback,
+    reflections,
+    backTo: `/beoordelen${queueQuery(new URL(request.url).searchParams)}`,
   });
-  return json({ ...screen, wijkFeedback, backTo: `/beoordelen${queueQuery(new URL(request.url).searchParams)}` });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -84,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function GradingDesk() {
-  const { submission, assignment, current, history, peerFeedback, wijkFeedback, backTo } =
+  const { submission, assignment, current, history, peerFeedback, wijkFeedback, reflections, backTo } =
     useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -101,6 +111,7 @@ export default function GradingDesk() {
       <div className="desk">
         <DeskPane labelledBy="inzending">
           <SubmissionPane versions={submission.versions} peerFeedback={peerFeedback} />
+          <ReflectionsPanel reflections={reflections} />
           {wijkFeedback.length ? <WijkFeedbackList feedback={wijkFeedback} headingLevel={3} /> : null}
         </DeskPane>
         <DeskPane id="beoordeling" label="Beoordeling">

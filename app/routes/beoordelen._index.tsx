@@ -81,6 +81,8 @@ export default function GradingQueue() {
             {" · "}
             <Link to={`/beoordelen/peerfeedback/${c.id}`}>Peerfeedback {c.name}</Link>
             {" · "}
+            <Link to={`/beoordelen/evaluatie/${c.id}`}>Evaluatie {c.name}</Link>
+            {" · "}
             <Link to={`/beoordelen/aanmeldingen/${c.id}`}>Aanmeldingen {c.name}</Link>
             {" · "}
             <Link to={`/beoordelen/toestemmingen/${c.id}`}>Toestemmingen {c.name}</Link>

@@ -52,6 +52,11 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
       .getByRole("dialog", { name: "Inleveren?" })
       .getByRole("button", { name: /inleveren/i })
       .click();
+    // A revision asks first what was done with the feedback (issue 23).
+    await participant
+      .getByLabel("Wat heb je gedaan met de feedback op je vorige versie?")
+      .fill("Ik heb twee bewoners zelf aan het woord gelaten.");
+    await participant.getByRole("button", { name: /inleveren/i }).click();
     await participant.getByText(/Ingeleverd \(versie 2\)/).waitFor();
 
     await trainer.goto(`${e2e.server.baseUrl}/beoordelen`);
