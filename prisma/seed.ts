@@ -22,6 +22,8 @@ import { seedLtiDemo } from "./seed-lti";
 import { seedCalendarDemo } from "./seed-calendar";
 import { seedOidcDemo } from "./seed-oidc";
 import { seedEvaluationDemo } from "./seed-evaluation";
+import { seedCredentialsDemo } from "./seed-credentials";
+import { seedGildeWorkDemo } from "./seed-gildework";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
@@ -225,6 +227,8 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedCalendarDemo();
   await seedOidcDemo();
   await seedEvaluationDemo();
+  await seedCredentialsDemo();
+  await seedGildeWorkDemo();
 }
 
 type CourseShape = {

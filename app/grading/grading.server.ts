@@ -392,11 +392,17 @@ export async function secondRead(trainer: SessionUser, submissionId: string, rev
 }
 
 /** The released assessments of a participant's own submission, newest first (never a draft). */
-export async function releasedAssessmentsFor(userId: string, cohortId: string, assignmentSlug: string) {
+export async function releasedAssessmentsFor(
+  userId: string,
+  cohortId: string,
+  assignmentSlug: string,
+  /** A gilde assignment: the gilde's one submission, whoever of its members handed it in. */
+  gildeId?: string,
+) {
   const rows = await db.assessment.findMany({
     where: {
       status: "RELEASED",
-      submission: { userId, cohortId, assignmentSlug },
+      submission: gildeId ? { gildeId, cohortId, assignmentSlug } : { userId, cohortId, assignmentSlug },
     },
     orderBy: { number: "desc" },
     select: {

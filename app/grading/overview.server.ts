@@ -34,6 +34,7 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
       where: { cohortId },
       select: {
         userId: true,
+        gildeId: true,
         assignmentSlug: true,
         status: true,
         versions: { select: { late: true, handedInAt: true } },
@@ -58,8 +59,14 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
   ]);
   // Issue 23: open evaluations not filled in, and given feedback the trainer assessed as weak.
   const [evaluations, weak] = await Promise.all([evaluationsUnfinished(cohortId, now), lowQualityReviews(cohortId)]);
+  // Gilde assignments (issue 23): the gilde's work counts for each member, and editing its text is activity.
+  const [gildeMembers, gildeEdits] = await Promise.all([
+    db.gildeMember.findMany({ where: { cohortId }, select: { userId: true, gildeId: true } }),
+    db.gildeDraftEdit.findMany({ where: { draft: { gilde: { cohortId } } }, select: { userId: true, at: true } }),
+  ]);
+  const gildeOf = new Map(gildeMembers.map((m) => [m.userId, m.gildeId]));
   const rows = enrollments.map(({ user, activatedAt }) => {
-    const mine = submissions.filter((s) => s.userId === user.id);
+    const mine = submissions.filter((s) => (s.gildeId ? s.gildeId === gildeOf.get(user.id) : s.userId === user.id));
     const myDrafts = drafts.filter((d) => d.userId === user.id);
     const myReads = reads.filter((r) => r.userId === user.id);
     const byModule = new Map<string, Set<string>>();
@@ -73,6 +80,7 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
       ...myDrafts.map((d) => d.updatedAt),
       ...myReads.map((r) => r.readAt),
       ...wijken.filter((w) => w.wijk.userId === user.id).map((w) => w.createdAt),
+      ...gildeEdits.filter((e) => e.userId === user.id).map((e) => e.at),
     ].filter((d): d is Date => d instanceof Date);
     const last = moments.length ? new Date(Math.max(...moments.map((d) => d.getTime()))) : null;
     const reading = courseProgress(course, byModule);
