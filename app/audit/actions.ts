@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS = {
   "oidc.unlink": "eduID of SURFconext ontkoppeld",
   "oidc.failed": "Inloggen met eduID of SURFconext mislukt",
   "grade.member": "Beoordeling per gildelid aangepast",
+  "lti.roster.sync": "Deelnemerslijst uit de leeromgeving opgehaald",
+  "lti.deep-link": "Onderdelen in de leeromgeving geplaatst",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

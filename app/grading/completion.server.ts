@@ -10,6 +10,7 @@ import { gildeWorkPassed } from "~/assignments/gilde-grading.server";
 import { reviewsOwed } from "~/peer-review/oversight.server";
 import { attendanceGap, attendanceStandings } from "~/calendar/attendance.server";
 import { completionGaps } from "./rubric";
+import { queueCompletionScore } from "~/lti/scores.server";
 
 function requiredAssignments() {
   return getCourse().modules.flatMap((m) => m.assignments.map((a) => ({ slug: a.slug, title: a.frontmatter.title })));
@@ -74,5 +75,6 @@ export async function confirmCompletion(cohortId: string, userId: string) {
   forgetCourseAccess(userId);
   // The completion stands even if signing fails; /account/certificaat issues what is missing when visited.
   await issueCredential(cohortId, userId).catch((error) => console.error("Issuing the credential failed", error));
+  await queueCompletionScore(userId, cohortId);
   return { ok: true as const, name: participant.name };
 }

@@ -15,6 +15,7 @@ import { parseAssessmentFeedback, parseAssessmentLevels, parseDecision, storedDe
 import { trainerCohortIds } from "./queue.server";
 import { checkAssessment, DECISION_LABELS, type AssessmentInput, type Decision } from "./rubric";
 import { greeting } from "~/notifications/signature";
+import { queueReleaseScore } from "~/lti/scores.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -332,6 +333,7 @@ export async function releaseAssessment(trainer: SessionUser, submissionId: stri
       where: { id: submissionId },
       data: { status: STATUS_FOR[decision] },
     });
+    await queueReleaseScore(tx, submissionId);
     const correction = Boolean(draft.correctionReason);
     await audit(tx, {
       action: correction ? "grade.correction" : "grade.release",
