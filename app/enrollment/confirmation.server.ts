@@ -28,7 +28,9 @@ export async function nextSteps(client: Client, userId: string, cohortId: string
       name: true,
       startsOn: true,
       location: true,
+      // A newcomer's first contact day is the next one: a running cohort has had others already.
       contactDays: {
+        where: { startsAt: { gte: new Date() } },
         orderBy: { startsAt: "asc" },
         take: 1,
         select: { startsAt: true, endsAt: true, place: true, online: true, topic: true },
