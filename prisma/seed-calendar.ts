@@ -1,5 +1,6 @@
 // Demo data for contact days, attendance and the agenda (issue 22): in "Voorjaar 2027", two contact days that were
-// already held (attendance taken, one absence made up with a vervangende opdracht), one tomorrow and the planned
+// already held (attendance taken, one absence made up with a vervangende opdracht), one today whose attendance the
+// trainer still has to take (so the phone list can be tried at once), one tomorrow (reminder mail) and the planned
 // future ones with programme, preparation and leaders; some participants said "ik kan niet"; the rule is 80%.
 import { db } from "../app/db.server";
 import { getCourse } from "../app/content/course.server";
@@ -62,6 +63,7 @@ export async function seedCalendarDemo(now = new Date()) {
     online: true,
     onlineUrl: "https://meet.gilde.test/voorjaar-2027",
   });
+  await make(0, "Intervisie: casussen uit je wijk");
   const tomorrow = await make(1, "Leefwereld en systeemwereld in de praktijk");
   await make(15, "De netwerkkaart van je wijk");
   // The planned days of the cohort page get a programme and what to prepare, too.
