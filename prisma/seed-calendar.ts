@@ -71,6 +71,12 @@ export async function seedCalendarDemo(now = new Date()) {
     where: { cohortId: cohort.id, programme: "" },
     data: { programme, preparation },
   });
+  // The planned days of the cohort page are led by the cohort's first trainer.
+  const unled = await db.contactDay.findMany({
+    where: { cohortId: cohort.id, leaders: { none: {} } },
+    select: { id: true },
+  });
+  await db.contactDayLeader.createMany({ data: unled.map((d) => ({ contactDayId: d.id, userId: trainerId })) });
   const people = participants.map((p) => p.user);
   for (const [i, person] of people.entries()) {
     for (const [d, day] of [held1, held2].entries()) {

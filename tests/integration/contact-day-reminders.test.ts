@@ -52,7 +52,8 @@ async function dayTomorrow() {
   return { day, people, stopped, module, assignment };
 }
 
-const mailsTo = (email: string) => db.outboxMessage.findMany({ where: { to: email, subject: { contains: "contactdag" } } });
+const mailsTo = (email: string) =>
+  db.outboxMessage.findMany({ where: { to: email, subject: { contains: "contactdag" } } });
 
 describe("the reminder the day before a contact day", () => {
   it("goes once to each participant who may come, with time, place and the preparation still open", async () => {

@@ -75,7 +75,7 @@ function ContactDayDetails({ day, trainer }: { day: Day; trainer: boolean }) {
       </p>
       {day.leaders.length ? <p>Onder leiding van {day.leaders.join(" en ")}.</p> : null}
       {day.programme || day.breakouts ? (
-        <details>
+        <details className="agenda-programme">
           <summary>{day.programme ? "Programma van de dag" : "Indeling in gildes"}</summary>
           {day.programme ? <p className="preserve-lines">{day.programme}</p> : null}
           {day.breakouts ? <p className="preserve-lines">In gildes: {day.breakouts}</p> : null}

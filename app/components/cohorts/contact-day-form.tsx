@@ -114,7 +114,7 @@ function LeaderChoices({ meta, trainers }: { meta: ChoiceMeta; trainers: Trainer
       <legend>Onder leiding van</legend>
       {trainers.length ? (
         trainers.map((t) => (
-          <label key={t.id} className="check-label check-label--block">
+          <label key={t.id} className="answer-choice">
             <input type="checkbox" name={meta.name} value={t.id} defaultChecked={ticked(t.id)} /> {t.name}
           </label>
         ))
