@@ -19,7 +19,6 @@ it("the trainer takes attendance on a phone and corrects a mark", async () => {
 
   const card = (name: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { name }) });
   const dewi = card("Dewi de Vries");
-  console.log("DBG", await dewi.ariaSnapshot());
   await dewi.getByRole("button", { name: "Aanwezig" }).click();
   await page.getByText("Dewi de Vries: aanwezig.").waitFor();
   await expect(dewi.getByText("Nu: Aanwezig")).toBeVisible();
