@@ -116,6 +116,44 @@ const paymentSchema = paymentFields.superRefine((value, ctx) => {
   }
 });
 
+// Login with eduID and SURFconext (issue 25): a provider is on when its issuer, client id and secret are all set.
+// Read on every call (through `oidcSettings`): the tests point them at a fake provider on a port of its own.
+const issuerField = optionalText.pipe(
+  z
+    .string()
+    .url("moet een volledig adres zijn, bijvoorbeeld https://connect.surfconext.nl")
+    .refine(
+      (value) => value.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(value),
+      "moet met https:// beginnen",
+    )
+    .optional(),
+);
+const oidcFields = z.object({
+  EDUID_ISSUER: issuerField,
+  EDUID_CLIENT_ID: optionalText,
+  EDUID_CLIENT_SECRET: optionalText,
+  SURFCONEXT_ISSUER: issuerField,
+  SURFCONEXT_CLIENT_ID: optionalText,
+  SURFCONEXT_CLIENT_SECRET: optionalText,
+});
+
+const oidcSchema = oidcFields.superRefine((value, ctx) => {
+  for (const prefix of ["EDUID", "SURFCONEXT"] as const) {
+    const names = [`${prefix}_ISSUER`, `${prefix}_CLIENT_ID`, `${prefix}_CLIENT_SECRET`] as const;
+    const set = names.filter((name) => value[name] !== undefined);
+    if (set.length === 0 || set.length === names.length) continue;
+    for (const name of names.filter((name) => value[name] === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: `ontbreekt: ${set.join(" en ")} ${set.length === 1 ? "is" : "zijn"} gezet, zet ze alle drie of geen`,
+      });
+    }
+  }
+});
+
+export type OidcSettings = z.infer<typeof oidcSchema>;
+
 export type PaymentSettings = z.infer<typeof paymentSchema>;
 export type PaymentMode = "stripe" | "demo" | "off";
 export type DatabaseSettings = z.infer<typeof databaseFields>;
@@ -137,9 +175,11 @@ function envError(lines: string[]) {
 export function parseEnv(source: Source = process.env): Env {
   const result = schema.safeParse(source);
   const payments = paymentSchema.safeParse(source);
+  const oidc = oidcSchema.safeParse(source);
   const lines = [
     ...(result.success ? [] : problems(result.error)),
     ...(payments.success ? [] : problems(payments.error)),
+    ...(oidc.success ? [] : problems(oidc.error)),
   ];
   if (!result.success || lines.length) throw envError(lines);
   return result.data;
@@ -161,6 +201,12 @@ function whenChanged<T>(names: string[], schema: z.ZodType<T, z.ZodTypeDef, unkn
 
 const parsePayments = whenChanged(Object.keys(paymentFields.shape), paymentSchema);
 const parseDatabase = whenChanged(Object.keys(databaseFields.shape), databaseFields);
+const parseOidc = whenChanged(Object.keys(oidcFields.shape), oidcSchema);
+
+/** The eduID and SURFconext settings as the environment holds them now (the start checks them with parseEnv). */
+export function oidcSettings(source: Source = process.env): OidcSettings {
+  return parseOidc(source);
+}
 
 /** The payment settings as the environment holds them now (the start checks them once with parseEnv). */
 export function paymentSettings(source: Source = process.env): PaymentSettings {

@@ -17,8 +17,10 @@ import { seedLifecycleDemo } from "./seed-lifecycle";
 import { seedCohortPageDemo } from "./seed-cohortpage";
 import { seedInvitationDemo } from "./seed-invite";
 import { seedAccountDemo } from "./seed-account";
+import { seedConsentDemo } from "./seed-consent";
 import { seedLtiDemo } from "./seed-lti";
 import { seedCalendarDemo } from "./seed-calendar";
+import { seedOidcDemo } from "./seed-oidc";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
@@ -217,8 +219,10 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedCohortPageDemo();
   await seedInvitationDemo();
   await seedAccountDemo();
+  await seedConsentDemo();
   await seedLtiDemo();
   await seedCalendarDemo();
+  await seedOidcDemo();
 }
 
 type CourseShape = {

@@ -19,6 +19,7 @@ const ownForms = [
   z.object({ intent: z.literal("password"), currentPassword, newPassword: newPasswordField }),
   z.object({ intent: z.literal("end-session"), session: z.string().max(64) }),
   z.object({ intent: z.literal("end-other-sessions") }),
+  z.object({ intent: z.literal("unlink-oidc"), identity: z.string().max(64) }),
   z.object({
     intent: z.literal("preferences"),
     weekly: z.boolean().default(false),

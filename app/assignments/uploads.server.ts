@@ -88,6 +88,8 @@ async function streamFiles(request: Request, files: IncomingFile[]): Promise<For
   try {
     parser = busboy({
       headers: { "content-type": request.headers.get("Content-Type") ?? "" },
+      // Browsers send file names as UTF-8; busboy's default for them is Latin-1.
+      defParamCharset: "utf8",
       limits: { fieldSize: MAX_FIELD_BYTES, fields: 100, parts: 200 },
     });
   } catch {
@@ -108,7 +110,8 @@ async function streamFiles(request: Request, files: IncomingFile[]): Promise<For
     if (info.valueTruncated) fail(unreadable);
     else formData.append(name, value);
   });
-  parser.on("file", (name, data, { filename }) => {
+  parser.on("file", (name, data, info) => {
+    const filename = browserFileName(info.filename);
     // One more than may be added is enough to say there are too many; the rest is read but not kept.
     if (name !== FILES_FIELD || !filename || files.length > MAX_FILES) {
       if (name === FILES_FIELD && filename) formData.append(name, filename);
@@ -141,4 +144,13 @@ async function streamFiles(request: Request, files: IncomingFile[]): Promise<For
   await Promise.all(received);
   if (failure) throw failure;
   return formData;
+}
+
+/**
+ * The name as the person's computer has it. Browsers escape three characters in a multipart file name (the HTML
+ * standard's form encoding): a quote as %22, a carriage return as %0D and a line feed as %0A. Whatever they are, the
+ * file's name is judged afterwards (`checkFile`).
+ */
+function browserFileName(sent: string | undefined): string | undefined {
+  return sent?.replace(/%(22|0D|0A)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

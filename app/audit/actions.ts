@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = {
   "password.change": "Wachtwoord gewijzigd",
   "email.change": "E-mailadres gewijzigd",
   "session.end": "Sessie beëindigd",
+  "consent.withdraw": "Toestemming ingetrokken",
+  "consent.expire": "Toestemming verlopen",
   "lti.platform.register": "Leeromgeving (LTI) geregistreerd",
   "lti.platform.remove": "Leeromgeving (LTI) verwijderd",
   "lti.deployment.accept": "LTI-deployment toegelaten",
@@ -37,6 +39,10 @@ export const AUDIT_ACTIONS = {
   "attendance.replacement": "Vervangende opdracht gezet",
   "calendar-feed.create": "Agenda-abonnement gemaakt",
   "calendar-feed.revoke": "Agenda-abonnement gestopt",
+  "oidc.account": "Account gemaakt met eduID of SURFconext",
+  "oidc.link": "eduID of SURFconext gekoppeld",
+  "oidc.unlink": "eduID of SURFconext ontkoppeld",
+  "oidc.failed": "Inloggen met eduID of SURFconext mislukt",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -3,6 +3,7 @@
 import { RefusedError } from "~/errors.server";
 import type { SessionUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
+import { visibleCase, visibleCaseSql } from "~/consent/validity";
 import { communityAccess } from "./community.server";
 import { isTheme } from "./themes";
 
@@ -18,12 +19,14 @@ export type CaseInput = {
   wijk: string;
   themes: string[];
   namesToStrip: string;
+  people?: string;
   consent: boolean;
   sourceSubmissionId?: string | null;
 };
 
 const MAX_NAMES = 50;
 const MAX_NAME_LENGTH = 80;
+const MAX_PEOPLE = 20;
 
 /** The names an author marked, one per comma or line, as written (at least two characters each). */
 function namesOf(input: string): string[] {
@@ -80,6 +83,10 @@ export async function publishCase(user: SessionUser, input: CaseInput) {
   if (names.length > MAX_NAMES) errors.namesToStrip = `Geef hoogstens ${MAX_NAMES} namen op.`;
   else if (names.some((n) => n.length > MAX_NAME_LENGTH))
     errors.namesToStrip = `Een naam mag hoogstens ${MAX_NAME_LENGTH} tekens lang zijn.`;
+  const people = namesOf(input.people ?? "");
+  if (people.length > MAX_PEOPLE) errors.people = `Noem hoogstens ${MAX_PEOPLE} mensen.`;
+  else if (people.some((n) => n.length > MAX_NAME_LENGTH))
+    errors.people = `Een naam mag hoogstens ${MAX_NAME_LENGTH} tekens lang zijn.`;
   if (input.sourceSubmissionId && !(await caseSources(user.id)).some((s) => s.id === input.sourceSubmissionId))
     errors.title = "Je kunt alleen starten vanuit je eigen beoordeelde opdracht.";
   if (Object.keys(errors).length)
@@ -99,7 +106,11 @@ export async function publishCase(user: SessionUser, input: CaseInput) {
       themes: [...new Set(input.themes)],
       sourceSubmissionId: input.sourceSubmissionId || null,
       consentAt: new Date(),
+      // Someone named must agree first (issue 24): the case waits until their consent is recorded.
+      awaitingConsent: people.length > 0,
+      subjects: { create: people.map((name) => ({ name })) },
     },
+    select: { id: true, awaitingConsent: true, subjects: { select: { name: true }, orderBy: { name: "asc" } } },
   });
 }
 
@@ -107,17 +118,19 @@ const SEARCH = `to_tsvector('dutch', "title" || ' ' || "situation" || ' ' || "re
 
 /** Published cases, newest first, or by relevance for a Dutch full-text query; filter on theme and municipality. */
 export async function listCases({ q, theme, municipality }: { q?: string; theme?: string; municipality?: string }) {
+  const now = new Date();
   const ids = q?.trim()
     ? (
         await db.$queryRawUnsafe<{ id: string }[]>(
-          `SELECT id FROM "PracticeCase" WHERE "withdrawnAt" IS NULL AND ${SEARCH} @@ websearch_to_tsquery('dutch', $1) ORDER BY ts_rank(${SEARCH}, websearch_to_tsquery('dutch', $1)) DESC LIMIT 100`,
+          `SELECT id FROM "PracticeCase" WHERE ${visibleCaseSql("$2")} AND ${SEARCH} @@ websearch_to_tsquery('dutch', $1) ORDER BY ts_rank(${SEARCH}, websearch_to_tsquery('dutch', $1)) DESC LIMIT 100`,
           q.trim(),
+          now,
         )
       ).map((r) => r.id)
     : null;
   const rows = await db.practiceCase.findMany({
     where: {
-      withdrawnAt: null,
+      ...visibleCase(now),
       ...(ids ? { id: { in: ids } } : {}),
       ...(theme ? { themes: { has: theme } } : {}),
       ...(municipality ? { municipality: { equals: municipality, mode: "insensitive" as const } } : {}),
@@ -140,7 +153,7 @@ export async function listCases({ q, theme, municipality }: { q?: string; theme?
     : rows;
   const municipalities = (
     await db.practiceCase.findMany({
-      where: { withdrawnAt: null },
+      where: visibleCase(now),
       distinct: ["municipality"],
       select: { municipality: true },
       orderBy: { municipality: "asc" },
@@ -152,9 +165,13 @@ export async function listCases({ q, theme, municipality }: { q?: string; theme?
   };
 }
 
-export async function caseById(id: string) {
+/** A case anyone in the community may read; its author also reads their own while it waits for a consent. */
+export async function caseById(id: string, viewerId?: string) {
   return db.practiceCase.findFirst({
-    where: { id, withdrawnAt: null },
+    where: {
+      id,
+      OR: [visibleCase(), ...(viewerId ? [{ authorId: viewerId, withdrawnAt: null }] : [])],
+    },
     include: { author: { select: { id: true, name: true } } },
   });
 }

@@ -5,6 +5,7 @@ import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { queueMail } from "~/notifications/outbox.server";
 import { greeting } from "~/notifications/signature";
+import { visibleCase } from "~/consent/validity";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 const SECRET_KEY = "signing.secret";
@@ -82,7 +83,7 @@ export async function sendWeeklyDigests(now = new Date()) {
     const cases = themes.length
       ? await db.practiceCase.findMany({
           where: {
-            withdrawnAt: null,
+            ...visibleCase(),
             publishedAt: { gt: since },
             authorId: { not: user.id },
             themes: { hasSome: themes },

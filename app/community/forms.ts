@@ -62,6 +62,8 @@ export const CaseSchema = z.object({
   wijk: text,
   themes: z.array(z.string()).default([]),
   namesToStrip: text,
+  /** People in the case who must consent for the practice library (issue 24), one per line. */
+  people: text,
   consent: z.boolean().default(false),
   sourceSubmissionId: z
     .string()

@@ -5,6 +5,7 @@ import type { SessionUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { seenAt } from "./seen.server";
 import { count, type Todo } from "./todo";
+import { visibleCase } from "~/consent/validity";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const NEWEST_CASES = 3;
@@ -37,7 +38,7 @@ export async function alumnusTodos(user: SessionUser, now = new Date()): Promise
     }),
     db.practiceCase.findMany({
       where: {
-        withdrawnAt: null,
+        ...visibleCase(),
         authorId: { not: user.id },
         publishedAt: { gte: new Date(now.getTime() - CASES_WITHIN_DAYS * DAY_MS) },
       },

@@ -3,6 +3,7 @@
 import { sendDeadlineReminders } from "~/assignments/reminders.server";
 import { sendContactDayReminders } from "~/calendar/reminders.server";
 import { sendWeeklyDigests } from "~/community/digest.server";
+import { endExpiredConsents } from "~/consent/consents.server";
 import { maintainWaitlists } from "~/enrollment/waitlist.server";
 import { sweepLoginStates } from "~/lti/login.server";
 import { maintainPeerReviews } from "~/peer-review/allocation.server";
@@ -21,6 +22,7 @@ export function startJobs({ intervalMs = 30_000 } = {}): () => void {
       await sendWeeklyDigests();
       await applyRetention();
       await maintainWaitlists();
+      await endExpiredConsents();
       await sweepLoginStates();
       await deliverOutbox();
     } catch (error) {

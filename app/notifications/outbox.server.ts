@@ -33,9 +33,9 @@ export async function queueMail(tx: Tx, mail: Mail) {
   });
 }
 
-/** Links that carry a secret (a reset, a registration, an invitation, an unsubscribe signature): shown to nobody but the addressee. */
+/** Links that carry a secret (a reset, a registration, an invitation, a wijk-feedback or consent link, an unsubscribe signature): shown to nobody but the addressee. */
 const SECRET_LINKS =
-  /\S*\/(wachtwoord-vergeten|registreren\/bevestigen|uitnodiging|account\/e-mailadres)\/[A-Za-z0-9._~%-]+|\S*\/digest\/afmelden\?\S+/g;
+  /\S*\/(wachtwoord-vergeten|registreren\/bevestigen|uitnodiging|account\/e-mailadres|wijkfeedback|toestemming)\/[A-Za-z0-9._~%-]+|\S*\/digest\/afmelden\?\S+/g;
 const HIDDEN_LINK = "[link verborgen]";
 
 export function redactSecrets(text: string): string {

@@ -6,6 +6,7 @@ import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/guards.server";
 import { forgetSessions } from "~/auth/session.server";
 import { fileStore } from "~/storage/storage.server";
+import { endLinksOf } from "~/consent/consents.server";
 import { forgetCourseAccess } from "~/content/access.server";
 import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
@@ -203,6 +204,11 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
       });
       await tx.outboxMessage.deleteMany({ where: { to: person.email } });
       await tx.invitation.deleteMany({ where: { email: person.email } });
+      // eduID / SURFconext: the subject, eppn and organisation are personal data, and the account no longer logs in.
+      await tx.externalIdentity.deleteMany({ where: { userId } });
+      await tx.oidcLogin.deleteMany({ where: { userId } });
+      // The wijk-feedback links they sent stop working; what came in through them, and their consent papers, go.
+      files.push(...(await endLinksOf(tx, userId)));
 
       const placeholder = `verwijderd-${userId}@verwijderd.invalid`;
       await tx.user.update({

@@ -4,6 +4,8 @@ import { strToU8, Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/guards.server";
 import { safeFileName } from "~/assignments/files";
+import { collectedConsentsExport } from "~/consent/consents.server";
+import { notWithdrawnBySubject } from "~/consent/validity";
 import { fileStore } from "~/storage/storage.server";
 import { db } from "~/db.server";
 import { parseAssessmentFeedback, parseAssessmentLevels, parseDecision } from "~/grading/assessment-columns";
@@ -168,7 +170,7 @@ async function personalData(userId: string, now = new Date()) {
       where: { reporterId: userId },
       select: { postId: true, reason: true, createdAt: true, resolvedAt: true },
     }),
-    db.practiceCase.findMany({ where: { authorId: userId }, omit: { authorId: true } }),
+    db.practiceCase.findMany({ where: { authorId: userId, ...notWithdrawnBySubject() }, omit: { authorId: true } }),
     db.directoryEntry.findUnique({ where: { userId }, omit: { userId: true } }),
     db.digestPreference.findUnique({ where: { userId }, omit: { userId: true } }),
     db.sectionRead.findMany({ where: { userId }, omit: { userId: true } }),
@@ -200,8 +202,19 @@ async function personalData(userId: string, now = new Date()) {
     return { naam: a.originalName, soort: a.mediaType, grootte: a.size, sha256: a.sha256, bestand: path };
   };
 
+  // eduID / SURFconext accounts that log in to this one (issue 25).
+  const linkedLogins = await db.externalIdentity.findMany({
+    where: { userId },
+    select: { provider: true, subject: true, eppn: true, schacHomeOrganization: true, email: true, linkedAt: true },
+  });
   const data = {
-    "profiel.json": { naam: user.name, email: user.email, rol: user.role, aangemaakt: user.createdAt },
+    "profiel.json": {
+      naam: user.name,
+      email: user.email,
+      rol: user.role,
+      aangemaakt: user.createdAt,
+      inloggen_via: linkedLogins,
+    },
     "inschrijvingen.json": enrollments.map((e) => ({
       groep: e.cohort.name,
       start: e.cohort.startsOn,
@@ -286,6 +299,7 @@ async function personalData(userId: string, now = new Date()) {
       weekoverzicht: digest,
     },
     "praktijkvoorbeelden.json": cases,
+    "wijkfeedback-en-toestemmingen.json": await collectedConsentsExport(userId, now),
     "leesvoortgang.json": reads,
     "privacyverzoeken.json": requests,
     "inloggen.json": signIns,

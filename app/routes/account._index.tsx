@@ -15,22 +15,26 @@ import { EmailPreferencesForm } from "~/components/account/email-preferences";
 import { BioForm } from "~/components/account/bio-form";
 import { EmailForm, NameForm, PasswordForm } from "~/components/account/identity-forms";
 import { SessionList } from "~/components/account/session-list";
+import { AccountLogins } from "~/components/oidc/account-logins";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 import { clientIp } from "~/load-context";
+import { unlinkIdentity } from "~/lti/oidc-accounts.server";
+import { accountLogins } from "~/lti/oidc-login-page.server";
 import { hasDemoMailbox } from "~/notifications/outbox.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request);
-  const [sessions, preferences, demoMailbox, bio, feed] = await Promise.all([
+  const [sessions, preferences, demoMailbox, bio, feed, logins] = await Promise.all([
     mySessions(user.id, sessionId),
     emailPreferences(user.id),
     hasDemoMailbox(),
     isStaff(user.role) ? ownBio(user.id) : null,
     feedStatus(user.id),
+    accountLogins(user.id),
   ]);
-  return json({ name: user.name, email: user.email, sessions, preferences, demoMailbox, bio, feed });
+  return json({ name: user.name, email: user.email, sessions, preferences, demoMailbox, bio, feed, logins });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -68,6 +72,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case "end-other-sessions":
         await endOtherSessions(user, sessionId, ip);
         return redirectWithFlash("/account", "Je bent op al je andere apparaten uitgelogd. Hier blijf je ingelogd.");
+      case "unlink-oidc": {
+        const label = await unlinkIdentity(user, value.identity, ip);
+        return redirectWithFlash("/account", `${label} is ontkoppeld. Je logt nu in zonder ${label}.`);
+      }
       case "preferences":
         await saveEmailPreferences(user.id, { weekly: value.weekly, reminders: value.reminders });
         return redirectWithFlash("/account", "Je e-mailvoorkeuren zijn opgeslagen.");
@@ -78,7 +86,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const isStaff = (role: string) => role === "TRAINER" || role === "ADMIN";
 
 export default function Account() {
-  const { name, email, sessions, preferences, demoMailbox, bio, feed } = useLoaderData<typeof loader>();
+  const { name, email, sessions, preferences, demoMailbox, bio, feed, logins } = useLoaderData<typeof loader>();
   return (
     <div className="form--wide stack">
       <h1>Mijn account</h1>
@@ -90,6 +98,11 @@ export default function Account() {
           </>
         ) : null}
         <a href="#e-mailadres">E-mailadres</a> · <a href="#wachtwoord">Wachtwoord</a> ·{" "}
+        {logins.providers.length ? (
+          <>
+            <a href="#inloggen-met">eduID en SURFconext</a> ·{" "}
+          </>
+        ) : null}
         <a href="#apparaten">Apparaten</a> · <a href="#e-mail">E-mail van Gilde</a> ·{" "}
         <a href="#agenda">Agenda-abonnement</a> · <a href="#betalingen">Betalingen</a> ·{" "}
         <a href="#gegevens">Mijn gegevens</a>
@@ -116,6 +129,13 @@ export default function Account() {
         <h2 id="wachtwoord">Wachtwoord</h2>
         <PasswordForm />
       </section>
+
+      {logins.providers.length ? (
+        <section className="card" aria-labelledby="inloggen-met">
+          <h2 id="inloggen-met">Inloggen met eduID of SURFconext</h2>
+          <AccountLogins providers={logins.providers} hasPassword={logins.hasPassword} />
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="apparaten">
         <h2 id="apparaten">Waar je bent ingelogd</h2>

@@ -11,6 +11,8 @@ import { audienceFrom } from "~/dashboard/audience";
 import { ENROLLMENT_LABELS, formatDate, ROLE_LABELS } from "~/format";
 import { Table } from "~/components/table";
 import { Pagination } from "~/components/pagination";
+import { LinkedIdentities } from "~/components/oidc/linked-identities";
+import { identitiesByUser } from "~/lti/oidc-accounts.server";
 import { pageNumber } from "~/forms/fields";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
@@ -26,7 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.trim().slice(0, 100) || undefined;
   const page = pageNumber(url.searchParams);
-  return json({ q: q ?? "", ...(await listUsers({ q, page })) });
+  const listed = await listUsers({ q, page });
+  const identities = await identitiesByUser(listed.users.map((user) => user.id));
+  return json({ q: q ?? "", ...listed, identities });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -45,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 type User = ReturnType<typeof useLoaderData<typeof loader>>["users"][number];
 
 export default function AdminUsers() {
-  const { q, users, total, page, pages } = useLoaderData<typeof loader>();
+  const { q, users, total, page, pages, identities } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Beheer: gebruikers</h1>
@@ -63,7 +67,10 @@ export default function AdminUsers() {
         {users.map((user) => (
           <tr key={user.id}>
             <td>{user.name}</td>
-            <td>{user.email}</td>
+            <td>
+              {user.email}
+              <LinkedIdentities identities={identities[user.id]} />
+            </td>
             <td>{user.erasedAt ? "verwijderd" : <RoleForm user={user} />}</td>
             <td>
               {user.enrollments.map((e) => `${e.cohort.name} (${ENROLLMENT_LABELS[e.status]})`).join(", ") || "—"}

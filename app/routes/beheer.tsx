@@ -37,6 +37,9 @@ export default function AdminLayout() {
             <NavLink to="/beheer/privacy">Privacy</NavLink>
           </li>
           <li>
+            <NavLink to="/beheer/toestemmingen">Toestemmingen</NavLink>
+          </li>
+          <li>
             <NavLink to="/beheer/audit">Auditlog</NavLink>
           </li>
           <li>

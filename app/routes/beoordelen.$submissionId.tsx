@@ -7,7 +7,9 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
+import { WijkFeedbackList } from "~/components/consent/feedback-cards";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { feedbackForDesk } from "~/consent/feedback.server";
 import {
   AssessmentForm,
   AssessmentSchema,
@@ -31,7 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
   const screen = await gradingScreen(trainer, params.submissionId ?? "");
   invariantResponse(screen, "Deze inzending bestaat niet, of hoort niet bij een groep van jou.", { status: 404 });
-  return json({ ...screen, backTo: `/beoordelen${queueQuery(new URL(request.url).searchParams)}` });
+  const wijkFeedback = await feedbackForDesk({
+    userId: screen.submission.participant.id,
+    cohortId: screen.submission.cohort.id,
+    assignmentSlug: screen.assignment.slug,
+  });
+  return json({ ...screen, wijkFeedback, backTo: `/beoordelen${queueQuery(new URL(request.url).searchParams)}` });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -77,7 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function GradingDesk() {
-  const { submission, assignment, current, history, peerFeedback, backTo } = useLoaderData<typeof loader>();
+  const { submission, assignment, current, history, peerFeedback, wijkFeedback, backTo } =
+    useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
   return (
     <>
@@ -93,6 +101,7 @@ export default function GradingDesk() {
       <div className="desk">
         <DeskPane labelledBy="inzending">
           <SubmissionPane versions={submission.versions} peerFeedback={peerFeedback} />
+          {wijkFeedback.length ? <WijkFeedbackList feedback={wijkFeedback} headingLevel={3} /> : null}
         </DeskPane>
         <DeskPane id="beoordeling" label="Beoordeling">
           <AssessmentForm rubric={assignment.rubric} current={current} history={history} busy={busy} />

@@ -80,6 +80,8 @@ export default function GradingQueue() {
             <Link to={`/beoordelen/peerfeedback/${c.id}`}>Peerfeedback {c.name}</Link>
             {" · "}
             <Link to={`/beoordelen/aanmeldingen/${c.id}`}>Aanmeldingen {c.name}</Link>
+            {" · "}
+            <Link to={`/beoordelen/toestemmingen/${c.id}`}>Toestemmingen {c.name}</Link>
           </span>
         ))}
       </p>

@@ -5,7 +5,9 @@ import { json } from "@remix-run/node";
 import { useLoaderData, useNavigation } from "@remix-run/react";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
+import { WijkFeedbackList } from "~/components/consent/feedback-cards";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { feedbackForReviewer } from "~/consent/feedback.server";
 import { ReviewForm } from "~/components/gilde/review-form";
 import { ReviewSchema } from "~/peer-review/forms";
 import { formatDateTime } from "~/format";
@@ -17,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
   const review = await reviewForm(user.id, params.reviewId ?? "");
   invariantResponse(review, "Deze feedbackopdracht bestaat niet, of is niet voor jou.", { status: 404 });
-  return json({ review });
+  return json({ review, wijkFeedback: await feedbackForReviewer(user.id, params.reviewId ?? "") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function GiveFeedback() {
-  const { review } = useLoaderData<typeof loader>();
+  const { review, wijkFeedback } = useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
   const done = review.status === "SUBMITTED";
   return (
@@ -64,6 +66,7 @@ export default function GiveFeedback() {
               ))}
             </ul>
           ) : null}
+          {wijkFeedback.length ? <WijkFeedbackList feedback={wijkFeedback} headingLevel={3} /> : null}
         </section>
         <ReviewForm review={review} done={done} busy={busy} />
       </div>

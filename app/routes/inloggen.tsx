@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Link, useNavigation, useSearchParams } from "@remix-run/react";
+import { json, redirect } from "@remix-run/node";
+import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { signIn } from "~/auth/account.server";
 import { requireAnonymous } from "~/auth/guards.server";
+import { ProviderButtons } from "~/components/oidc/provider-buttons";
 import { safeRedirect } from "~/auth/redirect";
 import { sessionCookie, userAgentOf } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,12 +14,13 @@ import { emailField, passwordField } from "~/forms/fields";
 import { attempt, readSubmission, reply } from "~/forms/submission.server";
 import { useFormReply, useGildeForm } from "~/forms/use-form";
 import { clientIp } from "~/load-context";
+import { loginProviders } from "~/lti/oidc-login-page.server";
 
 const LoginSchema = z.object({ email: emailField, password: passwordField, redirectTo: z.string().optional() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  return json(loginProviders(new URL(request.url).searchParams));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,6 +39,7 @@ export default function Login() {
   const answered = useFormReply(form.id);
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
+  const { providers, providerError } = useLoaderData<typeof loader>();
   return (
     <div className="form">
       <h1>Inloggen</h1>
@@ -60,6 +63,11 @@ export default function Login() {
           <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
         </div>
       </GildeForm>
+      <ProviderButtons
+        providers={providers}
+        redirectTo={searchParams.get("redirectTo") ?? ""}
+        error={answered ? null : providerError}
+      />
       <p className="muted space-top">
         Nog geen account? <Link to="/registreren">Maak een account aan</Link>.
       </p>

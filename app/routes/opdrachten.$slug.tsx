@@ -5,12 +5,14 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
+import { feedbackOnAssignment } from "~/consent/feedback.server";
 import { markSeen } from "~/dashboard/seen.server";
 import { DRAFT_FORM_ID, DraftSchema, RemoveAttachmentSchema, UploadSchema } from "~/assignments/forms";
 import { assignmentPage } from "~/assignments/page.server";
 import { attemptUpload, readUpload } from "~/assignments/uploads.server";
 import { removeAttachment } from "~/assignments/work.server";
 import { answerWriting } from "~/assignments/writing.server";
+import { WijkFeedbackSection } from "~/components/consent/feedback-cards";
 import { WijkPanel } from "~/components/assignments/assignment-parts";
 import { Assessments } from "~/components/assignments/assessment";
 import { Brief } from "~/components/assignments/brief";
@@ -31,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(page, "Deze opdracht bestaat niet.", { status: 404 });
   // A released assessment shown here is no longer news on the start page.
   if (page.work) await markSeen(user.id, `opdracht:${page.slug}`);
-  return json(page);
+  const wijkFeedback = page.work ? await feedbackOnAssignment(user.id, page.slug) : [];
+  return json({ ...page, wijkFeedback });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -83,6 +86,7 @@ export default function Assignment() {
               <Assessments rubric={page.rubric} assessments={work.assessments} />
               <Brief page={page} folded={work.status !== "open"} />
               <YourWork page={page} work={work} busy={busy} />
+              <WijkFeedbackSection slug={page.slug} feedback={page.wijkFeedback} />
             </div>
             <WijkPanel wijk={work.wijk} />
           </div>

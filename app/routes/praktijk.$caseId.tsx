@@ -7,7 +7,9 @@ import { caseById, withdrawCase } from "~/community/cases.server";
 import { communityAccess } from "~/community/community.server";
 import { WithdrawSchema } from "~/community/forms";
 import { THEME_LABELS } from "~/community/themes";
+import { CaseConsentNotice } from "~/components/consent/case-consent-notice";
 import { Crumbs } from "~/components/crumbs";
+import { caseConsentSummary } from "~/consent/case-consents.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GildeForm } from "~/components/form";
 import { formatDate } from "~/format";
@@ -18,10 +20,12 @@ import { useGildeForm } from "~/forms/use-form";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   invariantResponse((await communityAccess(user)).read, "Niet gevonden.", { status: 404 });
-  const found = await caseById(params.caseId ?? "");
+  const found = await caseById(params.caseId ?? "", user.id);
   invariantResponse(found, "Dit praktijkvoorbeeld bestaat niet (meer).", { status: 404 });
-  const { author, authorId: _authorId, sourceSubmissionId: _source, ...rest } = found;
-  return json({ item: { ...rest, author: author.name }, mine: author.id === user.id });
+  const { author, authorId: _authorId, sourceSubmissionId: _source, awaitingConsent: _awaiting, ...rest } = found;
+  const mine = author.id === user.id;
+  const consent = mine ? await caseConsentSummary(found.id) : null;
+  return json({ item: { ...rest, author: author.name }, mine, consent });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,12 +46,13 @@ const PARTS = [
 ] as const;
 
 export default function PracticeCase() {
-  const { item, mine } = useLoaderData<typeof loader>();
+  const { item, mine, consent } = useLoaderData<typeof loader>();
   const [form] = useGildeForm(WithdrawSchema, { id: "intrekken" });
   return (
     <article>
       <Crumbs to="/praktijk" label="Praktijkvoorbeelden" />
       <h1>{item.title}</h1>
+      {consent ? <CaseConsentNotice caseId={item.id} summary={consent} /> : null}
       <p className="muted">
         {item.municipality}
         {item.wijk ? `, ${item.wijk}` : ""} · {item.author} · {formatDate(item.publishedAt)}

@@ -13,6 +13,7 @@ import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, TextArea } from "~/components/field";
 import { GildeForm } from "~/components/form";
+import { listNames } from "~/consent/questions";
 import { findAssignment } from "~/content/course.server";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
@@ -35,6 +36,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = await readSubmission(request, CaseSchema);
   return attempt(submission, async (input) => {
     const created = await publishCase(user, input);
+    if (created.awaitingConsent)
+      return redirectWithFlash(
+        `/praktijk/${created.id}/toestemming`,
+        `Je voorbeeld is bewaard, maar staat nog niet online: de toestemming ontbreekt van ${listNames(created.subjects.map((s) => s.name))}. Leg die hieronder vast.`,
+      );
     return redirectWithFlash(
       `/praktijk/${created.id}`,
       "Je praktijkvoorbeeld staat online. Je kunt het altijd intrekken.",
@@ -89,6 +95,12 @@ function CaseForm({ from }: { from: { id: string; body: string } | null }) {
         meta={fields.namesToStrip}
         label="Namen van anderen die eruit moeten"
         hint="Eén per regel of met komma's. Ze worden overal vervangen door [naam]."
+        rows={3}
+      />
+      <TextArea
+        meta={fields.people}
+        label="Mensen die in dit voorbeeld voorkomen (niet verplicht)"
+        hint="Eén per regel. Zij moeten toestemming geven voor de praktijkbibliotheek; tot dan staat het voorbeeld niet online."
         rows={3}
       />
       <div className={fields.consent.errors ? "field field--invalid" : "field"}>

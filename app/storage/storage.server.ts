@@ -138,7 +138,7 @@ export function fileStore(): FileStore {
 }
 
 /**
- * Removes stored files that no attachment refers to (as original or as clean copy) and that are older than
+ * Removes stored files that no attachment refers to (as original or as clean copy) nor a consent paper and that are older than
  * `minAgeMs`: what a crash between writing the bytes and committing the row leaves behind (and `.tmp` files of
  * interrupted writes and uploads). The age margin keeps files another instance is about to commit. Runs at start;
  * returns how many files went.
@@ -161,7 +161,15 @@ export async function sweepOrphanFiles(minAgeMs = 60 * 60 * 1000, now = Date.now
         where: { OR: [{ storageKey: { in: keys } }, { cleanStorageKey: { in: keys } }] },
         select: { storageKey: true, cleanStorageKey: true },
       });
-      const referenced = new Set(rows.flatMap((a) => [a.storageKey, a.cleanStorageKey ?? ""]));
+      // Consent papers (issue 24) live in the same store.
+      const papers = await db.consent.findMany({
+        where: { paperStorageKey: { in: keys } },
+        select: { paperStorageKey: true },
+      });
+      const referenced = new Set([
+        ...rows.flatMap((a) => [a.storageKey, a.cleanStorageKey ?? ""]),
+        ...papers.map((p) => p.paperStorageKey ?? ""),
+      ]);
       for (const name of old) {
         if (referenced.has(name)) continue;
         await fs.promises.rm(path.join(dir, name), { force: true });

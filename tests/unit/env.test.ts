@@ -1,7 +1,7 @@
 // app/env.server.ts owns every variable: one Dutch list of what is wrong, defaults that run offline, and the
 // settings the tests switch within one process read as they are now.
 import { describe, expect, it } from "vitest";
-import { databaseSettings, parseEnv, paymentSettings } from "~/env.server";
+import { databaseSettings, oidcSettings, parseEnv, paymentSettings } from "~/env.server";
 
 describe("configuration", () => {
   it("checks the database pool, the bench switch and the crash point with the rest, in Dutch", () => {
@@ -50,5 +50,29 @@ describe("configuration", () => {
     expect(paymentSettings(source).PAYMENTS).toBe("demo");
     source.PAYMENTS = "stripe";
     expect(() => paymentSettings(source)).toThrowError(/STRIPE_SECRET_KEY: ontbreekt/);
+  });
+
+  it("turns eduID and SURFconext on only with issuer, client id and secret, over https", () => {
+    expect(oidcSettings({}).EDUID_ISSUER).toBeUndefined();
+    let message = "";
+    try {
+      parseEnv({ EDUID_ISSUER: "https://connect.eduid.nl", SURFCONEXT_ISSUER: "http://connect.surfconext.nl" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split("\n")).toEqual([
+      "De omgevingsvariabelen kloppen niet:",
+      "  - SURFCONEXT_ISSUER: moet met https:// beginnen",
+      "  - EDUID_CLIENT_ID: ontbreekt: EDUID_ISSUER is gezet, zet ze alle drie of geen",
+      "  - EDUID_CLIENT_SECRET: ontbreekt: EDUID_ISSUER is gezet, zet ze alle drie of geen",
+      "  - SURFCONEXT_CLIENT_ID: ontbreekt: SURFCONEXT_ISSUER is gezet, zet ze alle drie of geen",
+      "  - SURFCONEXT_CLIENT_SECRET: ontbreekt: SURFCONEXT_ISSUER is gezet, zet ze alle drie of geen",
+    ]);
+    const source = { SURFCONEXT_ISSUER: "https://connect.surfconext.nl", SURFCONEXT_CLIENT_ID: "gilde" };
+    expect(() => oidcSettings(source)).toThrowError(/SURFCONEXT_CLIENT_SECRET: ontbreekt/);
+    expect(oidcSettings({ ...source, SURFCONEXT_CLIENT_SECRET: "s" }).SURFCONEXT_CLIENT_ID).toBe("gilde");
+    // The tests' fake provider runs on this machine over plain http.
+    const fake = { EDUID_ISSUER: "http://127.0.0.1:4000", EDUID_CLIENT_ID: "gilde", EDUID_CLIENT_SECRET: "s" };
+    expect(oidcSettings(fake).EDUID_ISSUER).toBe("http://127.0.0.1:4000");
   });
 });
