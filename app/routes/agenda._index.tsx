@@ -42,7 +42,7 @@ export default function Agenda() {
         Alle tijden zijn Nederlandse tijd. <Link to="/agenda/abonnement">Zet alles in je eigen agenda</Link>.
       </p>
       {trainer && cohorts.length ? (
-        <nav aria-labelledby="plannen-kop">
+        <nav aria-labelledby="plannen-kop" className="space-bottom">
           <h2 id="plannen-kop">Contactdagen plannen</h2>
           <ul className="inline-links">
             {cohorts.map((c) => (
