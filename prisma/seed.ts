@@ -21,6 +21,9 @@ import { seedConsentDemo } from "./seed-consent";
 import { seedLtiDemo } from "./seed-lti";
 import { seedCalendarDemo } from "./seed-calendar";
 import { seedOidcDemo } from "./seed-oidc";
+import { seedEvaluationDemo } from "./seed-evaluation";
+import { seedCredentialsDemo } from "./seed-credentials";
+import { seedGildeWorkDemo } from "./seed-gildework";
 
 export const DEMO_PASSWORD = "gilde-demo-2027";
 
@@ -223,6 +226,9 @@ export async function seedDemo(modules: SeedModule[] = [], { uploadsDir }: SeedO
   await seedLtiDemo();
   await seedCalendarDemo();
   await seedOidcDemo();
+  await seedEvaluationDemo();
+  await seedCredentialsDemo();
+  await seedGildeWorkDemo();
 }
 
 type CourseShape = {

@@ -26,6 +26,8 @@ export async function assignmentPage(user: SessionUser, slug: string) {
     html: open ? (assignmentHtml(found.assignment.slug, access.wijkName) ?? "") : null,
     rubric: open ? frontmatter.rubric : [],
     peerReview: frontmatter.peerReview,
+    /** A gilde assignment (issue 23): written together on its own page, /opdrachten/:slug/gilde. */
+    gildeWork: frontmatter.work === "gilde",
     /** The expected length in words, [min, max], when the assignment says. */
     words: frontmatter.words ?? null,
     work: work

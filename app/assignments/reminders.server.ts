@@ -27,10 +27,11 @@ export async function sendDeadlineReminders(now = new Date()) {
       db.extension.findMany({ where: { cohortId: schedule.cohortId, assignmentSlug: schedule.assignmentSlug } }),
       db.submission.findMany({
         where: { cohortId: schedule.cohortId, assignmentSlug: schedule.assignmentSlug, status: { not: "RETURNED" } },
-        select: { userId: true },
+        select: { userId: true, gilde: { select: { members: { select: { userId: true } } } } },
       }),
     ]);
-    const done = new Set(handedIn.map((s) => s.userId));
+    // A gilde's hand-in is every member's (issue 23).
+    const done = new Set(handedIn.flatMap((s) => [s.userId, ...(s.gilde?.members.map((m) => m.userId) ?? [])]));
     for (const { user } of participants) {
       if (done.has(user.id)) continue;
       const due = effectiveDue(schedule, extensions.find((e) => e.userId === user.id)?.dueAt ?? null);

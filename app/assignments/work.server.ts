@@ -23,6 +23,7 @@ import { RefusedError } from "~/errors.server";
 import { allocateFor } from "~/peer-review/allocation.server";
 import { wijkVersionSelect } from "~/wijk/wijk.server";
 import { greeting } from "~/notifications/signature";
+import { gildeStandings } from "./gilde-work.server";
 
 /** The cohort whose assignments this participant does: their active enrollment. */
 async function activeCohort(user: SessionUser) {
@@ -56,16 +57,17 @@ export async function assignmentList(user: SessionUser, now = new Date()) {
     }),
     db.draft.findMany({ where: { cohortId, userId: user.id }, select: { assignmentSlug: true, body: true } }),
   ]);
+  const gilde = await gildeStandings(user.id, cohortId);
   const rows = getCourse().modules.flatMap((module) =>
     module.assignments.map((assignment) => {
       const slug = assignment.slug;
       const schedule = schedules.find((s) => s.assignmentSlug === slug) ?? null;
       const due = effectiveDue(schedule, extensions.find((e) => e.assignmentSlug === slug)?.dueAt ?? null);
       const submission = submissions.find((s) => s.assignmentSlug === slug) ?? null;
-      const status: AssignmentStatus = assignmentStatus(
-        submission,
-        Boolean(drafts.find((d) => d.assignmentSlug === slug)?.body.trim()),
-      );
+      const gildeWork = assignment.frontmatter.work === "gilde";
+      const status: AssignmentStatus = gildeWork
+        ? (gilde.get(slug)?.status ?? "open")
+        : assignmentStatus(submission, Boolean(drafts.find((d) => d.assignmentSlug === slug)?.body.trim()));
       return {
         slug,
         title: assignment.frontmatter.title,
@@ -75,7 +77,7 @@ export async function assignmentList(user: SessionUser, now = new Date()) {
         extended: extensions.some((e) => e.assignmentSlug === slug),
         closed: schedule?.closed ?? false,
         status,
-        late: submission?.versions[0]?.late ?? false,
+        late: gildeWork ? (gilde.get(slug)?.late ?? false) : (submission?.versions[0]?.late ?? false),
         overdue: due !== null && due < now && (status === "open" || status === "concept" || status === "herziening"),
       };
     }),
@@ -156,6 +158,11 @@ export async function workOn(user: SessionUser, slug: string) {
 async function requireWork(user: SessionUser, slug: string) {
   const work = await workOn(user, slug);
   if (!work) throw new RefusedError("Deze opdracht hoort niet bij jouw groep, of is nog niet open.", 404);
+  // A gilde assignment has no work of one's own: the gilde writes and hands in on its own page.
+  if (findAssignment(slug)?.assignment.frontmatter.work === "gilde")
+    throw new RefusedError(
+      "Dit is een gildeopdracht: jullie schrijven en leveren samen in op de pagina van jullie gilde.",
+    );
   return work;
 }
 

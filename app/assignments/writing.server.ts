@@ -9,6 +9,7 @@ import { redirectWithFlash } from "~/forms/flash.server";
 import { reply, type FormSubmission } from "~/forms/submission.server";
 import { discardReceived } from "~/storage/storage.server";
 import type { DraftSchema } from "./forms";
+import { reflectionMissing } from "~/peer-review/reflection.server";
 import { handedInMessage } from "./hand-in.server";
 import { FILES_FIELD } from "./uploads.server";
 import { addAttachments, handIn, saveDraft, type IncomingFile } from "./work.server";
@@ -65,6 +66,8 @@ export async function answerWriting<Schema extends z.ZodTypeAny>({
       case "prepare-hand-in":
         return redirect(`${here}/inleveren`);
       case "hand-in":
+        // A revision first asks what the participant did with the feedback (the confirmation page).
+        if (await reflectionMissing(user.id, slug)) return redirect(`${here}/inleveren`);
         return redirectWithFlash(here, handedInMessage(await handIn(user, slug)));
     }
   } finally {

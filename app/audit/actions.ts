@@ -29,6 +29,10 @@ export const AUDIT_ACTIONS = {
   "session.end": "Sessie beëindigd",
   "consent.withdraw": "Toestemming ingetrokken",
   "consent.expire": "Toestemming verlopen",
+  "credential.revoke": "Certificaat ingetrokken",
+  "credential.reissue": "Certificaat opnieuw uitgegeven",
+  "credential.settings": "Uitgever van certificaten gewijzigd",
+  "credential.key-rotate": "Nieuwe sleutel voor certificaten",
   "lti.platform.register": "Leeromgeving (LTI) geregistreerd",
   "lti.platform.remove": "Leeromgeving (LTI) verwijderd",
   "lti.deployment.accept": "LTI-deployment toegelaten",
@@ -43,6 +47,9 @@ export const AUDIT_ACTIONS = {
   "oidc.link": "eduID of SURFconext gekoppeld",
   "oidc.unlink": "eduID of SURFconext ontkoppeld",
   "oidc.failed": "Inloggen met eduID of SURFconext mislukt",
+  "grade.member": "Beoordeling per gildelid aangepast",
+  "lti.roster.sync": "Deelnemerslijst uit de leeromgeving opgehaald",
+  "lti.deep-link": "Onderdelen in de leeromgeving geplaatst",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -167,6 +167,10 @@ export const AssignmentFrontmatter = z
       ])
       .refine(([min, max]) => min <= max, "words: het minimum is groter dan het maximum")
       .optional(),
+    /** Who writes it (issue 23): each participant alone, or the gilde together (one submission for all members). */
+    work: z
+      .enum(["individual", "gilde"], { errorMap: () => ({ message: 'work: kies "individual" of "gilde"' }) })
+      .default("individual"),
   })
   .strict();
 export type AssignmentFrontmatter = z.infer<typeof AssignmentFrontmatter>;

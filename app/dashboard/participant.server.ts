@@ -8,6 +8,7 @@ import { db } from "~/db.server";
 import { parseDecision } from "~/grading/assessment-columns";
 import { DECISION_LABELS } from "~/grading/rubric";
 import { nextContactDayTodo } from "~/calendar/start-page.server";
+import { evaluationMomentsFor } from "~/peer-review/evaluation.server";
 import { feedbackReceived, reviewsToGive } from "~/peer-review/reviews.server";
 import { isNew, seenAt } from "./seen.server";
 import { count, type Todo } from "./todo";
@@ -18,13 +19,14 @@ const DEADLINE_WINDOW_DAYS = 14;
 export async function participantTodos(user: SessionUser, now = new Date()): Promise<Todo[]> {
   const list = await assignmentList(user, now);
   if (!list) return [];
-  const [seen, toGive, received, assessments, reading, contact] = await Promise.all([
+  const [seen, toGive, received, assessments, reading, contact, evaluations] = await Promise.all([
     seenAt(user.id),
     reviewsToGive(user.id, now),
     feedbackReceived(user.id, now),
     releasedOnMyWork(user.id),
     moduleToContinue(user, now),
     nextContactDayTodo(user.id, now),
+    evaluationMomentsFor(user.id, now),
   ]);
   const todos: Todo[] = [];
   const horizon = now.getTime() + DEADLINE_WINDOW_DAYS * DAY_MS;
@@ -80,6 +82,16 @@ export async function participantTodos(user: SessionUser, now = new Date()): Pro
       detail: `${count(fresh.length, "reactie", "reacties")} van je gilde`,
       href: "/gilde",
       since: new Date(newest).toISOString(),
+    });
+  }
+  for (const moment of evaluations) {
+    if (moment.state !== "open" || !moment.todo) continue;
+    todos.push({
+      kind: "evaluation",
+      title: `Evaluatie ‘${moment.name}’ invullen`,
+      detail: `Jijzelf en je gildegenoten: nog ${moment.todo} te doen`,
+      href: `/gilde/evaluatie/${moment.id}`,
+      due: moment.closesAt.toISOString(),
     });
   }
   if (reading) todos.push(reading);

@@ -10,6 +10,7 @@ export type TodoKind =
   | "grade"
   | "continue"
   | "contact-day"
+  | "evaluation"
   // trainer
   | "intake"
   | "queue"
@@ -53,6 +54,7 @@ const ALLOWANCE_DAYS: Record<TodoKind, number> = {
   grade: 10,
   continue: 30,
   "contact-day": 0,
+  evaluation: 0,
   intake: 5,
   queue: 10,
   "second-read": 3,
@@ -151,12 +153,15 @@ const INACTIVE_DAYS = 14;
 
 /**
  * What makes a participant of "Wie loopt vast?" a line on the trainer's list; empty: not stuck. Open peer reviews
- * are not a sign by themselves (the overview counts open and lapsed together), late work and silence are.
+ * are not a sign by themselves (the overview counts open and lapsed together), late work and silence are, and given
+ * feedback the trainer assessed as weak. An open evaluation is a flag in the overview only: a moment just opened
+ * would put the whole cohort on this list.
  */
 export function stuckReasons(row: {
   late: number;
   daysInactive: number | null;
   attendanceShort?: { attended: number; held: number } | null;
+  weakReviews?: number;
 }): string[] {
   const reasons: string[] = [];
   if (row.daysInactive !== null && row.daysInactive >= INACTIVE_DAYS)
@@ -165,6 +170,12 @@ export function stuckReasons(row: {
     reasons.push(row.late === 1 ? "1 opdracht te laat ingeleverd" : `${row.late} opdrachten te laat ingeleverd`);
   if (row.attendanceShort)
     reasons.push(`op ${row.attendanceShort.attended} van ${row.attendanceShort.held} contactdagen geweest`);
+  if (row.weakReviews)
+    reasons.push(
+      row.weakReviews === 1
+        ? "1 gegeven feedback zwak beoordeeld"
+        : `${row.weakReviews} gegeven feedbacks zwak beoordeeld`,
+    );
   return reasons;
 }
 

@@ -15,6 +15,7 @@ import { parseAssessmentFeedback, parseAssessmentLevels, parseDecision, storedDe
 import { trainerCohortIds } from "./queue.server";
 import { checkAssessment, DECISION_LABELS, type AssessmentInput, type Decision } from "./rubric";
 import { greeting } from "~/notifications/signature";
+import { queueReleaseScore } from "~/lti/scores.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -332,6 +333,7 @@ export async function releaseAssessment(trainer: SessionUser, submissionId: stri
       where: { id: submissionId },
       data: { status: STATUS_FOR[decision] },
     });
+    await queueReleaseScore(tx, submissionId);
     const correction = Boolean(draft.correctionReason);
     await audit(tx, {
       action: correction ? "grade.correction" : "grade.release",
@@ -390,11 +392,17 @@ export async function secondRead(trainer: SessionUser, submissionId: string, rev
 }
 
 /** The released assessments of a participant's own submission, newest first (never a draft). */
-export async function releasedAssessmentsFor(userId: string, cohortId: string, assignmentSlug: string) {
+export async function releasedAssessmentsFor(
+  userId: string,
+  cohortId: string,
+  assignmentSlug: string,
+  /** A gilde assignment: the gilde's one submission, whoever of its members handed it in. */
+  gildeId?: string,
+) {
   const rows = await db.assessment.findMany({
     where: {
       status: "RELEASED",
-      submission: { userId, cohortId, assignmentSlug },
+      submission: gildeId ? { gildeId, cohortId, assignmentSlug } : { userId, cohortId, assignmentSlug },
     },
     orderBy: { number: "desc" },
     select: {

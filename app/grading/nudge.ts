@@ -13,6 +13,8 @@ const NOTICED: Record<StuckFlag["kind"], string> = {
   inactive: "ik je al even niet op Gilde heb gezien",
   reading: "je nog wat achterloopt met lezen",
   attendance: "je een paar contactdagen hebt gemist",
+  evaluation: "de evaluatie in je gilde nog openstaat",
+  quality: "je feedback aan gildegenoten nog scherper kan",
 };
 
 export function nudgeDraft(participantName: string, trainerName: string, flags: StuckFlag[]) {

@@ -5,6 +5,8 @@ import { assignmentStatus, effectiveDue, STATUS_LABELS, type AssignmentStatus } 
 import { getCourse } from "~/content/course.server";
 import { courseProgress } from "~/content/progress.server";
 import { db } from "~/db.server";
+import { evaluationsUnfinished } from "~/peer-review/evaluation.server";
+import { lowQualityReviews } from "~/peer-review/feedback-quality.server";
 import { reviewStats, reviewsOwed } from "~/peer-review/oversight.server";
 import { attendanceShort, attendanceStandings } from "~/calendar/attendance.server";
 import { READING_DAYS, riskOf, stuckFlags, type StuckFacts } from "./stuck-flags";
@@ -32,6 +34,7 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
       where: { cohortId },
       select: {
         userId: true,
+        gildeId: true,
         assignmentSlug: true,
         status: true,
         versions: { select: { late: true, handedInAt: true } },
@@ -54,8 +57,16 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
     cohortPlanning(cohortId, now),
     attendanceStandings(cohortId, now),
   ]);
+  // Issue 23: open evaluations not filled in, and given feedback the trainer assessed as weak.
+  const [evaluations, weak] = await Promise.all([evaluationsUnfinished(cohortId, now), lowQualityReviews(cohortId)]);
+  // Gilde assignments (issue 23): the gilde's work counts for each member, and editing its text is activity.
+  const [gildeMembers, gildeEdits] = await Promise.all([
+    db.gildeMember.findMany({ where: { cohortId }, select: { userId: true, gildeId: true } }),
+    db.gildeDraftEdit.findMany({ where: { draft: { gilde: { cohortId } } }, select: { userId: true, at: true } }),
+  ]);
+  const gildeOf = new Map(gildeMembers.map((m) => [m.userId, m.gildeId]));
   const rows = enrollments.map(({ user, activatedAt }) => {
-    const mine = submissions.filter((s) => s.userId === user.id);
+    const mine = submissions.filter((s) => (s.gildeId ? s.gildeId === gildeOf.get(user.id) : s.userId === user.id));
     const myDrafts = drafts.filter((d) => d.userId === user.id);
     const myReads = reads.filter((r) => r.userId === user.id);
     const byModule = new Map<string, Set<string>>();
@@ -69,6 +80,7 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
       ...myDrafts.map((d) => d.updatedAt),
       ...myReads.map((r) => r.readAt),
       ...wijken.filter((w) => w.wijk.userId === user.id).map((w) => w.createdAt),
+      ...gildeEdits.filter((e) => e.userId === user.id).map((e) => e.at),
     ].filter((d): d is Date => d instanceof Date);
     const last = moments.length ? new Date(Math.max(...moments.map((d) => d.getTime()))) : null;
     const reading = courseProgress(course, byModule);
@@ -100,6 +112,8 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
         .filter((m) => planning.readBy(m.slug) && (reading.modules.get(m.slug)?.percent ?? 0) < 50)
         .map((m) => ({ order: m.frontmatter.order, percent: reading.modules.get(m.slug)?.percent ?? 0 })),
       attendanceShort: attendanceShort(attendance.get(user.id)) ? attendance.get(user.id) : null,
+      evaluationsOpen: evaluations.get(user.id) ?? [],
+      weakReviews: weak.get(user.id) ?? 0,
     };
     return {
       id: user.id,
@@ -117,6 +131,8 @@ export async function stuckOverview(cohortId: string, sort: StuckSort = "inactie
       attendanceShort: facts.attendanceShort ?? null,
       progress: reading.percent,
       moduleProgress: Object.fromEntries([...reading.modules].map(([slug, p]) => [slug, p.percent])),
+      evaluationsOpen: facts.evaluationsOpen ?? [],
+      weakReviews: facts.weakReviews ?? 0,
     };
   });
   const compare: Record<StuckSort, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {

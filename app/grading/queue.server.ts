@@ -87,11 +87,12 @@ export async function gradingQueue(trainer: SessionUser, filter: QueueFilter, pe
   };
   const [rows, [counted], cohorts] = await Promise.all([
     db.$queryRaw<Row[]>`
-      SELECT s.id, s."assignmentSlug", s."updatedAt", u.name AS participant, v.number, v."handedInAt", v.late,
+      SELECT s.id, s."assignmentSlug", s."updatedAt", COALESCE('gilde ' || gi.name, u.name) AS participant, v.number, v."handedInAt", v.late,
              EXISTS (SELECT 1 FROM "Assessment" a WHERE a."submissionId" = s.id AND a.status = 'DRAFT') AS drafted
-      FROM (SELECT s.id, s."userId", s."assignmentSlug", s."updatedAt" FROM "Submission" s WHERE ${where}
+      FROM (SELECT s.id, s."userId", s."gildeId", s."assignmentSlug", s."updatedAt" FROM "Submission" s WHERE ${where}
             ORDER BY s."updatedAt" ASC, s.id ASC LIMIT ${perPage} OFFSET ${(page - 1) * perPage}) s
       JOIN "User" u ON u.id = s."userId"
+      LEFT JOIN "Gilde" gi ON gi.id = s."gildeId"
       LEFT JOIN LATERAL (SELECT number, "handedInAt", late FROM "SubmissionVersion" WHERE "submissionId" = s.id ORDER BY number DESC LIMIT 1) v ON TRUE
       ORDER BY s."updatedAt" ASC, s.id ASC`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Submission" s WHERE ${where}`,
@@ -185,11 +186,12 @@ export async function gradedWork(trainer: SessionUser, filter: GradedFilter, per
   };
   const [rows, [counted], cohorts, graders] = await Promise.all([
     db.$queryRaw<Row[]>`
-      SELECT a."submissionId", s."assignmentSlug", u.name AS participant, c.name AS cohort, g.name AS grader,
+      SELECT a."submissionId", s."assignmentSlug", COALESCE('gilde ' || gi.name, u.name) AS participant, c.name AS cohort, g.name AS grader,
              a.decision::text AS decision, a.status::text AS status, a.number, a."releasedAt", a."updatedAt"
       FROM "Assessment" a
       JOIN "Submission" s ON s.id = a."submissionId"
       JOIN "User" u ON u.id = s."userId"
+      LEFT JOIN "Gilde" gi ON gi.id = s."gildeId"
       JOIN "Cohort" c ON c.id = s."cohortId"
       JOIN "User" g ON g.id = a."gradedById"
       WHERE ${where}

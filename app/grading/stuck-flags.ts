@@ -6,7 +6,7 @@ export const INACTIVE_DAYS = 14;
 /** Days a module has been open by the planning before it should be at least half read. */
 export const READING_DAYS = 21;
 
-type StuckFlagKind = "late" | "revision" | "reviews" | "inactive" | "reading" | "attendance";
+type StuckFlagKind = "late" | "revision" | "reviews" | "inactive" | "reading" | "attendance" | "evaluation" | "quality";
 
 /** Heavier flags first: missed work and open revisions weigh most, slow reading least. */
 const FLAG_WEIGHTS: Record<StuckFlagKind, number> = {
@@ -16,6 +16,8 @@ const FLAG_WEIGHTS: Record<StuckFlagKind, number> = {
   inactive: 2,
   reading: 1,
   attendance: 2,
+  evaluation: 1,
+  quality: 1,
 };
 
 export type StuckFlag = { kind: StuckFlagKind; label: string; detail: string };
@@ -32,6 +34,10 @@ export type StuckFacts = {
   modulesBehind: { order: number; percent: number }[];
   /** Contact days attended so far against the cohort's rule, when it falls short (issue 22). */
   attendanceShort?: { attended: number; held: number; required: number } | null;
+  /** Names of open evaluation moments not yet filled in for everyone of the gilde (issue 23). */
+  evaluationsOpen?: string[];
+  /** Reviews this participant gave that the trainer assessed as low quality (issue 23). */
+  weakReviews?: number;
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -78,6 +84,18 @@ export function stuckFlags(facts: StuckFacts): StuckFlag[] {
       label: "Mist contactdagen",
       detail: `Aanwezig op ${facts.attendanceShort.attended} van ${facts.attendanceShort.held} contactdagen; nodig is ${facts.attendanceShort.required}%. Een vervangende opdracht telt mee.`,
     });
+  if (facts.evaluationsOpen?.length)
+    flags.push({
+      kind: "evaluation",
+      label: "Evaluatie open",
+      detail: `Nog niet iedereen van de gilde beoordeeld bij: ${facts.evaluationsOpen.join(", ")}.`,
+    });
+  if (facts.weakReviews)
+    flags.push({
+      kind: "quality",
+      label: `Feedback zwak (${facts.weakReviews})`,
+      detail: `${plural(facts.weakReviews, "gegeven feedback", "gegeven feedbacks")} door de trainer als zwak beoordeeld (gemiddeld onder ‘deels’).`,
+    });
   return flags;
 }
 
@@ -90,6 +108,8 @@ export function riskOf(facts: StuckFacts): number {
     FLAG_WEIGHTS.reviews * facts.reviewsOverdue +
     FLAG_WEIGHTS.inactive * inactive +
     FLAG_WEIGHTS.reading * (facts.modulesBehind.length ? 1 : 0) +
-    FLAG_WEIGHTS.attendance * (facts.attendanceShort ? 1 : 0)
+    FLAG_WEIGHTS.attendance * (facts.attendanceShort ? 1 : 0) +
+    FLAG_WEIGHTS.evaluation * (facts.evaluationsOpen?.length ?? 0) +
+    FLAG_WEIGHTS.quality * (facts.weakReviews ?? 0)
   );
 }

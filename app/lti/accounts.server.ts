@@ -14,10 +14,25 @@ type Platform = { id: string; name: string; cohortId: string | null };
 const EMAIL_TAKEN =
   "Er bestaat al een Gilde-account met het e-mailadres dat je leeromgeving meestuurt. Gilde koppelt accounts niet op e-mailadres alleen: log eerst in bij Gilde met je wachtwoord en start daarna opnieuw vanuit de cursus, of vraag de beheerder om hulp.";
 
+/** Who the LMS says someone is: from a launch's id_token or a roster (NRPS) entry. */
+export type LmsPerson = Pick<LaunchClaims, "sub" | "email" | "name" | "given_name" | "family_name"> & {
+  roles: string[];
+};
+
 /** The launched person's account, made or found, with their place in the linked cohort brought up to date. */
 export async function accountForLaunch(
   platform: Platform,
   claims: LaunchClaims,
+  signedInUserId: string | null,
+  now: Date,
+) {
+  return accountForPerson(platform, { ...claims, roles: claims[LTI_CLAIM.roles] }, signedInUserId, now);
+}
+
+/** The same for anyone the LMS names (a launch, or the roster): found by (platform, sub), else made. */
+export async function accountForPerson(
+  platform: Platform,
+  claims: LmsPerson,
   signedInUserId: string | null,
   now: Date,
 ) {
@@ -28,18 +43,22 @@ export async function accountForLaunch(
     });
     let userId: string;
     let created = false;
+    let identityId: string;
     if (identity) {
       userId = identity.userId;
+      identityId = identity.id;
       await tx.ltiIdentity.update({ where: { id: identity.id }, data: { lastLaunchAt: now } });
     } else {
       // Someone already signed in to Gilde in this browser (who proved their password) links their account.
       userId = signedInUserId ?? (await newAccount(tx, claims, now));
       created = !signedInUserId;
-      await tx.ltiIdentity.create({
+      const made = await tx.ltiIdentity.create({
         data: { platformId: platform.id, sub: claims.sub, userId, createdAt: now, lastLaunchAt: now },
+        select: { id: true },
       });
+      identityId = made.id;
     }
-    const role = launchRole(claims[LTI_CLAIM.roles]);
+    const role = launchRole(claims.roles);
     if (platform.cohortId) await placeInCohort(tx, userId, platform.cohortId, role, now);
     const user = await tx.user.findUniqueOrThrow({
       where: { id: userId },
@@ -47,11 +66,11 @@ export async function accountForLaunch(
     });
     if (user.erasedAt)
       throw new RefusedError("Dit account is verwijderd op verzoek. Neem contact op met de beheerder.", 403);
-    return { user, created, role };
+    return { user, created, role, identityId };
   });
 }
 
-async function newAccount(tx: Tx, claims: LaunchClaims, now: Date): Promise<string> {
+async function newAccount(tx: Tx, claims: LmsPerson, now: Date): Promise<string> {
   const email = claims.email ? normalizeEmail(claims.email) : "";
   if (!email || !email.includes("@"))
     throw new RefusedError(

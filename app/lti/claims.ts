@@ -11,26 +11,50 @@ export const LTI_CLAIM = {
   roles: "https://purl.imsglobal.org/spec/lti/claim/roles",
   custom: "https://purl.imsglobal.org/spec/lti/claim/custom",
   context: "https://purl.imsglobal.org/spec/lti/claim/context",
+  ags: "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
+  nrps: "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+  deepLinking: "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings",
 } as const;
 
-export const LaunchClaims = z.object({
-  sub: z.string().min(1).max(255),
-  nonce: z.string().min(1),
-  azp: z.string().optional(),
-  aud: z.union([z.string(), z.array(z.string())]),
-  name: z.string().max(200).optional(),
-  given_name: z.string().max(100).optional(),
-  family_name: z.string().max(100).optional(),
-  email: z.string().max(254).optional(),
-  [LTI_CLAIM.messageType]: z.literal("LtiResourceLinkRequest"),
-  [LTI_CLAIM.version]: z.literal("1.3.0"),
-  [LTI_CLAIM.deploymentId]: z.string().min(1).max(255),
-  [LTI_CLAIM.targetLinkUri]: z.string().min(1),
-  [LTI_CLAIM.resourceLink]: z.object({ id: z.string().min(1) }).passthrough(),
-  [LTI_CLAIM.roles]: z.array(z.string()),
-  [LTI_CLAIM.custom]: z.record(z.unknown()).optional(),
-  [LTI_CLAIM.context]: z.object({ id: z.string(), title: z.string().optional() }).passthrough().optional(),
-});
+export const LaunchClaims = z
+  .object({
+    sub: z.string().min(1).max(255),
+    nonce: z.string().min(1),
+    azp: z.string().optional(),
+    aud: z.union([z.string(), z.array(z.string())]),
+    name: z.string().max(200).optional(),
+    given_name: z.string().max(100).optional(),
+    family_name: z.string().max(100).optional(),
+    email: z.string().max(254).optional(),
+    [LTI_CLAIM.messageType]: z.enum(["LtiResourceLinkRequest", "LtiDeepLinkingRequest"]),
+    [LTI_CLAIM.version]: z.literal("1.3.0"),
+    [LTI_CLAIM.deploymentId]: z.string().min(1).max(255),
+    [LTI_CLAIM.targetLinkUri]: z.string().min(1),
+    // Every resource link launch names its link; a deep-linking request has none yet.
+    [LTI_CLAIM.resourceLink]: z
+      .object({ id: z.string().min(1) })
+      .passthrough()
+      .optional(),
+    [LTI_CLAIM.roles]: z.array(z.string()),
+    [LTI_CLAIM.custom]: z.record(z.unknown()).optional(),
+    [LTI_CLAIM.context]: z.object({ id: z.string(), title: z.string().optional() }).passthrough().optional(),
+    [LTI_CLAIM.ags]: z
+      .object({ lineitems: z.string().url().optional(), scope: z.array(z.string()).default([]) })
+      .passthrough()
+      .optional(),
+    [LTI_CLAIM.nrps]: z.object({ context_memberships_url: z.string().url() }).passthrough().optional(),
+    [LTI_CLAIM.deepLinking]: z
+      .object({ deep_link_return_url: z.string().url(), data: z.string().max(4000).optional() })
+      .passthrough()
+      .optional(),
+  })
+  .refine(
+    (claims) =>
+      claims[LTI_CLAIM.messageType] === "LtiDeepLinkingRequest"
+        ? claims[LTI_CLAIM.deepLinking] !== undefined
+        : claims[LTI_CLAIM.resourceLink] !== undefined,
+    { path: [LTI_CLAIM.resourceLink] },
+  );
 export type LaunchClaims = z.infer<typeof LaunchClaims>;
 
 /** Dutch words for what is wrong with a launch's claims (never the English of the schema). */

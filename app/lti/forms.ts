@@ -44,3 +44,14 @@ export const PlatformAction = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove-platform"), platformId: id }),
 ]);
 export type PlatformRegistration = Extract<z.infer<typeof PlatformAction>, { intent: "register" }>;
+
+/** The trainer's button on /beoordelen/lti/:cohortId: fetch the roster of one LMS course. */
+export const RosterAction = z.object({ intent: z.literal("sync-roster"), contextId: id });
+
+/** The teacher's choice on /lti/deep-link: one or more Gilde paths (modules, assignments). */
+export const DeepLinkChoice = z.object({
+  verzoek: z.string().min(1).max(100),
+  kies: z
+    .array(z.string().max(200), { required_error: "Kies minstens één module of opdracht." })
+    .min(1, "Kies minstens één module of opdracht."),
+});

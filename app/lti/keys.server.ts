@@ -1,9 +1,8 @@
 // The tool's own RSA key pair (RS256): made at random the first time it is asked for and kept with the data
 // (InstallSecret "lti-tool-key"), so every app instance on the database signs with the same key. The public half is
-// published at /lti/jwks; the private half is for signing client assertions and deep-linking responses (not built
-// yet: AGS, deep linking).
+// published at /lti/jwks; the private half signs client assertions (AGS, NRPS) and deep-linking responses.
 import crypto from "node:crypto";
-import { exportJWK, importPKCS8, type JWK } from "jose";
+import { exportJWK, importPKCS8, SignJWT, type JWK, type JWTPayload } from "jose";
 import { installSecret } from "~/db/install-secret.server";
 
 const KEY_SECRET_NAME = "lti-tool-key";
@@ -40,4 +39,15 @@ function toolKey(): Promise<ToolKey> {
 /** The tool's public keys as a JWKS document. */
 export async function toolJwks(): Promise<{ keys: JWK[] }> {
   return { keys: [(await toolKey()).publicJwk] };
+}
+
+/** A JWT signed with the tool's key (RS256, our kid), valid for `lifetimeS` seconds from now. */
+export async function signAsTool(payload: JWTPayload, lifetimeS = 300): Promise<string> {
+  const key = await toolKey();
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: ALG, kid: key.publicJwk.kid, typ: "JWT" })
+    .setIssuedAt()
+    .setExpirationTime(`${lifetimeS}s`)
+    .setJti(crypto.randomUUID())
+    .sign(key.privateKey);
 }

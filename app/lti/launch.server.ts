@@ -10,6 +10,8 @@ import { constantTimeEqual, sha256 } from "~/auth/tokens.server";
 import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 import { accountForLaunch } from "./accounts.server";
+import { recordLaunchContext } from "./contexts.server";
+import { startDeepLink } from "./deep-link.server";
 import { landingPath, LTI_CLAIM } from "./claims";
 import { verifyIdToken } from "./id-token.server";
 
@@ -103,7 +105,13 @@ export async function completeLaunch(
   });
   if (deployment.status !== "ACTIVE") throw new RefusedError(DEPLOYMENT_PENDING, 403);
 
-  const { user, created, role } = await accountForLaunch(platform, claims, login.userId, now);
+  const { user, created, role, identityId } = await accountForLaunch(platform, claims, login.userId, now);
+  await recordLaunchContext(platform.id, identityId, claims, role, now);
+  // A deep-linking request goes to the picker (teachers only, refused before any session is made).
+  const landing =
+    claims[LTI_CLAIM.messageType] === "LtiDeepLinkingRequest"
+      ? await startDeepLink(platform.id, claims, user.id, role === "trainer", now)
+      : landingPath(claims, ownOrigin);
   const session = await createSession(user.id, now, input.userAgent);
   if (input.framed) {
     const [sessionId] = session.token.split(".");
@@ -123,7 +131,7 @@ export async function completeLaunch(
   return {
     kind: "launched",
     session,
-    landing: landingPath(claims, ownOrigin),
+    landing,
     framed: input.framed,
     platformId: platform.id,
   };

@@ -3,13 +3,13 @@
 // script carries the response's CSP nonce.
 import { FRAME_ANCESTORS_HEADER } from "~/server/headers";
 
-const escape = (value: string) =>
+export const escape = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 // JSON inside a <script>: "<" escaped so no value can end the script element.
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
-function page(title: string, body: string, script?: { nonce: string; code: string }) {
+export function page(title: string, body: string, script?: { nonce: string; code: string }) {
   return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} — Gilde</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1f2a2e}h1{font-size:1.4rem}</style></head><body><main>${body}</main>${script ? `<script nonce="${escape(script.nonce)}">${script.code}</script>` : ""}</body></html>`;
 }
 

@@ -6,6 +6,7 @@ import { sendWeeklyDigests } from "~/community/digest.server";
 import { endExpiredConsents } from "~/consent/consents.server";
 import { maintainWaitlists } from "~/enrollment/waitlist.server";
 import { sweepLoginStates } from "~/lti/login.server";
+import { deliverScorePosts } from "~/lti/score-delivery.server";
 import { maintainPeerReviews } from "~/peer-review/allocation.server";
 import { applyRetention } from "~/privacy/retention.server";
 import { deliverOutbox } from "./sender.server";
@@ -25,6 +26,7 @@ export function startJobs({ intervalMs = 30_000 } = {}): () => void {
       await endExpiredConsents();
       await sweepLoginStates();
       await deliverOutbox();
+      await deliverScorePosts();
     } catch (error) {
       console.error("Achtergrondtaak mislukt:", error);
     } finally {

@@ -4,6 +4,7 @@ import { wantsReminders } from "~/account/profile.server";
 import { findAssignment } from "~/content/course.server";
 import { db } from "~/db.server";
 import { allocateReviews, hash } from "./allocate";
+import { gildeAllocation } from "./gilde-allocation.server";
 import { mailAssigned, mailReviewReminder } from "./mails.server";
 import { DAY_MS, reviewDueAt, settingsOf } from "./settings.server";
 
@@ -52,7 +53,13 @@ export async function allocateFor(
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: "REVIEWER_LEFT" },
     });
     await tx.peerReview.updateMany({
-      where: { cohortId, assignmentSlug, status: "OPEN", submission: { userId: { notIn: [...active] } } },
+      // A gilde's work stays the gilde's when the member who handed it in leaves.
+      where: {
+        cohortId,
+        assignmentSlug,
+        status: "OPEN",
+        submission: { gildeId: null, userId: { notIn: [...active] } },
+      },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: "AUTHOR_LEFT" },
     });
     const existing = await tx.peerReview.findMany({
@@ -75,16 +82,19 @@ export async function allocateFor(
         canReview: Boolean(submission) && !excused.has(userId) && !lapsed.has(userId),
       };
     });
-    const created = allocateReviews({
-      k: found.settings.reviewers,
-      seed: `${cohortId}|${assignmentSlug}`,
-      participants,
-      existing: existing.map((e) => ({
-        submissionId: e.submissionId,
-        reviewerId: e.reviewerId,
-        active: e.status !== "CANCELLED",
-      })),
-    });
+    // A gilde assignment: another gilde reviews each gilde's one submission (allocate-gilde.ts).
+    const created = found.gildeWork
+      ? await gildeAllocation(tx, { cohortId, assignmentSlug, k: found.settings.reviewers, active, excused, lapsed })
+      : allocateReviews({
+          k: found.settings.reviewers,
+          seed: `${cohortId}|${assignmentSlug}`,
+          participants,
+          existing: existing.map((e) => ({
+            submissionId: e.submissionId,
+            reviewerId: e.reviewerId,
+            active: e.status !== "CANCELLED",
+          })),
+        });
     if (created.length === 0) return 0;
     const dueAt = reviewDueAt(schedule?.peerReviewDueAt, now);
     await tx.peerReview.createMany({

@@ -5,6 +5,7 @@ import { Prisma, type ReviewCancelReason } from "@prisma/client";
 import { db } from "~/db.server";
 import { allocateFor } from "./allocation.server";
 import { mailAssigned } from "./mails.server";
+import { qualityLabel } from "./feedback-quality-rules";
 import { parseReviewAnswers } from "./review-columns";
 import { reviewDueAt, settingsOf } from "./settings.server";
 
@@ -68,7 +69,14 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
           select: {
             id: true,
             name: true,
-            gildes: { where: { cohortId }, select: { gilde: { select: { id: true, name: true } } } },
+            gildes: {
+              where: { cohortId },
+              select: {
+                gilde: {
+                  select: { id: true, name: true, submissions: { where: { assignmentSlug }, select: { id: true } } },
+                },
+              },
+            },
             submissions: { where: { cohortId, assignmentSlug }, select: { id: true } },
             reviewExcuses: { where: { cohortId, assignmentSlug }, select: { reason: true } },
           },
@@ -91,7 +99,10 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
         rating: true,
         ratingComment: true,
         reviewer: { select: { id: true, name: true } },
-        submission: { select: { user: { select: { id: true, name: true } } } },
+        submission: {
+          select: { gildeId: true, gilde: { select: { name: true } }, user: { select: { id: true, name: true } } },
+        },
+        quality: { select: { levels: true } },
       },
     }),
   ]);
@@ -107,11 +118,13 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
     submittedAt: r.submittedAt,
     cancelReason: r.cancelReason ? CANCEL_REASON_LABELS[r.cancelReason] : null,
     reviewer: nameOf(r.reviewer),
-    author: nameOf(r.submission.user),
+    // A gilde's work is the gilde's (issue 23), not the member's who handed it in.
+    author: r.submission.gilde ? `gilde ${r.submission.gilde.name}` : nameOf(r.submission.user),
     answers: parseReviewAnswers(r.answers),
     tip: r.tip,
     rating: r.rating,
     ratingComment: r.ratingComment,
+    quality: qualityLabel(r.quality?.levels),
   });
   return {
     cohort,
@@ -119,15 +132,20 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
     k: found.settings.reviewers,
     anonymity: found.settings.anonymity,
     questions: found.settings.guidingQuestions,
-    rows: enrollments.map(({ user }) => ({
-      id: user.id,
-      name: user.name,
-      gilde: user.gildes[0]?.gilde ?? null,
-      submissionId: user.submissions[0]?.id ?? null,
-      excused: user.reviewExcuses[0]?.reason ?? null,
-      gives: reviews.filter((r) => r.reviewer.id === user.id).map(view),
-      receives: reviews.filter((r) => r.submission.user.id === user.id).map(view),
-    })),
+    rows: enrollments.map(({ user }) => {
+      const gilde = user.gildes[0]?.gilde ?? null;
+      const own = (r: (typeof reviews)[number]) =>
+        r.submission.gildeId ? r.submission.gildeId === gilde?.id : r.submission.user.id === user.id;
+      return {
+        id: user.id,
+        name: user.name,
+        gilde: gilde ? { id: gilde.id, name: gilde.name } : null,
+        submissionId: user.submissions[0]?.id ?? (found.gildeWork ? gilde?.submissions[0]?.id : null) ?? null,
+        excused: user.reviewExcuses[0]?.reason ?? null,
+        gives: reviews.filter((r) => r.reviewer.id === user.id).map(view),
+        receives: reviews.filter(own).map(view),
+      };
+    }),
   };
 }
 

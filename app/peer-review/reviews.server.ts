@@ -9,7 +9,7 @@ import { fileStore } from "~/storage/storage.server";
 import { mailFeedbackGiven } from "./mails.server";
 import { parseReviewAnswers, parseReviewLevels } from "./review-columns";
 import { settingsOf } from "./settings.server";
-import { reviewSight } from "./visibility";
+import { authorNameOf, reviewSight } from "./visibility";
 
 /** The participant's gilde (active enrollment): members with their wijk names. */
 export async function myGilde(userId: string) {
@@ -88,7 +88,7 @@ export async function reviewsToGive(userId: string, now = new Date()) {
       submittedAt: true,
       revision: true,
       reviewer: { select: { name: true } },
-      submission: { select: { user: { select: { name: true } } } },
+      submission: { select: { user: { select: { name: true } }, gilde: { select: { name: true } } } },
     },
   });
   return rows.flatMap((row) => {
@@ -100,7 +100,7 @@ export async function reviewsToGive(userId: string, now = new Date()) {
         status: row.status,
         crossGilde: row.crossGilde,
         reviewerName: row.reviewer.name,
-        authorName: row.submission.user.name,
+        authorName: authorNameOf(row.submission),
         attachments: [],
       },
       { as: "reviewer" },
@@ -129,12 +129,17 @@ export async function reviewsToGive(userId: string, now = new Date()) {
  */
 export async function feedbackReceived(userId: string, now = new Date()) {
   const submissions = await db.submission.findMany({
-    where: { userId, peerReviews: { some: { status: { not: "CANCELLED" } } } },
+    // A gilde's work is every member's (issue 23), whoever of them handed it in.
+    where: {
+      OR: [{ userId }, { gilde: { members: { some: { userId } } } }],
+      peerReviews: { some: { status: { not: "CANCELLED" } } },
+    },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,
       assignmentSlug: true,
       user: { select: { name: true } },
+      gilde: { select: { name: true } },
       cohort: {
         select: {
           schedules: { select: { assignmentSlug: true, peerReviewDueAt: true } },
@@ -177,7 +182,7 @@ export async function feedbackReceived(userId: string, now = new Date()) {
           status: r.status,
           crossGilde: r.crossGilde,
           reviewerName: r.reviewer.name,
-          authorName: submission.user.name,
+          authorName: authorNameOf(submission),
           attachments: [],
         },
         { ...viewer, position },
@@ -231,6 +236,7 @@ export async function reviewForm(userId: string, reviewId: string) {
       submission: {
         select: {
           user: { select: { name: true } },
+          gilde: { select: { name: true } },
           versions: {
             orderBy: { number: "desc" },
             take: 1,
@@ -256,7 +262,7 @@ export async function reviewForm(userId: string, reviewId: string) {
       status: review.status,
       crossGilde: review.crossGilde,
       reviewerName: review.reviewer.name,
-      authorName: review.submission.user.name,
+      authorName: authorNameOf(review.submission),
       attachments: (version?.attachments ?? []).map((a) => a.originalName),
     },
     { as: "reviewer" },
@@ -310,6 +316,7 @@ export async function reviewAttachment(userId: string, reviewId: string, index: 
       submission: {
         select: {
           user: { select: { name: true } },
+          gilde: { select: { name: true } },
           versions: {
             orderBy: { number: "desc" },
             take: 1,
@@ -331,7 +338,7 @@ export async function reviewAttachment(userId: string, reviewId: string, index: 
       status: review.status,
       crossGilde: review.crossGilde,
       reviewerName: review.reviewer.name,
-      authorName: review.submission.user.name,
+      authorName: authorNameOf(review.submission),
       attachments: attachments.map((a) => a.originalName),
     },
     { as: "reviewer" },

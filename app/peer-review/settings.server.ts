@@ -13,13 +13,18 @@ export function reviewDueAt(peerReviewDueAt: Date | null | undefined, now: Date)
   return new Date(Math.max(peerReviewDueAt?.getTime() ?? 0, now.getTime() + MIN_REVIEW_DAYS * DAY_MS));
 }
 
-export function settingsOf(
-  slug: string,
-): { title: string; settings: AssignmentFrontmatter["peerReview"]; rubric: AssignmentFrontmatter["rubric"] } | null {
+export function settingsOf(slug: string): {
+  title: string;
+  settings: AssignmentFrontmatter["peerReview"];
+  rubric: AssignmentFrontmatter["rubric"];
+  /** A gilde assignment (issue 23): another gilde reviews the gilde's one submission. */
+  gildeWork: boolean;
+} | null {
   const found = findAssignment(slug);
   if (!found?.assignment.frontmatter.peerReview.enabled) return null;
   return {
     title: found.assignment.frontmatter.title,
+    gildeWork: found.assignment.frontmatter.work === "gilde",
     settings: found.assignment.frontmatter.peerReview,
     rubric: found.assignment.frontmatter.rubric,
   };

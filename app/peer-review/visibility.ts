@@ -12,6 +12,14 @@ export const ANONYMITY_LABELS: Record<Anonymity, string> = {
   "double-anonymous": "Dubbel anoniem: schrijver en feedbackgever zien elkaars naam niet",
 };
 
+/**
+ * Whose work it is, as a reviewer may be told: the participant, or for a gilde assignment (issue 23) the gilde, never
+ * the member who happened to hand it in.
+ */
+export function authorNameOf(submission: { user: { name: string }; gilde?: { name: string } | null }): string {
+  return submission.gilde ? `gilde ${submission.gilde.name}` : submission.user.name;
+}
+
 /** How the reviewer sees the author. */
 function authorLabel(anonymity: Anonymity, name: string, crossGilde: boolean): string {
   if (anonymity === "double-anonymous") return crossGilde ? "Iemand uit een andere gilde" : "Een gildegenoot";

@@ -12,7 +12,7 @@ import { parseAssessmentFeedback, parseAssessmentLevels, parseDecision } from "~
 import { parseReviewAnswers, parseReviewLevels } from "~/peer-review/review-columns";
 import { feedbackReceived } from "~/peer-review/reviews.server";
 import { reviewSettingsOf } from "~/peer-review/settings.server";
-import { reviewSight, STRICTEST } from "~/peer-review/visibility";
+import { authorNameOf, reviewSight, STRICTEST } from "~/peer-review/visibility";
 
 /**
  * All personal data of `userId`, gathered for the export (also what the tests compare against). Peer feedback
@@ -151,7 +151,7 @@ async function personalData(userId: string, now = new Date()) {
         submittedAt: true,
         rating: true,
         ratingComment: true,
-        submission: { select: { user: { select: { name: true } } } },
+        submission: { select: { user: { select: { name: true } }, gilde: { select: { name: true } } } },
         reviewer: { select: { name: true } },
       },
     }),
@@ -274,7 +274,7 @@ async function personalData(userId: string, now = new Date()) {
           status: r.status,
           crossGilde: r.crossGilde,
           reviewerName: r.reviewer.name,
-          authorName: r.submission.user.name,
+          authorName: authorNameOf(r.submission),
           attachments: [],
         },
         { as: "reviewer" },

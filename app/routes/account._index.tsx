@@ -104,8 +104,8 @@ export default function Account() {
           </>
         ) : null}
         <a href="#apparaten">Apparaten</a> · <a href="#e-mail">E-mail van Gilde</a> ·{" "}
-        <a href="#agenda">Agenda-abonnement</a> · <a href="#betalingen">Betalingen</a> ·{" "}
-        <a href="#gegevens">Mijn gegevens</a>
+        <a href="#agenda">Agenda-abonnement</a> · <a href="#certificaat">Certificaat</a> ·{" "}
+        <a href="#betalingen">Betalingen</a> · <a href="#gegevens">Mijn gegevens</a>
       </nav>
 
       <section className="card" aria-labelledby="naam">
@@ -149,6 +149,14 @@ export default function Account() {
       </section>
 
       <CalendarFeedSection since={feed?.since ?? null} />
+
+      <section className="card" aria-labelledby="certificaat">
+        <h2 id="certificaat">Certificaat</h2>
+        <p>Na je afronding: je certificaat als PDF en als Open Badge, en de link voor LinkedIn.</p>
+        <Link className="button button--secondary" to="/account/certificaat">
+          Naar mijn certificaat
+        </Link>
+      </section>
 
       <section className="card" aria-labelledby="betalingen">
         <h2 id="betalingen">Betalingen</h2>

@@ -5,6 +5,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FailingScores } from "~/components/lti/failing-scores";
 import { PlatformList } from "~/components/lti/platform-list";
 import { RegisterPlatformForm } from "~/components/lti/register-platform-form";
 import { ToolConfiguration } from "~/components/lti/tool-configuration";
@@ -19,11 +20,16 @@ import {
   removePlatform,
 } from "~/lti/platforms.server";
 import { toolBaseUrl } from "~/lti/requests.server";
+import { failingScorePosts } from "~/lti/scores.server";
 import { toolConfiguration } from "~/lti/tool-config";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
-  return json({ ...(await platformsOverview()), config: toolConfiguration(toolBaseUrl(request)) });
+  return json({
+    ...(await platformsOverview()),
+    failingScores: await failingScorePosts(),
+    config: toolConfiguration(toolBaseUrl(request)),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -59,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminLti() {
-  const { platforms, cohorts, config } = useLoaderData<typeof loader>();
+  const { platforms, cohorts, config, failingScores } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Beheer: LTI-koppelingen</h1>
@@ -67,6 +73,7 @@ export default function AdminLti() {
         Koppel Gilde aan de leeromgeving van een hogeschool (Brightspace, Canvas, Moodle): dan start een cursus Gilde
         met één klik en komt iedereen meteen in de goede groep.
       </p>
+      <FailingScores scores={failingScores} />
       <ToolConfiguration config={config} />
       <h2>Geregistreerde leeromgevingen</h2>
       <PlatformList platforms={platforms} />

@@ -38,6 +38,7 @@ export default function AdminLayout() {
           </li>
           <li>
             <NavLink to="/beheer/toestemmingen">Toestemmingen</NavLink>
+            <NavLink to="/beheer/certificaten">Certificaten</NavLink>
           </li>
           <li>
             <NavLink to="/beheer/audit">Auditlog</NavLink>

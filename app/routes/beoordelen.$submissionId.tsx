@@ -17,15 +17,19 @@ import {
   SecondReadSchema,
 } from "~/components/grading/assessment-form";
 import { DeskPane } from "~/components/grading/desk-pane";
+import { MemberGrades, MemberGradeSchema } from "~/components/grading/member-grades";
 import { SubmissionPane } from "~/components/grading/submission-pane";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
+import { gildeGradingPanel, setMemberGrade } from "~/assignments/gilde-grading.server";
 import { gradingScreen, releaseAssessment, saveAssessment, secondRead } from "~/grading/grading.server";
 import { parseQueueFilter, queueQuery } from "~/grading/queue-filter";
 import { nextInQueue } from "~/grading/queue.server";
+import { ReflectionsPanel } from "~/components/peer-review/reflections-panel";
+import { reflectionsOnSubmission } from "~/peer-review/reflection.server";
 import deskStyles from "~/styles/grading-desk.css";
 
-const ActionSchema = z.discriminatedUnion("intent", [AssessmentSchema, SecondReadSchema]);
+const ActionSchema = z.discriminatedUnion("intent", [AssessmentSchema, SecondReadSchema, MemberGradeSchema]);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: deskStyles }];
 
@@ -33,12 +37,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const trainer = await requireRole(request, "TRAINER", "ADMIN");
   const screen = await gradingScreen(trainer, params.submissionId ?? "");
   invariantResponse(screen, "Deze inzending bestaat niet, of hoort niet bij een groep van jou.", { status: 404 });
-  const wijkFeedback = await feedbackForDesk({
-    userId: screen.submission.participant.id,
-    cohortId: screen.submission.cohort.id,
-    assignmentSlug: screen.assignment.slug,
+  const [wijkFeedback, reflections, gilde] = await Promise.all([
+    feedbackForDesk({
+      userId: screen.submission.participant.id,
+      cohortId: screen.submission.cohort.id,
+      assignmentSlug: screen.assignment.slug,
+    }),
+    reflectionsOnSubmission(params.submissionId ?? ""),
+    gildeGradingPanel(trainer, screen.submission.id),
+  ]);
+  return json({
+    ...screen,
+    wijkFeedback,
+    reflections,
+    gilde,
+    backTo: `/beoordelen${queueQuery(new URL(request.url).searchParams)}`,
   });
-  return json({ ...screen, wijkFeedback, backTo: `/beoordelen${queueQuery(new URL(request.url).searchParams)}` });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -51,6 +65,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = await readSubmission(request, ActionSchema);
   return attempt(submission, async (value) => {
     switch (value.intent) {
+      case "member-grade":
+        await setMemberGrade(trainer, submissionId, value.userId, value.decision ?? null, value.reason);
+        return redirectWithFlash(
+          `${here}#per-gildelid`,
+          value.decision
+            ? "De eigen uitkomst voor dit gildelid is opgeslagen."
+            : "Dit gildelid krijgt weer de uitkomst van de gilde.",
+        );
       case "second-read":
         await secondRead(trainer, submissionId, value.revision);
         return redirectWithFlash(
@@ -84,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function GradingDesk() {
-  const { submission, assignment, current, history, peerFeedback, wijkFeedback, backTo } =
+  const { submission, assignment, current, history, peerFeedback, wijkFeedback, reflections, gilde, backTo } =
     useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -96,11 +118,12 @@ export default function GradingDesk() {
         </a>
       </p>
       <h1 className="desk-title">
-        {assignment.title}: {submission.participant.name}
+        {assignment.title}: {gilde ? `gilde ${gilde.name}` : submission.participant.name}
       </h1>
       <div className="desk">
         <DeskPane labelledBy="inzending">
           <SubmissionPane versions={submission.versions} peerFeedback={peerFeedback} />
+          <ReflectionsPanel reflections={reflections} />
           {wijkFeedback.length ? <WijkFeedbackList feedback={wijkFeedback} headingLevel={3} /> : null}
         </DeskPane>
         <DeskPane id="beoordeling" label="Beoordeling">
@@ -108,6 +131,7 @@ export default function GradingDesk() {
           {current?.status === "DRAFT" ? (
             <SecondReading current={current} requiredForFail={submission.cohort.secondReaderForFail} />
           ) : null}
+          {gilde ? <MemberGrades gilde={gilde} busy={busy} /> : null}
         </DeskPane>
       </div>
     </>

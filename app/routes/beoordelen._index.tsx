@@ -16,6 +16,7 @@ import { RefusedError } from "~/errors.server";
 import { releaseAll } from "~/grading/grading.server";
 import { parseQueueFilter, queueQuery } from "~/grading/queue-filter";
 import { gradingQueue } from "~/grading/queue.server";
+import { cohortsWithLms } from "~/lti/roster.server";
 import deskStyles from "~/styles/grading-desk.css";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   return json({
     queue,
+    lmsCohortIds: await cohortsWithLms(queue.cohorts.map((c) => c.id)),
     assignments,
     place: queueQuery(params),
     filter: {
@@ -67,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function GradingQueue() {
-  const { queue, assignments, filter, place } = useLoaderData<typeof loader>();
+  const { queue, assignments, filter, place, lmsCohortIds } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Beoordelen</h1>
@@ -79,9 +81,17 @@ export default function GradingQueue() {
             {" · "}
             <Link to={`/beoordelen/peerfeedback/${c.id}`}>Peerfeedback {c.name}</Link>
             {" · "}
+            <Link to={`/beoordelen/evaluatie/${c.id}`}>Evaluatie {c.name}</Link>
+            {" · "}
             <Link to={`/beoordelen/aanmeldingen/${c.id}`}>Aanmeldingen {c.name}</Link>
             {" · "}
             <Link to={`/beoordelen/toestemmingen/${c.id}`}>Toestemmingen {c.name}</Link>
+            {lmsCohortIds.includes(c.id) ? (
+              <>
+                {" · "}
+                <Link to={`/beoordelen/lti/${c.id}`}>Leeromgeving {c.name}</Link>
+              </>
+            ) : null}
           </span>
         ))}
       </p>

@@ -111,6 +111,11 @@ export default function PeerReviewOversight() {
                         {r.ratingComment ? <p className="muted">Reactie van de schrijver: {r.ratingComment}</p> : null}
                       </details>
                     ) : null}
+                    {r.status === "SUBMITTED" ? (
+                      <Link to={`/beoordelen/feedback/${r.id}`}>
+                        {r.quality ? `${r.quality} · wijzigen` : "Kwaliteit beoordelen"}
+                      </Link>
+                    ) : null}
                     {r.status === "OPEN" ? (
                       <ReassignForm slug={slug} reviewId={r.id} people={people.filter((p) => p.value !== row.id)} />
                     ) : null}

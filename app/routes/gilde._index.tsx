@@ -15,25 +15,49 @@ import { attempt, readSubmission } from "~/forms/submission.server";
 import { useGildeForm } from "~/forms/use-form";
 import { markSeen } from "~/dashboard/seen.server";
 import { feedbackReceived, myGilde, rateReview, reviewsToGive } from "~/peer-review/reviews.server";
+import { z } from "zod";
+import { EvaluationMoments } from "~/components/peer-review/evaluation-moments";
+import { FeedbackQualitySection } from "~/components/peer-review/feedback-quality-card";
+import { ReflectionForm } from "~/components/peer-review/reflection-form";
+import { ReflectionSchema } from "~/peer-review/evaluation-forms";
+import { evaluationMomentsFor } from "~/peer-review/evaluation.server";
+import { myFeedbackQuality } from "~/peer-review/feedback-quality.server";
+import { latestReflections, saveReflection } from "~/peer-review/reflection.server";
+
+// A reflection names its intent; the "bruikbaar?" rating has always been sent without one.
+const GildeSchema = z.union([ReflectionSchema, RatingSchema]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
-  const [gilde, toGive, received] = await Promise.all([
+  const [gilde, toGive, received, evaluations, quality] = await Promise.all([
     myGilde(user.id),
     reviewsToGive(user.id),
     feedbackReceived(user.id),
+    evaluationMomentsFor(user.id),
+    myFeedbackQuality(user.id),
   ]);
+  const reflections = Object.fromEntries(
+    await latestReflections(
+      user.id,
+      received.filter((s) => s.reviews.length).map((s) => s.submissionId),
+    ),
+  );
   // The feedback shown here is no longer news on the start page.
   await markSeen(user.id, "gilde");
-  return json({ gilde, toGive, received });
+  return json({ gilde, toGive, received, evaluations, quality, reflections });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
-  const submission = await readSubmission(request, RatingSchema);
-  return attempt(submission, async ({ reviewId, rating, comment }) => {
-    await rateReview(user.id, reviewId, rating, comment);
-    return redirectWithFlash(new URL(request.url).pathname, "Dank je: je waardering is opgeslagen.");
+  const submission = await readSubmission(request, GildeSchema);
+  return attempt(submission, async (value) => {
+    const here = new URL(request.url).pathname;
+    if ("intent" in value) {
+      await saveReflection(user.id, value.submissionId, value.reflection);
+      return redirectWithFlash(here, "Je reflectie is opgeslagen. Je trainer leest hem bij je volgende versie.");
+    }
+    await rateReview(user.id, value.reviewId, value.rating, value.comment);
+    return redirectWithFlash(here, "Dank je: je waardering is opgeslagen.");
   });
 }
 
@@ -45,7 +69,7 @@ const RATINGS = [
 ] as const;
 
 export default function GildePage() {
-  const { gilde, toGive, received } = useLoaderData<typeof loader>();
+  const { gilde, toGive, received, evaluations, quality, reflections } = useLoaderData<typeof loader>();
   const open = toGive.filter((r) => r.status === "OPEN");
   return (
     <>
@@ -75,6 +99,8 @@ export default function GildePage() {
           Je bent nog niet in een gilde geplaatst. Je trainer doet dat aan het begin van de leergang.
         </p>
       )}
+
+      <EvaluationMoments moments={evaluations} />
 
       <section aria-labelledby="geven">
         <h2 id="geven">Feedback die jij geeft</h2>
@@ -153,9 +179,14 @@ export default function GildePage() {
                 <Rating review={review} />
               </div>
             ))}
+            {s.reviews.length ? (
+              <ReflectionForm submissionId={s.submissionId} saved={reflections[s.submissionId] ?? ""} />
+            ) : null}
           </article>
         ))}
       </section>
+
+      <FeedbackQualitySection assessed={quality} />
     </>
   );
 }

@@ -16,6 +16,7 @@ import { WijkFeedbackSection } from "~/components/consent/feedback-cards";
 import { WijkPanel } from "~/components/assignments/assignment-parts";
 import { Assessments } from "~/components/assignments/assessment";
 import { Brief } from "~/components/assignments/brief";
+import { GildeWorkLink } from "~/components/assignments/gilde-link";
 import { SectionLinks, Standing } from "~/components/assignments/standing";
 import { YourWork } from "~/components/assignments/work";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -76,6 +77,11 @@ export default function Assignment() {
         <>
           <p className="lead">{page.summary}</p>
           <p className="locked">Deze opdracht gaat open met de module {page.module.title}.</p>
+        </>
+      ) : work && page.gildeWork ? (
+        <>
+          <GildeWorkLink slug={page.slug} />
+          <Brief page={page} folded={false} />
         </>
       ) : work ? (
         <>

@@ -4,7 +4,6 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
-import { HandInSchema } from "~/assignments/forms";
 import { handedInMessage, handInPreview } from "~/assignments/hand-in.server";
 import { handIn } from "~/assignments/work.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -14,6 +13,9 @@ import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 import { useGildeForm } from "~/forms/use-form";
 import assignmentStyles from "~/styles/assignment.css";
+import { TextArea } from "~/components/field";
+import { RevisionHandInSchema } from "~/peer-review/evaluation-forms";
+import { revisionReflection, saveReflection } from "~/peer-review/reflection.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: assignmentStyles }];
 
@@ -23,22 +25,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const preview = await handInPreview(user, slug);
   // Nothing to confirm (not a participant of this assignment, or handed in already): the assignment page says why.
   if (!preview || preview.blocked) throw redirect(`/opdrachten/${slug}`);
-  return json(preview);
+  // A revision asks first what the participant does with the feedback on the version before.
+  return json({ ...preview, revision: await revisionReflection(user.id, slug) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const slug = params.slug ?? "";
-  const submission = await readSubmission(request, HandInSchema);
-  return attempt(submission, async () =>
-    redirectWithFlash(`/opdrachten/${slug}`, handedInMessage(await handIn(user, slug))),
-  );
+  const submission = await readSubmission(request, RevisionHandInSchema);
+  return attempt(submission, async ({ reflection }) => {
+    const revision = await revisionReflection(user.id, slug);
+    if (revision) await saveReflection(user.id, revision.submissionId, reflection ?? "");
+    return redirectWithFlash(`/opdrachten/${slug}`, handedInMessage(await handIn(user, slug)));
+  });
 }
 
 export default function ConfirmHandIn() {
   const preview = useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
-  const [form, fields] = useGildeForm(HandInSchema, { id: "inleveren-bevestigen" });
+  const [form, fields] = useGildeForm(RevisionHandInSchema, {
+    id: "inleveren-bevestigen",
+    defaultValue: { reflection: preview.revision?.body ?? "" },
+  });
   const back = `/opdrachten/${preview.slug}#mijn-uitwerking`;
   return (
     <article className="confirm-hand-in">
@@ -77,6 +85,14 @@ export default function ConfirmHandIn() {
         <p className="muted">Geen bijlagen.</p>
       )}
       <GildeForm form={form}>
+        {preview.revision && !preview.empty ? (
+          <TextArea
+            meta={fields.reflection}
+            label="Wat heb je gedaan met de feedback op je vorige versie?"
+            hint="Een paar zinnen: wat heb je veranderd, wat bewust niet, en waarom. Je trainer leest dit naast je versies."
+            rows={4}
+          />
+        ) : null}
         <div className="button-row">
           {preview.empty ? null : (
             <button type="submit" name={fields.intent.name} value="hand-in" className="button" disabled={busy}>

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { ContentError } from "~/content/compile.server";
 import { loadCourse, mdxStats } from "~/content/course.server";
+import { signingKey } from "~/credentials/issuer.server";
 import { syncContentIndex } from "~/content/search.server";
 import { DataDirLockedError, dataDir } from "~/db/adapter.server";
 import { migrate, pendingMigrations } from "~/db/migrate.server";
@@ -44,6 +45,7 @@ export async function startGilde(build: ServerBuild): Promise<RunningGilde> {
   const { course, driver } = await prepareCourseAndDatabase();
 
   await syncContentIndex(course);
+  await signingKey(); // the issuer key of certificates: made at the first start, kept with the data
 
   const payments = await paymentMode();
   const app = createHttpApp({ build, trustProxy: config.TRUST_PROXY });

@@ -7,7 +7,11 @@ import { expect, loggedIn, PHONE, useServerAndPage } from "../support/e2e";
 const e2e = useServerAndPage({ demoSessions: true });
 
 const ROLES = [
-  { email: "deelnemer@gilde.test", name: "deelnemer", first: /^Verken je buurt inleveren$/ },
+  {
+    email: "deelnemer@gilde.test",
+    name: "deelnemer",
+    first: /^Contactdag: Leefwereld en systeemwereld in de praktijk$/,
+  },
   { email: "trainer@gilde.test", name: "trainer", first: / loopt vast$/ },
   { email: "beheer@gilde.test", name: "beheerder", first: /^Factuur van .* is niet betaald$/ },
   { email: "alumnus@gilde.test", name: "alumnus", first: /nieuwe reacties in/ },

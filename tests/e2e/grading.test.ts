@@ -52,6 +52,11 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
       .getByRole("dialog", { name: "Inleveren?" })
       .getByRole("button", { name: /inleveren/i })
       .click();
+    // A revision asks first what was done with the feedback (issue 23).
+    await participant
+      .getByLabel("Wat heb je gedaan met de feedback op je vorige versie?")
+      .fill("Ik heb twee bewoners zelf aan het woord gelaten.");
+    await participant.getByRole("button", { name: /inleveren/i }).click();
     await participant.getByText(/Ingeleverd \(versie 2\)/).waitFor();
 
     await trainer.goto(`${e2e.server.baseUrl}/beoordelen`);
@@ -72,8 +77,9 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
   await audit(participant, "4-beoordelen", "voldaan");
   await expect(participant.locator("strong", { hasText: "herschreven" }).first()).toBeVisible();
 
-  // On to completion: the trainer opens every module now, the participant hands in the other eight assignments,
-  // the trainer passes them, and confirms completion: the participant becomes an alumnus.
+  // On to completion: the trainer opens every module now, the participant hands in the gilde assignment for De Wevers
+  // and the other seven assignments, the trainer passes them, and confirms completion: the participant becomes an
+  // alumnus.
   const base = e2e.server.baseUrl;
   const trainer = await loggedIn(e2e, "trainer@gilde.test");
   await trainer.goto(`${base}/beoordelen/overzicht`);
@@ -93,7 +99,6 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
     "buurt-verkennen",
     "tip-in-de-praktijk",
     "ambitie-coachen",
-    "signalen-bundelen",
     "netwerk-van-een-bewoner",
     "netwerkkaart",
     "wijkportfolio",
@@ -108,6 +113,26 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
       .click();
     await participant.getByText(/Ingeleverd \(versie 1\)/).waitFor();
   }
+  // The gilde assignment (issue 23): Dewi agrees to De Wevers' text, Kees writes his part and hands in for the gilde.
+  const dewi = await loggedIn(e2e, "deelnemer@gilde.test");
+  await dewi.goto(`${base}/opdrachten/signalen-bundelen/gilde`);
+  await dewi.getByRole("button", { name: "Akkoord met deze versie" }).click();
+  await dewi.getByText("Je bent akkoord met deze versie van de tekst.").waitFor();
+  await participant.goto(`${base}/opdrachten/signalen-bundelen/gilde`);
+  await participant.getByLabel("Mijn bijdrage").fill("Ik sprak de jongerenwerker en schreef het voorstel mee.");
+  await participant.getByRole("button", { name: "Bijdrage opslaan" }).click();
+  await participant.getByText("Je bijdrage is opgeslagen.").waitFor();
+  await audit(participant, "4-beoordelen", "gildeopdracht");
+  await participant.getByRole("button", { name: "Inleveren namens De Wevers" }).click();
+  await participant.getByText(/Ingeleverd namens jullie gilde \(versie 1\)/).waitFor();
+  await trainer.goto(`${base}/beoordelen`);
+  await trainer.getByRole("link", { name: "gilde De Wevers beoordelen" }).click();
+  await trainer.getByRole("heading", { name: "Per gildelid" }).waitFor();
+  await audit(trainer, "4-beoordelen", "gildewerk-beoordelen");
+  await chooseLevels(trainer, "highest");
+  await trainer.getByLabel("Voldaan", { exact: true }).check();
+  await trainer.getByRole("button", { name: "Opslaan en vrijgeven" }).click();
+  await trainer.getByText(/Vrijgegeven/).waitFor();
   for (let i = 0; i < slugs.length; i++) {
     await trainer.goto(`${base}/beoordelen`);
     await trainer.getByRole("link", { name: "Kees Bakker beoordelen" }).first().click();

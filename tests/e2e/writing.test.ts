@@ -195,6 +195,10 @@ it("keeps the text when adding a file, and asks before handing in, without JavaS
   await expect(page.locator("main")).toContainText(
     "Je tekst is korter dan gevraagd (15 van minimaal 1.200 woorden). Toch inleveren?",
   );
+  // A revision asks what was done with the feedback on the version before (issue 23).
+  await page
+    .getByLabel("Wat heb je gedaan met de feedback op je vorige versie?")
+    .fill("Ik heb de kaart toegevoegd en de bewoners zelf aan het woord gelaten.");
   await screenshot(page, "18-schrijven", "inleveren-vragen-zonder-javascript");
   await page.getByRole("button", { name: "Toch inleveren" }).click();
   await page.waitForURL("**/opdrachten/leefwereld-systeemwereld");

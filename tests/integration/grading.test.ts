@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
 import { createCohort, createGilde, createUser, joinGilde } from "../support/factories";
-import { startTestApp, type TestApp } from "../support/http";
+import { startTestApp, type Client, type TestApp } from "../support/http";
 import { participantIn, trainerOf } from "../support/people";
 import { at } from "../support/indexed";
 
@@ -32,6 +32,13 @@ function passingForm(decision = "voldaan") {
     form[`feedback.${c.id}`] = `Feedback bij ${c.title}`;
   }
   return form;
+}
+
+/** A revision is handed in after the participant said what they did with the feedback (issue 23). */
+async function handInRevision(browser: Client, body: string) {
+  const asked = await browser.submit(page(), { intent: "hand-in", body, revision: "1" });
+  expect(asked.text).toContain("Wat heb je gedaan met de feedback op je vorige versie?");
+  return browser.submit(`${page()}/inleveren`, { intent: "hand-in", reflection: "Ik heb meer bewoners gesproken." });
 }
 
 describe("grading queue and access", () => {
@@ -139,11 +146,7 @@ describe("assessments", () => {
     });
     expect((await student.browser.get(page())).text).toContain("Voeg twee bewonersstemmen toe.");
 
-    const again = await student.browser.submit(page(), {
-      intent: "hand-in",
-      body: "Met bewonersstemmen",
-      revision: "1",
-    });
+    const again = await handInRevision(student.browser, "Met bewonersstemmen");
     expect(again.text).toContain("Ingeleverd (versie 2)");
     expect((await trainer.get("/beoordelen")).html).toContain(`/beoordelen/${submissionId}`);
 
@@ -337,11 +340,7 @@ describe("assessments", () => {
       revisionNote: "Meer bewoners.",
       intent: "release",
     });
-    await student.browser.submit(page(), {
-      intent: "hand-in",
-      body: "Mijn wijkgeschiedenis met drie bewoners",
-      revision: "1",
-    });
+    await handInRevision(student.browser, "Mijn wijkgeschiedenis met drie bewoners");
     const screen = await trainer.get(`/beoordelen/${submissionId}`);
     expect(screen.text).toContain("Wat is veranderd ten opzichte van versie 1: 3 woorden erbij, 0 eraf");
     expect(screen.html).toMatch(/<ins>\s*met drie bewoners<\/ins>/);

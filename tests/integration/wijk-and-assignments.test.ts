@@ -241,7 +241,13 @@ describe("drafts and handing in", () => {
     const { browser, user } = await participant();
     await browser.submit(page(), { intent: "hand-in", body: "Eerste versie", revision: "0" });
     await db.submission.updateMany({ where: { userId: user.id }, data: { status: "RETURNED" } });
-    const second = await browser.submit(page(), { intent: "hand-in", body: "Herziene versie", revision: "1" });
+    // A revision first asks what the participant did with the feedback (issue 23): the hand-in leads there.
+    const asked = await browser.submit(page(), { intent: "hand-in", body: "Herziene versie", revision: "1" });
+    expect(asked.text).toContain("Wat heb je gedaan met de feedback op je vorige versie?");
+    const second = await browser.submit(`${page()}/inleveren`, {
+      intent: "hand-in",
+      reflection: "Ik heb de bewoners zelf laten vertellen.",
+    });
     expect(second.text).toContain("Ingeleverd (versie 2)");
     const view = await browser.get(page());
     expect(view.text).toContain("Versie 2");

@@ -180,6 +180,8 @@ describe("stored XSS in what trainers and admins read", () => {
     expectInert(await trainer.get(`/beoordelen/${submission.id}`), "inzending", SCRIPT, IMG, SVG);
 
     await db.submission.update({ where: { id: submission.id }, data: { status: "RETURNED" } });
+    // A revision asks for a reflection on the feedback first (issue 23); this one is already written.
+    await db.reflection.create({ data: { submissionId: submission.id, version: 1, body: "Ik pas de kaart aan." } });
     const second = `Tweede versie ${IMG}\n\n${SVG} en ${SCRIPT}`;
     expect(
       (await browser.submit(`/opdrachten/${slug}`, { intent: "hand-in", body: second, revision: "1" })).text,

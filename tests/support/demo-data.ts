@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { createSession } from "~/auth/session.server";
-import { compileCourse } from "~/content/compile.server";
+import { loadCourse } from "~/content/course.server";
 import { acquireDataDirLock } from "~/db/adapter.server";
 import { migrate } from "~/db/migrate.server";
 import { connectDb, db, disconnectDb } from "~/db.server";
@@ -34,7 +34,8 @@ async function withDataDir<T>(dataDir: string, work: () => Promise<T>): Promise<
 
 /** Compiles the course into `dataDir`'s cache (where the server looks first), migrates and seeds the demo data. */
 export async function seedDemoDataDir(dataDir: string): Promise<void> {
-  const course = await compileCourse({ cacheDir: path.join(dataDir, "cache", "mdx") });
+  // Loaded, not only compiled: seeding issues the demo alumnus's certificate, which describes the course.
+  const course = await loadCourse({ cacheDir: path.join(dataDir, "cache", "mdx") });
   await withDataDir(dataDir, () => seedDemoIfEmpty(seedModules(course), { uploadsDir: path.join(dataDir, "uploads") }));
 }
 

@@ -1,11 +1,13 @@
 // A fake LMS on loopback standing in for Brightspace, Canvas or Moodle in the LTI tests: its own signing keys and
 // JWKS (counting fetches, rotatable), an OIDC authorisation endpoint that answers with the auto-submitted form of
-// id_token and state a real platform sends, and a signer for id_tokens with any claim changed.
+// id_token and state a real platform sends, and a signer for id_tokens with any claim changed. For the services: a
+// token endpoint that checks Gilde's client assertion against Gilde's JWKS, AGS line items whose URLs carry a query
+// string (as Canvas' and Moodle's do) with a log of the scores that arrived, and a paged NRPS roster.
 import crypto from "node:crypto";
 import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload } from "jose";
+import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK, type JWTPayload } from "jose";
 
 type Key = { kid: string; privateKey: CryptoKey; publicJwk: JWK };
 
@@ -22,6 +24,12 @@ export const ROLE = {
 };
 
 export type LaunchPerson = { sub: string; email?: string; name?: string; roles?: string[] };
+export type RosterMember = { user_id: string; name?: string; email?: string; roles: string[]; status?: string };
+export type LineItem = { id: string; label: string; scoreMaximum: number; resourceId?: string; tag?: string };
+export type ReceivedScore = { url: string; body: Record<string, unknown> };
+
+const COURSE = "/courses/course-1";
+const SERVICE_QUERY = "type_id=7";
 
 export class FakeLtiPlatform {
   baseUrl = "";
@@ -32,6 +40,24 @@ export class FakeLtiPlatform {
   person: LaunchPerson = { sub: "lms-user-1", email: "student@hogeschool.test", name: "Sam Student" };
   /** Changes every id_token the authorisation endpoint makes (wrong iss, expired, …). */
   tamper: (claims: JWTPayload) => JWTPayload = (claims) => claims;
+  /** Gilde's /lti/jwks, against which the token endpoint checks client assertions. */
+  toolJwksUrl = "";
+  /** The token endpoint refuses every request while true. */
+  refuseTokens = false;
+  /** How many more score posts answer 500. */
+  failScores = 0;
+  /** Every score that arrived, with the full URL it was posted to. */
+  readonly scores: ReceivedScore[] = [];
+  readonly lineItems: LineItem[] = [];
+  readonly tokenRequests: { scope: string }[] = [];
+  /** The course roster NRPS pages through, `rosterPageSize` at a time. */
+  roster: RosterMember[] = [];
+  rosterPageSize = 2;
+  rosterPagesServed = 0;
+  /** The message type of the next id_token (deep linking asks with LtiDeepLinkingRequest). */
+  messageType = "LtiResourceLinkRequest";
+  deepLinkData = "platform-data-123";
+  private tokens = new Set<string>();
   private target = "";
   private keys: Key[] = [];
   private signing!: Key;
@@ -91,8 +117,21 @@ export class FakeLtiPlatform {
     });
   }
 
+  get lineItemsUrl() {
+    return `${this.baseUrl}${COURSE}/lineitems?${SERVICE_QUERY}`;
+  }
+
+  get membershipsUrl() {
+    return `${this.baseUrl}${COURSE}/memberships?${SERVICE_QUERY}`;
+  }
+
+  get deepLinkReturnUrl() {
+    return `${this.baseUrl}/deep-link-return`;
+  }
+
   claimsFor(request: { nonce: string; redirectUri: string; targetLinkUri: string }, now = new Date()): JWTPayload {
     const iat = Math.floor(now.getTime() / 1000);
+    const deepLinking = this.messageType === "LtiDeepLinkingRequest";
     return {
       iss: this.issuer,
       aud: this.clientId,
@@ -102,11 +141,31 @@ export class FakeLtiPlatform {
       nonce: request.nonce,
       name: this.person.name,
       email: this.person.email,
-      [`${LTI}message_type`]: "LtiResourceLinkRequest",
+      [`${LTI}message_type`]: this.messageType,
       [`${LTI}version`]: "1.3.0",
       [`${LTI}deployment_id`]: this.deploymentId,
       [`${LTI}target_link_uri`]: request.targetLinkUri,
-      [`${LTI}resource_link`]: { id: "link-1", title: "Module in Gilde" },
+      ...(deepLinking
+        ? {
+            "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings": {
+              deep_link_return_url: this.deepLinkReturnUrl,
+              accept_types: ["ltiResourceLink"],
+              accept_multiple: true,
+              data: this.deepLinkData,
+            },
+          }
+        : { [`${LTI}resource_link`]: { id: "link-1", title: "Module in Gilde" } }),
+      "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint": {
+        scope: [
+          "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+          "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+        ],
+        lineitems: this.lineItemsUrl,
+      },
+      "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice": {
+        context_memberships_url: this.membershipsUrl,
+        service_versions: ["2.0"],
+      },
       [`${LTI}roles`]: this.person.roles ?? [ROLE.learner],
       [`${LTI}context`]: { id: "course-1", title: "Creative Communities" },
     };
@@ -131,8 +190,89 @@ export class FakeLtiPlatform {
     return { action, fields };
   }
 
+  /** Checks a deep-linking response Gilde posted back: signed with Gilde's key, for us. Returns its claims. */
+  async verifyDeepLinkResponse(jwt: string) {
+    const { payload } = await jwtVerify(jwt, createRemoteJWKSet(new URL(this.toolJwksUrl)), {
+      issuer: this.clientId,
+      audience: this.issuer,
+      algorithms: ["RS256"],
+    });
+    return payload;
+  }
+
+  private async handleServices(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> {
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "Content-Type": "application/json", ...headers });
+      res.end(JSON.stringify(body));
+      return true;
+    };
+    if (url.pathname === "/token" && req.method === "POST") {
+      const form = new URLSearchParams(await readBody(req));
+      this.tokenRequests.push({ scope: form.get("scope") ?? "" });
+      if (this.refuseTokens) return json(401, { error: "invalid_client" });
+      try {
+        await jwtVerify(form.get("client_assertion") ?? "", createRemoteJWKSet(new URL(this.toolJwksUrl)), {
+          issuer: this.clientId,
+          subject: this.clientId,
+          audience: `${this.baseUrl}/token`,
+          algorithms: ["RS256"],
+        });
+      } catch {
+        return json(401, { error: "invalid_client" });
+      }
+      if (form.get("grant_type") !== "client_credentials") return json(400, { error: "unsupported_grant_type" });
+      const token = crypto.randomUUID();
+      this.tokens.add(token);
+      return json(200, { access_token: token, token_type: "Bearer", expires_in: 3600, scope: form.get("scope") });
+    }
+    if (!url.pathname.startsWith(COURSE)) return false;
+    if (!this.tokens.has((req.headers.authorization ?? "").replace(/^Bearer /, ""))) return json(401, {});
+    if (url.searchParams.get("type_id") !== "7") return json(404, { error: "query string lost" });
+    const rest = url.pathname.slice(COURSE.length);
+    if (rest === "/lineitems" && req.method === "GET") {
+      const resourceId = url.searchParams.get("resource_id");
+      return json(
+        200,
+        this.lineItems.filter((item) => !resourceId || item.resourceId === resourceId),
+      );
+    }
+    if (rest === "/lineitems" && req.method === "POST") {
+      const body = JSON.parse(await readBody(req)) as Omit<LineItem, "id">;
+      const item = { ...body, id: `${this.baseUrl}${COURSE}/lineitems/${this.lineItems.length + 1}?${SERVICE_QUERY}` };
+      this.lineItems.push(item);
+      return json(201, item);
+    }
+    if (/^\/lineitems\/\d+\/scores$/.test(rest) && req.method === "POST") {
+      const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+      if (this.failScores > 0) {
+        this.failScores--;
+        return json(500, { error: "tijdelijk niet beschikbaar" });
+      }
+      this.scores.push({ url: `${this.baseUrl}${req.url}`, body });
+      return json(200, {});
+    }
+    if (rest === "/memberships" && req.method === "GET") {
+      this.rosterPagesServed++;
+      const page = Number(url.searchParams.get("page") ?? "1");
+      const members = this.roster.slice((page - 1) * this.rosterPageSize, page * this.rosterPageSize);
+      const headers: Record<string, string> = {};
+      if (page * this.rosterPageSize < this.roster.length) {
+        const next = new URL(url);
+        next.searchParams.set("page", String(page + 1));
+        headers.Link = `<${next.toString()}>; rel="next"`;
+      }
+      return json(
+        200,
+        { id: url.toString(), context: { id: "course-1", title: "Creative Communities" }, members },
+        { ...headers, "Content-Type": "application/vnd.ims.lti-nrps.v2.membershipcontainer+json" },
+      );
+    }
+    return json(404, {});
+  }
+
   private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? "/", this.baseUrl);
+    if (await this.handleServices(req, res, url)) return;
     if (url.pathname === "/jwks") {
       this.jwksFetches++;
       res.writeHead(200, { "Content-Type": "application/json" });
@@ -167,4 +307,10 @@ export class FakeLtiPlatform {
     }
     res.writeHead(404).end();
   }
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }

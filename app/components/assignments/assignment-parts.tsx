@@ -12,8 +12,10 @@ export function HandInCard({ page }: { page: AssignmentPage }) {
       <p className="flush-bottom">{page.handIn}</p>
       {peerReview.enabled ? (
         <p className="muted flush-bottom">
-          {peerReview.reviewers} gildegenoten geven feedback op je inzending (zie <Link to="/gilde">Mijn gilde</Link>
-          ).{" "}
+          {page.gildeWork
+            ? `${peerReview.reviewers} leden van een andere gilde geven feedback op jullie inzending`
+            : `${peerReview.reviewers} gildegenoten geven feedback op je inzending`}{" "}
+          (zie <Link to="/gilde">Mijn gilde</Link>).{" "}
           {peerReview.anonymity === "double-anonymous"
             ? "Zij zien je naam niet, en jij de hunne niet. Bijlagen krijgen een neutrale naam en zonder de eigenschappen die je naam kunnen bevatten (auteur, EXIF van foto's); een naam in de tekst zelf haal je zelf weg."
             : peerReview.anonymity === "anonymous-reviewers"

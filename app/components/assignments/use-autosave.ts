@@ -31,11 +31,14 @@ export function useAutosave({
   initial,
   body,
   revision,
+  url: saveUrl,
 }: {
   slug: string;
   initial: string;
   body: string;
   revision: number;
+  /** Where the saves go: the assignment page's own action unless said (a gilde's shared text has its own page). */
+  url?: string;
 }) {
   const [text, setText] = useState(initial);
   const [state, setState] = useState<SaveState>({ kind: "idle" });
@@ -43,7 +46,7 @@ export function useAutosave({
   const savedText = useRef(body);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const [rev, setRev] = useState(revision);
-  const url = `/opdrachten/${slug}?_data=${encodeURIComponent("routes/opdrachten.$slug")}`;
+  const url = saveUrl ?? `/opdrachten/${slug}?_data=${encodeURIComponent("routes/opdrachten.$slug")}`;
 
   // New data from the server (after handing in, or another page load) resets the editor.
   useEffect(() => {

@@ -20,6 +20,7 @@ const KIND_LABELS: Record<TodoKind, string> = {
   grade: "Beoordeling",
   continue: "Lezen",
   "contact-day": "Contactdag",
+  evaluation: "Evaluatie",
   intake: "Aanmelding",
   queue: "Beoordelen",
   "second-read": "Tweede lezer",

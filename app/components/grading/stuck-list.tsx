@@ -30,6 +30,8 @@ const FLAG_CLASS: Record<StuckFlag["kind"], string> = {
   inactive: "badge badge--warm",
   reading: "badge",
   attendance: "badge badge--warm",
+  evaluation: "badge",
+  quality: "badge badge--warm",
 };
 
 function lastActive(days: number | null) {
