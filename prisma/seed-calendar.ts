@@ -1,5 +1,6 @@
 // Demo data for contact days, attendance and the agenda (issue 22): in "Voorjaar 2027", two contact days that were
-// already held (attendance taken, one absence made up with a vervangende opdracht), one tomorrow and the planned
+// already held (attendance taken, one absence made up with a vervangende opdracht), one today whose attendance the
+// trainer still has to take (so the phone list can be tried at once), one tomorrow (reminder mail) and the planned
 // future ones with programme, preparation and leaders; some participants said "ik kan niet"; the rule is 80%.
 import { db } from "../app/db.server";
 import { getCourse } from "../app/content/course.server";
@@ -62,6 +63,7 @@ export async function seedCalendarDemo(now = new Date()) {
     online: true,
     onlineUrl: "https://meet.gilde.test/voorjaar-2027",
   });
+  await make(0, "Intervisie: casussen uit je wijk");
   const tomorrow = await make(1, "Leefwereld en systeemwereld in de praktijk");
   await make(15, "De netwerkkaart van je wijk");
   // The planned days of the cohort page get a programme and what to prepare, too.
@@ -69,6 +71,12 @@ export async function seedCalendarDemo(now = new Date()) {
     where: { cohortId: cohort.id, programme: "" },
     data: { programme, preparation },
   });
+  // The planned days of the cohort page are led by the cohort's first trainer.
+  const unled = await db.contactDay.findMany({
+    where: { cohortId: cohort.id, leaders: { none: {} } },
+    select: { id: true },
+  });
+  await db.contactDayLeader.createMany({ data: unled.map((d) => ({ contactDayId: d.id, userId: trainerId })) });
   const people = participants.map((p) => p.user);
   // Marieke (deelnemer3@) was ill on the second day and made it up; Joost (deelnemer6@) missed both and is short of
   // the 80%; Fatma (deelnemer5@) came late once. Kees (deelnemer4@) was there: the grading journey completes him.

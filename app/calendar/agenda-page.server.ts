@@ -32,6 +32,14 @@ export async function agendaPage(user: SessionUser, now = new Date()) {
     },
   });
   const trainer = user.role !== "PARTICIPANT";
+  const groupSizes = trainer
+    ? await db.enrollment.groupBy({
+        by: ["cohortId"],
+        where: { cohortId: { in: cohorts.map((c) => c.id) }, status: "ACTIVE" },
+        _count: { _all: true },
+      })
+    : [];
+  const groupSize = (cohortId: string) => groupSizes.find((g) => g.cohortId === cohortId)?._count._all ?? 0;
   return {
     trainer,
     cohorts: cohorts.map((c) => ({ id: c.id, name: c.name })),
@@ -69,6 +77,7 @@ export async function agendaPage(user: SessionUser, now = new Date()) {
             ? {
                 coming: day.responses.filter((r) => r.coming).length,
                 notComing: day.responses.filter((r) => !r.coming).length,
+                silent: Math.max(0, groupSize(day.cohortId) - day.responses.length),
               }
             : null,
         },

@@ -192,7 +192,7 @@ export async function setReplacement(
 export type AttendanceStanding = { attended: number; held: number; required: number };
 
 /**
- * Per active participant of the cohort: how many of the contact days held so far they attended (present, late,
+ * Per active participant of the cohort: how many of the contact days held so far (attendance taken) they attended (present, late,
  * or made up with a vervangende opdracht), against the cohort's rule. Empty when the cohort has no rule.
  */
 export async function attendanceStandings(cohortId: string, now = new Date()) {
@@ -215,13 +215,16 @@ export async function attendanceStandings(cohortId: string, now = new Date()) {
     where: { cohortId, status: { in: ["ACTIVE", "COMPLETED"] } },
     select: { userId: true },
   });
+  // A day counts once attendance was taken for it: a trainer who has not filled in the list yet does not make the
+  // whole group fall short overnight.
+  const held = cohort.contactDays.filter((d) => d.attendance.length > 0);
   for (const { userId } of enrollments) {
-    const attended = cohort.contactDays.filter((d) =>
+    const attended = held.filter((d) =>
       d.attendance.some(
         (a) => a.userId === userId && (a.status === "PRESENT" || a.status === "LATE" || a.replacementDoneAt),
       ),
     ).length;
-    standings.set(userId, { attended, held: cohort.contactDays.length, required });
+    standings.set(userId, { attended, held: held.length, required });
   }
   return standings;
 }

@@ -1,5 +1,6 @@
 // The admin's forms for a cohort's contact days (/beheer/groepen/:cohortId/contactdagen): one schema for the
-// browser and the server. A day has a date, a start and end time (Amsterdam), a place or "online", and a topic.
+// browser and the server. A day has a date, a start and end time (Amsterdam), a place or "online", a topic, and the
+// trainers of the cohort who lead it.
 import { z } from "zod";
 import { isoDate } from "~/forms/fields";
 
@@ -32,6 +33,8 @@ const SaveFields = z.object({
   /** Module and assignment slugs, separated by commas or spaces. */
   preparation: z.string().trim().max(1000).default(""),
   breakouts: z.string().trim().max(2000, "De indeling in gildes mag hoogstens 2000 tekens lang zijn.").default(""),
+  /** The ids of the cohort's trainers who lead the day (checkboxes). */
+  leaders: z.array(z.string().max(40)).max(50).default([]),
 });
 
 const RemoveFields = z.object({ intent: z.literal("remove"), id: z.string().max(40) });

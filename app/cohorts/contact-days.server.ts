@@ -1,6 +1,7 @@
 // A cohort's contact days as the admin plans them: listed in order, added, changed and removed, each change in the
 // audit log. Times are typed as Amsterdam wall-clock time and stored as moments. A day outside the cohort's start
-// and end dates is refused next to the date: the public page would otherwise promise a day nobody meets on.
+// and end dates is refused next to the date: the public page would otherwise promise a day nobody meets on. The
+// leaders are chosen from the cohort's trainers; anyone else is refused next to the checkboxes.
 import { fromAmsterdamInput, toAmsterdamInput } from "~/assignments/time";
 import { audit } from "~/audit/audit.server";
 import { getCourse } from "~/content/course.server";
@@ -21,7 +22,11 @@ export async function contactDaysPage(cohortId: string, editingId: string | null
       startsOn: true,
       endsOn: true,
       location: true,
-      contactDays: { orderBy: { startsAt: "asc" } },
+      contactDays: {
+        orderBy: { startsAt: "asc" },
+        include: { leaders: { select: { userId: true, user: { select: { name: true } } } } },
+      },
+      staff: { select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } },
     },
   });
   if (!cohort) throw new Response("Niet gevonden", { status: 404 });
@@ -31,7 +36,9 @@ export async function contactDaysPage(cohortId: string, editingId: string | null
     times: formatTimeRange(d.startsAt, d.endsAt),
     where: d.online ? "Online" : d.place,
     topic: d.topic,
+    leaders: d.leaders.map((l) => l.user.name).join(", "),
   }));
+  const trainers = cohort.staff.map((s) => s.user);
   const editing = cohort.contactDays.find((d) => d.id === editingId);
   return {
     cohort: {
@@ -40,7 +47,17 @@ export async function contactDaysPage(cohortId: string, editingId: string | null
       period: `${formatCalendarDate(cohort.startsOn)} – ${formatCalendarDate(cohort.endsOn)}`,
     },
     days,
-    form: editing ? formValues(editing) : { id: "", place: cohort.location, startTime: "09:30", endTime: "16:00" },
+    trainers,
+    form: editing
+      ? formValues(editing)
+      : {
+          id: "",
+          place: cohort.location,
+          startTime: "09:30",
+          endTime: "16:00",
+          // A new day is led by the cohort's trainers unless someone unticks them.
+          leaders: trainers.map((t) => t.id),
+        },
   };
 }
 
@@ -55,6 +72,7 @@ function formValues(day: {
   programme: string;
   preparation: string[];
   breakouts: string;
+  leaders: { userId: string }[];
 }) {
   const [date = "", startTime = ""] = toAmsterdamInput(day.startsAt).split("T");
   return {
@@ -69,6 +87,7 @@ function formValues(day: {
     programme: day.programme,
     preparation: day.preparation.join(", "),
     breakouts: day.breakouts,
+    leaders: day.leaders.map((l) => l.userId),
   };
 }
 
@@ -76,7 +95,7 @@ function formValues(day: {
 export async function saveContactDay(
   actor: Actor,
   cohortId: string,
-  { id, day, startTime, endTime, ...rest }: ContactDayInput,
+  { id, day, startTime, endTime, leaders, ...rest }: ContactDayInput,
   now = new Date(),
 ) {
   const preparation = rest.preparation.split(/[\s,]+/).filter(Boolean);
@@ -89,9 +108,15 @@ export async function saveContactDay(
   await db.$transaction(async (tx) => {
     const cohort = await tx.cohort.findUnique({
       where: { id: cohortId },
-      select: { name: true, startsOn: true, endsOn: true },
+      select: { name: true, startsOn: true, endsOn: true, staff: { select: { userId: true } } },
     });
     if (!cohort) throw new RefusedError("Deze groep bestaat niet.", 404);
+    const staff = new Set(cohort.staff.map((s) => s.userId));
+    const leaderIds = [...new Set(leaders)];
+    if (leaderIds.some((l) => !staff.has(l))) {
+      const message = "Kies de leiding uit de trainers van deze groep. Er is niets opgeslagen; kijk de vinkjes na.";
+      throw new RefusedError(message, 400, { leaders: message });
+    }
     const date = isoDay(day);
     if (date < isoDay(cohort.startsOn) || date > isoDay(cohort.endsOn)) {
       const message = `Deze dag valt buiten de leergang (${formatCalendarDate(cohort.startsOn)} – ${formatCalendarDate(cohort.endsOn)}). Kies een datum daartussen, of pas eerst de start- of einddatum aan.`;
@@ -127,9 +152,13 @@ export async function saveContactDay(
         data: { ...data, ...(moved ? { sequence: { increment: 1 } } : {}) },
       });
       if (!changed.count) throw new RefusedError("Deze contactdag is intussen verwijderd. Voeg hem opnieuw toe.", 409);
+      await tx.contactDayLeader.deleteMany({ where: { contactDayId: id } });
+      await tx.contactDayLeader.createMany({ data: leaderIds.map((userId) => ({ contactDayId: id, userId })) });
       await audit(tx, { action: "contact-day.change", actor, subjectId: cohortId, summary: what });
     } else {
-      await tx.contactDay.create({ data: { cohortId, ...data } });
+      await tx.contactDay.create({
+        data: { cohortId, ...data, leaders: { create: leaderIds.map((userId) => ({ userId })) } },
+      });
       await audit(tx, { action: "contact-day.add", actor, subjectId: cohortId, summary: what });
     }
   });

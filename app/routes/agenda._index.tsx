@@ -42,13 +42,16 @@ export default function Agenda() {
         Alle tijden zijn Nederlandse tijd. <Link to="/agenda/abonnement">Zet alles in je eigen agenda</Link>.
       </p>
       {trainer && cohorts.length ? (
-        <p className="button-row">
-          {cohorts.map((c) => (
-            <Link key={c.id} className="button button--secondary" to={`/agenda/contactdagen/${c.id}`}>
-              Contactdagen {c.name} plannen
-            </Link>
-          ))}
-        </p>
+        <nav aria-labelledby="plannen-kop" className="space-bottom">
+          <h2 id="plannen-kop">Contactdagen plannen</h2>
+          <ul className="inline-links">
+            {cohorts.map((c) => (
+              <li key={c.id}>
+                <Link to={`/agenda/contactdagen/${c.id}`}>{c.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
       ) : null}
       <AgendaList items={events} trainer={trainer} />
     </div>

@@ -39,7 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { trainer, day } = await requireAttendanceTaker(request, params.dayId ?? "");
   const submission = await readSubmission(request, AttendanceAction);
   return attempt(submission, async (value) => {
-    const here = `/agenda/aanwezigheid/${day.id}`;
+    // Back at the card just marked, so the trainer keeps their place in a long list.
+    const here = `/agenda/aanwezigheid/${day.id}#deelnemer-${value.participant}`;
     if (value.intent === "replacement") {
       const name = await setReplacement(trainer, day.id, value);
       return redirectWithFlash(here, `De vervangende opdracht van ${name} is opgeslagen.`);

@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TrainerContactDays() {
-  const { cohort, days, form } = useLoaderData<typeof loader>();
+  const { cohort, days, trainers, form } = useLoaderData<typeof loader>();
   const listPath = `/agenda/contactdagen/${cohort.id}`;
   return (
     <>
@@ -52,6 +52,7 @@ export default function TrainerContactDays() {
         key={form.id || "nieuw"}
         cohortId={cohort.id}
         period={cohort.period}
+        trainers={trainers}
         values={form}
         listPath={listPath}
       />

@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ContactDays() {
-  const { cohort, days, form } = useLoaderData<typeof loader>();
+  const { cohort, days, trainers, form } = useLoaderData<typeof loader>();
   return (
     <>
       <Crumbs to={`/beheer/groepen/${cohort.id}/instellingen`} label={`${cohort.name}: status en instellingen`} />
@@ -48,7 +48,13 @@ export default function ContactDays() {
         Nederlandse tijd.
       </p>
       <ContactDayList cohortId={cohort.id} days={days} />
-      <ContactDayForm key={form.id || "nieuw"} cohortId={cohort.id} period={cohort.period} values={form} />
+      <ContactDayForm
+        key={form.id || "nieuw"}
+        cohortId={cohort.id}
+        period={cohort.period}
+        values={form}
+        trainers={trainers}
+      />
     </>
   );
 }

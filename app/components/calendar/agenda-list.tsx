@@ -1,5 +1,5 @@
 // The agenda as a list of cards, soonest first: contact days (when, where, programme, what to prepare, who leads it,
-// the answer form or who answered what) between deadlines and peer-review deadlines. Each has its .ics download.
+// the answer form or who answered what; the programme folded) between deadlines and peer-review deadlines. Each has its .ics download.
 import { Link } from "@remix-run/react";
 import type { AgendaKind } from "~/calendar/events";
 import { RespondForm } from "./respond-form";
@@ -15,7 +15,7 @@ type Day = {
   open: boolean;
   takesAttendance: boolean;
   answer: { coming: boolean; reason: string } | null;
-  answers: { coming: number; notComing: number } | null;
+  answers: { coming: number; notComing: number; silent: number } | null;
 };
 
 export type AgendaItem = {
@@ -74,8 +74,13 @@ function ContactDayDetails({ day, trainer }: { day: Day; trainer: boolean }) {
         )}
       </p>
       {day.leaders.length ? <p>Onder leiding van {day.leaders.join(" en ")}.</p> : null}
-      {day.programme ? <p className="preserve-lines">{day.programme}</p> : null}
-      {day.breakouts ? <p className="preserve-lines">In gildes: {day.breakouts}</p> : null}
+      {day.programme || day.breakouts ? (
+        <details className="agenda-programme">
+          <summary>{day.programme ? "Programma van de dag" : "Indeling in gildes"}</summary>
+          {day.programme ? <p className="preserve-lines">{day.programme}</p> : null}
+          {day.breakouts ? <p className="preserve-lines">In gildes: {day.breakouts}</p> : null}
+        </details>
+      ) : null}
       {day.preparation.length ? (
         <>
           <p className="flush-bottom">Ter voorbereiding:</p>
@@ -98,7 +103,9 @@ function TrainerPart({ day }: { day: Day }) {
     <>
       {day.answers ? (
         <p>
-          {day.answers.coming} zeggen: ik kom. {day.answers.notComing} kunnen niet.
+          Antwoorden: {day.answers.coming} {day.answers.coming === 1 ? "komt" : "komen"}, {day.answers.notComing}{" "}
+          {day.answers.notComing === 1 ? "kan" : "kunnen"} niet
+          {day.answers.silent ? `, ${day.answers.silent} nog niets gezegd` : ""}.
         </p>
       ) : null}
       <p className="button-row">

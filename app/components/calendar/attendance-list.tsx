@@ -21,7 +21,7 @@ export function AttendanceList({ rows, open }: { rows: AttendanceRow[]; open: bo
   return (
     <ul className="plain-list stack" aria-label="Deelnemers">
       {rows.map((row) => (
-        <li key={row.id} className="card">
+        <li key={row.id} id={`deelnemer-${row.id}`} className="card">
           <h2 className="flush-top">{row.name}</h2>
           {row.answer ? <p className="muted">{row.answer}</p> : null}
           <p>

@@ -17,7 +17,7 @@ export function RespondForm({ dayId, answer }: { dayId: string; answer: { coming
       <input type="hidden" name={fields.day.name} value={dayId} />
       <fieldset aria-describedby={fields.coming.errors ? fields.coming.errorId : undefined}>
         <legend>Kom je?</legend>
-        <label className="check-label check-label--block">
+        <label className="answer-choice">
           <input
             key={fields.coming.key}
             type="radio"
@@ -27,7 +27,7 @@ export function RespondForm({ dayId, answer }: { dayId: string; answer: { coming
           />{" "}
           Ik kom
         </label>
-        <label className="check-label check-label--block">
+        <label className="answer-choice">
           <input
             key={fields.coming.key}
             type="radio"
@@ -49,9 +49,11 @@ export function RespondForm({ dayId, answer }: { dayId: string; answer: { coming
         maxLength={REASON_MAX}
         hint="Alleen je trainer ziet dit."
       />
-      <button type="submit" className="button">
-        Antwoord opslaan
-      </button>
+      <p className="button-row">
+        <button type="submit" className="button">
+          Antwoord opslaan
+        </button>
+      </p>
     </GildeForm>
   );
 }

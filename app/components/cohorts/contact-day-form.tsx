@@ -1,5 +1,6 @@
 // Adding a contact day, or changing one (its values filled in): the date, the times in Dutch time, the place or
-// "online", and the topic. A refusal keeps what was typed and says at the field what to change. The form posts to
+// "online", the topic, and which of the cohort's trainers lead it. A refusal keeps what was typed and says at the
+// field what to change. The form posts to
 // the page's own address (with `?dag=` while changing a day), so a refused change comes back as that same form.
 import { Link } from "@remix-run/react";
 import { ContactDayAction, PLACE_MAX, TOPIC_MAX } from "~/cohorts/contact-day-form";
@@ -19,17 +20,23 @@ export type ContactDayValues = {
   programme?: string;
   preparation?: string;
   breakouts?: string;
+  leaders?: string[];
 };
+
+type Trainer = { id: string; name: string };
 
 export function ContactDayForm({
   cohortId,
   period,
   values,
+  trainers,
   listPath = `/beheer/groepen/${cohortId}/contactdagen`,
 }: {
   cohortId: string;
   period: string;
   values: ContactDayValues;
+  /** The cohort's trainers, to choose who leads the day. */
+  trainers: Trainer[];
   /** Where the list of days is: the admin's page or the trainer's. */
   listPath?: string;
 }) {
@@ -64,6 +71,7 @@ export function ContactDayForm({
           maxLength={TOPIC_MAX}
           hint="Bijvoorbeeld: Leefwereld en systeemwereld."
         />
+        <LeaderChoices meta={fields.leaders} trainers={trainers} />
         <Field meta={fields.onlineUrl} label="Link voor een online dag" hint="Begint met https://." maxLength={500} />
         <TextArea meta={fields.programme} label="Programma" rows={4} hint="Wat er die dag gebeurt, met tijden." />
         <Field
@@ -89,5 +97,37 @@ export function ContactDayForm({
         </div>
       </GildeForm>
     </section>
+  );
+}
+
+type ChoiceMeta = { name: string; errorId: string; errors?: string[]; initialValue?: unknown };
+
+/** The cohort's trainers as checkboxes: who leads this day (shown on the agenda and in the calendar). */
+function LeaderChoices({ meta, trainers }: { meta: ChoiceMeta; trainers: Trainer[] }) {
+  const ticked = (id: string) =>
+    Array.isArray(meta.initialValue) ? meta.initialValue.includes(id) : meta.initialValue === id;
+  return (
+    <fieldset
+      className={meta.errors ? "field field--invalid" : "field"}
+      aria-describedby={meta.errors ? meta.errorId : undefined}
+    >
+      <legend>Onder leiding van</legend>
+      {trainers.length ? (
+        trainers.map((t) => (
+          <label key={t.id} className="answer-choice">
+            <input type="checkbox" name={meta.name} value={t.id} defaultChecked={ticked(t.id)} /> {t.name}
+          </label>
+        ))
+      ) : (
+        <p className="muted flush-top">
+          Deze groep heeft nog geen trainers. Koppel ze bij de instellingen van de groep.
+        </p>
+      )}
+      {meta.errors ? (
+        <p className="field__error" id={meta.errorId}>
+          {meta.errors[0]}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-// A cohort's contact days for the admin: date, times, place or online and topic, each with a link to change it and
+// A cohort's contact days for the admin: date, times, place or online, topic and leaders, each with a link to change it and
 // a button to remove it. Cards on a phone (Table).
 import { Link } from "@remix-run/react";
 import { ContactDayAction } from "~/cohorts/contact-day-form";
@@ -6,7 +6,7 @@ import { GildeForm } from "~/components/form";
 import { Table } from "~/components/table";
 import { useGildeForm } from "~/forms/use-form";
 
-export type ContactDayRow = { id: string; date: string; times: string; where: string; topic: string };
+export type ContactDayRow = { id: string; date: string; times: string; where: string; topic: string; leaders: string };
 
 export function ContactDayList({
   cohortId,
@@ -20,13 +20,14 @@ export function ContactDayList({
   if (!days.length)
     return <p>Er zijn nog geen contactdagen gepland. De leergangpagina zegt dan dat de data nog volgen.</p>;
   return (
-    <Table headers={["Datum", "Tijd", "Waar", "Onderwerp", ""]} caption="Geplande contactdagen">
+    <Table headers={["Datum", "Tijd", "Waar", "Onderwerp", "Leiding", ""]} caption="Geplande contactdagen">
       {days.map((day) => (
         <tr key={day.id}>
           <td>{day.date}</td>
           <td>{day.times}</td>
           <td>{day.where}</td>
           <td>{day.topic || <span className="muted">geen onderwerp</span>}</td>
+          <td>{day.leaders || <span className="muted">nog niemand</span>}</td>
           <td>
             <div className="button-row">
               <Link className="button button--secondary" to={`${listPath}?dag=${day.id}#contactdag-kop`}>
