@@ -10,7 +10,8 @@ import { EditorToolbar, shortcutAction } from "~/components/assignments/editor-t
 import { HandInDialog, type GoingFile } from "~/components/assignments/hand-in-dialog";
 import type { AssignmentPage, Work } from "~/components/assignments/work";
 import { WordCount } from "~/components/assignments/word-count";
-import { useAutosave, type SaveAnswer, type SaveState } from "~/components/assignments/use-autosave";
+import { SaveConflict, SaveStatus } from "~/components/assignments/save-feedback";
+import { useAutosave, type SaveAnswer } from "~/components/assignments/use-autosave";
 import { GildeForm } from "~/components/form";
 import { useHydrated } from "~/components/use-hydrated";
 import { useFormReply, useGildeForm } from "~/forms/use-form";
@@ -137,28 +138,17 @@ export function DraftEditor({ page, draft, busy }: { page: AssignmentPage; draft
         <div className="editor__meta">
           <WordCount id="woorden" text={text} range={page.words} live={hydrated} />
           <p id="opslaan-status" className="editor__status" role="status" aria-live="polite">
-            <SaveStatus state={state} hydrated={hydrated} />
+            <SaveStatus state={state} hydrated={hydrated} what="het concept" />
           </p>
         </div>
         {state.kind === "conflict" ? (
-          <div className="notice notice--warm" role="alert">
-            <p>
-              <strong>Dit concept is ondertussen ergens anders opgeslagen</strong> (bijvoorbeeld in een ander tabblad).
-              Je tekst hierboven is niet overschreven. Kies wat je wilt bewaren:
-            </p>
-            <details>
-              <summary>Bekijk de andere versie</summary>
-              <pre className="mail">{state.theirs}</pre>
-            </details>
-            <div className="button-row">
-              <button type="button" className="button" onClick={keepMine}>
-                Mijn tekst bewaren
-              </button>
-              <button type="button" className="button button--secondary" onClick={takeTheirs}>
-                De andere versie overnemen
-              </button>
-            </div>
-          </div>
+          <SaveConflict
+            who="Dit concept is ondertussen ergens anders opgeslagen (bijvoorbeeld in een ander tabblad)."
+            theirs={state.theirs}
+            theirsLabel="de andere versie"
+            keepMine={keepMine}
+            takeTheirs={takeTheirs}
+          />
         ) : null}
         <div className="button-row">
           <button
@@ -201,28 +191,4 @@ export function DraftEditor({ page, draft, busy }: { page: AssignmentPage; draft
       <AttachmentList attachments={draft.attachments} peerReview={page.peerReview} removable />
     </>
   );
-}
-
-function SaveStatus({ state, hydrated }: { state: SaveState; hydrated: boolean }) {
-  switch (state.kind) {
-    case "saving":
-      return <>Bezig met opslaan…</>;
-    case "saved":
-      return <>Concept opgeslagen om {state.at.toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" })}.</>;
-    case "failed":
-      return (
-        <span className="field__error">Opslaan lukte niet; je tekst staat nog hier en we proberen het opnieuw.</span>
-      );
-    case "conflict":
-      return <span className="field__warning">Niet opgeslagen: er is een nieuwere versie van dit concept.</span>;
-    case "refused":
-      return (
-        <span className="field__error">
-          Niet opgeslagen: {state.message} Je tekst staat nog hier; kopieer hem als je hem wilt bewaren.
-        </span>
-      );
-    default:
-      // Without JavaScript nothing is saved by itself: say nothing rather than promise it.
-      return hydrated ? <>Je concept wordt vanzelf bewaard terwijl je schrijft.</> : null;
-  }
 }

@@ -3,7 +3,8 @@
 // member sees both texts and chooses. Without JavaScript "Tekst opslaan" posts the form; a clash then shows the
 // saved version in the editor and what was sent below it.
 import { GILDE_TEXT_FORM_ID, GildeTextSchema } from "~/assignments/gilde-forms";
-import { useAutosave, type SaveAnswer, type SaveState } from "~/components/assignments/use-autosave";
+import { SaveConflict, SaveStatus } from "~/components/assignments/save-feedback";
+import { useAutosave, type SaveAnswer } from "~/components/assignments/use-autosave";
 import { WordCount } from "~/components/assignments/word-count";
 import { GildeForm } from "~/components/form";
 import { useHydrated } from "~/components/use-hydrated";
@@ -70,28 +71,17 @@ export function GildeTextEditor({
         <div className="editor__meta">
           <WordCount id="gilde-woorden" text={text} range={words} live={hydrated} />
           <p id="gilde-opslaan" className="editor__status" role="status" aria-live="polite">
-            <SaveStatus state={state} hydrated={hydrated} />
+            <SaveStatus state={state} hydrated={hydrated} what="de tekst" />
           </p>
         </div>
         {state.kind === "conflict" ? (
-          <div className="notice notice--warm" role="alert">
-            <p>
-              <strong>Een gildegenoot heeft de tekst ondertussen opgeslagen.</strong> Jouw tekst hierboven is niet
-              overschreven, en die van je gildegenoot ook niet. Kies wat je wilt bewaren:
-            </p>
-            <details>
-              <summary>Bekijk de versie van je gildegenoot</summary>
-              <pre className="mail">{state.theirs}</pre>
-            </details>
-            <div className="button-row">
-              <button type="button" className="button" onClick={keepMine}>
-                Mijn tekst bewaren
-              </button>
-              <button type="button" className="button button--secondary" onClick={takeTheirs}>
-                Hun versie overnemen
-              </button>
-            </div>
-          </div>
+          <SaveConflict
+            who="Een gildegenoot heeft de tekst ondertussen opgeslagen; hun versie is ook bewaard."
+            theirs={state.theirs}
+            theirsLabel="de versie van je gildegenoot"
+            keepMine={keepMine}
+            takeTheirs={takeTheirs}
+          />
         ) : null}
         <div className="button-row">
           <button
@@ -107,23 +97,4 @@ export function GildeTextEditor({
       </GildeForm>
     </section>
   );
-}
-
-function SaveStatus({ state, hydrated }: { state: SaveState; hydrated: boolean }) {
-  switch (state.kind) {
-    case "saving":
-      return <>Bezig met opslaan…</>;
-    case "saved":
-      return <>Opgeslagen om {state.at.toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" })}.</>;
-    case "failed":
-      return (
-        <span className="field__error">Opslaan lukte niet; je tekst staat nog hier en we proberen het opnieuw.</span>
-      );
-    case "conflict":
-      return <span className="field__warning">Niet opgeslagen: er is een nieuwere versie van de tekst.</span>;
-    case "refused":
-      return <span className="field__error">Niet opgeslagen: {state.message} Je tekst staat nog hier.</span>;
-    default:
-      return hydrated ? <>De tekst wordt vanzelf bewaard terwijl je schrijft.</> : null;
-  }
 }
