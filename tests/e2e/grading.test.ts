@@ -145,6 +145,19 @@ it("returns for revision, gets a new version, and releases voldaan", async () =>
     await trainer.getByRole("button", { name: "Opslaan en vrijgeven" }).click();
     await trainer.getByText(/Vrijgegeven/).waitFor();
   }
+  // Handing in gave Kees work of others to review (peer review is part of completion): he gives it all.
+  await participant.goto(`${base}/gilde`);
+  while ((await participant.getByRole("link", { name: "Feedback geven" }).count()) > 0) {
+    await participant.getByRole("link", { name: "Feedback geven" }).first().click();
+    const questions = participant.locator("form textarea[name^='answers.']");
+    await questions.first().waitFor();
+    for (let q = 0; q < (await questions.count()); q++)
+      await questions.nth(q).fill(`Wat me opviel, punt ${q + 1}: de bewoners spreken zelf.`);
+    await participant.getByLabel("Tip voor verder").fill("Vraag de buurtconciërge wie er nog meer moet meepraten.");
+    await participant.getByRole("button", { name: "Feedback indienen" }).click();
+    await participant.getByText("Ingediend. Dank je").waitFor();
+    await participant.goto(`${base}/gilde`);
+  }
   await trainer.goto(`${base}/opdrachten/groep/${cohortId}`);
   const row = trainer.getByRole("row", { name: /Kees Bakker/ });
   await row.getByText("Niets: klaar om af te ronden").waitFor();
