@@ -20,12 +20,11 @@ const e2e: TestProjectConfiguration = {
     name: "e2e",
     include: ["tests/e2e/**/*.test.ts"],
     globalSetup: ["tests/support/e2e-global-setup.ts"],
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
-    // After the other projects, one file at a time in one process: a server and a Chromium per file are enough for
-    // two cores. (`fileParallelism: false` is not enough once the shared pool has two workers.)
+    // After the other projects, two files at a time: a journey keeps about one core busy (its server, Chromium and
+    // the test take turns), so two of them use both cores. Each file has its own server, data directory and port.
     sequence: { groupOrder: 1 },
-    poolOptions: { forks: { singleFork: true } },
   },
 };
 const onPostgres = Boolean(process.env.DATABASE_URL);

@@ -40,6 +40,8 @@ const ENGLISH = [
 ];
 
 export async function screenshot(page: Page, journey: string, name: string) {
+  // CI keeps no artifacts: `.ci/run` turns the screenshots off, which saves a full-page render per screen.
+  if (process.env.GILDE_E2E_SCREENSHOTS === "off") return;
   fs.mkdirSync(path.join(ARTIFACTS, journey), { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, journey, `${name}.png`), fullPage: true });
 }
