@@ -20,7 +20,8 @@ beforeAll(async () => {
     EDUID_CLIENT_SECRET: "geheim-e2e",
   });
 });
-const e2e = useServerAndPage({ env });
+// Demo data from the run's template (tests/support/demo-data.ts): the first start with seeding is the account journey's.
+const e2e = useServerAndPage({ env, demoSessions: true });
 beforeAll(async () => {
   fake = await startFakeOidcProvider({
     port: Number(new URL(env.EDUID_ISSUER!).port),

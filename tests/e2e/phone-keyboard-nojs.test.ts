@@ -5,7 +5,8 @@ import { expect, it } from "vitest";
 import { audit, screenshot } from "../support/audit";
 import { PHONE, useServerAndPage } from "../support/e2e";
 
-const e2e = useServerAndPage();
+// Demo data from the run's template; the account journey is the one that starts on an empty data directory.
+const e2e = useServerAndPage({ demoSessions: true });
 
 /** Presses Tab until the element matching `selector` has focus (so it is reachable by keyboard), at most 80 times. */
 async function tabTo(page: Page, selector: string) {
