@@ -58,7 +58,8 @@ export default function MyCertificate() {
             {earlier.map((c) => (
               <li key={c.id} className="card">
                 {c.cohortName}, op naam van {c.recipientName}: ingetrokken
-                {c.revokedReason ? ` (${c.revokedReason})` : ""}. <a href={c.verifyUrl}>Verificatiepagina</a>
+                {c.revokedReason ? ` (${c.revokedReason.replace(/[.!?]+$/, "")})` : ""}.{" "}
+                <a href={c.verifyUrl}>Verificatiepagina</a>
               </li>
             ))}
           </ul>
