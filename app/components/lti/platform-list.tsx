@@ -86,7 +86,10 @@ function CohortForm({ platform, cohorts }: { platform: Platform; cohorts: Cohort
 function SelfRegistered({ platform, cohorts }: { platform: Platform; cohorts: Cohort[] }) {
   return (
     <li className="card space-bottom notice">
-      <h3>{platform.name}</h3>
+      <h3>
+        {platform.name}
+        {platform.isDemo ? <span className="badge"> demo: geen echte leeromgeving</span> : null}
+      </h3>
       <p>
         Deze leeromgeving meldde zich zelf aan (dynamische registratie) op {formatDate(platform.createdAt)}. Niemand kan
         Gilde er vanuit starten tot je de koppeling goedkeurt. Keur alleen goed als je deze leeromgeving herkent.
