@@ -34,7 +34,7 @@ export function isPrivateAddress(address: string): boolean {
   return PRIVATE.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
-export const isLoopbackHost = (hostname: string) => ["127.0.0.1", "localhost", "[::1]"].includes(hostname);
+const isLoopbackHost = (hostname: string) => ["127.0.0.1", "localhost", "[::1]"].includes(hostname);
 
 /**
  * An address Gilde may call: https; plain http only on loopback, and loopback only outside production (the tests'

@@ -25,7 +25,7 @@ export const PROOF_LIFETIME_MS = 30 * 60 * 1000;
 const MAX_ANSWER_BYTES = 256 * 1024;
 const PLATFORM_CONFIGURATION_CLAIM = "https://purl.imsglobal.org/spec/lti-platform-configuration";
 
-export const NO_CONFIGURATION =
+const NO_CONFIGURATION =
   "Dit adres is voor je leeromgeving: open het via ‘Tool registreren’ (dynamische registratie) in Brightspace, Canvas of Moodle. De leeromgeving geeft dan zelf mee waar haar configuratie staat.";
 const PROOF_INVALID =
   "Deze bevestiging is verlopen of klopt niet. Start de registratie opnieuw vanuit je leeromgeving.";

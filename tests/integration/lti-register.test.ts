@@ -160,6 +160,13 @@ describe("a registration that works", () => {
       include: { enrollments: true },
     });
     expect(user.enrollments).toEqual([expect.objectContaining({ cohortId: cohort.id, status: "ACTIVE" })]);
+
+    // Approved, it sits with the others, its cohort chosen in the form that changes it.
+    const after = await admin.get("/beheer/lti");
+    expect(after.html).toMatch(new RegExp(`<option value="${cohort.id}" selected`));
+    const changed = await admin.submit("/beheer/lti", { intent: "link-cohort", platformId: platform.id, cohortId: "" });
+    expect(changed.text).toContain("De groep van");
+    expect((await platformOf(lms))!).toMatchObject({ status: "ACTIVE", cohortId: null });
   });
 
   it("lets an admin refuse a waiting platform: it is gone and launches are refused as unknown", async () => {

@@ -59,7 +59,10 @@ function ActionButton(props: {
 function CohortForm({ platform, cohorts }: { platform: Platform; cohorts: Cohort[] }) {
   const pending = platform.status === "PENDING";
   const intent = pending ? "approve-platform" : "link-cohort";
-  const [form, fields] = useGildeForm(PlatformAction, { id: `${intent}-${platform.id}` });
+  const [form, fields] = useGildeForm(PlatformAction, {
+    id: `${intent}-${platform.id}`,
+    defaultValue: { cohortId: platform.cohort?.id ?? "" },
+  });
   const navigation = useNavigation();
   const busy = navigation.formData?.get("intent") === intent && navigation.formData.get("platformId") === platform.id;
   return (
@@ -68,10 +71,8 @@ function CohortForm({ platform, cohorts }: { platform: Platform; cohorts: Cohort
       <input type="hidden" name="platformId" value={platform.id} />
       <SelectField
         meta={fields.cohortId}
-        id={`cohort-${platform.id}`}
         label="Gekoppelde groep"
         emptyLabel="Geen: alleen accounts"
-        defaultValue={platform.cohort?.id ?? ""}
         options={cohorts.map((cohort) => ({ value: cohort.id, label: cohort.name }))}
         hint="Docenten uit de cursus worden trainer van deze groep, studenten deelnemer."
       />
@@ -94,7 +95,7 @@ function SelfRegistered({ platform, cohorts }: { platform: Platform; cohorts: Co
         Deze leeromgeving meldde zich zelf aan (dynamische registratie) op {formatDate(platform.createdAt)}. Niemand kan
         Gilde er vanuit starten tot je de koppeling goedkeurt. Keur alleen goed als je deze leeromgeving herkent.
       </p>
-      <dl className="details">
+      <dl className="details space-bottom">
         <dt>Product</dt>
         <dd>{platform.productFamily ? productName(platform.productFamily) : "onbekend"}</dd>
         <dt>Issuer</dt>
