@@ -3,7 +3,8 @@
 // The services: a demo course (context) with a roster (NRPS: trainer@, deelnemer@, deelnemer2@ in it, deelnemer3@
 // "niet meer in de leeromgeving", on /beoordelen/lti/<cohort>), a line item with a score that arrived and one that
 // keeps failing (AGS: shown on /beheer/lti). The background job tries the failing one again against the demo
-// address, which does not exist, so it stays in the list with a Dutch reason.
+// address, which does not exist, so it stays in the list with a Dutch reason. And a Moodle that registered itself
+// through LTI Dynamic Registration (/lti/register) and waits on /beheer/lti for the admin to approve or refuse it.
 import { findAssignment, getCourse } from "../app/content/course.server";
 import { db } from "../app/db.server";
 
@@ -34,6 +35,22 @@ export async function seedLtiDemo(now = new Date()) {
     select: { id: true },
   });
   await seedLtiServicesDemo(platform.id, now);
+  await db.ltiPlatform.create({
+    data: {
+      name: "Moodle (moodle.demo.gilde.test)",
+      issuer: "https://moodle.demo.gilde.test",
+      clientId: "Xq7demoMoodle41",
+      authLoginUrl: "https://moodle.demo.gilde.test/mod/lti/auth.php",
+      accessTokenUrl: "https://moodle.demo.gilde.test/mod/lti/token.php",
+      jwksUrl: "https://moodle.demo.gilde.test/mod/lti/certs.php",
+      status: "PENDING",
+      productFamily: "moodle",
+      registeredDynamically: true,
+      isDemo: true,
+      createdAt: new Date(now.getTime() - 30 * 60 * 1000),
+      deployments: { create: [{ deploymentId: "3", createdAt: now }] },
+    },
+  });
 }
 
 const DEMO_LMS = "https://brightspace.demo.gilde.test/d2l/api/lti/ags/2.0/deployment/demo-cursus-creative-communities";

@@ -1,4 +1,5 @@
-// The admin's forms on /beheer/lti: register a platform, accept or refuse a deployment a launch brought, remove one.
+// The admin's forms on /beheer/lti: register a platform, accept or refuse a deployment a launch brought, remove one;
+// approve (with its cohort) or refuse a platform that registered itself, or change an approved one's cohort.
 import { z } from "zod";
 import { requiredText } from "~/forms/fields";
 
@@ -42,6 +43,10 @@ export const PlatformAction = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept-deployment"), deploymentId: id }),
   z.object({ intent: z.literal("remove-deployment"), deploymentId: id }),
   z.object({ intent: z.literal("remove-platform"), platformId: id }),
+  // A platform that registered itself (/lti/register): approve it with a cohort, or refuse it.
+  z.object({ intent: z.literal("approve-platform"), platformId: id, cohortId: z.string().max(64).optional() }),
+  z.object({ intent: z.literal("link-cohort"), platformId: id, cohortId: z.string().max(64).optional() }),
+  z.object({ intent: z.literal("refuse-platform"), platformId: id }),
 ]);
 export type PlatformRegistration = Extract<z.infer<typeof PlatformAction>, { intent: "register" }>;
 

@@ -14,6 +14,7 @@ import { recordLaunchContext } from "./contexts.server";
 import { startDeepLink } from "./deep-link.server";
 import { landingPath, LTI_CLAIM } from "./claims";
 import { verifyIdToken } from "./id-token.server";
+import { PLATFORM_PENDING } from "./login.server";
 
 export const STATE_MISSING =
   "Je browser gaf de gegevens van deze start niet terug aan Gilde (dat gebeurt als cookies van andere sites binnen de leeromgeving geblokkeerd zijn). Open Gilde in een nieuw venster vanuit de cursus, of sta cookies voor Gilde toe.";
@@ -69,6 +70,7 @@ export async function completeLaunch(
           jwksUrl: true,
           authLoginUrl: true,
           cohortId: true,
+          status: true,
         },
       },
     },
@@ -86,6 +88,8 @@ export async function completeLaunch(
   if (used.count === 0) throw new RefusedError(STATE_UNKNOWN, 400);
 
   const platform = login.platform;
+  // A login begun before the platform lost its approval does not finish either.
+  if (platform.status !== "ACTIVE") throw new RefusedError(PLATFORM_PENDING, 403);
   const claims = await verifyIdToken(input.idToken, platform, now);
   if (claims.nonce !== login.nonce) throw new RefusedError(STATE_UNKNOWN, 400);
   try {

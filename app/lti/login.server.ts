@@ -5,6 +5,8 @@ import { z } from "zod";
 import { randomToken, sha256 } from "~/auth/tokens.server";
 import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
+import { platformOrigins } from "./platforms.server";
+import { FramedRefusal } from "./requests.server";
 import { toolConfiguration } from "./tool-config";
 
 export const STATE_LIFETIME_MS = 10 * 60 * 1000;
@@ -18,6 +20,9 @@ const LoginParams = z.object({
   lti_deployment_id: z.string().max(255).optional(),
   lti_storage_target: z.string().max(100).optional(),
 });
+
+export const PLATFORM_PENDING =
+  "Deze leeromgeving heeft zich bij Gilde aangemeld, maar de beheerder van Gilde heeft de koppeling nog niet goedgekeurd. Probeer het later opnieuw; duurt het lang, vraag het dan de beheerder van je leeromgeving.";
 
 const UNKNOWN_PLATFORM =
   "Deze leeromgeving is (nog) niet bij Gilde geregistreerd. Vraag de beheerder van Gilde om haar toe te voegen op de pagina LTI-koppelingen.";
@@ -44,7 +49,7 @@ export async function startLogin(
   // One issuer can host many tools' registrations (Canvas cloud): the client id tells them apart.
   const candidates = await db.ltiPlatform.findMany({
     where: { issuer: params.iss, ...(params.client_id ? { clientId: params.client_id } : {}) },
-    select: { id: true, clientId: true, authLoginUrl: true },
+    select: { id: true, clientId: true, authLoginUrl: true, status: true },
     take: 2,
   });
   if (candidates.length === 0) throw new RefusedError(UNKNOWN_PLATFORM, 400);
@@ -54,6 +59,13 @@ export async function startLogin(
       400,
     );
   const platform = candidates[0]!;
+  // Registered itself (/lti/register) and not approved yet: no launch gets in. Its own frame may show why.
+  if (platform.status !== "ACTIVE")
+    throw new FramedRefusal(
+      PLATFORM_PENDING,
+      403,
+      await platformOrigins({ id: platform.id }, { includePending: true }),
+    );
   const state = randomToken();
   const nonce = randomToken();
   await db.ltiLoginState.create({

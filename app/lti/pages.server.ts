@@ -9,11 +9,23 @@ export const escape = (value: string) =>
 // JSON inside a <script>: "<" escaped so no value can end the script element.
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
+// The few shapes these pages use, in the colours of the app (app.css); no stylesheet to fetch inside a frame.
+const STYLE = [
+  "body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1f2a2e;background:#fbfaf7}",
+  "h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.5rem}a{color:#1d5c4d}",
+  "dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}",
+  "@media (max-width:600px){dl{grid-template-columns:1fr}dd{margin-bottom:.5rem}}",
+  ".note{background:#f7ecdf;border-left:4px solid #8a4b12;padding:.6rem .9rem;border-radius:6px}",
+  "[role=alert]{background:#fbeaea;border-left:4px solid #a32020;padding:.6rem .9rem;border-radius:6px}",
+  "button{font:inherit;font-weight:600;cursor:pointer;border:1px solid #1d5c4d;background:#1d5c4d;color:#fff;padding:.6rem 1.2rem;border-radius:10px}",
+  "button:hover{background:#164a3e}button:focus-visible,a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}",
+].join("");
+
 export function page(title: string, body: string, script?: { nonce: string; code: string }) {
-  return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} — Gilde</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1f2a2e}h1{font-size:1.4rem}</style></head><body><main>${body}</main>${script ? `<script nonce="${escape(script.nonce)}">${script.code}</script>` : ""}</body></html>`;
+  return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} — Gilde</title><style>${STYLE}</style></head><body><main>${body}</main>${script ? `<script nonce="${escape(script.nonce)}">${script.code}</script>` : ""}</body></html>`;
 }
 
-function htmlResponse(html: string, status: number, frameAncestors: string[], extra: HeadersInit = {}) {
+export function htmlResponse(html: string, status: number, frameAncestors: string[], extra: HeadersInit = {}) {
   const headers = new Headers(extra);
   headers.set("Content-Type", "text/html; charset=utf-8");
   if (frameAncestors.length > 0) headers.set(FRAME_ANCESTORS_HEADER, frameAncestors.join(" "));

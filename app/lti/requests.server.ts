@@ -20,11 +20,23 @@ export async function launchParams(request: Request): Promise<Record<string, str
   return params;
 }
 
-/** Runs a launch step; a refusal becomes the Dutch page, framable by the registered platforms. */
+/** A launch refusal that names the sites that may frame it (a platform still waiting frames only this page). */
+export class FramedRefusal extends RefusedError {
+  constructor(
+    message: string,
+    status: number,
+    readonly frameAncestors: string[],
+  ) {
+    super(message, status);
+  }
+}
+
+/** Runs a launch step; a refusal becomes the Dutch page, framable by the approved platforms. */
 export async function refusingInDutch(step: () => Promise<Response>): Promise<Response> {
   try {
     return await step();
   } catch (error) {
+    if (error instanceof FramedRefusal) return launchRefusal(error.message, error.status, error.frameAncestors);
     if (error instanceof RefusedError) return launchRefusal(error.message, error.status, await platformOrigins());
     throw error;
   }

@@ -9,10 +9,9 @@ import { RefusedError } from "~/errors.server";
 import { accountForPerson, type LmsPerson } from "./accounts.server";
 import { launchRole } from "./claims";
 import { LmsError, lmsFetch, refusedBy } from "./lms-fetch.server";
-import { nextPage } from "./services";
+import { LTI_SCOPE, nextPage } from "./services";
 import { serviceToken } from "./service-token.server";
 
-const SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
 const MEMBERSHIPS = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
 /** A course of a few thousand people at most; a platform that pages forever is stopped here. */
 const MAX_PAGES = 100;
@@ -65,7 +64,7 @@ export async function cohortRosters(cohortId: string) {
 }
 
 async function fetchRoster(url: string, platform: { id: string; clientId: string; accessTokenUrl: string }) {
-  const token = await serviceToken(platform, [SCOPE]);
+  const token = await serviceToken(platform, [LTI_SCOPE.roster]);
   const members: Member[] = [];
   let next: string | null = url;
   for (let page = 0; next && page < MAX_PAGES; page++) {

@@ -5,13 +5,9 @@
 import { db } from "~/db.server";
 import { nextAttemptDelay } from "~/notifications/sender.server";
 import { LmsError, lmsFetch, refusedBy } from "./lms-fetch.server";
-import { scoresUrl } from "./services";
+import { LTI_SCOPE as SCOPE, scoresUrl } from "./services";
 import { forgetServiceToken, serviceToken } from "./service-token.server";
 
-const SCOPE = {
-  lineItem: "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
-  score: "https://purl.imsglobal.org/spec/lti-ags/scope/score",
-};
 const LINE_ITEM = "application/vnd.ims.lis.v2.lineitem+json";
 const CONTAINER = "application/vnd.ims.lis.v2.lineitemcontainer+json";
 const CLAIM_MS = 10 * 60 * 1000;

@@ -2,6 +2,13 @@
 // says, and where the next page of a roster is.
 import type { Decision } from "~/grading/rubric";
 
+/** The service scopes Gilde uses: AGS line items and scores, the NRPS roster (also asked for at registration). */
+export const LTI_SCOPE = {
+  lineItem: "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+  score: "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+  roster: "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly",
+};
+
 /** `<line item URL>/scores`, the query string kept. */
 export function scoresUrl(lineItemUrl: string): string {
   const url = new URL(lineItemUrl);

@@ -6,6 +6,7 @@ import { sendWeeklyDigests } from "~/community/digest.server";
 import { endExpiredConsents } from "~/consent/consents.server";
 import { maintainWaitlists } from "~/enrollment/waitlist.server";
 import { sweepLoginStates } from "~/lti/login.server";
+import { sweepRegistrationProofs } from "~/lti/registration.server";
 import { deliverScorePosts } from "~/lti/score-delivery.server";
 import { maintainPeerReviews } from "~/peer-review/allocation.server";
 import { applyRetention } from "~/privacy/retention.server";
@@ -25,6 +26,7 @@ export function startJobs({ intervalMs = 30_000 } = {}): () => void {
       await maintainWaitlists();
       await endExpiredConsents();
       await sweepLoginStates();
+      await sweepRegistrationProofs();
       await deliverOutbox();
       await deliverScorePosts();
     } catch (error) {

@@ -1,5 +1,5 @@
 // The admin registers LMS platforms for LTI 1.3 and copies Gilde's own tool configuration; a launch for an unknown
-// deployment of a registered platform waits here for approval.
+// deployment of a registered platform, and a platform that registered itself (/lti/register), wait here for approval.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -14,7 +14,9 @@ import { attempt, readSubmission } from "~/forms/submission.server";
 import { PlatformAction } from "~/lti/forms";
 import {
   acceptDeployment,
+  approvePlatform,
   platformsOverview,
+  refusePlatform,
   registerPlatform,
   removeDeployment,
   removePlatform,
@@ -53,6 +55,21 @@ export async function action({ request }: ActionFunctionArgs) {
         const d = await removeDeployment(admin, value.deploymentId);
         return redirectWithFlash(here, `Deployment ${d.deploymentId} van ${d.platform.name} is verwijderd.`);
       }
+      case "approve-platform": {
+        const platform = await approvePlatform(admin, value);
+        return redirectWithFlash(
+          here,
+          `${platform.name} is goedgekeurd. Docenten kunnen Gilde nu vanuit de cursus starten.`,
+        );
+      }
+      case "link-cohort": {
+        const platform = await approvePlatform(admin, value);
+        return redirectWithFlash(here, `De groep van ${platform.name} is opgeslagen.`);
+      }
+      case "refuse-platform": {
+        const platform = await refusePlatform(admin, value.platformId);
+        return redirectWithFlash(here, `De aanmelding van ${platform.name} is geweigerd en verwijderd.`);
+      }
       case "remove-platform": {
         const platform = await removePlatform(admin, value.platformId);
         return redirectWithFlash(
@@ -76,7 +93,7 @@ export default function AdminLti() {
       <FailingScores scores={failingScores} />
       <ToolConfiguration config={config} />
       <h2>Geregistreerde leeromgevingen</h2>
-      <PlatformList platforms={platforms} />
+      <PlatformList platforms={platforms} cohorts={cohorts} />
       <RegisterPlatformForm cohorts={cohorts} />
     </>
   );

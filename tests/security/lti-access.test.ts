@@ -1,10 +1,13 @@
 // Who may register LMS platforms (issue 25): only an admin sees /beheer/lti and changes it; a trainer or participant
 // is refused and nothing changes. The launch steps accept a post from the LMS's site (exempt from the origin check),
-// but only with a state Gilde made.
+// but only with a state Gilde made. Dynamic registration (/lti/register) is open to anyone, so its confirmation must
+// come from Gilde's own page, and a platform that registered itself frames nothing of Gilde's until approved.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { makeProof } from "~/lti/registration.server";
 import { createUser } from "../support/factories";
-import { startTestApp, type TestApp } from "../support/http";
+import { FakeLtiPlatform } from "../support/fake-lti-platform";
+import { inputValue, startTestApp, type TestApp } from "../support/http";
 
 let app: TestApp;
 beforeAll(async () => (app = await startTestApp()));
@@ -54,5 +57,54 @@ describe("/beheer/lti", () => {
       .post("/lti/launch", { id_token: "x.y.z", state: "verzonnen" }, { origin: "https://lms.elders.test" });
     expect(page.status).toBe(400);
     expect(page.text).toContain("verlopen of al gebruikt");
+  });
+});
+
+describe("/lti/register", () => {
+  it("refuses a confirmation posted from another site's page, and sends the platform nothing", async () => {
+    const lms = await new FakeLtiPlatform("/moodle").start();
+    try {
+      const proof = await makeProof(lms.configurationUrl, lms.registrationToken);
+      const page = await app.client().post("/lti/register", { bewijs: proof }, { origin: "https://aanvaller.test" });
+      expect(page.status).toBe(403);
+      expect(lms.registrations).toHaveLength(0);
+      expect(await db.ltiPlatform.count({ where: { issuer: lms.issuer } })).toBe(0);
+    } finally {
+      await lms.stop();
+    }
+  });
+
+  it("lets a platform waiting for approval frame nothing of Gilde's but its own registration pages", async () => {
+    const lms = await new FakeLtiPlatform("/moodle").start();
+    try {
+      const browser = app.client();
+      const confirm = await browser.get(`/lti/register?${lms.registrationQuery()}`);
+      expect(confirm.headers.get("Content-Security-Policy")).toContain(`frame-ancestors ${lms.baseUrl}`);
+      const done = await browser.post("/lti/register", { bewijs: inputValue(confirm.html, "bewijs")! });
+      expect(done.status).toBe(200);
+      expect((await db.ltiPlatform.findFirstOrThrow({ where: { issuer: lms.issuer } })).status).toBe("PENDING");
+      // Any other launch refusal may be framed by the approved platforms only.
+      await db.ltiPlatform.create({
+        data: {
+          name: "Goedgekeurd",
+          issuer: "https://goedgekeurd.lms.test",
+          clientId: `c-${lms.clientId}`,
+          authLoginUrl: "https://goedgekeurd.lms.test/auth",
+          accessTokenUrl: "https://goedgekeurd.lms.test/token",
+          jwksUrl: "https://goedgekeurd.lms.test/jwks",
+        },
+      });
+      const query = new URLSearchParams({
+        iss: "https://onbekend.test",
+        login_hint: "x",
+        target_link_uri: app.baseUrl,
+      });
+      const other = await browser.get(`/lti/login?${query}`);
+      expect(other.status).toBe(400);
+      expect(other.headers.get("Content-Security-Policy")).toContain("https://goedgekeurd.lms.test");
+      expect(other.headers.get("Content-Security-Policy")).not.toContain(lms.baseUrl);
+    } finally {
+      await lms.stop();
+    }
   });
 });

@@ -2,7 +2,9 @@
 // JWKS (counting fetches, rotatable), an OIDC authorisation endpoint that answers with the auto-submitted form of
 // id_token and state a real platform sends, and a signer for id_tokens with any claim changed. For the services: a
 // token endpoint that checks Gilde's client assertion against Gilde's JWKS, AGS line items whose URLs carry a query
-// string (as Canvas' and Moodle's do) with a log of the scores that arrived, and a paged NRPS roster.
+// string (as Canvas' and Moodle's do) with a log of the scores that arrived, and a paged NRPS roster. For Dynamic
+// Registration: an OpenID configuration at /.well-known/openid-configuration (changeable per test) and a
+// registration endpoint that checks the bearer token and the body, records what arrived and answers a client id.
 import crypto from "node:crypto";
 import { once } from "node:events";
 import http from "node:http";
@@ -27,6 +29,7 @@ export type LaunchPerson = { sub: string; email?: string; name?: string; roles?:
 export type RosterMember = { user_id: string; name?: string; email?: string; roles: string[]; status?: string };
 export type LineItem = { id: string; label: string; scoreMaximum: number; resourceId?: string; tag?: string };
 export type ReceivedScore = { url: string; body: Record<string, unknown> };
+export type ReceivedRegistration = { authorization: string | null; body: Record<string, unknown> };
 
 const COURSE = "/courses/course-1";
 const SERVICE_QUERY = "type_id=7";
@@ -57,6 +60,16 @@ export class FakeLtiPlatform {
   /** The message type of the next id_token (deep linking asks with LtiDeepLinkingRequest). */
   messageType = "LtiResourceLinkRequest";
   deepLinkData = "platform-data-123";
+  /** Dynamic Registration: the token the registration endpoint wants as bearer (null: none needed). */
+  registrationToken: string | null = "reg-token-1";
+  /** Changes the OpenID configuration the platform publishes (wrong issuer, a field left out, …). */
+  tamperConfiguration: (config: Record<string, unknown>) => Record<string, unknown> = (config) => config;
+  /** The registration endpoint answers this status instead of registering, while set. */
+  refuseRegistration: number | null = null;
+  /** The client id the next registrations get (default: this platform's clientId). */
+  registeredClientId: string | null = null;
+  readonly registrations: ReceivedRegistration[] = [];
+  configurationFetches = 0;
   private tokens = new Set<string>();
   private target = "";
   private keys: Key[] = [];
@@ -270,8 +283,78 @@ export class FakeLtiPlatform {
     return json(404, {});
   }
 
+  get configurationUrl() {
+    return `${this.issuer}/.well-known/openid-configuration`;
+  }
+
+  /** The OpenID configuration of LTI Dynamic Registration 1.0 § 3.4, as Moodle publishes it. */
+  openidConfiguration(): Record<string, unknown> {
+    return this.tamperConfiguration({
+      issuer: this.issuer,
+      authorization_endpoint: `${this.baseUrl}/auth`,
+      registration_endpoint: `${this.baseUrl}/register`,
+      jwks_uri: `${this.baseUrl}/jwks`,
+      token_endpoint: `${this.baseUrl}/token`,
+      token_endpoint_auth_methods_supported: ["private_key_jwt"],
+      token_endpoint_auth_signing_alg_values_supported: ["RS256"],
+      scopes_supported: ["openid", "https://purl.imsglobal.org/spec/lti-ags/scope/score"],
+      response_types_supported: ["id_token"],
+      id_token_signing_alg_values_supported: ["RS256"],
+      subject_types_supported: ["public", "pairwise"],
+      claims_supported: ["sub", "iss", "name", "email"],
+      "https://purl.imsglobal.org/spec/lti-platform-configuration": {
+        product_family_code: "moodle",
+        version: "4.3",
+        messages_supported: [{ type: "LtiResourceLinkRequest" }, { type: "LtiDeepLinkingRequest" }],
+      },
+    });
+  }
+
+  /** The address the LMS opens for its admin: Gilde's /lti/register with the configuration and the token. */
+  registrationQuery() {
+    const query = new URLSearchParams({ openid_configuration: this.configurationUrl });
+    if (this.registrationToken) query.set("registration_token", this.registrationToken);
+    return query;
+  }
+
+  private async handleRegistration(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> {
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { "Content-Type": "application/json" });
+      res.end(JSON.stringify(body));
+      return true;
+    };
+    const authorization = req.headers.authorization ?? null;
+    const tokenOk = !this.registrationToken || authorization === `Bearer ${this.registrationToken}`;
+    if (url.pathname === `${this.issuerPath}/.well-known/openid-configuration` && req.method === "GET") {
+      this.configurationFetches++;
+      if (!tokenOk) return json(401, { error: "invalid_token" });
+      return json(200, this.openidConfiguration());
+    }
+    if (url.pathname !== "/register" || req.method !== "POST") return false;
+    const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+    this.registrations.push({ authorization, body });
+    if (!tokenOk) return json(401, { error: "invalid_token" });
+    if (this.refuseRegistration) return json(this.refuseRegistration, { error: "invalid_client_metadata" });
+    const tool = body["https://purl.imsglobal.org/spec/lti-tool-configuration"] as Record<string, unknown> | undefined;
+    const valid =
+      body.application_type === "web" &&
+      Array.isArray(body.redirect_uris) &&
+      typeof body.initiate_login_uri === "string" &&
+      typeof body.jwks_uri === "string" &&
+      body.token_endpoint_auth_method === "private_key_jwt" &&
+      typeof tool?.domain === "string" &&
+      typeof tool.target_link_uri === "string";
+    if (!valid) return json(400, { error: "invalid_client_metadata" });
+    return json(200, {
+      ...body,
+      client_id: this.registeredClientId ?? this.clientId,
+      "https://purl.imsglobal.org/spec/lti-tool-configuration": { ...tool, deployment_id: this.deploymentId },
+    });
+  }
+
   private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? "/", this.baseUrl);
+    if (await this.handleRegistration(req, res, url)) return;
     if (await this.handleServices(req, res, url)) return;
     if (url.pathname === "/jwks") {
       this.jwksFetches++;

@@ -1,9 +1,12 @@
-// The registered platforms, each with its deployments (pending ones to accept) and a way to remove it.
+// The registered platforms, each with its deployments (pending ones to accept) and a way to remove it. A platform
+// that registered itself (LTI Dynamic Registration) waits on top, to approve with a cohort or to refuse.
 import { useNavigation } from "@remix-run/react";
+import { SelectField } from "~/components/field";
 import { GildeForm } from "~/components/form";
 import { formatDate } from "~/format";
 import { useGildeForm } from "~/forms/use-form";
 import { PlatformAction } from "~/lti/forms";
+import { productName } from "~/lti/product-names";
 
 type Deployment = { id: string; deploymentId: string; status: "ACTIVE" | "PENDING"; createdAt: string };
 type Platform = {
@@ -15,14 +18,19 @@ type Platform = {
   accessTokenUrl: string;
   jwksUrl: string;
   isDemo: boolean;
+  status: "ACTIVE" | "PENDING";
+  productFamily: string | null;
+  registeredDynamically: boolean;
   createdAt: string;
   cohort: { id: string; name: string } | null;
   deployments: Deployment[];
   _count: { identities: number };
 };
 
+type Cohort = { id: string; name: string };
+
 function ActionButton(props: {
-  intent: "accept-deployment" | "remove-deployment" | "remove-platform";
+  intent: "accept-deployment" | "remove-deployment" | "remove-platform" | "refuse-platform";
   field: "deploymentId" | "platformId";
   value: string;
   label: string;
@@ -47,8 +55,92 @@ function ActionButton(props: {
   );
 }
 
-export function PlatformList({ platforms }: { platforms: Platform[] }) {
+/** Approve a waiting platform with its cohort, or change an approved platform's cohort. */
+function CohortForm({ platform, cohorts }: { platform: Platform; cohorts: Cohort[] }) {
+  const pending = platform.status === "PENDING";
+  const intent = pending ? "approve-platform" : "link-cohort";
+  const [form, fields] = useGildeForm(PlatformAction, {
+    id: `${intent}-${platform.id}`,
+    defaultValue: { cohortId: platform.cohort?.id ?? "" },
+  });
+  const navigation = useNavigation();
+  const busy = navigation.formData?.get("intent") === intent && navigation.formData.get("platformId") === platform.id;
+  return (
+    <GildeForm form={form}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="platformId" value={platform.id} />
+      <SelectField
+        meta={fields.cohortId}
+        label="Gekoppelde groep"
+        emptyLabel="Geen: alleen accounts"
+        options={cohorts.map((cohort) => ({ value: cohort.id, label: cohort.name }))}
+        hint="Docenten uit de cursus worden trainer van deze groep, studenten deelnemer."
+      />
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? "Bezig…" : pending ? "Goedkeuren" : "Groep opslaan"}
+        <span className="visually-hidden"> ({platform.name})</span>
+      </button>
+    </GildeForm>
+  );
+}
+
+function SelfRegistered({ platform, cohorts }: { platform: Platform; cohorts: Cohort[] }) {
+  return (
+    <li className="card space-bottom notice">
+      <h3>
+        {platform.name}
+        {platform.isDemo ? <span className="badge"> demo: geen echte leeromgeving</span> : null}
+      </h3>
+      <p>
+        Deze leeromgeving meldde zich zelf aan (dynamische registratie) op {formatDate(platform.createdAt)}. Niemand kan
+        Gilde er vanuit starten tot je de koppeling goedkeurt. Keur alleen goed als je deze leeromgeving herkent.
+      </p>
+      <dl className="details space-bottom">
+        <dt>Product</dt>
+        <dd>{platform.productFamily ? productName(platform.productFamily) : "onbekend"}</dd>
+        <dt>Issuer</dt>
+        <dd className="break-anywhere">{platform.issuer}</dd>
+        <dt>Client id</dt>
+        <dd className="break-anywhere">{platform.clientId}</dd>
+        <dt>Deployments</dt>
+        <dd>{platform.deployments.map((d) => d.deploymentId).join(", ") || "nog geen"}</dd>
+      </dl>
+      <CohortForm platform={platform} cohorts={cohorts} />
+      <ActionButton
+        intent="refuse-platform"
+        field="platformId"
+        value={platform.id}
+        label="Weigeren"
+        describe={platform.name}
+        quiet
+      />
+    </li>
+  );
+}
+
+export function PlatformList({ platforms, cohorts }: { platforms: Platform[]; cohorts: Cohort[] }) {
   if (platforms.length === 0) return <p>Er is nog geen leeromgeving geregistreerd.</p>;
+  const waiting = platforms.filter((p) => p.status === "PENDING");
+  const approved = platforms.filter((p) => p.status === "ACTIVE");
+  return (
+    <>
+      {waiting.length > 0 ? (
+        <section aria-labelledby="aanmeldingen-kop">
+          <h3 id="aanmeldingen-kop">Aangemeld, wacht op goedkeuring</h3>
+          <ul className="stack-list" aria-label="Leeromgevingen die wachten op goedkeuring">
+            {waiting.map((platform) => (
+              <SelfRegistered key={platform.id} platform={platform} cohorts={cohorts} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <ApprovedPlatforms platforms={approved} cohorts={cohorts} />
+    </>
+  );
+}
+
+function ApprovedPlatforms({ platforms, cohorts }: { platforms: Platform[]; cohorts: Cohort[] }) {
+  if (platforms.length === 0) return null;
   return (
     <ul className="stack-list" aria-label="Geregistreerde leeromgevingen">
       {platforms.map((platform) => {
@@ -108,6 +200,10 @@ export function PlatformList({ platforms }: { platforms: Platform[] }) {
                 </ul>
               </div>
             ) : null}
+            <details className="space-bottom">
+              <summary>Andere groep koppelen</summary>
+              <CohortForm platform={platform} cohorts={cohorts} />
+            </details>
             <ActionButton
               intent="remove-platform"
               field="platformId"
