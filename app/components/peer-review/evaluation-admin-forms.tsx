@@ -41,7 +41,7 @@ export function QualityCountsForm({ counts }: { counts: boolean }) {
 export function CloseMomentForm({ moment }: { moment: { id: string; name: string } }) {
   const [form] = useGildeForm(EvaluationAdminSchema, { id: `sluit-${moment.id}` });
   return (
-    <GildeForm form={form} className="inline-form">
+    <GildeForm form={form} className="inline-form space-bottom-md">
       <input type="hidden" name="intent" value="close-moment" />
       <input type="hidden" name="momentId" value={moment.id} />
       <button type="submit" className="button button--secondary">
