@@ -125,6 +125,7 @@ export async function seedEvaluationDemo(now = new Date()) {
       data: {
         submissionId: history.id,
         version,
+        authorId: dewi,
         body: "Marieke mist de jongeren in mijn verhaal. Ik ga volgende week met de jongerenwerker praten en neem zijn kijk op in mijn volgende opdracht.",
       },
     });

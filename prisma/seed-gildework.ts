@@ -38,7 +38,7 @@ op te halen. De eerste stap: een wandeling met zes bewoners in Noord, in februar
 
 const WEVERS_TEXT = flow(`## Onze afspraken over signalen
 
-We spraken af alleen patronen te delen. Youssef vroeg de privacy-adviseur van zijn organisatie om mee te lezen.
+We spraken af alleen patronen te delen. De privacy-adviseur van een van onze organisaties leest mee.
 
 ## Wat we zagen
 
@@ -47,7 +47,7 @@ De jongerenwerker in de Transvaalbuurt hoort het ook van oudere broers en zussen
 
 ## Het patroon (nog in concept)
 
-Wij denken dat het gaat over het wegvallen van informele oppas in de buurt. Dewi legt het deze week voor aan
+Wij denken dat het gaat over het wegvallen van informele oppas in de buurt. Deze week leggen we het voor aan
 twee moeders op het schoolplein.`);
 
 export async function seedGildeWorkDemo(now = new Date()) {

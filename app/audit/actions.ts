@@ -52,6 +52,9 @@ export const AUDIT_ACTIONS = {
   "oidc.unlink": "eduID of SURFconext ontkoppeld",
   "oidc.failed": "Inloggen met eduID of SURFconext mislukt",
   "grade.member": "Beoordeling per gildelid aangepast",
+  "evaluation.create": "Evaluatiemoment toegevoegd",
+  "evaluation.close": "Evaluatiemoment gesloten",
+  "review-quality.assess": "Kwaliteit van feedback beoordeeld",
   "lti.roster.sync": "Deelnemerslijst uit de leeromgeving opgehaald",
   "lti.deep-link": "Onderdelen in de leeromgeving geplaatst",
 } as const;

@@ -25,6 +25,7 @@ export const EvaluationAdminSchema = z.discriminatedUnion("intent", [
     opensOn: isoDate("de datum waarop hij opengaat"),
     closesOn: isoDate("de datum waarop hij sluit"),
   }),
+  z.object({ intent: z.literal("close-moment"), momentId: z.string({ required_error: "Laad de pagina opnieuw." }) }),
   z.object({ intent: z.literal("quality-counts"), counts: z.boolean().default(false) }),
 ]);
 

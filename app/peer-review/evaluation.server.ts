@@ -3,12 +3,16 @@
 // Anonymity is enforced here: a participant's data never holds a rater's name, e-mail or id. Gildegenoten to rate
 // are named (that is who you rate), but posted back by a key that is not their id.
 import { Prisma } from "@prisma/client";
+import { audit } from "~/audit/audit.server";
+import type { SessionUser } from "~/auth/guards.server";
 import { sha256 } from "~/auth/tokens.server";
 import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
+import { formatDate } from "~/format";
 import {
   EVALUATION_CRITERIA,
   levelProblems,
+  MIN_RATERS,
   momentState,
   parseEvaluationLevels,
   resultsFor,
@@ -99,6 +103,20 @@ export async function evaluationPage(userId: string, momentId: string, now = new
   const rated = new Set(given.map((r) => r.rateeId));
   const selfDone = rated.has(userId);
   const peers = gilde.members.filter((m) => m.id !== userId);
+  return {
+    moment: { id: moment.id, name: moment.name, closesAt: moment.closesAt, state: momentState(moment, now) },
+    gilde: gilde.name,
+    selfDone,
+    peers: peers.map((p) => ({ key: rateeKey(momentId, p.id), name: p.name, done: rated.has(p.id) })),
+    ...whatGildegenotenSaid(received),
+  };
+}
+
+/**
+ * What a member may see of the gildegenoten's ratings of them at one moment: the average per criterion from
+ * MIN_RATERS raters up, and the comments only then, in an order that says nothing about who wrote them.
+ */
+function whatGildegenotenSaid(received: { levels: unknown; comment: string }[]) {
   const levels = received.map((r) => parseEvaluationLevels(r.levels)).filter((l): l is EvaluationLevels => !!l);
   const aggregate = EVALUATION_CRITERIA.map((c) => ({
     id: c.id,
@@ -107,18 +125,79 @@ export async function evaluationPage(userId: string, momentId: string, now = new
   }));
   const enough = visibleAggregate(levels.map((l) => l.bijdrage)).average !== null;
   return {
-    moment: { id: moment.id, name: moment.name, closesAt: moment.closesAt, state: momentState(moment, now) },
-    gilde: gilde.name,
-    selfDone,
-    peers: peers.map((p) => ({ key: rateeKey(momentId, p.id), name: p.name, done: rated.has(p.id) })),
     aggregate,
-    // Comments only with enough raters, and in an order that says nothing about who wrote them.
     comments: enough
       ? received
           .map((r) => r.comment.trim())
           .filter(Boolean)
           .sort((a, b) => a.localeCompare(b, "nl"))
       : [],
+  };
+}
+
+/**
+ * A member's evaluations for the data export: the ratings they gave, with whom they rated (their own data), and
+ * per moment what they received only as the member sees it on the page (averages from MIN_RATERS up), never who
+ * said what.
+ */
+export async function evaluationsForExport(userId: string) {
+  const [given, received] = await Promise.all([
+    db.memberRating.findMany({
+      where: { raterId: userId },
+      orderBy: [{ moment: { opensAt: "asc" } }, { createdAt: "asc" }],
+      select: {
+        levels: true,
+        comment: true,
+        createdAt: true,
+        rateeId: true,
+        ratee: { select: { name: true } },
+        moment: { select: { name: true, cohort: { select: { name: true } } } },
+      },
+    }),
+    db.memberRating.findMany({
+      where: { rateeId: userId, raterId: { not: userId } },
+      orderBy: { moment: { opensAt: "asc" } },
+      select: {
+        momentId: true,
+        levels: true,
+        comment: true,
+        moment: { select: { name: true, cohort: { select: { name: true } } } },
+      },
+    }),
+  ]);
+  const moments = new Map<string, { name: string; cohort: string; ratings: typeof received }>();
+  for (const rating of received) {
+    const moment = moments.get(rating.momentId) ?? {
+      name: rating.moment.name,
+      cohort: rating.moment.cohort.name,
+      ratings: [],
+    };
+    moment.ratings.push(rating);
+    moments.set(rating.momentId, moment);
+  }
+  return {
+    gegeven: given.map((r) => ({
+      groep: r.moment.cohort.name,
+      moment: r.moment.name,
+      over: r.rateeId === userId ? "jezelf" : r.ratee.name,
+      niveaus: parseEvaluationLevels(r.levels),
+      toelichting: r.comment,
+      gegeven_op: r.createdAt,
+    })),
+    ontvangen: [...moments.values()].map((m) => {
+      const seen = whatGildegenotenSaid(m.ratings);
+      return {
+        groep: m.cohort,
+        moment: m.name,
+        per_punt: seen.aggregate.map((a) => ({
+          punt: a.title,
+          aantal_gildegenoten: a.count,
+          gemiddeld: a.average,
+        })),
+        opmerkingen: seen.comments,
+        uitleg: `Een gemiddelde en de opmerkingen zie je pas als minstens ${MIN_RATERS} gildegenoten je beoordeelden; wie wat zei staat nergens.`,
+      };
+    }),
   };
 }
 
@@ -171,13 +250,56 @@ export async function submitMemberRating(userId: string, momentId: string, input
 
 export type MomentInput = { name: string; opensAt: Date; closesAt: Date };
 
-/** A new evaluation moment of a cohort (the trainer's). */
-export async function createEvaluationMoment(cohortId: string, input: MomentInput) {
+/** A new evaluation moment of a cohort (the trainer's, audited). */
+export async function createEvaluationMoment(trainer: SessionUser, cohortId: string, input: MomentInput) {
   if (input.closesAt <= input.opensAt)
     throw new RefusedError("De evaluatie moet sluiten na het moment dat hij opengaat.", 400, {
-      closesAt: "Kies een sluitdatum na de openingsdatum.",
+      closesOn: "Kies een sluitdatum na de openingsdatum.",
     });
-  return db.evaluationMoment.create({ data: { cohortId, ...input }, select: { id: true } });
+  return db.$transaction(async (tx) => {
+    const moment = await tx.evaluationMoment.create({
+      data: { cohortId, ...input },
+      select: { id: true, cohort: { select: { name: true } } },
+    });
+    await audit(tx, {
+      action: "evaluation.create",
+      actor: trainer,
+      subjectId: cohortId,
+      summary: `Evaluatiemoment ‘${input.name}’ in ${moment.cohort.name}: ${formatDate(input.opensAt)} tot en met ${formatDate(input.closesAt)}.`,
+    });
+    return { id: moment.id };
+  });
+}
+
+/**
+ * Closes an open (or not yet opened) moment of this cohort now: nobody can add a rating after it. The moment's id
+ * comes from the form, so it is checked against the cohort of the page.
+ */
+export async function closeEvaluationMoment(
+  trainer: SessionUser,
+  cohortId: string,
+  momentId: string,
+  now = new Date(),
+) {
+  return db.$transaction(async (tx) => {
+    const moment = await tx.evaluationMoment.findFirst({
+      where: { id: momentId, cohortId },
+      select: { id: true, name: true, opensAt: true, closesAt: true, cohort: { select: { name: true } } },
+    });
+    if (!moment) throw new RefusedError("Dit evaluatiemoment hoort niet bij deze groep.", 404);
+    if (momentState(moment, now) === "closed") throw new RefusedError(`‘${moment.name}’ is al gesloten.`, 409);
+    await tx.evaluationMoment.update({
+      where: { id: moment.id },
+      data: { closesAt: now, ...(moment.opensAt > now ? { opensAt: now } : {}) },
+    });
+    await audit(tx, {
+      action: "evaluation.close",
+      actor: trainer,
+      subjectId: cohortId,
+      summary: `Evaluatiemoment ‘${moment.name}’ in ${moment.cohort.name} gesloten (gepland tot ${formatDate(moment.closesAt)}).`,
+    });
+    return { name: moment.name };
+  });
 }
 
 /** The trainer's view of a cohort's evaluations: every moment, and for one of them everything with names. */

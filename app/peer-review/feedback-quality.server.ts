@@ -1,5 +1,6 @@
 // Feedback on feedback (issue 23): the trainer assesses a review a participant gave on a short rubric; the cohort
 // decides whether that counts toward completion; the participant sees the assessment of what they gave.
+import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
@@ -15,6 +16,7 @@ import {
 } from "./feedback-quality-rules";
 import { parseReviewAnswers } from "./review-columns";
 import { settingsOf } from "./settings.server";
+import { authorNameOf } from "./visibility";
 
 /** A submitted review in a cohort this trainer works in (an admin: any), or null. */
 async function reviewForTrainer(trainer: SessionUser, reviewId: string) {
@@ -34,7 +36,7 @@ async function reviewForTrainer(trainer: SessionUser, reviewId: string) {
       ratingComment: true,
       submittedAt: true,
       reviewer: { select: { name: true } },
-      submission: { select: { user: { select: { name: true } } } },
+      submission: { select: { user: { select: { name: true } }, gilde: { select: { name: true } } } },
       cohort: { select: { name: true, feedbackQualityCounts: true } },
       quality: { select: { levels: true, note: true, updatedAt: true, assessor: { select: { name: true } } } },
     },
@@ -53,7 +55,7 @@ export async function qualityScreen(trainer: SessionUser, reviewId: string) {
     cohort: { id: review.cohortId, name: review.cohort.name, counts: review.cohort.feedbackQualityCounts },
     assignment: { slug: review.assignmentSlug, title: found.title },
     reviewer: review.reviewer.name,
-    author: review.submission.user.name,
+    author: authorNameOf(review.submission),
     submittedAt: review.submittedAt,
     answers: found.settings.guidingQuestions.map((question, index) => ({ question, answer: answers[index] ?? "" })),
     tip: review.tip,
@@ -81,12 +83,23 @@ export async function assessReviewQuality(
     throw new RefusedError("Nog niet opgeslagen: kies bij elk punt 1, 2 of 3.", 400, problems);
   const levels = Object.fromEntries(QUALITY_CRITERIA.map((c) => [c.id, input.levels[c.id]!])) as QualityLevels;
   const note = input.note.trim();
-  await db.reviewQuality.upsert({
-    where: { reviewId },
-    create: { reviewId, assessorId: trainer.id, levels, note },
-    update: { assessorId: trainer.id, levels, note },
+  const low = isLowQuality(levels);
+  await db.$transaction(async (tx) => {
+    await tx.reviewQuality.upsert({
+      where: { reviewId },
+      create: { reviewId, assessorId: trainer.id, levels, note },
+      update: { assessorId: trainer.id, levels, note },
+    });
+    await audit(tx, {
+      action: "review-quality.assess",
+      actor: trainer,
+      subjectId: reviewId,
+      summary:
+        `Feedback van ${review.reviewer.name} aan ${authorNameOf(review.submission)} (${review.cohort.name}): ` +
+        `gemiddeld ${qualityAverage(levels).toLocaleString("nl-NL")}${low ? ", zwak" : ""}.`,
+    });
   });
-  return { low: isLowQuality(levels) };
+  return { low };
 }
 
 /** The cohort decides whether the quality of the feedback a participant gave counts toward completion. */
@@ -94,14 +107,19 @@ export async function setFeedbackQualityCounts(cohortId: string, counts: boolean
   await db.cohort.update({ where: { id: cohortId }, data: { feedbackQualityCounts: counts } });
 }
 
-/** The quality assessments of the reviews this participant gave (in cohorts they follow), for /gilde. */
-export async function myFeedbackQuality(userId: string) {
+/**
+ * The quality assessments of the reviews this participant gave (in cohorts they follow), for /gilde; with
+ * `everyCohort`, also in cohorts they left (the data export).
+ */
+export async function myFeedbackQuality(userId: string, { everyCohort = false } = {}) {
   const rows = await db.reviewQuality.findMany({
     where: {
       review: {
         reviewerId: userId,
         status: "SUBMITTED",
-        cohort: { enrollments: { some: { userId, status: { in: ["ACTIVE", "COMPLETED"] } } } },
+        ...(everyCohort
+          ? {}
+          : { cohort: { enrollments: { some: { userId, status: { in: ["ACTIVE", "COMPLETED"] } } } } }),
       },
     },
     orderBy: { updatedAt: "desc" },

@@ -5,6 +5,7 @@ import { Prisma, type ReviewCancelReason } from "@prisma/client";
 import { db } from "~/db.server";
 import { allocateFor } from "./allocation.server";
 import { mailAssigned } from "./mails.server";
+import { evaluationsUnfinished } from "./evaluation.server";
 import { qualityLabel } from "./feedback-quality-rules";
 import { parseReviewAnswers } from "./review-columns";
 import { reviewDueAt, settingsOf } from "./settings.server";
@@ -59,7 +60,7 @@ const CANCEL_REASON_LABELS: Record<ReviewCancelReason, string> = {
 export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
   const found = settingsOf(assignmentSlug);
   if (!found) return null;
-  const [cohort, enrollments, reviews] = await Promise.all([
+  const [cohort, enrollments, reviews, evaluations] = await Promise.all([
     db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { id: true, name: true } }),
     db.enrollment.findMany({
       where: { cohortId, status: { in: ["ACTIVE", "COMPLETED"] } },
@@ -105,6 +106,8 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
         quality: { select: { levels: true } },
       },
     }),
+    // Issue 23: beside the reviews, the open evaluation moments each member has not yet finished.
+    evaluationsUnfinished(cohortId),
   ]);
   // Someone no longer in the cohort (withdrawn, refused) is not named to the trainer here.
   const present = new Set(enrollments.map((e) => e.user.id));
@@ -142,6 +145,7 @@ export async function reviewMatrix(cohortId: string, assignmentSlug: string) {
         gilde: gilde ? { id: gilde.id, name: gilde.name } : null,
         submissionId: user.submissions[0]?.id ?? (found.gildeWork ? gilde?.submissions[0]?.id : null) ?? null,
         excused: user.reviewExcuses[0]?.reason ?? null,
+        evaluationsOpen: evaluations.get(user.id) ?? [],
         gives: reviews.filter((r) => r.reviewer.id === user.id).map(view),
         receives: reviews.filter(own).map(view),
       };

@@ -1,6 +1,7 @@
 // Reflection on feedback received (issue 23): what the participant will do with the feedback on a version of their
 // work. Written on /gilde when peer feedback arrives, and asked before a revision is handed in; the trainer reads it
-// beside the versions on the grading desk. One reflection per version; writing again replaces it.
+// beside the versions on the grading desk. One reflection per version; writing again replaces it. A gilde's work
+// (issue 23) is every member's: any member writes the gilde's reflection, and who wrote it is kept (export, erasure).
 import { db } from "~/db.server";
 import { RefusedError } from "~/errors.server";
 
@@ -9,20 +10,23 @@ const MIN_LENGTH = 15;
 
 const TOO_SHORT = "Schrijf in een paar zinnen wat je met de feedback gaat doen.";
 
+/** The participant's own submissions and those of their gilde. */
+const ownOrGilde = (userId: string) => ({ OR: [{ userId }, { gilde: { members: { some: { userId } } } }] });
+
 /** Saves the reflection on the newest version of this participant's submission. */
 export async function saveReflection(userId: string, submissionId: string, body: string) {
   const text = body.trim();
   if (text.length < MIN_LENGTH) throw new RefusedError(TOO_SHORT, 400, { reflection: TOO_SHORT });
   const submission = await db.submission.findFirst({
-    where: { id: submissionId, userId },
+    where: { id: submissionId, ...ownOrGilde(userId) },
     select: { id: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } } },
   });
   const version = submission?.versions[0]?.number;
   if (!submission || version === undefined) throw new RefusedError("Deze inzending bestaat niet.", 404);
   await db.reflection.upsert({
     where: { submissionId_version: { submissionId, version } },
-    create: { submissionId, version, body: text },
-    update: { body: text },
+    create: { submissionId, version, body: text, authorId: userId },
+    update: { body: text, authorId: userId },
   });
   return { version };
 }
@@ -30,7 +34,7 @@ export async function saveReflection(userId: string, submissionId: string, body:
 /** The reflection on the newest version of each of these submissions of the participant, by submission id. */
 export async function latestReflections(userId: string, submissionIds: string[]) {
   const submissions = await db.submission.findMany({
-    where: { id: { in: submissionIds }, userId },
+    where: { id: { in: submissionIds }, ...ownOrGilde(userId) },
     select: {
       id: true,
       versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } },

@@ -159,7 +159,8 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
       await tx.enrollment.updateMany({ where: { userId }, data: { decisionMessage: null } });
 
       // Their own work: submissions (with versions, attachments, assessments and the feedback on them), drafts, wijk.
-      const submissions = await tx.submission.deleteMany({ where: { userId } });
+      // A gilde's work stays the gilde's (issue 23): what they handed in for it stays, under the erased account.
+      const submissions = await tx.submission.deleteMany({ where: { userId, gildeId: null } });
       await tx.attachment.deleteMany({ where: { userId } });
       await tx.draft.deleteMany({ where: { userId } });
       const wijk = await tx.wijk.deleteMany({ where: { userId } });
@@ -170,6 +171,16 @@ export async function carryOutErasure(admin: SessionUser, requestId: string, now
         where: { reviewerId: userId, status: "OPEN" },
         data: { status: "CANCELLED", cancelledAt: now, cancelReason: "ERASED" },
       });
+
+      // Learning as a group (issue 23): their part of gilde work is emptied but stays in the list, so the gilde's text
+      // keeps its history (edits and "last saved by" show the erased account's name); the comments they gave in
+      // evaluations go (the levels keep counting for the gildegenoten they rated); what was said about them, their
+      // own grade on gilde work and the reflections they wrote go.
+      await tx.gildeContribution.updateMany({ where: { userId }, data: { text: "" } });
+      await tx.memberRating.updateMany({ where: { raterId: userId }, data: { comment: "" } });
+      await tx.memberRating.deleteMany({ where: { rateeId: userId } });
+      await tx.memberGrade.deleteMany({ where: { userId } });
+      await tx.reflection.deleteMany({ where: { authorId: userId } });
 
       // Community: their words go, others' replies stay readable in context.
       const posts = await tx.post.updateMany({ where: { authorId: userId }, data: { body: ERASED_POST } });

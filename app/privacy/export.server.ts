@@ -13,6 +13,7 @@ import { parseReviewAnswers, parseReviewLevels } from "~/peer-review/review-colu
 import { feedbackReceived } from "~/peer-review/reviews.server";
 import { reviewSettingsOf } from "~/peer-review/settings.server";
 import { authorNameOf, reviewSight, STRICTEST } from "~/peer-review/visibility";
+import { gildeWorkExport } from "./export-gilde.server";
 
 /**
  * All personal data of `userId`, gathered for the export (also what the tests compare against). Peer feedback
@@ -298,6 +299,7 @@ async function personalData(userId: string, now = new Date()) {
       vindbaar: directory,
       weekoverzicht: digest,
     },
+    ...(await gildeWorkExport(userId)),
     "praktijkvoorbeelden.json": cases,
     "wijkfeedback-en-toestemmingen.json": await collectedConsentsExport(userId, now),
     "leesvoortgang.json": reads,
@@ -313,7 +315,8 @@ Elk .json-bestand is leesbaar met een teksteditor. In de map bestanden/ staan de
 geüpload, zoals je ze hebt ingeleverd. Feedback van anderen staat erin zoals je hem in Gilde ziet: was een
 feedbackgever anoniem, dan blijft die dat hier ook. Peerfeedback die je in Gilde nog niet kunt lezen (voor de
 peerfeedback-deadline, of voordat je zelf feedback hebt gegeven) staat er ook nog niet in; in inzendingen.json
-lees je bij "peerfeedback_nog_niet_zichtbaar" wanneer dat wel kan.
+lees je bij "peerfeedback_nog_niet_zichtbaar" wanneer dat wel kan. In evaluaties.json staat wat je gildegenoten
+over je zeiden zoals je het in Gilde ziet: een gemiddelde pas vanaf drie gildegenoten, en nooit wie wat zei.
 
 Vragen? Neem contact op met de beheerder van Gilde.
 `;

@@ -8,14 +8,14 @@ import { fromAmsterdamInput } from "~/assignments/time";
 import { requireCohortTrainer } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { NewMomentForm, QualityCountsForm } from "~/components/peer-review/evaluation-admin-forms";
+import { CloseMomentForm, NewMomentForm, QualityCountsForm } from "~/components/peer-review/evaluation-admin-forms";
 import { EvaluationResults } from "~/components/peer-review/evaluation-results";
 import { formatDate } from "~/format";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
 import { EvaluationAdminSchema } from "~/peer-review/evaluation-forms";
 import { MOMENT_STATE_LABELS, OUTLIER_RULE } from "~/peer-review/evaluation-rules";
-import { createEvaluationMoment, evaluationOverview } from "~/peer-review/evaluation.server";
+import { closeEvaluationMoment, createEvaluationMoment, evaluationOverview } from "~/peer-review/evaluation.server";
 import { setFeedbackQualityCounts } from "~/peer-review/feedback-quality.server";
 import { QUALITY_RULE } from "~/peer-review/feedback-quality-rules";
 
@@ -30,7 +30,7 @@ const day = (date: Date, time: string) => fromAmsterdamInput(`${date.toISOString
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const cohortId = params.cohortId ?? "";
-  await requireCohortTrainer(request, cohortId);
+  const trainer = await requireCohortTrainer(request, cohortId);
   const submission = await readSubmission(request, EvaluationAdminSchema);
   const here = new URL(request.url).pathname;
   return attempt(submission, async (value) => {
@@ -43,7 +43,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : "Opgeslagen: de kwaliteit van gegeven feedback telt niet mee voor afronden.",
       );
     }
-    const moment = await createEvaluationMoment(cohortId, {
+    if (value.intent === "close-moment") {
+      const closed = await closeEvaluationMoment(trainer, cohortId, value.momentId);
+      return redirectWithFlash(
+        `${here}?moment=${value.momentId}`,
+        `‘${closed.name}’ is gesloten: er kunnen geen beoordelingen meer bij.`,
+      );
+    }
+    const moment = await createEvaluationMoment(trainer, cohortId, {
       name: value.name,
       opensAt: day(value.opensOn, "00:00"),
       closesAt: day(value.closesOn, "23:59"),
@@ -79,6 +86,7 @@ export default function EvaluationOverview() {
       {current ? (
         <>
           <h2>{current.name}</h2>
+          {current.state === "closed" ? null : <CloseMomentForm moment={current} />}
           <p className="muted">{outlierRule}</p>
           <EvaluationResults gildes={gildes} />
         </>

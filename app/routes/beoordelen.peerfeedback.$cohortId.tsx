@@ -84,6 +84,11 @@ export default function PeerReviewOversight() {
             <td>
               {row.name}
               {row.excused ? <span className="badge">vrijgesteld: {row.excused}</span> : null}
+              {row.evaluationsOpen.length ? (
+                <Link to={`/beoordelen/evaluatie/${cohort.id}`} className="badge badge--warm">
+                  evaluatie nog niet ingevuld: {row.evaluationsOpen.join(", ")}
+                </Link>
+              ) : null}
             </td>
             <td>{row.gilde ? <Link to={`/gildes/${row.gilde.id}`}>{row.gilde.name}</Link> : "–"}</td>
             <td>

@@ -1,5 +1,5 @@
-// The trainer's forms on a cohort's evaluation page: a new evaluation moment, and whether the quality of the
-// feedback participants give counts toward completion.
+// The trainer's forms on a cohort's evaluation page: a new evaluation moment, closing one early, and whether the
+// quality of the feedback participants give counts toward completion.
 import { CheckField, Field } from "~/components/field";
 import { GildeForm } from "~/components/form";
 import { useGildeForm } from "~/forms/use-form";
@@ -32,6 +32,20 @@ export function QualityCountsForm({ counts }: { counts: boolean }) {
       <CheckField meta={fields.counts} label="De kwaliteit van gegeven feedback telt mee voor afronden" inline />
       <button type="submit" className="button button--secondary">
         Opslaan
+      </button>
+    </GildeForm>
+  );
+}
+
+/** Closes the moment now, before its planned date (for example when everyone is done). */
+export function CloseMomentForm({ moment }: { moment: { id: string; name: string } }) {
+  const [form] = useGildeForm(EvaluationAdminSchema, { id: `sluit-${moment.id}` });
+  return (
+    <GildeForm form={form} className="inline-form space-bottom-md">
+      <input type="hidden" name="intent" value="close-moment" />
+      <input type="hidden" name="momentId" value={moment.id} />
+      <button type="submit" className="button button--secondary">
+        ‘{moment.name}’ nu sluiten
       </button>
     </GildeForm>
   );
