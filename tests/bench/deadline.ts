@@ -28,7 +28,10 @@ async function seedEvening(url: string) {
     const {
       rows: [schedule],
     } = await client.query(
-      `SELECT "assignmentSlug" AS slug FROM "AssignmentSchedule" WHERE "cohortId" = $1 ORDER BY "dueAt" LIMIT 1`,
+      // Written alone: not an assignment the demo gildes write together (its page links to the gilde's shared text).
+      `SELECT "assignmentSlug" AS slug FROM "AssignmentSchedule" WHERE "cohortId" = $1
+         AND "assignmentSlug" NOT IN (SELECT "assignmentSlug" FROM "Submission" WHERE "gildeId" IS NOT NULL)
+       ORDER BY "dueAt" LIMIT 1`,
       [source.id],
     );
     const {
