@@ -48,6 +48,17 @@ async function chosenCohort(cohortId: string | undefined): Promise<string | null
   return cohortId;
 }
 
+type PlatformFields = Pick<
+  PlatformRegistration,
+  "name" | "issuer" | "clientId" | "authLoginUrl" | "accessTokenUrl" | "jwksUrl"
+>;
+
+/** What a platform is, however it was registered: by hand on /beheer/lti or by itself at /lti/register. */
+function platformFields(input: PlatformFields): PlatformFields {
+  const { name, issuer, clientId, authLoginUrl, accessTokenUrl, jwksUrl } = input;
+  return { name, issuer, clientId, authLoginUrl, accessTokenUrl, jwksUrl };
+}
+
 export async function registerPlatform(admin: Admin, input: PlatformRegistration) {
   const cohortId = await chosenCohort(input.cohortId);
   const existing = await db.ltiPlatform.findUnique({
@@ -61,12 +72,7 @@ export async function registerPlatform(admin: Admin, input: PlatformRegistration
   return db.$transaction(async (tx) => {
     const platform = await tx.ltiPlatform.create({
       data: {
-        name: input.name,
-        issuer: input.issuer,
-        clientId: input.clientId,
-        authLoginUrl: input.authLoginUrl,
-        accessTokenUrl: input.accessTokenUrl,
-        jwksUrl: input.jwksUrl,
+        ...platformFields(input),
         cohortId,
         deployments: { create: input.deploymentIds.map((deploymentId) => ({ deploymentId })) },
       },
@@ -137,12 +143,7 @@ export async function storeSelfRegistration(
     return await db.$transaction(async (tx) => {
       const platform = await tx.ltiPlatform.create({
         data: {
-          name: input.name,
-          issuer: input.issuer,
-          clientId: input.clientId,
-          authLoginUrl: input.authLoginUrl,
-          accessTokenUrl: input.accessTokenUrl,
-          jwksUrl: input.jwksUrl,
+          ...platformFields(input),
           productFamily: input.productFamily,
           registeredDynamically: true,
           status,
