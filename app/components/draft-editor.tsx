@@ -3,7 +3,7 @@
 // text along. Without JavaScript it is a plain form with "Concept opslaan", "Bestand toevoegen" and "Inleveren"
 // (which leads to a confirmation page); with it, "Inleveren" asks in a dialog, and the text is saved while typing
 // (use-autosave.ts).
-import { useRef, useState, type MouseEvent } from "react";
+import { useEffect, useRef, useState, type MouseEvent } from "react";
 import { DRAFT_FORM_ID, DraftSchema } from "~/assignments/forms";
 import { AttachmentList, FileField } from "~/components/assignments/attachments";
 import { EditorToolbar, shortcutAction } from "~/components/assignments/editor-toolbar";
@@ -46,6 +46,15 @@ export function DraftEditor({ page, draft, busy }: { page: AssignmentPage; draft
     body,
     revision,
   });
+  // What was typed before the page became interactive (a slow phone) is in the textarea but not in the state the
+  // word count, the autosave and the hand-in dialog read: take it over once, right after hydration.
+  useEffect(() => {
+    const early = textarea.current?.value;
+    if (early && early !== text) onChange(early);
+    // Once: later the textarea and the state move together.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   function onSubmitCapture() {
     beforeSubmit();
     dialog.current?.close();

@@ -1,6 +1,7 @@
 // Before each integration test file: the fixture course (compiled once per run) and a database of its own. PGlite:
 // an in-memory copy of the migrated template. PostgreSQL (DATABASE_URL set): a fresh schema in the test database,
-// migrated, dropped afterwards.
+// migrated, dropped afterwards. The files of a worker share its modules (vitest.config.ts), so what a file changed in
+// the environment is put back after it.
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
@@ -13,6 +14,7 @@ import { FIXTURE_COURSE } from "./fixture-course";
 
 let schema: string | undefined;
 const baseUrl = process.env.DATABASE_URL;
+const environment = { ...process.env };
 
 async function withAdminClient(sql: string) {
   const client = new pg.Client({ connectionString: baseUrl });
@@ -54,4 +56,6 @@ afterAll(async () => {
     process.env.DATABASE_URL = baseUrl;
     await withAdminClient(`DROP SCHEMA "${schema}" CASCADE`);
   }
+  for (const name of Object.keys(process.env)) if (!(name in environment)) delete process.env[name];
+  Object.assign(process.env, environment);
 });
