@@ -236,6 +236,11 @@ export type CourseFrontmatter = z.infer<typeof CourseFrontmatter>;
 /** "learningGoals.2: is leeg" — readable lines for the build output. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
-    .map((issue) => `  - ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`)
+    .map((issue) => {
+      // Named here, in Dutch, whatever error map the process loaded: the form layer's would only say "klopt niet".
+      const message =
+        issue.code === z.ZodIssueCode.unrecognized_keys ? `onbekend veld: ${issue.keys.join(", ")}` : issue.message;
+      return `  - ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${message}`;
+    })
     .join("\n");
 }

@@ -73,13 +73,15 @@ export function acquireDataDirLock(dir: string): () => void {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
       const release = () => {
+        // Once released (a test process opens and closes many databases), the exit needs no reminder.
+        process.off("exit", release);
         try {
           if (fs.readFileSync(lockPath, "utf8").trim() === String(process.pid)) fs.unlinkSync(lockPath);
         } catch {
           // already gone
         }
       };
-      process.once("exit", release);
+      process.on("exit", release);
       return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;

@@ -52,7 +52,7 @@ describe("module frontmatter", () => {
     expect(text).toContain("minutes: minutes moet een getal zijn");
     expect(text).toContain("learningGoals: noem minstens één leerdoel");
     expect(text).toContain("title: title ontbreekt");
-    expect(text).toContain("extra");
+    expect(text).toContain("onbekend veld: extra");
   });
 
   it("refuses study hours that do not add up, and names what they add up to", () => {
