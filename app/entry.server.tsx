@@ -8,6 +8,9 @@ import { NonceContext } from "./components/nonce";
 import { FRAME_ANCESTORS_HEADER, frameAncestorsFor } from "./lti/frame.server";
 import { StaticHtmlContext } from "./components/static-html";
 import { matchesTag, pageTag, REVALIDATE_CACHE_CONTROL, wantsRevalidation } from "./server/revalidation.server";
+import { rememberRouteMatches } from "./server/route-matching.server";
+
+rememberRouteMatches();
 
 export default async function handleRequest(
   request: Request,

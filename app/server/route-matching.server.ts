@@ -1,0 +1,99 @@
+// React Router's `matchRoutes` flattens and ranks the whole route tree and compiles a regular expression for every
+// route it tries, on every call; it keeps nothing between calls. A page render calls it four times (Remix's route
+// match, the static router, and twice for the routes the browser is sent first), and with this app's hundred routes
+// that was a third of the server's time per page, the bare ceiling page included (measured with --cpu-prof).
+// The answer depends only on the tree's shape and the path, so it is remembered for both. Remix builds a new route
+// tree per render (same shape, new objects), so a remembered match names its routes by id and is answered with the
+// route objects of the tree that asked.
+import { createRequire } from "node:module";
+import type * as RemixRouter from "@remix-run/router";
+
+type Route = { id?: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
+type Match = { params: Record<string, string | undefined>; pathname: string; pathnameBase: string; route: Route };
+type Remembered = { routeId: string; params: Match["params"]; pathname: string; pathnameBase: string };
+type MatchRoutes = (routes: Route[], location: string | { pathname?: string }, basename?: string) => Match[] | null;
+type Tree = { shape: number; byId: Map<string, Route> };
+
+// Paths come from anyone on the internet, so the memory is bounded: when full it starts over.
+const MAX_PATHS = 2_000;
+
+/** The tree's shape (what matching reads: id, path, index, caseSensitive, nesting) and its routes by id; null
+ * when a route has no id, so nothing can be named (such a tree is matched the old way). */
+function describe(routes: Route[], shapes: Map<string, number>): Tree | null {
+  const byId = new Map<string, Route>();
+  const walk = (list: Route[]): string | null => {
+    let shape = "";
+    for (const route of list) {
+      if (!route.id || byId.has(route.id)) return null;
+      byId.set(route.id, route);
+      const children = route.children?.length ? walk(route.children) : "";
+      if (children === null) return null;
+      shape += `${route.id}\u0001${route.path ?? ""}\u0001${route.index ? 1 : 0}${route.caseSensitive ? 1 : 0}[${children}]`;
+    }
+    return shape;
+  };
+  const shape = walk(routes);
+  if (shape === null) return null;
+  let number = shapes.get(shape);
+  if (number === undefined) {
+    number = shapes.size;
+    shapes.set(shape, number);
+  }
+  return { shape: number, byId };
+}
+
+export function rememberingMatchRoutes(original: MatchRoutes): MatchRoutes {
+  const trees = new WeakMap<Route[], Tree | null>();
+  // Each shape seen gets a number (one per build in practice), so keys stay short.
+  const shapes = new Map<string, number>();
+  const answers = new Map<string, Remembered[] | null>();
+  return function matchRoutes(routes, location, basename = "/") {
+    const raw = typeof location === "string" ? location : (location.pathname ?? "/");
+    // A string may carry a query or a fragment; matching reads only the path.
+    const pathname = typeof location === "string" ? (raw.split(/[?#]/, 1)[0] ?? "/") : raw;
+    let tree = trees.get(routes);
+    if (tree === undefined) {
+      tree = describe(routes, shapes);
+      trees.set(routes, tree);
+    }
+    if (!tree) return original(routes, location, basename);
+    const key = `${tree.shape}\u0000${basename}\u0000${pathname}`;
+    let remembered = answers.get(key);
+    if (remembered === undefined) {
+      const matches = original(routes, pathname, basename);
+      remembered =
+        matches?.map(({ route, params, pathname, pathnameBase }) => ({
+          routeId: route.id as string,
+          params,
+          pathname,
+          pathnameBase,
+        })) ?? null;
+      if (answers.size >= MAX_PATHS) answers.clear();
+      answers.set(key, remembered);
+    }
+    if (!remembered) return null;
+    const byId = tree.byId;
+    // Fresh objects each time: a caller may change what it is given.
+    return remembered.map(({ routeId, params, pathname, pathnameBase }) => ({
+      params: { ...params },
+      pathname,
+      pathnameBase,
+      route: byId.get(routeId) as Route,
+    }));
+  };
+}
+
+let installed = false;
+
+/**
+ * Puts the remembering `matchRoutes` in place of React Router's own, for every package that calls it through the
+ * shared `@remix-run/router` module (Remix's server runtime, Remix's React side and React Router). Once per process.
+ */
+export function rememberRouteMatches() {
+  if (installed) return;
+  installed = true;
+  const router = createRequire(import.meta.url)("@remix-run/router") as typeof RemixRouter & { matchRoutes: unknown };
+  router.matchRoutes = rememberingMatchRoutes(
+    router.matchRoutes as unknown as MatchRoutes,
+  ) as unknown as typeof router.matchRoutes;
+}
