@@ -6,7 +6,6 @@
 // tree per render (same shape, new objects), so a remembered match names its routes by id and is answered with the
 // route objects of the tree that asked.
 import { createRequire } from "node:module";
-import type * as RemixRouter from "@remix-run/router";
 
 type Route = { id?: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
 type Match = { params: Record<string, string | undefined>; pathname: string; pathnameBase: string; route: Route };
@@ -86,14 +85,45 @@ export function rememberingMatchRoutes(original: MatchRoutes): MatchRoutes {
 let installed = false;
 
 /**
- * Puts the remembering `matchRoutes` in place of React Router's own, for every package that calls it through the
- * shared `@remix-run/router` module (Remix's server runtime, Remix's React side and React Router). Once per process.
+ * Puts the remembering versions in place, once per process: `matchRoutes` for every package that calls it through
+ * the shared `@remix-run/router` module (Remix's server runtime, Remix's React side and React Router), and the
+ * route tree of `RemixServer` (which calls `createServerRoutes` through its module's exports). Should a new Remix
+ * move either, the page still renders, only without the saving.
  */
 export function rememberRouteMatches() {
   if (installed) return;
   installed = true;
-  const router = createRequire(import.meta.url)("@remix-run/router") as typeof RemixRouter & { matchRoutes: unknown };
-  router.matchRoutes = rememberingMatchRoutes(
-    router.matchRoutes as unknown as MatchRoutes,
-  ) as unknown as typeof router.matchRoutes;
+  const require = createRequire(import.meta.url);
+  const router = require("@remix-run/router") as { matchRoutes: unknown };
+  router.matchRoutes = rememberingMatchRoutes(router.matchRoutes as MatchRoutes);
+  const remixRoutes = require("@remix-run/react/dist/routes.js") as { createServerRoutes?: unknown };
+  if (typeof remixRoutes.createServerRoutes === "function") {
+    remixRoutes.createServerRoutes = rememberingServerRoutes(remixRoutes.createServerRoutes as ServerRoutes);
+  }
+}
+
+type ServerRoutes = (manifest: object, routeModules: Record<string, unknown>, ...rest: unknown[]) => unknown;
+
+/**
+ * Remix's `RemixServer` also builds its route tree anew for every render, from the build's manifest and route
+ * modules, which do not change while the process runs. The tree is remembered for as long as the manifest and
+ * every route module stay the same objects.
+ */
+export function rememberingServerRoutes(original: ServerRoutes): ServerRoutes {
+  const built = new WeakMap<object, { modules: Record<string, unknown>; rest: unknown[]; routes: unknown }>();
+  const same = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+  };
+  return function createServerRoutes(manifest, routeModules, ...rest) {
+    // Its inner calls (for child routes) pass more arguments; only the outer call is remembered.
+    if (rest.length > 2) return original(manifest, routeModules, ...rest);
+    const known = built.get(manifest);
+    if (known && same(known.modules, routeModules) && known.rest.every((value, i) => value === rest[i])) {
+      return known.routes;
+    }
+    const routes = original(manifest, routeModules, ...rest);
+    built.set(manifest, { modules: { ...routeModules }, rest, routes });
+    return routes;
+  };
 }

@@ -1,6 +1,6 @@
 import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
 import { describe, expect, it } from "vitest";
-import { rememberingMatchRoutes } from "~/server/route-matching.server";
+import { rememberingMatchRoutes, rememberingServerRoutes } from "~/server/route-matching.server";
 
 // The shape Remix gives React Router: a root, index routes, dynamic and optional segments, a pathless layout, a
 // case-sensitive route and a splat that catches the rest.
@@ -102,5 +102,22 @@ describe("remembered route matches", () => {
     const remembering = rememberingMatchRoutes(matchRoutes as never);
     const routes: AgnosticRouteObject[] = [{ path: "/", children: [{ path: "a/:b" }] }];
     expect(remembering(routes, "/a/c")).toEqual(matchRoutes(routes, "/a/c"));
+  });
+});
+
+describe("remembered server route tree", () => {
+  it("is built once while the manifest and every route module stay the same, and again when one changes", () => {
+    let builds = 0;
+    const remembering = rememberingServerRoutes(() => ({ build: ++builds }));
+    const manifest = { root: {}, "routes/_index": {} };
+    const modules = { root: { default: "Root" }, "routes/_index": { default: "Index" } };
+    const future = {};
+    const first = remembering(manifest, { ...modules }, future, false);
+    // Remix passes a new object with the same modules on every request.
+    expect(remembering(manifest, { ...modules }, future, false)).toBe(first);
+    expect(builds).toBe(1);
+    expect(remembering(manifest, { ...modules, "routes/_index": { default: "Nieuw" } }, future, false)).not.toBe(first);
+    expect(remembering(manifest, { ...modules }, future, true)).toEqual({ build: 3 });
+    expect(remembering({ ...manifest }, { ...modules }, future, true)).toEqual({ build: 4 });
   });
 });
