@@ -38,7 +38,7 @@ export function assignmentStatus(submission: SubmissionState, hasDraftText: bool
 }
 
 /** Why the participant cannot hand in (or edit) now, or null when they can. Late is allowed, closed is not. */
-export function handInBlocked(schedule: Schedule, submission: SubmissionState): string | null {
+export function handInBlocked(schedule: Schedule | { closed: boolean }, submission: SubmissionState): string | null {
   if (schedule?.closed) return "Deze opdracht is gesloten door je trainer: je kunt niet meer inleveren of bewerken.";
   if (submission?.status === "SUBMITTED") return "Je hebt deze opdracht al ingeleverd. Je trainer bekijkt hem.";
   if (submission?.status === "PASSED" || submission?.status === "FAILED") return "Deze opdracht is al beoordeeld.";

@@ -132,3 +132,45 @@ describe("handing in without JavaScript", () => {
     expect((await browser.get("/opdrachten/bestaat-niet/inleveren")).location).toBe("/opdrachten/bestaat-niet");
   });
 });
+
+describe("saving the draft (autosave and 'Concept opslaan')", () => {
+  const save = (body: string, revision: number) =>
+    writing({ intent: "save-draft", autosave: "1", body, revision: String(revision) });
+  const stored = (userId: string) =>
+    db.draft.findFirstOrThrow({ where: { userId }, select: { body: true, revision: true, updatedAt: true } });
+
+  it("stores each save as the next revision, with the time it was saved", async () => {
+    const { browser, user } = await participantIn(app);
+    await browser.submit(page(), save("Eerste zin.", 0));
+    const first = await stored(user.id);
+    expect(first).toMatchObject({ body: "Eerste zin.", revision: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await browser.submit(page(), save("Eerste zin. Tweede zin.", 1));
+    const second = await stored(user.id);
+    expect(second).toMatchObject({ body: "Eerste zin. Tweede zin.", revision: 2 });
+    expect(second.updatedAt.getTime()).toBeGreaterThan(first.updatedAt.getTime());
+  });
+
+  it("refuses a save once the trainer closed the assignment or it was handed in, and keeps what was stored", async () => {
+    const { browser, user, cohortId } = await participantIn(app);
+    await browser.submit(page(), save("Mijn verhaal tot nu toe.", 0));
+    const where = { cohortId_assignmentSlug: { cohortId, assignmentSlug: assignment().slug } };
+    await db.assignmentSchedule.upsert({
+      where,
+      create: { cohortId, assignmentSlug: assignment().slug, closed: true },
+      update: { closed: true },
+    });
+    const closed = await browser.submit(page(), save("Nog snel iets erbij.", 1));
+    expect(closed.status).toBeGreaterThanOrEqual(400);
+    expect(closed.text).toContain("Deze opdracht is gesloten door je trainer");
+    expect(await stored(user.id)).toMatchObject({ body: "Mijn verhaal tot nu toe.", revision: 1 });
+
+    await db.assignmentSchedule.update({ where, data: { closed: false } });
+    await browser.submit(`${page()}/inleveren`, { __form: "inleveren-bevestigen", intent: "hand-in" });
+    expect(await db.submission.count({ where: { userId: user.id, status: "SUBMITTED" } })).toBe(1);
+    const handedIn = await browser.submit(page(), save("Na het inleveren.", 1));
+    expect(handedIn.status).toBeGreaterThanOrEqual(400);
+    expect(handedIn.text).toContain("Je hebt deze opdracht al ingeleverd.");
+    expect(await stored(user.id)).toMatchObject({ body: "Mijn verhaal tot nu toe.", revision: 1 });
+  });
+});
