@@ -94,10 +94,34 @@ export function rememberRouteMatches() {
   if (installed) return;
   installed = true;
   const require = createRequire(import.meta.url);
-  const router = require("@remix-run/router") as { matchRoutes: unknown };
-  router.matchRoutes = rememberingMatchRoutes(router.matchRoutes as MatchRoutes);
-  const remixRoutes = require("@remix-run/react/dist/routes.js") as { createServerRoutes?: unknown };
-  if (typeof remixRoutes.createServerRoutes === "function") {
+  // The copy each of them loads (one, while their versions agree; should they not, each copy is patched). A package
+  // not found where it used to be is left as it is.
+  const routerOf = (chain: string[]) => {
+    try {
+      let from = require;
+      for (const name of chain) from = createRequire(from.resolve(name));
+      return from("@remix-run/router") as { matchRoutes: unknown };
+    } catch {
+      return null;
+    }
+  };
+  const routers = new Set(
+    [
+      ["@remix-run/node", "@remix-run/server-runtime"],
+      ["@remix-run/react"],
+      ["@remix-run/react", "react-router-dom", "react-router"],
+    ]
+      .map(routerOf)
+      .filter((router) => router !== null),
+  );
+  for (const router of routers) router.matchRoutes = rememberingMatchRoutes(router.matchRoutes as MatchRoutes);
+  let remixRoutes: { createServerRoutes?: unknown } | null = null;
+  try {
+    remixRoutes = require("@remix-run/react/dist/routes.js") as { createServerRoutes?: unknown };
+  } catch {
+    // Moved in a newer Remix: its tree is then built per render, as before.
+  }
+  if (remixRoutes && typeof remixRoutes.createServerRoutes === "function") {
     remixRoutes.createServerRoutes = rememberingServerRoutes(remixRoutes.createServerRoutes as ServerRoutes);
   }
 }
