@@ -162,14 +162,14 @@ export async function workOn(user: SessionUser, slug: string) {
   };
 }
 
+const NOT_YOUR_WORK = "Deze opdracht hoort niet bij jouw groep, of is nog niet open.";
+// A gilde assignment has no work of one's own: the gilde writes and hands in on its own page.
+const GILDE_WORK = "Dit is een gildeopdracht: jullie schrijven en leveren samen in op de pagina van jullie gilde.";
+
 async function requireWork(user: SessionUser, slug: string) {
   const work = await workOn(user, slug);
-  if (!work) throw new RefusedError("Deze opdracht hoort niet bij jouw groep, of is nog niet open.", 404);
-  // A gilde assignment has no work of one's own: the gilde writes and hands in on its own page.
-  if (findAssignment(slug)?.assignment.frontmatter.work === "gilde")
-    throw new RefusedError(
-      "Dit is een gildeopdracht: jullie schrijven en leveren samen in op de pagina van jullie gilde.",
-    );
+  if (!work) throw new RefusedError(NOT_YOUR_WORK, 404);
+  if (findAssignment(slug)?.assignment.frontmatter.work === "gilde") throw new RefusedError(GILDE_WORK);
   return work;
 }
 
@@ -216,12 +216,8 @@ export async function saveDraft(
 async function draftState(user: SessionUser, slug: string): Promise<{ cohortId: string; revision: number | null }> {
   const active = await activeCohort(user);
   const found = findAssignment(slug);
-  if (!active || !found || !canRead(active.access, found.module.slug))
-    throw new RefusedError("Deze opdracht hoort niet bij jouw groep, of is nog niet open.", 404);
-  if (found.assignment.frontmatter.work === "gilde")
-    throw new RefusedError(
-      "Dit is een gildeopdracht: jullie schrijven en leveren samen in op de pagina van jullie gilde.",
-    );
+  if (!active || !found || !canRead(active.access, found.module.slug)) throw new RefusedError(NOT_YOUR_WORK, 404);
+  if (found.assignment.frontmatter.work === "gilde") throw new RefusedError(GILDE_WORK);
   const { cohortId } = active;
   const [row] = await db.$queryRaw<
     { closed: boolean | null; status: NonNullable<SubmissionState>["status"] | null; revision: number | null }[]
