@@ -40,6 +40,21 @@ export default async function handleRequest(
   return new Response(`<!DOCTYPE html>${markup}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
+/**
+ * A data answer (a loader's or action's JSON for the browser's own navigations and fetchers, such as an autosave's
+ * new revision) goes out with its length. Remix streams every body without one, so the compression layer could
+ * not see that an answer of 30 bytes is under its 1 KB threshold and started a gzip stream for each; at a deadline
+ * that is every autosave.
+ */
+export async function handleDataRequest(response: Response): Promise<Response> {
+  const type = response.headers.get("Content-Type") ?? "";
+  if (!response.body || response.headers.has("Content-Length") || !type.startsWith("application/json")) return response;
+  const body = await response.text();
+  const headers = new Headers(response.headers);
+  headers.set("Content-Length", String(Buffer.byteLength(body)));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
 export function handleError(error: unknown, { request }: { request: Request }) {
   // Logged on the server; the visitor sees the Dutch error page, never a stack trace.
   if (request.signal.aborted) return;

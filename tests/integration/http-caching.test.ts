@@ -16,7 +16,7 @@ const module = () => at(getCourse().modules, 0, "a first module");
 /** The bytes as they cross the wire, undecoded (fetch would unpack them). */
 function raw(client: Client, path: string, acceptEncoding?: string) {
   const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  return new Promise<{ status: number; encoding?: string; bytes: number }>((resolve, reject) => {
+  return new Promise<{ status: number; encoding?: string; length?: string; bytes: number }>((resolve, reject) => {
     const request = http.get(
       new URL(path, app.baseUrl),
       { headers: { Cookie: cookie, ...(acceptEncoding ? { "Accept-Encoding": acceptEncoding } : {}) } },
@@ -24,7 +24,12 @@ function raw(client: Client, path: string, acceptEncoding?: string) {
         let bytes = 0;
         response.on("data", (chunk: Buffer) => (bytes += chunk.length));
         response.on("end", () =>
-          resolve({ status: response.statusCode ?? 0, encoding: response.headers["content-encoding"], bytes }),
+          resolve({
+            status: response.statusCode ?? 0,
+            encoding: response.headers["content-encoding"],
+            length: response.headers["content-length"],
+            bytes,
+          }),
         );
       },
     );
@@ -45,6 +50,25 @@ describe("compression", () => {
     expect(gzip.encoding).toBe("gzip");
     expect(brotli.bytes).toBeLessThan(plain.bytes / 3);
     expect(gzip.bytes).toBeLessThan(plain.bytes / 3);
+  });
+
+  it("sends a small data answer as it is, with its length, and compresses a large one", async () => {
+    const { browser } = await participantIn(app);
+    // The root's data (who is signed in) is a few dozen bytes: compressing it costs more than it saves.
+    const small = await raw(browser, "/modules?_data=root", "br, gzip");
+    expect(small.status).toBe(200);
+    expect(small.encoding).toBeUndefined();
+    expect(small.length).toBe(String(small.bytes));
+    expect(small.bytes).toBeLessThan(1024);
+    // A module's data for a navigation in the browser is tens of kilobytes.
+    const large = await raw(
+      browser,
+      `/modules/${module().slug}?_data=${encodeURIComponent("routes/modules.$slug")}`,
+      "br, gzip",
+    );
+    expect(large.status).toBe(200);
+    expect(large.encoding).toBe("br");
+    expect(large.length).toBeUndefined();
   });
 });
 
