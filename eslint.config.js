@@ -9,6 +9,13 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+// One way to link (app/components/link.tsx): a plain anchor that the root layout follows without a reload.
+const remixLinks = {
+  name: "@remix-run/react",
+  importNames: ["Link", "NavLink"],
+  message: "Use Link and NavLink from ~/components/link: Remix's own are costly to render on the server.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -57,12 +64,18 @@ export default tseslint.config(
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
+    files: ["app/**"],
+    ignores: ["app/components/link.tsx"],
+    rules: { "no-restricted-imports": ["error", { paths: [remixLinks] }] },
+  },
+  {
     files: ["app/routes/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           paths: [
+            remixLinks,
             { name: "~/db.server", message: "Routes call their capability module; database access lives there." },
             { name: "@prisma/client", message: "Routes call their capability module; Prisma lives there." },
           ],

@@ -15,6 +15,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FlashMessage } from "~/components/form";
 import { takeFlash } from "~/forms/flash.server";
 import { AUDIENCE_LABELS, navFor } from "~/components/navigation";
+import { useFollowLinks } from "~/components/link";
 import { NonceContext } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { audienceOf } from "~/dashboard/audience.server";
@@ -54,6 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
   const nonce = useContext(NonceContext);
+  useFollowLinks();
   return (
     <html lang="nl">
       <head>

@@ -1,5 +1,5 @@
 // The small line above a page's heading: where the page sits (a link back) and, optionally, what it belongs to.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 
 export function Crumbs({ to, label, after }: { to: string; label: string; after?: string }) {
   return (

@@ -1,5 +1,5 @@
 // On the demo install no real mail goes out: where a page says "kijk in je mail", this says where to look instead.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 
 export function DemoMailboxNote({ shown }: { shown: boolean }) {
   if (!shown) return null;

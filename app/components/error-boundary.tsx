@@ -1,6 +1,7 @@
 // One error page for every status, in Dutch, always with a way back. Never a stack trace. A refused form (a body
 // Gilde cannot take, or the database away for a moment) comes back with what was typed, to copy and send again.
-import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useLocation, useRouteError } from "@remix-run/react";
+import { Link } from "~/components/link";
 
 type Message = { title: string; text: string };
 

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 
 /** "Vorige · Pagina 2 van 5 · Volgende" under a list; nothing when everything fits on one page. */
 export function Pagination({

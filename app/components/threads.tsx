@@ -1,5 +1,5 @@
 // The community's and the gilde rooms' shared pieces: a list of threads and the form to start one.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ThreadSchema } from "~/community/forms";
 import { THEME_LABELS } from "~/community/themes";
 import { ThemeChoices } from "~/components/community/theme-choices";

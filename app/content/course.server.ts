@@ -7,6 +7,7 @@ import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { dataDir } from "~/db/adapter.server";
 import { compileCourse, compileStats, type CompiledModule, type Course } from "./compile.server";
 import { mdxComponents } from "./mdx-components";
+import { ModuleGoals, ModuleReading, ModuleSources } from "~/components/module-reference";
 
 type CourseState = {
   course: Course;
@@ -74,6 +75,31 @@ export function moduleHtml(module: CompiledModule, wijkName: string | null): str
     html.set(key, result);
   }
   return result;
+}
+
+export type ModuleReferenceHtml = { goals: string; reading: string; sources: string };
+
+/**
+ * A module's goals, reading list and sources as HTML, rendered once and reused: they are the same for every reader,
+ * and a page that renders them anew spends more on them than on the module's whole text.
+ */
+export function moduleReferenceHtml(module: CompiledModule): ModuleReferenceHtml {
+  const { html } = state();
+  const key = `reference:${module.slug}`;
+  const render = (part: typeof ModuleGoals, name: string) => {
+    let result = html.get(`${key}:${name}`);
+    if (result === undefined) {
+      result = renderToStaticMarkup(createElement(part, { module: module.frontmatter }));
+      if (html.size >= HTML_CACHE_LIMIT) html.clear();
+      html.set(`${key}:${name}`, result);
+    }
+    return result;
+  };
+  return {
+    goals: render(ModuleGoals, "goals"),
+    reading: render(ModuleReading, "reading"),
+    sources: render(ModuleSources, "sources"),
+  };
 }
 
 export function findAssignment(slug: string) {

@@ -1,7 +1,7 @@
 // What the course pages show a user: the module list with their progress, one module, search results.
 import type { SessionUser } from "~/auth/guards.server";
 import { canRead, courseAccessFor, opensOn, type CourseAccess } from "./access.server";
-import { findModule, getCourse, moduleHtml } from "./course.server";
+import { findModule, getCourse, moduleHtml, moduleReferenceHtml } from "./course.server";
 import { courseProgress, progressOf, readAnchorsByModule } from "./progress.server";
 import { searchCourse } from "./search.server";
 
@@ -63,17 +63,14 @@ export async function modulePage(user: SessionUser, slug: string, now = new Date
     title: module.frontmatter.title,
     summary: module.frontmatter.summary,
     minutes: module.frontmatter.minutes,
-    learningGoals: module.frontmatter.learningGoals.map((g) => ({ id: g.id, text: g.text })),
     hours: module.frontmatter.hours,
-    reading: module.frontmatter.reading,
-    buildsOn: module.frontmatter.buildsOn,
-    prepares: module.frontmatter.prepares,
-    sources: module.frontmatter.sources,
     open,
     opensOn: opensOn(access, slug)?.toISOString() ?? null,
     accessKind: access.kind,
     // Personalised with the participant's wijk once they have a wijkprofiel; until then "je eigen wijk".
     html: open ? moduleHtml(module, access.wijkName) : null,
+    // Goals, reading list and sources: the same for every reader, rendered once.
+    reference: open ? moduleReferenceHtml(module) : null,
     sections: module.sections.map((s) => ({
       anchor: s.anchor,
       heading: s.heading,

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { getUser } from "~/auth/guards.server";
 import { upcomingCohorts } from "~/cohorts/catalogue.server";
 import { formatCalendarDate, formatEuro } from "~/format";

@@ -2,7 +2,8 @@
 // assessed, accepted (pay, or the employer is invoiced), active, waiting list, rejected; withdraw at any time.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { getUser, invariantResponse, requireUser } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
 import {

@@ -3,7 +3,8 @@
 // active it is the confirmation: the receipt, the start and first contact day, what to prepare, what comes next.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/auth/guards.server";
 import { ReceiptFacts } from "~/components/enrollment/receipt-facts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

@@ -2,7 +2,8 @@
 // page) your data. Every form names its intent; each answers with a one-time message after it worked.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requestEmailChange } from "~/account/email-change.server";
 import { AccountAction, StaffAccountAction } from "~/account/forms";
 import { changeOwnPassword } from "~/account/password-change.server";

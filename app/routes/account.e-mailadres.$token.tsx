@@ -3,7 +3,8 @@
 // or for an address taken meanwhile gets a Dutch page, and nothing changes.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { checkEmailChangeToken, confirmEmailChange, EMAIL_CHANGE_INVALID } from "~/account/email-change.server";
 import { getUser } from "~/auth/guards.server";

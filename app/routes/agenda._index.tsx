@@ -3,7 +3,8 @@
 // attendance from here. The personal calendar feed is linked at the top.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireRole } from "~/auth/guards.server";
 import { agendaPage } from "~/calendar/agenda-page.server";
 import { RespondAction } from "~/calendar/forms";

@@ -1,7 +1,8 @@
 // One cohort for the admin: its status (changed on ./instellingen), trainers, second reader, gildes and placements.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
 import {

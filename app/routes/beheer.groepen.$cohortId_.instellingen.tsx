@@ -3,7 +3,8 @@
 // and what the public page adds (accreditation, what the price includes, instalments); contact days are a page below.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireRole } from "~/auth/guards.server";
 import { cohortSettings, saveCatalogue, saveCohortSettings } from "~/cohorts/cohort-settings.server";
 import { changeCohortStatus, cohortLifecycle } from "~/cohorts/lifecycle.server";

@@ -4,7 +4,8 @@
 // of another cohort gets 404.
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { invariantResponse, requireRole } from "~/auth/guards.server";
 import { WijkFeedbackList } from "~/components/consent/feedback-cards";

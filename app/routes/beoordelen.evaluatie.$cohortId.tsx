@@ -3,7 +3,8 @@
 // participants give counts toward completion.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { fromAmsterdamInput } from "~/assignments/time";
 import { requireCohortTrainer } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";

@@ -2,7 +2,8 @@
 // text and rating; reassign an open review, add an extra reviewer, or excuse a participant from reviewing.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { invariantResponse, requireCohortTrainer } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

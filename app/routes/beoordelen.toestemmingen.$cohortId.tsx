@@ -1,7 +1,8 @@
 // The consent register of one cohort, for its trainers (and admins): given, expiring, withdrawn (issue 24).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireCohortTrainer } from "~/auth/guards.server";
 import { ConsentOverview } from "~/components/consent/consent-overview";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

@@ -2,7 +2,8 @@
 // hide a post with a reason (kept; the author sees why). A room's thread is 404 to anyone outside the room.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
 import { markSeen } from "~/dashboard/seen.server";
 import {

@@ -3,7 +3,8 @@
 import { RefusedError } from "~/errors.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/auth/guards.server";
 import { communityAccess, createThread, listThreads } from "~/community/community.server";
 import { ThreadSchema } from "~/community/forms";

@@ -3,7 +3,8 @@
 // Every other install answers 404; there the links reach only the addressee (and never /beheer/outbox).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDateTime } from "~/format";
 import { demoMailbox } from "~/notifications/outbox.server";

@@ -2,7 +2,8 @@
 // so its owner proves the password before the two are linked. Never linked silently.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { sessionCookie, userAgentOf } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

@@ -2,7 +2,8 @@
 // whether the intake is open; a full cohort takes applications for its waiting list.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatCalendarDate, formatEuro } from "~/format";
 import { catalogue } from "~/enrollment/enrollment.server";

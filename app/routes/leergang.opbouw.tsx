@@ -3,7 +3,8 @@
 // and who may enrol.
 import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StaticHtml } from "~/components/static-html";
 import { courseDesign } from "~/content/course-design.server";

@@ -1,7 +1,8 @@
 // The assessment policy: who assesses, the second reader, resits, fraud and the use of AI.
 import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StaticHtml } from "~/components/static-html";
 import { assessmentPolicy } from "~/content/course-design.server";

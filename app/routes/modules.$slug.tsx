@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -21,7 +22,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = await modulePage(user, params.slug ?? "");
   invariantResponse(page, "Deze module bestaat niet.", { status: 404 });
-  return json({ ...page, html: stashStaticHtml(context, "moduletekst", page.html) });
+  const { reference, ...rest } = page;
+  return json({
+    ...rest,
+    html: stashStaticHtml(context, "moduletekst", page.html),
+    goals: stashStaticHtml(context, "moduledoelen", reference?.goals ?? null),
+    reading: stashStaticHtml(context, "moduleleeslijst", reference?.reading ?? null),
+    sources: stashStaticHtml(context, "modulebronnen", reference?.sources ?? null),
+  });
 }
 
 const ProgressIntent = z.discriminatedUnion("intent", [
@@ -97,19 +105,7 @@ function OpenModule() {
     <div className="module-layout">
       <div>
         <p className="lead">{page.summary}</p>
-        <section className="card" aria-labelledby="leerdoelen">
-          <h2 id="leerdoelen" className="flush-top heading-small">
-            Leerdoelen
-          </h2>
-          <ul className="goals">
-            {page.learningGoals.map((goal) => (
-              <li key={goal.id}>{goal.text}</li>
-            ))}
-          </ul>
-          <p className="muted flush-bottom">
-            Bouwt voort op: {page.buildsOn} Bereidt voor op: {page.prepares}
-          </p>
-        </section>
+        <StaticHtml id="moduledoelen" html={page.goals} />
         <div id="inleiding" />
         <StaticHtml id="moduletekst" className="prose" html={page.html} />
 
@@ -134,32 +130,10 @@ function OpenModule() {
             {page.hours.contact ? `, contactdagen ${formatHours(page.hours.contact)}` : ""}.{" "}
             <Link to="/leergang/opbouw#studielast">Studielast van de hele leergang</Link>
           </p>
-          <h3 className="heading-small">Verplicht</h3>
-          <ul>
-            {page.reading.required.map((text) => (
-              <li key={text}>{text}</li>
-            ))}
-          </ul>
-          {page.reading.recommended.length ? (
-            <>
-              <h3 className="heading-small">Aanbevolen</h3>
-              <ul>
-                {page.reading.recommended.map((text) => (
-                  <li key={text}>{text}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <StaticHtml id="moduleleeslijst" html={page.reading} />
         </section>
 
-        <section aria-labelledby="bronnen">
-          <h2 id="bronnen">Bronnen</h2>
-          <ul className="muted">
-            {page.sources.map((source) => (
-              <li key={source}>{source}</li>
-            ))}
-          </ul>
-        </section>
+        <StaticHtml id="modulebronnen" html={page.sources} />
 
         {page.progress && page.progress.status !== "done" ? (
           <markAll.Form method="post" className="space-top">

@@ -2,7 +2,8 @@
 // the writing space, attachments, handing in and every version handed in.
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
 import { feedbackOnAssignment } from "~/consent/feedback.server";

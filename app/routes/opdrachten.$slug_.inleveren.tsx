@@ -2,7 +2,8 @@
 // question the dialog asks with JavaScript: this length, these files, shorter than asked? Then in, or back.
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/auth/guards.server";
 import { handedInMessage, handInPreview } from "~/assignments/hand-in.server";
 import { handIn } from "~/assignments/work.server";

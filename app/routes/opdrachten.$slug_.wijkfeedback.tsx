@@ -2,7 +2,8 @@
 // a meeting, see who answered, thank them and choose what the gilde may read. Only the participant's own work.
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
 import { OwnFeedbackList } from "~/components/consent/feedback-cards";
 import { InviteByMailForm, MeetingLinkForm } from "~/components/consent/invite-forms";

@@ -1,7 +1,8 @@
 // The participant's assignments: every assignment of their cohort with module, deadline and status.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireRole } from "~/auth/guards.server";
 import { assignmentList } from "~/assignments/work.server";
 import { STATUS_LABELS } from "~/assignments/rules";

@@ -1,7 +1,8 @@
 // The trainer's assignment page for a cohort: deadlines, closing, extensions, and who handed in (late or not).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireCohortTrainer } from "~/auth/guards.server";
 import { cohortAssignments, grantExtension, removeExtension, saveSchedule } from "~/assignments/schedule.server";
 import { toAmsterdamInput } from "~/assignments/time";

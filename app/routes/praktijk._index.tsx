@@ -1,7 +1,8 @@
 // The practice library: cases from alumni's wijken, searchable in Dutch and filterable by theme and municipality.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/auth/guards.server";
 import { listCases } from "~/community/cases.server";
 import { communityAccess } from "~/community/community.server";

@@ -3,7 +3,8 @@
 // published without your explicit consent, and you can withdraw it later.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { requireUser } from "~/auth/guards.server";
 import { caseSources, publishCase } from "~/community/cases.server";
 import { communityAccess } from "~/community/community.server";

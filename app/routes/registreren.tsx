@@ -2,7 +2,8 @@
 // for a new and a known address). After sending, the page says to look in the mail (`?verstuurd`).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { registerUser } from "~/auth/account.server";
 import { requireAnonymous } from "~/auth/guards.server";

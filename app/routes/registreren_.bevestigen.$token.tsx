@@ -2,7 +2,8 @@
 // button (mail scanners that fetch links make nothing); pressing it makes the account.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { checkRegistrationToken, confirmRegistration, REGISTRATION_INVALID } from "~/auth/account.server";
 import { safeRedirect } from "~/auth/redirect";

@@ -2,7 +2,8 @@
 // achievement. The stored document is verified as anyone would verify it (signature, key, status list).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { VerdictPanel } from "~/components/credentials/verdict-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { verifyStored, type Verdict } from "~/credentials/verify.server";

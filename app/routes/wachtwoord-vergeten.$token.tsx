@@ -1,7 +1,8 @@
 // Choosing a new password from the mailed link: it works once, signs the owner in here and out everywhere else.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { checkResetToken, RESET_INVALID, resetPassword } from "~/auth/account.server";
 import { PASSWORD_MIN } from "~/auth/password";

@@ -2,7 +2,8 @@
 // sending, the page says to look in the mail (`?verstuurd`).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { z } from "zod";
 import { requestPasswordReset } from "~/auth/account.server";
 import { Field } from "~/components/field";

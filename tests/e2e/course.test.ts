@@ -7,9 +7,17 @@ const e2e = useServerAndPage({ demoSessions: true });
 
 it("reads a module, marks a section and then the whole module as read", async () => {
   await signIn(e2e, e2e.page, "deelnemer@gilde.test");
+  // A mark on the window survives only navigations without a page load.
+  const markPage = () => e2e.page.evaluate(() => Object.assign(window, { samePage: true }));
+  const stayedOnPage = () => e2e.page.evaluate(() => "samePage" in window);
 
-  await e2e.page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Modules" }).click();
+  await markPage();
+  const menu = e2e.page.getByRole("navigation", { name: "Hoofdmenu" });
+  await menu.getByRole("link", { name: "Modules" }).click();
   await e2e.page.waitForURL("**/modules");
+  await expect(menu.getByRole("link", { name: "Modules" })).toHaveAttribute("aria-current", "page");
+  await expect(menu.getByRole("link", { name: "Overzicht" })).not.toHaveAttribute("aria-current", "page");
+  expect(await stayedOnPage()).toBe(true);
   await e2e.page.getByText("0 van 9 modules gelezen").waitFor();
   await audit(e2e.page, "2-deelnemer", "modules");
   await e2e.page.getByRole("link", { name: "Geschiedenis van het wijkwerk" }).click();
@@ -35,13 +43,18 @@ it("reads a module, marks a section and then the whole module as read", async ()
   await e2e.page.getByText(/Gelezen: (\d+) van \1 secties gelezen/).waitFor();
   await audit(e2e.page, "2-deelnemer", "module-gelezen");
 
-  // On to the next module without a page load: its text arrives with the route data.
+  // On to the next module without a page load: its text, goals and reading list arrive with the route data.
+  await markPage();
   await e2e.page
     .getByRole("navigation", { name: "Vorige en volgende module" })
     .getByRole("link", { name: /Systeemwereld en leefwereld/ })
     .click();
   await e2e.page.getByRole("heading", { level: 1, name: "Systeemwereld en leefwereld" }).waitFor();
   await expect(e2e.page.locator("#moduletekst .block--reflectie").nth(2)).toBeAttached();
+  await e2e.page.getByRole("heading", { name: "Leerdoelen" }).waitFor();
+  await e2e.page.getByRole("heading", { name: "Bronnen" }).waitFor();
+  await expect(e2e.page.locator("#moduleleeslijst li").first()).toBeVisible();
+  expect(await stayedOnPage()).toBe(true);
 
   await e2e.page.goto(`${e2e.server.baseUrl}/modules`);
   await e2e.page.getByText("1 van 9 modules gelezen").waitFor();

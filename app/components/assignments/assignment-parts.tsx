@@ -1,5 +1,5 @@
 // The assignment page's other parts: what to hand in, the participant's wijk beside the work, and the rubric.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { AssignmentPage } from "./work";
 
 export function HandInCard({ page }: { page: AssignmentPage }) {

@@ -1,5 +1,5 @@
 // On a gilde assignment's page: this one is written together, on the gilde's own page.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 
 export function GildeWorkLink({ slug }: { slug: string }) {
   return (

@@ -1,6 +1,6 @@
 // The top of a participant's assignment page: where they stand, in words, the deadline, and the one thing to do
 // next; then the links to the page's three parts, which on a phone save scrolling past the whole brief.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { MouseEvent, ReactNode } from "react";
 import { FEEDBACK_ANCHOR, standingOn, WRITING_ANCHOR } from "~/assignments/standing";
 import { formatDateTime } from "~/format";

@@ -1,6 +1,6 @@
 // The agenda as a list of cards, soonest first: contact days (when, where, programme, what to prepare, who leads it,
 // the answer form or who answered what; the programme folded) between deadlines and peer-review deadlines. Each has its .ics download.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { AgendaKind } from "~/calendar/events";
 import { RespondForm } from "./respond-form";
 

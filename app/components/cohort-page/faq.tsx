@@ -1,5 +1,5 @@
 // Questions people ask before they apply, answered plainly. Disclosure widgets work without JavaScript.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { formatCalendarDate, formatHours } from "~/format";
 import type { Page } from "./sections";
 

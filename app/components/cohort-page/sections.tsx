@@ -1,7 +1,7 @@
 // The parts of a cohort's public page (/leergang/:cohortId), top to bottom: the button to apply, the programme
 // in weeks, the contact days, certificate and accreditation, the trainers, price and payment, cancellation.
 import type { SerializeFrom } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { PublicCohortPage } from "~/cohorts/cohort-page.server";
 import { formatCalendarDate, formatEuro, formatHours, formatTimeRange, formatWeekdayDate } from "~/format";
 

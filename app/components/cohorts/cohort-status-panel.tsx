@@ -1,6 +1,6 @@
 // Where a cohort is in its life, what publishing still needs (a list, next to the button), and the steps the
 // admin may take from here. A refused step shows its message at the top of these buttons.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { GildeForm } from "~/components/form";
 import { TRANSITION_LABELS, type CohortStatus } from "~/cohorts/lifecycle";
 import { CohortSettingsAction } from "~/cohorts/settings-form";

@@ -2,7 +2,7 @@
 // "online", the topic, and which of the cohort's trainers lead it. A refusal keeps what was typed and says at the
 // field what to change. The form posts to
 // the page's own address (with `?dag=` while changing a day), so a refused change comes back as that same form.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ContactDayAction, PLACE_MAX, TOPIC_MAX } from "~/cohorts/contact-day-form";
 import { CheckField, Field, TextArea } from "~/components/field";
 import { GildeForm } from "~/components/form";

@@ -1,6 +1,6 @@
 // A cohort's contact days for the admin: date, times, place or online, topic and leaders, each with a link to change it and
 // a button to remove it. Cards on a phone (Table).
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ContactDayAction } from "~/cohorts/contact-day-form";
 import { GildeForm } from "~/components/form";
 import { Table } from "~/components/table";

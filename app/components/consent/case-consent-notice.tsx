@@ -1,5 +1,5 @@
 // For the author of a practice case with people named in it: whether it is online, whose consent is missing.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { listNames } from "~/consent/questions";
 
 type Summary = { awaiting: boolean; missing: string[]; online: boolean };

@@ -1,6 +1,6 @@
 // Feedback from the wijk, as cards: the answers under their questions and who wrote them (as they chose to be
 // named). The participant's own cards also offer a thank-you mail and sharing with their gilde.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { formatDate } from "~/format";
 import { ShareForm, ThankForm } from "./small-forms";
 

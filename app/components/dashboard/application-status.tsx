@@ -1,5 +1,5 @@
 // "Mijn aanmelding": where each application stands and what happens next, for someone not yet following the course.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ENROLLMENT_LABELS, formatCalendarDate } from "~/format";
 
 export type ApplicationCard = {

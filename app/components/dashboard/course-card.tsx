@@ -1,5 +1,5 @@
 // Under a participant's to-do list: how far they are in the whole course, per module on request.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ProgressBar } from "~/components/progress-bar";
 
 export type CourseSummary = {

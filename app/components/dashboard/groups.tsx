@@ -1,6 +1,6 @@
 // Under the to-do list: the trainer's cohorts with their gildes and where to plan them, and a participant's
 // cohort with their gilde's members. The next sensible thing when the list is short.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ENROLLMENT_LABELS, formatCalendarDate } from "~/format";
 
 type Dates = { startsOn: string; endsOn: string };

@@ -1,5 +1,5 @@
 // The to-do list of the start page: one line per thing to do, each a link to where it is done, most urgent first.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { TodoKind } from "~/dashboard/todo";
 
 export type TodoLineView = {

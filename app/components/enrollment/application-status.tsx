@@ -1,7 +1,7 @@
 // Where an applicant stands for one cohort: assessed, accepted (pay, or the employer is invoiced), active,
 // waiting list or rejected, with the payments so far, and the button to withdraw.
 import type { SerializeFrom } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { GildeForm } from "~/components/form";
 import type { myApplication } from "~/enrollment/enrollment.server";
 import { ApplicationAction } from "~/enrollment/forms";

@@ -1,5 +1,5 @@
 // The two lists of a trainer's grading work: what waits (the queue) and what has been graded.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 
 export function GradingTabs({ current }: { current: "wachtrij" | "beoordeeld" }) {
   return (

@@ -1,6 +1,6 @@
 // "Wie loopt vast?" as one line per person: name, flags as short labels, last activity and reading; the details
 // (each flag explained, the assignments, peer feedback, reading per module) open on click. Cards on a phone.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { StuckFlag } from "~/grading/stuck-flags";
 
 type Row = {

@@ -1,6 +1,7 @@
 // The accept page's parts: the invitation (who, as what, until when) with what this visitor can do with it, and the
 // page for a link that no longer works.
-import { Link, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { PASSWORD_MIN } from "~/auth/password";
 import { Field } from "~/components/field";
 import { GildeForm } from "~/components/form";

@@ -1,5 +1,5 @@
 // The /gilde section on evaluating each other: the moments of the participant's cohort and how far they are.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { formatDateTime } from "~/format";
 
 type Moment = { id: string; name: string; closesAt: string; state: "upcoming" | "open" | "closed"; todo: number };
