@@ -23,12 +23,15 @@ const calendarFormat = new Intl.DateTimeFormat("nl-NL", {
   timeZone: "UTC",
 });
 const euroFormat = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" });
+// One formatter for every number shown: `toLocaleString` builds a new one on each call.
+const numberFormat = new Intl.NumberFormat("nl-NL");
 
 export const formatDate = (value: string | Date) => dateFormat.format(new Date(value));
 export const formatDateTime = (value: string | Date) => dateTimeFormat.format(new Date(value));
 export const formatCalendarDate = (value: string | Date) => calendarFormat.format(new Date(value));
 export const formatEuro = (cents: number) => euroFormat.format(cents / 100);
-export const formatHours = (hours: number) => `${hours.toLocaleString("nl-NL")} uur`;
+export const formatNumber = (value: number) => numberFormat.format(value);
+export const formatHours = (hours: number) => `${formatNumber(hours)} uur`;
 const weekdayFormat = new Intl.DateTimeFormat("nl-NL", {
   weekday: "long",
   day: "numeric",

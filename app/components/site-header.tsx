@@ -1,7 +1,7 @@
 // The site's header: the name and the main menu. On a wide screen the menu is always in view; on a phone the header
 // is one low row and the menu folds behind a "Menu" button. The fold is a <details> disclosure, so it opens without
 // JavaScript and browsers announce it as expanded or collapsed; the stylesheet keeps it unfolded on a wide screen.
-import { useLocation } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import { Link, NavLink } from "~/components/link";
 import { useEffect, useRef } from "react";
 import type { NavItem } from "~/components/navigation";
@@ -41,12 +41,11 @@ export function SiteHeader({ user, items }: { user: HeaderUser | null; items: Na
                 <Link to="/account" className="site-nav__user" title="Mijn account">
                   {user.name} <span className="badge">{user.roleLabel}</span>
                 </Link>
-                {/* A plain form: signing out loads the next page whole, with nothing of the session left in it. */}
-                <form method="post" action="/uitloggen">
+                <Form method="post" action="/uitloggen">
                   <button type="submit" className="button button--quiet">
                     Uitloggen
                   </button>
-                </form>
+                </Form>
               </div>
             ) : (
               <ul>

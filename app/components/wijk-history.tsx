@@ -1,5 +1,5 @@
 // How a participant's picture of their wijk grew: every saved version, newest first.
-import { formatDateTime } from "~/format";
+import { formatDateTime, formatNumber } from "~/format";
 
 type Version = {
   id: string;
@@ -34,9 +34,7 @@ export function WijkHistory({ versions }: { versions: Version[] }) {
             <dt>CBS-code en woningen</dt>
             <dd>
               {version.cbsCode ?? "geen code"} ·{" "}
-              {version.homes
-                ? `ongeveer ${version.homes.toLocaleString("nl-NL")} woningen`
-                : "aantal woningen onbekend"}
+              {version.homes ? `ongeveer ${formatNumber(version.homes)} woningen` : "aantal woningen onbekend"}
             </dd>
             {LABELS.map(([key, label]) =>
               version[key] ? (

@@ -22,8 +22,14 @@ const dayFormat = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+// Every course page asks for today's date; formatting it is the dearer part, so the answer is kept for the minute.
+// Amsterdam's days begin on a whole hour of UTC, so no minute holds two of them.
+let lastDay = { minute: NaN, day: "" };
+
 function amsterdamDay(now: Date): string {
-  return dayFormat.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, day: dayFormat.format(now) };
+  return lastDay.day;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Feedback on feedback (issue 23): the trainer's short rubric for the quality of a review a participant gave, when
 // an assessment counts as low, and the example of good feedback participants see beside their assessment. Pure.
 import { z } from "zod";
+import { formatNumber } from "~/format";
 
 export const QUALITY_CRITERIA = [
   { id: "specifiek", title: "Specifiek", question: "Gaat over deze tekst en wijst aan waar het om gaat." },
@@ -58,7 +59,7 @@ export function qualityGap(averages: number[]): string | null {
   if (!averages.length) return "De kwaliteit van je gegeven feedback is nog niet beoordeeld door je trainer.";
   const mean = averages.reduce((a, b) => a + b, 0) / averages.length;
   if (mean < LOW_BELOW)
-    return `De kwaliteit van je gegeven feedback is gemiddeld nog onder ‘deels’ (${(Math.round(mean * 10) / 10).toLocaleString("nl-NL")} van 3).`;
+    return `De kwaliteit van je gegeven feedback is gemiddeld nog onder ‘deels’ (${formatNumber(Math.round(mean * 10) / 10)} van 3).`;
   return null;
 }
 
@@ -73,6 +74,6 @@ export const GOOD_FEEDBACK_EXAMPLE = {
 export function qualityLabel(value: unknown): string | null {
   const levels = value === undefined ? null : parseQualityLevels(value);
   if (!levels) return null;
-  const average = qualityAverage(levels).toLocaleString("nl-NL");
+  const average = formatNumber(qualityAverage(levels));
   return `kwaliteit ${average}/3${isLowQuality(levels) ? ", zwak" : ""}`;
 }

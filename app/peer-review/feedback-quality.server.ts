@@ -17,6 +17,7 @@ import {
 import { parseReviewAnswers } from "./review-columns";
 import { settingsOf } from "./settings.server";
 import { authorNameOf } from "./visibility";
+import { formatNumber } from "~/format";
 
 /** A submitted review in a cohort this trainer works in (an admin: any), or null. */
 async function reviewForTrainer(trainer: SessionUser, reviewId: string) {
@@ -96,7 +97,7 @@ export async function assessReviewQuality(
       subjectId: reviewId,
       summary:
         `Feedback van ${review.reviewer.name} aan ${authorNameOf(review.submission)} (${review.cohort.name}): ` +
-        `gemiddeld ${qualityAverage(levels).toLocaleString("nl-NL")}${low ? ", zwak" : ""}.`,
+        `gemiddeld ${formatNumber(qualityAverage(levels))}${low ? ", zwak" : ""}.`,
     });
   });
   return { low };

@@ -1,6 +1,7 @@
 // The assignment page's other parts: what to hand in, the participant's wijk beside the work, and the rubric.
 import { Link } from "~/components/link";
 import type { AssignmentPage } from "./work";
+import { formatNumber } from "~/format";
 
 export function HandInCard({ page }: { page: AssignmentPage }) {
   const { peerReview } = page;
@@ -37,7 +38,7 @@ export function WijkPanel({ wijk }: { wijk: NonNullable<AssignmentPage["work"]>[
         <>
           <p>
             <strong>{wijk.name}</strong>, {wijk.municipality}
-            {wijk.homes ? ` · ongeveer ${wijk.homes.toLocaleString("nl-NL")} woningen` : ""}
+            {wijk.homes ? ` · ongeveer ${formatNumber(wijk.homes)} woningen` : ""}
           </p>
           {wijk.role ? <p>Mijn rol: {wijk.role}</p> : null}
           {wijk.ambitions ? <p className="pre-wrap">Ambities: {wijk.ambitions}</p> : null}

@@ -3,6 +3,7 @@
 // Without JavaScript it cannot count along, so it only says what is asked.
 import { useEffect, useRef, useState } from "react";
 import { countWords, lengthStatus, type WordRange } from "~/assignments/words";
+import { formatNumber } from "~/format";
 
 const ANNOUNCE_AFTER_MS = 2000;
 
@@ -20,7 +21,7 @@ export function WordCount({ id, text, range, live }: { id: string; text: string;
   if (!live)
     return range ? (
       <p id={id} className="word-count">
-        Gevraagd: {range[0].toLocaleString("nl-NL")}–{range[1].toLocaleString("nl-NL")} woorden.
+        Gevraagd: {formatNumber(range[0])}–{formatNumber(range[1])} woorden.
       </p>
     ) : null;
   return (

@@ -1,10 +1,10 @@
 // Questions people ask before they apply, answered plainly. Disclosure widgets work without JavaScript.
 import { Link } from "~/components/link";
-import { formatCalendarDate, formatHours } from "~/format";
+import { formatCalendarDate, formatHours, formatNumber } from "~/format";
 import type { Page } from "./sections";
 
 export function Faq({ page }: { page: Page }) {
-  const perWeek = page.hoursPerWeek.toLocaleString("nl-NL");
+  const perWeek = formatNumber(page.hoursPerWeek);
   const questions: { q: string; a: React.ReactNode }[] = [
     {
       q: "Mijn werkgever betaalt. Hoe gaat dat?",

@@ -2,6 +2,7 @@
 // (each flag explained, the assignments, peer feedback, reading per module) open on click. Cards on a phone.
 import { Link } from "~/components/link";
 import type { StuckFlag } from "~/grading/stuck-flags";
+import { formatNumber } from "~/format";
 
 type Row = {
   id: string;
@@ -99,7 +100,7 @@ function StuckDetails({ row, overview }: { row: Row; overview: Overview }) {
       </ul>
       <p>
         {`Peerfeedback: ${row.reviewsOwed} open, ${row.reviewsGiven} gegeven (${row.reviewsOnTime} op tijd)` +
-          (row.reviewsRating !== null ? `, gewaardeerd met ${row.reviewsRating.toLocaleString("nl-NL")} van 4` : "") +
+          (row.reviewsRating !== null ? `, gewaardeerd met ${formatNumber(row.reviewsRating)} van 4` : "") +
           "."}
       </p>
       <p className="flush">Gelezen per module:</p>

@@ -2,6 +2,7 @@
 // by name, with outliers marked (the rule is said on the page), the comments, and who has not finished.
 import { Table } from "~/components/table";
 import { EVALUATION_CRITERIA } from "~/peer-review/evaluation-rules";
+import { formatNumber } from "~/format";
 
 type Result = {
   criterion: string;
@@ -44,7 +45,7 @@ export function EvaluationResults({ gildes }: { gildes: { id: string; name: stri
                 <td>{titleOf(r.criterion)}</td>
                 <td>{r.self ?? "–"}</td>
                 <td>
-                  {r.average === null ? "–" : `gemiddeld ${r.average.toLocaleString("nl-NL")}`}
+                  {r.average === null ? "–" : `gemiddeld ${formatNumber(r.average)}`}
                   {r.belowSelf ? <strong> (!) ver onder eigen cijfer</strong> : null}
                 </td>
                 <td>
