@@ -1,7 +1,7 @@
 // Links between the pages of this app. Every page renders dozens of them on the server, and Remix's `<Link>` is
 // expensive there: it resolves its path against the route matches two or three times per render and runs the
-// hooks of a click handler and of prefetching that the server never uses. Measured on the module page with its
-// five links: about 0.1 ms of server time per link (README "Speed"). So a link to a path of this app is a plain
+// hooks of a click handler and of prefetching that the server never uses: the fourteen on a module page took about
+// 0.2 ms of its server time (README "Speed", "Links without their cost"). So a link to a path of this app is a plain
 // anchor, and one click handler for the whole document (`useFollowLinks`, in the root layout) follows it without a
 // reload, as `<Link>` would. Anything else (a relative path, `reloadDocument`) is Remix's own `<Link>`.
 import { Link as RemixLink, useLocation, useNavigate } from "@remix-run/react";
