@@ -80,8 +80,8 @@ export function moduleHtml(module: CompiledModule, wijkName: string | null): str
 export type ModuleReferenceHtml = { goals: string; reading: string; sources: string };
 
 /**
- * A module's goals, reading list and sources as HTML, rendered once and reused: they are the same for every reader,
- * and a page that renders them anew spends more on them than on the module's whole text.
+ * A module's goals, reading list and sources as HTML, rendered once and reused as its text is: they are the same for
+ * every reader, so a module page need not render them again for each one.
  */
 export function moduleReferenceHtml(module: CompiledModule): ModuleReferenceHtml {
   const { html } = state();
