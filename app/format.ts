@@ -93,7 +93,7 @@ export const PAYMENT_LABELS: Record<string, string> = {
  */
 export function formatFileSize(bytes: number): string {
   const kB = Math.max(1, Math.round(bytes / 1024));
-  if (kB < 1024) return `${kB.toLocaleString("nl-NL")} kB`;
+  if (kB < 1024) return `${formatNumber(kB)} kB`;
   const MB = bytes / 1024 / 1024;
   return `${MB.toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB`;
 }

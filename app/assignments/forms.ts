@@ -1,5 +1,6 @@
 // The assignment page's forms, one zod schema each, read by the browser and the server alike (see forms/).
 import { z } from "zod";
+import { formatNumber } from "~/format";
 
 export const DRAFT_FORM_ID = "uitwerking";
 
@@ -13,7 +14,7 @@ const draftBody = z
   .custom<string | undefined>((value) => value === undefined || typeof value === "string")
   .refine(
     (value) => (value ?? "").length <= MAX_BODY,
-    `Je tekst is langer dan ${MAX_BODY.toLocaleString("nl-NL")} tekens. Zet lange stukken in een bijlage.`,
+    `Je tekst is langer dan ${formatNumber(MAX_BODY)} tekens. Zet lange stukken in een bijlage.`,
   );
 const revision = z.number().int().min(0).catch(0);
 

@@ -1,5 +1,6 @@
 // The forms of a gilde's writing page (issue 23), one zod schema each, read by the browser and the server alike.
 import { z } from "zod";
+import { formatNumber } from "~/format";
 
 export const GILDE_TEXT_FORM_ID = "gildetekst";
 export const CONTRIBUTION_FORM_ID = "bijdrage";
@@ -14,7 +15,7 @@ export const GildeTextSchema = z.object({
   // Conform turns "" into nothing: an emptied text is saved as "".
   body: z
     .string()
-    .max(MAX_BODY, `De tekst is langer dan ${MAX_BODY.toLocaleString("nl-NL")} tekens.`)
+    .max(MAX_BODY, `De tekst is langer dan ${formatNumber(MAX_BODY)} tekens.`)
     .default(""),
   revision,
   /** Sent by the editor's autosave, which needs the new revision back as JSON. */

@@ -9,7 +9,7 @@ import { findAssignment } from "~/content/course.server";
 import { db } from "~/db.server";
 import { appUrl } from "~/env.server";
 import { RefusedError } from "~/errors.server";
-import { formatDateTime } from "~/format";
+import { formatDateTime, formatNumber } from "~/format";
 import { queueMail } from "~/notifications/outbox.server";
 import { greeting, SIGNATURE } from "~/notifications/signature";
 import { allocateFor } from "~/peer-review/allocation.server";
@@ -205,7 +205,7 @@ export async function saveContribution(user: SessionUser, slug: string, text: st
   const work = await requireGildeWork(user, slug);
   if (work.blocked) throw new RefusedError(work.blocked.replace("Je hebt", "Jullie gilde heeft"));
   if (text.length > MAX_CONTRIBUTION)
-    throw new RefusedError(`Je bijdrage is langer dan ${MAX_CONTRIBUTION.toLocaleString("nl-NL")} tekens.`, 400, {
+    throw new RefusedError(`Je bijdrage is langer dan ${formatNumber(MAX_CONTRIBUTION)} tekens.`, 400, {
       contribution: "Houd je bijdrage kort: een paar zinnen over wat jij hebt gedaan.",
     });
   const key = { gildeId: work.gilde.id, assignmentSlug: slug, userId: user.id };

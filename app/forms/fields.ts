@@ -1,6 +1,7 @@
 // Reusable zod fields with Dutch messages.
 import { z } from "zod";
 import { passwordProblem, PASSWORD_MAX } from "~/auth/password";
+import { formatNumber } from "~/format";
 
 export const requiredText = (label: string, max = 200) =>
   z
@@ -72,8 +73,8 @@ export function parseWholeNumber(input: string): number | null {
  * messages that say what fits: "Vul het aantal plaatsen in als getal, bijvoorbeeld 24."
  */
 export function wholeNumber(what: string, { min, max, example }: { min: number; max: number; example: number }) {
-  const asNumber = `Vul ${what} in als getal, bijvoorbeeld ${example.toLocaleString("nl-NL")}.`;
-  const range = `Vul voor ${what} een getal van ${min.toLocaleString("nl-NL")} tot en met ${max.toLocaleString("nl-NL")} in.`;
+  const asNumber = `Vul ${what} in als getal, bijvoorbeeld ${formatNumber(example)}.`;
+  const range = `Vul voor ${what} een getal van ${formatNumber(min)} tot en met ${formatNumber(max)} in.`;
   return z
     .union([z.string(), z.number()], { required_error: asNumber, invalid_type_error: asNumber })
     .transform((input, ctx) => {

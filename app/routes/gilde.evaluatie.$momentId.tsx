@@ -7,7 +7,7 @@ import { invariantResponse, requireRole } from "~/auth/guards.server";
 import { Crumbs } from "~/components/crumbs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MemberRatingForm } from "~/components/peer-review/member-rating-form";
-import { formatDateTime } from "~/format";
+import { formatDateTime, formatNumber } from "~/format";
 import type { FormReply } from "~/forms/protocol";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
@@ -105,7 +105,7 @@ export default function Evaluation() {
               <dt>{a.title}</dt>
               <dd>
                 {a.average !== null
-                  ? `gemiddeld ${a.average.toLocaleString("nl-NL")} van 4 (${a.count} gildegenoten)`
+                  ? `gemiddeld ${formatNumber(a.average)} van 4 (${a.count} gildegenoten)`
                   : `nog niet te zien: minder dan ${MIN_RATERS} beoordelingen`}
               </dd>
             </div>

@@ -8,7 +8,7 @@ import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StaticHtml } from "~/components/static-html";
 import { courseDesign } from "~/content/course-design.server";
-import { formatHours } from "~/format";
+import { formatHours, formatNumber } from "~/format";
 
 export function loader() {
   return json(courseDesign());
@@ -23,7 +23,7 @@ export default function CourseDesign() {
       </p>
       <h1>Zo is de leergang {course.title} opgebouwd</h1>
       <p className="lead">
-        {course.level}. Studielast {formatHours(course.hours)}, ongeveer {course.ec.toLocaleString("nl-NL")} EC.
+        {course.level}. Studielast {formatHours(course.hours)}, ongeveer {formatNumber(course.ec)} EC.
       </p>
       <nav aria-label="Op deze pagina" className="prose">
         <p>
@@ -110,8 +110,8 @@ export default function CourseDesign() {
           ))}
         </ul>
         <p className="prose">
-          Samen {formatHours(course.hours)}: bij 28 uur per EC is dat ongeveer {course.ec.toLocaleString("nl-NL")} EC.
-          Hoe er getoetst wordt staat in het <Link to="/leergang/toetsing">toetsbeleid</Link>.
+          Samen {formatHours(course.hours)}: bij 28 uur per EC is dat ongeveer {formatNumber(course.ec)} EC. Hoe er
+          getoetst wordt staat in het <Link to="/leergang/toetsing">toetsbeleid</Link>.
         </p>
       </section>
 
