@@ -18,6 +18,14 @@ it("reads a module, marks a section and then the whole module as read", async ()
   await expect(menu.getByRole("link", { name: "Modules" })).toHaveAttribute("aria-current", "page");
   await expect(menu.getByRole("link", { name: "Overzicht" })).not.toHaveAttribute("aria-current", "page");
   expect(await stayedOnPage()).toBe(true);
+  // A click with Ctrl is the reader's own: a new tab, and this page stays where it is.
+  const [tab] = await Promise.all([
+    e2e.page.context().waitForEvent("page"),
+    menu.getByRole("link", { name: "Agenda" }).click({ modifiers: ["Control"] }),
+  ]);
+  await tab.waitForURL("**/agenda");
+  await tab.close();
+  expect(new URL(e2e.page.url()).pathname).toBe("/modules");
   await e2e.page.getByText("0 van 9 modules gelezen").waitFor();
   await audit(e2e.page, "2-deelnemer", "modules");
   await e2e.page.getByRole("link", { name: "Geschiedenis van het wijkwerk" }).click();
