@@ -144,8 +144,8 @@ let installed = false;
  * Puts the remembering versions in place, once per process: `matchRoutes` for every package that calls it through
  * the shared `@remix-run/router` module (Remix's server runtime, Remix's React side and React Router), the static
  * handler of the server runtime (one per branch), and the route tree of `RemixServer` (which calls
- * `createServerRoutes` through its module's exports). Should a new Remix move any of them, the page still renders,
- * only without the saving.
+ * `createServerRoutes` through its module's exports). Should a new Remix
+ * move either, the page still renders, only without the saving.
  */
 export function rememberRouteMatches() {
   if (installed) return;
