@@ -82,69 +82,12 @@ export function rememberingMatchRoutes(original: MatchRoutes): MatchRoutes {
   };
 }
 
-type StaticHandler = {
-  dataRoutes: Route[];
-  query: (request: Request, opts?: never) => Promise<unknown>;
-  queryRoute: (request: Request, opts?: never) => Promise<unknown>;
-};
-type CreateStaticHandler = (routes: Route[], opts?: { basename?: string }) => StaticHandler;
-
-// A branch is a root-to-leaf list of route ids; there are no more of them than there are routes.
-const MAX_BRANCHES = 1_000;
-
-/** The routes of one branch of `routes` (ids from the root down), each with only the next as its child. */
-function branchOf(routes: Route[], ids: string[]): Route[] | null {
-  const [id, ...rest] = ids;
-  const route = routes.find((candidate) => candidate.id === id);
-  if (!route) return null;
-  const { children, ...own } = route;
-  if (own.index) return rest.length ? null : [own];
-  const next = rest.length ? branchOf(children ?? [], rest) : [];
-  return next ? [{ ...own, children: next }] : null;
-}
-
-/**
- * Remix's static handler (the part that runs a request's actions and loaders) matches the path again inside
- * `@remix-run/router`, the old way: it flattens and ranks all hundred routes and compiles a regular expression for
- * each route it tries, about 0.4 ms per request (README "Speed"). Its own matching is out of reach, but what it is
- * given is not: a request is handed to a static handler made for the one branch that matches its path (found with
- * the remembered matcher), whose matching has two to four routes to try. The answer is the same, because the
- * branch React Router picks from the whole tree is also the best of its own routes. A path that matches nothing
- * goes to the handler of the whole tree, as do `dataRoutes` (read for error pages).
- */
-export function branchingStaticHandler(original: CreateStaticHandler, matchRoutes: () => MatchRoutes) {
-  return function createStaticHandler(routes: Route[], opts?: { basename?: string }): StaticHandler {
-    const whole = original(routes, opts);
-    const branches = new Map<string, StaticHandler>();
-    const handlerFor = (request: Request): StaticHandler => {
-      const matches = matchRoutes()(whole.dataRoutes, new URL(request.url).pathname, opts?.basename ?? "/");
-      if (!matches?.length) return whole;
-      const ids = matches.map((match) => match.route.id ?? "");
-      const key = ids.join("\u0000");
-      let handler = branches.get(key);
-      if (!handler) {
-        const branch = branchOf(routes, ids);
-        handler = branch ? original(branch, opts) : whole;
-        if (branches.size >= MAX_BRANCHES) branches.clear();
-        branches.set(key, handler);
-      }
-      return handler;
-    };
-    return {
-      ...whole,
-      query: (request, queryOpts) => handlerFor(request).query(request, queryOpts),
-      queryRoute: (request, queryOpts) => handlerFor(request).queryRoute(request, queryOpts),
-    };
-  };
-}
-
 let installed = false;
 
 /**
  * Puts the remembering versions in place, once per process: `matchRoutes` for every package that calls it through
- * the shared `@remix-run/router` module (Remix's server runtime, Remix's React side and React Router), the static
- * handler of the server runtime (one per branch), and the route tree of `RemixServer` (which calls
- * `createServerRoutes` through its module's exports). Should a new Remix
+ * the shared `@remix-run/router` module (Remix's server runtime, Remix's React side and React Router), and the
+ * route tree of `RemixServer` (which calls `createServerRoutes` through its module's exports). Should a new Remix
  * move either, the page still renders, only without the saving.
  */
 export function rememberRouteMatches() {
@@ -172,18 +115,6 @@ export function rememberRouteMatches() {
       .filter((router) => router !== null),
   );
   for (const router of routers) router.matchRoutes = rememberingMatchRoutes(router.matchRoutes as MatchRoutes);
-  // Remix's server runtime makes its static handler through its router module's exports, after this has run (at its
-  // first request).
-  const serverRouter = routerOf(["@remix-run/node", "@remix-run/server-runtime"]) as {
-    matchRoutes: MatchRoutes;
-    createStaticHandler?: unknown;
-  } | null;
-  if (serverRouter && typeof serverRouter.createStaticHandler === "function") {
-    serverRouter.createStaticHandler = branchingStaticHandler(
-      serverRouter.createStaticHandler as CreateStaticHandler,
-      () => serverRouter.matchRoutes,
-    );
-  }
   let remixRoutes: { createServerRoutes?: unknown } | null = null;
   try {
     remixRoutes = require("@remix-run/react/dist/routes.js") as { createServerRoutes?: unknown };

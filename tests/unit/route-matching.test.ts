@@ -1,10 +1,6 @@
-import { createStaticHandler, matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
+import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
 import { describe, expect, it } from "vitest";
-import {
-  branchingStaticHandler,
-  rememberingMatchRoutes,
-  rememberingServerRoutes,
-} from "~/server/route-matching.server";
+import { rememberingMatchRoutes, rememberingServerRoutes } from "~/server/route-matching.server";
 
 // The shape Remix gives React Router: a root, index routes, dynamic and optional segments, a pathless layout, a
 // case-sensitive route and a splat that catches the rest.
@@ -123,62 +119,5 @@ describe("remembered server route tree", () => {
     expect(remembering(manifest, { ...modules, "routes/_index": { default: "Nieuw" } }, future, false)).not.toBe(first);
     expect(remembering(manifest, { ...modules }, future, true)).toEqual({ build: 3 });
     expect(remembering({ ...manifest }, { ...modules }, future, true)).toEqual({ build: 4 });
-  });
-});
-
-describe("static handler per branch", () => {
-  // Each route's loader and action say who answered and with which parameters.
-  function withData(routes: AgnosticRouteObject[]): AgnosticRouteObject[] {
-    return routes.map((route) => {
-      const answer = ({ params }: { params: Record<string, string | undefined> }) => ({ id: route.id, params });
-      const own = { ...route, loader: answer, action: answer };
-      return route.index ? own : ({ ...own, children: withData(route.children ?? []) } as AgnosticRouteObject);
-    });
-  }
-  type Context = { matches: { route: { id: string } }[]; loaderData: unknown; actionData: unknown; statusCode: number };
-  const summary = (context: unknown) => {
-    if (context instanceof Response) return { status: context.status };
-    const { matches, loaderData, actionData, statusCode } = context as Context;
-    return { ids: matches.map((m) => m.route.id), loaderData, actionData, statusCode };
-  };
-
-  it("answers every path, loader and action as Remix's own static handler does, from a handler of one branch", async () => {
-    const made: number[] = [];
-    const create: Parameters<typeof branchingStaticHandler>[0] = (routes, opts) => {
-      made.push(JSON.stringify(routes).length);
-      return createStaticHandler(routes as AgnosticRouteObject[], opts) as never;
-    };
-    const remembering = rememberingMatchRoutes(matchRoutes as never);
-    const branching = branchingStaticHandler(create, () => remembering)(withData(tree()) as never);
-    const plain = createStaticHandler(withData(tree()));
-    const requests = [
-      ...paths.map((path) => () => new Request(`http://gilde.test${path}`)),
-      () => new Request("http://gilde.test/beheer?index", { method: "POST" }),
-      () => new Request("http://gilde.test/beheer", { method: "POST" }),
-      () => new Request("http://gilde.test/modules/x?tab=2", { method: "POST" }),
-    ];
-    for (const request of requests) {
-      const url = request().url;
-      expect(summary(await branching.query(request() as never)), url).toEqual(summary(await plain.query(request())));
-    }
-    const route = (path: string, routeId: string) => [new Request(`http://gilde.test${path}`), { routeId }] as const;
-    for (const [path, routeId] of [
-      ["/modules/x", "routes/modules.$slug"],
-      ["/modules/x", "root"],
-      ["/opdrachten/wijkschets/2", "routes/opdrachten.$slug.($versie)"],
-    ] as const) {
-      expect(await branching.queryRoute(...(route(path, routeId) as [never, never]))).toEqual(
-        await plain.queryRoute(...route(path, routeId)),
-      );
-    }
-    // A route not on the path's branch is refused the same way.
-    const refusal = (handler: { queryRoute: (r: never, o: never) => Promise<unknown> }) =>
-      handler.queryRoute(...(route("/modules/x", "routes/Kaart") as [never, never])).catch((e: Response) => e.status);
-    expect(await refusal(branching)).toBe(await refusal(plain as never));
-    // The whole tree once, then a handler per branch, each far smaller.
-    const [whole = 0, ...branches] = made;
-    expect(branches.length).toBeGreaterThan(5);
-    expect(Math.max(...branches)).toBeLessThan(whole / 2);
-    expect(branching.dataRoutes).toHaveLength(1);
   });
 });
