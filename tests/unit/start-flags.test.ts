@@ -6,6 +6,9 @@ import { START_NODE_FLAGS } from "../support/server";
 
 it("starts test servers with the Node flags of npm start", () => {
   const scripts = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
-  const flags = /\bnode ((?:--\S+ )*)build\/start\.js/.exec(scripts.start ?? "")?.[1]?.trim().split(" ");
+  const flags = /\bnode ((?:--\S+ )*)build\/start\.js/
+    .exec(scripts.start ?? "")?.[1]
+    ?.trim()
+    .split(" ");
   expect(flags).toEqual(START_NODE_FLAGS);
 });
