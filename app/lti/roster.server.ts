@@ -147,12 +147,3 @@ export async function syncRoster(trainer: SessionUser, cohortId: string, context
   });
   return outcome;
 }
-
-/** Which of these cohorts a registered LMS platform is linked to (the grading queue links to their roster page). */
-export async function cohortsWithLms(cohortIds: string[]): Promise<string[]> {
-  const platforms = await db.ltiPlatform.findMany({
-    where: { cohortId: { in: cohortIds } },
-    select: { cohortId: true },
-  });
-  return [...new Set(platforms.map((p) => p.cohortId!))];
-}

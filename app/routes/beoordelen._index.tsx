@@ -17,7 +17,6 @@ import { RefusedError } from "~/errors.server";
 import { releaseAll } from "~/grading/grading.server";
 import { parseQueueFilter, queueQuery } from "~/grading/queue-filter";
 import { gradingQueue } from "~/grading/queue.server";
-import { cohortsWithLms } from "~/lti/roster.server";
 import deskStyles from "~/styles/grading-desk.css";
 import { redirectWithFlash } from "~/forms/flash.server";
 import { attempt, readSubmission } from "~/forms/submission.server";
@@ -37,7 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   return json({
     queue,
-    lmsCohortIds: await cohortsWithLms(queue.cohorts.map((c) => c.id)),
     assignments,
     place: queueQuery(params),
     filter: {
@@ -70,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function GradingQueue() {
-  const { queue, assignments, filter, place, lmsCohortIds } = useLoaderData<typeof loader>();
+  const { queue, assignments, filter, place } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Beoordelen</h1>
@@ -87,7 +85,7 @@ export default function GradingQueue() {
             <Link to={`/beoordelen/aanmeldingen/${c.id}`}>Aanmeldingen {c.name}</Link>
             {" · "}
             <Link to={`/beoordelen/toestemmingen/${c.id}`}>Toestemmingen {c.name}</Link>
-            {lmsCohortIds.includes(c.id) ? (
+            {c.lms ? (
               <>
                 {" · "}
                 <Link to={`/beoordelen/lti/${c.id}`}>Leeromgeving {c.name}</Link>

@@ -115,6 +115,40 @@ describe("the alumni community", () => {
     expect((await alumnus.browser.submit(url, { intent: "helped", postId: post.id })).status).toBe(400);
   });
 
+  it("pages a long thread in order, names each author, and shows each reader whether they follow it", async () => {
+    const alumnus = await person("COMPLETED", "Anna Opener");
+    const other = await person("COMPLETED", "Bert Beantwoorder");
+    const url = await startThread(alumnus.browser, { title: "Een lang gesprek over de buurttuin" });
+    const threadId = url.split("/").pop()!;
+    const opened = await db.post.findFirstOrThrow({ where: { threadId } });
+    // 50 replies after the opening post, one second apart, every other one by Bert: 51 posts, two pages.
+    await db.post.createMany({
+      data: Array.from({ length: 50 }, (_, i) => ({
+        threadId,
+        authorId: i % 2 ? alumnus.user.id : other.user.id,
+        body: `Antwoord nummer ${i + 1}.`,
+        createdAt: new Date(opened.createdAt.getTime() + (i + 1) * 1000),
+      })),
+    });
+    const first = await other.browser.get(url);
+    expect(first.text).toContain("Pagina 1 van 2");
+    const numbers = [...first.text.matchAll(/Antwoord nummer (\d+)\./g)].map((m) => Number(m[1]));
+    expect(numbers).toEqual(Array.from({ length: 49 }, (_, i) => i + 1));
+    expect(first.text).toContain("Bert Beantwoorder");
+    expect(first.text).toContain("Anna Opener");
+    expect(first.text).not.toContain("Niet meer volgen");
+    const second = await other.browser.get(`${url}?pagina=2`);
+    expect(second.text).toContain("Pagina 2 van 2");
+    expect([...second.text.matchAll(/Antwoord nummer (\d+)\./g)].map((m) => Number(m[1]))).toEqual([50]);
+
+    await other.browser.submit(url, { intent: "follow" });
+    expect((await other.browser.get(url)).text).toContain("Niet meer volgen");
+    // Who starts a thread follows it; unfollowing is the reader's own.
+    await alumnus.browser.submit(url, { intent: "follow" });
+    expect((await alumnus.browser.get(url)).text).not.toContain("Niet meer volgen");
+    expect((await other.browser.get(url)).text).toContain("Niet meer volgen");
+  });
+
   it("renders titles, bodies and tags safely for an admin: no script, handlers, javascript: links or tracking images", async () => {
     const alumnus = await person("COMPLETED");
     const url = await startThread(alumnus.browser, {

@@ -68,6 +68,36 @@ describe("grading queue and access", () => {
     expect((await trainer.get("/beoordelen?status=concept")).html).toContain(`/beoordelen/${submissionId}`);
     expect((await trainer.get("/beoordelen?status=nieuw")).html).not.toContain(`/beoordelen/${submissionId}`);
   });
+
+  it("offers the trainer's own cohorts and their gildes to filter on, and the roster where an LMS is linked", async () => {
+    const { trainer, student } = await handedIn();
+    const cohort = await db.cohort.findUniqueOrThrow({ where: { id: student.cohortId } });
+    const gildes = [await createGilde({ cohortId: cohort.id, name: "De Wevers" })];
+    gildes.push(await createGilde({ cohortId: cohort.id, name: "De Bakkers" }));
+    const elsewhere = await createGilde({ cohortId: (await createCohort()).id, name: "De Smeden" });
+    const before = await trainer.get("/beoordelen");
+    const options = [...before.html.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)<\/option>/g)].map((m) => m[2] ?? "");
+    expect(options).toEqual(expect.arrayContaining([cohort.name]));
+    const gildeOptions = options.filter((label) => label.endsWith(`(${cohort.name})`));
+    expect(gildeOptions).toEqual([`De Bakkers (${cohort.name})`, `De Wevers (${cohort.name})`]);
+    expect(before.html).not.toContain(elsewhere.id);
+    expect(before.html).not.toContain(`/beoordelen/lti/${cohort.id}`);
+
+    await db.ltiPlatform.create({
+      data: {
+        name: "Moodle van de hogeschool",
+        issuer: "https://moodle.example",
+        clientId: `gilde-${cohort.id}`,
+        authLoginUrl: "https://moodle.example/auth",
+        accessTokenUrl: "https://moodle.example/token",
+        jwksUrl: "https://moodle.example/jwks",
+        cohortId: cohort.id,
+      },
+    });
+    const after = await trainer.get("/beoordelen");
+    expect(after.text).toContain(`Leeromgeving ${cohort.name}`);
+    expect(after.html).toContain(`/beoordelen/lti/${cohort.id}`);
+  });
 });
 
 describe("assessments", () => {
