@@ -2,6 +2,7 @@
 // every module through `db`.
 import { PrismaClient } from "@prisma/client";
 import { adapterFor, closeDriver, openDriver, type Driver } from "./db/adapter.server";
+import { rememberQueryPlans } from "./db/plan-cache.server";
 import { unavailableResponse } from "./db/unavailable.server";
 
 type DbState = { prisma: PrismaClient; driver: Driver };
@@ -10,6 +11,7 @@ let slot: { pending: Promise<DbState>; ready?: DbState } | undefined;
 
 async function open(openFn: () => Promise<Driver>): Promise<DbState> {
   const driver = await openFn();
+  rememberQueryPlans();
   const base = new PrismaClient({
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     adapter: adapterFor(driver) as any,

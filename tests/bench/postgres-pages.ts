@@ -68,9 +68,8 @@ async function seed(url: string) {
       [trainer.id],
     );
     await client.query("COMMIT");
-    // What autovacuum would do within the minute after a bulk load like this one: measured before it, the first
-    // measurement shared the cores with it (PostgreSQL's CPU per queue page was 4-7 ms in the first turn against
-    // under 1.5 ms in the next).
+    // What autovacuum does within a minute of a bulk load like this one, done before anything is measured, so that
+    // no measurement depends on whether it has run yet (or shares the cores with it).
     await client.query("VACUUM (ANALYZE)");
     const {
       rows: [count],
