@@ -75,25 +75,25 @@ export default function GradingQueue() {
       <GradingTabs current="wachtrij" />
       <p>
         <Link to="/beoordelen/overzicht">Wie loopt vast? Overzicht per groep</Link>
-        {queue.cohorts.map((c) => (
-          <span key={c.id}>
-            {" · "}
-            <Link to={`/beoordelen/peerfeedback/${c.id}`}>Peerfeedback {c.name}</Link>
-            {" · "}
-            <Link to={`/beoordelen/evaluatie/${c.id}`}>Evaluatie {c.name}</Link>
-            {" · "}
-            <Link to={`/beoordelen/aanmeldingen/${c.id}`}>Aanmeldingen {c.name}</Link>
-            {" · "}
-            <Link to={`/beoordelen/toestemmingen/${c.id}`}>Toestemmingen {c.name}</Link>
-            {c.lms ? (
-              <>
-                {" · "}
-                <Link to={`/beoordelen/lti/${c.id}`}>Leeromgeving {c.name}</Link>
-              </>
-            ) : null}
-          </span>
-        ))}
       </p>
+      {queue.cohorts.length ? (
+        <ul className="plain-list space-bottom-md">
+          {queue.cohorts.map((c) => (
+            <li key={c.id}>
+              <strong>{c.name}</strong>
+              {": "}
+              {cohortPages(c).map((item, i) => (
+                <span key={item.to}>
+                  {i ? " · " : null}
+                  <Link to={item.to} aria-label={`${item.label} ${c.name}`}>
+                    {item.label}
+                  </Link>
+                </span>
+              ))}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p className="lead">
         {queue.total === 0
           ? "Er wacht niets op je beoordeling."
@@ -171,6 +171,17 @@ export default function GradingQueue() {
       <Pager page={queue.page} pages={queue.pages} query={place} />
     </>
   );
+}
+
+/** The pages a trainer has per cohort, next to the queue (the learning environment's only where one is linked). */
+function cohortPages(cohort: { id: string; lms: boolean }) {
+  return [
+    { to: `/beoordelen/peerfeedback/${cohort.id}`, label: "Peerfeedback" },
+    { to: `/beoordelen/evaluatie/${cohort.id}`, label: "Evaluatie" },
+    { to: `/beoordelen/aanmeldingen/${cohort.id}`, label: "Aanmeldingen" },
+    { to: `/beoordelen/toestemmingen/${cohort.id}`, label: "Toestemmingen" },
+    ...(cohort.lms ? [{ to: `/beoordelen/lti/${cohort.id}`, label: "Leeromgeving" }] : []),
+  ];
 }
 
 function ReleaseAll({ slug }: { slug: string }) {

@@ -95,7 +95,7 @@ describe("grading queue and access", () => {
       },
     });
     const after = await trainer.get("/beoordelen");
-    expect(after.text).toContain(`Leeromgeving ${cohort.name}`);
+    expect(after.html).toContain(`aria-label="Leeromgeving ${cohort.name}"`);
     expect(after.html).toContain(`/beoordelen/lti/${cohort.id}`);
   });
 });
