@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "~/content/course.server";
 import { db } from "~/db.server";
-import { createCohort, createGilde, createUser, joinGilde } from "../support/factories";
+import { createCohort, createGilde, createLtiPlatform, createUser, joinGilde } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
 import { participantIn, trainerOf } from "../support/people";
 import { at } from "../support/indexed";
@@ -83,16 +83,11 @@ describe("grading queue and access", () => {
     expect(before.html).not.toContain(elsewhere.id);
     expect(before.html).not.toContain(`/beoordelen/lti/${cohort.id}`);
 
-    await db.ltiPlatform.create({
-      data: {
-        name: "Moodle van de hogeschool",
-        issuer: "https://moodle.example",
-        clientId: `gilde-${cohort.id}`,
-        authLoginUrl: "https://moodle.example/auth",
-        accessTokenUrl: "https://moodle.example/token",
-        jwksUrl: "https://moodle.example/jwks",
-        cohortId: cohort.id,
-      },
+    await createLtiPlatform({
+      name: "Moodle van de hogeschool",
+      origin: "https://moodle.example",
+      clientId: `gilde-${cohort.id}`,
+      cohortId: cohort.id,
     });
     const after = await trainer.get("/beoordelen");
     expect(after.html).toContain(`aria-label="Leeromgeving ${cohort.name}"`);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { makeProof } from "~/lti/registration.server";
-import { createUser } from "../support/factories";
+import { createLtiPlatform, createUser } from "../support/factories";
 import { FakeLtiPlatform } from "../support/fake-lti-platform";
 import { inputValue, startTestApp, type TestApp } from "../support/http";
 
@@ -84,15 +84,10 @@ describe("/lti/register", () => {
       expect(done.status).toBe(200);
       expect((await db.ltiPlatform.findFirstOrThrow({ where: { issuer: lms.issuer } })).status).toBe("PENDING");
       // Any other launch refusal may be framed by the approved platforms only.
-      await db.ltiPlatform.create({
-        data: {
-          name: "Goedgekeurd",
-          issuer: "https://goedgekeurd.lms.test",
-          clientId: `c-${lms.clientId}`,
-          authLoginUrl: "https://goedgekeurd.lms.test/auth",
-          accessTokenUrl: "https://goedgekeurd.lms.test/token",
-          jwksUrl: "https://goedgekeurd.lms.test/jwks",
-        },
+      await createLtiPlatform({
+        name: "Goedgekeurd",
+        origin: "https://goedgekeurd.lms.test",
+        clientId: `c-${lms.clientId}`,
       });
       const query = new URLSearchParams({
         iss: "https://onbekend.test",

@@ -56,6 +56,31 @@ export async function createGilde({
   return gilde;
 }
 
+/** A learning environment (LMS) registered by hand at `origin`, approved, and linked to `cohortId` when given. */
+export function createLtiPlatform({
+  name,
+  origin,
+  clientId,
+  cohortId = null,
+}: {
+  name: string;
+  origin: string;
+  clientId: string;
+  cohortId?: string | null;
+}) {
+  return db.ltiPlatform.create({
+    data: {
+      name,
+      issuer: origin,
+      clientId,
+      authLoginUrl: `${origin}/auth`,
+      accessTokenUrl: `${origin}/token`,
+      jwksUrl: `${origin}/jwks`,
+      cohortId,
+    },
+  });
+}
+
 /** Places someone in a gilde (one gilde per person per cohort, as the database insists). */
 export function joinGilde(gilde: { id: string; cohortId: string }, userId: string) {
   return db.gildeMember.create({ data: { gildeId: gilde.id, userId, cohortId: gilde.cohortId } });
