@@ -30,7 +30,20 @@ export const formatDate = (value: string | Date) => dateFormat.format(new Date(v
 export const formatDateTime = (value: string | Date) => dateTimeFormat.format(new Date(value));
 export const formatCalendarDate = (value: string | Date) => calendarFormat.format(new Date(value));
 export const formatEuro = (cents: number) => euroFormat.format(cents / 100);
-export const formatNumber = (value: number) => numberFormat.format(value);
+// Formatting through Intl costs about 1.5 µs a number, and pages show the same few (hours, counts) again and again.
+const formattedNumbers = new Map<number, string>();
+
+export function formatNumber(value: number): string {
+  // A Map counts -0 as 0, which Intl writes as "-0".
+  if (Object.is(value, -0)) return numberFormat.format(value);
+  let text = formattedNumbers.get(value);
+  if (text === undefined) {
+    if (formattedNumbers.size >= 1_000) formattedNumbers.clear();
+    text = numberFormat.format(value);
+    formattedNumbers.set(value, text);
+  }
+  return text;
+}
 export const formatHours = (hours: number) => `${formatNumber(hours)} uur`;
 const weekdayFormat = new Intl.DateTimeFormat("nl-NL", {
   weekday: "long",

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Link } from "~/components/link";
+import type { FormEvent } from "react";
 import { z } from "zod";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -100,7 +101,8 @@ function LockedModule() {
 
 function OpenModule() {
   const page = useLoaderData<typeof loader>();
-  const markAll = useFetcher();
+  // One fetcher for the page's progress forms (a page has many sections; one fetcher keeps the render light).
+  const fetcher = useFetcher();
   return (
     <div className="module-layout">
       <div>
@@ -136,12 +138,12 @@ function OpenModule() {
         <StaticHtml id="modulebronnen" html={page.sources} />
 
         {page.progress && page.progress.status !== "done" ? (
-          <markAll.Form method="post" className="space-top">
+          <form method="post" className="space-top" onSubmit={(event) => sendThrough(fetcher, event)}>
             <input type="hidden" name="intent" value="read-all" />
             <button type="submit" className="button">
               Ik heb de hele module gelezen
             </button>
-          </markAll.Form>
+          </form>
         ) : null}
       </div>
 
@@ -158,7 +160,7 @@ function OpenModule() {
           </div>
         ) : null}
         {page.progress ? (
-          <ReadToggles sections={page.sections} />
+          <ReadToggles sections={page.sections} fetcher={fetcher} />
         ) : (
           <ol className="toc">
             {page.sections.map((section) => (
@@ -173,13 +175,25 @@ function OpenModule() {
   );
 }
 
+type Fetcher = ReturnType<typeof useFetcher>;
+
 /**
- * One fetcher for all read toggles (a page has many sections; one fetcher keeps the render light). Each toggle
- * is a plain form, so it works without JavaScript; with JavaScript it submits through the fetcher and shows
- * the new state at once.
+ * A progress form is a plain form, so it works without JavaScript; with JavaScript it is sent through the page's
+ * fetcher, without leaving the page.
  */
-function ReadToggles({ sections }: { sections: { anchor: string; heading: string; read: boolean }[] }) {
-  const fetcher = useFetcher();
+function sendThrough(fetcher: Fetcher, event: FormEvent<HTMLFormElement>) {
+  event.preventDefault();
+  fetcher.submit(event.currentTarget);
+}
+
+/** The read toggles, one per section. A toggle being sent shows its new state at once. */
+function ReadToggles({
+  sections,
+  fetcher,
+}: {
+  sections: { anchor: string; heading: string; read: boolean }[];
+  fetcher: Fetcher;
+}) {
   // The toggle being sent, read with the form's own schema, so it shows its new state at once.
   const sent = fetcher.formData ? ProgressIntent.safeParse(Object.fromEntries(fetcher.formData)) : null;
   const pending = sent?.success && sent.data.intent !== "read-all" ? sent.data : null;
@@ -190,13 +204,7 @@ function ReadToggles({ sections }: { sections: { anchor: string; heading: string
         return (
           <li key={section.anchor}>
             <a href={`#${section.anchor}`}>{section.heading}</a>
-            <form
-              method="post"
-              onSubmit={(event) => {
-                event.preventDefault();
-                fetcher.submit(event.currentTarget);
-              }}
-            >
+            <form method="post" onSubmit={(event) => sendThrough(fetcher, event)}>
               <input type="hidden" name="section" value={section.anchor} />
               <input type="hidden" name="intent" value={shown ? "unread" : "read"} />
               <button

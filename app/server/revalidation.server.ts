@@ -25,18 +25,18 @@ function htmlDigest(html: string): string {
   let digest = htmlDigests.get(html);
   if (digest === undefined) {
     if (htmlDigests.size > 500) htmlDigests.clear();
-    digest = crypto.createHash("sha256").update(html).digest("base64url");
+    digest = crypto.hash("sha256", html, "base64url");
     htmlDigests.set(html, digest);
   }
   return digest;
 }
 
 export function pageTag(context: EntryContext, loadContext: AppLoadContext): string {
-  const hash = crypto.createHash("sha256");
-  hash.update(context.manifest.version);
-  hash.update(JSON.stringify(context.staticHandlerContext.loaderData));
-  for (const [key, html] of loadContext.staticHtml ?? []) hash.update(key).update(htmlDigest(html));
-  return `W/"${hash.digest("base64url").slice(0, 27)}"`;
+  // One string hashed at once (no hash object per page): the build, the loaders' data, then each stashed HTML's
+  // name and digest.
+  let input = `${context.manifest.version}\u0000${JSON.stringify(context.staticHandlerContext.loaderData)}`;
+  for (const [key, html] of loadContext.staticHtml ?? []) input += `\u0000${key}\u0000${htmlDigest(html)}`;
+  return `W/"${crypto.hash("sha256", input, "base64url").slice(0, 27)}"`;
 }
 
 /** Whether `If-None-Match` names `tag` (a list, weak or strong, or `*`). */
