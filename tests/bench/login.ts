@@ -1,4 +1,4 @@
-// Logs a demo account in on a running server and returns its session cookie, for autocannon's headers.
+// Logs a demo account in on a running server and returns its session cookie, for the load's headers.
 export async function loginCookie(baseUrl: string, email: string, password = "gilde-demo-2027"): Promise<string> {
   const response = await fetch(`${baseUrl}/inloggen`, {
     method: "POST",
