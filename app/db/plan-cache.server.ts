@@ -6,15 +6,14 @@
 // cohort asking for its schedule, a trainer paging the queue. README, "Speed", "Prisma's plans remembered".
 import { createRequire } from "node:module";
 
-/** Plans kept (the least recently used goes first), and the longest query text kept (one with a long text in it). */
+/** Plans kept per compiler method (the least recently used goes first), and the longest query text kept (one with a
+ * long text in it). */
 const MAX_PLANS = 2_000;
 const MAX_QUERY_CHARS = 4_096;
 
 type Compile = (this: object, query: string) => unknown;
 type CompilerPrototype = { compile: Compile; compileBatch: Compile };
 
-// Per compiler: each Prisma client has its own, made for its own database schema (the names are in the SQL).
-const plansOf = new WeakMap<object, Map<string, unknown>>();
 export const planCacheStats = { compiled: 0, remembered: 0 };
 
 /** Frozen: a plan is shared by every call of the same query, so nothing may change it (Prisma's code is strict). */
@@ -26,15 +25,19 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function remembering(compile: Compile, kind: string): Compile {
+/**
+ * Plans per compiler (each Prisma client has its own, made for its own database schema: the names are in the SQL),
+ * one store per compiler method, keyed by the query text itself (no new string made from it to hash per call).
+ */
+function remembering(compile: Compile): Compile {
+  const plansOf = new WeakMap<object, Map<string, unknown>>();
   return function rememberedCompile(this: object, query: string) {
     let plans = plansOf.get(this);
     if (!plans) plansOf.set(this, (plans = new Map()));
-    const key = kind + query;
-    const known = plans.get(key);
+    const known = plans.get(query);
     if (known !== undefined) {
-      plans.delete(key);
-      plans.set(key, known);
+      plans.delete(query);
+      plans.set(query, known);
       planCacheStats.remembered++;
       return known;
     }
@@ -42,7 +45,7 @@ function remembering(compile: Compile, kind: string): Compile {
     planCacheStats.compiled++;
     if (query.length <= MAX_QUERY_CHARS) {
       if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value as string);
-      plans.set(key, deepFreeze(plan));
+      plans.set(query, deepFreeze(plan));
     }
     return plan;
   };
@@ -66,6 +69,6 @@ export function rememberQueryPlans() {
   }
   const prototype = compiler.QueryCompiler?.prototype;
   if (!prototype || typeof prototype.compile !== "function" || typeof prototype.compileBatch !== "function") return;
-  prototype.compile = remembering(prototype.compile, "1");
-  prototype.compileBatch = remembering(prototype.compileBatch, "n");
+  prototype.compile = remembering(prototype.compile);
+  prototype.compileBatch = remembering(prototype.compileBatch);
 }
