@@ -16,7 +16,10 @@ import { count, type Todo } from "./todo";
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEADLINE_WINDOW_DAYS = 14;
 
-export async function participantTodos(user: SessionUser, now = new Date()): Promise<Todo[]> {
+type CourseOverview = Awaited<ReturnType<typeof courseOverview>>;
+
+/** `course`: the participant's course overview, which the start page also shows (asked for once, by the caller). */
+export async function participantTodos(user: SessionUser, now: Date, course: Promise<CourseOverview>): Promise<Todo[]> {
   const list = await assignmentList(user, now);
   if (!list) return [];
   const [seen, toGive, received, assessments, reading, contact, evaluations] = await Promise.all([
@@ -24,7 +27,7 @@ export async function participantTodos(user: SessionUser, now = new Date()): Pro
     reviewsToGive(user.id, now),
     feedbackReceived(user.id, now),
     releasedOnMyWork(user.id),
-    moduleToContinue(user, now),
+    moduleToContinue(user, course),
     nextContactDayTodo(user.id, now),
     evaluationMomentsFor(user.id, now),
   ]);
@@ -147,9 +150,9 @@ function summaryOf(a: { revisionNote: string; overall: string; trainer: string }
  * Where to read on: the module of the last section they marked read, while it is not done; otherwise the first open
  * module not yet read. Null when everything open is read.
  */
-async function moduleToContinue(user: SessionUser, now: Date): Promise<Todo | null> {
+async function moduleToContinue(user: SessionUser, overview: Promise<CourseOverview>): Promise<Todo | null> {
   const [course, last] = await Promise.all([
-    courseOverview(user, now),
+    overview,
     db.sectionRead.findFirst({ where: { userId: user.id }, orderBy: { readAt: "desc" }, select: { moduleSlug: true } }),
   ]);
   const open = course.modules.filter((m) => m.open && m.progress?.status !== "done");

@@ -31,9 +31,11 @@ export async function startPageFor(user: SessionUser, now = new Date()) {
       return { audience, items: lines(todos, now), enrollments };
     }
     case "PARTICIPANT": {
+      // One course overview for both the list (where to read on) and the progress card.
+      const overview = courseOverview(user, now);
       const [todos, course, enrollments] = await Promise.all([
-        participantTodos(user, now),
-        courseOverview(user, now),
+        participantTodos(user, now, overview),
+        overview,
         myGroups(user),
       ]);
       return { audience, items: lines(todos, now), course: course.total ? courseSummary(course) : null, enrollments };
