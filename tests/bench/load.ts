@@ -80,7 +80,10 @@ export class AnswerReader {
       } else if (this.state === "chunk-size") {
         const end = this.buffer.indexOf("\r\n");
         if (end < 0) return;
-        const size = parseInt(this.buffer.toString("latin1", 0, end), 16);
+        const line = this.buffer.toString("latin1", 0, end);
+        // Hex digits, perhaps followed by extensions (";name=value").
+        if (!/^[0-9a-f]+(;|$)/i.test(line)) throw new Error(`Geen lengte van een deel: ${line.slice(0, 40)}`);
+        const size = parseInt(line, 16);
         this.buffer = this.buffer.subarray(end + 2);
         if (size === 0) this.state = "trailer";
         else {

@@ -33,12 +33,17 @@ describe("reading answers", () => {
 
   it("waits for the rest of a body before it counts the answer", () => {
     expect(answersOf([SIZED.slice(0, -1)])).toEqual([]);
+    const extended = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;naam=waarde\r\nhallo\r\n0\r\n\r\n";
+    expect(answersOf([extended])).toEqual([[200, extended.length]]);
     expect(answersOf([CHUNKED.slice(0, -2)])).toEqual([]);
   });
 
   it("refuses what is not an HTTP answer, or an answer whose end it cannot know", () => {
     expect(() => answersOf(["hallo\r\n\r\n"])).toThrow();
     expect(() => answersOf(["HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>"])).toThrow();
+    expect(() =>
+      answersOf(["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhallo\r\n0\r\n\r\n"]),
+    ).toThrow();
   });
 });
 
