@@ -12,7 +12,7 @@ export function ProgressBar({ percent, label }: { percent: number; label: string
       >
         <span className="progress__fill" style={{ width: `${percent}%` }} />
       </span>
-      <span>{percent}%</span>
+      <span>{`${percent}%`}</span>
     </div>
   );
 }

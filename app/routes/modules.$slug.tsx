@@ -33,9 +33,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
-const ProgressIntent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("read"), section: z.string().max(100) }),
-  z.object({ intent: z.literal("unread"), section: z.string().max(100) }),
+// A read toggle is a button of the contents' one form: its name says what it does, its value which section
+// (`read=<anchor>` or `unread=<anchor>`). The button under the text marks the whole module.
+const ProgressIntent = z.union([
+  z.object({ read: z.string().max(100) }).transform(({ read }) => ({ intent: "read" as const, section: read })),
+  z.object({ unread: z.string().max(100) }).transform(({ unread }) => ({ intent: "unread" as const, section: unread })),
   z.object({ intent: z.literal("read-all") }),
 ]);
 
@@ -68,13 +70,14 @@ export default function ModulePage() {
   return (
     <article>
       <p className="muted flush">
-        <Link to="/modules">Modules</Link> · Module {page.order} · ongeveer {page.minutes} minuten
+        <Link to="/modules">Modules</Link>
+        {` · Module ${page.order} · ongeveer ${page.minutes} minuten`}
       </p>
       <h1>{page.title}</h1>
       {page.open ? <OpenModule /> : <LockedModule />}
       <nav className="pager" aria-label="Vorige en volgende module">
-        {page.previous ? <Link to={`/modules/${page.previous.slug}`}>← {page.previous.title}</Link> : <span />}
-        {page.next ? <Link to={`/modules/${page.next.slug}`}>{page.next.title} →</Link> : <span />}
+        {page.previous ? <Link to={`/modules/${page.previous.slug}`}>{`← ${page.previous.title}`}</Link> : <span />}
+        {page.next ? <Link to={`/modules/${page.next.slug}`}>{`${page.next.title} →`}</Link> : <span />}
       </nav>
     </article>
   );
@@ -117,7 +120,8 @@ function OpenModule() {
             <ul>
               {page.assignments.map((assignment) => (
                 <li key={assignment.slug}>
-                  <Link to={`/opdrachten/${assignment.slug}`}>{assignment.title}</Link>: {assignment.summary}
+                  <Link to={`/opdrachten/${assignment.slug}`}>{assignment.title}</Link>
+                  {`: ${assignment.summary}`}
                 </li>
               ))}
             </ul>
@@ -127,10 +131,7 @@ function OpenModule() {
         <section aria-labelledby="literatuur">
           <h2 id="literatuur">Literatuur en studielast</h2>
           <p>
-            Deze module vraagt ongeveer {formatHours(page.hours.total)}: lezen {formatHours(page.hours.reading)}, de
-            opdracht {formatHours(page.hours.assignment)}, peerfeedback {formatHours(page.hours.peerFeedback)}
-            {page.hours.contact ? `, contactdagen ${formatHours(page.hours.contact)}` : ""}.{" "}
-            <Link to="/leergang/opbouw#studielast">Studielast van de hele leergang</Link>
+            {studyLoad(page.hours)} <Link to="/leergang/opbouw#studielast">Studielast van de hele leergang</Link>
           </p>
           <StaticHtml id="moduleleeslijst" html={page.reading} />
         </section>
@@ -154,7 +155,7 @@ function OpenModule() {
         {page.progress ? (
           <div className="space-bottom-sm">
             <p className="flush space-bottom-2xs">
-              {STATUS_LABELS[page.progress.status]}: {page.progress.read} van {page.progress.total} secties gelezen
+              {`${STATUS_LABELS[page.progress.status]}: ${page.progress.read} van ${page.progress.total} secties gelezen`}
             </p>
             <ProgressBar percent={page.progress.percent} label={`Voortgang in ${page.title}`} />
           </div>
@@ -175,6 +176,21 @@ function OpenModule() {
   );
 }
 
+/** The module's study load in one sentence (one text, where parts would each be a text node of their own). */
+function studyLoad(hours: {
+  total: number;
+  reading: number;
+  assignment: number;
+  peerFeedback: number;
+  contact: number;
+}) {
+  const contact = hours.contact ? `, contactdagen ${formatHours(hours.contact)}` : "";
+  return (
+    `Deze module vraagt ongeveer ${formatHours(hours.total)}: lezen ${formatHours(hours.reading)}, ` +
+    `de opdracht ${formatHours(hours.assignment)}, peerfeedback ${formatHours(hours.peerFeedback)}${contact}.`
+  );
+}
+
 type Fetcher = ReturnType<typeof useFetcher>;
 
 /**
@@ -183,7 +199,9 @@ type Fetcher = ReturnType<typeof useFetcher>;
  */
 function sendThrough(fetcher: Fetcher, event: FormEvent<HTMLFormElement>) {
   event.preventDefault();
-  fetcher.submit(event.currentTarget);
+  // The button pressed, so its name and value go along (the contents' toggles share one form).
+  const { submitter } = event.nativeEvent as SubmitEvent;
+  fetcher.submit(submitter instanceof HTMLButtonElement ? submitter : event.currentTarget);
 }
 
 /** The read toggles, one per section. A toggle being sent shows its new state at once. */
@@ -198,27 +216,27 @@ function ReadToggles({
   const sent = fetcher.formData ? ProgressIntent.safeParse(Object.fromEntries(fetcher.formData)) : null;
   const pending = sent?.success && sent.data.intent !== "read-all" ? sent.data : null;
   return (
-    <ol className="toc">
-      {sections.map((section) => {
-        const shown = pending?.section === section.anchor ? pending.intent === "read" : section.read;
-        return (
-          <li key={section.anchor}>
-            <a href={`#${section.anchor}`}>{section.heading}</a>
-            <form method="post" onSubmit={(event) => sendThrough(fetcher, event)}>
-              <input type="hidden" name="section" value={section.anchor} />
-              <input type="hidden" name="intent" value={shown ? "unread" : "read"} />
+    <form method="post" onSubmit={(event) => sendThrough(fetcher, event)}>
+      <ol className="toc">
+        {sections.map((section) => {
+          const shown = pending?.section === section.anchor ? pending.intent === "read" : section.read;
+          return (
+            <li key={section.anchor}>
+              <a href={`#${section.anchor}`}>{section.heading}</a>
               <button
                 type="submit"
+                name={shown ? "unread" : "read"}
+                value={section.anchor}
                 aria-pressed={shown}
                 aria-label={`${section.heading}: ${shown ? "gelezen (klik om terug te zetten)" : "markeer als gelezen"}`}
               >
                 {shown ? "✓ Gelezen" : "Gelezen?"}
               </button>
-            </form>
-          </li>
-        );
-      })}
-    </ol>
+            </li>
+          );
+        })}
+      </ol>
+    </form>
   );
 }
 

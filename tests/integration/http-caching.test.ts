@@ -89,7 +89,7 @@ describe("revisiting a module page", () => {
     expect(again.headers.get("content-security-policy")).toBeNull();
 
     const section = at(module().sections, 0, "a first section");
-    await browser.submit(path, { intent: "read", section: section.anchor });
+    await browser.submit(path, { read: section.anchor });
     const changed = await browser.request(path, { headers: { "If-None-Match": tag! } });
     expect(changed.status).toBe(200);
     expect(changed.html).toContain(module().frontmatter.title);
