@@ -13,6 +13,7 @@ import {
   enroll,
 } from "../support/factories";
 import { startTestApp, type Client, type TestApp } from "../support/http";
+import { statementsOf } from "../support/statements";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -105,6 +106,9 @@ describe("a participant's list", () => {
       [`Verder lezen in 2. ${module2.frontmatter.title}`, `/modules/${module2.slug}`, null],
     ]);
     expect(lines[3]!.detail).toBe("Tineke Trainer: ‘Laat meer bewoners aan het woord.’");
+    // The list is made on every visit of the start page: related rows come joined, not one statement per relation
+    // (15 statements here; 35 when Prisma loaded each relation on its own).
+    expect(await statementsOf(() => startPageFor(me))).toBeLessThanOrEqual(20);
     expect(lines.some((l) => l.href === "/opdrachten/buurtverkenning")).toBe(false);
 
     // Opening the assignment and the gilde page makes the grade and the feedback old news; the work stays.
