@@ -68,7 +68,8 @@ function abortedHandIn(client: Client, page: string, secondBytes: number, cutAft
   });
 }
 
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5_000) {
+// Generous: on a loaded CI machine the server may take seconds to see that the connection broke off.
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) return false;
