@@ -45,6 +45,21 @@ export function formatNumber(value: number): string {
   return text;
 }
 export const formatHours = (hours: number) => `${formatNumber(hours)} uur`;
+
+/** A module's study load in words: "22,5 uur: lezen 4,5 uur, opdracht 16 uur, peerfeedback 2 uur". */
+export function formatStudyLoad(hours: {
+  total: number;
+  reading: number;
+  assignment: number;
+  peerFeedback: number;
+  contact: number;
+}) {
+  const contact = hours.contact ? `, contactdagen ${formatHours(hours.contact)}` : "";
+  return (
+    `${formatHours(hours.total)}: lezen ${formatHours(hours.reading)}, opdracht ${formatHours(hours.assignment)}, ` +
+    `peerfeedback ${formatHours(hours.peerFeedback)}${contact}`
+  );
+}
 const weekdayFormat = new Intl.DateTimeFormat("nl-NL", {
   weekday: "long",
   day: "numeric",

@@ -8,7 +8,7 @@ import { Link } from "~/components/link";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StaticHtml } from "~/components/static-html";
 import { courseDesign } from "~/content/course-design.server";
-import { formatHours, formatNumber } from "~/format";
+import { formatHours, formatNumber, formatStudyLoad } from "~/format";
 
 export function loader() {
   return json(courseDesign());
@@ -90,11 +90,7 @@ export default function CourseDesign() {
                   Module {m.order}, {m.title}
                 </Link>
               </h3>
-              <p className="flush">
-                {formatHours(m.hours.total)}: lezen {formatHours(m.hours.reading)}, opdracht{" "}
-                {formatHours(m.hours.assignment)}, peerfeedback {formatHours(m.hours.peerFeedback)}
-                {m.hours.contact ? `, contactdagen ${formatHours(m.hours.contact)}` : ""}.
-              </p>
+              <p className="flush">{`${formatStudyLoad(m.hours)}.`}</p>
               <p className="flush-bottom">
                 <strong>Verplichte literatuur</strong>
               </p>

@@ -6,7 +6,7 @@ import type { FormEvent } from "react";
 import { z } from "zod";
 import { invariantResponse, requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatCalendarDate, formatHours } from "~/format";
+import { formatCalendarDate, formatStudyLoad } from "~/format";
 import { ProgressBar } from "~/components/progress-bar";
 import { StaticHtml } from "~/components/static-html";
 import { stashStaticHtml } from "~/components/static-html.server";
@@ -131,7 +131,8 @@ function OpenModule() {
         <section aria-labelledby="literatuur">
           <h2 id="literatuur">Literatuur en studielast</h2>
           <p>
-            {studyLoad(page.hours)} <Link to="/leergang/opbouw#studielast">Studielast van de hele leergang</Link>
+            {`Deze module vraagt ongeveer ${formatStudyLoad(page.hours)}.`}{" "}
+            <Link to="/leergang/opbouw#studielast">Studielast van de hele leergang</Link>
           </p>
           <StaticHtml id="moduleleeslijst" html={page.reading} />
         </section>
@@ -173,21 +174,6 @@ function OpenModule() {
         )}
       </aside>
     </div>
-  );
-}
-
-/** The module's study load in one sentence (one text, where parts would each be a text node of their own). */
-function studyLoad(hours: {
-  total: number;
-  reading: number;
-  assignment: number;
-  peerFeedback: number;
-  contact: number;
-}) {
-  const contact = hours.contact ? `, contactdagen ${formatHours(hours.contact)}` : "";
-  return (
-    `Deze module vraagt ongeveer ${formatHours(hours.total)}: lezen ${formatHours(hours.reading)}, ` +
-    `de opdracht ${formatHours(hours.assignment)}, peerfeedback ${formatHours(hours.peerFeedback)}${contact}.`
   );
 }
 

@@ -1,7 +1,7 @@
 // Numbers as a Dutch reader writes them. formatNumber remembers what it formatted, so the same answers must come
 // back the second time, after many other numbers, and for the edge Intl writes differently (-0).
 import { describe, expect, it } from "vitest";
-import { formatHours, formatNumber } from "~/format";
+import { formatHours, formatNumber, formatStudyLoad } from "~/format";
 
 describe("formatNumber", () => {
   it("writes a decimal comma and a thousands point", () => {
@@ -21,5 +21,15 @@ describe("formatNumber", () => {
     expect(formatNumber(0)).toBe("0");
     expect(formatNumber(-0)).toBe(new Intl.NumberFormat("nl-NL").format(-0));
     expect(formatNumber(0)).toBe("0");
+  });
+});
+
+describe("formatStudyLoad", () => {
+  it("names every part, and contact days only when there are any", () => {
+    const hours = { total: 22.5, reading: 4.5, assignment: 16, peerFeedback: 2, contact: 0 };
+    expect(formatStudyLoad(hours)).toBe("22,5 uur: lezen 4,5 uur, opdracht 16 uur, peerfeedback 2 uur");
+    expect(formatStudyLoad({ ...hours, total: 28.5, contact: 6 })).toBe(
+      "28,5 uur: lezen 4,5 uur, opdracht 16 uur, peerfeedback 2 uur, contactdagen 6 uur",
+    );
   });
 });
